@@ -1,0 +1,34 @@
+import { ceilWhole } from "./numbers";
+
+/**
+ * Marketing's share of the quota: R = Q × s (method §2).
+ * @param quota Q, the sales quota (≥ 0)
+ * @param marketingShare s, fraction of revenue from marketing leads (0 < s ≤ 1)
+ * @example revenueGoal(5000, 1) // 5000
+ */
+export function revenueGoal(quota: number, marketingShare: number): number {
+  return quota * marketingShare;
+}
+
+/**
+ * Customers marketing's leads must turn into: K = R ÷ d, rounded up to whole
+ * customers unless `exact`.
+ * @example customersNeeded(5000, 1, 100) // 50
+ * @example customersNeeded(5000, 1, 300, true) // 16.666…
+ */
+export function customersNeeded(quota: number, marketingShare: number, avgDealSize: number, exact = false): number {
+  const customers = revenueGoal(quota, marketingShare) / avgDealSize;
+  return exact ? customers : ceilWhole(customers);
+}
+
+/**
+ * Leads marketing must deliver: L = K ÷ c. By default whole customers first,
+ * then whole leads, each rounded up (a goal counts people, not fractions);
+ * `exact` gives R ÷ d ÷ c unrounded.
+ * @example leadsNeeded(5000, 1, 100, 0.5) // 100 (the guide's worked example)
+ * @example leadsNeeded(5000, 1, 300, 0.5) // 34: 17 customers ÷ 50 %
+ */
+export function leadsNeeded(quota: number, marketingShare: number, avgDealSize: number, closeRate: number, exact = false): number {
+  if (exact) return customersNeeded(quota, marketingShare, avgDealSize, true) / closeRate;
+  return ceilWhole(customersNeeded(quota, marketingShare, avgDealSize) / closeRate);
+}

@@ -1,0 +1,338 @@
+/**
+ * Parameter declarations for custom functions, in the manner of HyperFormula's
+ * function plugins: each parameter says once what it accepts, and the runtime
+ * coerces and checks every argument from that declaration. The build writes
+ * the JSDoc of each stub, and the docs, from the same declarations.
+ */
+import { parseBusinessHours, ALL_HOURS, type WorkSchedule } from "../core/businessHours";
+import type { Language } from "../core/i18n";
+import { parseAmount, parseRate } from "../core/numbers";
+import { SlaInputError } from "../core/problems";
+import { dayNumber, daysInMonthOf, parseWallDate, type Zone } from "../core/time";
+import { parseStatistic, type SpeedStatistic } from "../core/followUp";
+import type { DowntimePeriod } from "../core/uptime";
+
+/** What the runtime knows about the call: resolved lazily, since each costs a service call in Sheets. */
+export interface CallContext {
+  zone(): Zone;
+  language(): Language;
+}
+
+export type Localized = Readonly<Record<Language, string>>;
+
+/** A 2-D block of cell values, as Sheets passes a range. */
+export type Grid = readonly (readonly unknown[])[];
+
+export type Takes = "row" | "scalar" | "grid";
+
+export interface ParamSpec<T, K extends Takes = Takes> {
+  readonly name: string;
+  /** JSDoc type shown in Sheets' autocomplete help, e.g. `number` or `Date|number`. */
+  readonly jsdocType: string;
+  readonly description: Localized;
+  /** What values are allowed, for the docs. */
+  readonly allowed: Localized;
+  readonly optional: boolean;
+  /**
+   * `row`: one value per row; a range makes the function work row by row.
+   * `scalar`: one value for the whole call. `grid`: a whole range, read at once.
+   */
+  readonly takes: K;
+  /** Value used for a blank cell inside a range, when blank means something (e.g. not connected). */
+  readonly blankValue?: T;
+  coerce(value: unknown, context: CallContext): T;
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === "" || value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+interface Common {
+  readonly description: Localized;
+}
+
+type Bound = "nonNegative" | "positive" | "any";
+
+const BOUND_TEXT: Record<Bound, Localized> = {
+  nonNegative: { en: "a number, 0 or more", de: "eine Zahl, 0 oder größer" },
+  positive: { en: "a number more than 0", de: "eine Zahl größer als 0" },
+  any: { en: "a number", de: "eine Zahl" },
+};
+
+/** An amount such as a quota, a deal size or a count. */
+export function amount(name: string, bound: Bound, common: Common): ParamSpec<number, "row"> {
+  return {
+    name,
+    jsdocType: "number",
+    allowed: BOUND_TEXT[bound],
+    optional: false,
+    takes: "row",
+    ...common,
+    coerce(value) {
+      const number = parseAmount(value, name);
+      if (bound === "nonNegative" && number < 0) throw new SlaInputError("nonNegative", name, value);
+      if (bound === "positive" && number <= 0) throw new SlaInputError("positive", name, value);
+      return number;
+    },
+  };
+}
+
+/** A rate or share: more than 0 and at most 100 % (or from 0 with `allowZero`). */
+export function rate(name: string, common: Common, options: { allowZero?: boolean } = {}): ParamSpec<number, "row"> {
+  const allowZero = options.allowZero ?? false;
+  return {
+    name,
+    jsdocType: "number",
+    allowed: allowZero
+      ? { en: "a percentage from 0% to 100% (0.5, 50% or \"50 %\")", de: "ein Prozentsatz von 0 % bis 100 % (0,5, 50 % oder \"50 %\")" }
+      : { en: "a percentage above 0% and at most 100% (0.5, 50% or \"50 %\")", de: "ein Prozentsatz über 0 % und höchstens 100 % (0,5, 50 % oder \"50 %\")" },
+    optional: false,
+    takes: "row",
+    ...common,
+    coerce(value) {
+      const fraction = parseRate(value, name);
+      if (fraction < 0 || (!allowZero && fraction === 0)) throw new SlaInputError(allowZero ? "availabilityRange" : "rateRange", name, value);
+      return fraction;
+    },
+  };
+}
+
+/** A date and time, returned as an instant (ms since the epoch). */
+export function date(name: string, common: Common): ParamSpec<number, "row"> {
+  return {
+    name,
+    jsdocType: "Date",
+    allowed: { en: "a date, a date serial number, or text like 2026-12-01 14:30", de: "ein Datum, eine Datumsseriennummer oder Text wie 01.12.2026 14:30" },
+    optional: false,
+    takes: "row",
+    ...common,
+    coerce(value, context) {
+      const zone = context.zone();
+      return value instanceof Date ? checkedInstant(value, name) : zone.toInstant(parseWallDate(value, zone, name));
+    },
+  };
+}
+
+function checkedInstant(value: Date, name: string): number {
+  const instant = value.getTime();
+  if (Number.isNaN(instant)) throw new SlaInputError("notDate", name, value);
+  return instant;
+}
+
+/** A calendar position in a month: `{ day, daysInMonth }` from a date. */
+export interface MonthDay {
+  readonly day: number;
+  readonly daysInMonth: number;
+}
+
+/** A date, read as its day of the month and the length of that month. */
+export function dayInMonth(name: string, common: Common): ParamSpec<MonthDay, "row"> {
+  const { coerce: coerceInstant, blankValue: _unused, ...base } = date(name, common);
+  return {
+    ...base,
+    coerce(value, context) {
+      const wall = context.zone().toWall(coerceInstant(value, context));
+      return { day: new Date(wall).getUTCDate(), daysInMonth: daysInMonthOf(wall) };
+    },
+  };
+}
+
+/** Days in a month: any date in the month, or a number of days from 1 to 31. */
+export function monthLength(name: string, common: Common): ParamSpec<number, "row"> {
+  const asDate = date(name, common);
+  return {
+    ...asDate,
+    jsdocType: "Date|number",
+    allowed: { en: "a date in the month, or a number of days from 1 to 31", de: "ein Datum im Monat oder eine Anzahl Tage von 1 bis 31" },
+    coerce(value, context) {
+      if (typeof value === "number" && value >= 1 && value <= 31) {
+        if (!Number.isInteger(value)) throw new SlaInputError("wholeNumber", name, value);
+        return value;
+      }
+      if (typeof value === "number" && value < 1) throw new SlaInputError("notMonth", name, value);
+      try {
+        return daysInMonthOf(context.zone().toWall(asDate.coerce(value, context)));
+      } catch (error) {
+        if (error instanceof SlaInputError && error.problem === "notDate") throw new SlaInputError("notMonth", name, value);
+        throw error;
+      }
+    },
+  };
+}
+
+const TRUE_WORDS = new Set(["true", "wahr", "yes", "ja", "y", "j", "x", "1", "✓", "✔"]);
+const FALSE_WORDS = new Set(["false", "falsch", "no", "nein", "n", "0"]);
+
+function readBoolean(value: unknown, name: string): boolean {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number" && (value === 0 || value === 1)) return value === 1;
+  if (typeof value === "string") {
+    const word = value.trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+  }
+  throw new SlaInputError("notBoolean", name, value);
+}
+
+/** An optional TRUE/FALSE switch for the whole call. */
+export function flag(name: string, common: Common): ParamSpec<boolean, "scalar"> {
+  return {
+    name,
+    jsdocType: "boolean",
+    allowed: { en: "TRUE or FALSE (default FALSE)", de: "WAHR oder FALSCH (Standard FALSCH)" },
+    optional: true,
+    takes: "scalar",
+    ...common,
+    coerce: (value) => (isBlank(value) ? false : readBoolean(value, name)),
+  };
+}
+
+/**
+ * Whether a lead is connected: TRUE/FALSE, yes/no (ja/nein), x, or a date (connected on).
+ * A blank cell means not connected yet.
+ */
+export function connectedFlag(name: string, common: Common): ParamSpec<boolean, "row"> {
+  return {
+    name,
+    jsdocType: "boolean",
+    allowed: { en: "TRUE/FALSE, yes/no, x, or the date of connection; blank is not connected", de: "WAHR/FALSCH, ja/nein, x oder das Datum der Verbindung; leer heißt nicht verbunden" },
+    optional: false,
+    takes: "row",
+    blankValue: false,
+    ...common,
+    coerce: (value) => (value instanceof Date ? true : readBoolean(value, name)),
+  };
+}
+
+/** Text per row, such as a lead tier. */
+export function label(name: string, common: Common): ParamSpec<string, "row"> {
+  return {
+    name,
+    jsdocType: "string",
+    allowed: { en: "text", de: "Text" },
+    optional: false,
+    takes: "row",
+    ...common,
+    coerce(value) {
+      if (typeof value === "string") return value;
+      if (typeof value === "number" && Number.isFinite(value)) return String(value);
+      throw new SlaInputError("notText", name, value);
+    },
+  };
+}
+
+/** Working hours such as "Mon-Fri 09:00-17:00"; with holidays, builds the schedule. */
+export function businessHours(name: string, common: Common): ParamSpec<string | undefined, "scalar"> {
+  return {
+    name,
+    jsdocType: "string",
+    allowed: { en: 'text like "Mon-Fri 09:00-17:00" or "Mon-Thu 8-17; Fri 8-14"; blank counts every hour', de: 'Text wie "Mo-Fr 09:00-17:00" oder "Mo-Do 8-17; Fr 8-14"; leer zählt jede Stunde' },
+    optional: true,
+    takes: "scalar",
+    ...common,
+    coerce(value) {
+      if (isBlank(value)) return undefined;
+      if (typeof value !== "string") throw new SlaInputError("businessHours", name, value);
+      parseBusinessHours(value, name);
+      return value;
+    },
+  };
+}
+
+/** A range of holiday dates, read as wall-clock day numbers. */
+export function holidays(name: string, common: Common): ParamSpec<ReadonlySet<number>, "grid"> {
+  const asDate = date(name, common);
+  return {
+    name,
+    jsdocType: "Array<Date>",
+    allowed: { en: "a range of dates (blank cells are ignored)", de: "ein Bereich mit Daten (leere Zellen zählen nicht)" },
+    optional: true,
+    takes: "grid",
+    ...common,
+    coerce(value, context) {
+      const days = new Set<number>();
+      for (const row of toGrid(value)) {
+        for (const cell of row) {
+          if (isBlank(cell)) continue;
+          days.add(dayNumber(context.zone().toWall(asDate.coerce(cell, context))));
+        }
+      }
+      return days;
+    },
+  };
+}
+
+/** Builds the work schedule from already coerced business hours and holidays; undefined means elapsed time. */
+export function workSchedule(hours: string | undefined, holidayDays: ReadonlySet<number>, name: string): WorkSchedule | undefined {
+  if (hours === undefined && holidayDays.size === 0) return undefined;
+  return { windows: hours === undefined ? ALL_HOURS : parseBusinessHours(hours, name), holidays: holidayDays };
+}
+
+/** One of a few words for the whole call. */
+export function choice<T>(name: string, read: (text: string, name: string) => T, fallback: T, allowed: Localized, common: Common): ParamSpec<T, "scalar"> {
+  return {
+    name,
+    jsdocType: "string",
+    allowed,
+    optional: true,
+    takes: "scalar",
+    ...common,
+    coerce(value) {
+      if (isBlank(value)) return fallback;
+      if (typeof value !== "string") return read(String(value), name);
+      return read(value, name);
+    },
+  };
+}
+
+export function statistic(name: string, common: Common): ParamSpec<SpeedStatistic, "scalar"> {
+  return choice(name, parseStatistic, "mean", { en: '"average" (default), "median", or "p90" (any percentile p1 to p99)', de: '"average" (Standard, Durchschnitt), "median" oder "p90" (jedes Perzentil p1 bis p99)' }, common);
+}
+
+const PERIOD_WORDS: Record<string, DowntimePeriod> = {
+  year: "year", jahr: "year", month: "month", monat: "month", week: "week", woche: "week", day: "day", tag: "day",
+};
+
+export function period(name: string, common: Common): ParamSpec<DowntimePeriod, "scalar"> {
+  const read = (text: string, field: string): DowntimePeriod => {
+    const found = PERIOD_WORDS[text.trim().toLowerCase()];
+    if (!found) throw new SlaInputError("period", field, text);
+    return found;
+  };
+  return choice(name, read, "year", { en: '"year" (default), "month", "week" or "day"', de: '"year" (Standard), "month", "week" oder "day" (auch Jahr, Monat, Woche, Tag)' }, common);
+}
+
+/** A two-column table read whole: tier name and value per lead. */
+export function tierTable(name: string, common: Common): ParamSpec<[string, number][], "grid"> {
+  return {
+    name,
+    jsdocType: "Array<Array<string|number>>",
+    allowed: { en: "a range of two columns: tier, value per lead (0 or more)", de: "ein Bereich mit zwei Spalten: Stufe, Wert pro Lead (0 oder größer)" },
+    optional: false,
+    takes: "grid",
+    ...common,
+    coerce(value) {
+      const rows: [string, number][] = [];
+      for (const row of toGrid(value)) {
+        if (row.every(isBlank)) continue;
+        if (row.length !== 2 || isBlank(row[0])) throw new SlaInputError("tierTableShape", name, value);
+        const tier = String(row[0]);
+        const worth = parseAmount(row[1], name);
+        if (worth < 0) throw new SlaInputError("nonNegative", name, row[1]);
+        rows.push([tier, worth]);
+      }
+      if (rows.length === 0) throw new SlaInputError("required", name, value);
+      return rows;
+    },
+  };
+}
+
+/** Any argument as a rectangle: a single value is 1×1; ragged rows are padded with blanks. */
+export function toGrid(value: unknown): unknown[][] {
+  if (!Array.isArray(value)) return [[value]];
+  if (value.length === 0) return [[""]];
+  if (!value.some(Array.isArray)) return [value.slice()];
+  const rows = value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 1);
+  return rows.map((row) => (row.length === width ? row : [...row, ...Array<string>(width - row.length).fill("")]));
+}

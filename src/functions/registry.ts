@@ -1,0 +1,257 @@
+/**
+ * The custom-function registry: one declaration per function (name, help,
+ * parameters, implementation). The runtime checks arguments from the
+ * declaration; the build writes each Apps Script stub and its JSDoc from it;
+ * `npm run docs` writes the README's function reference from it.
+ */
+import { formatProblem, type Language } from "../core/i18n";
+import { SlaInputError } from "../core/problems";
+import { isBlank, toGrid, type CallContext, type Localized, type ParamSpec, type Takes } from "./params";
+
+export interface Example {
+  /** What a user types, e.g. `=SLA_LEADS_NEEDED(5000, 100%, 100, 50%)`. */
+  readonly formula: string;
+  /** What the cell shows; the docs test evaluates every example that has one. */
+  readonly result?: number | string | readonly (readonly number[])[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyParam = ParamSpec<any, Takes>;
+type Params = readonly AnyParam[];
+
+/** Each parameter's coerced value: what an element-wise or spilling function receives. */
+export type ValuesOf<P extends Params> = { -readonly [K in keyof P]: P[K] extends ParamSpec<infer T, Takes> ? T : never };
+
+/** For aggregates, row parameters arrive as whole columns (undefined for a blank cell). */
+export type ColumnsOf<P extends Params> = {
+  -readonly [K in keyof P]: P[K] extends ParamSpec<infer T, infer Kind> ? (Kind extends "row" ? (T | undefined)[] : T) : never;
+};
+
+interface Declaration<P extends Params> {
+  readonly name: string;
+  readonly summary: Localized;
+  readonly returns: Localized;
+  readonly examples: readonly Example[];
+  readonly params: P;
+}
+
+/** Works row by row: a range in any row parameter gives a range of results of the same shape. */
+export interface ElementwiseFunction<P extends Params = Params> extends Declaration<P> {
+  readonly kind: "elementwise";
+  evaluate(args: ValuesOf<P>, context: CallContext): number;
+}
+
+/** Reads whole columns and returns one number, or blank when there is nothing to summarize. */
+export interface AggregateFunction<P extends Params = Params> extends Declaration<P> {
+  readonly kind: "aggregate";
+  evaluate(args: ColumnsOf<P>, context: CallContext): number | undefined;
+}
+
+/** Returns a column that spills into the cells below. */
+export interface SpillFunction<P extends Params = Params> extends Declaration<P> {
+  readonly kind: "spill";
+  evaluate(args: ValuesOf<P>, context: CallContext): number[];
+}
+
+export type CustomFunction = ElementwiseFunction | AggregateFunction | SpillFunction;
+
+export function elementwise<const P extends Params>(declaration: Omit<ElementwiseFunction<P>, "kind">): CustomFunction {
+  return { kind: "elementwise", ...declaration } as unknown as CustomFunction;
+}
+
+export function aggregate<const P extends Params>(declaration: Omit<AggregateFunction<P>, "kind">): CustomFunction {
+  return { kind: "aggregate", ...declaration } as unknown as CustomFunction;
+}
+
+export function spill<const P extends Params>(declaration: Omit<SpillFunction<P>, "kind">): CustomFunction {
+  return { kind: "spill", ...declaration } as unknown as CustomFunction;
+}
+
+/** A value a cell can show. */
+export type CellResult = number | string;
+export type CallResult = CellResult | CellResult[][];
+
+/**
+ * Calls a custom function as Sheets would: `rawArgs` are the values Sheets
+ * passes (ranges as 2-D arrays, dates as `Date`). Returns finite numbers,
+ * blanks (`""`) or, for a bad value inside a range, that cell's error text.
+ * Anything wrong with the call as a whole throws an `Error` whose message
+ * names the function and the argument, in the user's language.
+ */
+export function invoke(fn: CustomFunction, rawArgs: readonly unknown[], context: CallContext): CallResult {
+  try {
+    if (rawArgs.length > fn.params.length) {
+      throw new SlaInputError("tooManyArguments", "", rawArgs.length, { max: fn.params.length });
+    }
+    switch (fn.kind) {
+      case "elementwise":
+        return runElementwise(fn, rawArgs, context);
+      case "aggregate":
+        return runAggregate(fn, rawArgs, context);
+      case "spill":
+        return runSpill(fn, rawArgs, context);
+    }
+  } catch (error) {
+    throw toUserError(fn.name, error, context.language());
+  }
+}
+
+function toUserError(functionName: string, error: unknown, language: Language): Error {
+  if (error instanceof SlaInputError) return new Error(describe(functionName, error, language));
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(`${functionName}: ${message}`);
+}
+
+function describe(functionName: string, error: SlaInputError, language: Language): string {
+  return formatProblem(language, functionName, {
+    code: error.problem,
+    params: error.params,
+    subject: error.field,
+    got: error.got,
+    hasGot: error.problem !== "beforeHandOff" && error.problem !== "missingHandOff" && error.problem !== "resultTooLarge",
+    ...(error.row === undefined ? {} : { row: error.row }),
+  });
+}
+
+function finite(value: number): number {
+  if (!Number.isFinite(value)) throw new SlaInputError("resultTooLarge", "result", value);
+  // -0 shows as 0 anyway; normalize so results compare cleanly.
+  return value === 0 ? 0 : value;
+}
+
+function shapeOf(grid: readonly (readonly unknown[])[]): string {
+  return `${grid.length}×${grid[0]?.length ?? 0}`;
+}
+
+/** Coerces a value passed for a single-value parameter; a 1×1 range counts as its value. */
+function coerceSingle(param: AnyParam, raw: unknown, context: CallContext): unknown {
+  let value = raw;
+  if (Array.isArray(raw)) {
+    const grid = toGrid(raw);
+    if (grid.length !== 1 || grid[0]?.length !== 1) throw new SlaInputError("notSingle", param.name, raw);
+    value = grid[0][0];
+  }
+  if (isBlank(value) && !param.optional) throw new SlaInputError("required", param.name, value);
+  return param.coerce(value, context);
+}
+
+function runElementwise(fn: ElementwiseFunction, rawArgs: readonly unknown[], context: CallContext): CallResult {
+  const params = fn.params;
+  const fixed: unknown[] = new Array(params.length);
+  const grids: (unknown[][] | undefined)[] = new Array(params.length);
+  let rows = 1;
+  let columns = 1;
+  let shapeOwner: { name: string; grid: unknown[][] } | undefined;
+  let anyRange = false;
+
+  params.forEach((param, index) => {
+    const raw = rawArgs[index];
+    if (param.takes === "row" && Array.isArray(raw)) {
+      const grid = toGrid(raw);
+      anyRange = true;
+      if (grid.length === 1 && grid[0]?.length === 1) {
+        grids[index] = grid;
+        return;
+      }
+      if (shapeOwner && (grid.length !== rows || (grid[0]?.length ?? 0) !== columns)) {
+        throw new SlaInputError("shapeMismatch", param.name, raw, { other: shapeOwner.name, shape: shapeOf(grid), otherShape: shapeOf(shapeOwner.grid) });
+      }
+      shapeOwner = { name: param.name, grid };
+      rows = grid.length;
+      columns = grid[0]?.length ?? 1;
+      grids[index] = grid;
+      return;
+    }
+    fixed[index] = param.takes === "grid" ? param.coerce(raw, context) : coerceSingle(param, raw, context);
+  });
+
+  if (!anyRange) return finite(fn.evaluate(fixed, context));
+
+  const language = context.language();
+  const output: CellResult[][] = new Array(rows);
+  const args = fixed.slice();
+  for (let row = 0; row < rows; row++) {
+    const line: CellResult[] = new Array(columns);
+    for (let column = 0; column < columns; column++) {
+      line[column] = evaluateCell(fn, params, grids, args, row, column, context, language, rows > 1 ? row + 1 : undefined);
+    }
+    output[row] = line;
+  }
+  return output;
+}
+
+function evaluateCell(
+  fn: ElementwiseFunction,
+  params: Params,
+  grids: readonly (unknown[][] | undefined)[],
+  args: unknown[],
+  row: number,
+  column: number,
+  context: CallContext,
+  language: Language,
+  rowNumber: number | undefined,
+): CellResult {
+  try {
+    for (let index = 0; index < params.length; index++) {
+      const grid = grids[index];
+      if (grid === undefined) continue;
+      const param = params[index] as AnyParam;
+      const cell = grid.length === 1 && grid[0]?.length === 1 ? grid[0][0] : grid[row]?.[column];
+      if (isBlank(cell)) {
+        if (param.blankValue === undefined) return "";
+        args[index] = param.blankValue;
+      } else {
+        args[index] = param.coerce(cell, context);
+      }
+    }
+    return finite(fn.evaluate(args, context));
+  } catch (error) {
+    if (!(error instanceof SlaInputError)) throw error;
+    if (rowNumber !== undefined) error.row = rowNumber;
+    return describe(fn.name, error, language);
+  }
+}
+
+function runAggregate(fn: AggregateFunction, rawArgs: readonly unknown[], context: CallContext): CallResult {
+  const params = fn.params;
+  const args: unknown[] = new Array(params.length);
+  let shapeOwner: { name: string; grid: unknown[][] } | undefined;
+  params.forEach((param, index) => {
+    const raw = rawArgs[index];
+    if (param.takes !== "row") {
+      args[index] = param.takes === "grid" ? param.coerce(raw, context) : coerceSingle(param, raw, context);
+      return;
+    }
+    if (raw === undefined) throw new SlaInputError("required", param.name, raw);
+    const grid = toGrid(raw);
+    if (shapeOwner && shapeOf(grid) !== shapeOf(shapeOwner.grid)) {
+      throw new SlaInputError("shapeMismatch", param.name, raw, { other: shapeOwner.name, shape: shapeOf(grid), otherShape: shapeOf(shapeOwner.grid) });
+    }
+    shapeOwner ??= { name: param.name, grid };
+    const column: unknown[] = [];
+    grid.forEach((line, row) => {
+      for (const cell of line) {
+        if (isBlank(cell)) {
+          column.push(param.blankValue);
+          continue;
+        }
+        try {
+          column.push(param.coerce(cell, context));
+        } catch (error) {
+          if (error instanceof SlaInputError) error.row = row + 1;
+          throw error;
+        }
+      }
+    });
+    args[index] = column;
+  });
+  const result = fn.evaluate(args, context);
+  return result === undefined ? "" : finite(result);
+}
+
+function runSpill(fn: SpillFunction, rawArgs: readonly unknown[], context: CallContext): CallResult {
+  const args = fn.params.map((param, index) =>
+    param.takes === "grid" ? param.coerce(rawArgs[index], context) : coerceSingle(param, rawArgs[index], context),
+  );
+  return fn.evaluate(args, context).map((value) => [finite(value)]);
+}
