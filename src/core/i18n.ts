@@ -1,4 +1,5 @@
 import type { ProblemCode, ProblemParams } from "./problems";
+import { isDate } from "./time";
 
 export type Language = "en" | "de";
 export const LANGUAGES: readonly Language[] = ["en", "de"];
@@ -86,7 +87,7 @@ export function showValue(language: Language, value: unknown): string {
   if (value === undefined || value === null || value === "") return words.blank;
   if (typeof value === "boolean") return value ? words.true : words.false;
   if (typeof value === "number") return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "invalid date" : value.toISOString();
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? "invalid date" : value.toISOString();
   if (Array.isArray(value)) return words.range;
   const text = String(value);
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);

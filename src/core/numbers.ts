@@ -9,12 +9,17 @@ import { SlaInputError } from "./problems";
  * @example parseAmount("5.000,50", "quota") // 5000.5
  */
 export function parseAmount(value: unknown, field: string): number {
+  return readAmount(value, field, false);
+}
+
+/** With `decimalOnly`, a lone separator is a decimal mark (percentages never need thousands: "99,999 %"). */
+function readAmount(value: unknown, field: string, decimalOnly: boolean): number {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new SlaInputError("notNumber", field, value);
     return value;
   }
   if (typeof value === "string") {
-    const parsed = parseNumberText(value, field);
+    const parsed = parseNumberText(value, field, decimalOnly);
     if (parsed !== undefined) return parsed;
   }
   if (value === "" || value === undefined || value === null) throw new SlaInputError("required", field, value);
@@ -23,7 +28,7 @@ export function parseAmount(value: unknown, field: string): number {
 
 const CURRENCY_AND_SPACE = /[\s\u00a0\u202f$€£¥₣₹]|CHF|EUR|USD|GBP/gi;
 
-function parseNumberText(raw: string, field: string): number | undefined {
+function parseNumberText(raw: string, field: string, decimalOnly: boolean): number | undefined {
   const text = raw.replace(CURRENCY_AND_SPACE, "");
   if (text === "") return undefined;
   const match = /^([+-]?)(\d[\d.,']*)$/.exec(text) ?? /^([+-]?)([.,]\d+)$/.exec(text);
@@ -46,7 +51,7 @@ function parseNumberText(raw: string, field: string): number | undefined {
   } else if (dots + commas === 1) {
     const [whole = "", fraction = ""] = digits.split(/[.,]/);
     // "5,000" or "5.000": thousands in one language, decimals in another.
-    if (fraction.length === 3 && whole !== "" && whole !== "0") throw new SlaInputError("ambiguousNumber", field, raw);
+    if (!decimalOnly && fraction.length === 3 && whole !== "" && whole !== "0") throw new SlaInputError("ambiguousNumber", field, raw);
     digits = `${whole || "0"}.${fraction}`;
   }
   const parsed = Number(digits);
@@ -69,7 +74,14 @@ function isGrouped(whole: string, group: string): boolean {
 export function parseRate(value: unknown, field: string): number {
   if (typeof value === "string") {
     const percent = /^\s*([+-]?[\d.,'\s\u00a0\u202f]*\d)\s*%\s*$/.exec(value);
-    if (percent) return parseAmount(percent[1], field) / 100;
+    if (percent) {
+      try {
+        return readAmount(percent[1], field, true) / 100;
+      } catch (error) {
+        if (error instanceof SlaInputError) error.got = value;
+        throw error;
+      }
+    }
   }
   const fraction = parseAmount(value, field);
   if (fraction > 1) throw new SlaInputError("ambiguousRate", field, value);

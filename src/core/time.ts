@@ -116,6 +116,15 @@ export function wallToSerial(wall: number): number {
   return wall / MS_PER_DAY + SERIAL_EPOCH_OFFSET_DAYS;
 }
 
+/**
+ * Whether a value is a `Date`, also one made in another realm (Sheets builds
+ * argument dates outside the script, where `instanceof Date` can be false).
+ * @example isDate(new Date()) // true
+ */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === "[object Date]";
+}
+
 // Sheets' first and last serial dates that make sense for an SLA: 1900-01-01 to 9999-12-31.
 const MIN_SERIAL = 2;
 const MAX_SERIAL = 2_958_465;
@@ -129,7 +138,7 @@ const MAX_SERIAL = 2_958_465;
  * @example parseWallDate("01.12.2026 14:30", zone, "created") // Date.UTC(2026, 11, 1, 14, 30)
  */
 export function parseWallDate(value: unknown, zone: Zone, field: string): number {
-  if (value instanceof Date) {
+  if (isDate(value)) {
     const instant = value.getTime();
     if (Number.isNaN(instant)) throw new SlaInputError("notDate", field, value);
     return zone.toWall(instant);

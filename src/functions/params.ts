@@ -8,7 +8,7 @@ import { parseBusinessHours, ALL_HOURS, type WorkSchedule } from "../core/busine
 import type { Language } from "../core/i18n";
 import { parseAmount, parseRate } from "../core/numbers";
 import { SlaInputError } from "../core/problems";
-import { dayNumber, daysInMonthOf, parseWallDate, type Zone } from "../core/time";
+import { dayNumber, daysInMonthOf, isDate, parseWallDate, type Zone } from "../core/time";
 import { parseStatistic, type SpeedStatistic } from "../core/followUp";
 import type { DowntimePeriod } from "../core/uptime";
 
@@ -108,7 +108,7 @@ export function date(name: string, common: Common): ParamSpec<number, "row"> {
     ...common,
     coerce(value, context) {
       const zone = context.zone();
-      return value instanceof Date ? checkedInstant(value, name) : zone.toInstant(parseWallDate(value, zone, name));
+      return isDate(value) ? checkedInstant(value, name) : zone.toInstant(parseWallDate(value, zone, name));
     },
   };
 }
@@ -200,7 +200,7 @@ export function connectedFlag(name: string, common: Common): ParamSpec<boolean, 
     takes: "row",
     blankValue: false,
     ...common,
-    coerce: (value) => (value instanceof Date ? true : readBoolean(value, name)),
+    coerce: (value) => (isDate(value) ? true : readBoolean(value, name)),
   };
 }
 

@@ -1,0 +1,37 @@
+/**
+ * Design: nothing in core/, functions/ or workbook/ may use an Apps Script
+ * global or import from gas/, so all logic runs and is tested in Node.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const APPS_SCRIPT_GLOBALS = [
+  "SpreadsheetApp", "HtmlService", "PropertiesService", "LockService", "ScriptApp", "Session", "Utilities",
+  "CacheService", "MailApp", "DriveApp", "Charts", "Logger", "UrlFetchApp", "google.script",
+];
+
+function sourceFiles(folder: string): string[] {
+  const root = join(process.cwd(), folder);
+  let found: string[] = [];
+  for (const entry of readdirSync(root)) {
+    const path = join(root, entry);
+    if (statSync(path).isDirectory()) found = found.concat(sourceFiles(join(folder, entry)));
+    else if (path.endsWith(".ts")) found.push(path);
+  }
+  return found;
+}
+
+describe("pure layers", () => {
+  const files = ["src/core", "src/functions", "src/workbook"].flatMap(sourceFiles);
+
+  it("has files to check", () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it.each(files)("%s uses no Apps Script global and imports nothing from gas/", (file) => {
+    const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+    for (const name of APPS_SCRIPT_GLOBALS) expect(code).not.toMatch(new RegExp(`\\b${name.replace(".", "\\.")}\\b`));
+    expect(code).not.toMatch(/from\s+["'][^"']*\/gas\//);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * dist/Code.js as Apps Script sees it: one plain script evaluated in an empty
+ * global scope, whose top-level functions with @customfunction JSDoc become
+ * the functions users can type. `npm test` builds before it runs the tests.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import vm from "node:vm";
+import { FUNCTIONS } from "../../src/functions/definitions";
+import { missingStubs, renderStub } from "../../scripts/lib/stubs";
+
+const code = readFileSync(join(process.cwd(), "dist/Code.js"), "utf8");
+
+function freshRuntime(): Record<string, unknown> {
+  const sandbox: Record<string, unknown> = {};
+  vm.createContext(sandbox);
+  new vm.Script(code, { filename: "Code.gs" }).runInContext(sandbox);
+  return sandbox;
+}
+
+describe("dist/Code.js", () => {
+  it("defines every registered custom function as a top-level global with its JSDoc directly above", () => {
+    const runtime = freshRuntime();
+    for (const fn of FUNCTIONS) {
+      expect(typeof runtime[fn.name]).toBe("function");
+      const pattern = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*\\nfunction ${fn.name}\\(([^)]*)\\)`);
+      const match = pattern.exec(code);
+      expect(match).not.toBeNull();
+      const jsdoc = match?.[1] ?? "";
+      expect(jsdoc).toContain("@customfunction");
+      expect(jsdoc).toContain("@return {");
+      for (const param of fn.params) expect(jsdoc).toMatch(new RegExp(`@param \\{[^}]+\\} ${param.name} `));
+      expect(match?.[2]).toBe(fn.params.map((param) => param.name).join(", "));
+    }
+    expect(missingStubs(code, FUNCTIONS)).toEqual([]);
+  });
+
+  it("answers a call of every function through its stub, as Sheets would call it", () => {
+    const runtime = freshRuntime();
+    const callStub = (name: string, ...args: unknown[]): unknown => (runtime[name] as (...a: unknown[]) => unknown)(...args);
+    // Dates made in this (outer) realm, as Sheets makes them outside the script.
+    const dec = (day: number, hour = 0): Date => new Date(Date.UTC(2026, 11, day, hour));
+    expect(callStub("SLA_REVENUE_GOAL", 5000, 1)).toBe(5000);
+    expect(callStub("SLA_CUSTOMERS_NEEDED", 5000, 1, 100)).toBe(50);
+    expect(callStub("SLA_LEADS_NEEDED", 5000, 1, 100, 0.5)).toBe(100);
+    expect(callStub("SLA_DAILY_TARGET", 62, dec(15))).toBe(2);
+    expect(callStub("SLA_CUMULATIVE_GOAL", 62, dec(15))).toBe(30);
+    expect((callStub("SLA_GOAL_LINE", 31, dec(1)) as unknown[]).length).toBe(31);
+    expect(callStub("SLA_CLOSE_RATE", 45, 120)).toBe(0.375);
+    expect(callStub("SLA_DEAL_SIZE", 5400, 45)).toBe(120);
+    expect(callStub("SLA_MARKETING_SHARE", 5400, 7200)).toBe(0.75);
+    expect(callStub("SLA_RESPONSE_HOURS", [[dec(4, 16)], [""]], [[dec(7, 10)], [""]], "Mon-Fri 09:00-17:00")).toEqual([[2], [""]]);
+    expect(callStub("SLA_FOLLOWUP_SPEED", [[dec(1, 9)], [dec(1, 9)]], [[dec(1, 10)], [dec(1, 12)]], "median")).toBe(2);
+    expect(callStub("SLA_FOLLOWUP_DEPTH", [[3], [6]], [[false], [""]])).toBe(4.5);
+    expect(callStub("SLA_PACE", 60, 100, new Date(Date.UTC(2026, 3, 15)))).toBe(1.2);
+    expect(callStub("SLA_LEAD_VALUE", [["CEO"], ["Manager"]], [["CEO", 100], ["Manager", 40]])).toBe(140);
+    expect(callStub("SLA_ALLOWED_DOWNTIME", 0.999, "day")).toBeCloseTo(1.44, 9);
+    expect(callStub("SLA_REP_CAPACITY", 100, 6, 10, 160)).toBe(0.625);
+  });
+
+  it("throws an Error naming the function and argument, as Sheets shows on the cell", () => {
+    const runtime = freshRuntime();
+    const stub = runtime.SLA_LEADS_NEEDED as (...args: unknown[]) => unknown;
+    expect(() => stub(5000, 1, 100, 0)).toThrow("SLA_LEADS_NEEDED: close_rate must be more than 0 and at most 100% (got 0)");
+  });
+
+  it("follows the user's locale and the spreadsheet's time zone when Apps Script offers them", () => {
+    const sandbox: Record<string, unknown> = {
+      Session: { getActiveUserLocale: () => "de_DE", getScriptTimeZone: () => "UTC" },
+      SpreadsheetApp: { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => "America/New_York" }) },
+    };
+    vm.createContext(sandbox);
+    new vm.Script(code).runInContext(sandbox);
+    const stub = sandbox.SLA_DAILY_TARGET as (...args: unknown[]) => unknown;
+    expect(() => stub(100, "soon")).toThrow("SLA_DAILY_TARGET: month muss ein Datum im Monat");
+    // 1 March 03:00 UTC is still 28 February in New York: 28 days.
+    expect(stub(28, new Date(Date.UTC(2026, 2, 1, 3)))).toBe(1);
+  });
+
+  it("is one plain script with no module syntax, no require and no dynamic code loading", () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).not.toMatch(/\brequire\(/);
+    expect(code).not.toMatch(/\beval\(|new Function\(/);
+  });
+});
+
+describe("stub checks of the build", () => {
+  const [first, second] = FUNCTIONS;
+  if (!first || !second) throw new Error("registry is empty");
+
+  it("accept generated stubs", () => {
+    expect(missingStubs(`${renderStub(first)}\n${renderStub(second)}`, [first, second])).toEqual([]);
+  });
+
+  it("report a missing stub, a missing JSDoc and a missing @customfunction tag", () => {
+    expect(missingStubs(renderStub(first), [first, second])).toEqual([`${second.name}: no top-level function declaration`]);
+    const bare = renderStub(first).replace(/\/\*\*[\s\S]*?\*\/\n/, "");
+    expect(missingStubs(bare, [first])).toEqual([`${first.name}: no JSDoc block directly above the declaration`]);
+    const untagged = renderStub(first).replace(" * @customfunction\n", "");
+    expect(missingStubs(untagged, [first])).toEqual([`${first.name}: JSDoc lacks @customfunction`]);
+  });
+});
