@@ -19,9 +19,8 @@ export interface Zone {
   toInstant(wall: number): number;
 }
 
-// Zone offsets change on whole quarter hours at most, so one lookup per quarter hour is exact.
-const OFFSET_BUCKET_MS = 15 * MS_PER_MINUTE;
 const zoneCache = new Map<string, Zone>();
+const UTC_NAMES = new Set(["UTC", "Etc/UTC", "GMT", "Etc/GMT", "Z"]);
 
 /**
  * The zone called `name` (IANA, e.g. `Europe/Berlin`). Falls back to the
@@ -37,18 +36,47 @@ export function zoneNamed(name: string): Zone {
   return zone;
 }
 
+/** What one UTC day looks like in a zone: its offset, and where it changes if clocks move that day. */
+interface DayOffsets {
+  readonly before: number;
+  readonly after: number;
+  readonly changeAt: number;
+}
+
 function makeZone(name: string): Zone {
+  if (UTC_NAMES.has(name)) {
+    return { name, offsetAt: () => 0, toWall: (instant) => instant, toInstant: (wall) => wall };
+  }
   const measure = intlOffset(name) ?? ((instant: number) => -new Date(instant).getTimezoneOffset() * MS_PER_MINUTE);
-  const offsets = new Map<number, number>();
-  const offsetAt = (instant: number): number => {
-    const bucket = Math.floor(instant / OFFSET_BUCKET_MS);
-    let offset = offsets.get(bucket);
-    if (offset === undefined) {
-      if (offsets.size > 200_000) offsets.clear();
-      offset = measure(bucket * OFFSET_BUCKET_MS);
-      offsets.set(bucket, offset);
+  // Asking Intl is slow (microseconds), and a call may see thousands of dates, so
+  // offsets are measured once per UTC day; a day whose ends differ is searched
+  // for the minute the clocks change.
+  const days = new Map<number, DayOffsets>();
+  const dayOffsets = (day: number): DayOffsets => {
+    let found = days.get(day);
+    if (found) return found;
+    const start = day * MS_PER_DAY;
+    const before = measure(start);
+    const after = measure(start + MS_PER_DAY);
+    let changeAt = start + MS_PER_DAY;
+    if (before !== after) {
+      let low = start;
+      let high = start + MS_PER_DAY;
+      while (high - low > MS_PER_MINUTE) {
+        const middle = low + Math.floor((high - low) / 2 / MS_PER_MINUTE) * MS_PER_MINUTE;
+        if (measure(middle) === before) low = middle;
+        else high = middle;
+      }
+      changeAt = high;
     }
-    return offset;
+    if (days.size > 50_000) days.clear();
+    found = { before, after, changeAt };
+    days.set(day, found);
+    return found;
+  };
+  const offsetAt = (instant: number): number => {
+    const day = dayOffsets(Math.floor(instant / MS_PER_DAY));
+    return instant < day.changeAt ? day.before : day.after;
   };
   return {
     name,

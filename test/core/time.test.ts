@@ -78,3 +78,25 @@ describe("parseWallDate", () => {
     expect(() => parseWallDate("", berlin, "created")).toThrow(expect.objectContaining({ problem: "required" }));
   });
 });
+
+describe("offsets measured per day", () => {
+  it("switch at the exact minute the clocks change", () => {
+    // Berlin: 2026-03-29 01:00 UTC summer time starts; 2026-10-25 01:00 UTC it ends.
+    const spring = Date.UTC(2026, 2, 29, 1);
+    expect(berlin.offsetAt(spring - 1)).toBe(3_600_000);
+    expect(berlin.offsetAt(spring)).toBe(7_200_000);
+    const autumn = Date.UTC(2026, 9, 25, 1);
+    expect(berlin.offsetAt(autumn - 60_000)).toBe(7_200_000);
+    expect(berlin.offsetAt(autumn)).toBe(3_600_000);
+  });
+
+  it("agree with Intl on every hour of a year in a zone with half-hour changes", () => {
+    const lordHowe = zoneNamed("Australia/Lord_Howe");
+    const format = new Intl.DateTimeFormat("en-US", { timeZone: "Australia/Lord_Howe", hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+    for (let instant = Date.UTC(2026, 0, 1); instant < Date.UTC(2027, 0, 1); instant += 3_600_000 + 17 * 60_000) {
+      const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
+      const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+      expect(lordHowe.toWall(instant) - (instant % 60_000)).toBe(wall);
+    }
+  });
+});
