@@ -36,6 +36,13 @@ export function renderStubs(functions: readonly CustomFunction[]): string {
   return functions.map(renderStub).join("\n\n");
 }
 
+/** Top-level stubs for the server API, so google.script.run and menus can reach them. */
+export function renderServerStubs(names: readonly string[]): string {
+  return names
+    .map((name) => `/** Server function for the add-on's sidebar and menus. */\nfunction ${name}() {\n  return ${BUNDLE_GLOBAL}.SERVER_API.${name}.apply(null, arguments);\n}`)
+    .join("\n\n");
+}
+
 /**
  * Every problem that would keep a registered function out of Sheets: no
  * top-level declaration, no JSDoc right above it, or no `@customfunction` tag.

@@ -90,12 +90,11 @@ export function parseRate(value: unknown, field: string): number {
 
 /**
  * Rounds a count up to a whole number, forgiving floating-point noise so that
- * 50.000000000001 customers stays 50, not 51.
+ * 50.000000000001 customers stays 50, not 51. Same rule as the workbook's
+ * native twin `ROUNDUP(ROUND(x, 9), 0)`, so both always agree.
  *
  * @example ceilWhole(0.1 * 3 * 10) // 3
  */
 export function ceilWhole(value: number): number {
-  const nearest = Math.round(value);
-  if (Math.abs(value - nearest) <= 1e-9 * Math.max(1, Math.abs(value))) return nearest;
-  return Math.ceil(value);
+  return Math.ceil(Math.round(value * 1e9) / 1e9);
 }

@@ -1,0 +1,33 @@
+import type { Language } from "../core/i18n";
+
+/** What the server tells the person who clicked, in their language. */
+const MESSAGES = {
+  en: {
+    busy: "Another build of this SLA is running right now. Wait a moment, then click again: nothing was changed.",
+    conflict: "Someone else changed this SLA since you opened the wizard. Close the wizard and open it again to see their changes: nothing was changed.",
+    noSla: "This spreadsheet has no SLA yet. Open Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA first.",
+    invalidSaved: "The SLA saved in this spreadsheet is not valid any more. Open the wizard, correct the fields it shows, and build again.",
+    slaEnded: (last: string) => `The SLA ends with ${last}, and that month's tab exists. To track further months, lengthen the SLA in the wizard and build again.`,
+    monthMissing: (month: string) => `The tab of ${month} is missing, so its actuals cannot be read. Build the SLA again to restore it.`,
+    built: (sheets: number) => `SLA built: ${sheets} tabs up to date.`,
+    nextMonth: (month: string) => `Tab ${month} created.`,
+    keptAgreed: (field: string) => `${field}: kept the agreed value (no actuals to recalculate from).`,
+    fields: { closeRate: "Close rate", avgDealSize: "Average deal size", marketingShare: "Marketing share" },
+  },
+  de: {
+    busy: "Gerade läuft eine andere Erstellung dieses SLA. Warten Sie kurz und klicken Sie dann erneut: Es wurde nichts geändert.",
+    conflict: "Jemand anderes hat dieses SLA geändert, seit Sie den Assistenten geöffnet haben. Schließen und öffnen Sie den Assistenten, um die Änderungen zu sehen: Es wurde nichts geändert.",
+    noSla: "Diese Tabelle hat noch kein SLA. Öffnen Sie zuerst Erweiterungen ▸ Marketing & Sales SLA ▸ SLA anlegen oder bearbeiten.",
+    invalidSaved: "Das gespeicherte SLA ist nicht mehr gültig. Öffnen Sie den Assistenten, korrigieren Sie die angezeigten Felder und erstellen Sie es erneut.",
+    slaEnded: (last: string) => `Das SLA endet mit ${last}, und der Tab dieses Monats existiert. Für weitere Monate verlängern Sie das SLA im Assistenten und erstellen es erneut.`,
+    monthMissing: (month: string) => `Der Tab ${month} fehlt, daher können seine Ist-Werte nicht gelesen werden. Erstellen Sie das SLA erneut, um ihn wiederherzustellen.`,
+    built: (sheets: number) => `SLA erstellt: ${sheets} Tabs aktuell.`,
+    nextMonth: (month: string) => `Tab ${month} angelegt.`,
+    keptAgreed: (field: string) => `${field}: vereinbarter Wert beibehalten (keine Ist-Werte zum Neuberechnen).`,
+    fields: { closeRate: "Abschlussquote", avgDealSize: "Durchschnittliche Auftragsgröße", marketingShare: "Marketinganteil" },
+  },
+} as const;
+
+export function messagesFor(language: Language) {
+  return MESSAGES[language];
+}

@@ -1,0 +1,94 @@
+/**
+ * startNextMonth: reads the closing month's actuals, recalculates close rate,
+ * deal size and marketing share (method §3), and writes the next month tab
+ * with the goal from the recalculated inputs or the agreed ones, as the user
+ * chooses. Earlier month tabs are not touched.
+ */
+import { validateConfig } from "../config/validate";
+import { slaMonths } from "../workbook/context";
+import { MONTH_LAYOUT, type MonthInputs } from "../workbook/month";
+import { planWorkbook, type MonthState } from "../workbook/plan";
+import { applyPlan } from "./applyPlan";
+import { existingLeadLog } from "./buildSla";
+import { loadDocumentState, saveDocumentState } from "./documentState";
+import { layoutOf } from "./layout";
+import { withDocumentLock } from "./lock";
+import { messagesFor } from "./messages";
+import { answerLanguage, failure, type OperationResult } from "./operationResult";
+import { spreadsheetToday } from "./today";
+
+export interface NextMonthOptions {
+  /** "recalculated": the new goal uses last month's actuals; "agreed": the SLA's inputs. */
+  readonly use: "recalculated" | "agreed";
+  readonly expectedRevision?: number;
+}
+
+export interface RecalculatedInputs {
+  readonly closeRate?: number;
+  readonly avgDealSize?: number;
+  readonly marketingShare?: number;
+}
+
+/** Keeps only recalculated values that make sense as inputs; the rest fall back to the agreed ones. */
+export function usableActuals(values: { closeRate: unknown; avgDealSize: unknown; marketingShare: unknown }): RecalculatedInputs {
+  const rate = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) && value > 0 && value <= 1 ? value : undefined);
+  const positive = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) && value > 0 ? value : undefined);
+  const result: { closeRate?: number; avgDealSize?: number; marketingShare?: number } = {};
+  const closeRate = rate(values.closeRate);
+  const avgDealSize = positive(values.avgDealSize);
+  const marketingShare = rate(values.marketingShare);
+  if (closeRate !== undefined) result.closeRate = closeRate;
+  if (avgDealSize !== undefined) result.avgDealSize = avgDealSize;
+  if (marketingShare !== undefined) result.marketingShare = marketingShare;
+  return result;
+}
+
+export function startNextMonth(options: NextMonthOptions): OperationResult {
+  const use = options?.use === "agreed" ? "agreed" : "recalculated";
+  const outcome = withDocumentLock((): OperationResult => {
+    const document = loadDocumentState();
+    const language = answerLanguage(document.config);
+    const messages = messagesFor(language);
+    if (document.config === undefined) return failure("noSla", messages.noSla);
+    const checked = validateConfig(document.config, language);
+    if (!checked.ok) return failure("invalid", messages.invalidSaved, checked.problems);
+    if (options?.expectedRevision !== undefined && options.expectedRevision !== document.state.revision) return failure("conflict", messages.conflict);
+    const config = checked.config;
+    const months = slaMonths(config);
+    const have = [...document.state.months].sort((a, b) => (a.month < b.month ? -1 : 1));
+    const closing = have[have.length - 1];
+    if (!closing) return failure("noSla", messages.noSla);
+    const next = months[months.indexOf(closing.month) + 1];
+    if (!next) return failure("slaEnded", messages.slaEnded(months[months.length - 1] ?? closing.month));
+
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const notes: string[] = [];
+    let inputs: MonthInputs = { mode: "agreed" };
+    if (use === "recalculated") {
+      const sheet = spreadsheet.getSheetByName(document.state.layout?.sheets[`month:${closing.month}`]?.name ?? closing.month);
+      if (!sheet) return failure("monthMissing", messages.monthMissing(closing.month));
+      const m = MONTH_LAYOUT.metrics;
+      const values = sheet.getRange(m.closeRate, m.column + 1, 3, 1).getValues().map((row) => row[0]);
+      const actuals = usableActuals({ closeRate: values[0], avgDealSize: values[1], marketingShare: values[2] });
+      inputs = { mode: "recalculated", from: closing.month, ...actuals };
+      for (const field of ["closeRate", "avgDealSize", "marketingShare"] as const) {
+        if (actuals[field] === undefined) notes.push(messages.keptAgreed(messages.fields[field]));
+      }
+    }
+
+    const leadsName = document.state.layout?.sheets.leads?.name;
+    const monthStates: MonthState[] = [...document.state.months, { month: next, inputs }];
+    const full = planWorkbook(config, { ...existingLeadLog(spreadsheet, leadsName), months: monthStates }, spreadsheetToday(spreadsheet), false);
+    // Only the new month, the lead log's frame and the ledger change; earlier months stay as they are.
+    const touched = new Set([`month:${next}`, "leads", "ledger"]);
+    const plan = { sheets: full.sheets.filter((sheet) => touched.has(sheet.key)), namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads") };
+    applyPlan(plan, document.state.layout);
+    const previousSheets = document.state.layout?.sheets ?? {};
+    const layout = { version: 1 as const, sheets: { ...previousSheets, ...layoutOf(plan).sheets } };
+    const revision = document.state.revision + 1;
+    saveDocumentState(document, document.config, { revision, months: full.months, layout });
+    return { ok: true, message: messages.nextMonth(next), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes };
+  });
+  if (outcome.locked) return outcome.value;
+  return failure("busy", messagesFor(answerLanguage(undefined)).busy);
+}

@@ -1,0 +1,308 @@
+/**
+ * The Agreement tab: the six building blocks of an SLA (method §1) in one
+ * column per party, the marketing goal calculation with its named ranges, lead
+ * tiers, the sales capacity check, and the requirements checklist per month.
+ */
+import type { PartyId } from "../config/schema";
+import { COLORS, monthStartFormula, slaMonths, type PlanContext } from "./context";
+import { customersNeededFormula, leadsNeededFormula, quote, revenueGoalFormula, weekendMask, type WorkTimeRefs } from "./formulas";
+import { SheetBuilder, a1, columnLetter, rangeA1, sheetRef } from "./sheetBuilder";
+import type { CellSpec, ConditionalFormatPlan, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
+
+export interface AgreementResult {
+  readonly sheet: SheetPlan;
+  readonly namedRanges: readonly NamedRangePlan[];
+  readonly work: WorkTimeRefs | undefined;
+  /** Checklist cell per `${requirementIndex}|${month}`, with the sheet name. */
+  readonly checklist: ReadonlyMap<string, string>;
+}
+
+const WEEKDAY_NAMES = {
+  en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+  de: ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+} as const;
+
+/** Business hours as people read them and as SLA_RESPONSE_HOURS takes them: "Mon, Tue, Wed, Thu, Fri 09:00-17:00". */
+export function businessHoursText(days: readonly number[], start: string, end: string, language: "en" | "de"): string {
+  const names = [...days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((day) => WEEKDAY_NAMES[language][day]);
+  return `${names.join(", ")} ${start}-${end}`;
+}
+
+function clockFormula(clock: string): string {
+  const [hours, minutes] = clock.split(":").map(Number) as [number, number];
+  return `(${hours}*60+${minutes})/1440`;
+}
+
+function partyColor(id: PartyId) {
+  return COLORS[id];
+}
+
+/** Stable key of a requirement's checklist cells: survives reordering; the index key survives rewording. */
+function requirementKey(from: string, to: string, text: string): string {
+  return `req:${from}>${to}:${text.trim().toLowerCase().replace(/\s+/g, " ")}`;
+}
+
+export function planAgreement(context: Omit<PlanContext, "work" | "checklist">): AgreementResult {
+  const { config, labels, formats } = context;
+  const sheetName = context.sheetNames.agreement;
+  const ref = sheetRef(sheetName);
+  const sheet = new SheetBuilder();
+  const namedRanges: NamedRangePlan[] = [];
+  const validations: ValidationPlan[] = [];
+  const conditionalFormats: ConditionalFormatPlan[] = [];
+  const parties = config.parties;
+  const partyColumn = (id: PartyId): number => 2 + parties.findIndex((party) => party.id === id);
+  const lastPartyColumn = 1 + parties.length;
+  const months = slaMonths(config);
+  const calculated: CellSpec = { background: COLORS.calculated };
+  const sectionHeader = (row: number, title: string): void => {
+    sheet.set(row, 1, { value: title, bold: true, background: COLORS.header, color: COLORS.headerText });
+    for (let column = 2; column <= lastPartyColumn; column++) sheet.set(row, column, { background: COLORS.header });
+  };
+  const name = (rangeName: string, row: number, column: number): void => {
+    namedRanges.push({ name: rangeName, sheetKey: "agreement", range: a1(row, column) });
+  };
+
+  let row = 1;
+  sheet.set(row, 1, { text: config.title, bold: true });
+  row += 1;
+  const first = months[0] ?? config.startMonth;
+  const last = months[months.length - 1] ?? config.startMonth;
+  sheet.set(row, 1, { value: `${labels.period}: ${first} – ${last} · ${labels.kinds[config.kind]} · ${labels.reviewCadence}: ${labels.cadences[config.review.cadence]}`, italic: true, color: COLORS.muted });
+  row += 1;
+  sheet.set(row, 1, { value: labels.generatedNote, italic: true, color: COLORS.muted });
+  row += 2;
+
+  // 1. Summary
+  sectionHeader(row, labels.section.summary);
+  row += 1;
+  sheet.set(row, 1, { text: config.summary || "—" });
+  row += 2;
+
+  // 2. Goals, one column per party, and the marketing goal calculation.
+  sectionHeader(row, labels.section.goals);
+  row += 1;
+  parties.forEach((party) => sheet.set(row, partyColumn(party.id), { text: party.name, bold: true, background: partyColor(party.id).strong, color: COLORS.headerText }));
+  row += 1;
+  const goalsRow = row;
+  row += 2;
+
+  sheet.set(row, 1, { value: labels.section.marketingGoal, bold: true });
+  row += 1;
+  const inputRow = (label: string, cell: CellSpec, rangeName?: string): number => {
+    sheet.set(row, 1, { value: label });
+    sheet.set(row, 2, { background: COLORS.marketing.light, ...cell });
+    if (rangeName) name(rangeName, row, 2);
+    row += 1;
+    return row - 1;
+  };
+  const quotaRow = inputRow(labels.inputs.quota, { value: config.marketing.quota, format: formats.money }, "Quota");
+  const shareRow = inputRow(labels.inputs.marketingShare, { value: config.marketing.marketingShare, format: formats.percent }, "MarketingShare");
+  const dealRow = inputRow(labels.inputs.avgDealSize, { value: config.marketing.avgDealSize, format: formats.money }, "AvgDealSize");
+  const closeRow = inputRow(labels.inputs.closeRate, { value: config.marketing.closeRate, format: formats.percent }, "CloseRate");
+  const revenueRow = inputRow(labels.inputs.revenueGoal, { ...calculated, formula: revenueGoalFormula("Quota", "MarketingShare"), format: formats.money }, "RevenueGoal");
+  inputRow(labels.inputs.customersNeeded, { ...calculated, formula: customersNeededFormula("RevenueGoal", "AvgDealSize"), format: formats.count }, "CustomersNeeded");
+  const leadsRow = inputRow(labels.inputs.leadsNeeded, { ...calculated, formula: leadsNeededFormula("CustomersNeeded", "CloseRate"), format: formats.count, bold: true }, "LeadsNeeded");
+  void quotaRow; void shareRow; void dealRow; void closeRow; void revenueRow; void leadsRow;
+
+  const tiers = config.marketing.tiers;
+  let valueGoalCell: string | undefined;
+  if (tiers.length > 0) {
+    row += 1;
+    sheet.set(row, 1, { value: labels.section.tiers, bold: true });
+    row += 1;
+    sheet.row(row, 1, labels.tierHeaders.map((header) => ({ value: header, bold: true, background: COLORS.marketing.light })));
+    row += 1;
+    const firstTierRow = row;
+    for (const tier of tiers) {
+      const share = tier.marketingShare === undefined ? { formula: "MarketingShare" } : { value: tier.marketingShare };
+      const deal = tier.avgDealSize === undefined ? { formula: "AvgDealSize" } : { value: tier.avgDealSize };
+      const close = tier.closeRate === undefined ? { formula: "CloseRate" } : { value: tier.closeRate };
+      const customers = customersNeededFormula(revenueGoalFormula("Quota", a1(row, 3)), a1(row, 4));
+      sheet.row(row, 1, [
+        { text: tier.name },
+        tier.valuePerLead === undefined ? { value: "" } : { value: tier.valuePerLead, format: formats.money },
+        { ...share, format: formats.percent },
+        { ...deal, format: formats.money },
+        { ...close, format: formats.percent },
+        { ...calculated, formula: leadsNeededFormula(`(${customers})`, a1(row, 5)), format: formats.count },
+        { ...calculated, formula: `IF(${a1(row, 2)}="","",${a1(row, 2)}*${a1(row, 6)})`, format: formats.money },
+      ]);
+      row += 1;
+    }
+    if (tiers.some((tier) => tier.valuePerLead !== undefined)) {
+      sheet.set(row, 1, { value: labels.inputs.valueGoal, bold: true });
+      valueGoalCell = sheet.set(row, 7, { ...calculated, formula: `SUM(${rangeA1(firstTierRow, 7, tiers.length, 1)})`, format: formats.money, bold: true });
+      row += 1;
+    }
+  }
+  void valueGoalCell;
+
+  row += 1;
+  const hoursRow = inputRow(labels.inputs.followUpHours, { value: config.sales.followUpHours, format: formats.hours, background: COLORS.sales.light }, "FollowUpGoalHours");
+  const attemptsRow = inputRow(labels.inputs.followUpAttempts, { value: config.sales.followUpAttempts, format: formats.count, background: COLORS.sales.light }, "FollowUpGoalAttempts");
+  const hours = config.sales.businessHours;
+  inputRow(labels.inputs.businessHours, { value: hours ? businessHoursText(hours.days, hours.start, hours.end, config.language) : labels.inputs.allHours, background: COLORS.sales.light });
+  let work: WorkTimeRefs | undefined;
+  const holidays = config.sales.holidays;
+  if (hours || holidays.length > 0) {
+    const days = hours?.days ?? [0, 1, 2, 3, 4, 5, 6];
+    const maskRow = inputRow(labels.inputs.workdayMask, { ...calculated, text: weekendMask(days), format: formats.text });
+    const startRow = inputRow(labels.inputs.dayStart, { ...calculated, formula: clockFormula(hours?.start ?? "00:00"), format: "hh:mm" });
+    const endRow = inputRow(labels.inputs.dayEnd, { ...calculated, formula: clockFormula(hours?.end ?? "24:00"), format: "hh:mm" });
+    // Holidays sit in their own column so the list can grow without moving anything.
+    const holidayColumn = lastPartyColumn + 2;
+    sheet.set(1, holidayColumn, { value: labels.section.holidays, bold: true });
+    const holidayRows = Math.max(1, holidays.length);
+    holidays.forEach((day, index) => {
+      const [y, m, d] = day.split("-").map(Number);
+      sheet.set(2 + index, holidayColumn, { formula: `DATE(${y},${m},${d})`, format: formats.date });
+    });
+    work = {
+      mask: `${ref}!${a1(maskRow, 2, true)}`,
+      dayStart: `${ref}!${a1(startRow, 2, true)}`,
+      dayEnd: `${ref}!${a1(endRow, 2, true)}`,
+      holidays: `${ref}!${rangeA1(2, holidayColumn, holidayRows, 1, true)}`,
+    };
+  }
+  void hoursRow; void attemptsRow;
+
+  // Capacity check (method §5): do the reps have the hours for the depth goal?
+  row += 1;
+  sheet.set(row, 1, { value: labels.section.capacity, bold: true });
+  row += 1;
+  const repsRow = inputRow(labels.capacity.reps, { value: config.sales.reps, format: formats.count, background: COLORS.sales.light });
+  const perRepRow = inputRow(labels.capacity.leadsPerRep, { ...calculated, formula: `LeadsNeeded/${a1(repsRow, 2)}`, format: formats.decimal });
+  const minutesRow = inputRow(labels.capacity.minutesPerAttempt, { value: config.sales.minutesPerAttempt, format: formats.count, background: COLORS.sales.light });
+  const neededRow = inputRow(labels.capacity.hoursNeeded, { ...calculated, formula: `${a1(perRepRow, 2)}*FollowUpGoalAttempts*${a1(minutesRow, 2)}/60`, format: formats.decimal });
+  const availableRow = inputRow(labels.capacity.hoursAvailable, { value: config.sales.hoursPerRep, format: formats.decimal, background: COLORS.sales.light });
+  const loadRow = inputRow(labels.capacity.load, { ...calculated, formula: `${a1(neededRow, 2)}/${a1(availableRow, 2)}`, format: formats.percent });
+  const statusRow = inputRow(labels.capacity.status, { ...calculated, formula: `IF(${a1(loadRow, 2)}<=1,${quote(labels.capacity.fits)},${quote(labels.capacity.short)})`, bold: true });
+  conditionalFormats.push(
+    { ranges: [a1(statusRow, 2)], formula: `=${a1(loadRow, 2, true)}<=1`, background: COLORS.good.background, color: COLORS.good.text },
+    { ranges: [a1(statusRow, 2)], formula: `=${a1(loadRow, 2, true)}>1`, background: COLORS.bad.background, color: COLORS.bad.text },
+  );
+
+  // Goals row, written now that the named ranges exist.
+  parties.forEach((party) => {
+    const goal: CellSpec =
+      party.id === "marketing"
+        ? { formula: labels.goalMarketing("LeadsNeeded").slice(1) }
+        : party.id === "sales"
+          ? { formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1) }
+          : { value: labels.goalService };
+    sheet.set(goalsRow, partyColumn(party.id), { ...goal, background: partyColor(party.id).light });
+  });
+
+  // 3. Requirements of both parties, then the checklist (a row per month, a column per requirement).
+  row += 1;
+  sectionHeader(row, labels.section.requirements);
+  row += 1;
+  const partyName = (id: PartyId): string => parties.find((party) => party.id === id)?.name ?? id;
+  sheet.row(row, 1, labels.requirementHeaders.map((header) => ({ value: header, bold: true })));
+  row += 1;
+  for (const requirement of config.requirements) {
+    sheet.row(row, 1, [
+      { text: partyName(requirement.from), background: partyColor(requirement.from).light },
+      { text: partyName(requirement.to), background: partyColor(requirement.to).light },
+      { text: requirement.text },
+      { value: requirement.perMonth, format: formats.count },
+    ]);
+    row += 1;
+  }
+  const checklist = new Map<string, string>();
+  if (config.requirements.length > 0) {
+    row += 1;
+    sheet.set(row, 1, { value: labels.section.checklist, bold: true });
+    row += 1;
+    sheet.set(row, 1, { value: labels.checklistMonth, bold: true });
+    config.requirements.forEach((requirement, index) => {
+      sheet.set(row, 2 + index, { text: `${requirement.text} (${requirement.perMonth}×)`, bold: true, background: partyColor(requirement.from).light });
+    });
+    row += 1;
+    const firstChecklistRow = row;
+    for (const month of months) {
+      sheet.set(row, 1, { formula: monthStartFormula(month), format: formats.month });
+      config.requirements.forEach((requirement, index) => {
+        const key = `${requirementKey(requirement.from, requirement.to, requirement.text)}|${month}`;
+        const cell = sheet.set(row, 2 + index, { value: "", format: formats.count, input: { key, fallbackKey: `req#${index}|${month}` } });
+        checklist.set(`${index}|${month}`, `${ref}!${a1(row, 2 + index, true)}`);
+        void cell;
+      });
+      row += 1;
+    }
+    config.requirements.forEach((requirement, index) => {
+      const column = 2 + index;
+      const range = rangeA1(firstChecklistRow, column, months.length, 1);
+      validations.push({ range, rule: { kind: "numberBetween", min: 0, max: 31 }, helpText: `0–${requirement.perMonth}` });
+      conditionalFormats.push({ ranges: [range], formula: `=${columnLetter(column)}${firstChecklistRow}>=${requirement.perMonth}`, background: COLORS.good.background, color: COLORS.good.text });
+    });
+  }
+
+  // 4. Points of contact.
+  row += 1;
+  sectionHeader(row, labels.section.contacts);
+  row += 1;
+  sheet.row(row, 1, labels.contactHeaders.map((header) => ({ value: header, bold: true })));
+  row += 1;
+  for (const contact of config.contacts) {
+    sheet.row(row, 1, [{ text: contact.name }, { text: contact.email }, { text: contact.role || "—" }, { text: partyName(contact.party), background: partyColor(contact.party).light }]);
+    row += 1;
+  }
+
+  // 5. Plan when goals are missed.
+  row += 1;
+  sectionHeader(row, labels.section.missed);
+  row += 1;
+  sheet.row(row, 1, [{ value: labels.missed.strikes }, { value: config.missedGoals.strikesBeforeEscalation, format: formats.count }]);
+  row += 1;
+  sheet.row(row, 1, [{ value: labels.missed.steps }, { text: config.missedGoals.steps || "—" }]);
+  row += 1;
+  if (config.missedGoals.serviceCredits) {
+    sheet.row(row, 1, [{ value: labels.missed.credits }, { text: config.missedGoals.serviceCredits }]);
+    row += 1;
+  }
+  sheet.set(row, 1, { value: labels.missed.owners });
+  parties.forEach((party) => {
+    const owner = config.contacts.find((contact) => contact.party === party.id);
+    sheet.set(row, partyColumn(party.id), { text: owner ? `${owner.name}${owner.role ? ` (${owner.role})` : ""}` : "—", background: partyColor(party.id).light });
+  });
+  row += 1;
+  sheet.set(row, 1, { value: labels.missed.ledgerHint, italic: true, color: COLORS.muted });
+  row += 2;
+
+  // 6. Cancellation terms and the review.
+  sectionHeader(row, labels.section.cancellation);
+  row += 1;
+  sheet.row(row, 1, [{ value: labels.cancellation.missedInARow }, { value: config.cancellation.missedMonthsInARow, format: formats.count }]);
+  row += 1;
+  sheet.row(row, 1, [{ value: labels.cancellation.terms }, { text: config.cancellation.terms || "—" }]);
+  row += 1;
+  sheet.row(row, 1, [{ value: labels.cancellation.clauses }, { text: config.review.clauses || "—" }]);
+  row += 1;
+  sheet.row(row, 1, [{ value: labels.reviewCadence }, { value: labels.cadences[config.review.cadence] }]);
+
+  const columns = Math.max(lastPartyColumn + 2, 1 + config.requirements.length);
+  return {
+    sheet: {
+      key: "agreement",
+      name: sheetName,
+      tabColor: COLORS.marketing.strong,
+      frozenRows: 0,
+      frozenColumns: 1,
+      minRows: sheet.lastRow + 5,
+      minColumns: columns,
+      columnWidths: [
+        { column: 1, count: 1, width: 300 },
+        { column: 2, count: Math.max(parties.length, config.requirements.length), width: 220 },
+      ],
+      blocks: [sheet.toBlock({ row: 1, column: 1 })],
+      validations,
+      conditionalFormats,
+      charts: [],
+    },
+    namedRanges,
+    work,
+    checklist,
+  };
+}

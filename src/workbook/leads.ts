@@ -1,0 +1,133 @@
+/**
+ * The Leads tab, the log sales fills in. Marketing's columns (A–E) and sales'
+ * columns (F–L) are coloured by party; M–N are calculated per row, each
+ * formula reading only its own row, so recalculation stays linear in leads.
+ * Rows users typed are never written by the add-on: only the header row, the
+ * calculated columns, formats and validations.
+ */
+import { COLORS, LEAD_COLUMNS, LEAD_INPUT_COLUMNS, type PlanContext } from "./context";
+import { quote, responseHoursFormula, workingHoursFormula } from "./formulas";
+import { a1, columnLetter } from "./sheetBuilder";
+import type { BlockPlan, CellSpec, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
+
+/** Free rows kept below the last lead, so the log has room until the next build or month. */
+export const LEAD_HEADROOM = 1000;
+
+/** Data rows the lead log provides: row 2 to the returned row. */
+export function leadCapacity(lastUsedRow: number, maxRows: number): number {
+  return Math.max(maxRows, lastUsedRow + LEAD_HEADROOM - 1, LEAD_HEADROOM);
+}
+
+const NAMED_COLUMNS: readonly [string, number][] = [
+  ["Leads_Tier", LEAD_COLUMNS.tier],
+  ["Leads_HandedOff", LEAD_COLUMNS.handedOff],
+  ["Leads_FirstFollowUp", LEAD_COLUMNS.firstFollowUp],
+  ["Leads_Attempts", LEAD_COLUMNS.attempts],
+  ["Leads_Connected", LEAD_COLUMNS.connected],
+  ["Leads_Customer", LEAD_COLUMNS.customer],
+  ["Leads_Revenue", LEAD_COLUMNS.revenue],
+  ["Leads_ResponseHours", LEAD_COLUMNS.responseHours],
+  // Not product surface, but they let month tabs and reports follow the log when it grows.
+  ["Leads_Created", LEAD_COLUMNS.created],
+  ["Leads_Owner", LEAD_COLUMNS.owner],
+  ["Leads_ClosedOn", LEAD_COLUMNS.closedOn],
+];
+
+export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges: NamedRangePlan[] } {
+  const { config, labels, formats } = context;
+  const lastRow = context.leadsLastRow;
+  const dataRows = lastRow - 1;
+  const c = LEAD_COLUMNS;
+
+  const headerColor = (column: number): string =>
+    column <= c.handedOff ? COLORS.marketing.strong : column <= LEAD_INPUT_COLUMNS ? COLORS.sales.strong : COLORS.muted;
+  const header: BlockPlan = {
+    row: 1,
+    column: 1,
+    cells: [labels.leads.headers.map((title, index): CellSpec => ({ value: title, bold: true, background: headerColor(index + 1), color: COLORS.headerText }))],
+  };
+
+  const goal = "FollowUpGoalHours";
+  const calculatedRows: (CellSpec | undefined)[][] = [];
+  for (let row = 2; row <= lastRow; row++) {
+    const handedOff = a1(row, c.handedOff);
+    const followUp = a1(row, c.firstFollowUp);
+    const hours = a1(row, c.responseHours);
+    const waited = workingHoursFormula(handedOff, "NOW()", context.work);
+    const status =
+      `IF(${handedOff}="","",IF(${followUp}="",IF(${waited}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
+      `IF(ISNUMBER(${hours}),IF(${hours}<=${goal},${quote(labels.leads.onTime)},${quote(labels.leads.late)}),"")))`;
+    calculatedRows.push([
+      { formula: responseHoursFormula(handedOff, followUp, context.work, labels.leads.beforeHandOff), format: formats.hours, background: COLORS.calculated },
+      { formula: status, background: COLORS.calculated },
+    ]);
+  }
+  const calculated: BlockPlan = { row: 2, column: c.responseHours, cells: calculatedRows };
+
+  // Formats of the input columns, one row repeated: users' values stay, their cells read right.
+  const inputFormats: CellSpec[] = [];
+  for (let column = 1; column <= LEAD_INPUT_COLUMNS; column++) {
+    const format =
+      column === c.created || column === c.handedOff || column === c.firstFollowUp || column === c.closedOn
+        ? formats.dateTime
+        : column === c.revenue
+          ? formats.money
+          : column === c.attempts
+            ? formats.count
+            : undefined;
+    inputFormats.push(format ? { format } : {});
+  }
+
+  const column = (index: number): string => `${columnLetter(index)}2:${columnLetter(index)}${lastRow}`;
+  const validations: ValidationPlan[] = [
+    { range: column(c.created), rule: { kind: "date" }, helpText: labels.leads.help.date },
+    { range: column(c.handedOff), rule: { kind: "date" }, helpText: labels.leads.help.date },
+    { range: column(c.firstFollowUp), rule: { kind: "date" }, helpText: labels.leads.help.date },
+    { range: column(c.closedOn), rule: { kind: "date" }, helpText: labels.leads.help.date },
+    { range: column(c.attempts), rule: { kind: "numberAtLeast", min: 0 }, helpText: labels.leads.help.attempts },
+    { range: column(c.revenue), rule: { kind: "numberAtLeast", min: 0 }, helpText: labels.leads.help.revenue },
+    { range: column(c.connected), rule: { kind: "checkbox" }, helpText: labels.leads.help.connected },
+    { range: column(c.customer), rule: { kind: "checkbox" }, helpText: labels.leads.help.customer },
+  ];
+  if (config.marketing.tiers.length > 0) {
+    validations.push({ range: column(c.tier), rule: { kind: "list", values: config.marketing.tiers.map((tier) => tier.name), strict: true }, helpText: labels.leads.help.tier });
+  }
+  const reps = config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
+  if (reps.length > 0) validations.push({ range: column(c.owner), rule: { kind: "list", values: reps, strict: false }, helpText: labels.leads.help.owner });
+
+  const statusRange = column(c.status);
+  const status = (word: string): string => `=$${columnLetter(c.status)}2=${quote(word)}`;
+
+  return {
+    sheet: {
+      key: "leads",
+      name: context.sheetNames.leads,
+      tabColor: COLORS.sales.strong,
+      frozenRows: 1,
+      frozenColumns: 1,
+      minRows: lastRow,
+      minColumns: c.status,
+      columnWidths: [
+        { column: 1, count: 2, width: 160 },
+        { column: 3, count: 1, width: 100 },
+        { column: 4, count: 2, width: 140 },
+        { column: 6, count: 1, width: 130 },
+        { column: 7, count: 1, width: 140 },
+        { column: 8, count: 4, width: 100 },
+        { column: 12, count: 1, width: 140 },
+        { column: 13, count: 2, width: 130 },
+      ],
+      blocks: [header, calculated],
+      // Formats for the whole input area in one call; values there are never touched.
+      inputFormats: { row: 2, column: 1, rows: dataRows, cells: inputFormats },
+      validations,
+      conditionalFormats: [
+        { ranges: [statusRange], formula: status(labels.leads.overdue), background: COLORS.bad.background, color: COLORS.bad.text, bold: true },
+        { ranges: [statusRange], formula: status(labels.leads.late), background: COLORS.bad.background, color: COLORS.bad.text },
+        { ranges: [statusRange], formula: status(labels.leads.onTime), background: COLORS.good.background, color: COLORS.good.text },
+      ],
+      charts: [],
+    },
+    namedRanges: NAMED_COLUMNS.map(([name, index]) => ({ name, sheetKey: "leads", range: column(index) })),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The misses ledger (method §1.5–1.6): per month and party, whether the goal
+ * was met, strikes so far, misses in a row, and a clear flag when the
+ * escalation or the cancellation rule is triggered. Months still running are
+ * "open"; a party's goal includes delivering its requirements (checklist).
+ */
+import type { PartyId } from "../config/schema";
+import { COLORS, monthStartFormula, slaMonths, type PlanContext } from "./context";
+import { quote } from "./formulas";
+import { FOLLOW_UP_LAYOUT } from "./followUp";
+import { MONTH_GOAL_CELL } from "./month";
+import { SheetBuilder, a1, rangeA1, sheetRef } from "./sheetBuilder";
+import type { CellSpec, SheetPlan } from "./types";
+
+export const LEDGER_LAYOUT = { headerRow: 3, firstRow: 4, columns: { month: 1, party: 2, goal: 3, result: 4, met: 5, strikes: 6, inARow: 7, escalation: 8, cancellation: 9, notes: 10 } } as const;
+
+/** `existingMonths`: month tabs present after this build, whose goal cell the ledger reads. */
+export function planLedger(context: PlanContext, existingMonths: ReadonlySet<string>): SheetPlan {
+  const { config, labels, formats } = context;
+  const sheet = new SheetBuilder();
+  const months = slaMonths(config);
+  const parties = config.parties;
+  const L = LEDGER_LAYOUT;
+  const C = L.columns;
+  const calculated: CellSpec = { background: COLORS.calculated };
+  const followUp = sheetRef(context.sheetNames.followUp);
+  const words = labels.ledger;
+
+  sheet.set(1, 1, { value: words.title, bold: true });
+  sheet.row(L.headerRow, 1, words.headers.map((title): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText })));
+
+  // A party's requirements for a month are delivered when every checklist count reaches its target.
+  const requirementsMet = (party: PartyId, month: string): string | undefined => {
+    const checks = config.requirements.flatMap((requirement, index) => {
+      if (requirement.from !== party) return [];
+      const cell = context.checklist.get(`${index}|${month}`);
+      return cell ? [`N(${cell})>=${requirement.perMonth}`] : [];
+    });
+    return checks.length === 0 ? undefined : `AND(${checks.join(",")})`;
+  };
+
+  let row = L.firstRow;
+  months.forEach((month, monthIndex) => {
+    const followUpRow = FOLLOW_UP_LAYOUT.firstMonthRow + monthIndex;
+    for (const party of parties) {
+      const monthCell = a1(row, C.month);
+      const open = `TODAY()<EOMONTH(${monthCell},0)+1`;
+      const start = monthCell;
+      const end = `(EOMONTH(${monthCell},0)+1)`;
+      const requirements = requirementsMet(party.id, month);
+      let goal: CellSpec;
+      let result: CellSpec;
+      let condition: string;
+      if (party.id === "marketing") {
+        goal = { ...calculated, formula: existingMonths.has(month) ? `${sheetRef(month)}!${MONTH_GOAL_CELL}` : "LeadsNeeded", format: formats.count };
+        result = { ...calculated, formula: `COUNTIFS(Leads_HandedOff,">="&${start},Leads_HandedOff,"<"&${end})`, format: formats.count };
+        condition = `${a1(row, C.result)}>=${a1(row, C.goal)}`;
+      } else if (party.id === "sales") {
+        const average = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.average, true)}`;
+        const depth = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.depth, true)}`;
+        goal = { ...calculated, value: words.salesGoal };
+        // ROUND and &, not TEXT: a TEXT pattern would be read in the spreadsheet's locale.
+        result = { ...calculated, formula: `IF(${average}="","—",ROUND(${average},1)&" h")&" · "&IF(${depth}="","—",ROUND(${depth},1)&" ×")` };
+        condition = `AND(OR(${average}="",N(${average})<=FollowUpGoalHours),OR(${depth}="",N(${depth})>=FollowUpGoalAttempts))`;
+      } else {
+        goal = { ...calculated, value: words.requirementsGoal };
+        result = { ...calculated, value: "" };
+        condition = "TRUE";
+      }
+      if (requirements) condition = `AND(${condition},${requirements})`;
+      const previous = row - parties.length;
+      const met = a1(row, C.met);
+      const strikes = a1(row, C.strikes);
+      const inARow = a1(row, C.inARow);
+      sheet.row(row, 1, [
+        { formula: monthStartFormula(month), format: formats.month },
+        { text: party.name, background: COLORS[party.id].light },
+        goal,
+        result,
+        { ...calculated, bold: true, formula: `IF(${open},${quote(words.open)},IF(${condition},${quote(words.met)},${quote(words.missed)}))` },
+        { ...calculated, formula: `COUNTIFS(${a1(L.firstRow, C.party, true)}:${a1(row, C.party)},${a1(row, C.party)},${a1(L.firstRow, C.met, true)}:${met},${quote(words.missed)})`, format: formats.count },
+        { ...calculated, formula: `IF(${met}=${quote(words.missed)},${previous >= L.firstRow ? `${a1(previous, C.inARow)}+1` : "1"},0)`, format: formats.count },
+        { ...calculated, formula: `IF(AND(${met}=${quote(words.missed)},${strikes}>=${config.missedGoals.strikesBeforeEscalation}),${quote(words.escalate)},"")` },
+        { ...calculated, bold: true, formula: `IF(${inARow}>=${config.cancellation.missedMonthsInARow},${quote(words.cancel)},"")` },
+        { value: "", input: { key: `ledger|${month}|${party.id}` } },
+      ]);
+      row += 1;
+    }
+  });
+  const lastRow = row - 1;
+  const rows = lastRow - L.firstRow + 1;
+  const metRange = rangeA1(L.firstRow, C.met, rows, 1);
+  return {
+    key: "ledger",
+    name: context.sheetNames.ledger,
+    tabColor: COLORS.goalLine,
+    frozenRows: L.headerRow,
+    frozenColumns: 2,
+    minRows: lastRow + 5,
+    minColumns: C.notes,
+    columnWidths: [
+      { column: 1, count: 1, width: 90 },
+      { column: 2, count: 1, width: 150 },
+      { column: 3, count: 2, width: 200 },
+      { column: 5, count: 5, width: 120 },
+      { column: 9, count: 1, width: 240 },
+      { column: 10, count: 1, width: 320 },
+    ],
+    blocks: [sheet.toBlock({ row: 1, column: 1 })],
+    validations: [],
+    conditionalFormats: [
+      { ranges: [metRange], formula: `=${a1(L.firstRow, C.met)}=${quote(words.met)}`, background: COLORS.good.background, color: COLORS.good.text },
+      { ranges: [metRange], formula: `=${a1(L.firstRow, C.met)}=${quote(words.missed)}`, background: COLORS.bad.background, color: COLORS.bad.text },
+      { ranges: [rangeA1(L.firstRow, C.escalation, rows, 2)], formula: `=${a1(L.firstRow, C.escalation)}<>""`, background: COLORS.bad.background, color: COLORS.bad.text, bold: true },
+    ],
+    charts: [],
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * A month tab (named like `2026-12`): the month's inputs and lead goal, the
+ * tracking metrics of method §3 with the recalculated close rate, deal size
+ * and marketing share, a row per day with the pace against the goal (method
+ * §4), an on-track status, and the pace chart.
+ */
+import { COLORS, daysIn, monthStartFormula, type PlanContext } from "./context";
+import { closeRateFormula, customersNeededFormula, dealSizeFormula, leadsNeededFormula, marketingShareFormula, quote, revenueGoalFormula } from "./formulas";
+import { SheetBuilder, a1, rangeA1 } from "./sheetBuilder";
+import type { CellSpec, SheetPlan } from "./types";
+
+/** How a month's inputs are set: as agreed (named ranges), or values recalculated from the month before. */
+export type MonthInputs =
+  | { readonly mode: "agreed" }
+  | { readonly mode: "recalculated"; readonly marketingShare?: number; readonly avgDealSize?: number; readonly closeRate?: number; readonly from: string };
+
+/** Fixed positions on every month tab, read back when the next month starts. */
+export const MONTH_LAYOUT = {
+  inputs: { quota: 3, marketingShare: 4, avgDealSize: 5, closeRate: 6, revenueGoal: 7, customersNeeded: 8, goal: 9, status: 10 },
+  metrics: { column: 5, leads: 3, won: 4, wonRevenue: 5, marketingRevenue: 6, totalRevenue: 7, cycle: 8, closeRate: 9, dealSize: 10, marketingShare: 11 },
+  headerRow: 13,
+  firstDayRow: 14,
+} as const;
+
+/** The cell on a month tab that holds its lead goal, as the ledger refers to it. */
+export const MONTH_GOAL_CELL = a1(MONTH_LAYOUT.inputs.goal, 2, true);
+
+export function planMonth(context: PlanContext, month: string, inputs: MonthInputs): SheetPlan {
+  const { labels, formats } = context;
+  const sheet = new SheetBuilder();
+  const n = daysIn(month);
+  const L = MONTH_LAYOUT;
+  const calculated: CellSpec = { background: COLORS.calculated };
+  const start = a1(L.firstDayRow, 1, true);
+  const end = `(EOMONTH(${start},0)+1)`;
+  const inMonth = (range: string): string => `${range},">="&${start},${range},"<"&${end}`;
+
+  sheet.set(1, 1, { value: labels.month.title(month), bold: true });
+  sheet.set(2, 1, { value: labels.month.inputs, bold: true });
+  sheet.set(2, 2, { value: inputs.mode === "agreed" ? labels.month.agreed : `${labels.month.recalculated} (${inputs.from})`, italic: true, color: COLORS.muted });
+
+  const input = (row: number, label: string, agreed: string, recalculated: number | undefined, format: string): void => {
+    sheet.set(row, 1, { value: label });
+    const cell: CellSpec = inputs.mode === "recalculated" && recalculated !== undefined ? { value: recalculated } : { formula: agreed };
+    sheet.set(row, 2, { ...cell, format, background: COLORS.marketing.light });
+  };
+  const recalc = inputs.mode === "recalculated" ? inputs : undefined;
+  sheet.set(L.inputs.quota, 1, { value: labels.inputs.quota });
+  sheet.set(L.inputs.quota, 2, { formula: "Quota", format: formats.money, background: COLORS.marketing.light });
+  input(L.inputs.marketingShare, labels.inputs.marketingShare, "MarketingShare", recalc?.marketingShare, formats.percent);
+  input(L.inputs.avgDealSize, labels.inputs.avgDealSize, "AvgDealSize", recalc?.avgDealSize, formats.money);
+  input(L.inputs.closeRate, labels.inputs.closeRate, "CloseRate", recalc?.closeRate, formats.percent);
+  const b = (row: number): string => a1(row, 2, true);
+  sheet.set(L.inputs.revenueGoal, 1, { value: labels.inputs.revenueGoal });
+  sheet.set(L.inputs.revenueGoal, 2, { ...calculated, formula: revenueGoalFormula(b(L.inputs.quota), b(L.inputs.marketingShare)), format: formats.money });
+  sheet.set(L.inputs.customersNeeded, 1, { value: labels.inputs.customersNeeded });
+  sheet.set(L.inputs.customersNeeded, 2, { ...calculated, formula: customersNeededFormula(b(L.inputs.revenueGoal), b(L.inputs.avgDealSize)), format: formats.count });
+  sheet.set(L.inputs.goal, 1, { value: labels.month.goal, bold: true });
+  sheet.set(L.inputs.goal, 2, { ...calculated, formula: leadsNeededFormula(b(L.inputs.customersNeeded), b(L.inputs.closeRate)), format: formats.count, bold: true });
+  const goal = b(L.inputs.goal);
+
+  // Tracking metrics, method §3.
+  const m = L.metrics;
+  const e = (row: number): string => a1(row, m.column + 1, true);
+  const handedOff = "Leads_HandedOff";
+  const closedOn = "Leads_ClosedOn";
+  const created = "Leads_Created";
+  const metric = (row: number, label: string, cell: CellSpec): void => {
+    sheet.set(row, m.column, { value: label });
+    sheet.set(row, m.column + 1, { ...calculated, ...cell });
+  };
+  sheet.set(2, m.column, { value: labels.month.metrics, bold: true });
+  metric(m.leads, labels.month.metricLabels.leads, { formula: `COUNTIFS(${inMonth(handedOff)})`, format: formats.count });
+  metric(m.won, labels.month.metricLabels.won, { formula: `COUNTIFS(${inMonth(handedOff)},Leads_Customer,TRUE)`, format: formats.count });
+  metric(m.wonRevenue, labels.month.metricLabels.wonRevenue, { formula: `SUMIFS(Leads_Revenue,${inMonth(handedOff)},Leads_Customer,TRUE)`, format: formats.money });
+  metric(m.marketingRevenue, labels.month.metricLabels.marketingRevenue, { formula: `SUMIFS(Leads_Revenue,${inMonth(closedOn)},Leads_Customer,TRUE)`, format: formats.money });
+  sheet.set(m.totalRevenue, m.column, { value: labels.month.metricLabels.totalRevenue, bold: true });
+  sheet.set(m.totalRevenue, m.column + 1, { value: "", format: formats.money, background: COLORS.marketing.light, input: { key: `totalRevenue|${month}` } });
+  metric(m.cycle, labels.month.metricLabels.cycle, {
+    formula: `IFERROR(AVERAGE(FILTER(${closedOn}-${created},${closedOn}>=${start},${closedOn}<${end},Leads_Customer=TRUE,${created}<>"")),"")`,
+    format: formats.decimal,
+  });
+  metric(m.closeRate, labels.month.metricLabels.closeRate, { formula: closeRateFormula(e(m.won), e(m.leads)), format: formats.percent, bold: true });
+  metric(m.dealSize, labels.month.metricLabels.dealSize, { formula: dealSizeFormula(e(m.wonRevenue), e(m.won)), format: formats.money, bold: true });
+  metric(m.marketingShare, labels.month.metricLabels.marketingShare, { formula: marketingShareFormula(e(m.marketingRevenue), e(m.totalRevenue)), format: formats.percent, bold: true });
+
+  // Daily pace.
+  const header = L.headerRow;
+  sheet.row(header, 1, labels.month.headers.map((title): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText })));
+  const firstDay = L.firstDayRow;
+  const lastDay = firstDay + n - 1;
+  for (let day = 1; day <= n; day++) {
+    const row = firstDay + day - 1;
+    const date = a1(row, 1);
+    const actual = a1(row, 5);
+    const target = a1(row, 3);
+    sheet.row(row, 1, [
+      { formula: day === 1 ? monthStartFormula(month) : `${a1(row - 1, 1)}+1`, format: formats.date },
+      { ...calculated, formula: `${goal}/${n}`, format: formats.decimal },
+      { ...calculated, formula: `DAY(${date})*${goal}/${n}`, format: formats.decimal },
+      { ...calculated, formula: `COUNTIFS(${handedOff},">="&${date},${handedOff},"<"&(${date}+1))`, format: formats.count },
+      // Blank after today, so the actual line stops at today (method §4).
+      { ...calculated, formula: `IF(${date}>TODAY(),"",SUM(${a1(firstDay, 4, true)}:${a1(row, 4)}))`, format: formats.count },
+      { ...calculated, formula: `IF(${actual}="","",${actual}-${target})`, format: formats.decimal },
+      { ...calculated, formula: `IF(${actual}="","",IF(${target}>0,${actual}/${target},""))`, format: formats.percent },
+      { value: "", input: { key: `note|${month}-${String(day).padStart(2, "0")}` } },
+    ]);
+  }
+
+  const delivered = `SUM(${rangeA1(firstDay, 4, n, 1, true)})`;
+  const goalToDate = `IF(TODAY()>=${end},${goal},DAY(TODAY())*${goal}/${n})`;
+  sheet.set(L.inputs.status, 1, { value: labels.month.status, bold: true });
+  const statusCell = sheet.set(L.inputs.status, 2, {
+    ...calculated,
+    bold: true,
+    formula: `IF(TODAY()<${start},${quote(labels.month.notStarted)},IF(${delivered}>=${goalToDate},${quote(labels.month.onTrack)},${quote(labels.month.behind)}))`,
+  });
+
+  const range = (column: number): string => rangeA1(header, column, n + 1, 1);
+  return {
+    key: `month:${month}`,
+    name: month,
+    tabColor: COLORS.marketing.strong,
+    frozenRows: header,
+    frozenColumns: 1,
+    minRows: Math.max(lastDay, 45) + 5,
+    minColumns: 20,
+    columnWidths: [
+      { column: 1, count: 1, width: 280 },
+      { column: 2, count: 3, width: 110 },
+      { column: 5, count: 1, width: 300 },
+      { column: 6, count: 2, width: 110 },
+      { column: 8, count: 1, width: 240 },
+    ],
+    blocks: [sheet.toBlock({ row: 1, column: 1 })],
+    validations: [{ range: a1(m.totalRevenue, m.column + 1), rule: { kind: "numberAtLeast", min: 0 }, helpText: labels.month.metricLabels.totalRevenue }],
+    conditionalFormats: [
+      { ranges: [statusCell], formula: `=${statusCell}=${quote(labels.month.onTrack)}`, background: COLORS.good.background, color: COLORS.good.text },
+      { ranges: [statusCell], formula: `=${statusCell}=${quote(labels.month.behind)}`, background: COLORS.bad.background, color: COLORS.bad.text },
+      { ranges: [rangeA1(firstDay, 6, n, 1)], formula: `=AND(${a1(firstDay, 6)}<>"",${a1(firstDay, 6)}<0)`, color: COLORS.bad.text },
+    ],
+    charts: [
+      {
+        key: "pace",
+        kind: "combo",
+        title: labels.month.chartTitle(month),
+        domain: range(1),
+        series: [
+          { range: range(3), type: "line", color: COLORS.goalLine, dashed: true },
+          { range: range(5), type: "line", color: COLORS.marketing.strong },
+          { range: range(4), type: "bars", color: "#aecbfa" },
+        ],
+        anchor: { row: 2, column: 10 },
+        width: 720,
+        height: 420,
+        vAxisTitle: labels.month.chartAxis,
+      },
+    ],
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The workbook plan: plain data describing what the SLA workbook should look
+ * like. Computed purely from a validated SlaConfig (and what exists already);
+ * src/gas/applyPlan.ts is the only code that turns it into Sheets calls.
+ */
+
+/** One cell of a block. `text` is user text: always written as literal text, never as a formula. */
+export interface CellSpec {
+  readonly value?: string | number | boolean;
+  readonly text?: string;
+  readonly formula?: string;
+  readonly format?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly background?: string;
+  readonly color?: string;
+  readonly note?: string;
+  /**
+   * A cell users type into: `key` finds its value again when the layout moves;
+   * `fallbackKey` when the key itself changed (e.g. a reworded requirement).
+   * The cell's own value is only the default for a new cell.
+   */
+  readonly input?: { readonly key: string; readonly fallbackKey?: string };
+}
+
+/** A rectangle written with one call per property (values, formats, styles). */
+export interface BlockPlan {
+  /** 1-based top-left corner. */
+  readonly row: number;
+  readonly column: number;
+  /** Rows of cells; undefined is a blank, unformatted cell. */
+  readonly cells: readonly (readonly (CellSpec | undefined)[])[];
+}
+
+export type ValidationRule =
+  | { readonly kind: "list"; readonly values: readonly string[]; readonly strict: boolean }
+  | { readonly kind: "date" }
+  | { readonly kind: "numberAtLeast"; readonly min: number }
+  | { readonly kind: "numberBetween"; readonly min: number; readonly max: number }
+  | { readonly kind: "checkbox" };
+
+export interface ValidationPlan {
+  /** A1 range on the sheet, e.g. `C2:C1001`. */
+  readonly range: string;
+  readonly rule: ValidationRule;
+  readonly helpText: string;
+}
+
+export interface ConditionalFormatPlan {
+  readonly ranges: readonly string[];
+  /** A custom formula relative to the range's top-left cell, e.g. `=$N2="Overdue"`. */
+  readonly formula: string;
+  readonly background?: string;
+  readonly color?: string;
+  readonly bold?: boolean;
+}
+
+export interface ChartSeriesPlan {
+  /** A1 range including its header cell, e.g. `D10:D41`. */
+  readonly range: string;
+  readonly type: "line" | "bars";
+  readonly color: string;
+  readonly dashed?: boolean;
+  readonly targetAxis?: 0 | 1;
+}
+
+export interface ChartPlan {
+  readonly key: string;
+  readonly kind: "combo" | "line" | "column";
+  readonly title: string;
+  /** Domain (x axis) range including its header cell. */
+  readonly domain: string;
+  readonly series: readonly ChartSeriesPlan[];
+  readonly anchor: { readonly row: number; readonly column: number };
+  readonly width: number;
+  readonly height: number;
+  readonly vAxisTitle: string;
+  readonly vAxisTitleRight?: string;
+}
+
+export interface SheetPlan {
+  /** Stable identity across renames and languages: `agreement`, `leads`, `followUp`, `ledger`, `month:2026-12`. */
+  readonly key: string;
+  readonly name: string;
+  readonly tabColor: string;
+  readonly frozenRows: number;
+  readonly frozenColumns: number;
+  /** Rows the sheet needs at least (the lead log grows; others fit their content). */
+  readonly minRows: number;
+  readonly minColumns: number;
+  readonly columnWidths: readonly { readonly column: number; readonly count: number; readonly width: number }[];
+  readonly blocks: readonly BlockPlan[];
+  /**
+   * Number formats for an area users type into, one row of formats repeated
+   * over `rows`: their values are never written, only how they read.
+   */
+  readonly inputFormats?: { readonly row: number; readonly column: number; readonly rows: number; readonly cells: readonly CellSpec[] };
+  readonly validations: readonly ValidationPlan[];
+  readonly conditionalFormats: readonly ConditionalFormatPlan[];
+  readonly charts: readonly ChartPlan[];
+}
+
+export interface NamedRangePlan {
+  readonly name: string;
+  readonly sheetKey: string;
+  readonly range: string;
+}
+
+export interface WorkbookPlan {
+  readonly sheets: readonly SheetPlan[];
+  readonly namedRanges: readonly NamedRangePlan[];
+}

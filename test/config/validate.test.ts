@@ -1,0 +1,99 @@
+import { describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { defaultConfig } from "../../src/config/defaults";
+import { validateConfig } from "../../src/config/validate";
+
+const example = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(process.cwd(), "examples", name), "utf8")) as Record<string, unknown>;
+
+describe("validateConfig", () => {
+  it.each(["internal-en.json", "multilevel-de.json"])("accepts the example %s and normalizes percentages and amounts", (name) => {
+    const result = validateConfig(example(name), "en");
+    if (!result.ok) throw new Error(result.problems.map((problem) => problem.text).join("\n"));
+    expect(result.config.marketing.closeRate).toBeGreaterThan(0);
+    expect(result.config.marketing.closeRate).toBeLessThanOrEqual(1);
+  });
+
+  it("reads German amounts and percent text", () => {
+    const result = validateConfig(example("multilevel-de.json"), "de");
+    expect(result.ok && result.config.marketing).toEqual(expect.objectContaining({ quota: 120000, marketingShare: 0.6, closeRate: 0.125 }));
+  });
+
+  it("accepts the wizard's defaults once a contact is added", () => {
+    const config = { ...defaultConfig("de", "2027-01", "multiLevel"), contacts: [{ name: "A", email: "a@example.com", role: "", party: "marketing" }] };
+    expect(validateConfig(config, "de").ok).toBe(true);
+  });
+
+  it("reports every problem at once, each naming its field, in English", () => {
+    const config = example("internal-en.json");
+    const broken = {
+      ...config,
+      currency: "euro",
+      startMonth: "2026-13",
+      contacts: [{ name: "", email: "bob", role: "", party: "sales" }],
+      marketing: { quota: -5, marketingShare: 50, avgDealSize: 0, closeRate: "12,5 %", tiers: [] },
+    };
+    const result = validateConfig(broken, "en");
+    expect(result.ok).toBe(false);
+    const texts = result.ok ? [] : result.problems.map((problem) => problem.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Currency must be a three-letter currency code like EUR or USD (got "euro")',
+        'Start month must be a month like 2026-12 (got "2026-13")',
+        "Contact 1: name is required",
+        'Contact 1: e-mail must be an e-mail address like name@example.com (got "bob")',
+        "Sales quota must be 0 or more (got -5)",
+        "Marketing share of revenue is ambiguous: write 50% or 0.5 for fifty percent (got 50)",
+        "Average deal size must be more than 0 (got 0)",
+      ]),
+    );
+    const paths = result.ok ? [] : result.problems.map((problem) => problem.path);
+    expect(paths).toEqual(expect.arrayContaining(["currency", "startMonth", "contacts.0.name", "contacts.0.email", "marketing.quota", "marketing.marketingShare", "marketing.avgDealSize"]));
+  });
+
+  it("words problems in German", () => {
+    const result = validateConfig({ ...example("multilevel-de.json"), months: 0, sales: { ...(example("multilevel-de.json").sales as object), followUpHours: "vier" } }, "de");
+    const texts = result.ok ? [] : result.problems.map((problem) => problem.text);
+    expect(texts).toEqual(expect.arrayContaining(["Laufzeit in Monaten muss mindestens 1 sein (erhalten: 0)", 'Ziel Reaktionszeit (Stunden) muss eine Zahl sein (erhalten: "vier")']));
+  });
+
+  it("checks fields against each other once each is valid", () => {
+    const config = example("internal-en.json");
+    const result = validateConfig(
+      {
+        ...config,
+        kind: "multiLevel",
+        contacts: [{ name: "Tom", email: "tom@example.com", role: "", party: "service" }],
+        requirements: [{ from: "sales", to: "sales", text: "Report", perMonth: 1 }],
+        sales: { ...(config.sales as object), businessHours: { days: [1], start: "17:00", end: "09:00" } },
+        marketing: { ...(config.marketing as object), tiers: [{ name: "CEO" }, { name: " ceo" }] },
+      },
+      "en",
+    );
+    const texts = result.ok ? [] : result.problems.map((problem) => problem.text);
+    expect(texts).toEqual([
+      "Parties a multi-level SLA has marketing, sales and a third party",
+      'Contact 1: party names the party "service", which is not one of this SLA\'s parties',
+      "Requirement 1: delivered to must be delivered to another party than the one delivering it",
+      "Business hours: end must be later than the start",
+      'Lead tier 2: name "ceo" is used by another tier',
+    ]);
+  });
+
+  it("keeps names that look like formulas as plain text", () => {
+    const config = example("internal-en.json");
+    const result = validateConfig({ ...config, contacts: [{ name: '=IMPORTXML("http://x","//a")', email: "x@example.com", role: "+49 30 123", party: "sales" }] }, "en");
+    expect(result.ok && result.config.contacts[0]).toEqual(expect.objectContaining({ name: '=IMPORTXML("http://x","//a")', role: "+49 30 123" }));
+  });
+
+  it("refuses what is not a config at all", () => {
+    for (const input of [undefined, null]) {
+      const result = validateConfig(input, "en");
+      expect(result.ok ? "" : result.problems[0]?.text).toBe("Configuration is required");
+    }
+    for (const input of [42, "config", []]) {
+      const result = validateConfig(input, "en");
+      expect(result.ok ? "" : result.problems[0]?.text).toBe("Configuration is missing or not valid");
+    }
+  });
+});
