@@ -1,0 +1,132 @@
+/**
+ * Design decision 1: every native formula the workbook writes gives the same
+ * number as its custom-function twin for the same inputs, evaluated in
+ * HyperFormula (the emulator's engine).
+ */
+import { afterAll, describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
+import { HyperFormula } from "hyperformula";
+import {
+  closeRateFormula, cumulativeGoalFormula, customersNeededFormula, dailyTargetFormula, dealSizeFormula, leadsNeededFormula,
+  marketingShareFormula, paceFormula, responseHoursFormula, revenueGoalFormula, weekendMask, type WorkTimeRefs,
+} from "../../src/workbook/formulas";
+import { call } from "../support/context";
+
+const engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
+const sheet = engine.getSheetId(engine.addSheet("Twins")) as number;
+afterAll(() => engine.destroy());
+
+/** Puts inputs in A1, B1, … and evaluates a formula over them in the next free cell. */
+function evaluate(inputs: readonly (number | string)[], formula: (refs: string[]) => string): unknown {
+  const refs = inputs.map((_, index) => `${String.fromCharCode(65 + index)}1`);
+  engine.setSheetContent(sheet, [[...inputs, `=${formula(refs)}`]]);
+  return engine.getCellValue({ sheet, row: 0, col: inputs.length });
+}
+
+// Amounts as people type them: cents, not subnormal numbers that spreadsheets flush to zero.
+const money = fc.integer({ min: 0, max: 1e9 }).map((cents) => cents / 100);
+const positive = fc.integer({ min: 1, max: 1e7 }).map((cents) => cents / 100);
+const rate = fc.double({ min: 0.001, max: 1, noNaN: true });
+/** Date serials (days since 1899-12-30) in 2020–2030, to the minute. */
+const serial = fc.integer({ min: 43831 * 1440, max: 47484 * 1440 }).map((minutes) => minutes / 1440);
+
+/** Equal to spreadsheet precision: HyperFormula, like Sheets, keeps about 15 significant digits. */
+function closeTo(actual: unknown, expected: unknown): void {
+  expect(typeof actual).toBe("number");
+  expect(typeof expected).toBe("number");
+  const tolerance = 1e-9 * Math.max(1, Math.abs(expected as number));
+  expect(Math.abs((actual as number) - (expected as number))).toBeLessThanOrEqual(tolerance);
+}
+
+describe("native formulas and their custom-function twins", () => {
+  it("agree on the guide's worked example: 100 leads", () => {
+    expect(evaluate([5000, 1, 100, 0.5], ([q, s, d, c]) => leadsNeededFormula(`(${customersNeededFormula(`(${revenueGoalFormula(q!, s!)})`, d!)})`, c!))).toBe(100);
+    expect(call("SLA_LEADS_NEEDED", [5000, 1, 100, 0.5])).toBe(100);
+  });
+
+  it("agree on revenue goal, customers needed and leads needed", () => {
+    fc.assert(
+      fc.property(money, rate, positive, rate, (q, s, d, c) => {
+        closeTo(evaluate([q, s], ([a, b]) => revenueGoalFormula(a!, b!)), call("SLA_REVENUE_GOAL", [q, s]));
+        expect(evaluate([q, s, d], ([a, b, e]) => customersNeededFormula(`(${revenueGoalFormula(a!, b!)})`, e!))).toBe(call("SLA_CUSTOMERS_NEEDED", [q, s, d]));
+        const native = evaluate([q, s, d, c], ([a, b, e, f]) => leadsNeededFormula(`(${customersNeededFormula(`(${revenueGoalFormula(a!, b!)})`, e!)})`, f!));
+        expect(native).toBe(call("SLA_LEADS_NEEDED", [q, s, d, c]));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("agree on the daily target, the cumulative goal and the pace", () => {
+    fc.assert(
+      fc.property(money, serial, fc.integer({ min: 0, max: 10000 }), (goal, date, actual) => {
+        closeTo(evaluate([goal, date], ([g, t]) => dailyTargetFormula(g!, t!)), call("SLA_DAILY_TARGET", [goal, date]));
+        closeTo(evaluate([goal, date], ([g, t]) => cumulativeGoalFormula(g!, t!)), call("SLA_CUMULATIVE_GOAL", [goal, date]));
+        if (goal > 0.01) closeTo(evaluate([actual, goal, date], ([a, g, t]) => paceFormula(a!, g!, t!)), call("SLA_PACE", [actual, goal, date]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("agree on close rate, deal size and marketing share recalculated from actuals", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 500 }), money, money, (leads, won, revenue, total) => {
+        const customers = Math.min(won, leads);
+        closeTo(evaluate([customers, leads], ([w, m]) => closeRateFormula(w!, m!)), call("SLA_CLOSE_RATE", [customers, leads]));
+        if (customers > 0) closeTo(evaluate([revenue, customers], ([v, w]) => dealSizeFormula(v!, w!)), call("SLA_DEAL_SIZE", [revenue, customers]));
+        if (total > 0) {
+          const marketing = Math.min(revenue, total);
+          closeTo(evaluate([marketing, total], ([t, all]) => marketingShareFormula(t!, all!)), call("SLA_MARKETING_SHARE", [marketing, total]));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("give blanks, not errors, before there are actuals", () => {
+    expect(evaluate([0, 0], ([w, m]) => closeRateFormula(w!, m!))).toBe("");
+    expect(evaluate([10, ""], ([t, all]) => marketingShareFormula(t!, all!))).toBe("");
+  });
+
+  describe("response hours", () => {
+    const hours = "Mon-Fri 09:00-17:00";
+    // Mask, start, end in G1:I1; holidays in J1:J3 (two holidays and a blank).
+    const holidays = [46380, 46381]; // 2026-12-24 and 2026-12-25
+    function responseNative(from: number, to: number, work: boolean): unknown {
+      const refs: WorkTimeRefs = { mask: "$G$1", dayStart: "$H$1", dayEnd: "$I$1", holidays: "$J$1:$J$3" };
+      engine.setSheetContent(sheet, [
+        [from, to, `=${responseHoursFormula("A1", "B1", work ? refs : undefined, "⚠")}`, "", "", "", `'${weekendMask([1, 2, 3, 4, 5])}`, "=9/24", "=17/24", holidays[0] ?? ""],
+        ["", "", "", "", "", "", "", "", "", holidays[1] ?? ""],
+      ]);
+      return engine.getCellValue({ sheet, row: 0, col: 2 });
+    }
+
+    it("agree on elapsed and business hours, with holidays, for any hand-off and follow-up", () => {
+      fc.assert(
+        fc.property(serial, fc.integer({ min: 0, max: 21 * 1440 }), (from, minutes) => {
+          const to = from + minutes / 1440;
+          closeTo(responseNative(from, to, false), call("SLA_RESPONSE_HOURS", [from, to]));
+          closeTo(responseNative(from, to, true), call("SLA_RESPONSE_HOURS", [from, to, hours, [[holidays[0]], [holidays[1]], [""]]]));
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    it("agree on the hand-picked cases: a weekend, a night, the Christmas holidays", () => {
+      const at = (day: number, hour: number): number => day + hour / 24;
+      const cases: [number, number, number][] = [
+        [at(46360, 16), at(46363, 10), 2], // Fri 4 Dec 16:00 → Mon 7 Dec 10:00
+        [at(46357, 22), at(46358, 9.75), 0.75], // night, then 45 minutes
+        [at(46379, 16), at(46384, 10), 2], // Wed 23 Dec 16:00 → Mon 28 Dec 10:00 over Christmas
+      ];
+      for (const [from, to, expected] of cases) {
+        closeTo(responseNative(from, to, true), expected);
+        closeTo(call("SLA_RESPONSE_HOURS", [from, to, hours, [[holidays[0]], [holidays[1]]]]), expected);
+      }
+    });
+
+    it("flag a follow-up before its hand-off in both", () => {
+      expect(responseNative(46360, 46359, true)).toBe("⚠");
+      expect(call("SLA_RESPONSE_HOURS", [[[46360]], [[46359]]])).toEqual([["SLA_RESPONSE_HOURS: first_follow_up is before handed_off"]]);
+    });
+  });
+});
