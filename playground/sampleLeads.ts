@@ -1,0 +1,97 @@
+/**
+ * A realistic, deterministic month of leads: hand-offs on working days,
+ * follow-ups mostly within hours (some late, some still waiting), attempts,
+ * connections and closed deals. Used by the snapshot command, the playground's
+ * "Fill with sample data", tests and benchmarks. Same seed, same leads.
+ */
+import type { SlaConfig } from "../src/config/schema";
+
+export type LeadRow = [
+  lead: string,
+  company: string,
+  tier: string,
+  created: string,
+  handedOff: string,
+  owner: string,
+  firstFollowUp: string,
+  attempts: number | "",
+  connected: boolean,
+  customer: boolean,
+  revenue: number | "",
+  closedOn: string,
+];
+
+export const LEAD_CSV_HEADER = ["lead", "company", "tier", "created", "handed_off", "owner", "first_follow_up", "attempts", "connected", "customer", "revenue", "closed_on"] as const;
+
+/** mulberry32: small, fast, good enough for sample data. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ["Alex", "Maria", "Jonas", "Sofia", "Liam", "Emma", "Noah", "Mia", "Lukas", "Hannah", "Elias", "Lea", "Ben", "Anna", "Paul", "Laura"];
+const LAST = ["Becker", "Nguyen", "Schmidt", "Garcia", "Müller", "Smith", "Kowalski", "Rossi", "Jansen", "Okafor", "Fischer", "Dubois"];
+const COMPANIES = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Adventure Works", "Wide World Importers", "Litware", "Proseware", "Lamna", "Trey Research"];
+
+function stamp(year: number, month: number, day: number, minutes: number): string {
+  const date = new Date(Date.UTC(year, month - 1, day, 0, Math.round(minutes)));
+  return date.toISOString().slice(0, 16).replace("T", " ");
+}
+
+export interface SampleOptions {
+  readonly month: string;
+  readonly count: number;
+  readonly seed?: number;
+  /** Leave follow-ups after this day blank ("YYYY-MM-DD"), as in a month still running. */
+  readonly today?: string;
+}
+
+export function sampleLeads(config: SlaConfig, options: SampleOptions): LeadRow[] {
+  const next = random(options.seed ?? 20261201);
+  const [year, month] = options.month.split("-").map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const workdays = config.sales.businessHours?.days ?? [1, 2, 3, 4, 5];
+  const reps = config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
+  const tiers = config.marketing.tiers.map((tier) => tier.name);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const todayLimit = options.today ? Date.parse(`${options.today}T23:59:00Z`) : Number.POSITIVE_INFINITY;
+  const rows: LeadRow[] = [];
+  for (let index = 0; index < options.count; index++) {
+    let day = 1 + Math.floor(next() * days);
+    for (let tries = 0; tries < 7 && !workdays.includes(new Date(Date.UTC(year, month - 1, day)).getUTCDay()); tries++) day = (day % days) + 1;
+    const createdMinutes = 8 * 60 + next() * 9 * 60;
+    const handedMinutes = createdMinutes + 5 + next() * 120;
+    const handedAt = Date.UTC(year, month - 1, day, 0, Math.round(handedMinutes));
+    const roll = next();
+    const responseMinutes = roll < 0.55 ? 5 + next() * 180 : roll < 0.85 ? 180 + next() * 600 : 600 + next() * 3000;
+    const followAt = handedAt + responseMinutes * 60_000;
+    const followedUp = followAt <= todayLimit && next() > 0.06;
+    const attempts = followedUp ? 1 + Math.floor(next() * 8) : 0;
+    const connected = followedUp && next() < 0.55;
+    const customer = connected && next() < 0.62;
+    const closeAt = followAt + (3 + next() * 20) * 86_400_000;
+    const closed = customer && closeAt <= todayLimit;
+    const deal = Math.round(config.marketing.avgDealSize * (0.6 + next() * 0.8));
+    rows.push([
+      `${pick(FIRST)} ${pick(LAST)}`,
+      pick(COMPANIES),
+      tiers.length > 0 ? pick(tiers) : "",
+      stamp(year, month, day, createdMinutes),
+      stamp(year, month, day, handedMinutes),
+      reps.length > 0 ? pick(reps) : "",
+      followedUp ? new Date(followAt).toISOString().slice(0, 16).replace("T", " ") : "",
+      followedUp ? attempts : "",
+      connected,
+      closed,
+      closed ? deal : "",
+      closed ? new Date(closeAt).toISOString().slice(0, 10) : "",
+    ]);
+  }
+  return rows.sort((a, b) => (a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : 0));
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SlaConfig } from "../../src/config/schema";
+import { validateConfig } from "../../src/config/validate";
+import { EMPTY_WORKBOOK, monthsToHave, planWorkbook } from "../../src/workbook/plan";
+import type { CellSpec, SheetPlan } from "../../src/workbook/types";
+
+function exampleConfig(name: string): SlaConfig {
+  const result = validateConfig(JSON.parse(readFileSync(join(process.cwd(), "examples", name), "utf8")), "en");
+  if (!result.ok) throw new Error(result.problems.map((problem) => problem.text).join("\n"));
+  return result.config;
+}
+
+function cells(sheet: SheetPlan): CellSpec[] {
+  return sheet.blocks.flatMap((block) => block.cells.flatMap((line) => line.filter((cell): cell is CellSpec => cell !== undefined)));
+}
+
+const PRODUCT_NAMES = [
+  "Quota", "MarketingShare", "AvgDealSize", "CloseRate", "RevenueGoal", "CustomersNeeded", "LeadsNeeded", "FollowUpGoalHours", "FollowUpGoalAttempts",
+  "Leads_Tier", "Leads_HandedOff", "Leads_FirstFollowUp", "Leads_Attempts", "Leads_Connected", "Leads_Customer", "Leads_Revenue", "Leads_ResponseHours",
+];
+
+describe("planWorkbook", () => {
+  const config = exampleConfig("internal-en.json");
+  const plan = planWorkbook(config, EMPTY_WORKBOOK, "2026-11-28");
+
+  it("plans the agreement, the first month, the lead log, the follow-up report and the ledger", () => {
+    expect(plan.sheets.map((sheet) => sheet.key)).toEqual(["agreement", "month:2026-12", "leads", "followUp", "ledger"]);
+    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Agreement", "2026-12", "Leads", "Follow-up", "Ledger"]);
+  });
+
+  it("defines every product named range exactly once", () => {
+    const names = plan.namedRanges.map((named) => named.name);
+    for (const name of PRODUCT_NAMES) expect(names.filter((found) => found === name)).toHaveLength(1);
+    expect(plan.namedRanges.find((named) => named.name === "Leads_HandedOff")).toEqual({ name: "Leads_HandedOff", sheetKey: "leads", range: "E2:E1000" });
+  });
+
+  it("writes user text as text, never as a formula", () => {
+    const hostile = { ...config, title: '=IMPORTXML("http://x","//a")', contacts: [{ name: "@mention", email: "a@example.com", role: "+49 30 1234", party: "sales" as const }] };
+    const agreement = planWorkbook(hostile, EMPTY_WORKBOOK, "2026-11-28").sheets[0] as SheetPlan;
+    const texts = cells(agreement).map((cell) => cell.text).filter(Boolean);
+    expect(texts).toEqual(expect.arrayContaining(['=IMPORTXML("http://x","//a")', "@mention", "+49 30 1234"]));
+    expect(cells(agreement).some((cell) => cell.formula?.includes("IMPORTXML"))).toBe(false);
+  });
+
+  it("writes locale-proof formulas: no decimal literals, no semicolons", () => {
+    for (const sheet of plan.sheets) {
+      for (const cell of cells(sheet)) {
+        if (!cell.formula) continue;
+        const outsideStrings = cell.formula.replace(/"(?:[^"]|"")*"/g, '""');
+        expect(outsideStrings).not.toMatch(/\d\.\d/);
+        expect(outsideStrings).not.toContain(";");
+      }
+    }
+  });
+
+  it("lays out a 28-day and a 31-day month with the same structure", () => {
+    const february = planWorkbook({ ...config, startMonth: "2027-02" }, EMPTY_WORKBOOK, "2026-11-28").sheets[1] as SheetPlan;
+    const december = plan.sheets[1] as SheetPlan;
+    expect(february.blocks).toHaveLength(december.blocks.length);
+    expect(february.charts.map((chart) => chart.series.length)).toEqual(december.charts.map((chart) => chart.series.length));
+    expect(february.charts[0]?.domain).toBe("A13:A41");
+    expect(december.charts[0]?.domain).toBe("A13:A44");
+  });
+
+  it("keeps room in the lead log: 1,000 rows new, and at least 999 free rows below the last lead", () => {
+    expect(plan.sheets.find((sheet) => sheet.key === "leads")?.minRows).toBe(1000);
+    const busy = planWorkbook(config, { leadsLastRow: 5001, leadsMaxRows: 5100, months: [] }, "2026-11-28");
+    expect(busy.sheets.find((sheet) => sheet.key === "leads")?.minRows).toBe(6000);
+    expect(busy.namedRanges.find((named) => named.name === "Leads_Revenue")?.range).toBe("K2:K6000");
+  });
+
+  it("adds month tabs up to today for an SLA that started earlier, newest first, and keeps recalculated inputs", () => {
+    const months = monthsToHave(config, [{ month: "2026-12", inputs: { mode: "recalculated", closeRate: 0.4, from: "2026-11" } }], "2027-02-10");
+    expect(months.map((state) => state.month)).toEqual(["2027-02", "2027-01", "2026-12"]);
+    expect(months[2]?.inputs).toEqual({ mode: "recalculated", closeRate: 0.4, from: "2026-11" });
+  });
+
+  it("plans a German multi-level SLA with three party columns and German labels", () => {
+    const german = exampleConfig("multilevel-de.json");
+    const plan = planWorkbook(german, EMPTY_WORKBOOK, "2026-11-28");
+    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Vereinbarung", "2027-01", "Leads", "Nachverfolgung", "Protokoll"]);
+    const ledger = plan.sheets.find((sheet) => sheet.key === "ledger") as SheetPlan;
+    const parties = cells(ledger).map((cell) => cell.text).filter(Boolean);
+    expect(parties.slice(0, 3)).toEqual(["Marketing", "Vertrieb", "Kundenservice"]);
+    expect(parties).toHaveLength(36);
+  });
+
+  it("marks every cell users type into with a stable key", () => {
+    const inputs = plan.sheets.flatMap((sheet) => cells(sheet).filter((cell) => cell.input).map((cell) => cell.input?.key));
+    expect(new Set(inputs).size).toBe(inputs.length);
+    expect(inputs).toEqual(expect.arrayContaining(["totalRevenue|2026-12", "note|2026-12-31", "followUp|repMonth", "ledger|2026-12|marketing"]));
+  });
+});
