@@ -4,6 +4,7 @@
  */
 import { buildSla } from "./gas/buildSla";
 import { startNextMonth } from "./gas/startNextMonth";
+import { getWizardState } from "./gas/wizardState";
 
 export { runCustomFunction } from "./gas/customFunctions";
 
@@ -12,5 +13,5 @@ export { runCustomFunction } from "./gas/customFunctions";
  * through their names). Each gets a top-level stub; each validates its
  * arguments again, whoever calls it (design decision 8).
  */
-export const SERVER_API = { buildSla, startNextMonth };
+export const SERVER_API = { getWizardState, buildSla, startNextMonth };
 export type ServerApi = typeof SERVER_API;
