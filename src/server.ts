@@ -5,6 +5,9 @@
 import { buildSla } from "./gas/buildSla";
 import { startNextMonth } from "./gas/startNextMonth";
 import { getWizardState } from "./gas/wizardState";
+import { showAbout, showFunctionReference, showNextMonth, showShareDialog, showWizard } from "./gas/dialogs";
+import { onInstall, onOpen } from "./gas/menu";
+import { shareWithSales } from "./gas/shareWithSales";
 
 export { runCustomFunction } from "./gas/customFunctions";
 
@@ -13,5 +16,17 @@ export { runCustomFunction } from "./gas/customFunctions";
  * through their names). Each gets a top-level stub; each validates its
  * arguments again, whoever calls it (design decision 8).
  */
-export const SERVER_API = { getWizardState, buildSla, startNextMonth };
+export const SERVER_API = {
+  onOpen,
+  onInstall,
+  showWizard,
+  showNextMonth,
+  showShareDialog,
+  showFunctionReference,
+  showAbout,
+  getWizardState,
+  buildSla,
+  startNextMonth,
+  shareWithSales,
+};
 export type ServerApi = typeof SERVER_API;

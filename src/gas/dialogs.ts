@@ -1,0 +1,67 @@
+/**
+ * What the menu items open. The wizard is a sidebar (300 px, decision 10);
+ * the function reference and sharing are dialogs; starting the next month
+ * asks one question with the built-in dialog and reports the outcome.
+ */
+import { languageOf, type Language } from "../core/i18n";
+import { startNextMonth } from "./startNextMonth";
+
+const WORDS = {
+  en: {
+    title: "Marketing & Sales SLA",
+    reference: "Custom functions",
+    share: "Share with sales",
+    nextTitle: "Start next month",
+    nextQuestion: "Set the new month's goal from last month's actuals (recalculated close rate, deal size and marketing share)?\n\nYes: recalculated from actuals. No: the inputs agreed in the SLA.",
+    about:
+      "Marketing & Sales SLA turns the marketing–sales service level agreement into a living workbook: the agreement, monthly lead pace, the lead log, follow-up reports and a misses ledger. Generated sheets use only native formulas, so they work for everyone you share them with. Custom functions such as =SLA_LEADS_NEEDED(5000, 100%, 100, 50%) work in any cell.",
+  },
+  de: {
+    title: "Marketing & Sales SLA",
+    reference: "Benutzerdefinierte Funktionen",
+    share: "Mit dem Vertrieb teilen",
+    nextTitle: "Nächsten Monat starten",
+    nextQuestion: "Soll das Ziel des neuen Monats aus den Ist-Werten des Vormonats berechnet werden (neue Abschlussquote, Auftragsgröße und Marketinganteil)?\n\nJa: aus den Ist-Werten. Nein: die im SLA vereinbarten Werte.",
+    about:
+      "Marketing & Sales SLA macht aus der Vereinbarung zwischen Marketing und Vertrieb eine lebendige Tabelle: die Vereinbarung, das monatliche Lead-Tempo, das Lead-Protokoll, Berichte zur Nachverfolgung und ein Protokoll verfehlter Ziele. Erzeugte Tabellen nutzen nur eingebaute Formeln und funktionieren so für alle, mit denen Sie sie teilen. Benutzerdefinierte Funktionen wie =SLA_LEADS_NEEDED(5000; 100%; 100; 50%) funktionieren in jeder Zelle.",
+  },
+} as const;
+
+function language(): Language {
+  try {
+    return languageOf(Session.getActiveUserLocale());
+  } catch {
+    return "en";
+  }
+}
+
+export function showWizard(): void {
+  const html = HtmlService.createHtmlOutputFromFile("Wizard").setTitle(WORDS[language()].title);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function showShareDialog(): void {
+  const html = HtmlService.createHtmlOutputFromFile("Share").setWidth(460).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(html, WORDS[language()].share);
+}
+
+export function showFunctionReference(): void {
+  const html = HtmlService.createHtmlOutputFromFile("Reference").setWidth(640).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(html, WORDS[language()].reference);
+}
+
+export function showAbout(): void {
+  const words = WORDS[language()];
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(words.title, words.about, ui.ButtonSet.OK);
+}
+
+export function showNextMonth(): void {
+  const words = WORDS[language()];
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert(words.nextTitle, words.nextQuestion, ui.ButtonSet.YES_NO_CANCEL);
+  if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
+  const result = startNextMonth({ use: answer === ui.Button.YES ? "recalculated" : "agreed" });
+  const details = result.ok ? [result.message, ...result.notes] : [result.message, ...result.problems.map((problem) => problem.text)];
+  ui.alert(words.nextTitle, details.join("\n"), ui.ButtonSet.OK);
+}

@@ -1,0 +1,47 @@
+/**
+ * The add-on menu and the lifecycle triggers. onOpen runs in AuthMode.NONE
+ * when the add-on is installed but not enabled in the document: there it may
+ * only build the menu (platform facts §5), so it touches nothing else, and an
+ * error anywhere still leaves a menu to click.
+ */
+import { languageOf, type Language } from "../core/i18n";
+
+const MENU = {
+  en: { wizard: "New or edit SLA", nextMonth: "Start next month", share: "Share with sales", reference: "Function reference", about: "About" },
+  de: { wizard: "SLA anlegen oder bearbeiten", nextMonth: "Nächsten Monat starten", share: "Mit dem Vertrieb teilen", reference: "Funktionsübersicht", about: "Über" },
+} as const;
+
+/** Names of the server functions the menu items call; each is a top-level stub in dist/Code.js. */
+export const MENU_ACTIONS = ["showWizard", "showNextMonth", "showShareDialog", "showFunctionReference", "showAbout"] as const;
+
+function menuLanguage(): Language {
+  try {
+    // The user's locale is the one piece of user data every auth mode allows.
+    return languageOf(Session.getActiveUserLocale());
+  } catch {
+    return "en";
+  }
+}
+
+export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const words = MENU[menuLanguage()];
+  try {
+    SpreadsheetApp.getUi()
+      .createAddonMenu()
+      .addItem(words.wizard, "showWizard")
+      .addItem(words.nextMonth, "showNextMonth")
+      .addItem(words.share, "showShareDialog")
+      .addSeparator()
+      .addItem(words.reference, "showFunctionReference")
+      .addItem(words.about, "showAbout")
+      .addToUi();
+  } catch {
+    // Keep at least the way into the add-on.
+    SpreadsheetApp.getUi().createAddonMenu().addItem(MENU.en.wizard, "showWizard").addToUi();
+  }
+}
+
+/** Runs in FULL auth after installation: show the menu right away, without a reload. */
+export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(event as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}

@@ -1,0 +1,158 @@
+/**
+ * Share with sales: adds the sales team as editors of this spreadsheet and
+ * protects ranges so each team edits only its own columns and tabs, strictly
+ * or with a warning only. Reports per address what happened.
+ */
+import { labelsFor } from "../workbook/labels";
+import { planProtections, PROTECTION_PREFIX, type ProtectionPlan } from "../workbook/protections";
+import { loadDocumentState } from "./documentState";
+import { answerLanguage } from "./operationResult";
+import { validateConfig } from "../config/validate";
+import type { Language } from "../core/i18n";
+
+export interface ShareRequest {
+  readonly emails: readonly string[];
+  /** "strict": others cannot edit protected cells; "warning": they are warned first. */
+  readonly mode: "strict" | "warning";
+}
+
+export type AddressOutcome = "added" | "alreadyEditor" | "invalid" | "failed";
+
+export interface ShareResult {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly addresses: readonly { readonly email: string; readonly outcome: AddressOutcome; readonly detail: string }[];
+  /** Plain words on what sales can and cannot edit. */
+  readonly explanation: readonly string[];
+}
+
+const EMAIL = /^[^\s@,;<>"']+@[^\s@,;<>"']+\.[^\s@,;<>"']{2,}$/;
+
+const WORDS = {
+  en: {
+    added: "added as editor",
+    already: "already an editor",
+    invalid: "not an e-mail address",
+    failed: "could not be added",
+    noSla: "Build the SLA first: there is nothing to share yet.",
+    noAddresses: "Enter at least one e-mail address.",
+    done: (count: number) => `Shared with ${count} ${count === 1 ? "person" : "people"}; protections are set.`,
+    explain: (mode: "strict" | "warning") => [
+      "Sales can edit: the sales columns of the lead log (owner, first follow-up, attempts, connected, became customer, revenue, closed on), the requirements checklist, notes on month tabs and in the ledger, and the month picker of the follow-up report.",
+      "Marketing (its contacts in the SLA) can also edit the marketing columns of the lead log (lead, company, tier, created, handed to sales) and the total revenue on month tabs.",
+      "Nobody but you can edit goals, headers and calculated cells; change goals in the add-on.",
+      mode === "strict" ? "Protection is strict: Sheets refuses edits outside these cells." : "Protection warns only: Sheets asks before an edit outside these cells, but allows it.",
+    ],
+  },
+  de: {
+    added: "als Bearbeiter hinzugefügt",
+    already: "ist bereits Bearbeiter",
+    invalid: "keine E-Mail-Adresse",
+    failed: "konnte nicht hinzugefügt werden",
+    noSla: "Erstellen Sie zuerst das SLA: Es gibt noch nichts zu teilen.",
+    noAddresses: "Geben Sie mindestens eine E-Mail-Adresse ein.",
+    done: (count: number) => `Mit ${count} ${count === 1 ? "Person" : "Personen"} geteilt; Schutz ist eingerichtet.`,
+    explain: (mode: "strict" | "warning") => [
+      "Der Vertrieb kann bearbeiten: die Vertriebsspalten im Lead-Protokoll (Verantwortlich, erster Kontakt, Versuche, erreicht, Kunde geworden, Umsatz, abgeschlossen am), die Checkliste der Anforderungen, Notizen in Monats-Tabs und im Protokoll sowie die Monatsauswahl im Bericht zur Nachverfolgung.",
+      "Das Marketing (seine Kontakte im SLA) kann zusätzlich die Marketingspalten im Lead-Protokoll (Lead, Firma, Stufe, erstellt, übergeben) und den Gesamtumsatz in Monats-Tabs bearbeiten.",
+      "Ziele, Überschriften und berechnete Zellen kann nur Sie bearbeiten; Ziele ändern Sie im Add-on.",
+      mode === "strict" ? "Der Schutz ist streng: Sheets lehnt Änderungen außerhalb dieser Zellen ab." : "Der Schutz warnt nur: Sheets fragt vor einer Änderung außerhalb dieser Zellen, erlaubt sie aber.",
+    ],
+  },
+} as const;
+
+export function shareWords(language: Language) {
+  return WORDS[language];
+}
+
+/** Cleans the typed addresses: trimmed, lower-cased, split on commas, semicolons and lines, duplicates dropped. */
+export function parseAddresses(emails: readonly unknown[]): { valid: string[]; invalid: string[] } {
+  const seen = new Set<string>();
+  const valid: string[] = [];
+  const invalid: string[] = [];
+  for (const entry of emails) {
+    for (const part of String(entry ?? "").split(/[\s,;]+/)) {
+      const email = part.trim().replace(/^<|>$/g, "").toLowerCase();
+      if (email === "" || seen.has(email)) continue;
+      seen.add(email);
+      (EMAIL.test(email) ? valid : invalid).push(email);
+    }
+  }
+  return { valid, invalid };
+}
+
+export function shareWithSales(request: ShareRequest): ShareResult {
+  const document = loadDocumentState();
+  const language = answerLanguage(document.config);
+  const words = WORDS[language];
+  const mode = request?.mode === "warning" ? "warning" : "strict";
+  const layout = document.state.layout;
+  const checked = validateConfig(document.config, language);
+  if (!layout || !checked.ok) return { ok: false, message: words.noSla, addresses: [], explanation: [] };
+  const { valid, invalid } = parseAddresses(Array.isArray(request?.emails) ? request.emails : []);
+  const addresses: { email: string; outcome: AddressOutcome; detail: string }[] = invalid.map((email) => ({ email, outcome: "invalid", detail: words.invalid }));
+  if (valid.length === 0) return { ok: false, message: words.noAddresses, addresses, explanation: [] };
+
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const editors = new Set(spreadsheet.getEditors().map((user) => user.getEmail().toLowerCase()));
+  for (const email of valid) {
+    if (editors.has(email)) {
+      addresses.push({ email, outcome: "alreadyEditor", detail: words.already });
+      continue;
+    }
+    try {
+      spreadsheet.addEditor(email);
+      addresses.push({ email, outcome: "added", detail: words.added });
+    } catch (error) {
+      addresses.push({ email, outcome: "failed", detail: `${words.failed}: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  const sheetKeys = Object.keys(layout.sheets);
+  const inputs = Object.fromEntries(sheetKeys.map((key) => [key, Object.values(layout.sheets[key]?.inputs ?? {})]));
+  const leadsSheet = spreadsheet.getSheetByName(layout.sheets.leads?.name ?? labelsFor(checked.config.language).sheets.leads);
+  const plans = planProtections(sheetKeys, inputs, leadsSheet ? leadsSheet.getMaxRows() : 1000);
+  const marketing = checked.config.contacts.filter((contact) => contact.party === "marketing").map((contact) => contact.email.toLowerCase());
+  applyProtections(spreadsheet, layout.sheets, plans, mode, marketing);
+  const added = addresses.filter((entry) => entry.outcome === "added" || entry.outcome === "alreadyEditor").length;
+  return { ok: added > 0, message: words.done(added), addresses, explanation: [...words.explain(mode)] };
+}
+
+function applyProtections(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheets: Readonly<Record<string, { readonly name: string }>>,
+  plans: readonly ProtectionPlan[],
+  mode: "strict" | "warning",
+  marketing: readonly string[],
+): void {
+  const me = Session.getEffectiveUser().getEmail();
+  for (const sheetKey of new Set(plans.map((plan) => plan.sheetKey))) {
+    const sheet = spreadsheet.getSheetByName(sheets[sheetKey]?.name ?? "");
+    if (!sheet) continue;
+    // Ours are replaced; protections users set themselves stay.
+    for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE]) {
+      for (const protection of sheet.getProtections(type)) {
+        if (protection.getDescription().startsWith(PROTECTION_PREFIX)) protection.remove();
+      }
+    }
+    for (const plan of plans.filter((item) => item.sheetKey === sheetKey)) {
+      const protection = plan.range === "sheet" ? sheet.protect() : sheet.getRange(plan.range).protect();
+      protection.setDescription(plan.description);
+      if (plan.unprotected.length > 0) protection.setUnprotectedRanges(plan.unprotected.map((range) => sheet.getRange(range)));
+      if (mode === "warning") {
+        protection.setWarningOnly(true);
+        continue;
+      }
+      // Until the editor list changes, a protection mirrors the file's editors (platform facts §3).
+      protection.addEditor(me);
+      const others = protection.getEditors().filter((user) => user.getEmail() !== me);
+      if (others.length > 0) protection.removeEditors(others.map((user) => user.getEmail()));
+      if (plan.editors === "marketing" && marketing.length > 0) protection.addEditors([...marketing]);
+      try {
+        if (protection.canDomainEdit()) protection.setDomainEdit(false);
+      } catch {
+        // Files of consumer (gmail.com) accounts have no domain to restrict (platform facts §3).
+      }
+    }
+  }
+}
