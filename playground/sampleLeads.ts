@@ -21,6 +21,29 @@ export type LeadRow = [
   closedOn: string,
 ];
 
+/** Moves forward by working minutes: reps follow up in working hours, not at 2 a.m. */
+function addWorkingMinutes(from: number, minutes: number, workdays: readonly number[], dayStart: number, dayEnd: number): number {
+  let at = from;
+  let left = minutes;
+  for (let guard = 0; guard < 400 && left > 0; guard++) {
+    const date = new Date(at);
+    const minuteOfDay = date.getUTCHours() * 60 + date.getUTCMinutes();
+    const midnight = at - minuteOfDay * 60_000;
+    if (!workdays.includes(date.getUTCDay()) || minuteOfDay >= dayEnd) {
+      at = midnight + 86_400_000 + dayStart * 60_000;
+      continue;
+    }
+    if (minuteOfDay < dayStart) {
+      at = midnight + dayStart * 60_000;
+      continue;
+    }
+    const step = Math.min(left, dayEnd - minuteOfDay);
+    at += step * 60_000;
+    left -= step;
+  }
+  return at;
+}
+
 export const LEAD_CSV_HEADER = ["lead", "company", "tier", "created", "handed_off", "owner", "first_follow_up", "attempts", "connected", "customer", "revenue", "closed_on"] as const;
 
 /** mulberry32: small, fast, good enough for sample data. */
@@ -55,8 +78,13 @@ export interface SampleOptions {
 export function sampleLeads(config: SlaConfig, options: SampleOptions): LeadRow[] {
   const next = random(options.seed ?? 20261201);
   const [year, month] = options.month.split("-").map(Number) as [number, number];
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const monthDays = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // In a month still running, leads arrive only up to today.
+  const days = options.today?.startsWith(options.month) ? Math.min(monthDays, Number(options.today.slice(8, 10))) : monthDays;
   const workdays = config.sales.businessHours?.days ?? [1, 2, 3, 4, 5];
+  const clock = (text: string | undefined, fallback: number): number => (text ? Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5)) : fallback);
+  const dayStart = clock(config.sales.businessHours?.start, 9 * 60);
+  const dayEnd = clock(config.sales.businessHours?.end, 17 * 60);
   const reps = config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
   const tiers = config.marketing.tiers.map((tier) => tier.name);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
@@ -64,13 +92,13 @@ export function sampleLeads(config: SlaConfig, options: SampleOptions): LeadRow[
   const rows: LeadRow[] = [];
   for (let index = 0; index < options.count; index++) {
     let day = 1 + Math.floor(next() * days);
-    for (let tries = 0; tries < 7 && !workdays.includes(new Date(Date.UTC(year, month - 1, day)).getUTCDay()); tries++) day = (day % days) + 1;
-    const createdMinutes = 8 * 60 + next() * 9 * 60;
+    for (let tries = 0; tries < 20 && !workdays.includes(new Date(Date.UTC(year, month - 1, day)).getUTCDay()); tries++) day = 1 + Math.floor(next() * days);
+    const createdMinutes = dayStart - 60 + next() * (dayEnd - dayStart);
     const handedMinutes = createdMinutes + 5 + next() * 120;
     const handedAt = Date.UTC(year, month - 1, day, 0, Math.round(handedMinutes));
     const roll = next();
     const responseMinutes = roll < 0.55 ? 5 + next() * 180 : roll < 0.85 ? 180 + next() * 600 : 600 + next() * 3000;
-    const followAt = handedAt + responseMinutes * 60_000;
+    const followAt = addWorkingMinutes(handedAt, responseMinutes, workdays, dayStart, dayEnd);
     const followedUp = followAt <= todayLimit && next() > 0.06;
     const attempts = followedUp ? 1 + Math.floor(next() * 8) : 0;
     const connected = followedUp && next() < 0.55;

@@ -289,7 +289,7 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
       name: sheetName,
       tabColor: COLORS.marketing.strong,
       frozenRows: 0,
-      frozenColumns: 1,
+      frozenColumns: 0,
       minRows: sheet.lastRow + 5,
       minColumns: columns,
       columnWidths: [

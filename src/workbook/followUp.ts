@@ -115,7 +115,7 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     name: context.sheetNames.followUp,
     tabColor: COLORS.sales.strong,
     frozenRows: 0,
-    frozenColumns: 1,
+    frozenColumns: 0,
     minRows: Math.max(repHeaderRow + repRows.length + 5, 60),
     minColumns: 26,
     columnWidths: [

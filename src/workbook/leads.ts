@@ -107,16 +107,7 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
       frozenColumns: 1,
       minRows: lastRow,
       minColumns: c.status,
-      columnWidths: [
-        { column: 1, count: 2, width: 160 },
-        { column: 3, count: 1, width: 100 },
-        { column: 4, count: 2, width: 140 },
-        { column: 6, count: 1, width: 130 },
-        { column: 7, count: 1, width: 140 },
-        { column: 8, count: 4, width: 100 },
-        { column: 12, count: 1, width: 140 },
-        { column: 13, count: 2, width: 130 },
-      ],
+      columnWidths: [{ column: 1, count: c.status, width: 135 }],
       blocks: [header, calculated],
       // Formats for the whole input area in one call; values there are never touched.
       inputFormats: { row: 2, column: 1, rows: dataRows, cells: inputFormats },
