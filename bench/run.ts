@@ -26,6 +26,7 @@ interface ModuleEntry {
 /** Every benchmark module, in the order they run. Imported lazily so one that fails to load is reported like any crash. */
 const MODULES: readonly ModuleEntry[] = [
   { name: "customFunctions", load: () => import("./customFunctions") },
+  { name: "workbook", load: () => import("./workbook") },
 ];
 
 interface ModuleOutcome {

@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { FUNCTIONS } from "../src/functions/definitions";
 import { SERVER_API } from "../src/server";
+import { buildSurfaces } from "./lib/html";
 import { BUNDLE_GLOBAL, missingStubs, renderServerStubs, renderStubs } from "./lib/stubs";
 
 const root = process.cwd();
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const manifest = JSON.parse(await readFile(join(root, "appsscript.json"), "utf8")) as unknown;
   await writeFile(join(dist, "appsscript.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`built dist/Code.js (${Buffer.byteLength(code)} bytes, ${FUNCTIONS.length} custom functions) and dist/appsscript.json`);
+  for (const surface of await buildSurfaces(root, dist)) console.log(`built ${surface.file} (${surface.bytes} bytes)`);
 }
 
 main().catch((error: unknown) => {

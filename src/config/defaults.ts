@@ -84,7 +84,7 @@ export function defaultConfig(language: Language, startMonth: string, kind: "int
       holidays: [],
       reps: 2,
       minutesPerAttempt: 10,
-      hoursPerRep: 20,
+      hoursPerRep: 60,
     },
     requirements,
     missedGoals: { strikesBeforeEscalation: 2, steps: text.steps, serviceCredits: "" },

@@ -1,0 +1,91 @@
+/**
+ * Workbook benchmarks on the local Sheets emulator, running the real src/gas code:
+ * - document calls (reads, writes, service round trips) for a full build: the
+ *   same for a 28- and a 31-day month, and for 0 or 5,000 leads;
+ * - the emulator's full recalculation with 20,000 leads in the log (each row's
+ *   formulas read only their own row, so this grows linearly).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createEmulator } from "../playground/emulator";
+import { sampleLeads } from "../playground/sampleLeads";
+import type { SlaConfig } from "../src/config/schema";
+import { validateConfig } from "../src/config/validate";
+import { buildSla } from "../src/gas/buildSla";
+import type { BenchResult } from "./lib/types";
+
+const MAX_DOCUMENT_CALLS = 60;
+const MAX_RECALC_MS = 3000;
+
+function exampleInput(): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(process.cwd(), "examples", "internal-en.json"), "utf8")) as Record<string, unknown>;
+}
+
+function config(input: Record<string, unknown>): SlaConfig {
+  const result = validateConfig(input, "en");
+  if (!result.ok) throw new Error(result.problems.map((problem) => problem.text).join("; "));
+  return result.config;
+}
+
+function typeLeads(count: number, slaConfig: SlaConfig): void {
+  const rows = sampleLeads(slaConfig, { month: slaConfig.startMonth, count, seed: 7 }).map((row) => [...row] as unknown[]);
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Leads");
+  if (!sheet) throw new Error("no lead log after the build");
+  if (sheet.getMaxRows() < count + 1) sheet.insertRowsAfter(sheet.getMaxRows(), count + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, count, 12).setValues(rows);
+}
+
+/** Document calls of one build in a fresh spreadsheet, or of a rebuild after typing `leads` leads. */
+function documentCalls(startMonth: string, leads: number | undefined): { calls: number; total: number } {
+  const input = { ...exampleInput(), startMonth };
+  const emulator = createEmulator({ today: "2026-11-28" });
+  const uninstall = emulator.install();
+  try {
+    if (leads !== undefined) {
+      if (!buildSla(input).ok) throw new Error("first build failed");
+      if (leads > 0) typeLeads(leads, config(input));
+    }
+    emulator.calls.reset();
+    const result = buildSla(input);
+    if (!result.ok) throw new Error(`build failed: ${result.message}`);
+    return { calls: emulator.calls.documentCalls, total: emulator.calls.total };
+  } finally {
+    uninstall();
+  }
+}
+
+function recalculation(leads: number): { ms: number; value: unknown } {
+  const input = exampleInput();
+  const emulator = createEmulator({ today: "2026-12-31" });
+  const uninstall = emulator.install();
+  try {
+    if (!buildSla(input).ok) throw new Error("build failed");
+    typeLeads(leads, config(input));
+    // Rebuild so the lead log's formulas cover every typed row.
+    if (!buildSla(input).ok) throw new Error("rebuild failed");
+    const start = performance.now();
+    emulator.hyperformula.rebuildAndRecalculate();
+    const ms = performance.now() - start;
+    const value = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2026-12")?.getRange("F3").getValue();
+    if (value !== leads) throw new Error(`month tab counts ${String(value)} leads, expected ${leads}`);
+    return { ms, value };
+  } finally {
+    uninstall();
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const february = documentCalls("2027-02", undefined);
+  const december = documentCalls("2026-12", undefined);
+  const none = documentCalls("2026-12", 0);
+  const many = documentCalls("2026-12", 5000);
+  const recalc = recalculation(20_000);
+  return [
+    { name: "document calls, first build, 28-day month", value: february.calls, unit: "calls", target: { max: MAX_DOCUMENT_CALLS }, note: `reads + writes + service round trips; ${february.total} calls in all with local handles and builders` },
+    { name: "document calls, first build, 31-day month", value: december.calls, unit: "calls", target: { max: MAX_DOCUMENT_CALLS } },
+    { name: "document calls, rebuild with 0 leads", value: none.calls, unit: "calls", target: { max: MAX_DOCUMENT_CALLS } },
+    { name: "document calls, rebuild with 5,000 leads", value: many.calls, unit: "calls", target: { max: MAX_DOCUMENT_CALLS } },
+    { name: "emulator full recalculation, 20,000 leads", value: Math.round(recalc.ms), unit: "ms", target: { max: MAX_RECALC_MS }, note: "HyperFormula rebuildAndRecalculate of the whole workbook after a rebuild over 20,000 typed leads" },
+  ];
+}

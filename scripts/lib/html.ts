@@ -1,0 +1,100 @@
+/**
+ * Builds the sidebar surfaces into single self-contained HTML files (design
+ * decision 10): each template's `/*@inline FILE*\/` markers are replaced by the
+ * file, TypeScript bundled by esbuild (IIFE, es2020, minified) and CSS minified.
+ * Apps Script serves the file as is; the only external reference allowed is
+ * Google's add-on stylesheet, which has an inlined fallback.
+ */
+import { build, transform } from "esbuild";
+import { readFile, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+
+/** The one external resource a surface may reference. */
+export const ADDON_STYLESHEET = "https://ssl.gstatic.com/docs/script/css/add-ons1.css";
+/** Sidebars load on every open: keep each file small. */
+export const MAX_HTML_BYTES = 100 * 1024;
+
+export interface Surface {
+  /** The template, relative to the project root. */
+  readonly template: string;
+  /** The file name written in dist/ (Apps Script's HtmlService name plus `.html`). */
+  readonly output: string;
+}
+
+export const SURFACES: readonly Surface[] = [{ template: "sidebar/wizard/index.html", output: "Wizard.html" }];
+
+const INLINE = /\/\*@inline ([\w./-]+)\*\//g;
+
+async function bundleScript(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    minify: true,
+    legalComments: "none",
+    charset: "utf8",
+    write: false,
+    logLevel: "warning",
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error(`esbuild wrote nothing for ${entry}`);
+  // Nothing in the script may close the <script> element early.
+  const code = output.text.trim().replace(/<\/(script)/gi, "<\\/$1");
+  if (code.includes("<!--")) throw new Error(`${entry}: the bundle contains "<!--", which HTML parses specially inside <script>`);
+  return code;
+}
+
+async function minifyCss(file: string): Promise<string> {
+  const result = await transform(await readFile(file, "utf8"), { loader: "css", minify: true, legalComments: "none", target: "chrome100" });
+  return result.code.trim().replace(/<\/(style)/gi, "<\\/$1");
+}
+
+/** Every `src=` / `href=` in the template must be the add-on stylesheet: no other network. */
+export function externalReferences(html: string): string[] {
+  const found: string[] = [];
+  for (const match of html.matchAll(/\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)) {
+    if (match[1]) found.push(match[1]);
+  }
+  return found.filter((url) => url !== ADDON_STYLESHEET);
+}
+
+/** Renders one surface to its HTML text. */
+export async function renderSurface(root: string, surface: Surface): Promise<string> {
+  const templatePath = join(root, surface.template);
+  const folder = dirname(templatePath);
+  const template = await readFile(templatePath, "utf8");
+  const others = externalReferences(template);
+  if (others.length > 0) throw new Error(`${surface.template} references ${others.join(", ")}: only the add-on stylesheet may be loaded`);
+  const parts = new Map<string, string>();
+  for (const match of template.matchAll(INLINE)) {
+    const name = match[1] ?? "";
+    if (parts.has(name)) continue;
+    const file = join(folder, name);
+    if (name.endsWith(".ts")) parts.set(name, await bundleScript(file));
+    else if (name.endsWith(".css")) parts.set(name, await minifyCss(file));
+    else throw new Error(`${surface.template}: cannot inline ${name}`);
+  }
+  // A function replacer: `$` in the bundle must not be read as a replacement pattern.
+  return template.replace(INLINE, (_, name: string) => parts.get(name) ?? "");
+}
+
+export interface BuiltSurface {
+  readonly file: string;
+  readonly bytes: number;
+}
+
+/** Writes every surface to dist/; fails when one grows past MAX_HTML_BYTES. */
+export async function buildSurfaces(root: string, dist: string): Promise<BuiltSurface[]> {
+  const built: BuiltSurface[] = [];
+  for (const surface of SURFACES) {
+    const html = await renderSurface(root, surface);
+    const bytes = Buffer.byteLength(html);
+    if (bytes > MAX_HTML_BYTES) throw new Error(`${surface.output} is ${bytes} bytes, over the ${MAX_HTML_BYTES}-byte budget`);
+    const file = join(dist, surface.output);
+    await writeFile(file, html);
+    built.push({ file: relative(root, file), bytes });
+  }
+  return built;
+}

@@ -1,0 +1,181 @@
+/**
+ * Runs the built sidebar (dist/Wizard.html) in Debian's chromium through
+ * playwright-core, offline: every request except the page itself is aborted,
+ * so Google's add-on stylesheet fails as it would without network. A stand-in
+ * for `google.script.run` answers from Node: getWizardState with the guide's
+ * defaults, buildSla with the real validateConfig.
+ */
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { defaultConfig } from "../../src/config/defaults";
+import { validateConfig } from "../../src/config/validate";
+import type { Language } from "../../src/core/i18n";
+import { messagesFor } from "../../src/gas/messages";
+import type { OperationResult } from "../../src/gas/operationResult";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const WIZARD_FILE = join(process.cwd(), "dist/Wizard.html");
+export const ARTIFACTS = join(process.cwd(), "test-artifacts");
+const WIZARD_URL = "https://sidebar.invalid/Wizard.html";
+export const START_MONTH = "2026-03";
+export const REVISION = 7;
+
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!existsSync(WIZARD_FILE)) throw new Error(`${WIZARD_FILE} is missing: run npm run build first`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+export interface ServerCall {
+  readonly name: string;
+  readonly args: unknown[];
+  /** False when an argument was not JSON-safe (a Date, a function, undefined in an array…). */
+  readonly jsonSafe: boolean;
+}
+
+export interface Wizard {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly calls: ServerCall[];
+  readonly blocked: string[];
+  readonly dialogs: string[];
+  readonly errors: string[];
+  /** Replaces the server's answer to buildSla. */
+  buildAnswer: ((config: unknown, options: unknown) => OperationResult) | undefined;
+  /** While set, buildSla waits for this promise before answering (to see the busy state). */
+  holdBuild: Promise<void> | undefined;
+}
+
+/** The server's own answer to buildSla: validate with the real schema, then "build". */
+export function realBuild(config: unknown): OperationResult {
+  const language: Language = (config as { language?: unknown })?.language === "de" ? "de" : "en";
+  const checked = validateConfig(config, language);
+  if (!checked.ok) return { ok: false, reason: "invalid", message: checked.problems.map((problem) => problem.text).join("\n"), problems: checked.problems };
+  return { ok: true, message: messagesFor(language).built(9), revision: REVISION + 1, sheets: [], notes: [] };
+}
+
+/**
+ * Installed in the page before any of its scripts: records calls and forwards
+ * them to Node. Plain JavaScript text, so no transpiler helper leaks into the page.
+ */
+const STAND_IN = `(() => {
+  const plain = (value) => {
+    if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+    if (typeof value === "number") return Number.isFinite(value);
+    if (Array.isArray(value)) return value.every((item) => item !== undefined && plain(item));
+    if (typeof value === "object") {
+      const proto = Object.getPrototypeOf(value);
+      return (proto === Object.prototype || proto === null) && Object.values(value).every((item) => item === undefined || plain(item));
+    }
+    return false;
+  };
+  const make = (success, failure) => {
+    const runner = {
+      withSuccessHandler: (fn) => make(fn, failure),
+      withFailureHandler: (fn) => make(success, fn),
+      withUserObject: () => runner,
+    };
+    for (const name of ["getWizardState", "buildSla", "startNextMonth"]) {
+      runner[name] = (...args) => {
+        const jsonSafe = args.every((arg) => arg !== undefined && plain(arg));
+        window.__slaServer(name, JSON.stringify(args), jsonSafe).then((answer) => {
+          const parsed = JSON.parse(answer);
+          if (parsed.error !== undefined) { if (failure) failure(new Error(parsed.error)); }
+          else if (success) success(parsed.value);
+        });
+      };
+    }
+    return runner;
+  };
+  window.google = { script: { run: make(undefined, undefined), host: { close: () => { window.__closed = true; } } } };
+})();`;
+
+export async function openWizard(browser: Browser, language: Language, options: { width?: number; height?: number } = {}): Promise<Wizard> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 300, height: options.height ?? 720 }, locale: language === "de" ? "de-DE" : "en-US", deviceScaleFactor: 1 });
+  const html = readFileSync(WIZARD_FILE, "utf8");
+  const blocked: string[] = [];
+  await context.route("**/*", async (route) => {
+    if (route.request().url() === WIZARD_URL) await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+    else {
+      blocked.push(route.request().url());
+      await route.abort();
+    }
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const wizard: Wizard = { page, context, calls: [], blocked, dialogs: [], errors: [], buildAnswer: undefined, holdBuild: undefined };
+  page.on("dialog", (dialog) => {
+    wizard.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("pageerror", (error) => wizard.errors.push(error.message));
+  await page.exposeFunction("__slaServer", async (name: string, json: string, jsonSafe: boolean): Promise<string> => {
+    const args = JSON.parse(json) as unknown[];
+    wizard.calls.push({ name, args, jsonSafe });
+    try {
+      if (name === "getWizardState") {
+        return JSON.stringify({ value: { config: defaultConfig(language, START_MONTH), hasSla: false, revision: REVISION, language, today: "2026-02-16", months: [] } });
+      }
+      if (name === "buildSla") {
+        if (wizard.holdBuild) await wizard.holdBuild;
+        return JSON.stringify({ value: (wizard.buildAnswer ?? realBuild)(args[0], args[1]) });
+      }
+      return JSON.stringify({ error: `no stand-in for ${name}` });
+    } catch (error) {
+      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  await page.addInitScript({ content: STAND_IN });
+  await page.goto(WIZARD_URL);
+  await page.waitForSelector("body[data-ready]", { state: "attached" });
+  return wizard;
+}
+
+export async function heading(page: Page): Promise<string> {
+  return (await page.textContent("#wz-heading")) ?? "";
+}
+
+export async function activeId(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.id ?? "");
+}
+
+/** The text the live region settles on (it is emptied first, then filled). */
+export async function liveText(page: Page): Promise<string> {
+  await page.waitForFunction(() => (document.getElementById("wz-live")?.textContent ?? "") !== "");
+  return (await page.textContent("#wz-live")) ?? "";
+}
+
+/** Fills the one contact of a new SLA, so step 1 can be left. */
+export async function fillContact(page: Page, index: number, contact: { name: string; email: string; role?: string; party?: string }): Promise<void> {
+  await page.fill(`#f-contacts-${index}-name`, contact.name);
+  await page.fill(`#f-contacts-${index}-email`, contact.email);
+  if (contact.role !== undefined) await page.fill(`#f-contacts-${index}-role`, contact.role);
+  if (contact.party !== undefined) await page.selectOption(`#f-contacts-${index}-party`, contact.party);
+}
+
+export async function next(page: Page): Promise<void> {
+  await page.click("#wz-next");
+}
+
+/** Widths beyond the sidebar: the document's and every visible element's right edge. */
+export async function overflow(page: Page, width = 300): Promise<{ scrollWidth: number; offenders: string[] }> {
+  return page.evaluate((limit) => {
+    const offenders: string[] = [];
+    for (const element of Array.from(document.body.querySelectorAll("*"))) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.right > limit + 0.5) offenders.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}.${String(element.className)} right=${Math.round(box.right)}`);
+    }
+    return { scrollWidth: document.scrollingElement?.scrollWidth ?? 0, offenders };
+  }, width);
+}
+
+export function artifact(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}

@@ -1,0 +1,156 @@
+/**
+ * The wizard in a 300 px sidebar: no horizontal overflow on any step (also
+ * with problems shown), screenshots of every step in English and German under
+ * test-artifacts/, keyboard-only use of step 1, and how fast the first step
+ * becomes usable.
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { writeFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import type { Language } from "../../src/core/i18n";
+import { activeId, artifact, fillContact, heading, launchBrowser, next, openWizard, overflow } from "./support";
+
+jest.setTimeout(120_000);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A screenshot of the whole step: the viewport grows to the page, so the sticky bar sits at the bottom. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 300, height });
+  await page.screenshot({ path: artifact(name), fullPage: true });
+  await page.setViewportSize({ width: 300, height: 720 });
+}
+
+async function expectNoOverflow(page: Page, where: string): Promise<void> {
+  const { scrollWidth, offenders } = await overflow(page);
+  expect({ where, scrollWidth: scrollWidth <= 300, offenders }).toEqual({ where, scrollWidth: true, offenders: [] });
+}
+
+describe.each(["en", "de"] as const)("the sidebar at 300 px in %s", (language: Language) => {
+  it("has no horizontal overflow on any step, and saves a screenshot of each", async () => {
+    const wizard = await openWizard(browser, language);
+    const { page } = wizard;
+    await page.check("#f-kind-multiLevel");
+    await fillContact(page, 0, { name: "Ada Lovelace-Byron of Ockham", email: "ada.lovelace.byron@analytical-engine.example.com", role: "Head of Demand Generation EMEA" });
+    await expectNoOverflow(page, "step 1");
+    await screenshot(page, `wizard-${language}-1-agreement.png`);
+    await next(page);
+
+    await page.fill("#f-marketing-closeRate", language === "de" ? "50 %" : "50%");
+    await expectNoOverflow(page, "step 2");
+    await screenshot(page, `wizard-${language}-2-goal.png`);
+    await next(page);
+
+    await page.click("#add-tier");
+    await page.fill("#f-marketing-tiers-0-name", "CEO");
+    await page.fill("#f-marketing-tiers-0-valuePerLead", "100");
+    await page.click("#add-tier");
+    await page.fill("#f-marketing-tiers-1-name", "Director");
+    await page.fill("#f-marketing-tiers-1-valuePerLead", "50");
+    await page.click('[data-row="marketing.tiers.1"] summary');
+    await page.fill("#f-marketing-tiers-1-closeRate", "25 %");
+    await expectNoOverflow(page, "step 3");
+    await screenshot(page, `wizard-${language}-3-tiers.png`);
+    await next(page);
+
+    await page.click("#add-holiday");
+    await page.fill("#f-sales-holidays-0", "2026-12-24");
+    await expectNoOverflow(page, "step 4");
+    await screenshot(page, `wizard-${language}-4-follow-up.png`);
+    await next(page);
+
+    await expectNoOverflow(page, "step 5");
+    await screenshot(page, `wizard-${language}-5-terms.png`);
+    await next(page);
+
+    await expectNoOverflow(page, "step 6");
+    await screenshot(page, `wizard-${language}-6-review.png`);
+    await page.click("#wz-build");
+    await page.waitForSelector(".wz-result-success");
+    await expectNoOverflow(page, "built");
+    await screenshot(page, `wizard-${language}-7-built.png`);
+
+    // Problems shown next to fields and in the summary must fit too.
+    await page.click("#edit-step-0");
+    await page.fill("#f-contacts-0-email", "not-an-address-but-a-very-long-word-without-any-spaces-at-all");
+    await page.fill("#f-currency", "US");
+    await next(page);
+    await expectNoOverflow(page, "step 1 with problems");
+    await screenshot(page, `wizard-${language}-8-problems.png`);
+    expect(wizard.errors).toEqual([]);
+    await wizard.context.close();
+  });
+});
+
+describe("keyboard only", () => {
+  it("reaches every control of step 1 in order with Tab, advances with Enter on Next, and lands on the step heading", async () => {
+    const wizard = await openWizard(browser, "en");
+    const { page } = wizard;
+    // The tab stops the page offers, in document order; a radio group is one stop (its checked radio).
+    const expected = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex]"))
+        .filter((element) => {
+          if (element.tabIndex < 0 || (element as HTMLButtonElement).disabled) return false;
+          const box = element.getBoundingClientRect();
+          if (box.width === 0 && box.height === 0) return false;
+          return !(element instanceof HTMLInputElement && element.type === "radio" && !element.checked);
+        })
+        .map((element) => element.id || `${element.tagName.toLowerCase()} without id`),
+    );
+    expect(expected[0]).toBe("wz-lang-en");
+    expect(expected[expected.length - 1]).toBe("wz-next");
+    for (const id of ["f-kind-internal", "f-parties-0-name", "f-contacts-0-name", "f-contacts-0-email", "f-contacts-0-role", "f-contacts-0-party", "remove-contact-0", "add-contact", "f-title", "f-summary", "f-startMonth", "f-months", "f-language", "f-currency"]) {
+      expect(expected).toContain(id);
+    }
+    // Every control has a visible label tied to it.
+    const unlabelled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLInputElement>("input, select, textarea"))
+        .filter((control) => !document.querySelector(`label[for="${control.id}"]`)?.textContent?.trim())
+        .map((control) => control.id),
+    );
+    expect(unlabelled).toEqual([]);
+
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const visited: string[] = [];
+    for (let press = 0; press < 80 && visited[visited.length - 1] !== "wz-next"; press += 1) {
+      await page.keyboard.press("Tab");
+      const id = await activeId(page);
+      // A month field takes a Tab per part (month, year): it is one control.
+      if (visited[visited.length - 1] !== id) visited.push(id);
+      if (id === "f-contacts-0-name" && !visited.slice(0, -1).includes(id)) await page.keyboard.type("Kay Board");
+      if (id === "f-contacts-0-email" && !visited.slice(0, -1).includes(id)) await page.keyboard.type("kay@example.com");
+    }
+    expect(visited).toEqual(expected);
+
+    await page.keyboard.press("Enter");
+    expect(await heading(page)).toBe("Marketing goal");
+    expect(await activeId(page)).toBe("wz-heading");
+    expect(await page.$eval("ol.wz-dots li[aria-current=step]", (item) => Array.from(item.parentElement?.children ?? []).indexOf(item))).toBe(1);
+    // Shift+Tab from the heading goes back up to the page's controls; Tab goes on to the first field.
+    await page.keyboard.press("Tab");
+    expect(await activeId(page)).toBe("f-marketing-quota");
+    await wizard.context.close();
+  });
+});
+
+describe("start-up", () => {
+  it("shows the interactive first step quickly (median of 5 loads)", async () => {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run += 1) {
+      const wizard = await openWizard(browser, "en");
+      times.push(await wizard.page.evaluate(() => performance.getEntriesByName("wizard-ready")[0]?.startTime ?? Number.NaN));
+      await wizard.context.close();
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+    writeFileSync(artifact("wizard-startup.json"), `${JSON.stringify({ medianMs: Math.round(median), runsMs: times.map(Math.round) }, null, 2)}\n`);
+    expect(median).toBeLessThan(1500);
+  });
+});
