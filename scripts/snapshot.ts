@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
 import { createEmulator } from "../playground/emulator";
 import { buildSla } from "../src/gas/buildSla";
+import { clock, fixedDay } from "../src/gas/today";
 import { labelsFor } from "../src/workbook/labels";
 
 const USAGE = "usage: npm run snapshot -- --config FILE.json [--leads FILE.csv] [--today YYYY-MM-DD] [--time-zone Europe/Berlin] --out FILE.json";
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     ...(values.today ? { today: values.today } : {}),
   });
   const uninstall = emulator.install();
+  if (values.today) clock.now = fixedDay(values.today);
   try {
     const result = buildSla(config);
     if (!result.ok) fail(`the SLA was not built:\n  ${result.message.split("\n").join("\n  ")}`);

@@ -1,0 +1,345 @@
+/**
+ * HyperFormula configured to evaluate formulas as Google Sheets does. Each
+ * fix for a difference found between the two lives here, and a test in
+ * test/emulator/functions.test.ts pins it to the value Sheets gives.
+ *
+ * Fixes are per instance (`functionPlugins`), never in HyperFormula's global
+ * registry, so other HyperFormula users in the same process are unaffected.
+ */
+import {
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  type ConfigParams,
+  type FunctionPluginDefinition,
+  type ImplementedFunctions,
+} from "hyperformula";
+import { enUS } from "hyperformula/i18n/languages";
+import { formatValue, roundDecimal, shift } from "./formats";
+import { currentSerial } from "./time";
+
+/** Read by the plugins at evaluation time; the emulator mutates it when the spreadsheet's zone or locale changes. */
+export interface EvaluationContext {
+  timeZone: string;
+  locale: string;
+  /** "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM": what TODAY()/NOW() return; undefined = the real clock. */
+  today?: string;
+}
+
+/** Sheets' English function names plus the ones the emulator adds. */
+const LANGUAGE = "enGS";
+
+type Args = { args: unknown[] };
+type Run = (args: unknown, state: unknown, metadata: unknown, fn: (...values: never[]) => unknown) => unknown;
+
+/** Calls HyperFormula's protected argument handling from a plugin method. */
+function run(plugin: FunctionPlugin, name: string, ast: Args, state: unknown, fn: (...values: never[]) => unknown): never {
+  const p = plugin as unknown as { runFunction: Run; metadata(name: string): unknown };
+  return p.runFunction(ast.args, state, p.metadata(name), fn) as never;
+}
+
+function contextOf(plugin: FunctionPlugin): EvaluationContext {
+  const context = (plugin as unknown as { config: { context?: EvaluationContext } }).config.context;
+  return context ?? { timeZone: "UTC", locale: "en_US" };
+}
+
+/** A number inside HyperFormula may carry a date/percent subtype; this is its plain value. */
+function rawNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return value;
+  if (value !== null && typeof value === "object" && "val" in value && typeof (value as { val: unknown }).val === "number")
+    return (value as { val: number }).val;
+  return undefined;
+}
+
+function registeredPlugin(functionId: string): typeof FunctionPlugin & FunctionPluginDefinition {
+  const plugin = HyperFormula.getFunctionPlugin(functionId);
+  if (!plugin) throw new Error(`HyperFormula has no ${functionId}: the emulator's fixes need it`);
+  return plugin as unknown as typeof FunctionPlugin & FunctionPluginDefinition;
+}
+
+type PluginClass = typeof FunctionPlugin & FunctionPluginDefinition;
+
+/**
+ * Makes `subclass` carry every function of the registered `base` plugin as
+ * well as its own. HyperFormula creates one instance per plugin class and
+ * reuses it for every function whose plugin the instance is an instance of,
+ * looking each function's metadata up on the instance's class; a subclass
+ * that listed only its own functions would break the base's other ones.
+ */
+function withAllFunctionsOf<T extends PluginClass>(subclass: T, base: PluginClass, tweaks: ImplementedFunctions = {}): T {
+  const own = Object.prototype.hasOwnProperty.call(subclass, "implementedFunctions") ? subclass.implementedFunctions : {};
+  subclass.implementedFunctions = { ...base.implementedFunctions, ...tweaks, ...own };
+  if (base.aliases) subclass.aliases = { ...base.aliases };
+  const inherited = base.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const metadata of Object.values(subclass.implementedFunctions)) {
+    const name = metadata.method;
+    if (Object.prototype.hasOwnProperty.call(subclass.prototype, name)) continue;
+    // HyperFormula accepts only methods the plugin class itself defines.
+    Object.defineProperty(subclass.prototype, name, {
+      value: function (this: unknown, ...args: unknown[]) {
+        return inherited[name]!.apply(this, args);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+  return subclass;
+}
+
+const NUMBER = FunctionArgumentType.NUMBER;
+
+/** TODAY()/NOW() follow the emulator's clock and the spreadsheet's time zone, not the machine's. */
+class ClockPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    TODAY: { method: "today", parameters: [], isVolatile: true, returnNumberType: "NUMBER_DATE" as never },
+    NOW: { method: "now", parameters: [], isVolatile: true, returnNumberType: "NUMBER_DATETIME" as never },
+  };
+
+  today(ast: Args, state: unknown): unknown {
+    return run(this, "TODAY", ast, state, () => {
+      const { timeZone, today } = contextOf(this);
+      return Math.floor(currentSerial(timeZone, today));
+    });
+  }
+
+  now(ast: Args, state: unknown): unknown {
+    return run(this, "NOW", ast, state, () => {
+      const { timeZone, today } = contextOf(this);
+      return currentSerial(timeZone, today);
+    });
+  }
+}
+
+/**
+ * TEXT with Sheets' number format patterns. HyperFormula's TEXT knows only a
+ * few date tokens: TEXT(0.5,"0%") gave "1%", TEXT(1234.5,"#,##0.00") gave
+ * "1235,##0.00". Text input passes through as in Sheets.
+ */
+class TextFormatPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    TEXT: {
+      method: "text",
+      parameters: [{ argumentType: FunctionArgumentType.SCALAR }, { argumentType: FunctionArgumentType.STRING }],
+    },
+  };
+
+  text(ast: Args, state: unknown): unknown {
+    return run(this, "TEXT", ast, state, (value: unknown, pattern: string) => {
+      const { locale } = contextOf(this);
+      const number = rawNumber(value);
+      if (number !== undefined) return formatValue(number, pattern, locale);
+      if (value === EmptyValue) return formatValue(0, pattern, locale);
+      if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+      const text = String(value);
+      if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) return formatValue(Number(text), pattern, locale);
+      return formatValue(text, pattern, locale);
+    });
+  }
+}
+
+/**
+ * Rounding on the decimal digits a person sees, as Sheets does. HyperFormula
+ * multiplies binary doubles: ROUND(1.005,2) gave 1, ROUNDUP(0.1*3,1) gave 0.4,
+ * CEILING(0.1*3,0.1) gave 0.4 (Sheets: 1.01, 0.3, 0.3). Sheets' CEILING and
+ * FLOOR also take the factor as optional (default 1).
+ */
+class DecimalRoundingPlugin extends FunctionPlugin {
+  private static readonly valueAndPlaces = [{ argumentType: NUMBER }, { argumentType: NUMBER, defaultValue: 0 }];
+  private static readonly valueAndFactor = [{ argumentType: NUMBER }, { argumentType: NUMBER, defaultValue: 1 }];
+
+  static override implementedFunctions: ImplementedFunctions = {
+    ROUND: { method: "round", parameters: DecimalRoundingPlugin.valueAndPlaces },
+    ROUNDUP: { method: "roundup", parameters: DecimalRoundingPlugin.valueAndPlaces },
+    ROUNDDOWN: { method: "rounddown", parameters: DecimalRoundingPlugin.valueAndPlaces },
+    CEILING: { method: "ceiling", parameters: DecimalRoundingPlugin.valueAndFactor },
+    FLOOR: { method: "floor", parameters: DecimalRoundingPlugin.valueAndFactor },
+  };
+
+  round(ast: Args, state: unknown): unknown {
+    return run(this, "ROUND", ast, state, (value: number, places: number) => roundDecimal(value, Math.trunc(places)));
+  }
+
+  roundup(ast: Args, state: unknown): unknown {
+    return run(this, "ROUNDUP", ast, state, (value: number, places: number) => towardOrAwayFromZero(value, places, Math.ceil));
+  }
+
+  rounddown(ast: Args, state: unknown): unknown {
+    return run(this, "ROUNDDOWN", ast, state, (value: number, places: number) => towardOrAwayFromZero(value, places, Math.floor));
+  }
+
+  ceiling(ast: Args, state: unknown): unknown {
+    return run(this, "CEILING", ast, state, (value: number, factor: number) => toMultiple(value, factor, Math.ceil));
+  }
+
+  floor(ast: Args, state: unknown): unknown {
+    return run(this, "FLOOR", ast, state, (value: number, factor: number) => toMultiple(value, factor, Math.floor));
+  }
+}
+
+function towardOrAwayFromZero(value: number, places: number, direction: (n: number) => number): number {
+  const p = Math.trunc(places);
+  const sign = value < 0 ? -1 : 1;
+  return sign * shift(direction(shift(Math.abs(value), p)), -p);
+}
+
+function toMultiple(value: number, factor: number, direction: (n: number) => number): number | CellError {
+  if (value === 0) return 0;
+  if (factor === 0) return new CellError(ErrorType.DIV_BY_ZERO);
+  if (value > 0 && factor < 0) return new CellError(ErrorType.NUM, "Distinct signs.");
+  const multiples = direction(shift(value / factor, 0));
+  return Number((multiples * factor).toPrecision(15));
+}
+
+interface AverageParts {
+  sum: number;
+  count: number;
+}
+
+type ConditionalAggregation = {
+  computeConditionalAggregationFunction(
+    values: unknown,
+    conditions: unknown[],
+    name: string,
+    initial: AverageParts,
+    compose: (a: AverageParts | CellError, b: AverageParts | CellError) => AverageParts | CellError,
+    map: (value: unknown) => AverageParts | CellError,
+  ): AverageParts | CellError;
+};
+
+const ConditionalAggregationBase = registeredPlugin("SUMIFS");
+
+/**
+ * AVERAGEIFS, missing from HyperFormula (#NAME?). Built on the machinery of
+ * its SUMIFS/COUNTIFS so criteria ("<>", ">=5", "b*", "") match exactly as
+ * they do there. As in Sheets: non-numbers in the average range are skipped,
+ * no match gives #DIV/0!, ranges of different sizes give #VALUE!.
+ */
+class AverageIfsPlugin extends ConditionalAggregationBase {
+  static override implementedFunctions: ImplementedFunctions = {
+    AVERAGEIFS: {
+      method: "averageifs",
+      parameters: [
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.NOERROR },
+      ],
+      repeatLastArgs: 2,
+    },
+  };
+
+  averageifs(ast: Args, state: unknown): unknown {
+    return run(this, "AVERAGEIFS", ast, state, (values: unknown, ...conditions: unknown[]) => {
+      const self = this as unknown as ConditionalAggregation;
+      const result = self.computeConditionalAggregationFunction(
+        values,
+        conditions,
+        "AVERAGEIFS",
+        { sum: 0, count: 0 },
+        (a, b) => (a instanceof CellError ? a : b instanceof CellError ? b : { sum: a.sum + b.sum, count: a.count + b.count }),
+        (value) => {
+          if (value instanceof CellError) return value;
+          const n = rawNumber(value);
+          return n === undefined || typeof value === "boolean" ? { sum: 0, count: 0 } : { sum: n, count: 1 };
+        },
+      );
+      if (result instanceof CellError) return result;
+      return result.count > 0 ? result.sum / result.count : new CellError(ErrorType.DIV_BY_ZERO);
+    });
+  }
+}
+
+withAllFunctionsOf(AverageIfsPlugin, ConditionalAggregationBase);
+
+const LookupBase = registeredPlugin("VLOOKUP");
+
+/**
+ * VLOOKUP/HLOOKUP/XLOOKUP that land on an empty cell give an empty result in
+ * Sheets; HyperFormula copies Excel and gives 0.
+ */
+class BlankLookupPlugin extends LookupBase {
+  zeroIfEmptyResult(value: unknown): unknown {
+    return value;
+  }
+}
+
+withAllFunctionsOf(BlankLookupPlugin, LookupBase);
+
+const DateTimeBase = registeredPlugin("DATEVALUE");
+const numberResult = (id: string) => {
+  const { returnNumberType: _dropped, ...metadata } = DateTimeBase.implementedFunctions[id]!;
+  return metadata;
+};
+
+/**
+ * DATEVALUE and TIMEVALUE return plain numbers in Sheets (the cell shows
+ * 46357, not a date); HyperFormula types them as a date and a time, which
+ * made the emulator read them back as Dates.
+ */
+class PlainDateValuePlugin extends DateTimeBase {}
+
+withAllFunctionsOf(PlainDateValuePlugin, DateTimeBase, { DATEVALUE: numberResult("DATEVALUE"), TIMEVALUE: numberResult("TIMEVALUE") });
+
+/**
+ * Subclasses of built-in plugins first, so the plain overrides after them
+ * (TODAY, NOW and TEXT live in the date plugin too) take precedence.
+ */
+const EMULATOR_PLUGINS: FunctionPluginDefinition[] = [
+  PlainDateValuePlugin,
+  BlankLookupPlugin,
+  AverageIfsPlugin,
+  ClockPlugin,
+  TextFormatPlugin,
+  DecimalRoundingPlugin,
+] as unknown as FunctionPluginDefinition[];
+
+function registerLanguage(): void {
+  if (HyperFormula.getRegisteredLanguagesCodes().includes(LANGUAGE)) return;
+  HyperFormula.registerLanguage(LANGUAGE, {
+    ...enUS,
+    functions: { ...enUS.functions, AVERAGEIFS: "AVERAGEIFS" },
+  });
+}
+
+/** Date strings Sheets coerces inside formulas (DATEVALUE("2026-12-01"), "2026-12-01"+1), by spreadsheet locale. */
+export function dateFormatsFor(locale: string): string[] {
+  const lang = locale.split(/[_-]/)[0]?.toLowerCase();
+  if (lang === "de") return ["YYYY-MM-DD", "DD.MM.YYYY", "DD.MM.YY"];
+  if (locale === "en_US") return ["YYYY-MM-DD", "MM/DD/YYYY", "MM/DD/YY"];
+  return ["YYYY-MM-DD", "DD/MM/YYYY", "DD/MM/YY"];
+}
+
+/** Sheets allows 10 million cells per spreadsheet; any one sheet may use most of them. */
+export const MAX_ROWS = 10_000_000;
+export const MAX_COLUMNS = 18_278;
+
+export function createHyperFormula(context: EvaluationContext): HyperFormula {
+  registerLanguage();
+  const config: Partial<ConfigParams> = {
+    licenseKey: "gpl-v3",
+    language: LANGUAGE,
+    useArrayArithmetic: true,
+    functionArgSeparator: ",",
+    decimalSeparator: ".",
+    thousandSeparator: "",
+    dateFormats: dateFormatsFor(context.locale),
+    // Sheets keeps ~15 significant digits; HyperFormula's default (10) cut =1/3 to 0.3333333333.
+    precisionRounding: 14,
+    maxRows: MAX_ROWS,
+    maxColumns: MAX_COLUMNS,
+    // The emulator never undoes; keeping undo data doubled the time of large writes.
+    undoLimit: 0,
+    context,
+    functionPlugins: [...HyperFormula.getAllFunctionPlugins(), ...EMULATOR_PLUGINS],
+  };
+  const hf = HyperFormula.buildEmpty(config);
+  // Sheets reads TRUE and FALSE as literals; HyperFormula only knows TRUE() and FALSE().
+  hf.addNamedExpression("TRUE", "=TRUE()");
+  hf.addNamedExpression("FALSE", "=FALSE()");
+  return hf;
+}
+
+/** Names the emulator defines itself, hidden from getNamedRanges. */
+export const BUILT_IN_NAMES = new Set(["TRUE", "FALSE"]);

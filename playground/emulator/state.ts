@@ -1,0 +1,182 @@
+/**
+ * The whole document as JSON (contents incl. formulas, formats, named
+ * ranges, charts, validations, protections, properties), so a later
+ * createEmulator({ state }) continues exactly where this one stopped.
+ */
+import { cellA1, parseRangeRef, type Rect } from "./a1";
+import type { PropertyStore, WorkbookModel } from "./model";
+import { cloneJson, type CellMeta, type ChartSpec, type ConditionalRuleSpec, type ProtectionSpec } from "./specs";
+import type { CellInput } from "./values";
+
+export interface CellState {
+  /** Formula as Sheets shows it. */
+  f?: string;
+  /** Literal value (text stays text, whatever it looks like). */
+  v?: number | string | boolean;
+  /** Formats, note, validation. */
+  m?: Omit<CellMeta, "formula">;
+}
+
+export interface SheetState {
+  id: number;
+  name: string;
+  maxRows: number;
+  maxColumns: number;
+  hidden: boolean;
+  frozenRows: number;
+  frozenColumns: number;
+  tabColor: string | null;
+  columnWidths: [number, number][];
+  rowHeights: [number, number][];
+  cells: Record<string, CellState>;
+  merges: Rect[];
+  charts: ChartSpec[];
+  conditionalFormats: ConditionalRuleSpec[];
+  protections: ProtectionSpec[];
+}
+
+export type NamedRangeState =
+  | { name: string; sheetId: number; rect: Rect; openRows: boolean; openCols: boolean }
+  | { name: string; expression: string };
+
+export interface EmulatorState {
+  version: 1;
+  spreadsheet: {
+    id: string;
+    name: string;
+    timeZone: string;
+    locale: string;
+    owner: string;
+    currentUser: string;
+    editors: string[];
+    activeSheetId: number;
+    today?: string;
+  };
+  sheets: SheetState[];
+  namedRanges: NamedRangeState[];
+  properties: Record<PropertyStore, Record<string, string>>;
+  counters: { sheetSeed: number; nextChartId: number; nextProtectionId: number };
+}
+
+export function toState(model: WorkbookModel): EmulatorState {
+  const sheets = model.sheets.map((sheet): SheetState => {
+    const cells: Record<string, CellState> = {};
+    const cell = (row: number, col: number): CellState => (cells[cellA1(row, col)] ??= {});
+    model.reader.getSheetValues(sheet.hfId).forEach((values, r) =>
+      values.forEach((value, c) => {
+        const row = r + 1;
+        const col = c + 1;
+        if (value === null || sheet.cellMeta(row, col)?.formula) return;
+        // Cells filled by an array formula's result belong to the formula, not to the state.
+        if (model.reader.isCellPartOfArray(model.address(sheet, row, col))) return;
+        if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") cell(row, col).v = value;
+      }),
+    );
+    sheet.forEachMeta((meta, row, col) => {
+      const { formula, ...rest } = meta;
+      if (formula) cell(row, col).f = model.formulaText(sheet, row, col);
+      if (Object.keys(rest).length > 0) cell(row, col).m = cloneJson(rest);
+    });
+    return {
+      id: sheet.id,
+      name: sheet.name,
+      maxRows: sheet.maxRows,
+      maxColumns: sheet.maxColumns,
+      hidden: sheet.hidden,
+      frozenRows: sheet.frozenRows,
+      frozenColumns: sheet.frozenColumns,
+      tabColor: sheet.tabColor,
+      columnWidths: [...sheet.columnWidths],
+      rowHeights: [...sheet.rowHeights],
+      cells,
+      merges: cloneJson(sheet.merges),
+      charts: cloneJson(sheet.charts),
+      conditionalFormats: cloneJson(sheet.conditionalFormats),
+      protections: cloneJson(sheet.protections),
+    };
+  });
+  const namedRanges = model.names.list().map((entry): NamedRangeState => {
+    const target = model.names.target(entry.name);
+    if (target) return { name: entry.name, sheetId: target.sheet.id, rect: target.rect, openRows: entry.openRows, openCols: entry.openCols };
+    return { name: entry.name, expression: model.names.expression(entry.name) ?? "=#REF!" };
+  });
+  const store = (kind: PropertyStore) => Object.fromEntries(model.properties[kind]);
+  const spreadsheet: EmulatorState["spreadsheet"] = {
+    id: model.id,
+    name: model.name,
+    timeZone: model.timeZone,
+    locale: model.locale,
+    owner: model.owner,
+    currentUser: model.currentUser,
+    editors: [...model.editors],
+    activeSheetId: model.activeSheetId,
+  };
+  if (model.context.today !== undefined) spreadsheet.today = model.context.today;
+  return {
+    version: 1,
+    spreadsheet,
+    sheets,
+    namedRanges,
+    properties: { document: store("document"), user: store("user"), script: store("script") },
+    counters: { sheetSeed: model.sheetSeed, nextChartId: model.nextChartId, nextProtectionId: model.nextProtectionId },
+  };
+}
+
+/** Loads a state into a model that has no sheets yet. */
+export function restoreState(model: WorkbookModel, state: EmulatorState): void {
+  if (state.version !== 1) throw new Error(`Unknown emulator state version: ${String(state.version)}`);
+  const s = state.spreadsheet;
+  model.editors = [...s.editors];
+  model.currentUser = s.currentUser;
+  for (const sheetState of state.sheets) {
+    const sheet = model.addSheet(sheetState.name, model.sheets.length, sheetState.id);
+    sheet.maxRows = sheetState.maxRows;
+    sheet.maxColumns = sheetState.maxColumns;
+    sheet.hidden = sheetState.hidden;
+    sheet.frozenRows = sheetState.frozenRows;
+    sheet.frozenColumns = sheetState.frozenColumns;
+    sheet.tabColor = sheetState.tabColor;
+    sheet.columnWidths = new Map(sheetState.columnWidths);
+    sheet.rowHeights = new Map(sheetState.rowHeights);
+    sheet.merges = cloneJson(sheetState.merges);
+    sheet.charts = cloneJson(sheetState.charts);
+    sheet.conditionalFormats = cloneJson(sheetState.conditionalFormats);
+    sheet.protections = cloneJson(sheetState.protections);
+  }
+  // Names before cells, so formulas using them evaluate on first write.
+  for (const named of state.namedRanges) {
+    if ("expression" in named) {
+      model.names.addExpression(named.name, named.expression);
+      continue;
+    }
+    const sheet = model.sheetById(named.sheetId);
+    if (sheet) model.names.add(named.name, sheet, named.rect, named);
+  }
+  for (const sheetState of state.sheets) {
+    const sheet = model.sheetById(sheetState.id)!;
+    const entries = Object.entries(sheetState.cells).map(([a1, cell]) => ({ ...parseRangeRef(a1, sheet.maxRows, sheet.maxColumns).rect, cell }));
+    if (entries.length === 0) continue;
+    const rect = {
+      row: Math.min(...entries.map((e) => e.row)),
+      col: Math.min(...entries.map((e) => e.col)),
+      numRows: 0,
+      numCols: 0,
+    };
+    rect.numRows = Math.max(...entries.map((e) => e.row)) - rect.row + 1;
+    rect.numCols = Math.max(...entries.map((e) => e.col)) - rect.col + 1;
+    const empty: CellInput = { kind: "empty" };
+    const inputs = Array.from({ length: rect.numRows }, () => new Array<CellInput>(rect.numCols).fill(empty));
+    for (const { row, col, cell } of entries) {
+      if (cell.f !== undefined) inputs[row - rect.row]![col - rect.col] = { kind: "formula", text: cell.f };
+      else if (cell.v !== undefined) inputs[row - rect.row]![col - rect.col] = { kind: "value", value: cell.v };
+    }
+    model.writeInputs(sheet, rect, inputs);
+    for (const { row, col, cell } of entries) if (cell.m) Object.assign(sheet.ensureMeta(row, col), cloneJson(cell.m));
+  }
+  model.activeSheetId = s.activeSheetId;
+  for (const kind of ["document", "user", "script"] as const)
+    for (const [key, value] of Object.entries(state.properties[kind] ?? {})) model.properties[kind].set(key, value);
+  model.sheetSeed = state.counters.sheetSeed;
+  model.nextChartId = state.counters.nextChartId;
+  model.nextProtectionId = state.counters.nextProtectionId;
+}

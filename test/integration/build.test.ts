@@ -1,0 +1,240 @@
+/**
+ * The real add-on code (src/gas) building and maintaining the SLA workbook on
+ * the local Sheets emulator, where every formula is evaluated.
+ */
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { buildSla } from "../../src/gas/buildSla";
+import { startNextMonth } from "../../src/gas/startNextMonth";
+import { call as callIn, testContext } from "../support/context";
+import { exampleConfig, exampleInput, exampleLeads, namedValue, openSpreadsheet, sheet, typeLeads, value } from "./support";
+
+/** Custom functions as a spreadsheet in Berlin would call them, the emulator's zone. */
+const call = (name: string, args: readonly unknown[]) => callIn(name, args, testContext("Europe/Berlin"));
+
+let close: (() => void) | undefined;
+afterEach(() => {
+  close?.();
+  close = undefined;
+});
+
+function open(today: string, locale = "en_US") {
+  const opened = openSpreadsheet(today, { locale });
+  close = opened.done;
+  return opened.emulator;
+}
+
+function build(input: unknown = exampleInput("internal-en.json"), options = {}) {
+  const result = buildSla(input, options);
+  if (!result.ok) throw new Error(`build failed: ${result.message}`);
+  return result;
+}
+
+describe("buildSla on the emulator", () => {
+  it("builds the agreement with the guide's worked example and every product named range", () => {
+    open("2026-12-15");
+    const result = build();
+    expect(result.sheets).toEqual(["Agreement", "2026-12", "Leads", "Follow-up", "Ledger"]);
+    expect(namedValue("RevenueGoal")).toBe(5000);
+    expect(namedValue("CustomersNeeded")).toBe(50);
+    expect(namedValue("LeadsNeeded")).toBe(100);
+    expect(namedValue("LeadsNeeded")).toBe(call("SLA_LEADS_NEEDED", [5000, "100%", 100, "50%"]));
+    expect(namedValue("FollowUpGoalHours")).toBe(4);
+    expect(namedValue("FollowUpGoalAttempts")).toBe(6);
+    for (const name of ["Leads_Tier", "Leads_HandedOff", "Leads_FirstFollowUp", "Leads_Attempts", "Leads_Connected", "Leads_Customer", "Leads_Revenue", "Leads_ResponseHours"]) {
+      expect(SpreadsheetApp.getActiveSpreadsheet().getRangeByName(name)?.getSheet().getName()).toBe("Leads");
+    }
+  });
+
+  it("tracks leads typed into the log: pace, status, metrics, follow-up and ledger", () => {
+    open("2026-12-15");
+    build();
+    const leads = exampleLeads();
+    typeLeads(leads);
+    // Month tab: every lead counted once, cumulative actual stops at today.
+    expect(value("2026-12", "F3")).toBe(leads.length);
+    const daily = sheet("2026-12").getRange("D14:E44").getValues();
+    expect(daily.reduce((sum, row) => sum + Number(row[0]), 0)).toBe(leads.length);
+    expect(daily[14]?.[1]).toBe(leads.length); // 15 December: all leads so far
+    expect(daily[15]?.[1]).toBe(""); // 16 December: after today, blank, not zero
+    expect(value("2026-12", "B10")).toBe(leads.length >= (15 * 100) / 31 ? "On track" : "Behind");
+
+    // Response hours per row agree with SLA_RESPONSE_HOURS (business hours, holidays).
+    const log = sheet("Leads").getRange(2, 1, leads.length, 14).getValues();
+    const handed = log.map((row) => [row[4]]);
+    const followed = log.map((row) => [row[6]]);
+    const twin = call("SLA_RESPONSE_HOURS", [handed, followed, "Mon-Fri 09:00-17:00", [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]]]) as unknown[][];
+    log.forEach((row, index) => {
+      const expected = twin[index]?.[0];
+      if (expected === "") expect(row[12]).toBe("");
+      else expect(row[12] as number).toBeCloseTo(expected as number, 9);
+    });
+
+    // Follow-up report agrees with SLA_FOLLOWUP_SPEED and SLA_FOLLOWUP_DEPTH.
+    const speed = call("SLA_FOLLOWUP_SPEED", [handed, followed, "average", "Mon-Fri 09:00-17:00"]) as number;
+    expect(value("Follow-up", "E5") as number).toBeCloseTo(speed, 9);
+    expect(value("Follow-up", "F5") as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", [handed, followed, "median", "Mon-Fri 09:00-17:00"]) as number, 9);
+    expect(value("Follow-up", "G5") as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", [handed, followed, "p90", "Mon-Fri 09:00-17:00"]) as number, 9);
+    const attempts = log.map((row) => [row[7]]);
+    const connected = log.map((row) => [row[8]]);
+    expect(value("Follow-up", "J5") as number).toBeCloseTo(call("SLA_FOLLOWUP_DEPTH", [attempts, connected]) as number, 9);
+    expect(value("Follow-up", "B5")).toBe(leads.length);
+    expect((value("Follow-up", "C5") as number) + (value("Follow-up", "D5") as number)).toBe(leads.length);
+
+    // Ledger: the month is still running.
+    expect(value("Ledger", "E4")).toBe("open");
+    expect(value("Ledger", "D4")).toBe(leads.length);
+  });
+
+  it("judges a finished month in the ledger and flags escalation and cancellation", () => {
+    open("2027-04-10");
+    const input = exampleInput("internal-en.json");
+    build({ ...input, missedGoals: { ...(input.missedGoals as object), strikesBeforeEscalation: 2 }, cancellation: { ...(input.cancellation as object), missedMonthsInARow: 3 } });
+    // No leads at all: marketing misses December, January, February and March.
+    const marketing = sheet("Ledger").getRange("A4:I13").getValues().filter((_, index) => index % 2 === 0);
+    expect(marketing.map((row) => row[4])).toEqual(["missed", "missed", "missed", "missed", "open"]);
+    expect(marketing.map((row) => row[5])).toEqual([1, 2, 3, 4, 4]);
+    expect(marketing.map((row) => row[6])).toEqual([1, 2, 3, 4, 0]);
+    expect(marketing.map((row) => row[7])).toEqual(["", "escalate to owners", "escalate to owners", "escalate to owners", ""]);
+    expect(marketing.map((row) => row[8])).toEqual(["", "", "⚠ cancellation rule triggered", "⚠ cancellation rule triggered", ""]);
+    // Sales had nothing to follow up and delivered no weekly reports: requirements missed.
+    expect(value("Ledger", "E5")).toBe("missed");
+    // Month tabs exist for every month up to today.
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets().map((found) => found.getName())).toEqual(expect.arrayContaining(["2026-12", "2027-01", "2027-02", "2027-03", "2027-04"]));
+  });
+
+  it("rebuilds with a changed goal and keeps 500 typed leads, ticks, notes and totals", () => {
+    open("2026-12-15");
+    build();
+    const leads = Array.from({ length: 500 }, (_, index) => exampleLeads()[index % 52] as unknown[]).map((row, index) => [`Lead ${index + 1}`, ...row.slice(1)]);
+    typeLeads(leads);
+    sheet("Agreement").getRange("B51").setValue(3); // 3 weekly reports delivered in December
+    sheet("2026-12").getRange("H20").setValue("Webinar leads arrived late");
+    sheet("2026-12").getRange("F7").setValue(12000);
+    sheet("Ledger").getRange("J4").setValue("=\"ok\"");
+    const before = sheet("Leads").getRange(2, 1, 500, 12).getValues();
+
+    const input = exampleInput("internal-en.json");
+    build({ ...input, marketing: { ...(input.marketing as object), quota: 8000 } });
+
+    expect(sheet("Leads").getRange(2, 1, 500, 12).getValues()).toEqual(before);
+    expect(namedValue("LeadsNeeded")).toBe(160);
+    expect(value("Agreement", "B51")).toBe(3);
+    expect(value("2026-12", "H20")).toBe("Webinar leads arrived late");
+    expect(value("2026-12", "F7")).toBe(12000);
+    expect(sheet("Ledger").getRange("J4").getFormula()).toBe('="ok"');
+    expect(value("2026-12", "F3")).toBe(500);
+  });
+
+  it("keeps users' cells when the layout moves: a requirement added above, the language switched", () => {
+    open("2026-12-15", "de_DE");
+    build();
+    sheet("Agreement").getRange("C51").setValue(1); // the monthly lead report, delivered in December
+    typeLeads(exampleLeads().slice(0, 5));
+    const input = exampleInput("internal-en.json");
+    const requirements = [{ from: "sales", to: "marketing", text: "Quarterly win/loss review", perMonth: 1 }, ...(input.requirements as object[])];
+    build({ ...input, language: "de", requirements });
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets().map((found) => found.getName())).toEqual(expect.arrayContaining(["Vereinbarung", "Leads", "Nachverfolgung", "Protokoll"]));
+    const checklistRow = sheet("Vereinbarung").getRange("A1:A120").getValues().findIndex((row) => row[0] instanceof Date) + 1;
+    expect(sheet("Vereinbarung").getRange(checklistRow, 4).getValue()).toBe(1);
+    expect(sheet("Leads").getRange(2, 1, 5, 1).getValues().flat()).toEqual(exampleLeads().slice(0, 5).map((row) => row[0]));
+  });
+
+  it("writes nothing for a bad config and names every problem", () => {
+    const emulator = open("2026-12-15");
+    const before = JSON.stringify(emulator.snapshot().sheets);
+    emulator.calls.reset();
+    const result = buildSla({ ...exampleInput("internal-en.json"), marketing: { quota: 5000, marketingShare: 50, avgDealSize: 0, closeRate: "50%" } });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map((problem) => problem.path)).toEqual(["marketing.marketingShare", "marketing.avgDealSize"]);
+    expect(emulator.calls.byKind.write ?? 0).toBe(0);
+    expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
+  });
+
+  it("keeps a contact named like a formula as literal text", () => {
+    open("2026-12-15");
+    const input = exampleInput("internal-en.json");
+    const hostile = '=IMPORTXML("http://x","//a")';
+    build({ ...input, contacts: [{ name: hostile, email: "x@example.com", role: "+49 30 1234", party: "sales" }, ...(input.contacts as object[])] });
+    const contacts = sheet("Agreement").getRange("A1:A120").getValues().flat();
+    const row = contacts.indexOf(hostile) + 1;
+    expect(row).toBeGreaterThan(0);
+    expect(sheet("Agreement").getRange(row, 1).getFormula()).toBe("");
+    expect(sheet("Agreement").getRange(row, 3).getValue()).toBe("+49 30 1234");
+  });
+
+  it("refuses a second build while another holds the lock, and a build over a newer revision", () => {
+    const emulator = open("2026-12-15");
+    const first = build();
+    const release = emulator.holdDocumentLockElsewhere();
+    const busy = buildSla(exampleInput("internal-en.json"));
+    expect(busy).toEqual(expect.objectContaining({ ok: false, reason: "busy" }));
+    release();
+    const stale = buildSla(exampleInput("internal-en.json"), { expectedRevision: first.revision - 1 });
+    expect(stale).toEqual(expect.objectContaining({ ok: false, reason: "conflict" }));
+    expect(buildSla(exampleInput("internal-en.json"), { expectedRevision: first.revision })).toEqual(expect.objectContaining({ ok: true }));
+  });
+
+  it("uses a constant number of document calls: 28 or 31 days, 0 or 5,000 leads", () => {
+    const counts: Record<string, number> = {};
+    for (const [label, startMonth] of [["february", "2027-02"], ["december", "2026-12"]] as const) {
+      const emulator = open("2026-11-28");
+      emulator.calls.reset();
+      build({ ...exampleInput("internal-en.json"), startMonth });
+      counts[label] = emulator.calls.documentCalls;
+      close?.();
+      close = undefined;
+    }
+    expect(counts.february).toBe(counts.december);
+
+    for (const [label, leads] of [["none", 0], ["many", 5000]] as const) {
+      const emulator = open("2026-12-15");
+      build();
+      if (leads > 0) typeLeads(Array.from({ length: leads }, (_, index) => exampleLeads()[index % 52] as unknown[]));
+      emulator.calls.reset();
+      build();
+      counts[label] = emulator.calls.documentCalls;
+      close?.();
+      close = undefined;
+    }
+    expect(counts.many).toBe(counts.none);
+  });
+});
+
+describe("startNextMonth on the emulator", () => {
+  it("writes the next month from recalculated or agreed inputs, as chosen", () => {
+    const emulator = open("2026-12-20");
+    build();
+    typeLeads(exampleLeads());
+    sheet("2026-12").getRange("F7").setValue(2000);
+    const december = () => sheet("2026-12").getRange("A1:H44").getValues();
+    const before = december();
+    const actuals = sheet("2026-12").getRange("F3:F11").getValues().map((row) => row[0]);
+    const [leads, won, wonRevenue, marketingRevenue, total] = actuals as number[];
+    expect(total).toBe(2000);
+
+    const result = startNextMonth({ use: "recalculated" });
+    expect(result.ok).toBe(true);
+    expect(value("2027-01", "B6") as number).toBeCloseTo(won! / leads!, 12);
+    expect(value("2027-01", "B5") as number).toBeCloseTo(wonRevenue! / won!, 9);
+    expect(value("2027-01", "B4") as number).toBeCloseTo(marketingRevenue! / total!, 12);
+    const customers = call("SLA_CUSTOMERS_NEEDED", [5000, marketingRevenue! / total!, wonRevenue! / won!]) as number;
+    expect(value("2027-01", "B9")).toBe(call("SLA_LEADS_NEEDED", [5000, marketingRevenue! / total!, wonRevenue! / won!, won! / leads!]));
+    expect(value("2027-01", "B8")).toBe(customers);
+    expect(december()).toEqual(before);
+    expect(value("Ledger", "C6")).toBe(value("2027-01", "B9"));
+
+    const agreed = startNextMonth({ use: "agreed" });
+    expect(agreed.ok).toBe(true);
+    expect(value("2027-02", "B9")).toBe(100);
+    void emulator;
+  });
+
+  it("says so when the SLA has no month left, or there is no SLA yet", () => {
+    open("2026-12-20");
+    expect(startNextMonth({ use: "agreed" })).toEqual(expect.objectContaining({ ok: false, reason: "noSla" }));
+    build({ ...exampleInput("internal-en.json"), months: 1 });
+    expect(startNextMonth({ use: "agreed" })).toEqual(expect.objectContaining({ ok: false, reason: "slaEnded" }));
+  });
+});
+
+export { exampleConfig };

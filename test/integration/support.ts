@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { createEmulator, type Emulator } from "../../playground/emulator";
+import type { SlaConfig } from "../../src/config/schema";
+import { validateConfig } from "../../src/config/validate";
+import { clock, fixedDay } from "../../src/gas/today";
+
+export function exampleInput(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(process.cwd(), "examples", name), "utf8")) as Record<string, unknown>;
+}
+
+export function exampleConfig(name: string): SlaConfig {
+  const result = validateConfig(exampleInput(name), "en");
+  if (!result.ok) throw new Error(result.problems.map((problem) => problem.text).join("\n"));
+  return result.config;
+}
+
+/** A fresh emulated spreadsheet with the Apps Script globals installed until `done()`. */
+export function openSpreadsheet(today: string, options: { locale?: string; timeZone?: string } = {}): { emulator: Emulator; done: () => void } {
+  const emulator = createEmulator({ today, timeZone: options.timeZone ?? "Europe/Berlin", locale: options.locale ?? "en_US" });
+  const uninstall = emulator.install();
+  const realNow = clock.now;
+  clock.now = fixedDay(today);
+  const done = (): void => {
+    clock.now = realNow;
+    uninstall();
+  };
+  return { emulator, done };
+}
+
+export function sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const found = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+export function value(sheetName: string, a1: string): unknown {
+  return sheet(sheetName).getRange(a1).getValue();
+}
+
+export function namedValue(name: string): unknown {
+  const range = SpreadsheetApp.getActiveSpreadsheet().getRangeByName(name);
+  if (!range) throw new Error(`no named range ${name}`);
+  return range.getValue();
+}
+
+/** The example lead CSV as rows for the lead log's twelve input columns. */
+export function exampleLeads(): unknown[][] {
+  const rows = parse(readFileSync(join(process.cwd(), "examples", "leads-2026-12.csv"), "utf8"), { from_line: 2, skip_empty_lines: true }) as string[][];
+  return rows.map((row) => row.map((cell) => (cell === "TRUE" ? true : cell === "FALSE" ? false : cell)));
+}
+
+/** Types rows into the lead log from row 2, growing the sheet like a user adding rows. */
+export function typeLeads(rows: readonly unknown[][], leadsSheet = "Leads", firstRow = 2): void {
+  const target = sheet(leadsSheet);
+  const needed = firstRow + rows.length - 1;
+  if (target.getMaxRows() < needed) target.insertRowsAfter(target.getMaxRows(), needed - target.getMaxRows());
+  target.getRange(firstRow, 1, rows.length, 12).setValues(rows.map((row) => [...row]));
+}
