@@ -90,11 +90,14 @@ export function parseRate(value: unknown, field: string): number {
 
 /**
  * Rounds a count up to a whole number, forgiving floating-point noise so that
- * 50.000000000001 customers stays 50, not 51. Same rule as the workbook's
- * native twin `ROUNDUP(ROUND(x, 9), 0)`, so both always agree.
+ * 50.000000000001 customers stays 50, not 51: anything within a billionth
+ * X
+ * native twin `MAX(0,ROUNDUP(x-MAX(1,ABS(x))/1000000000,0))` uses the same rule.
  *
  * @example ceilWhole(0.1 * 3 * 10) // 3
+ * @example ceilWhole(16.0001) // 17
  */
 export function ceilWhole(value: number): number {
-  return Math.ceil(Math.round(value * 1e9) / 1e9);
+  const whole = Math.ceil(value - Math.max(1, Math.abs(value)) * 1e-12);
+  return whole > 0 ? whole : 0;
 }

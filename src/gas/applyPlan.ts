@@ -45,14 +45,14 @@ export function cellInput(cell: CellSpec | undefined, kept?: Kept): unknown {
 }
 
 /** Reads the values users typed into the previous layout's input cells, by key. */
-function readKept(sheet: Sheet, inputs: Readonly<Record<string, string>>): Map<string, Kept> {
+function readKept(sheet: Sheet, size: { rows: number; columns: number }, inputs: Readonly<Record<string, string>>): Map<string, Kept> {
   const kept = new Map<string, Kept>();
   const cells = Object.entries(inputs).map(([key, address]) => ({ key, ...parseA1(address) }));
   if (cells.length === 0) return kept;
   const top = Math.min(...cells.map((cell) => cell.row));
   const left = Math.min(...cells.map((cell) => cell.column));
-  const bottom = Math.min(Math.max(...cells.map((cell) => cell.row)), sheet.getMaxRows());
-  const right = Math.min(Math.max(...cells.map((cell) => cell.column)), sheet.getMaxColumns());
+  const bottom = Math.min(Math.max(...cells.map((cell) => cell.row)), size.rows);
+  const right = Math.min(Math.max(...cells.map((cell) => cell.column)), size.columns);
   if (bottom < top || right < left) return kept;
   const range = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
   const values = range.getValues();
@@ -80,20 +80,24 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
   // Find every sheet and read what users typed, before the first write.
   const targets = plan.sheets.map((sheetPlan) => {
     const before = previous?.sheets[sheetPlan.key];
-    const existing = spreadsheet.getSheetByName(before?.name ?? sheetPlan.name) ?? (before ? spreadsheet.getSheetByName(sheetPlan.name) : null);
-    const kept = existing && before ? readKept(existing, before.inputs) : new Map<string, Kept>();
-    return { sheetPlan, existing, kept };
+    const storedName = before?.name ?? sheetPlan.name;
+    let existing = spreadsheet.getSheetByName(storedName);
+    let name = storedName;
+    if (!existing && storedName !== sheetPlan.name) {
+      existing = spreadsheet.getSheetByName(sheetPlan.name);
+      name = sheetPlan.name;
+    }
+    const size = existing ? { rows: existing.getMaxRows(), columns: existing.getMaxColumns() } : { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS };
+    const kept = existing && before ? readKept(existing, size, before.inputs) : new Map<string, Kept>();
+    return { sheetPlan, existing, kept, size, name };
   });
 
-  targets.forEach(({ sheetPlan, existing, kept }, index) => {
+  targets.forEach(({ sheetPlan, existing, kept, size, name }, index) => {
     let sheet: Sheet;
-    let rows = NEW_SHEET_ROWS;
-    let columns = NEW_SHEET_COLUMNS;
+    const { rows, columns } = size;
     if (existing) {
       sheet = existing;
-      if (sheet.getName() !== sheetPlan.name) sheet.setName(sheetPlan.name);
-      rows = sheet.getMaxRows();
-      columns = sheet.getMaxColumns();
+      if (name !== sheetPlan.name) sheet.setName(sheetPlan.name);
       // Generated sheets are laid out anew; the lead log keeps its rows and only gets its frame rewritten.
       if (sheetPlan.key !== "leads") {
         sheet.clear();
@@ -110,7 +114,7 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
     writeSheet(sheet, sheetPlan, kept, styles, existing !== null);
   });
 
-  applyNamedRanges(spreadsheet, plan, targets.map((target) => target.sheetPlan));
+  applyNamedRanges(spreadsheet, plan, targets.map((target) => target.sheetPlan), previous?.namedRanges ?? {});
   return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created };
 }
 
@@ -121,8 +125,9 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
     const line = cells.map((cell) => cell.format ?? DEFAULT_FORMAT);
     sheet.getRange(row, column, rows, cells.length).setNumberFormats(Array.from({ length: rows }, () => line));
   }
-  if (plan.frozenRows > 0 || existed) sheet.setFrozenRows(plan.frozenRows);
-  if (plan.frozenColumns > 0 || existed) sheet.setFrozenColumns(plan.frozenColumns);
+  // Frozen panes survive clear(); the plan's are fixed per kind of tab, so setting them once is enough.
+  if (plan.frozenRows > 0 && !existed) sheet.setFrozenRows(plan.frozenRows);
+  if (plan.frozenColumns > 0 && !existed) sheet.setFrozenColumns(plan.frozenColumns);
   for (const width of plan.columnWidths) sheet.setColumnWidths(width.column, width.count, width.width);
   writeValidations(sheet, plan.validations);
   if (plan.conditionalFormats.length > 0 || existed) sheet.setConditionalFormatRules(plan.conditionalFormats.map((rule) => conditionalRule(sheet, rule)));
@@ -248,22 +253,29 @@ function buildChart(sheet: Sheet, chart: ChartPlan): GoogleAppsScript.Spreadshee
     .build();
 }
 
-/** Creates or moves the named ranges; unchanged ones cost one read for all. */
-function applyNamedRanges(spreadsheet: Spreadsheet, plan: WorkbookPlan, sheets: readonly SheetPlan[]): void {
+/** Where each named range points, as the build stores it: `'Leads'!E2:E1000`. */
+export function namedRangeTarget(sheetName: string, range: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'!${range}`;
+}
+
+/**
+ * Creates or moves the named ranges. Which exist is read once; one that still
+ * points where the last build put it is left alone (its sheet keeps its
+ * identity through renames, so the address is enough).
+ */
+function applyNamedRanges(spreadsheet: Spreadsheet, plan: WorkbookPlan, sheets: readonly SheetPlan[], stored: Readonly<Record<string, string>>): void {
   const existing = new Map(spreadsheet.getNamedRanges().map((named) => [named.getName(), named]));
   const sheetNames = new Map(sheets.map((sheet) => [sheet.key, sheet.name]));
   for (const named of plan.namedRanges) {
     const sheetName = sheetNames.get(named.sheetKey);
     if (!sheetName) throw new Error(`named range ${named.name} refers to an unplanned sheet ${named.sheetKey}`);
-    const range = spreadsheet.getRange(`'${sheetName.replace(/'/g, "''")}'!${named.range}`);
+    const target = namedRangeTarget(sheetName, named.range);
     const current = existing.get(named.name);
-    if (current) {
-      const at = current.getRange();
-      if (at.getSheet().getName() === sheetName && at.getA1Notation() === named.range) continue;
-      current.setRange(range);
-    } else {
-      spreadsheet.setNamedRange(named.name, range);
-    }
+    const storedTarget = stored[named.name];
+    if (current && storedTarget !== undefined && storedTarget.slice(storedTarget.indexOf("!")) === target.slice(target.indexOf("!"))) continue;
+    const range = spreadsheet.getRange(target);
+    if (current) current.setRange(range);
+    else spreadsheet.setNamedRange(named.name, range);
   }
 }
 

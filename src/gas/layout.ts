@@ -5,6 +5,8 @@ import { a1 } from "../workbook/sheetBuilder";
 export interface StoredLayout {
   readonly version: 1;
   readonly sheets: Readonly<Record<string, { readonly name: string; readonly inputs: Readonly<Record<string, string>> }>>;
+  /** Where each named range pointed after the build: `'Leads'!E2:E1000`. */
+  readonly namedRanges?: Readonly<Record<string, string>>;
 }
 
 /** The layout a plan produces: every input cell's key and address, per sheet. */
@@ -21,7 +23,10 @@ export function layoutOf(plan: WorkbookPlan): StoredLayout {
     }
     sheets[sheet.key] = { name: sheet.name, inputs };
   }
-  return { version: 1, sheets };
+  const names = new Map(plan.sheets.map((sheet) => [sheet.key, sheet.name]));
+  const namedRanges: Record<string, string> = {};
+  for (const named of plan.namedRanges) namedRanges[named.name] = `'${(names.get(named.sheetKey) ?? "").replace(/'/g, "''")}'!${named.range}`;
+  return { version: 1, sheets, namedRanges };
 }
 
 export function isStoredLayout(value: unknown): value is StoredLayout {

@@ -36,8 +36,8 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
       .addItem(words.about, "showAbout")
       .addToUi();
   } catch {
-    // Keep at least the way into the add-on.
-    SpreadsheetApp.getUi().createAddonMenu().addItem(MENU.en.wizard, "showWizard").addToUi();
+    // Keep at least the way into the add-on, in the same language.
+    SpreadsheetApp.getUi().createAddonMenu().addItem(words.wizard, "showWizard").addToUi();
   }
 }
 

@@ -9,6 +9,10 @@ import { loadDocumentState } from "./documentState";
 import { answerLanguage } from "./operationResult";
 import { validateConfig } from "../config/validate";
 import type { Language } from "../core/i18n";
+import { parseAddresses } from "../config/addresses";
+
+// The parser is pure and shared with the share dialog, which validates as the server does.
+export { parseAddresses };
 
 export interface ShareRequest {
   readonly emails: readonly string[];
@@ -26,8 +30,6 @@ export interface ShareResult {
   readonly explanation: readonly string[];
 }
 
-const EMAIL = /^[^\s@,;<>"']+@[^\s@,;<>"']+\.[^\s@,;<>"']{2,}$/;
-
 const WORDS = {
   en: {
     added: "added as editor",
@@ -38,8 +40,8 @@ const WORDS = {
     noAddresses: "Enter at least one e-mail address.",
     done: (count: number) => `Shared with ${count} ${count === 1 ? "person" : "people"}; protections are set.`,
     explain: (mode: "strict" | "warning") => [
-      "Sales can edit: the sales columns of the lead log (owner, first follow-up, attempts, connected, became customer, revenue, closed on), the requirements checklist, notes on month tabs and in the ledger, and the month picker of the follow-up report.",
-      "Marketing (its contacts in the SLA) can also edit the marketing columns of the lead log (lead, company, tier, created, handed to sales) and the total revenue on month tabs.",
+      "Sales can edit: the sales columns of the lead log (owner, first follow-up, attempts, connected, became customer, revenue, closed on), the requirements checklist, the total revenue and notes on month tabs, notes in the ledger, and the month picker of the follow-up report.",
+      "Marketing (its contacts in the SLA) can also edit the marketing columns of the lead log (lead, company, tier, created, handed to sales).",
       "Nobody but you can edit goals, headers and calculated cells; change goals in the add-on.",
       mode === "strict" ? "Protection is strict: Sheets refuses edits outside these cells." : "Protection warns only: Sheets asks before an edit outside these cells, but allows it.",
     ],
@@ -53,9 +55,9 @@ const WORDS = {
     noAddresses: "Geben Sie mindestens eine E-Mail-Adresse ein.",
     done: (count: number) => `Mit ${count} ${count === 1 ? "Person" : "Personen"} geteilt; Schutz ist eingerichtet.`,
     explain: (mode: "strict" | "warning") => [
-      "Der Vertrieb kann bearbeiten: die Vertriebsspalten im Lead-Protokoll (Verantwortlich, erster Kontakt, Versuche, erreicht, Kunde geworden, Umsatz, abgeschlossen am), die Checkliste der Anforderungen, Notizen in Monats-Tabs und im Protokoll sowie die Monatsauswahl im Bericht zur Nachverfolgung.",
-      "Das Marketing (seine Kontakte im SLA) kann zusätzlich die Marketingspalten im Lead-Protokoll (Lead, Firma, Stufe, erstellt, übergeben) und den Gesamtumsatz in Monats-Tabs bearbeiten.",
-      "Ziele, Überschriften und berechnete Zellen kann nur Sie bearbeiten; Ziele ändern Sie im Add-on.",
+      "Der Vertrieb kann bearbeiten: die Vertriebsspalten im Lead-Protokoll (Verantwortlich, erster Kontakt, Versuche, erreicht, Kunde geworden, Umsatz, abgeschlossen am), die Checkliste der Anforderungen, Gesamtumsatz und Notizen in Monats-Tabs, Notizen im Protokoll sowie die Monatsauswahl im Bericht zur Nachverfolgung.",
+      "Das Marketing (seine Kontakte im SLA) kann zusätzlich die Marketingspalten im Lead-Protokoll (Lead, Firma, Stufe, erstellt, übergeben) bearbeiten.",
+      "Ziele, Überschriften und berechnete Zellen können nur Sie bearbeiten; Ziele ändern Sie im Add-on.",
       mode === "strict" ? "Der Schutz ist streng: Sheets lehnt Änderungen außerhalb dieser Zellen ab." : "Der Schutz warnt nur: Sheets fragt vor einer Änderung außerhalb dieser Zellen, erlaubt sie aber.",
     ],
   },
@@ -63,22 +65,6 @@ const WORDS = {
 
 export function shareWords(language: Language) {
   return WORDS[language];
-}
-
-/** Cleans the typed addresses: trimmed, lower-cased, split on commas, semicolons and lines, duplicates dropped. */
-export function parseAddresses(emails: readonly unknown[]): { valid: string[]; invalid: string[] } {
-  const seen = new Set<string>();
-  const valid: string[] = [];
-  const invalid: string[] = [];
-  for (const entry of emails) {
-    for (const part of String(entry ?? "").split(/[\s,;]+/)) {
-      const email = part.trim().replace(/^<|>$/g, "").toLowerCase();
-      if (email === "" || seen.has(email)) continue;
-      seen.add(email);
-      (EMAIL.test(email) ? valid : invalid).push(email);
-    }
-  }
-  return { valid, invalid };
 }
 
 export function shareWithSales(request: ShareRequest): ShareResult {
@@ -130,12 +116,16 @@ function applyProtections(
     const sheet = spreadsheet.getSheetByName(sheets[sheetKey]?.name ?? "");
     if (!sheet) continue;
     // Ours are replaced; protections users set themselves stay.
+    let usersSheetProtection = false;
     for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE]) {
       for (const protection of sheet.getProtections(type)) {
         if (protection.getDescription().startsWith(PROTECTION_PREFIX)) protection.remove();
+        else if (type === SpreadsheetApp.ProtectionType.SHEET) usersSheetProtection = true;
       }
     }
     for (const plan of plans.filter((item) => item.sheetKey === sheetKey)) {
+      // A sheet has one sheet protection, and protect() hands back an existing one: a user's own stays theirs.
+      if (plan.range === "sheet" && usersSheetProtection) continue;
       const protection = plan.range === "sheet" ? sheet.protect() : sheet.getRange(plan.range).protect();
       protection.setDescription(plan.description);
       if (plan.unprotected.length > 0) protection.setUnprotectedRanges(plan.unprotected.map((range) => sheet.getRange(range)));

@@ -84,7 +84,8 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     const plan = { sheets: full.sheets.filter((sheet) => touched.has(sheet.key)), namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads") };
     applyPlan(plan, document.state.layout);
     const previousSheets = document.state.layout?.sheets ?? {};
-    const layout = { version: 1 as const, sheets: { ...previousSheets, ...layoutOf(plan).sheets } };
+    const applied = layoutOf(plan);
+    const layout = { version: 1 as const, sheets: { ...previousSheets, ...applied.sheets }, namedRanges: { ...document.state.layout?.namedRanges, ...applied.namedRanges } };
     const revision = document.state.revision + 1;
     saveDocumentState(document, document.config, { revision, months: full.months, layout });
     return { ok: true, message: messages.nextMonth(next), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes };

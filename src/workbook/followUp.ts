@@ -24,26 +24,32 @@ interface Criteria {
   readonly filters: string;
 }
 
+/**
+ * The statistics of one row of a report. Sums and counts use SUMIFS/COUNTIFS
+ * (one pass each); only the median and 90th percentile need FILTER, which
+ * builds arrays and is the expensive part of recalculating a big log.
+ */
 function statsCells(context: PlanContext, criteria: Criteria, row: number, followedColumn: number): CellSpec[] {
-  const { formats, labels } = context;
-  void labels;
+  const { formats } = context;
   const calculated: CellSpec = { background: COLORS.calculated };
   const hours = "Leads_ResponseHours";
   const numericHours = `ISNUMBER(${hours})`;
-  const notConnected = `Leads_Connected<>TRUE`;
-  const hasAttempts = `Leads_Attempts<>""`;
   const followed = a1(row, followedColumn);
+  const where = criteria.pairs;
+  // Attempts on leads not yet connected: all attempts minus those on connected leads.
+  const openAttempts = `(SUMIFS(Leads_Attempts,${where})-SUMIFS(Leads_Attempts,${where},Leads_Connected,TRUE))`;
+  const openWorked = `(COUNTIFS(${where},Leads_Attempts,"<>")-COUNTIFS(${where},Leads_Attempts,"<>",Leads_Connected,TRUE))`;
   return [
-    { ...calculated, formula: `COUNTIFS(${criteria.pairs})`, format: formats.count },
-    { ...calculated, formula: `COUNTIFS(${criteria.pairs},${hours},">=0")`, format: formats.count },
-    { ...calculated, formula: `COUNTIFS(${criteria.pairs},Leads_FirstFollowUp,"")`, format: formats.count },
-    { ...calculated, formula: `IFERROR(AVERAGE(FILTER(${hours},${criteria.filters},${numericHours})),"")`, format: formats.hours },
+    { ...calculated, formula: `COUNTIFS(${where})`, format: formats.count },
+    { ...calculated, formula: `COUNTIFS(${where},${hours},">=0")`, format: formats.count },
+    { ...calculated, formula: `COUNTIFS(${where},Leads_FirstFollowUp,"")`, format: formats.count },
+    { ...calculated, formula: `IFERROR(AVERAGEIFS(${hours},${where}),"")`, format: formats.hours },
     { ...calculated, formula: `IFERROR(MEDIAN(FILTER(${hours},${criteria.filters},${numericHours})),"")`, format: formats.hours },
     { ...calculated, formula: `IFERROR(PERCENTILE(FILTER(${hours},${criteria.filters},${numericHours}),9/10),"")`, format: formats.hours },
-    { ...calculated, formula: `IF(N(${followed})>0,COUNTIFS(${criteria.pairs},${hours},"<="&FollowUpGoalHours)/${followed},"")`, format: formats.percent },
-    { ...calculated, formula: `IFERROR(AVERAGE(FILTER(Leads_Attempts,${criteria.filters},${notConnected},${hasAttempts})),"")`, format: formats.decimal },
-    { ...calculated, formula: `IFERROR(SUM(FILTER(Leads_Attempts,${criteria.filters},${notConnected},${hasAttempts})),0)`, format: formats.count },
-    { ...calculated, formula: `IFERROR(ROWS(FILTER(Leads_Attempts,${criteria.filters},${notConnected},Leads_Attempts>0)),0)`, format: formats.count },
+    { ...calculated, formula: `IF(N(${followed})>0,COUNTIFS(${where},${hours},"<="&FollowUpGoalHours)/${followed},"")`, format: formats.percent },
+    { ...calculated, formula: `IF(${openWorked}>0,${openAttempts}/${openWorked},"")`, format: formats.decimal },
+    { ...calculated, formula: openAttempts, format: formats.count },
+    { ...calculated, formula: `COUNTIFS(${where},Leads_Attempts,">0")-COUNTIFS(${where},Leads_Attempts,">0",Leads_Connected,TRUE)`, format: formats.count },
   ];
 }
 

@@ -11,14 +11,19 @@ export function revenueGoalFormula(quota: string, share: string): string {
   return `${quota}*${share}`;
 }
 
-/** K = R ÷ d rounded up to whole customers (the same rule as ceilWhole). */
+/** Rounds up to a whole number, forgiving a trillionth of noise: the same rule as ceilWhole. */
+export function ceilWholeFormula(value: string): string {
+  return `MAX(0,ROUNDUP(${value}-MAX(1,ABS(${value}))/1000000000000,0))`;
+}
+
+/** K = R ÷ d rounded up to whole customers. */
 export function customersNeededFormula(revenueGoal: string, avgDealSize: string): string {
-  return `ROUNDUP(ROUND(${revenueGoal}/${avgDealSize},9),0)`;
+  return ceilWholeFormula(`(${revenueGoal}/${avgDealSize})`);
 }
 
 /** L = K ÷ c rounded up to whole leads, K already whole. */
 export function leadsNeededFormula(customersNeeded: string, closeRate: string): string {
-  return `ROUNDUP(ROUND(${customersNeeded}/${closeRate},9),0)`;
+  return ceilWholeFormula(`(${customersNeeded}/${closeRate})`);
 }
 
 /** Days in the month of a date. */
