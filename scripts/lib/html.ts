@@ -1,13 +1,16 @@
 /**
  * Builds the sidebar surfaces into single self-contained HTML files (design
  * decision 10): each template's `/*@inline FILE*\/` markers are replaced by the
- * file, TypeScript bundled by esbuild (IIFE, es2020, minified) and CSS minified.
+ * file, TypeScript bundled by esbuild (IIFE, es2020, minified) and CSS minified;
+ * `/*@json NAME*\/` markers by the surface's build-time data as script-safe JSON.
  * Apps Script serves the file as is; the only external reference allowed is
  * Google's add-on stylesheet, which has an inlined fallback.
  */
 import { build, transform } from "esbuild";
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
+import { FUNCTIONS } from "../../src/functions/definitions";
+import { referenceData } from "./referenceHtml";
 
 /** The one external resource a surface may reference. */
 export const ADDON_STYLESHEET = "https://ssl.gstatic.com/docs/script/css/add-ons1.css";
@@ -19,11 +22,25 @@ export interface Surface {
   readonly template: string;
   /** The file name written in dist/ (Apps Script's HtmlService name plus `.html`). */
   readonly output: string;
+  /** Build-time data for the template's `/*@json NAME*\/` markers (inside a `<script type="application/json">`). */
+  readonly data?: Readonly<Record<string, () => unknown>>;
 }
 
-export const SURFACES: readonly Surface[] = [{ template: "sidebar/wizard/index.html", output: "Wizard.html" }];
+export const SURFACES: readonly Surface[] = [
+  { template: "sidebar/wizard/index.html", output: "Wizard.html" },
+  { template: "sidebar/share/index.html", output: "Share.html" },
+  // The function reference needs no server call: its text comes from the registry at build time.
+  { template: "sidebar/reference/index.html", output: "Reference.html", data: { reference: () => referenceData(FUNCTIONS) } },
+];
 
-const INLINE = /\/\*@inline ([\w./-]+)\*\//g;
+const INLINE = /\/\*@(inline|json) ([\w./-]+)\*\//g;
+
+/** JSON that cannot end its `<script>` element or open a comment there: `<`, `>` and `&` as \u escapes. */
+export function scriptJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new Error("no JSON for undefined");
+  return text.replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 async function bundleScript(entry: string): Promise<string> {
   const result = await build({
@@ -69,15 +86,23 @@ export async function renderSurface(root: string, surface: Surface): Promise<str
   if (others.length > 0) throw new Error(`${surface.template} references ${others.join(", ")}: only the add-on stylesheet may be loaded`);
   const parts = new Map<string, string>();
   for (const match of template.matchAll(INLINE)) {
-    const name = match[1] ?? "";
-    if (parts.has(name)) continue;
+    const kind = match[1] ?? "";
+    const name = match[2] ?? "";
+    const key = `${kind} ${name}`;
+    if (parts.has(key)) continue;
+    if (kind === "json") {
+      const data = surface.data?.[name];
+      if (!data) throw new Error(`${surface.template}: no data named ${name} for /*@json ${name}*/`);
+      parts.set(key, scriptJson(data()));
+      continue;
+    }
     const file = join(folder, name);
-    if (name.endsWith(".ts")) parts.set(name, await bundleScript(file));
-    else if (name.endsWith(".css")) parts.set(name, await minifyCss(file));
+    if (name.endsWith(".ts")) parts.set(key, await bundleScript(file));
+    else if (name.endsWith(".css")) parts.set(key, await minifyCss(file));
     else throw new Error(`${surface.template}: cannot inline ${name}`);
   }
   // A function replacer: `$` in the bundle must not be read as a replacement pattern.
-  return template.replace(INLINE, (_, name: string) => parts.get(name) ?? "");
+  return template.replace(INLINE, (_, kind: string, name: string) => parts.get(`${kind} ${name}`) ?? "");
 }
 
 export interface BuiltSurface {

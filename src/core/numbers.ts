@@ -90,9 +90,10 @@ export function parseRate(value: unknown, field: string): number {
 
 /**
  * Rounds a count up to a whole number, forgiving floating-point noise so that
- * 50.000000000001 customers stays 50, not 51: anything within a billionth
- * X
- * native twin `MAX(0,ROUNDUP(x-MAX(1,ABS(x))/1000000000,0))` uses the same rule.
+ * 50.000000000001 customers stays 50, not 51: anything within a trillionth
+ * (relative) above a whole number counts as that number: more than double
+ * rounding noise, less than any real fraction of a customer. The workbook's
+ * native twin `MAX(0,ROUNDUP(x-MAX(1,ABS(x))/1000000000000,0))` uses the same rule.
  *
  * @example ceilWhole(0.1 * 3 * 10) // 3
  * @example ceilWhole(16.0001) // 17

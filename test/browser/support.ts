@@ -63,7 +63,12 @@ export function realBuild(config: unknown): OperationResult {
  * Installed in the page before any of its scripts: records calls and forwards
  * them to Node. Plain JavaScript text, so no transpiler helper leaks into the page.
  */
-const STAND_IN = `(() => {
+/** The page-side stand-in for `google.script.run`, offering the named server functions. */
+function standIn(names: readonly string[]): string {
+  return STAND_IN_TEMPLATE.replace("__NAMES__", JSON.stringify(names));
+}
+
+const STAND_IN_TEMPLATE = `(() => {
   const plain = (value) => {
     if (value === null || typeof value === "string" || typeof value === "boolean") return true;
     if (typeof value === "number") return Number.isFinite(value);
@@ -80,7 +85,7 @@ const STAND_IN = `(() => {
       withFailureHandler: (fn) => make(success, fn),
       withUserObject: () => runner,
     };
-    for (const name of ["getWizardState", "buildSla", "startNextMonth"]) {
+    for (const name of __NAMES__) {
       runner[name] = (...args) => {
         const jsonSafe = args.every((arg) => arg !== undefined && plain(arg));
         window.__slaServer(name, JSON.stringify(args), jsonSafe).then((answer) => {
@@ -94,6 +99,8 @@ const STAND_IN = `(() => {
   };
   window.google = { script: { run: make(undefined, undefined), host: { close: () => { window.__closed = true; } } } };
 })();`;
+
+const STAND_IN = standIn(["getWizardState", "buildSla", "startNextMonth"]);
 
 export async function openWizard(browser: Browser, language: Language, options: { width?: number; height?: number } = {}): Promise<Wizard> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 300, height: options.height ?? 720 }, locale: language === "de" ? "de-DE" : "en-US", deviceScaleFactor: 1 });
@@ -178,4 +185,96 @@ export async function overflow(page: Page, width = 300): Promise<{ scrollWidth: 
 export function artifact(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
+}
+
+// ------------------------------------------------------------ dialogs (Share, Reference)
+
+export const SHARE_FILE = join(process.cwd(), "dist/Share.html");
+export const REFERENCE_FILE = join(process.cwd(), "dist/Reference.html");
+
+/** Answers one server function from Node; a throw reaches the page's failure handler. */
+export type ServerHandler = (...args: unknown[]) => unknown;
+
+export interface Surface {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly calls: ServerCall[];
+  readonly blocked: string[];
+  readonly dialogs: string[];
+  readonly errors: string[];
+  /** The stand-in's answers, by server function name; change them between steps. */
+  readonly answers: Record<string, ServerHandler>;
+}
+
+export interface SurfaceOptions {
+  /** A built file in dist/. */
+  readonly file: string;
+  readonly language: Language;
+  readonly width: number;
+  readonly height: number;
+  readonly answers?: Record<string, ServerHandler>;
+  /** Wait for `body[data-ready]` (default true). */
+  readonly waitReady?: boolean;
+}
+
+/**
+ * Opens a built dialog offline, as openWizard does the sidebar: the browser's
+ * locale follows `language` (so `navigator.language` does), every other request
+ * is aborted, and google.script.run answers from `answers`.
+ */
+export async function openSurface(browser: Browser, options: SurfaceOptions): Promise<Surface> {
+  if (!existsSync(options.file)) throw new Error(`${options.file} is missing: run npm run build first`);
+  const url = `https://dialog.invalid/${options.file.split("/").pop() ?? "page.html"}`;
+  const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, locale: options.language === "de" ? "de-DE" : "en-US", deviceScaleFactor: 1 });
+  const html = readFileSync(options.file, "utf8");
+  const blocked: string[] = [];
+  await context.route("**/*", async (route) => {
+    if (route.request().url() === url) await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+    else {
+      blocked.push(route.request().url());
+      await route.abort();
+    }
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const answers: Record<string, ServerHandler> = { ...(options.answers ?? {}) };
+  const surface: Surface = { page, context, calls: [], blocked, dialogs: [], errors: [], answers };
+  page.on("dialog", (dialog) => {
+    surface.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("pageerror", (error) => surface.errors.push(error.message));
+  await page.exposeFunction("__slaServer", async (name: string, json: string, jsonSafe: boolean): Promise<string> => {
+    const args = JSON.parse(json) as unknown[];
+    surface.calls.push({ name, args, jsonSafe });
+    const handler = answers[name];
+    if (!handler) return JSON.stringify({ error: `no stand-in for ${name}` });
+    try {
+      const value = await handler(...args);
+      return JSON.stringify({ value: value === undefined ? null : value });
+    } catch (error) {
+      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  await page.addInitScript({ content: standIn(["getWizardState", "buildSla", "startNextMonth", "shareWithSales"]) });
+  await page.goto(url);
+  if (options.waitReady ?? true) await page.waitForSelector("body[data-ready]", { state: "attached" });
+  return surface;
+}
+
+/** A promise and the function that settles it: to hold a server answer while the page is busy. */
+export function gate(): { promise: Promise<void>; open: () => void } {
+  let open: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { promise, open };
+}
+
+/** A screenshot of the whole page at `width`: the viewport grows to the page, then returns to `height`. */
+export async function screenshotAt(page: Page, name: string, width: number, height: number): Promise<void> {
+  const full = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width, height: Math.max(height, full) });
+  await page.screenshot({ path: artifact(name), fullPage: true });
+  await page.setViewportSize({ width, height });
 }
