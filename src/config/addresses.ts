@@ -17,7 +17,7 @@ export interface ParsedAddresses {
 }
 
 /** `Ada Lovelace <ada@example.com>`, as mail programs copy an address: the part in angle brackets. */
-const NAMED = /<([^<>\s]+@[^<>\s]+)>/;
+const NAMED = /<([^<>\s]+@[^<>\s]+)>/g;
 
 /**
  * Cleans the typed addresses: split on commas, semicolons and lines (and
@@ -31,8 +31,8 @@ export function parseAddresses(emails: readonly unknown[]): ParsedAddresses {
   const invalid: string[] = [];
   for (const entry of emails) {
     for (const item of String(entry ?? "").split(/[,;\r\n]+/)) {
-      const named = NAMED.exec(item);
-      const parts = named?.[1] !== undefined ? [named[1]] : item.split(/\s+/);
+      const named = Array.from(item.matchAll(NAMED), (match) => match[1] ?? "");
+      const parts = named.length > 0 ? named : item.split(/\s+/);
       for (const part of parts) {
         const email = part.trim().replace(/^<|>$/g, "").toLowerCase();
         if (email === "") continue;

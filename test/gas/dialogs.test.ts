@@ -1,0 +1,168 @@
+/**
+ * What the menu items open (src/gas/dialogs.ts), with stand-ins for
+ * HtmlService and the Ui: the wizard as a sidebar, sharing and the function
+ * reference as modal dialogs from files that the build writes, and "Start next
+ * month" as a question whose answer picks how the new month is set, run on the
+ * emulator after a real build.
+ */
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { createEmulator, type Emulator } from "../../playground/emulator";
+import { SURFACES } from "../../scripts/lib/html";
+import { buildSla } from "../../src/gas/buildSla";
+import { showAbout, showFunctionReference, showNextMonth, showShareDialog, showWizard } from "../../src/gas/dialogs";
+import { loadDocumentState } from "../../src/gas/documentState";
+import { messagesFor } from "../../src/gas/messages";
+import { exampleInput } from "../integration/support";
+import { type ButtonName, htmlServiceStandIn, installGlobals, spreadsheetAppWithUi, uiStandIn } from "./support";
+
+let restore: (() => void) | undefined;
+afterEach(() => {
+  restore?.();
+  restore = undefined;
+});
+
+function setUp(options: { locale?: string; answers?: ButtonName[] } = {}) {
+  const emulator = createEmulator({ today: "2026-12-15", locale: options.locale ?? "en_US" });
+  const { ui, record } = uiStandIn({ answers: options.answers ?? [] });
+  const html = htmlServiceStandIn();
+  restore = installGlobals({ ...emulator.globals, SpreadsheetApp: spreadsheetAppWithUi(emulator, ui), HtmlService: html.service });
+  return { emulator, record, outputs: html.outputs };
+}
+
+function sheetNames(): string[] {
+  return SpreadsheetApp.getActiveSpreadsheet().getSheets().map((sheet) => sheet.getName());
+}
+
+/** The built file HtmlService would serve for `name` (Apps Script names an HTML file without `.html`). */
+function builtFile(name: string): string {
+  return join(process.cwd(), "dist", `${name}.html`);
+}
+
+describe("surfaces", () => {
+  it("opens the wizard as a sidebar from the Wizard file, with a title", () => {
+    const { record, outputs } = setUp();
+    showWizard();
+    expect(outputs.map((output) => output.file)).toEqual(["Wizard"]);
+    expect(record.sidebars).toEqual([{ file: "Wizard", title: "Marketing & Sales SLA", width: undefined, height: undefined }]);
+    expect(record.dialogs).toEqual([]);
+    expect(existsSync(builtFile("Wizard"))).toBe(true);
+  });
+
+  it("opens sharing as a modal dialog from the Share file", () => {
+    const { record } = setUp();
+    showShareDialog();
+    expect(record.sidebars).toEqual([]);
+    expect(record.dialogs).toEqual([{ output: { file: "Share", title: undefined, width: 460, height: 560 }, title: "Share with sales" }]);
+    expect(existsSync(builtFile("Share"))).toBe(true);
+  });
+
+  it("opens the function reference as a modal dialog from the Reference file", () => {
+    const { record } = setUp();
+    showFunctionReference();
+    expect(record.dialogs).toEqual([{ output: { file: "Reference", title: undefined, width: 640, height: 560 }, title: "Custom functions" }]);
+    expect(existsSync(builtFile("Reference"))).toBe(true);
+  });
+
+  it("titles the dialogs in German for a German user", () => {
+    const { record } = setUp({ locale: "de_DE" });
+    showShareDialog();
+    showFunctionReference();
+    showWizard();
+    expect(record.dialogs.map((dialog) => dialog.title)).toEqual(["Mit dem Vertrieb teilen", "Benutzerdefinierte Funktionen"]);
+    expect(record.sidebars[0]?.title).toBe("Marketing & Sales SLA");
+  });
+
+  it("opens only files the build writes, and the build writes one per surface", () => {
+    const { outputs } = setUp();
+    showWizard();
+    showShareDialog();
+    showFunctionReference();
+    const opened = outputs.map((output) => `${output.file}.html`);
+    expect(opened).toEqual(SURFACES.map((surface) => surface.output));
+    for (const file of opened) expect(existsSync(join(process.cwd(), "dist", file))).toBe(true);
+  });
+
+  it("shows About as an alert with an OK button", () => {
+    const { record } = setUp();
+    showAbout();
+    expect(record.alerts).toHaveLength(1);
+    expect(record.alerts[0]?.title).toBe("Marketing & Sales SLA");
+    expect(record.alerts[0]?.prompt).toContain("=SLA_LEADS_NEEDED(5000, 100%, 100, 50%)");
+    expect(record.alerts[0]?.buttons).toBe("OK");
+  });
+});
+
+describe("showNextMonth", () => {
+  function built(emulator: Emulator): number {
+    const result = buildSla(exampleInput("internal-en.json"));
+    if (!result.ok) throw new Error(result.message);
+    emulator.calls.reset();
+    return result.revision;
+  }
+
+  it.each(["CANCEL", "CLOSE"] as const)("does nothing when the question is answered with %s", (button) => {
+    const { emulator, record } = setUp({ answers: [button] });
+    const revision = built(emulator);
+    const before = emulator.toState();
+    showNextMonth();
+    expect(record.alerts).toHaveLength(1);
+    expect(record.alerts[0]?.buttons).toBe("YES_NO_CANCEL");
+    expect(record.alerts[0]?.title).toBe("Start next month");
+    expect(sheetNames()).not.toContain("2027-01");
+    expect(emulator.calls.entries.filter((entry) => entry.kind === "write")).toEqual([]);
+    expect(loadDocumentState().state.revision).toBe(revision);
+    expect(emulator.toState()).toEqual(before);
+  });
+
+  it("Yes recalculates the new month from last month's actuals and shows the result", () => {
+    const { emulator, record } = setUp({ answers: ["YES"] });
+    const revision = built(emulator);
+    showNextMonth();
+    expect(sheetNames()).toContain("2027-01");
+    const state = loadDocumentState().state;
+    expect(state.revision).toBe(revision + 1);
+    expect(state.months.find((month) => month.month === "2027-01")?.inputs).toMatchObject({ mode: "recalculated", from: "2026-12" });
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B2").getValue()).toBe("recalculated from last month's actuals (2026-12)");
+    expect(record.alerts).toHaveLength(2);
+    const shown = record.alerts[1];
+    expect(shown?.title).toBe("Start next month");
+    expect(shown?.buttons).toBe("OK");
+    // No actuals in December: every input keeps the agreed value, and says so.
+    const messages = messagesFor("en");
+    expect(shown?.prompt.split("\n")).toEqual([
+      messages.nextMonth("2027-01"),
+      messages.keptAgreed(messages.fields.closeRate),
+      messages.keptAgreed(messages.fields.avgDealSize),
+      messages.keptAgreed(messages.fields.marketingShare),
+    ]);
+  });
+
+  it("No sets the new month from the inputs agreed in the SLA", () => {
+    const { emulator, record } = setUp({ answers: ["NO"] });
+    built(emulator);
+    showNextMonth();
+    expect(sheetNames()).toContain("2027-01");
+    expect(loadDocumentState().state.months.find((month) => month.month === "2027-01")?.inputs).toEqual({ mode: "agreed" });
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B2").getValue()).toBe("agreed in the SLA");
+    expect(record.alerts[1]?.prompt).toBe(messagesFor("en").nextMonth("2027-01"));
+  });
+
+  it("shows why nothing happened when there is no SLA", () => {
+    const { record } = setUp({ answers: ["YES"] });
+    const before = sheetNames();
+    showNextMonth();
+    expect(sheetNames()).toEqual(before);
+    expect(record.alerts[1]?.prompt).toBe(messagesFor("en").noSla);
+  });
+
+  it("asks and answers in German for a German user", () => {
+    const { emulator, record } = setUp({ locale: "de_DE", answers: ["NO"] });
+    built(emulator);
+    showNextMonth();
+    expect(record.alerts[0]?.title).toBe("Nächsten Monat starten");
+    // The SLA itself is English: its answer is in the SLA's language, as everywhere.
+    expect(record.alerts[1]?.prompt).toBe(messagesFor("en").nextMonth("2027-01"));
+  });
+});
