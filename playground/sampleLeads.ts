@@ -5,6 +5,7 @@
  * "Fill with sample data", tests and benchmarks. Same seed, same leads.
  */
 import type { SlaConfig } from "../src/config/schema";
+import { seededRandom } from "./seededRandom";
 
 export type LeadRow = [
   lead: string,
@@ -46,18 +47,6 @@ function addWorkingMinutes(from: number, minutes: number, workdays: readonly num
 
 export const LEAD_CSV_HEADER = ["lead", "company", "tier", "created", "handed_off", "owner", "first_follow_up", "attempts", "connected", "customer", "revenue", "closed_on"] as const;
 
-/** mulberry32: small, fast, good enough for sample data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FIRST = ["Alex", "Maria", "Jonas", "Sofia", "Liam", "Emma", "Noah", "Mia", "Lukas", "Hannah", "Elias", "Lea", "Ben", "Anna", "Paul", "Laura"];
 const LAST = ["Becker", "Nguyen", "Schmidt", "Garcia", "Müller", "Smith", "Kowalski", "Rossi", "Jansen", "Okafor", "Fischer", "Dubois"];
 const COMPANIES = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Adventure Works", "Wide World Importers", "Litware", "Proseware", "Lamna", "Trey Research"];
@@ -76,7 +65,7 @@ export interface SampleOptions {
 }
 
 export function sampleLeads(config: SlaConfig, options: SampleOptions): LeadRow[] {
-  const next = random(options.seed ?? 20261201);
+  const next = seededRandom(options.seed ?? 20261201);
   const [year, month] = options.month.split("-").map(Number) as [number, number];
   const monthDays = new Date(Date.UTC(year, month, 0)).getUTCDate();
   // In a month still running, leads arrive only up to today.

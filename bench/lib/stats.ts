@@ -38,17 +38,7 @@ export function timeRuns(runs: number, warmup: number, body: (index: number) => 
   return { medianMs: median(samplesMs), p90Ms: quantile(samplesMs, 0.9), samplesMs };
 }
 
-/** mulberry32: a small seeded generator, so every run measures the same data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from "../../playground/seededRandom";
 
 /** Milliseconds with a precision that suits their size, e.g. `3.42 ms`. */
 export function formatMs(ms: number): string {
