@@ -17,140 +17,154 @@ function problemIssue(ctx: { value: unknown; issues: unknown[] }, error: unknown
   (ctx.issues as object[]).push({ code: "custom", message: `sla:${error.problem}`, input: ctx.value, params: error.params });
 }
 
-const numberLike = z.union([z.number(), z.string()]);
+function buildSlaConfigSchema() {
+  const numberLike = z.union([z.number(), z.string()]);
 
-/** A rate or share: 0.5, "50%", "50 %" or "12,5 %"; a bare 50 is refused as ambiguous. */
-const rate = z.pipe(
-  numberLike,
-  z.transform((value, ctx) => {
-    try {
-      const fraction = parseRate(value, "rate");
-      if (fraction <= 0) throw new SlaInputError("rateRange", "rate", value);
-      return fraction;
-    } catch (error) {
-      problemIssue(ctx, error);
-      return z.NEVER;
-    }
-  }),
-);
-
-function amount(bound: "nonNegative" | "positive", max = 1e12) {
-  return z.pipe(
+  /** A rate or share: 0.5, "50%", "50 %" or "12,5 %"; a bare 50 is refused as ambiguous. */
+  const rate = z.pipe(
     numberLike,
     z.transform((value, ctx) => {
       try {
-        const number = parseAmount(value, "amount");
-        if (bound === "nonNegative" && number < 0) throw new SlaInputError("nonNegative", "amount", value);
-        if (bound === "positive" && number <= 0) throw new SlaInputError("positive", "amount", value);
-        if (number > max) throw new SlaInputError("tooLarge", "amount", value, { max });
-        return number;
+        const fraction = parseRate(value, "rate");
+        if (fraction <= 0) throw new SlaInputError("rateRange", "rate", value);
+        return fraction;
       } catch (error) {
         problemIssue(ctx, error);
         return z.NEVER;
       }
     }),
   );
+
+  function amount(bound: "nonNegative" | "positive", max = 1e12) {
+    return z.pipe(
+      numberLike,
+      z.transform((value, ctx) => {
+        try {
+          const number = parseAmount(value, "amount");
+          if (bound === "nonNegative" && number < 0) throw new SlaInputError("nonNegative", "amount", value);
+          if (bound === "positive" && number <= 0) throw new SlaInputError("positive", "amount", value);
+          if (number > max) throw new SlaInputError("tooLarge", "amount", value, { max });
+          return number;
+        } catch (error) {
+          problemIssue(ctx, error);
+          return z.NEVER;
+        }
+      }),
+    );
+  }
+
+  function wholeNumber(min: number, max: number) {
+    return z.int().check(z.gte(min), z.lte(max));
+  }
+
+  /** Free text a person typed: trimmed, not empty, bounded. Stored as data, never as a formula. */
+  function text(max: number) {
+    return z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+  }
+
+  function optionalText(max: number) {
+    return z._default(z.string().check(z.trim(), z.maxLength(max)), "");
+  }
+
+  const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/));
+
+  const Party = z.object({
+    id: z.enum(PARTY_IDS),
+    name: text(60),
+  });
+
+  const Contact = z.object({
+    name: text(80),
+    email: z.email(),
+    role: optionalText(80),
+    party: z.enum(PARTY_IDS),
+  });
+
+  const LeadTier = z.object({
+    name: text(40),
+    /** Value of one lead of this tier, for value goals (e.g. CEO 100, director 50). */
+    valuePerLead: z.optional(amount("nonNegative")),
+    /** Optional per-tier inputs; the SLA's own apply when left out. */
+    marketingShare: z.optional(rate),
+    avgDealSize: z.optional(amount("positive")),
+    closeRate: z.optional(rate),
+  });
+
+  const BusinessHours = z.object({
+    /** Working weekdays, 0 = Sunday … 6 = Saturday. */
+    days: z.array(wholeNumber(0, 6)).check(z.minLength(1), z.maxLength(7)),
+    start: clockTime,
+    end: clockTime,
+  });
+
+  const Requirement = z.object({
+    from: z.enum(PARTY_IDS),
+    to: z.enum(PARTY_IDS),
+    text: text(200),
+    /** How many deliveries a month, e.g. 4 weekly status reports. */
+    perMonth: wholeNumber(1, 31),
+  });
+
+  return z.object({
+    version: z.literal(CONFIG_VERSION),
+    language: z.enum(["en", "de"]),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+    title: text(120),
+    summary: optionalText(1000),
+    /** First month of the SLA, "YYYY-MM". */
+    startMonth: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+    months: wholeNumber(1, 36),
+    kind: z.enum(["internal", "multiLevel"]),
+    parties: z.array(Party).check(z.minLength(2), z.maxLength(3)),
+    contacts: z.array(Contact).check(z.minLength(1), z.maxLength(40)),
+    marketing: z.object({
+      quota: amount("nonNegative"),
+      marketingShare: rate,
+      avgDealSize: amount("positive"),
+      closeRate: rate,
+      tiers: z._default(z.array(LeadTier).check(z.maxLength(12)), []),
+    }),
+    sales: z.object({
+      followUpHours: amount("positive", 24 * 31),
+      followUpAttempts: wholeNumber(1, 50),
+      businessHours: z.optional(BusinessHours),
+      holidays: z._default(z.array(z.iso.date()).check(z.maxLength(120)), []),
+      reps: wholeNumber(1, 1000),
+      minutesPerAttempt: amount("positive", 480),
+      /** Hours a rep has each month for marketing-generated leads. */
+      hoursPerRep: amount("positive", 744),
+    }),
+    requirements: z._default(z.array(Requirement).check(z.maxLength(20)), []),
+    missedGoals: z.object({
+      /** Months missed before the plan escalates to the owners. */
+      strikesBeforeEscalation: wholeNumber(1, 12),
+      steps: optionalText(1000),
+      serviceCredits: optionalText(500),
+    }),
+    cancellation: z.object({
+      missedMonthsInARow: wholeNumber(1, 12),
+      terms: optionalText(1000),
+    }),
+    review: z.object({
+      cadence: z.enum(["monthly", "quarterly", "halfYearly", "yearly"]),
+      clauses: optionalText(1000),
+    }),
+  });
 }
 
-function wholeNumber(min: number, max: number) {
-  return z.int().check(z.gte(min), z.lte(max));
+let built: ReturnType<typeof buildSlaConfigSchema> | undefined;
+
+/**
+ * The schema, built on first use. Building it costs about 10 ms, and Apps
+ * Script evaluates the whole bundle for every custom-function call, which
+ * never needs it (design decision 4).
+ */
+export function slaConfigSchema(): ReturnType<typeof buildSlaConfigSchema> {
+  built ??= buildSlaConfigSchema();
+  return built;
 }
 
-/** Free text a person typed: trimmed, not empty, bounded. Stored as data, never as a formula. */
-function text(max: number) {
-  return z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-}
-
-function optionalText(max: number) {
-  return z._default(z.string().check(z.trim(), z.maxLength(max)), "");
-}
-
-const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/));
-
-export const Party = z.object({
-  id: z.enum(PARTY_IDS),
-  name: text(60),
-});
-
-export const Contact = z.object({
-  name: text(80),
-  email: z.email(),
-  role: optionalText(80),
-  party: z.enum(PARTY_IDS),
-});
-
-export const LeadTier = z.object({
-  name: text(40),
-  /** Value of one lead of this tier, for value goals (e.g. CEO 100, director 50). */
-  valuePerLead: z.optional(amount("nonNegative")),
-  /** Optional per-tier inputs; the SLA's own apply when left out. */
-  marketingShare: z.optional(rate),
-  avgDealSize: z.optional(amount("positive")),
-  closeRate: z.optional(rate),
-});
-
-export const BusinessHours = z.object({
-  /** Working weekdays, 0 = Sunday … 6 = Saturday. */
-  days: z.array(wholeNumber(0, 6)).check(z.minLength(1), z.maxLength(7)),
-  start: clockTime,
-  end: clockTime,
-});
-
-export const Requirement = z.object({
-  from: z.enum(PARTY_IDS),
-  to: z.enum(PARTY_IDS),
-  text: text(200),
-  /** How many deliveries a month, e.g. 4 weekly status reports. */
-  perMonth: wholeNumber(1, 31),
-});
-
-export const SlaConfigSchema = z.object({
-  version: z.literal(CONFIG_VERSION),
-  language: z.enum(["en", "de"]),
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
-  title: text(120),
-  summary: optionalText(1000),
-  /** First month of the SLA, "YYYY-MM". */
-  startMonth: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
-  months: wholeNumber(1, 36),
-  kind: z.enum(["internal", "multiLevel"]),
-  parties: z.array(Party).check(z.minLength(2), z.maxLength(3)),
-  contacts: z.array(Contact).check(z.minLength(1), z.maxLength(40)),
-  marketing: z.object({
-    quota: amount("nonNegative"),
-    marketingShare: rate,
-    avgDealSize: amount("positive"),
-    closeRate: rate,
-    tiers: z._default(z.array(LeadTier).check(z.maxLength(12)), []),
-  }),
-  sales: z.object({
-    followUpHours: amount("positive", 24 * 31),
-    followUpAttempts: wholeNumber(1, 50),
-    businessHours: z.optional(BusinessHours),
-    holidays: z._default(z.array(z.iso.date()).check(z.maxLength(120)), []),
-    reps: wholeNumber(1, 1000),
-    minutesPerAttempt: amount("positive", 480),
-    /** Hours a rep has each month for marketing-generated leads. */
-    hoursPerRep: amount("positive", 744),
-  }),
-  requirements: z._default(z.array(Requirement).check(z.maxLength(20)), []),
-  missedGoals: z.object({
-    /** Months missed before the plan escalates to the owners. */
-    strikesBeforeEscalation: wholeNumber(1, 12),
-    steps: optionalText(1000),
-    serviceCredits: optionalText(500),
-  }),
-  cancellation: z.object({
-    missedMonthsInARow: wholeNumber(1, 12),
-    terms: optionalText(1000),
-  }),
-  review: z.object({
-    cadence: z.enum(["monthly", "quarterly", "halfYearly", "yearly"]),
-    clauses: optionalText(1000),
-  }),
-});
-
-export type SlaConfig = z.output<typeof SlaConfigSchema>;
-export type SlaConfigInput = z.input<typeof SlaConfigSchema>;
-export type LeadTierConfig = z.output<typeof LeadTier>;
-export type BusinessHoursConfig = z.output<typeof BusinessHours>;
+export type SlaConfig = z.output<ReturnType<typeof buildSlaConfigSchema>>;
+export type SlaConfigInput = z.input<ReturnType<typeof buildSlaConfigSchema>>;
+export type LeadTierConfig = SlaConfig["marketing"]["tiers"][number];
+export type BusinessHoursConfig = NonNullable<SlaConfig["sales"]["businessHours"]>;

@@ -8,7 +8,7 @@ import { problemText, showValue, type Language } from "../core/i18n";
 import type { ProblemCode } from "../core/problems";
 import { tierKey } from "../core/leadValue";
 import { fieldLabel, pathKey } from "./labels";
-import { SlaConfigSchema, type SlaConfig } from "./schema";
+import { slaConfigSchema, type SlaConfig } from "./schema";
 
 export interface ConfigProblem {
   /** Dotted path of the field, e.g. `contacts.1.email`, for placing the message next to it. */
@@ -196,7 +196,7 @@ function toProblem(issue: RawIssue, language: Language): ConfigProblem {
  * @example validateConfig(form, "de") // { ok: false, problems: [{ field: "Abschlussquote", message: "ist mehrdeutig: …" }] }
  */
 export function validateConfig(input: unknown, language: Language): ConfigResult {
-  const parsed = z.safeParse(SlaConfigSchema, input, { reportInput: true });
+  const parsed = z.safeParse(slaConfigSchema(), input, { reportInput: true });
   if (!parsed.success) {
     return { ok: false, problems: (parsed.error.issues as unknown as RawIssue[]).map((issue) => toProblem(issue, language)) };
   }
