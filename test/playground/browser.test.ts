@@ -1,0 +1,127 @@
+/**
+ * The playground page in Debian's chromium, as a person uses it: the wizard
+ * in the sidebar (with the one contact a build needs) builds the SLA on the
+ * emulator, sample data fills the lead log, the workbook's tabs and its three
+ * charts show (canvases with ink), a custom function typed into a cell
+ * evaluates, and typing into the lead log moves the month's report.
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
+import type { Browser, Page } from "playwright-core";
+import {
+  buildFromWizard, chartInk, fillFirstStep, fillSampleData, launchChromium, menu, openPlaygroundPage, openWizard, showSheet, typeIntoCell, type OpenPage,
+} from "../../playground/server/browserDriver";
+import { startPlayground, type Playground } from "../../playground/server";
+import { tempFolder, TODAY, type TempFolder } from "./support";
+
+jest.setTimeout(240_000);
+
+let folder: TempFolder;
+let playground: Playground;
+let browser: Browser;
+let open: OpenPage;
+let page: Page;
+
+beforeAll(async () => {
+  folder = tempFolder();
+  playground = await startPlayground({ port: 0, dataFile: folder.file("workbook.json"), today: TODAY, timeZone: "Europe/Berlin", locale: "en_US" });
+  browser = await launchChromium();
+  open = await openPlaygroundPage(browser, playground.url);
+  page = open.page;
+});
+
+afterAll(async () => {
+  await open?.close();
+  await browser?.close();
+  await playground?.close();
+  folder?.remove();
+});
+
+async function tabNames(): Promise<string[]> {
+  return page.$$eval(".pg-tab", (tabs) => tabs.map((tab) => tab.textContent ?? ""));
+}
+
+async function cellText(cell: string): Promise<string> {
+  return (await page.textContent(`td[data-cell="${cell}"]`)) ?? "";
+}
+
+describe("the playground page", () => {
+  it("opens on an empty spreadsheet with the add-on's menu", async () => {
+    expect(await tabNames()).toEqual(["Sheet1"]);
+    await page.click("#menu-extensions");
+    const items = await page.$$eval("#menu-extensions-list [data-action]", (buttons) => buttons.map((button) => button.textContent));
+    expect(items).toEqual(["New or edit SLA", "Start next month", "Share with sales", "Function reference", "About"]);
+    await page.click("#menu-playground");
+    const playgroundItems = await page.$$eval("#menu-playground-list [data-action]", (buttons) => buttons.map((button) => button.textContent));
+    expect(playgroundItems).toEqual(["Fill with sample data", "Reset workbook…"]);
+    await page.keyboard.press("Escape");
+  });
+
+  it("builds the SLA from the real wizard in the sidebar", async () => {
+    const wizard = await openWizard(page);
+    // The sidebar gets Apps Script's 300 px.
+    const panel = await page.$eval("#pg-sidebar-frame", (frame) => (frame as HTMLIFrameElement).getBoundingClientRect().width);
+    expect(Math.round(panel)).toBe(300);
+    await fillFirstStep(wizard, { startMonth: "2026-12", contact: { name: "Kendra Miles", email: "kendra@example.com", role: "Head of Sales", party: "sales" } });
+    const result = await buildFromWizard(wizard);
+    expect(result).toMatch(/SLA built/);
+    // The page draws the new workbook as soon as the build answers.
+    await page.waitForFunction(() => document.querySelectorAll(".pg-tab").length > 1);
+    expect(await tabNames()).toEqual(expect.arrayContaining(["Agreement", "2026-12", "Leads", "Follow-up", "Ledger"]));
+    await showSheet(page, "Agreement");
+    expect(await cellText("B19")).toBe("100");
+  });
+
+  it("fills the lead log with sample data, and the pace, speed and depth charts draw", async () => {
+    expect(await fillSampleData(page)).toMatch(/Added \d+ sample leads for 2026-12/);
+    await showSheet(page, "2026-12");
+    await page.waitForSelector(".pg-chart canvas");
+    const pace = await chartInk(page);
+    expect(pace).toHaveLength(1);
+    expect(pace[0]?.title).toContain("cumulative leads against the goal");
+    expect(pace[0]?.pixels).toBeGreaterThan(2000);
+
+    await showSheet(page, "Follow-up");
+    await page.waitForSelector(".pg-chart canvas");
+    const followUp = await chartInk(page);
+    expect(followUp.map((chart) => chart.title)).toEqual(["Follow-up speed by month (hours)", "Follow-up depth by month"]);
+    for (const chart of followUp) expect(chart.pixels).toBeGreaterThan(2000);
+  });
+
+  it("evaluates a custom function typed into a cell and shows its formula in the formula bar", async () => {
+    await showSheet(page, "Sheet1");
+    expect(await typeIntoCell(page, "B2", "=SLA_LEADS_NEEDED(5000, 100%, 100, 50%)")).toBe("100");
+    await page.click('td[data-cell="B2"]');
+    expect(await page.inputValue("#pg-formula")).toBe("=SLA_LEADS_NEEDED(5000, 100%, 100, 50%)");
+    expect(await page.inputValue("#pg-namebox")).toBe("B2");
+    // A range argument, as in the README.
+    expect(Number(await typeIntoCell(page, "B4", '=SLA_FOLLOWUP_SPEED(Leads_HandedOff, Leads_FirstFollowUp, "median")'))).toBeGreaterThan(0);
+    // An error shows #ERROR! and its message on hover.
+    expect(await typeIntoCell(page, "B6", "=SLA_LEADS_NEEDED(5000, 100%, 100, 0)")).toBe("#ERROR!");
+    await page.hover('td[data-cell="B6"]');
+    expect(await page.textContent(".pg-tip")).toContain("close_rate must be more than 0");
+  });
+
+  it("moves the month's report when a lead is typed into the lead log", async () => {
+    await showSheet(page, "2026-12");
+    const before = Number(await cellText("F3"));
+    await showSheet(page, "Leads");
+    const row = await page.$$eval("td[data-cell^='A']", (cells) => {
+      const empty = cells.find((cell) => Number((cell as HTMLElement).dataset.cell!.slice(1)) > 1 && (cell.textContent ?? "") === "");
+      return Number((empty as HTMLElement).dataset.cell!.slice(1));
+    });
+    await typeIntoCell(page, `A${row}`, "Typed Lead");
+    expect(await typeIntoCell(page, `E${row}`, `${TODAY} 10:30`)).toBe(`${TODAY} 10:30`);
+    await showSheet(page, "2026-12");
+    expect(Number(await cellText("F3"))).toBe(before + 1);
+    expect(open.errors).toEqual([]);
+  });
+
+  it("starts the next month after asking recalculated or agreed", async () => {
+    await menu(page, "menu-extensions", "nextMonth");
+    await page.click("#next-month-agreed");
+    await page.waitForSelector(".pg-dialog .pg-ok");
+    expect(await page.textContent(".pg-dialog")).toMatch(/2027-01/);
+    await page.click(".pg-dialog .pg-primary");
+    expect(await tabNames()).toContain("2027-01");
+  });
+});
