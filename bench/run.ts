@@ -27,6 +27,8 @@ interface ModuleEntry {
 const MODULES: readonly ModuleEntry[] = [
   { name: "customFunctions", load: () => import("./customFunctions") },
   { name: "workbook", load: () => import("./workbook") },
+  { name: "surfaces", load: () => import("./surfaces") },
+  { name: "playground", load: () => import("./playground") },
 ];
 
 interface ModuleOutcome {

@@ -5,7 +5,6 @@
  * becomes usable.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
-import { writeFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import type { Language } from "../../src/core/i18n";
 import { activeId, artifact, fillContact, heading, launchBrowser, next, openWizard, overflow } from "./support";
@@ -137,20 +136,5 @@ describe("keyboard only", () => {
     await page.keyboard.press("Tab");
     expect(await activeId(page)).toBe("f-marketing-quota");
     await wizard.context.close();
-  });
-});
-
-describe("start-up", () => {
-  it("shows the interactive first step quickly (median of 5 loads)", async () => {
-    const times: number[] = [];
-    for (let run = 0; run < 5; run += 1) {
-      const wizard = await openWizard(browser, "en");
-      times.push(await wizard.page.evaluate(() => performance.getEntriesByName("wizard-ready")[0]?.startTime ?? Number.NaN));
-      await wizard.context.close();
-    }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-    writeFileSync(artifact("wizard-startup.json"), `${JSON.stringify({ medianMs: Math.round(median), runsMs: times.map(Math.round) }, null, 2)}\n`);
-    expect(median).toBeLessThan(1500);
   });
 });

@@ -1,0 +1,46 @@
+/**
+ * The HTML surfaces (one self-contained file each): their size, and the median
+ * time from navigation to the wizard's interactive first step in headless
+ * Chromium (Debian's /usr/bin/chromium), offline as in tests.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { launchBrowser, openWizard } from "../test/browser/support";
+import type { BenchResult } from "./lib/types";
+
+const MAX_HTML_BYTES = 100 * 1024;
+const LOADS = 9;
+
+export async function run(): Promise<BenchResult[]> {
+  const dist = join(process.cwd(), "dist");
+  const sizes: BenchResult[] = readdirSync(dist)
+    .filter((file) => file.endsWith(".html"))
+    .sort()
+    .map((file) => ({ name: `dist/${file} size`, value: Buffer.byteLength(readFileSync(join(dist, file))), unit: "bytes", target: { max: MAX_HTML_BYTES } }));
+  if (sizes.length === 0) throw new Error("no HTML files in dist/: run npm run build");
+
+  const browser = await launchBrowser();
+  const times: number[] = [];
+  try {
+    for (let load = 0; load < LOADS; load++) {
+      const wizard = await openWizard(browser, "en");
+      // The wizard marks the moment its first step is on screen and takes input.
+      const ready = await wizard.page.evaluate(() => performance.getEntriesByName("wizard-ready")[0]?.startTime ?? Number.NaN);
+      await wizard.context.close();
+      if (!Number.isFinite(ready)) throw new Error("the wizard never marked itself ready");
+      times.push(ready);
+    }
+  } finally {
+    await browser.close();
+  }
+  times.sort((a, b) => a - b);
+  return [
+    ...sizes,
+    {
+      name: "wizard: navigation to interactive first step",
+      value: Math.round(times[Math.floor(times.length / 2)] as number),
+      unit: "ms",
+      note: `median of ${LOADS} loads in headless Chromium, getWizardState answered at once by a stand-in, network blocked`,
+    },
+  ];
+}
