@@ -6,6 +6,7 @@ export default {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.cjs"],
   transform: {
     "^.+\\.ts$": [
       "ts-jest",
