@@ -150,8 +150,8 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
     const maskRow = inputRow(labels.inputs.workdayMask, { ...calculated, text: weekendMask(days), format: formats.text });
     const startRow = inputRow(labels.inputs.dayStart, { ...calculated, formula: clockFormula(hours?.start ?? "00:00"), format: "hh:mm" });
     const endRow = inputRow(labels.inputs.dayEnd, { ...calculated, formula: clockFormula(hours?.end ?? "24:00"), format: "hh:mm" });
-    // Holidays sit in their own column so the list can grow without moving anything.
-    const holidayColumn = lastPartyColumn + 2;
+    // Holidays sit in their own column, right of everything else (the checklist has a column per requirement).
+    const holidayColumn = Math.max(lastPartyColumn, 1 + config.requirements.length) + 2;
     sheet.set(1, holidayColumn, { value: labels.section.holidays, bold: true });
     const holidayRows = Math.max(1, holidays.length);
     holidays.forEach((day, index) => {
@@ -282,7 +282,7 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
   row += 1;
   sheet.row(row, 1, [{ value: labels.reviewCadence }, { value: labels.cadences[config.review.cadence] }]);
 
-  const columns = Math.max(lastPartyColumn + 2, 1 + config.requirements.length);
+  const columns = Math.max(lastPartyColumn, 1 + config.requirements.length) + 2;
   return {
     sheet: {
       key: "agreement",

@@ -18,7 +18,10 @@ export class SheetBuilder {
       line = new Map();
       this.cells.set(row, line);
     }
-    line.set(column, { ...line.get(column), ...cell });
+    const before = line.get(column);
+    // Two parts of a layout landing on one cell is a planning bug that would lose one of them.
+    if (hasContent(before) && hasContent(cell)) throw new Error(`cell ${a1(row, column)} is planned twice`);
+    line.set(column, { ...before, ...cell });
     this.maxRow = Math.max(this.maxRow, row);
     this.maxColumn = Math.max(this.maxColumn, column);
     this.minRow = Math.min(this.minRow, row);
@@ -49,6 +52,10 @@ export class SheetBuilder {
     }
     return { row: top, column: left, cells: rows };
   }
+}
+
+function hasContent(cell: CellSpec | undefined): boolean {
+  return cell !== undefined && (cell.value !== undefined || cell.text !== undefined || cell.formula !== undefined);
 }
 
 /** Column letters for a 1-based index: 1 → A, 27 → AA. */

@@ -87,6 +87,15 @@ describe("planWorkbook", () => {
     expect(parties).toHaveLength(36);
   });
 
+  it("never plans two things into one cell, even with many requirements and holidays", () => {
+    const requirements = Array.from({ length: 20 }, (_, index) => ({ from: "sales" as const, to: "marketing" as const, text: `Report ${index + 1}`, perMonth: 1 }));
+    const holidays = Array.from({ length: 120 }, (_, index) => new Date(Date.UTC(2027, 0, 1 + index)).toISOString().slice(0, 10));
+    const crowded = { ...config, months: 36, requirements, sales: { ...config.sales, holidays } };
+    expect(() => planWorkbook(crowded, EMPTY_WORKBOOK, "2026-11-28")).not.toThrow();
+    const agreement = planWorkbook(crowded, EMPTY_WORKBOOK, "2026-11-28").sheets[0] as SheetPlan;
+    expect(agreement.minColumns).toBe(23);
+  });
+
   it("marks every cell users type into with a stable key", () => {
     const inputs = plan.sheets.flatMap((sheet) => cells(sheet).filter((cell) => cell.input).map((cell) => cell.input?.key));
     expect(new Set(inputs).size).toBe(inputs.length);
