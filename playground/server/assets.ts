@@ -4,7 +4,7 @@
  * and the add-on's built HTML from dist/ with the google.script shim put in
  * front of its own scripts.
  */
-import { build } from "esbuild";
+import { bundleBrowserScript } from "../../scripts/lib/html";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -16,27 +16,10 @@ export interface PageAssets {
   readonly shim: string;
 }
 
-async function bundle(entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    minify: true,
-    legalComments: "none",
-    charset: "utf8",
-    write: false,
-    logLevel: "silent",
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error(`esbuild wrote nothing for ${entry}`);
-  return output.text;
-}
 
 export async function buildPageAssets(root: string): Promise<PageAssets> {
   const page = join(root, "playground/page");
-  const [script, shim] = await Promise.all([bundle(join(page, "main.ts")), bundle(join(page, "scriptShim.ts"))]);
+  const [script, shim] = await Promise.all([bundleBrowserScript(join(page, "main.ts")), bundleBrowserScript(join(page, "scriptShim.ts"))]);
   return {
     html: readFileSync(join(page, "index.html"), "utf8"),
     css: readFileSync(join(page, "page.css"), "utf8"),

@@ -42,7 +42,8 @@ export function scriptJson(value: unknown): string {
   return text.replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-async function bundleScript(entry: string): Promise<string> {
+/** Bundles a browser entry into one minified script (the playground page uses it too). */
+export async function bundleBrowserScript(entry: string): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -57,8 +58,12 @@ async function bundleScript(entry: string): Promise<string> {
   });
   const output = result.outputFiles[0];
   if (!output) throw new Error(`esbuild wrote nothing for ${entry}`);
+  return output.text;
+}
+
+async function bundleScript(entry: string): Promise<string> {
   // Nothing in the script may close the <script> element early.
-  const code = output.text.trim().replace(/<\/(script)/gi, "<\\/$1");
+  const code = (await bundleBrowserScript(entry)).trim().replace(/<\/(script)/gi, "<\\/$1");
   if (code.includes("<!--")) throw new Error(`${entry}: the bundle contains "<!--", which HTML parses specially inside <script>`);
   return code;
 }
