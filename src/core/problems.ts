@@ -52,6 +52,19 @@ export class SlaInputError extends Error {
   }
 }
 
+/**
+ * Runs work for one row of a range; an input problem it throws is tagged with
+ * that row (1-based), so the message can say where to look.
+ */
+export function atRow<T>(row: number, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof SlaInputError) error.row = row;
+    throw error;
+  }
+}
+
 export function isSlaInputError(error: unknown): error is SlaInputError {
   return error instanceof SlaInputError;
 }

@@ -9,7 +9,7 @@ import { followUpDepth, responseHours, summarizeHours } from "../core/followUp";
 import { customersNeeded, leadsNeeded, revenueGoal } from "../core/leadGoal";
 import { leadValue, tierValues } from "../core/leadValue";
 import { cumulativeGoal, dailyTarget, goalLine, pace } from "../core/pace";
-import { SlaInputError } from "../core/problems";
+import { atRow, SlaInputError } from "../core/problems";
 import { allowedDowntimeMinutes } from "../core/uptime";
 import {
   amount, businessHours, connectedFlag, date, dayInMonth, flag, holidays, label, monthLength, period, rate, statistic,
@@ -182,13 +182,10 @@ export const FUNCTIONS: readonly CustomFunction[] = [
         const followedUp = to[index];
         if (followedUp === undefined) continue;
         const handed = from[index];
-        try {
+        atRow(index + 1, () => {
           if (handed === undefined) throw new SlaInputError("missingHandOff", "first_follow_up", followedUp);
           measured.push(responseHours(handed, followedUp, zone, counter));
-        } catch (error) {
-          if (error instanceof SlaInputError) error.row = index + 1;
-          throw error;
-        }
+        });
       }
       return summarizeHours(measured, stat);
     },
@@ -239,12 +236,7 @@ export const FUNCTIONS: readonly CustomFunction[] = [
       let total = 0;
       tiers.forEach((tier, index) => {
         if (tier === undefined) return;
-        try {
-          total += leadValue([tier], values);
-        } catch (error) {
-          if (error instanceof SlaInputError) error.row = index + 1;
-          throw error;
-        }
+        total += atRow(index + 1, () => leadValue([tier], values));
       });
       return total;
     },

@@ -5,7 +5,7 @@
  * `npm run docs` writes the README's function reference from it.
  */
 import { formatProblem, type Language } from "../core/i18n";
-import { SlaInputError } from "../core/problems";
+import { atRow, SlaInputError } from "../core/problems";
 import { isBlank, toGrid, type CallContext, type Localized, type ParamSpec, type Takes } from "./params";
 
 export interface Example {
@@ -235,12 +235,7 @@ function runAggregate(fn: AggregateFunction, rawArgs: readonly unknown[], contex
           column.push(param.blankValue);
           continue;
         }
-        try {
-          column.push(param.coerce(cell, context));
-        } catch (error) {
-          if (error instanceof SlaInputError) error.row = row + 1;
-          throw error;
-        }
+        column.push(atRow(row + 1, () => param.coerce(cell, context)));
       }
     });
     args[index] = column;

@@ -96,17 +96,15 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
     row += 1;
     return row - 1;
   };
-  const quotaRow = inputRow(labels.inputs.quota, { value: config.marketing.quota, format: formats.money }, "Quota");
-  const shareRow = inputRow(labels.inputs.marketingShare, { value: config.marketing.marketingShare, format: formats.percent }, "MarketingShare");
-  const dealRow = inputRow(labels.inputs.avgDealSize, { value: config.marketing.avgDealSize, format: formats.money }, "AvgDealSize");
-  const closeRow = inputRow(labels.inputs.closeRate, { value: config.marketing.closeRate, format: formats.percent }, "CloseRate");
-  const revenueRow = inputRow(labels.inputs.revenueGoal, { ...calculated, formula: revenueGoalFormula("Quota", "MarketingShare"), format: formats.money }, "RevenueGoal");
+  inputRow(labels.inputs.quota, { value: config.marketing.quota, format: formats.money }, "Quota");
+  inputRow(labels.inputs.marketingShare, { value: config.marketing.marketingShare, format: formats.percent }, "MarketingShare");
+  inputRow(labels.inputs.avgDealSize, { value: config.marketing.avgDealSize, format: formats.money }, "AvgDealSize");
+  inputRow(labels.inputs.closeRate, { value: config.marketing.closeRate, format: formats.percent }, "CloseRate");
+  inputRow(labels.inputs.revenueGoal, { ...calculated, formula: revenueGoalFormula("Quota", "MarketingShare"), format: formats.money }, "RevenueGoal");
   inputRow(labels.inputs.customersNeeded, { ...calculated, formula: customersNeededFormula("RevenueGoal", "AvgDealSize"), format: formats.count }, "CustomersNeeded");
-  const leadsRow = inputRow(labels.inputs.leadsNeeded, { ...calculated, formula: leadsNeededFormula("CustomersNeeded", "CloseRate"), format: formats.count, bold: true }, "LeadsNeeded");
-  void quotaRow; void shareRow; void dealRow; void closeRow; void revenueRow; void leadsRow;
+  inputRow(labels.inputs.leadsNeeded, { ...calculated, formula: leadsNeededFormula("CustomersNeeded", "CloseRate"), format: formats.count, bold: true }, "LeadsNeeded");
 
   const tiers = config.marketing.tiers;
-  let valueGoalCell: string | undefined;
   if (tiers.length > 0) {
     row += 1;
     sheet.set(row, 1, { value: labels.section.tiers, bold: true });
@@ -132,15 +130,14 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
     }
     if (tiers.some((tier) => tier.valuePerLead !== undefined)) {
       sheet.set(row, 1, { value: labels.inputs.valueGoal, bold: true });
-      valueGoalCell = sheet.set(row, 7, { ...calculated, formula: `SUM(${rangeA1(firstTierRow, 7, tiers.length, 1)})`, format: formats.money, bold: true });
+      sheet.set(row, 7, { ...calculated, formula: `SUM(${rangeA1(firstTierRow, 7, tiers.length, 1)})`, format: formats.money, bold: true });
       row += 1;
     }
   }
-  void valueGoalCell;
 
   row += 1;
-  const hoursRow = inputRow(labels.inputs.followUpHours, { value: config.sales.followUpHours, format: formats.hours, background: COLORS.sales.light }, "FollowUpGoalHours");
-  const attemptsRow = inputRow(labels.inputs.followUpAttempts, { value: config.sales.followUpAttempts, format: formats.count, background: COLORS.sales.light }, "FollowUpGoalAttempts");
+  inputRow(labels.inputs.followUpHours, { value: config.sales.followUpHours, format: formats.hours, background: COLORS.sales.light }, "FollowUpGoalHours");
+  inputRow(labels.inputs.followUpAttempts, { value: config.sales.followUpAttempts, format: formats.count, background: COLORS.sales.light }, "FollowUpGoalAttempts");
   const hours = config.sales.businessHours;
   inputRow(labels.inputs.businessHours, { value: hours ? businessHoursText(hours.days, hours.start, hours.end, config.language) : labels.inputs.allHours, background: COLORS.sales.light });
   let work: WorkTimeRefs | undefined;
@@ -165,7 +162,6 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
       holidays: `${ref}!${rangeA1(2, holidayColumn, holidayRows, 1, true)}`,
     };
   }
-  void hoursRow; void attemptsRow;
 
   // Capacity check (method §5): do the reps have the hours for the depth goal?
   row += 1;
@@ -225,9 +221,8 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
       sheet.set(row, 1, { formula: monthStartFormula(month), format: formats.month });
       config.requirements.forEach((requirement, index) => {
         const key = `${requirementKey(requirement.from, requirement.to, requirement.text)}|${month}`;
-        const cell = sheet.set(row, 2 + index, { value: "", format: formats.count, input: { key, fallbackKey: `req#${index}|${month}` } });
+        sheet.set(row, 2 + index, { value: "", format: formats.count, input: { key, fallbackKey: `req#${index}|${month}` } });
         checklist.set(`${index}|${month}`, `${ref}!${a1(row, 2 + index, true)}`);
-        void cell;
       });
       row += 1;
     }
