@@ -1,13 +1,13 @@
 /**
- * The one entry the build bundles. Everything exported here is reachable from
- * the generated top-level stubs in dist/Code.js; nothing else is.
+ * The entry of dist/Code.js. Everything exported here is reachable from the
+ * generated top-level stubs; nothing else is. The operations that plan and
+ * write workbooks come from src/operations.ts, which the build replaces in
+ * Code.js by loaders of dist/Operations.html (src/gas/operationsFile.ts), so
+ * a custom-function call evaluates only the functions, menus and dialogs.
  */
-import { buildSla } from "./gas/buildSla";
-import { startNextMonth } from "./gas/startNextMonth";
-import { getWizardState } from "./gas/wizardState";
 import { showAbout, showFunctionReference, showNextMonth, showShareDialog, showWizard } from "./gas/dialogs";
 import { onInstall, onOpen } from "./gas/menu";
-import { shareWithSales } from "./gas/shareWithSales";
+import { OPERATIONS } from "./operations";
 
 export { runCustomFunction } from "./gas/customFunctions";
 
@@ -24,9 +24,9 @@ export const SERVER_API = {
   showShareDialog,
   showFunctionReference,
   showAbout,
-  getWizardState,
-  buildSla,
-  startNextMonth,
-  shareWithSales,
+  getWizardState: OPERATIONS.getWizardState,
+  buildSla: OPERATIONS.buildSla,
+  startNextMonth: OPERATIONS.startNextMonth,
+  shareWithSales: OPERATIONS.shareWithSales,
 };
 export type ServerApi = typeof SERVER_API;

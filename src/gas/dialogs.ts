@@ -4,7 +4,7 @@
  * asks one question with the built-in dialog and reports the outcome.
  */
 import { languageOf, type Language } from "../core/i18n";
-import { startNextMonth } from "./startNextMonth";
+import { OPERATIONS } from "../operations";
 
 const WORDS = {
   en: {
@@ -61,7 +61,7 @@ export function showNextMonth(): void {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.alert(words.nextTitle, words.nextQuestion, ui.ButtonSet.YES_NO_CANCEL);
   if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
-  const result = startNextMonth({ use: answer === ui.Button.YES ? "recalculated" : "agreed" });
+  const result = OPERATIONS.startNextMonth({ use: answer === ui.Button.YES ? "recalculated" : "agreed" });
   const details = result.ok ? [result.message, ...result.notes] : [result.message, ...result.problems.map((problem) => problem.text)];
   ui.alert(words.nextTitle, details.join("\n"), ui.ButtonSet.OK);
 }

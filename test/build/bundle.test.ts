@@ -9,8 +9,10 @@ import { join } from "node:path";
 import vm from "node:vm";
 import { FUNCTIONS } from "../../src/functions/definitions";
 import { missingStubs, renderStub } from "../../scripts/lib/stubs";
+import { createEmulator } from "../../playground/emulator";
 
 const code = readFileSync(join(process.cwd(), "dist/Code.js"), "utf8");
+const operationsSource = readFileSync(join(process.cwd(), "dist/Operations.html"), "utf8");
 
 function freshRuntime(): Record<string, unknown> {
   const sandbox: Record<string, unknown> = {};
@@ -78,10 +80,63 @@ describe("dist/Code.js", () => {
     expect(stub(28, new Date(Date.UTC(2026, 2, 1, 3)))).toBe(1);
   });
 
-  it("is one plain script with no module syntax, no require and no dynamic code loading", () => {
+  it("is one plain script with no module syntax, no require, no eval, and one loader of the project's own operations file", () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toMatch(/\brequire\(/);
-    expect(code).not.toMatch(/\beval\(|new Function\(/);
+    expect(code).not.toMatch(/\beval\(/);
+    expect(code.match(/new Function\(/g)).toHaveLength(1);
+    expect(operationsSource).not.toMatch(/^\s*(import|export)\s/m);
+    expect(operationsSource).not.toMatch(/\brequire\(|\beval\(|new Function\(/);
+  });
+
+  it("leaves the workbook planner, its labels and the config schema to Operations.html", () => {
+    // Strings only the planner and the schema have.
+    for (const marker of ["Leads_ResponseHours", "FollowUpGoalAttempts", "$ZodObject"]) {
+      expect(code).not.toContain(marker);
+      expect(operationsSource).toContain(marker);
+    }
+  });
+});
+
+describe("dist/Operations.html, loaded by Code.js when an operation runs", () => {
+  const input = readFileSync(join(process.cwd(), "examples/internal-en.json"), "utf8");
+
+  /** A fresh Apps Script runtime on the emulator, whose HtmlService serves `operations` as the Operations file. */
+  function runtimeOnEmulator(operations: string): { sandbox: Record<string, unknown>; opened: string[]; emulator: ReturnType<typeof createEmulator> } {
+    const emulator = createEmulator({ today: "2026-11-28" });
+    const opened: string[] = [];
+    const sandbox: Record<string, unknown> = {
+      HtmlService: {
+        createHtmlOutputFromFile(name: string) {
+          opened.push(name);
+          return { getContent: () => operations };
+        },
+      },
+    };
+    vm.createContext(sandbox);
+    emulator.install(sandbox);
+    new vm.Script(code, { filename: "Code.gs" }).runInContext(sandbox);
+    return { sandbox, opened, emulator };
+  }
+
+  it("builds an SLA through the buildSla stub, evaluating the operations once per execution", () => {
+    const { sandbox, opened, emulator } = runtimeOnEmulator(operationsSource);
+    // google.script.run hands the server objects made in the script's own realm.
+    const config = vm.runInContext(`(${input})`, sandbox) as unknown;
+    const built = (sandbox.buildSla as (config: unknown) => { ok: boolean; message: string })(config);
+    expect(built.ok).toBe(true);
+    const state = (sandbox.getWizardState as () => { hasSla: boolean; config: { title?: string } })();
+    expect(state.hasSla).toBe(true);
+    expect(state.config.title).toBe("Marketing & Sales SLA 2027");
+    expect(opened).toEqual(["Operations"]);
+    const sheets = emulator.snapshot().sheets.map((sheet) => sheet.name);
+    expect(sheets).toEqual(expect.arrayContaining(["Leads", "2026-12"]));
+  });
+
+  it("refuses an Operations file from another build, telling the user to push the project again", () => {
+    const stale = operationsSource.replace(/sla-operations-build:[0-9a-f]+/, "sla-operations-build:0000000000000000");
+    const { sandbox } = runtimeOnEmulator(stale);
+    expect(() => (sandbox.getWizardState as () => unknown)()).toThrow(/different builds.*npm run push/);
   });
 });
 
