@@ -32,15 +32,19 @@ let loaded: Operations | undefined;
  * top-level names out of the global scope and returns the namespace.
  */
 export function evaluateOperations(source: string, expectedBuild: string): Operations {
-  if (!source.includes(operationsBuildMarker(expectedBuild))) {
+  const marker = /^\/\*sla-operations-build:([0-9a-f]+)\*\//.exec(source);
+  if (!marker) {
+    throw new Error(`${OPERATIONS_FILE}.html is not the add-on's operations code. Push the whole project again with \`npm run push\`.`);
+  }
+  if (marker[1] !== expectedBuild) {
     throw new Error(
       `The add-on's files are from different builds (${OPERATIONS_FILE}.html does not match Code.js). ` +
         "Push the whole project again with `npm run push`.",
     );
   }
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- our own file from this project, never user input
+  // Our own file from this project, never user input.
   const namespace = new Function(`${source}\nreturn ${OPERATIONS_GLOBAL};`)() as { OPERATIONS?: Operations } | undefined;
-  if (!namespace?.OPERATIONS) throw new Error(`${OPERATIONS_FILE}.html defines no operations: push the project again with \`npm run push\`.`);
+  if (!namespace?.OPERATIONS) throw new Error(`${OPERATIONS_FILE}.html defines no operations. Push the whole project again with \`npm run push\`.`);
   return namespace.OPERATIONS;
 }
 

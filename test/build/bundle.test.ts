@@ -138,6 +138,11 @@ describe("dist/Operations.html, loaded by Code.js when an operation runs", () =>
     const { sandbox } = runtimeOnEmulator(stale);
     expect(() => (sandbox.getWizardState as () => unknown)()).toThrow(/different builds.*npm run push/);
   });
+
+  it("refuses a file that is not the operations code at all, before evaluating anything", () => {
+    const { sandbox } = runtimeOnEmulator("<!DOCTYPE html><p>Hello</p>");
+    expect(() => (sandbox.buildSla as (config: unknown) => unknown)({})).toThrow(/Operations\.html is not the add-on's operations code.*npm run push/);
+  });
 });
 
 describe("stub checks of the build", () => {
