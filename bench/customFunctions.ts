@@ -46,7 +46,7 @@ const MS_PER_DAY = 86_400_000;
 
 export async function run(): Promise<BenchResult[]> {
   const code = await readBundle();
-  return [...bundleSize(code), ...coldStart(code), ...(await throughput(code))];
+  return [...bundleSize(code), ...coldStart(code), ...operationsLoad(code), ...(await throughput(code))];
 }
 
 // ---------------------------------------------------------------------------
@@ -145,6 +145,51 @@ function coldStart(code: string): BenchResult[] {
       note: `median of ${COLD_RUNS}; same source string every run, so V8 reuses its compiled top level (p90 ${formatMs(cached.p90Ms)})`,
     },
   ];
+}
+
+// ---------------------------------------------------------------------------
+// 2b. The first operation of an execution loads dist/Operations.html
+
+const OPERATIONS_RUNS = 40;
+
+/**
+ * What the wizard's first server call costs on top of Code.js: HtmlService
+ * hands over the file's text, Code.js checks its build id and evaluates it.
+ * getWizardState is the call; its document reads go to a minimal stand-in.
+ */
+function operationsLoad(code: string): BenchResult[] {
+  const operations = readFileSync(join(process.cwd(), "dist", `${OPERATIONS_FILE}.html`), "utf8");
+  let run = 0;
+  const timing = timeRuns(OPERATIONS_RUNS, 5, () => {
+    const source = `${operations}\n// run ${run++}\n`;
+    const context = createContext({
+      HtmlService: { createHtmlOutputFromFile: () => ({ getContent: () => source }) },
+      ...minimalDocument(),
+    });
+    new Script(code, { filename: "Code.js" }).runInContext(context);
+    const state = (context as Record<string, unknown>).getWizardState as () => { hasSla: boolean };
+    if (state().hasSla !== false) throw new Error("getWizardState saw an SLA in an empty document");
+  });
+  return [
+    {
+      name: "first operation: Code.js + load and evaluate Operations.html + getWizardState",
+      value: timing.medianMs,
+      unit: "ms",
+      note: `median of ${OPERATIONS_RUNS}, fresh context each run (p90 ${formatMs(timing.p90Ms)}); once per execution, only for build, next month, share and the wizard`,
+    },
+  ];
+}
+
+/** Just enough of an empty spreadsheet for getWizardState. */
+function minimalDocument(): Record<string, unknown> {
+  const properties = { getProperties: () => ({}), getProperty: () => null };
+  return {
+    PropertiesService: { getDocumentProperties: () => properties },
+    Session: { getActiveUserLocale: () => "en", getScriptTimeZone: () => "UTC" },
+    SpreadsheetApp: {
+      getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => "Europe/Berlin", getSheets: () => [] }),
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------
