@@ -110,6 +110,14 @@ function keptInputs(contents: Contents | undefined, inputs: Readonly<Record<stri
   return kept;
 }
 
+/** What a formula shows when a name it uses (a named range) is gone. */
+const NAME_ERROR = "#NAME?";
+
+/** Whether any formula on the tab shows a missing name. */
+function showsNameError(contents: Contents | undefined): boolean {
+  return contents?.values.some((line, row) => line.some((value, column) => value === NAME_ERROR && contents.formulas[row]?.[column] !== "")) ?? false;
+}
+
 /** Formula text as compared: Sheets may drop quotes around sheet names, change spacing or letter case. */
 function normalFormula(formula: string): string {
   return formula.replace(/[\s']/g, "").toUpperCase();
@@ -131,7 +139,7 @@ function intact(plan: SheetPlan, contents: Contents | undefined): boolean {
         const now = contents && cellOf(contents, block.row + r, block.column + c);
         if (!now) return false;
         if (cell.formula !== undefined) {
-          if (normalFormula(now.formula) !== normalFormula(expected as string)) return false;
+          if (normalFormula(now.formula) !== normalFormula(expected as string) || now.value === NAME_ERROR) return false;
         } else if (now.formula !== "" || (now.value !== expected && String(now.value) !== String(expected))) return false;
       }
     }
@@ -254,6 +262,7 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
   const styles = new Map<string, TextStyle>();
   let sheetCount = sheets.all.length;
 
+  let missingName = false;
   const targets = findTargets(sheets, plan.sheets, previous).map((target) => {
     const { sheetPlan, stored, existing } = target;
     if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[] };
@@ -270,9 +279,11 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
     const charts = hadCharts ? existing.getCharts() : [];
     const unchanged =
       stored?.hash !== undefined && stored.hash === planHash(sheetPlan) && charts.length === sheetPlan.charts.length && intact(sheetPlan, contents);
+    if (showsNameError(contents)) missingName = true;
     return { ...target, rewrite: !unchanged, kept: keptInputs(contents, inputs), charts };
   });
-  const namedRanges = planNamedRanges(spreadsheet, plan, previous);
+  // A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout.
+  const namedRanges = planNamedRanges(spreadsheet, plan, previous, !missingName);
 
   // First write.
   const sheetIds: Record<string, number> = {};
@@ -514,12 +525,12 @@ function sameCells(a: string, b: string): boolean {
  * and only names whose target changed are looked up. Otherwise (a user added
  * or removed names) every name is read once.
  */
-function planNamedRanges(spreadsheet: Spreadsheet, plan: WorkbookPlan, previous: StoredLayout | undefined): NamedRangeWork {
+function planNamedRanges(spreadsheet: Spreadsheet, plan: WorkbookPlan, previous: StoredLayout | undefined, trustCount: boolean): NamedRangeWork {
   const list = spreadsheet.getNamedRanges();
   let byName: Map<string, GoogleAppsScript.Spreadsheet.NamedRange> | undefined;
   const objects = (): Map<string, GoogleAppsScript.Spreadsheet.NamedRange> => (byName ??= new Map(list.map((named) => [named.getName(), named])));
   const stored = previous?.namedRanges ?? {};
-  const trusted = previous?.namedRangeCount !== undefined && previous.namedRangeCount === list.length;
+  const trusted = trustCount && previous?.namedRangeCount !== undefined && previous.namedRangeCount === list.length;
   const exists = (name: string): boolean => (trusted ? stored[name] !== undefined : objects().has(name));
   const sheetNames = new Map(plan.sheets.map((sheet) => [sheet.key, sheet.name]));
   const work: NamedRangeWork = { create: [], move: [], count: list.length, leadNames: [], objects };

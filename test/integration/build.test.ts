@@ -235,6 +235,19 @@ describe("buildSla on the emulator", () => {
     expect(sheet("Leads").getMaxRows()).toBe(rows);
   });
 
+  it("restores a named range users deleted, even when they added one of their own", () => {
+    open("2026-12-15");
+    build();
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    spreadsheet.removeNamedRange("Quota");
+    spreadsheet.setNamedRange("MyTarget", sheet("Agreement").getRange("D1"));
+    expect(value("2026-12", "B3")).toBe("#NAME?");
+    build();
+    expect(namedValue("Quota")).toBe(5000);
+    expect(value("2026-12", "B3")).toBe(5000);
+    expect(spreadsheet.getRangeByName("MyTarget")?.getA1Notation()).toBe("D1");
+  });
+
   it("finds its tabs again after users renamed them, and names them back", () => {
     open("2026-12-15");
     build();
