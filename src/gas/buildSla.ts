@@ -37,6 +37,7 @@ export function existingLeadLog(sheets: DocumentSheets, stored: StoredSheet | un
   try {
     values = sheet.getRange(`A2:${columnLetter(LEAD_LOG_COLUMNS)}`).getValues();
     rows = values.length + 1;
+    // The read reached column N, so the log has at least the columns the plan needs.
     sheets.remember(sheet, { rows, columns: LEAD_LOG_COLUMNS });
   } catch {
     // A log with one row, or fewer columns than planned.
