@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { buildSla } from "../../src/gas/buildSla";
+import { loadDocumentState, saveDocumentState } from "../../src/gas/documentState";
 import { startNextMonth } from "../../src/gas/startNextMonth";
 import { call as callIn, testContext } from "../support/context";
 import { exampleConfig, exampleInput, exampleLeads, namedValue, openSpreadsheet, sheet, typeLeads, value } from "./support";
@@ -246,6 +247,31 @@ describe("buildSla on the emulator", () => {
     expect(namedValue("Quota")).toBe(5000);
     expect(value("2026-12", "B3")).toBe(5000);
     expect(spreadsheet.getRangeByName("MyTarget")?.getA1Notation()).toBe("D1");
+  });
+
+  it("rebuilds over the layout an older build stored (no sheet ids or fingerprints)", () => {
+    open("2026-12-15");
+    build();
+    sheet("2026-12").getRange("F7").setValue(4000);
+    const document = loadDocumentState();
+    const layout = document.state.layout!;
+    const older = { version: 1, namedRanges: layout.namedRanges, sheets: Object.fromEntries(Object.entries(layout.sheets).map(([key, stored]) => [key, { name: stored.name, inputs: stored.inputs }])) };
+    saveDocumentState(document, document.config, { ...document.state, layout: older as typeof layout });
+    build();
+    expect(value("2026-12", "F7")).toBe(4000);
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(6);
+    expect(Object.values(loadDocumentState().state.layout!.sheets).every((stored) => stored.id !== undefined && stored.hash !== undefined)).toBe(true);
+  });
+
+  it("refuses, before writing anything, to rename a tab onto a name a user's tab holds", () => {
+    const emulator = open("2026-12-15");
+    build();
+    SpreadsheetApp.getActiveSpreadsheet().insertSheet("Vereinbarung");
+    const before = JSON.stringify(emulator.snapshot().sheets);
+    emulator.calls.reset();
+    expect(() => buildSla({ ...exampleInput("internal-en.json"), language: "de" })).toThrow(/Vereinbarung/);
+    expect(emulator.calls.byKind.write ?? 0).toBe(0);
+    expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
   });
 
   it("finds its tabs again after users renamed them, and names them back", () => {
