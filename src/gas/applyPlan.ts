@@ -11,7 +11,7 @@
 import { COLORS } from "../workbook/context";
 import { parseA1 } from "../workbook/sheetBuilder";
 import type { BlockPlan, CellSpec, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, ValidationRule, WorkbookPlan } from "../workbook/types";
-import type { StoredLayout } from "./layout";
+import { planHash, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,91 +44,337 @@ export function cellInput(cell: CellSpec | undefined, kept?: Kept): unknown {
   return cell.value ?? "";
 }
 
-/** Reads the values users typed into the previous layout's input cells, by key. */
-function readKept(sheet: Sheet, size: { rows: number; columns: number }, inputs: Readonly<Record<string, string>>): Map<string, Kept> {
+/** A rectangle on a sheet, 1-based. */
+interface Rect {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+function union(rects: readonly Rect[]): Rect | undefined {
+  if (rects.length === 0) return undefined;
+  return {
+    top: Math.min(...rects.map((rect) => rect.top)),
+    left: Math.min(...rects.map((rect) => rect.left)),
+    bottom: Math.max(...rects.map((rect) => rect.bottom)),
+    right: Math.max(...rects.map((rect) => rect.right)),
+  };
+}
+
+function blockRect(block: BlockPlan): Rect | undefined {
+  const rows = block.cells.length;
+  const columns = block.cells[0]?.length ?? 0;
+  return rows === 0 || columns === 0 ? undefined : { top: block.row, left: block.column, bottom: block.row + rows - 1, right: block.column + columns - 1 };
+}
+
+/** What a tab holds now, read with one getValues and one getFormulas over everything the old and new plans place. */
+interface Contents {
+  readonly rect: Rect;
+  readonly values: unknown[][];
+  readonly formulas: string[][];
+}
+
+function readContents(sheet: Sheet, rect: Rect | undefined): Contents | undefined {
+  if (!rect) return undefined;
+  let clamped = rect;
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = sheet.getRange(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1);
+  } catch {
+    // Users removed rows or columns: read what is left.
+    clamped = { ...rect, bottom: Math.min(rect.bottom, sheet.getMaxRows()), right: Math.min(rect.right, sheet.getMaxColumns()) };
+    if (clamped.bottom < clamped.top || clamped.right < clamped.left) return undefined;
+    range = sheet.getRange(clamped.top, clamped.left, clamped.bottom - clamped.top + 1, clamped.right - clamped.left + 1);
+  }
+  return { rect: clamped, values: range.getValues(), formulas: range.getFormulas() };
+}
+
+function cellOf(contents: Contents, row: number, column: number): Kept | undefined {
+  if (row < contents.rect.top || row > contents.rect.bottom || column < contents.rect.left || column > contents.rect.right) return undefined;
+  const value = contents.values[row - contents.rect.top]?.[column - contents.rect.left];
+  const formula = contents.formulas[row - contents.rect.top]?.[column - contents.rect.left] ?? "";
+  return value === undefined ? undefined : { value, formula };
+}
+
+/** The values users typed into the previous layout's input cells, by key. */
+function keptInputs(contents: Contents | undefined, inputs: Readonly<Record<string, string>>): Map<string, Kept> {
   const kept = new Map<string, Kept>();
-  const cells = Object.entries(inputs).map(([key, address]) => ({ key, ...parseA1(address) }));
-  if (cells.length === 0) return kept;
-  const top = Math.min(...cells.map((cell) => cell.row));
-  const left = Math.min(...cells.map((cell) => cell.column));
-  const bottom = Math.min(Math.max(...cells.map((cell) => cell.row)), size.rows);
-  const right = Math.min(Math.max(...cells.map((cell) => cell.column)), size.columns);
-  if (bottom < top || right < left) return kept;
-  const range = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
-  const values = range.getValues();
-  const formulas = range.getFormulas();
-  for (const cell of cells) {
-    const value = values[cell.row - top]?.[cell.column - left];
-    const formula = formulas[cell.row - top]?.[cell.column - left] ?? "";
-    if (value === undefined || (value === "" && formula === "")) continue;
-    kept.set(cell.key, { value, formula });
+  if (!contents) return kept;
+  for (const [key, address] of Object.entries(inputs)) {
+    const { row, column } = parseA1(address);
+    const cell = cellOf(contents, row, column);
+    if (!cell || (cell.value === "" && cell.formula === "")) continue;
+    kept.set(key, cell);
   }
   return kept;
 }
 
-export interface ApplyResult {
-  readonly sheetsCreated: number;
-  readonly sheetsUpdated: number;
+/** What a formula shows when a name it uses (a named range) is gone. */
+const NAME_ERROR = "#NAME?";
+
+/** Whether any formula on the tab shows a missing name. */
+function showsNameError(contents: Contents | undefined): boolean {
+  return contents?.values.some((line, row) => line.some((value, column) => value === NAME_ERROR && contents.formulas[row]?.[column] !== "")) ?? false;
 }
 
-export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined): ApplyResult {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const styles = new Map<string, TextStyle>();
-  let created = 0;
-  let sheetCount = spreadsheet.getSheets().length;
+/** Formula text as compared: Sheets may drop quotes around sheet names, change spacing or letter case. */
+function normalFormula(formula: string): string {
+  return formula.replace(/[\s']/g, "").toUpperCase();
+}
 
-  // Find every sheet and read what users typed, before the first write.
-  const targets = plan.sheets.map((sheetPlan) => {
-    const before = previous?.sheets[sheetPlan.key];
-    const storedName = before?.name ?? sheetPlan.name;
-    let existing = spreadsheet.getSheetByName(storedName);
+/**
+ * Whether a tab still shows what its plan wrote: every formula and every
+ * label in place. Cells users type into are theirs and not compared.
+ */
+function intact(plan: SheetPlan, contents: Contents | undefined): boolean {
+  for (const block of plan.blocks) {
+    for (let r = 0; r < block.cells.length; r++) {
+      const line = block.cells[r] ?? [];
+      for (let c = 0; c < line.length; c++) {
+        const cell = line[c];
+        if (!cell || cell.input) continue;
+        const expected = cell.formula !== undefined ? `=${cell.formula}` : (cell.text ?? cell.value);
+        if (expected === undefined) continue;
+        const now = contents && cellOf(contents, block.row + r, block.column + c);
+        if (!now) return false;
+        if (cell.formula !== undefined) {
+          if (normalFormula(now.formula) !== normalFormula(expected as string) || now.value === NAME_ERROR) return false;
+        } else if (now.formula !== "" || (now.value !== expected && String(now.value) !== String(expected))) return false;
+      }
+    }
+  }
+  return true;
+}
+
+export interface ApplyResult extends AppliedDocument {
+  readonly sheetsCreated: number;
+  readonly sheetsUpdated: number;
+  /** Tabs whose plan was unchanged and found intact, so nothing on them was written. */
+  readonly sheetsKept: number;
+}
+
+/** Agreement, a month, lead log, follow-up and ledger. */
+const FEWEST_PLANNED_TABS = 5;
+
+/** The spreadsheet's tabs, listed with one call; ours are found again by their stored ids. */
+export class DocumentSheets {
+  readonly all: Sheet[];
+  private readonly byId: Map<number, Sheet>;
+
+  constructor(readonly spreadsheet: Spreadsheet) {
+    this.all = spreadsheet.getSheets();
+    this.byId = new Map(this.all.map((sheet) => [sheet.getSheetId(), sheet]));
+  }
+
+  private readonly sizes = new Map<Sheet, { rows: number; columns: number }>();
+
+  /** A tab's size, read once (or known from an earlier read of the whole tab). */
+  size(sheet: Sheet): { rows: number; columns: number } {
+    let size = this.sizes.get(sheet);
+    if (!size) {
+      size = { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
+      this.sizes.set(sheet, size);
+    }
+    return size;
+  }
+
+  remember(sheet: Sheet, size: { rows: number; columns: number }): void {
+    this.sizes.set(sheet, size);
+  }
+
+  byStoredId(stored: StoredSheet | undefined): Sheet | undefined {
+    return stored?.id === undefined ? undefined : this.byId.get(stored.id);
+  }
+
+  private names: Map<string, Sheet> | undefined;
+
+  /**
+   * The tab with a name. In a spreadsheet with no more tabs than a plan has
+   * (a new one holds one), reading every tab's name once costs fewer calls
+   * than looking names up one by one.
+   */
+  byName(name: string): Sheet | null {
+    if (!this.names && this.all.length <= FEWEST_PLANNED_TABS) this.names = new Map(this.all.map((sheet) => [sheet.getName(), sheet]));
+    return this.names ? (this.names.get(name) ?? null) : this.spreadsheet.getSheetByName(name);
+  }
+
+  /** A tab of ours: by stored id, else (layouts of older builds, a first build) by name. */
+  find(stored: StoredSheet | undefined, fallbackName: string): Sheet | null {
+    return this.byStoredId(stored) ?? this.byName(stored?.name ?? fallbackName);
+  }
+}
+
+interface Target {
+  readonly sheetPlan: SheetPlan;
+  readonly stored: StoredSheet | undefined;
+  readonly existing: Sheet | null;
+  /** The tab's name now, when it exists. */
+  readonly name: string | undefined;
+}
+
+/**
+ * Finds each planned tab: by the id the last build stored (one getName
+ * tells whether a user renamed it), else by name. Tabs found by name that
+ * aren't ours are taken over as before. A tab can only be renamed to a free name.
+ */
+function findTargets(sheets: DocumentSheets, plans: readonly SheetPlan[], previous: StoredLayout | undefined): Target[] {
+  const claimed = new Set<Sheet>();
+  const found = plans.map((sheetPlan) => {
+    const stored = previous?.sheets[sheetPlan.key];
+    const existing = sheets.byStoredId(stored);
+    if (existing) claimed.add(existing);
+    return { sheetPlan, stored, existing };
+  });
+  const named = (name: string): Sheet | null => {
+    const sheet = sheets.byName(name);
+    return sheet && !claimed.has(sheet) ? sheet : null;
+  };
+  const targets = found.map(({ sheetPlan, stored, existing }): Target => {
+    if (existing) return { sheetPlan, stored, existing, name: existing.getName() };
+    const storedName = stored?.name ?? sheetPlan.name;
+    let sheet = named(storedName);
     let name = storedName;
-    if (!existing && storedName !== sheetPlan.name) {
-      existing = spreadsheet.getSheetByName(sheetPlan.name);
+    if (!sheet && storedName !== sheetPlan.name) {
+      sheet = named(sheetPlan.name);
       name = sheetPlan.name;
     }
-    const size = existing ? { rows: existing.getMaxRows(), columns: existing.getMaxColumns() } : { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS };
-    const kept = existing && before ? readKept(existing, size, before.inputs) : new Map<string, Kept>();
-    return { sheetPlan, existing, kept, size, name };
+    if (sheet) claimed.add(sheet);
+    return { sheetPlan, stored, existing: sheet, name: sheet ? name : undefined };
   });
+  for (const target of targets) {
+    if (!target.existing || target.name === target.sheetPlan.name) continue;
+    const holder = named(target.sheetPlan.name) ?? targets.find((other) => other !== target && other.existing && other.name === target.sheetPlan.name)?.existing;
+    if (holder && holder !== target.existing)
+      throw new Error(`The tab "${target.name ?? ""}" can't be renamed to "${target.sheetPlan.name}": another tab has that name. Rename or remove that tab, then build again.`);
+  }
+  return targets;
+}
 
-  targets.forEach(({ sheetPlan, existing, kept, size, name }, index) => {
+/**
+ * Applies a plan. Everything is read and decided before the first write:
+ * which tabs exist, what users typed, which tabs are unchanged and intact,
+ * which named ranges must be created or moved.
+ */
+export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined, known?: DocumentSheets): ApplyResult {
+  const sheets = known ?? new DocumentSheets(SpreadsheetApp.getActiveSpreadsheet());
+  const spreadsheet = sheets.spreadsheet;
+  const styles = new Map<string, TextStyle>();
+  let sheetCount = sheets.all.length;
+
+  let missingName = false;
+  const targets = findTargets(sheets, plan.sheets, previous).map((target) => {
+    const { sheetPlan, stored, existing } = target;
+    if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[] };
+    // The lead log keeps its rows and only gets its frame (header, calculated columns, formats, rules) rewritten.
+    if (sheetPlan.key === "leads") return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [] };
+    const inputs = stored?.inputs ?? {};
+    const inputRects = Object.values(inputs).map((address) => {
+      const { row, column } = parseA1(address);
+      return { top: row, left: column, bottom: row, right: column };
+    });
+    const planned = sheetPlan.blocks.map(blockRect).filter((rect): rect is Rect => rect !== undefined);
+    const contents = readContents(existing, union([...planned, ...inputRects]));
+    const hadCharts = stored?.charts === undefined || stored.charts > 0 || sheetPlan.charts.length > 0;
+    const charts = hadCharts ? existing.getCharts() : [];
+    const unchanged =
+      stored?.hash !== undefined && stored.hash === planHash(sheetPlan) && charts.length === sheetPlan.charts.length && intact(sheetPlan, contents);
+    if (showsNameError(contents)) missingName = true;
+    return { ...target, rewrite: !unchanged, kept: keptInputs(contents, inputs), charts };
+  });
+  // A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout.
+  const namedRanges = planNamedRanges(spreadsheet, plan, previous, !missingName);
+
+  // First write.
+  const sheetIds: Record<string, number> = {};
+  let created = 0;
+  let kept = 0;
+  let leadRows: number | undefined;
+  targets.forEach((target, index) => {
+    const { sheetPlan, existing, stored, name } = target;
     let sheet: Sheet;
-    const { rows, columns } = size;
     if (existing) {
       sheet = existing;
       if (name !== sheetPlan.name) sheet.setName(sheetPlan.name);
-      // Generated sheets are laid out anew; the lead log keeps its rows and only gets its frame rewritten.
-      if (sheetPlan.key !== "leads") {
-        sheet.clear();
-        sheet.getRange(1, 1, rows, columns).clearDataValidations();
-        for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-      }
     } else {
       sheet = spreadsheet.insertSheet(sheetPlan.name, Math.min(index, sheetCount));
       sheetCount += 1;
       created += 1;
     }
-    if (rows < sheetPlan.minRows) sheet.insertRowsAfter(rows, sheetPlan.minRows - rows);
-    if (columns < sheetPlan.minColumns) sheet.insertColumnsAfter(columns, sheetPlan.minColumns - columns);
-    writeSheet(sheet, sheetPlan, kept, styles, existing !== null);
+    sheetIds[sheetPlan.key] = sheet.getSheetId();
+    if (!target.rewrite) {
+      kept += 1;
+      return;
+    }
+    const size = existing ? sheets.size(sheet) : { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS };
+    if (existing && sheetPlan.key !== "leads") {
+      sheet.clear();
+      sheet.getRange(1, 1, size.rows, size.columns).clearDataValidations();
+      for (const chart of target.charts) sheet.removeChart(chart);
+    }
+    if (sheetPlan.key === "leads") leadRows = Math.max(size.rows, sheetPlan.minRows);
+    if (size.rows < sheetPlan.minRows) sheet.insertRowsAfter(size.rows, sheetPlan.minRows - size.rows);
+    if (size.columns < sheetPlan.minColumns) sheet.insertColumnsAfter(size.columns, sheetPlan.minColumns - size.columns);
+    writeSheet(sheet, sheetPlan, target.kept, styles, existing ? stored : undefined, existing !== null);
   });
 
-  applyNamedRanges(spreadsheet, plan, targets.map((target) => target.sheetPlan), previous?.namedRanges ?? {});
-  return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created };
+  const namedRangeCount = applyNamedRanges(spreadsheet, namedRanges, leadRows);
+  return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount };
 }
 
-function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, existed: boolean): void {
-  for (const block of plan.blocks) writeBlock(sheet, block, kept, styles);
-  if (plan.inputFormats) {
-    const { row, column, rows, cells } = plan.inputFormats;
-    const line = cells.map((cell) => cell.format ?? DEFAULT_FORMAT);
-    sheet.getRange(row, column, rows, cells.length).setNumberFormats(Array.from({ length: rows }, () => line));
+function sameWidths(a: SheetPlan["columnWidths"], b: SheetPlan["columnWidths"]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Number formats of a tab in one call when its blocks and input area tile one rectangle. */
+function writeFormats(sheet: Sheet, plan: SheetPlan): void {
+  const areas: { rect: Rect; format: (row: number, column: number) => string }[] = [];
+  for (const block of plan.blocks) {
+    const rect = blockRect(block);
+    if (rect) areas.push({ rect, format: (row, column) => block.cells[row - block.row]?.[column - block.column]?.format ?? DEFAULT_FORMAT });
   }
-  // Frozen panes survive clear(); the plan's are fixed per kind of tab, so setting them once is enough.
-  if (plan.frozenRows > 0 && !existed) sheet.setFrozenRows(plan.frozenRows);
-  if (plan.frozenColumns > 0 && !existed) sheet.setFrozenColumns(plan.frozenColumns);
-  for (const width of plan.columnWidths) sheet.setColumnWidths(width.column, width.count, width.width);
+  const input = plan.inputFormats;
+  if (input && input.rows > 0 && input.cells.length > 0) {
+    areas.push({
+      rect: { top: input.row, left: input.column, bottom: input.row + input.rows - 1, right: input.column + input.cells.length - 1 },
+      format: (_row, column) => input.cells[column - input.column]?.format ?? DEFAULT_FORMAT,
+    });
+  }
+  const whole = union(areas.map((area) => area.rect));
+  if (!whole) return;
+  const cellCount = (rect: Rect): number => (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+  const tiles = areas.reduce((sum, area) => sum + cellCount(area.rect), 0) === cellCount(whole);
+  const write = (rect: Rect, format: (row: number, column: number) => string): void => {
+    const grid: string[][] = [];
+    for (let row = rect.top; row <= rect.bottom; row++) {
+      const line: string[] = [];
+      for (let column = rect.left; column <= rect.right; column++) line.push(format(row, column));
+      grid.push(line);
+    }
+    sheet.getRange(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1).setNumberFormats(grid);
+  };
+  if (!tiles || areas.length === 1) {
+    for (const area of areas) write(area.rect, area.format);
+    return;
+  }
+  // Areas don't overlap (the planner refuses two things in one cell), so equal cell counts mean they tile the rectangle.
+  const inside = (rect: Rect, row: number, column: number): boolean => row >= rect.top && row <= rect.bottom && column >= rect.left && column <= rect.right;
+  write(whole, (row, column) => areas.find((area) => inside(area.rect, row, column))?.format(row, column) ?? DEFAULT_FORMAT);
+}
+
+function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean): void {
+  for (const block of plan.blocks) writeBlock(sheet, block, kept, styles);
+  writeFormats(sheet, plan);
+  // Widths and frozen panes survive clear(): set on a new tab, or where the plan changed them since the last
+  // build, so widths users adjusted stay. A layout of an older build knows no frame: widths set again, panes kept.
+  const before = stored?.frame === undefined ? undefined : (JSON.parse(stored.frame) as [SheetPlan["columnWidths"], number, number]);
+  const frozenRows = existed ? before !== undefined && before[1] !== plan.frozenRows : plan.frozenRows > 0;
+  const frozenColumns = existed ? before !== undefined && before[2] !== plan.frozenColumns : plan.frozenColumns > 0;
+  if (frozenRows) sheet.setFrozenRows(plan.frozenRows);
+  if (frozenColumns) sheet.setFrozenColumns(plan.frozenColumns);
+  if (!existed || !before || !sameWidths(before[0], plan.columnWidths)) {
+    for (const width of plan.columnWidths) sheet.setColumnWidths(width.column, width.count, width.width);
+  }
   writeValidations(sheet, plan.validations);
   if (plan.conditionalFormats.length > 0 || existed) sheet.setConditionalFormatRules(plan.conditionalFormats.map((rule) => conditionalRule(sheet, rule)));
   for (const chart of plan.charts) sheet.insertChart(buildChart(sheet, chart));
@@ -150,7 +396,6 @@ function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Ke
     }),
   );
   range.setValues(values);
-  range.setNumberFormats(block.cells.map((line) => line.map((cell) => cell?.format ?? DEFAULT_FORMAT)));
   if (anyStyle) range.setTextStyles(block.cells.map((line) => line.map((cell) => textStyle(styles, cell))));
   if (anyBackground) range.setBackgrounds(block.cells.map((line) => line.map((cell) => cell?.background ?? "#ffffff")));
 }
@@ -258,24 +503,79 @@ export function namedRangeTarget(sheetName: string, range: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!${range}`;
 }
 
+interface NamedRangeWork {
+  readonly create: { readonly name: string; readonly target: string }[];
+  readonly move: { readonly named: GoogleAppsScript.Spreadsheet.NamedRange; readonly target: string }[];
+  /** Named ranges in the document before the build. */
+  readonly count: number;
+  /** Lead-log names left as they were: checked to still cover the whole log. */
+  readonly leadNames: readonly { readonly name: string; readonly target: string }[];
+  readonly objects: () => Map<string, GoogleAppsScript.Spreadsheet.NamedRange>;
+}
+
+function sameCells(a: string, b: string): boolean {
+  // A tab keeps its identity through renames, so the address after the sheet name is what matters.
+  return a.slice(a.indexOf("!")) === b.slice(b.indexOf("!"));
+}
+
 /**
- * Creates or moves the named ranges. Which exist is read once; one that still
- * points where the last build put it is left alone (its sheet keeps its
- * identity through renames, so the address is enough).
+ * Decides, before any write, which named ranges to create or move. The stored
+ * layout says where the last build put each name; as long as the document
+ * holds as many named ranges as that build left, they are taken to be there,
+ * and only names whose target changed are looked up. Otherwise (a user added
+ * or removed names) every name is read once.
  */
-function applyNamedRanges(spreadsheet: Spreadsheet, plan: WorkbookPlan, sheets: readonly SheetPlan[], stored: Readonly<Record<string, string>>): void {
-  const existing = new Map(spreadsheet.getNamedRanges().map((named) => [named.getName(), named]));
-  const sheetNames = new Map(sheets.map((sheet) => [sheet.key, sheet.name]));
+function planNamedRanges(spreadsheet: Spreadsheet, plan: WorkbookPlan, previous: StoredLayout | undefined, trustCount: boolean): NamedRangeWork {
+  const list = spreadsheet.getNamedRanges();
+  let byName: Map<string, GoogleAppsScript.Spreadsheet.NamedRange> | undefined;
+  const objects = (): Map<string, GoogleAppsScript.Spreadsheet.NamedRange> => (byName ??= new Map(list.map((named) => [named.getName(), named])));
+  const stored = previous?.namedRanges ?? {};
+  const trusted = trustCount && previous?.namedRangeCount !== undefined && previous.namedRangeCount === list.length;
+  const exists = (name: string): boolean => (trusted ? stored[name] !== undefined : objects().has(name));
+  const sheetNames = new Map(plan.sheets.map((sheet) => [sheet.key, sheet.name]));
+  const work: NamedRangeWork = { create: [], move: [], count: list.length, leadNames: [], objects };
   for (const named of plan.namedRanges) {
     const sheetName = sheetNames.get(named.sheetKey);
     if (!sheetName) throw new Error(`named range ${named.name} refers to an unplanned sheet ${named.sheetKey}`);
     const target = namedRangeTarget(sheetName, named.range);
-    const current = existing.get(named.name);
     const storedTarget = stored[named.name];
-    if (current && storedTarget !== undefined && storedTarget.slice(storedTarget.indexOf("!")) === target.slice(target.indexOf("!"))) continue;
-    const range = spreadsheet.getRange(target);
-    if (current) current.setRange(range);
-    else spreadsheet.setNamedRange(named.name, range);
+    if (!exists(named.name)) work.create.push({ name: named.name, target });
+    else if (storedTarget === undefined || !sameCells(storedTarget, target)) {
+      const object = objects().get(named.name);
+      if (object) work.move.push({ named: object, target });
+      else work.create.push({ name: named.name, target });
+    } else if (named.sheetKey === "leads") (work.leadNames as { name: string; target: string }[]).push({ name: named.name, target });
   }
+  return work;
 }
 
+/** An open range such as `E2:E`: it reaches the last row of its sheet. */
+function openRows(target: string): boolean {
+  return /![A-Z]+\d+:[A-Z]+$/.test(target);
+}
+
+/**
+ * Creates or moves the named ranges decided before. The lead-log names are
+ * open ranges (`E2:E`) that grow with the log; whether a named range made from
+ * one stays open in Sheets is not documented, so one lookup checks that the
+ * first of them still reaches the last row, and they are moved if not.
+ * Returns how many named ranges the document holds now.
+ */
+function applyNamedRanges(spreadsheet: Spreadsheet, work: NamedRangeWork, leadRows: number | undefined): number {
+  for (const { name, target } of work.create) spreadsheet.setNamedRange(name, spreadsheet.getRange(target));
+  for (const { named, target } of work.move) named.setRange(spreadsheet.getRange(target));
+  const unchanged = work.leadNames.filter((named) => openRows(named.target));
+  const probe = unchanged[0];
+  if (probe && leadRows !== undefined) {
+    const range = spreadsheet.getRangeByName(probe.name);
+    if (!range || range.getRow() + range.getNumRows() - 1 < leadRows) {
+      const objects = work.objects();
+      for (const { name, target } of unchanged) {
+        const object = objects.get(name);
+        if (object) object.setRange(spreadsheet.getRange(target));
+        else spreadsheet.setNamedRange(name, spreadsheet.getRange(target));
+      }
+    }
+  }
+  return work.count + work.create.length;
+}

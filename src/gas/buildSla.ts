@@ -5,9 +5,11 @@
 import { validateConfig } from "../config/validate";
 import { planWorkbook, type ExistingWorkbook } from "../workbook/plan";
 import { labelsFor } from "../workbook/labels";
-import { applyPlan } from "./applyPlan";
+import { LEAD_COLUMNS, LEAD_INPUT_COLUMNS } from "../workbook/context";
+import { columnLetter } from "../workbook/sheetBuilder";
+import { applyPlan, DocumentSheets } from "./applyPlan";
 import { loadDocumentState, saveDocumentState } from "./documentState";
-import { layoutOf } from "./layout";
+import { layoutOf, type StoredSheet } from "./layout";
 import { withDocumentLock } from "./lock";
 import { messagesFor } from "./messages";
 import { answerLanguage, failure, type OperationResult } from "./operationResult";
@@ -18,11 +20,34 @@ export interface BuildOptions {
   readonly expectedRevision?: number;
 }
 
-/** Reads how big the lead log is now, so the plan keeps every row and adds headroom. */
-export function existingLeadLog(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string | undefined): Pick<ExistingWorkbook, "leadsLastRow" | "leadsMaxRows"> {
-  const sheet = sheetName ? spreadsheet.getSheetByName(sheetName) : null;
+/** Columns read from the lead log: users' twelve and the two calculated ones (so the frame is known to fit). */
+const LEAD_LOG_COLUMNS = LEAD_COLUMNS.status;
+
+/**
+ * Reads how big the lead log is now, so the plan keeps every row and adds
+ * headroom: one read of the whole log. The last lead is the last row with
+ * anything in users' columns; the calculated columns hold formulas on every
+ * row and would otherwise make the log grow at every build.
+ */
+export function existingLeadLog(sheets: DocumentSheets, stored: StoredSheet | undefined, sheetName: string): Pick<ExistingWorkbook, "leadsLastRow" | "leadsMaxRows"> {
+  const sheet = sheets.find(stored, sheetName);
   if (!sheet) return { leadsLastRow: 1, leadsMaxRows: 0 };
-  return { leadsLastRow: Math.max(1, sheet.getLastRow()), leadsMaxRows: sheet.getMaxRows() };
+  let values: unknown[][];
+  let rows: number;
+  try {
+    values = sheet.getRange(`A2:${columnLetter(LEAD_LOG_COLUMNS)}`).getValues();
+    rows = values.length + 1;
+    // The read reached column N, so the log has at least the columns the plan needs.
+    sheets.remember(sheet, { rows, columns: LEAD_LOG_COLUMNS });
+  } catch {
+    // A log with one row, or fewer columns than planned.
+    const size = sheets.size(sheet);
+    rows = size.rows;
+    values = rows > 1 ? sheet.getRange(2, 1, rows - 1, Math.min(size.columns, LEAD_INPUT_COLUMNS)).getValues() : [];
+  }
+  let last = values.length;
+  while (last > 0 && (values[last - 1] ?? []).slice(0, LEAD_INPUT_COLUMNS).every((cell) => cell === "" || cell === null)) last--;
+  return { leadsLastRow: last + 1, leadsMaxRows: rows };
 }
 
 export function buildSla(input: unknown, options: BuildOptions = {}): OperationResult {
@@ -38,12 +63,13 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
       return failure("conflict", messages.conflict);
     }
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const leadsName = document.state.layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads;
-    const existing: ExistingWorkbook = { ...existingLeadLog(spreadsheet, leadsName), months: document.state.months };
+    const sheets = new DocumentSheets(spreadsheet);
+    const stored = document.state.layout?.sheets.leads;
+    const existing: ExistingWorkbook = { ...existingLeadLog(sheets, stored, stored?.name ?? labelsFor(config.language).sheets.leads), months: document.state.months };
     const plan = planWorkbook(config, existing, spreadsheetToday(spreadsheet));
-    applyPlan(plan, document.state.layout);
+    const applied = applyPlan(plan, document.state.layout, sheets);
     const revision = document.state.revision + 1;
-    saveDocumentState(document, config, { revision, months: plan.months, layout: layoutOf(plan) });
+    saveDocumentState(document, config, { revision, months: plan.months, layout: layoutOf(plan, applied) });
     return { ok: true, message: messages.built(plan.sheets.length), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes: [] };
   });
   return outcome.locked ? outcome.value : failure("busy", messages.busy);

@@ -1,17 +1,65 @@
-import type { WorkbookPlan } from "../workbook/types";
+import type { SheetPlan, WorkbookPlan } from "../workbook/types";
 import { a1 } from "../workbook/sheetBuilder";
+
+/** What the last build wrote on one tab. */
+export interface StoredSheet {
+  readonly name: string;
+  /** Where users' cells are, by key. */
+  readonly inputs: Readonly<Record<string, string>>;
+  /** The tab's sheet id: finds it again without a lookup by name (absent in layouts of older builds). */
+  readonly id?: number;
+  /** Fingerprint of the tab's plan: an unchanged, intact tab is not written again. */
+  readonly hash?: string;
+  /** Column widths and frozen panes the build set (see frameOf): set again only when the plan changes them. */
+  readonly frame?: string;
+  /** Charts the build put on the tab. */
+  readonly charts?: number;
+}
 
 /** Where the last build put things, kept in the document so the next build finds users' cells again. */
 export interface StoredLayout {
   readonly version: 1;
-  readonly sheets: Readonly<Record<string, { readonly name: string; readonly inputs: Readonly<Record<string, string>> }>>;
-  /** Where each named range pointed after the build: `'Leads'!E2:E1000`. */
+  readonly sheets: Readonly<Record<string, StoredSheet>>;
+  /** Where each named range pointed after the build: `'Leads'!E2:E`. */
   readonly namedRanges?: Readonly<Record<string, string>>;
+  /** How many named ranges the document held after the build (ours and users'). */
+  readonly namedRangeCount?: number;
+}
+
+/** What applying a plan learned about the document, stored with the layout. */
+export interface AppliedDocument {
+  readonly sheetIds: Readonly<Record<string, number>>;
+  readonly namedRangeCount: number;
+}
+
+/** A short fingerprint of a string (cyrb53): equal plans give equal fingerprints. */
+export function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Everything a tab's plan writes except its column widths and frozen panes. */
+export function planHash(sheet: SheetPlan): string {
+  const { columnWidths: _widths, frozenRows: _rows, frozenColumns: _columns, ...content } = sheet;
+  return fingerprint(JSON.stringify(content));
+}
+
+/** Column widths and frozen panes as stored: `[widths, frozenRows, frozenColumns]` in JSON. */
+export function frameOf(sheet: SheetPlan): string {
+  return JSON.stringify([sheet.columnWidths, sheet.frozenRows, sheet.frozenColumns]);
 }
 
 /** The layout a plan produces: every input cell's key and address, per sheet. */
-export function layoutOf(plan: WorkbookPlan): StoredLayout {
-  const sheets: Record<string, { name: string; inputs: Record<string, string> }> = {};
+export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredLayout {
+  const sheets: Record<string, StoredSheet> = {};
   for (const sheet of plan.sheets) {
     const inputs: Record<string, string> = {};
     for (const block of sheet.blocks) {
@@ -21,12 +69,17 @@ export function layoutOf(plan: WorkbookPlan): StoredLayout {
         }),
       );
     }
-    sheets[sheet.key] = { name: sheet.name, inputs };
+    const id = applied?.sheetIds[sheet.key];
+    sheets[sheet.key] = {
+      name: sheet.name,
+      inputs,
+      ...(id === undefined ? {} : { id, hash: planHash(sheet), frame: frameOf(sheet), charts: sheet.charts.length }),
+    };
   }
   const names = new Map(plan.sheets.map((sheet) => [sheet.key, sheet.name]));
   const namedRanges: Record<string, string> = {};
   for (const named of plan.namedRanges) namedRanges[named.name] = `'${(names.get(named.sheetKey) ?? "").replace(/'/g, "''")}'!${named.range}`;
-  return { version: 1, sheets, namedRanges };
+  return { version: 1, sheets, namedRanges, ...(applied ? { namedRangeCount: applied.namedRangeCount } : {}) };
 }
 
 export function isStoredLayout(value: unknown): value is StoredLayout {

@@ -8,7 +8,7 @@ import { validateConfig } from "../config/validate";
 import { slaMonths } from "../workbook/context";
 import { MONTH_LAYOUT, type MonthInputs } from "../workbook/month";
 import { planWorkbook, type MonthState } from "../workbook/plan";
-import { applyPlan } from "./applyPlan";
+import { applyPlan, DocumentSheets } from "./applyPlan";
 import { existingLeadLog } from "./buildSla";
 import { loadDocumentState, saveDocumentState } from "./documentState";
 import { layoutOf } from "./layout";
@@ -62,10 +62,11 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     if (!next) return failure("slaEnded", messages.slaEnded(months[months.length - 1] ?? closing.month));
 
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const sheets = new DocumentSheets(spreadsheet);
     const notes: string[] = [];
     let inputs: MonthInputs = { mode: "agreed" };
     if (use === "recalculated") {
-      const sheet = spreadsheet.getSheetByName(document.state.layout?.sheets[`month:${closing.month}`]?.name ?? closing.month);
+      const sheet = sheets.find(document.state.layout?.sheets[`month:${closing.month}`], closing.month);
       if (!sheet) return failure("monthMissing", messages.monthMissing(closing.month));
       const m = MONTH_LAYOUT.metrics;
       const values = sheet.getRange(m.closeRate, m.column + 1, 3, 1).getValues().map((row) => row[0]);
@@ -76,16 +77,22 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
       }
     }
 
-    const leadsName = document.state.layout?.sheets.leads?.name;
+    const leads = document.state.layout?.sheets.leads;
     const monthStates: MonthState[] = [...document.state.months, { month: next, inputs }];
-    const full = planWorkbook(config, { ...existingLeadLog(spreadsheet, leadsName), months: monthStates }, spreadsheetToday(spreadsheet), false);
+    const log = leads ? existingLeadLog(sheets, leads, leads.name) : { leadsLastRow: 1, leadsMaxRows: 0 };
+    const full = planWorkbook(config, { ...log, months: monthStates }, spreadsheetToday(spreadsheet), false);
     // Only the new month, the lead log's frame and the ledger change; earlier months stay as they are.
     const touched = new Set([`month:${next}`, "leads", "ledger"]);
     const plan = { sheets: full.sheets.filter((sheet) => touched.has(sheet.key)), namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads") };
-    applyPlan(plan, document.state.layout);
+    const result = applyPlan(plan, document.state.layout, sheets);
     const previousSheets = document.state.layout?.sheets ?? {};
-    const applied = layoutOf(plan);
-    const layout = { version: 1 as const, sheets: { ...previousSheets, ...applied.sheets }, namedRanges: { ...document.state.layout?.namedRanges, ...applied.namedRanges } };
+    const applied = layoutOf(plan, result);
+    const layout = {
+      version: 1 as const,
+      sheets: { ...previousSheets, ...applied.sheets },
+      namedRanges: { ...document.state.layout?.namedRanges, ...applied.namedRanges },
+      namedRangeCount: result.namedRangeCount,
+    };
     const revision = document.state.revision + 1;
     saveDocumentState(document, document.config, { revision, months: full.months, layout });
     return { ok: true, message: messages.nextMonth(next), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes };

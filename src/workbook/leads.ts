@@ -119,6 +119,7 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
       ],
       charts: [],
     },
-    namedRanges: NAMED_COLUMNS.map(([name, index]) => ({ name, sheetKey: "leads", range: column(index) })),
+    // Open ranges (E2:E) reach the log's last row however it grows, so a longer log doesn't move them.
+    namedRanges: NAMED_COLUMNS.map(([name, index]) => ({ name, sheetKey: "leads", range: `${columnLetter(index)}2:${columnLetter(index)}` })),
   };
 }

@@ -4,12 +4,17 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { buildSla } from "../../src/gas/buildSla";
+import { loadDocumentState, saveDocumentState } from "../../src/gas/documentState";
 import { startNextMonth } from "../../src/gas/startNextMonth";
 import { call as callIn, testContext } from "../support/context";
 import { exampleConfig, exampleInput, exampleLeads, namedValue, openSpreadsheet, sheet, typeLeads, value } from "./support";
 
 /** Custom functions as a spreadsheet in Berlin would call them, the emulator's zone. */
 const call = (name: string, args: readonly unknown[]) => callIn(name, args, testContext("Europe/Berlin"));
+
+/** Document calls: a rebuild within issue #3's budget; a first build as low as one call per named range, tab and chart allows. */
+const REBUILD_CALLS = 60;
+const FIRST_BUILD_CALLS = 80;
 
 let close: (() => void) | undefined;
 afterEach(() => {
@@ -176,15 +181,23 @@ describe("buildSla on the emulator", () => {
 
   it("uses a constant number of document calls: 28 or 31 days, 0 or 5,000 leads", () => {
     const counts: Record<string, number> = {};
+    const methods: Record<string, Record<string, number>> = {};
+    const record = (label: string, emulator: ReturnType<typeof open>): void => {
+      counts[label] = emulator.calls.documentCalls;
+      methods[label] = Object.fromEntries(emulator.calls.entries.filter((entry) => entry.kind !== "handle" && entry.kind !== "builder").map((entry) => [entry.method, 0]));
+      for (const entry of emulator.calls.entries) if (entry.kind !== "handle" && entry.kind !== "builder") (methods[label] as Record<string, number>)[entry.method]! += 1;
+    };
     for (const [label, startMonth] of [["february", "2027-02"], ["december", "2026-12"]] as const) {
       const emulator = open("2026-11-28");
       emulator.calls.reset();
       build({ ...exampleInput("internal-en.json"), startMonth });
-      counts[label] = emulator.calls.documentCalls;
+      record(label, emulator);
       close?.();
       close = undefined;
     }
     expect(counts.february).toBe(counts.december);
+    // 20 named ranges, 5 new tabs and 3 charts take one call each: a first build can't get down to 60.
+    expect(counts.december).toBeLessThanOrEqual(FIRST_BUILD_CALLS);
 
     for (const [label, leads] of [["none", 0], ["many", 5000]] as const) {
       const emulator = open("2026-12-15");
@@ -192,11 +205,87 @@ describe("buildSla on the emulator", () => {
       if (leads > 0) typeLeads(Array.from({ length: leads }, (_, index) => exampleLeads()[index % 52] as unknown[]));
       emulator.calls.reset();
       build();
-      counts[label] = emulator.calls.documentCalls;
+      record(label, emulator);
       close?.();
       close = undefined;
     }
-    expect(counts.many).toBe(counts.none);
+    expect(counts.none).toBeLessThanOrEqual(REBUILD_CALLS);
+    expect(counts.many).toBeLessThanOrEqual(REBUILD_CALLS);
+    // The same calls, except that a full log is given its 999 free rows back with one insertRowsAfter.
+    expect(methods.many).toEqual({ ...methods.none, "Sheet.insertRowsAfter": 1 });
+  });
+
+  it("leaves unchanged, intact tabs alone on a rebuild and repairs a damaged one", () => {
+    open("2026-12-15");
+    build();
+    sheet("Agreement").setColumnWidth(1, 420); // a width users adjusted
+    sheet("2026-12").getRange("B9").setValue(7); // a goal formula typed over
+    sheet("2026-12").getRange("H20").setValue("Trade fair");
+    const followUp = sheet("Follow-up");
+    for (const chart of followUp.getCharts()) followUp.removeChart(chart);
+    const rows = sheet("Leads").getMaxRows();
+
+    const result = buildSla(exampleInput("internal-en.json"));
+    expect(result.ok).toBe(true);
+    expect(sheet("Agreement").getColumnWidth(1)).toBe(420);
+    expect(sheet("2026-12").getRange("B9").getFormula()).not.toBe("");
+    expect(value("2026-12", "B9")).toBe(100);
+    expect(value("2026-12", "H20")).toBe("Trade fair");
+    expect(sheet("Follow-up").getCharts()).toHaveLength(2);
+    // The log keeps its size: the calculated columns are no reason to add rows.
+    expect(sheet("Leads").getMaxRows()).toBe(rows);
+  });
+
+  it("restores a named range users deleted, even when they added one of their own", () => {
+    open("2026-12-15");
+    build();
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    spreadsheet.removeNamedRange("Quota");
+    spreadsheet.setNamedRange("MyTarget", sheet("Agreement").getRange("D1"));
+    expect(value("2026-12", "B3")).toBe("#NAME?");
+    build();
+    expect(namedValue("Quota")).toBe(5000);
+    expect(value("2026-12", "B3")).toBe(5000);
+    expect(spreadsheet.getRangeByName("MyTarget")?.getA1Notation()).toBe("D1");
+  });
+
+  it("rebuilds over the layout an older build stored (no sheet ids or fingerprints)", () => {
+    open("2026-12-15");
+    build();
+    sheet("2026-12").getRange("F7").setValue(4000);
+    const document = loadDocumentState();
+    const layout = document.state.layout!;
+    const older = { version: 1, namedRanges: layout.namedRanges, sheets: Object.fromEntries(Object.entries(layout.sheets).map(([key, stored]) => [key, { name: stored.name, inputs: stored.inputs }])) };
+    saveDocumentState(document, document.config, { ...document.state, layout: older as typeof layout });
+    build();
+    expect(value("2026-12", "F7")).toBe(4000);
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(6);
+    expect(Object.values(loadDocumentState().state.layout!.sheets).every((stored) => stored.id !== undefined && stored.hash !== undefined)).toBe(true);
+  });
+
+  it("refuses, before writing anything, to rename a tab onto a name a user's tab holds", () => {
+    const emulator = open("2026-12-15");
+    build();
+    SpreadsheetApp.getActiveSpreadsheet().insertSheet("Vereinbarung");
+    const before = JSON.stringify(emulator.snapshot().sheets);
+    emulator.calls.reset();
+    expect(() => buildSla({ ...exampleInput("internal-en.json"), language: "de" })).toThrow(/Vereinbarung/);
+    expect(emulator.calls.byKind.write ?? 0).toBe(0);
+    expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
+  });
+
+  it("finds its tabs again after users renamed them, and names them back", () => {
+    open("2026-12-15");
+    build();
+    sheet("2026-12").getRange("F7").setValue(9000);
+    sheet("2026-12").setName("December");
+    sheet("Ledger").setName("My ledger");
+    build();
+    const names = SpreadsheetApp.getActiveSpreadsheet().getSheets().map((found) => found.getName());
+    expect(names).toEqual(expect.arrayContaining(["2026-12", "Ledger"]));
+    expect(names).not.toContain("December");
+    expect(value("2026-12", "F7")).toBe(9000);
+    expect(value("Ledger", "C4")).toBe(100);
   });
 });
 
