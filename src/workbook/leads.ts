@@ -1,11 +1,12 @@
 /**
  * The Leads tab, the log sales fills in. Marketing's columns (A–E) and sales'
- * columns (F–L) are coloured by party; M–N are calculated, one ARRAYFORMULA
- * per column filling every row, so recalculation stays linear in leads.
+ * columns (F–L) are coloured by party; M–O are calculated, one ARRAYFORMULA
+ * per column filling every row, so recalculation stays linear in leads (O is
+ * the hand-off month of leads with response hours, for the reports).
  * Rows users typed are never written by the add-on: only the header row, the
  * calculated columns, formats and validations.
  */
-import { COLORS, LEAD_COLUMNS, LEAD_INPUT_COLUMNS, type PlanContext } from "./context";
+import { COLORS, LEAD_COLUMNS, LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN, type PlanContext } from "./context";
 import { quote, responseHoursFormula, workingHoursFormula } from "./formulas";
 import { columnLetter } from "./sheetBuilder";
 import type { BlockPlan, CellSpec, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
@@ -31,6 +32,7 @@ const NAMED_COLUMNS: readonly [string, number][] = [
   ["Leads_Created", LEAD_COLUMNS.created],
   ["Leads_Owner", LEAD_COLUMNS.owner],
   ["Leads_ClosedOn", LEAD_COLUMNS.closedOn],
+  ["Leads_FollowedUpMonth", LEAD_COLUMNS.followedUpMonth],
 ];
 
 export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges: NamedRangePlan[] } {
@@ -61,14 +63,18 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
     `IF(ISNUMBER(${hours}),IF(${hours}<=${goal},${quote(labels.leads.onTime)},${quote(labels.leads.late)}),"")))`;
   const hoursCell: CellSpec = { format: formats.hours, background: COLORS.calculated };
   const statusCell: CellSpec = { background: COLORS.calculated };
+  // For the reports: one equality per month instead of a date range plus ISNUMBER over the whole log.
+  const monthCell: CellSpec = { format: formats.month, background: COLORS.calculated };
+  const handedOffMonth = `INT(${handedOff})-DAY(${handedOff})+1`;
   const calculatedRows: (CellSpec | undefined)[][] = [
     [
       { ...hoursCell, formula: `ARRAYFORMULA(${responseHoursFormula(handedOff, followUp, context.work, labels.leads.beforeHandOff)})` },
       { ...statusCell, formula: `ARRAYFORMULA(${statusFormula})` },
+      { ...monthCell, formula: `ARRAYFORMULA(IF(ISNUMBER(${hours}),${handedOffMonth},""))` },
     ],
   ];
-  // The rows below hold the results the two formulas fill in; they must stay empty.
-  for (let row = 3; row <= lastRow; row++) calculatedRows.push([hoursCell, statusCell]);
+  // The rows below hold the results the formulas fill in; they must stay empty.
+  for (let row = 3; row <= lastRow; row++) calculatedRows.push([hoursCell, statusCell, monthCell]);
   const calculated: BlockPlan = { row: 2, column: c.responseHours, cells: calculatedRows };
 
   // Formats of the input columns, one row repeated: users' values stay, their cells read right.
@@ -112,8 +118,8 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
       frozenRows: 1,
       frozenColumns: 1,
       minRows: lastRow,
-      minColumns: c.status,
-      columnWidths: [{ column: 1, count: c.status, width: 135 }],
+      minColumns: LEAD_LAST_COLUMN,
+      columnWidths: [{ column: 1, count: LEAD_LAST_COLUMN, width: 135 }],
       blocks: [header, calculated],
       // Formats for the whole input area in one call; values there are never touched.
       inputFormats: { row: 2, column: 1, rows: dataRows, cells: inputFormats },

@@ -79,6 +79,21 @@ describe("buildSla on the emulator", () => {
     expect(value("Follow-up", "J5") as number).toBeCloseTo(call("SLA_FOLLOWUP_DEPTH", [attempts, connected]) as number, 9);
     expect(value("Follow-up", "B5")).toBe(leads.length);
     expect((value("Follow-up", "C5") as number) + (value("Follow-up", "D5") as number)).toBe(leads.length);
+    // By rep (the picked month is December): each rep's row agrees with the twins over that rep's leads.
+    const repRows = sheet("Follow-up").getRange("A21:G23").getValues();
+    expect(repRows.map((row) => row[0])).toEqual(["Kendra Miles", "Sam Ortiz", "Priya Nair"]);
+    expect(repRows.filter((row) => typeof row[5] === "number").length).toBeGreaterThan(0);
+    for (const rep of repRows) {
+      const mine = log.filter((row) => row[5] === rep[0]);
+      expect(rep[1]).toBe(mine.length);
+      const answered = mine.filter((row) => typeof row[12] === "number");
+      expect(rep[2]).toBe(answered.length);
+      if (answered.length === 0) continue;
+      const args = (stat: string): unknown[] => [mine.map((row) => [row[4]]), mine.map((row) => [row[6]]), stat, "Mon-Fri 09:00-17:00"];
+      expect(rep[4] as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", args("average")) as number, 9);
+      expect(rep[5] as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", args("median")) as number, 9);
+      expect(rep[6] as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", args("p90")) as number, 9);
+    }
 
     // Ledger: the month is still running.
     expect(value("Ledger", "E4")).toBe("open");
