@@ -103,12 +103,22 @@ function isWorkingWeekday(day: string, mask: string): string {
 function workingDaysThrough(day: string, work: WorkTimeRefs): string {
   const workingPerWeek = `LEN(SUBSTITUTE(${work.mask},"1",""))`;
   const intoWeek = `LEN(SUBSTITUTE(LEFT(RIGHT(${work.mask},1)&${work.mask},MOD(${day},7)),"1",""))`;
-  return `(INT((${day})/7)*${workingPerWeek}+${intoWeek}-COUNTIFS(${work.holidayDays},"<="&(${day})))`;
+  return `(INT((${day})/7)*${workingPerWeek}+${intoWeek}-${holidaysMatching(`(${day})>=`, work)})`;
+}
+
+/**
+ * How many of the holidays that cost a working day satisfy `comparison`
+ * (e.g. `E2:E>=`) per row: a rows × holidays comparison summed along each
+ * row with MMULT. Plain array arithmetic, where COUNTIFS per row would parse a
+ * criterion for every lead; blanks in the list never match a number.
+ */
+function holidaysMatching(comparison: string, work: WorkTimeRefs): string {
+  return `MMULT((${comparison}TRANSPOSE(${work.holidayDays}))*1,SEQUENCE(ROWS(${work.holidayDays}),1,1,0))`;
 }
 
 /** 1 when the whole day `day` is a working day (working weekday, not a holiday), else 0. */
 function isWorkingDay(day: string, work: WorkTimeRefs): string {
-  return `(${isWorkingWeekday(day, work.mask)})*(COUNTIFS(${work.holidayDays},${day})=0)`;
+  return `(${isWorkingWeekday(day, work.mask)})*(${holidaysMatching(`${day}=`, work)}=0)`;
 }
 
 /** The time of day `time`, kept inside working hours (MEDIAN(time, start, end), element-wise). */
