@@ -43,9 +43,11 @@ export const LEAD_COLUMNS = {
   attempts: 8, connected: 9, customer: 10, revenue: 11, closedOn: 12, responseHours: 13, status: 14,
   /** Helper for the reports: the hand-off month (its first day) of leads with response hours, else blank. */
   followedUpMonth: 15,
+  /** Working hours from the hand-off to the first follow-up, or to now while the lead waits. */
+  hoursSoFar: 16,
 } as const;
 /** The last calculated column of the lead log. */
-export const LEAD_LAST_COLUMN = LEAD_COLUMNS.followedUpMonth;
+export const LEAD_LAST_COLUMN = LEAD_COLUMNS.hoursSoFar;
 export const LEAD_INPUT_COLUMNS = 12;
 
 /** Everything planners share: the config, words, formats, and references between sheets. */

@@ -146,12 +146,25 @@ export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs
 }
 
 /**
+ * Working hours since the hand-off: to the first follow-up, or to now while
+ * the lead waits; blank before the hand-off. Element-wise like
+ * workingHoursFormula. The lead log keeps it in a column that both response
+ * hours and the status read, so the working time is computed once per lead.
+ */
+export function hoursSoFarFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined): string {
+  return `IF(${handedOff}="","",${workingHoursFormula(handedOff, `IF(${firstFollowUp}="",NOW(),${firstFollowUp})`, work)})`;
+}
+
+/**
  * Response hours: blank until followed up, a flag when the follow-up is
  * before the hand-off. Element-wise like workingHoursFormula (no OR, which
- * Sheets would fold to one value inside ARRAYFORMULA).
+ * Sheets would fold to one value inside ARRAYFORMULA). `hoursSoFar`, when
+ * given, is hoursSoFarFormula's result for the same leads and is read instead
+ * of counting the working time again.
  */
-export function responseHoursFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined, beforeHandOff: string): string {
-  return `IF((${handedOff}="")+(${firstFollowUp}=""),"",IF(${firstFollowUp}<${handedOff},${quote(beforeHandOff)},${workingHoursFormula(handedOff, firstFollowUp, work)}))`;
+export function responseHoursFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined, beforeHandOff: string, hoursSoFar?: string): string {
+  const hours = hoursSoFar ?? workingHoursFormula(handedOff, firstFollowUp, work);
+  return `IF((${handedOff}="")+(${firstFollowUp}=""),"",IF(${firstFollowUp}<${handedOff},${quote(beforeHandOff)},${hours}))`;
 }
 
 /** Text as a formula string literal. */

@@ -92,7 +92,7 @@ const EN = {
     chartAxis: "Leads",
   },
   leads: {
-    headers: ["Lead", "Company", "Tier", "Created", "Handed to sales", "Owner", "First follow-up", "Attempts", "Connected", "Became customer", "Revenue", "Closed on", "Response hours", "Follow-up status", "Month followed up (hand-off)"],
+    headers: ["Lead", "Company", "Tier", "Created", "Handed to sales", "Owner", "First follow-up", "Attempts", "Connected", "Became customer", "Revenue", "Closed on", "Response hours", "Follow-up status", "Month followed up (hand-off)", "Working hours since hand-off"],
     beforeHandOff: "⚠ before hand-off",
     waiting: "Waiting",
     overdue: "Overdue",
@@ -237,7 +237,7 @@ const DE: Labels = {
     chartAxis: "Leads",
   },
   leads: {
-    headers: ["Lead", "Firma", "Stufe", "Erstellt", "An Vertrieb übergeben", "Verantwortlich", "Erster Kontakt", "Versuche", "Erreicht", "Kunde geworden", "Umsatz", "Abgeschlossen am", "Reaktionszeit (Std.)", "Status Nachverfolgung", "Monat nachverfolgt (Übergabe)"],
+    headers: ["Lead", "Firma", "Stufe", "Erstellt", "An Vertrieb übergeben", "Verantwortlich", "Erster Kontakt", "Versuche", "Erreicht", "Kunde geworden", "Umsatz", "Abgeschlossen am", "Reaktionszeit (Std.)", "Status Nachverfolgung", "Monat nachverfolgt (Übergabe)", "Arbeitsstunden seit Übergabe"],
     beforeHandOff: "⚠ vor der Übergabe",
     waiting: "Wartet",
     overdue: "Überfällig",

@@ -1,13 +1,14 @@
 /**
  * The Leads tab, the log sales fills in. Marketing's columns (A–E) and sales'
- * columns (F–L) are coloured by party; M–O are calculated, one ARRAYFORMULA
+ * columns (F–L) are coloured by party; M–P are calculated, one ARRAYFORMULA
  * per column filling every row, so recalculation stays linear in leads (O is
- * the hand-off month of leads with response hours, for the reports).
+ * the hand-off month of leads with response hours, for the reports; P the
+ * working hours since the hand-off, which M and N read).
  * Rows users typed are never written by the add-on: only the header row, the
  * calculated columns, formats and validations.
  */
 import { COLORS, LEAD_COLUMNS, LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN, type PlanContext } from "./context";
-import { quote, responseHoursFormula, workingHoursFormula } from "./formulas";
+import { hoursSoFarFormula, quote, responseHoursFormula } from "./formulas";
 import { columnLetter } from "./sheetBuilder";
 import type { BlockPlan, CellSpec, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
 
@@ -57,9 +58,9 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   const handedOff = column(c.handedOff);
   const followUp = column(c.firstFollowUp);
   const hours = column(c.responseHours);
-  const waited = workingHoursFormula(handedOff, "NOW()", context.work);
+  const soFar = column(c.hoursSoFar);
   const statusFormula =
-    `IF(${handedOff}="","",IF(${followUp}="",IF(${waited}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
+    `IF(${handedOff}="","",IF(${followUp}="",IF(${soFar}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
     `IF(ISNUMBER(${hours}),IF(${hours}<=${goal},${quote(labels.leads.onTime)},${quote(labels.leads.late)}),"")))`;
   const hoursCell: CellSpec = { format: formats.hours, background: COLORS.calculated };
   const statusCell: CellSpec = { background: COLORS.calculated };
@@ -68,13 +69,14 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   const handedOffMonth = `INT(${handedOff})-DAY(${handedOff})+1`;
   const calculatedRows: (CellSpec | undefined)[][] = [
     [
-      { ...hoursCell, formula: `ARRAYFORMULA(${responseHoursFormula(handedOff, followUp, context.work, labels.leads.beforeHandOff)})` },
+      { ...hoursCell, formula: `ARRAYFORMULA(${responseHoursFormula(handedOff, followUp, context.work, labels.leads.beforeHandOff, soFar)})` },
       { ...statusCell, formula: `ARRAYFORMULA(${statusFormula})` },
       { ...monthCell, formula: `ARRAYFORMULA(IF(ISNUMBER(${hours}),${handedOffMonth},""))` },
+      { ...hoursCell, formula: `ARRAYFORMULA(${hoursSoFarFormula(handedOff, followUp, context.work)})` },
     ],
   ];
   // The rows below hold the results the formulas fill in; they must stay empty.
-  for (let row = 3; row <= lastRow; row++) calculatedRows.push([hoursCell, statusCell, monthCell]);
+  for (let row = 3; row <= lastRow; row++) calculatedRows.push([hoursCell, statusCell, monthCell, hoursCell]);
   const calculated: BlockPlan = { row: 2, column: c.responseHours, cells: calculatedRows };
 
   // Formats of the input columns, one row repeated: users' values stay, their cells read right.

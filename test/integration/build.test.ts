@@ -69,6 +69,28 @@ describe("buildSla on the emulator", () => {
       else expect(row[12] as number).toBeCloseTo(expected as number, 9);
     });
 
+    // Status per row: from the response hours, or from the working hours waited until now (column P).
+    const nowCell = sheet("Ledger").getRange("Z1");
+    nowCell.setFormula("=NOW()");
+    const now = nowCell.getValue();
+    const calculated = sheet("Leads").getRange(2, 13, leads.length, 4).getValues();
+    const statuses = new Set<unknown>();
+    log.forEach((row, index) => {
+      const [hours, status, , soFar] = calculated[index] ?? [];
+      statuses.add(status);
+      if (row[4] === "") return expect(status).toBe("");
+      if (row[6] === "") {
+        const waited = (call("SLA_RESPONSE_HOURS", [[[row[4]]], [[now]], "Mon-Fri 09:00-17:00", [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]]]) as unknown[][])[0]?.[0];
+        // Handed off after now (typed ahead): waiting, as before.
+        if (typeof waited !== "number") return expect(status).toBe("Waiting");
+        expect(soFar as number).toBeCloseTo(waited, 9);
+        return expect(status).toBe(waited > 4 ? "Overdue" : "Waiting");
+      }
+      if (typeof hours === "number") expect(soFar as number).toBeCloseTo(hours, 9);
+      expect(status).toBe(typeof hours === "number" ? (hours <= 4 ? "On time" : "Late") : "");
+    });
+    expect(statuses.has("On time") && statuses.has("Late")).toBe(true);
+
     // Follow-up report agrees with SLA_FOLLOWUP_SPEED and SLA_FOLLOWUP_DEPTH.
     const speed = call("SLA_FOLLOWUP_SPEED", [handed, followed, "average", "Mon-Fri 09:00-17:00"]) as number;
     expect(value("Follow-up", "E5") as number).toBeCloseTo(speed, 9);

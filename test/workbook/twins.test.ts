@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import {
   closeRateFormula, cumulativeGoalFormula, customersNeededFormula, dailyTargetFormula, dealSizeFormula, leadsNeededFormula,
-  holidayDayFormula, marketingShareFormula, paceFormula, responseHoursFormula, revenueGoalFormula, weekendMask, type WorkTimeRefs,
+  holidayDayFormula, hoursSoFarFormula, marketingShareFormula, paceFormula, responseHoursFormula, revenueGoalFormula, weekendMask, type WorkTimeRefs,
 } from "../../src/workbook/formulas";
 import { call } from "../support/context";
 
@@ -104,9 +104,15 @@ describe("native formulas and their custom-function twins", () => {
     }
     function responseNative(from: number, to: number, work: boolean, settings = workCells(weekendMask([1, 2, 3, 4, 5]), "=9/24", "=17/24", holidays)): unknown {
       const cells = settings.map((line) => [...line]);
-      cells[0]!.splice(0, 3, from, to, `=${responseHoursFormula("A1", "B1", work ? refs : undefined, "⚠")}`);
+      const used = work ? refs : undefined;
+      // C1 counts the working time itself; E1 reads it from D1, as the lead log's columns do.
+      cells[0]!.splice(0, 5, from, to, `=${responseHoursFormula("A1", "B1", used, "⚠")}`, `=${hoursSoFarFormula("A1", "B1", used)}`, `=${responseHoursFormula("A1", "B1", used, "⚠", "D1")}`);
       engine.setSheetContent(sheet, cells);
-      return engine.getCellValue({ sheet, row: 0, col: 2 });
+      const direct = engine.getCellValue({ sheet, row: 0, col: 2 });
+      const composed = engine.getCellValue({ sheet, row: 0, col: 4 });
+      if (typeof direct === "number") closeTo(composed, direct);
+      else expect(composed).toEqual(direct);
+      return direct;
     }
 
     it("agree on elapsed and business hours, with holidays, for any hand-off and follow-up", () => {
@@ -159,7 +165,10 @@ describe("native formulas and their custom-function twins", () => {
         cells[index] = line;
       });
       const last = rows.length;
-      cells[0]![2] = `=ARRAYFORMULA(${responseHoursFormula(`A1:A${last}`, `B1:B${last}`, refs, "⚠")})`;
+      // As in the lead log: D holds the working hours so far, C the response hours read from D.
+      cells.forEach((line) => { line[3] = null; });
+      cells[0]![3] = `=ARRAYFORMULA(${hoursSoFarFormula(`A1:A${last}`, `B1:B${last}`, refs)})`;
+      cells[0]![2] = `=ARRAYFORMULA(${responseHoursFormula(`A1:A${last}`, `B1:B${last}`, refs, "⚠", `D1:D${last}`)})`;
       engine.setSheetContent(sheet, cells);
       rows.forEach(([from, minutes], index) => {
         const native = engine.getCellValue({ sheet, row: index, col: 2 });
