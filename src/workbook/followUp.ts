@@ -49,7 +49,8 @@ function statsCells(context: PlanContext, criteria: Criteria, row: number, follo
     { ...calculated, formula: `COUNTIFS(${where})`, format: formats.count },
     { ...calculated, formula: `COUNTIFS(${answered})`, format: formats.count },
     { ...calculated, formula: `COUNTIFS(${where},Leads_FirstFollowUp,"")`, format: formats.count },
-    { ...calculated, formula: `IFERROR(AVERAGEIFS(${hours},${answered}),"")`, format: formats.hours },
+    // The sum over the count next to it: AVERAGEIFS would count the same leads again.
+    { ...calculated, formula: `IF(N(${followed})>0,SUMIFS(${hours},${answered})/${followed},"")`, format: formats.hours },
     { ...calculated, formula: `IFERROR(MEDIAN(FILTER(${hours},${criteria.followedFilters})),"")`, format: formats.hours },
     { ...calculated, formula: `IFERROR(PERCENTILE(FILTER(${hours},${criteria.followedFilters}),9/10),"")`, format: formats.hours },
     { ...calculated, formula: `IF(N(${followed})>0,COUNTIFS(${answered},${hours},"<="&FollowUpGoalHours)/${followed},"")`, format: formats.percent },
