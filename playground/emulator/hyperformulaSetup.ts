@@ -16,6 +16,8 @@ import {
   type ConfigParams,
   type FunctionPluginDefinition,
   type ImplementedFunctions,
+  type RawCellContent,
+  type SimpleCellAddress,
 } from "hyperformula";
 import { enUS } from "hyperformula/i18n/languages";
 import { formatValue, roundDecimal, shift } from "./formats";
@@ -335,10 +337,52 @@ export function createHyperFormula(context: EvaluationContext): HyperFormula {
     functionPlugins: [...HyperFormula.getAllFunctionPlugins(), ...EMULATOR_PLUGINS],
   };
   const hf = HyperFormula.buildEmpty(config);
+  keepArrayResultsOutOfRebuilds(hf);
   // Sheets reads TRUE and FALSE as literals; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression("TRUE", "=TRUE()");
   hf.addNamedExpression("FALSE", "=FALSE()");
   return hf;
+}
+
+interface SerializationInternals {
+  withNewConfig(...args: unknown[]): SerializationInternals;
+  getCellSerialized(address: SimpleCellAddress, target?: SimpleCellAddress): RawCellContent;
+  getCellFormula(address: SimpleCellAddress, target?: SimpleCellAddress): string | undefined;
+  getRawValue(address: SimpleCellAddress): RawCellContent;
+}
+interface RebuildInternals {
+  _serialization: SerializationInternals;
+  rebuildWithConfig(params: Partial<ConfigParams>): void;
+}
+
+/**
+ * HyperFormula rebuilds (rebuildAndRecalculate, updateConfig) from its own
+ * serialization, which writes the cells an array formula fills as plain
+ * values: the rebuilt ARRAYFORMULA then finds them taken and turns into
+ * #SPILL!, while its old results stay behind as constants. In Sheets those
+ * cells are the formula's, not content; here they are serialized as empty.
+ */
+function keepArrayResultsOutOfRebuilds(hf: HyperFormula): void {
+  const engine = hf as unknown as RebuildInternals;
+  const rebuild = engine.rebuildWithConfig;
+  engine.rebuildWithConfig = function rebuildWithoutArrayResults(this: RebuildInternals, params: Partial<ConfigParams>): void {
+    const serialization = this._serialization;
+    const withNewConfig = serialization.withNewConfig;
+    serialization.withNewConfig = function withNewConfigWithoutArrayResults(this: SerializationInternals, ...args: unknown[]): SerializationInternals {
+      const fresh = withNewConfig.apply(this, args);
+      fresh.getCellSerialized = function cellSerialized(this: SerializationInternals, address: SimpleCellAddress, target?: SimpleCellAddress): RawCellContent {
+        const formula = this.getCellFormula(address, target);
+        if (formula !== undefined) return formula;
+        return hf.isCellPartOfArray(address) ? null : this.getRawValue(address);
+      };
+      return fresh;
+    };
+    try {
+      rebuild.call(this, params);
+    } finally {
+      serialization.withNewConfig = withNewConfig;
+    }
+  };
 }
 
 /** Names the emulator defines itself, hidden from getNamedRanges. */

@@ -5,7 +5,7 @@
  */
 import type { PartyId } from "../config/schema";
 import { COLORS, monthStartFormula, slaMonths, type PlanContext } from "./context";
-import { customersNeededFormula, leadsNeededFormula, quote, revenueGoalFormula, weekendMask, type WorkTimeRefs } from "./formulas";
+import { customersNeededFormula, holidayDayFormula, leadsNeededFormula, quote, revenueGoalFormula, weekendMask, type WorkTimeRefs } from "./formulas";
 import { SheetBuilder, a1, columnLetter, rangeA1, sheetRef } from "./sheetBuilder";
 import type { CellSpec, ConditionalFormatPlan, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
 
@@ -155,11 +155,18 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
       const [y, m, d] = day.split("-").map(Number);
       sheet.set(2 + index, holidayColumn, { formula: `DATE(${y},${m},${d})`, format: formats.date });
     });
+    // Beside them, the working days they take off: what the lead log's response hours subtract.
+    const mask = a1(maskRow, 2, true);
+    sheet.set(1, holidayColumn + 1, { value: labels.section.holidayDays, bold: true });
+    for (let index = 0; index < holidayRows; index++) {
+      const above = index > 0 ? rangeA1(2, holidayColumn + 1, index, 1, true) : undefined;
+      sheet.set(2 + index, holidayColumn + 1, { ...calculated, formula: holidayDayFormula(a1(2 + index, holidayColumn), mask, above), format: formats.date });
+    }
     work = {
-      mask: `${ref}!${a1(maskRow, 2, true)}`,
+      mask: `${ref}!${mask}`,
       dayStart: `${ref}!${a1(startRow, 2, true)}`,
       dayEnd: `${ref}!${a1(endRow, 2, true)}`,
-      holidays: `${ref}!${rangeA1(2, holidayColumn, holidayRows, 1, true)}`,
+      holidayDays: `${ref}!${rangeA1(2, holidayColumn + 1, holidayRows, 1, true)}`,
     };
   }
 
@@ -277,7 +284,8 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
   row += 1;
   sheet.row(row, 1, [{ value: labels.reviewCadence }, { value: labels.cadences[config.review.cadence] }]);
 
-  const columns = Math.max(lastPartyColumn, 1 + config.requirements.length) + 2;
+  // The holidays and the working days they take off sit in the last two columns.
+  const columns = Math.max(lastPartyColumn, 1 + config.requirements.length) + 3;
   return {
     sheet: {
       key: "agreement",

@@ -41,7 +41,13 @@ export function daysIn(month: string): number {
 export const LEAD_COLUMNS = {
   lead: 1, company: 2, tier: 3, created: 4, handedOff: 5, owner: 6, firstFollowUp: 7,
   attempts: 8, connected: 9, customer: 10, revenue: 11, closedOn: 12, responseHours: 13, status: 14,
+  /** Helper for the reports: the hand-off month (its first day) of leads with response hours, else blank. */
+  followedUpMonth: 15,
+  /** Working hours from the hand-off to the first follow-up, or to now while the lead waits. */
+  hoursSoFar: 16,
 } as const;
+/** The last calculated column of the lead log. */
+export const LEAD_LAST_COLUMN = LEAD_COLUMNS.hoursSoFar;
 export const LEAD_INPUT_COLUMNS = 12;
 
 /** Everything planners share: the config, words, formats, and references between sheets. */

@@ -20,8 +20,14 @@ export const FOLLOW_UP_LAYOUT = {
 interface Criteria {
   /** COUNTIFS-style criteria pairs limiting leads (month, and owner for the rep table). */
   readonly pairs: string;
-  /** The same as FILTER conditions. */
-  readonly filters: string;
+  /**
+   * The same limits for leads with response hours, on the log's
+   * hand-off-month column (Leads_FollowedUpMonth): one equality instead of a
+   * date range plus ISNUMBER, so the hours statistics scan the log once.
+   */
+  readonly followedPairs: string;
+  /** `followedPairs` as FILTER conditions. */
+  readonly followedFilters: string;
 }
 
 /**
@@ -33,20 +39,21 @@ function statsCells(context: PlanContext, criteria: Criteria, row: number, follo
   const { formats } = context;
   const calculated: CellSpec = { background: COLORS.calculated };
   const hours = "Leads_ResponseHours";
-  const numericHours = `ISNUMBER(${hours})`;
   const followed = a1(row, followedColumn);
   const where = criteria.pairs;
+  const answered = criteria.followedPairs;
   // Attempts on leads not yet connected: all attempts minus those on connected leads.
   const openAttempts = `(SUMIFS(Leads_Attempts,${where})-SUMIFS(Leads_Attempts,${where},Leads_Connected,TRUE))`;
   const openWorked = `(COUNTIFS(${where},Leads_Attempts,"<>")-COUNTIFS(${where},Leads_Attempts,"<>",Leads_Connected,TRUE))`;
   return [
     { ...calculated, formula: `COUNTIFS(${where})`, format: formats.count },
-    { ...calculated, formula: `COUNTIFS(${where},${hours},">=0")`, format: formats.count },
+    { ...calculated, formula: `COUNTIFS(${answered})`, format: formats.count },
     { ...calculated, formula: `COUNTIFS(${where},Leads_FirstFollowUp,"")`, format: formats.count },
-    { ...calculated, formula: `IFERROR(AVERAGEIFS(${hours},${where}),"")`, format: formats.hours },
-    { ...calculated, formula: `IFERROR(MEDIAN(FILTER(${hours},${criteria.filters},${numericHours})),"")`, format: formats.hours },
-    { ...calculated, formula: `IFERROR(PERCENTILE(FILTER(${hours},${criteria.filters},${numericHours}),9/10),"")`, format: formats.hours },
-    { ...calculated, formula: `IF(N(${followed})>0,COUNTIFS(${where},${hours},"<="&FollowUpGoalHours)/${followed},"")`, format: formats.percent },
+    // The sum over the count next to it: AVERAGEIFS would count the same leads again.
+    { ...calculated, formula: `IF(N(${followed})>0,SUMIFS(${hours},${answered})/${followed},"")`, format: formats.hours },
+    { ...calculated, formula: `IFERROR(MEDIAN(FILTER(${hours},${criteria.followedFilters})),"")`, format: formats.hours },
+    { ...calculated, formula: `IFERROR(PERCENTILE(FILTER(${hours},${criteria.followedFilters}),9/10),"")`, format: formats.hours },
+    { ...calculated, formula: `IF(N(${followed})>0,COUNTIFS(${answered},${hours},"<="&FollowUpGoalHours)/${followed},"")`, format: formats.percent },
     { ...calculated, formula: `IF(${openWorked}>0,${openAttempts}/${openWorked},"")`, format: formats.decimal },
     { ...calculated, formula: openAttempts, format: formats.count },
     { ...calculated, formula: `COUNTIFS(${where},Leads_Attempts,">0")-COUNTIFS(${where},Leads_Attempts,">0",Leads_Connected,TRUE)`, format: formats.count },
@@ -61,6 +68,7 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const C = L.columns;
   const calculated: CellSpec = { background: COLORS.calculated };
   const handed = "Leads_HandedOff";
+  const followedMonth = "Leads_FollowedUpMonth";
   const headerCell = (title: string): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText });
 
   sheet.set(1, 1, { value: `${labels.sheets.followUp}: ${labels.followUp.byMonth}`, bold: true });
@@ -73,7 +81,8 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     const end = `(EOMONTH(${start},0)+1)`;
     const criteria: Criteria = {
       pairs: `${handed},">="&${start},${handed},"<"&${end}`,
-      filters: `${handed}>=${start},${handed}<${end}`,
+      followedPairs: `${followedMonth},${start}`,
+      followedFilters: `${followedMonth}=${start}`,
     };
     const stats = statsCells(context, criteria, row, C.followed);
     const [count, followed, awaiting, average, median, p90, within, depth, attempts, worked] = stats;
@@ -110,7 +119,8 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     const row = repHeaderRow + 1 + index;
     const criteria: Criteria = {
       pairs: `${handed},">="&${pickedStart},${handed},"<"&${pickedEnd},${owner},${rep.criterion}`,
-      filters: `${handed}>=${pickedStart},${handed}<${pickedEnd},${rep.filter}`,
+      followedPairs: `${followedMonth},${pickedStart},${owner},${rep.criterion}`,
+      followedFilters: `${followedMonth}=${pickedStart},${rep.filter}`,
     };
     sheet.row(row, 1, [rep.label, ...statsCells(context, criteria, row, 3)]);
   });

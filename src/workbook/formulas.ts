@@ -68,27 +68,103 @@ export interface WorkTimeRefs {
   /** Start and end of the working day as fractions of a day. */
   readonly dayStart: string;
   readonly dayEnd: string;
-  readonly holidays: string;
+  /**
+   * The holidays that cost a working day: per listed holiday its whole day
+   * when it falls on a working weekday and is not listed above, else blank
+   * (holidayDayFormula). A weekend holiday or a repeat costs nothing, as in
+   * NETWORKDAYS.INTL.
+   */
+  readonly holidayDays: string;
+}
+
+/**
+ * One cell of WorkTimeRefs.holidayDays for the holiday in `holiday`:
+ * `daysAbove` is the range of the cells of this formula for the holidays
+ * listed above it (undefined for the first).
+ */
+export function holidayDayFormula(holiday: string, mask: string, daysAbove: string | undefined): string {
+  const conditions = [isWorkingWeekday(`INT(${holiday})`, mask), ...(daysAbove ? [`COUNTIF(${daysAbove},INT(${holiday}))=0`] : [])];
+  return `IF(ISNUMBER(${holiday}),IF(AND(${conditions.join(",")}),INT(${holiday}),""),"")`;
+}
+
+/** Whether the whole day `day` is a working weekday under the mask (serial 2 is a Monday, the mask's first character). */
+function isWorkingWeekday(day: string, mask: string): string {
+  return `MID(${mask},MOD(${day}+5,7)+1,1)="0"`;
+}
+
+/**
+ * Working days from the serial epoch through the whole day `day`, holidays
+ * taken off: whole weeks times working days a week, plus the working days
+ * among the first MOD(day,7) days of its week (serial 1 is a Sunday, so
+ * those are Sunday, Monday, … in that order: the mask's last character, then
+ * its first five). Element-wise, so it works on a column inside ARRAYFORMULA,
+ * where Sheets does not expand NETWORKDAYS.INTL.
+ */
+function workingDaysThrough(day: string, work: WorkTimeRefs): string {
+  const workingPerWeek = `LEN(SUBSTITUTE(${work.mask},"1",""))`;
+  const intoWeek = `LEN(SUBSTITUTE(LEFT(RIGHT(${work.mask},1)&${work.mask},MOD(${day},7)),"1",""))`;
+  return `(INT((${day})/7)*${workingPerWeek}+${intoWeek}-${holidaysMatching(`(${day})>=`, work)})`;
+}
+
+/**
+ * How many of the holidays that cost a working day satisfy `comparison`
+ * (e.g. `E2:E>=`) per row: a rows × holidays comparison summed along each
+ * row with MMULT. Plain array arithmetic, where COUNTIFS per row would parse a
+ * criterion for every lead; blanks in the list never match a number.
+ */
+function holidaysMatching(comparison: string, work: WorkTimeRefs): string {
+  return `MMULT((${comparison}TRANSPOSE(${work.holidayDays}))*1,SEQUENCE(ROWS(${work.holidayDays}),1,1,0))`;
+}
+
+/** 1 when the whole day `day` is a working day (working weekday, not a holiday), else 0. */
+function isWorkingDay(day: string, work: WorkTimeRefs): string {
+  return `(${isWorkingWeekday(day, work.mask)})*(${holidaysMatching(`${day}=`, work)}=0)`;
+}
+
+/** The time of day `time`, kept inside working hours (MEDIAN(time, start, end), element-wise). */
+function clampToWorkingHours(time: string, work: WorkTimeRefs): string {
+  return `IF(${time}<${work.dayStart},${work.dayStart},IF(${time}>${work.dayEnd},${work.dayEnd},${time}))`;
 }
 
 /**
  * Hours of working time between two date-times (the end not before the
  * start): whole working days between them plus the parts of the first and
  * last day inside working hours. Without work time, elapsed hours.
+ * Element-wise: `from` and `to` may be cells or equally long columns (one
+ * ARRAYFORMULA per column instead of a formula per row).
  */
 export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs | undefined): string {
   if (!work) return `(${to}-${from})*24`;
-  const days = (a: string, b: string): string => `NETWORKDAYS.INTL(${a},${b},${work.mask},${work.holidays})`;
+  const first = `INT(${from})`;
+  const last = `INT(${to})`;
+  const workingDays = `(${workingDaysThrough(last, work)}-${workingDaysThrough(`${first}-1`, work)})`;
   return (
-    `24*((${days(from, to)}-1)*(${work.dayEnd}-${work.dayStart})` +
-    `+IF(${days(to, to)},MEDIAN(MOD(${to},1),${work.dayEnd},${work.dayStart}),${work.dayEnd})` +
-    `-MEDIAN(${days(from, from)}*MOD(${from},1),${work.dayEnd},${work.dayStart}))`
+    `24*((${workingDays}-1)*(${work.dayEnd}-${work.dayStart})` +
+    `+IF(${isWorkingDay(last, work)},${clampToWorkingHours(`MOD(${to},1)`, work)},${work.dayEnd})` +
+    `-IF(${isWorkingDay(first, work)},${clampToWorkingHours(`MOD(${from},1)`, work)},${work.dayStart}))`
   );
 }
 
-/** Response hours for one lead row: blank until followed up, a flag when the follow-up is before the hand-off. */
-export function responseHoursFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined, beforeHandOff: string): string {
-  return `IF(OR(${handedOff}="",${firstFollowUp}=""),"",IF(${firstFollowUp}<${handedOff},${quote(beforeHandOff)},${workingHoursFormula(handedOff, firstFollowUp, work)}))`;
+/**
+ * Working hours since the hand-off: to the first follow-up, or to now while
+ * the lead waits; blank before the hand-off. Element-wise like
+ * workingHoursFormula. The lead log keeps it in a column that both response
+ * hours and the status read, so the working time is computed once per lead.
+ */
+export function hoursSoFarFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined): string {
+  return `IF(${handedOff}="","",${workingHoursFormula(handedOff, `IF(${firstFollowUp}="",NOW(),${firstFollowUp})`, work)})`;
+}
+
+/**
+ * Response hours: blank until followed up, a flag when the follow-up is
+ * before the hand-off. Element-wise like workingHoursFormula (no OR, which
+ * Sheets would fold to one value inside ARRAYFORMULA). `hoursSoFar`, when
+ * given, is hoursSoFarFormula's result for the same leads and is read instead
+ * of counting the working time again.
+ */
+export function responseHoursFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined, beforeHandOff: string, hoursSoFar?: string): string {
+  const hours = hoursSoFar ?? workingHoursFormula(handedOff, firstFollowUp, work);
+  return `IF((${handedOff}="")+(${firstFollowUp}=""),"",IF(${firstFollowUp}<${handedOff},${quote(beforeHandOff)},${hours}))`;
 }
 
 /** Text as a formula string literal. */

@@ -20,6 +20,7 @@ const EN = {
     capacity: "Sales capacity check",
     checklist: "Requirements checklist: deliveries per month",
     holidays: "Holidays",
+    holidayDays: "Working days off",
   },
   goalMarketing: (leads: string) => `="Deliver "&${leads}&" qualified leads to sales every month"`,
   goalSales: (hours: string, attempts: string) => `="Follow up on every marketing lead within "&${hours}&" hours and make at least "&${attempts}&" attempts until connected"`,
@@ -91,7 +92,7 @@ const EN = {
     chartAxis: "Leads",
   },
   leads: {
-    headers: ["Lead", "Company", "Tier", "Created", "Handed to sales", "Owner", "First follow-up", "Attempts", "Connected", "Became customer", "Revenue", "Closed on", "Response hours", "Follow-up status"],
+    headers: ["Lead", "Company", "Tier", "Created", "Handed to sales", "Owner", "First follow-up", "Attempts", "Connected", "Became customer", "Revenue", "Closed on", "Response hours", "Follow-up status", "Month followed up (hand-off)", "Working hours since hand-off"],
     beforeHandOff: "⚠ before hand-off",
     waiting: "Waiting",
     overdue: "Overdue",
@@ -164,6 +165,7 @@ const DE: Labels = {
     capacity: "Kapazitätsprüfung Vertrieb",
     checklist: "Checkliste der Anforderungen: Lieferungen pro Monat",
     holidays: "Feiertage",
+    holidayDays: "Entfallende Arbeitstage",
   },
   goalMarketing: (leads) => `="Jeden Monat "&${leads}&" qualifizierte Leads an den Vertrieb liefern"`,
   goalSales: (hours, attempts) => `="Jeden Marketing-Lead innerhalb von "&${hours}&" Stunden kontaktieren und mindestens "&${attempts}&" Versuche bis zum Kontakt unternehmen"`,
@@ -235,7 +237,7 @@ const DE: Labels = {
     chartAxis: "Leads",
   },
   leads: {
-    headers: ["Lead", "Firma", "Stufe", "Erstellt", "An Vertrieb übergeben", "Verantwortlich", "Erster Kontakt", "Versuche", "Erreicht", "Kunde geworden", "Umsatz", "Abgeschlossen am", "Reaktionszeit (Std.)", "Status Nachverfolgung"],
+    headers: ["Lead", "Firma", "Stufe", "Erstellt", "An Vertrieb übergeben", "Verantwortlich", "Erster Kontakt", "Versuche", "Erreicht", "Kunde geworden", "Umsatz", "Abgeschlossen am", "Reaktionszeit (Std.)", "Status Nachverfolgung", "Monat nachverfolgt (Übergabe)", "Arbeitsstunden seit Übergabe"],
     beforeHandOff: "⚠ vor der Übergabe",
     waiting: "Wartet",
     overdue: "Überfällig",

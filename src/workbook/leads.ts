@@ -1,13 +1,15 @@
 /**
  * The Leads tab, the log sales fills in. Marketing's columns (A–E) and sales'
- * columns (F–L) are coloured by party; M–N are calculated per row, each
- * formula reading only its own row, so recalculation stays linear in leads.
+ * columns (F–L) are coloured by party; M–P are calculated, one ARRAYFORMULA
+ * per column filling every row, so recalculation stays linear in leads (O is
+ * the hand-off month of leads with response hours, for the reports; P the
+ * working hours since the hand-off, which M and N read).
  * Rows users typed are never written by the add-on: only the header row, the
  * calculated columns, formats and validations.
  */
-import { COLORS, LEAD_COLUMNS, LEAD_INPUT_COLUMNS, type PlanContext } from "./context";
-import { quote, responseHoursFormula, workingHoursFormula } from "./formulas";
-import { a1, columnLetter } from "./sheetBuilder";
+import { COLORS, LEAD_COLUMNS, LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN, type PlanContext } from "./context";
+import { hoursSoFarFormula, quote, responseHoursFormula } from "./formulas";
+import { columnLetter } from "./sheetBuilder";
 import type { BlockPlan, CellSpec, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
 
 /** Free rows kept below the last lead, so the log has room until the next build or month. */
@@ -31,6 +33,7 @@ const NAMED_COLUMNS: readonly [string, number][] = [
   ["Leads_Created", LEAD_COLUMNS.created],
   ["Leads_Owner", LEAD_COLUMNS.owner],
   ["Leads_ClosedOn", LEAD_COLUMNS.closedOn],
+  ["Leads_FollowedUpMonth", LEAD_COLUMNS.followedUpMonth],
 ];
 
 export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges: NamedRangePlan[] } {
@@ -47,21 +50,33 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
     cells: [labels.leads.headers.map((title, index): CellSpec => ({ value: title, bold: true, background: headerColor(index + 1), color: COLORS.headerText }))],
   };
 
+  // One ARRAYFORMULA per calculated column, not a formula per row: a cell every
+  // row refers to (the goal, the working hours) is then one reference, not one
+  // per lead, and the engine keeps one dependency instead of tens of thousands.
   const goal = "FollowUpGoalHours";
-  const calculatedRows: (CellSpec | undefined)[][] = [];
-  for (let row = 2; row <= lastRow; row++) {
-    const handedOff = a1(row, c.handedOff);
-    const followUp = a1(row, c.firstFollowUp);
-    const hours = a1(row, c.responseHours);
-    const waited = workingHoursFormula(handedOff, "NOW()", context.work);
-    const status =
-      `IF(${handedOff}="","",IF(${followUp}="",IF(${waited}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
-      `IF(ISNUMBER(${hours}),IF(${hours}<=${goal},${quote(labels.leads.onTime)},${quote(labels.leads.late)}),"")))`;
-    calculatedRows.push([
-      { formula: responseHoursFormula(handedOff, followUp, context.work, labels.leads.beforeHandOff), format: formats.hours, background: COLORS.calculated },
-      { formula: status, background: COLORS.calculated },
-    ]);
-  }
+  const column = (index: number): string => `${columnLetter(index)}2:${columnLetter(index)}${lastRow}`;
+  const handedOff = column(c.handedOff);
+  const followUp = column(c.firstFollowUp);
+  const hours = column(c.responseHours);
+  const soFar = column(c.hoursSoFar);
+  const statusFormula =
+    `IF(${handedOff}="","",IF(${followUp}="",IF(${soFar}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
+    `IF(ISNUMBER(${hours}),IF(${hours}<=${goal},${quote(labels.leads.onTime)},${quote(labels.leads.late)}),"")))`;
+  const hoursCell: CellSpec = { format: formats.hours, background: COLORS.calculated };
+  const statusCell: CellSpec = { background: COLORS.calculated };
+  // For the reports: one equality per month instead of a date range plus ISNUMBER over the whole log.
+  const monthCell: CellSpec = { format: formats.month, background: COLORS.calculated };
+  const handedOffMonth = `INT(${handedOff})-DAY(${handedOff})+1`;
+  const calculatedRows: (CellSpec | undefined)[][] = [
+    [
+      { ...hoursCell, formula: `ARRAYFORMULA(${responseHoursFormula(handedOff, followUp, context.work, labels.leads.beforeHandOff, soFar)})` },
+      { ...statusCell, formula: `ARRAYFORMULA(${statusFormula})` },
+      { ...monthCell, formula: `ARRAYFORMULA(IF(ISNUMBER(${hours}),${handedOffMonth},""))` },
+      { ...hoursCell, formula: `ARRAYFORMULA(${hoursSoFarFormula(handedOff, followUp, context.work)})` },
+    ],
+  ];
+  // The rows below hold the results the formulas fill in; they must stay empty.
+  for (let row = 3; row <= lastRow; row++) calculatedRows.push([hoursCell, statusCell, monthCell, hoursCell]);
   const calculated: BlockPlan = { row: 2, column: c.responseHours, cells: calculatedRows };
 
   // Formats of the input columns, one row repeated: users' values stay, their cells read right.
@@ -78,7 +93,6 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
     inputFormats.push(format ? { format } : {});
   }
 
-  const column = (index: number): string => `${columnLetter(index)}2:${columnLetter(index)}${lastRow}`;
   const validations: ValidationPlan[] = [
     { range: column(c.created), rule: { kind: "date" }, helpText: labels.leads.help.date },
     { range: column(c.handedOff), rule: { kind: "date" }, helpText: labels.leads.help.date },
@@ -106,8 +120,8 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
       frozenRows: 1,
       frozenColumns: 1,
       minRows: lastRow,
-      minColumns: c.status,
-      columnWidths: [{ column: 1, count: c.status, width: 135 }],
+      minColumns: LEAD_LAST_COLUMN,
+      columnWidths: [{ column: 1, count: LEAD_LAST_COLUMN, width: 135 }],
       blocks: [header, calculated],
       // Formats for the whole input area in one call; values there are never touched.
       inputFormats: { row: 2, column: 1, rows: dataRows, cells: inputFormats },

@@ -4,7 +4,7 @@
  * users type into (checklist, notes, total revenue, the rep month picker)
  * stay open; in the lead log marketing owns A–E and sales owns F–L.
  */
-import { LEAD_COLUMNS, LEAD_INPUT_COLUMNS } from "./context";
+import { LEAD_COLUMNS, LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN } from "./context";
 import { a1, columnLetter, parseA1 } from "./sheetBuilder";
 
 export const PROTECTION_PREFIX = "Marketing & Sales SLA";
@@ -50,7 +50,7 @@ export function planProtections(sheetKeys: readonly string[], inputs: Readonly<R
   for (const key of sheetKeys) {
     if (key === "leads") {
       const last = Math.max(2, leadsLastRow);
-      const calculated = `${columnLetter(LEAD_COLUMNS.responseHours)}1:${columnLetter(LEAD_COLUMNS.status)}${last}`;
+      const calculated = `${columnLetter(LEAD_COLUMNS.responseHours)}1:${columnLetter(LEAD_LAST_COLUMN)}${last}`;
       plans.push(
         { sheetKey: key, range: `A1:${columnLetter(LEAD_INPUT_COLUMNS)}1`, description: `${PROTECTION_PREFIX}: column headers`, editors: "owner", unprotected: [] },
         { sheetKey: key, range: calculated, description: `${PROTECTION_PREFIX}: calculated columns`, editors: "owner", unprotected: [] },

@@ -249,6 +249,26 @@ describe("arrays", () => {
     expect(value("=ARRAYFORMULA(SUM(C2:C4*2))")).toBe(900);
   });
 
+  it("ARRAYFORMULA results survive a full recalculation and a locale change (HyperFormula: #SPILL! over stale copies)", () => {
+    sheet.getRange("I2").setFormula("=ARRAYFORMULA(C2:C4*2)");
+    expect(sheet.getRange("I2:I4").getValues()).toEqual([[200], [100], [600]]);
+    wb.emulator.hyperformula.rebuildAndRecalculate();
+    wb.ss.setSpreadsheetLocale("de_DE");
+    sheet.getRange("C3").setValue(70);
+    expect(sheet.getRange("I2:I4").getValues()).toEqual([[200], [140], [600]]);
+    expect(sheet.getRange("I3").getFormula()).toBe("");
+  });
+
+  it("a column compared with a row broadcasts to a table, as MMULT row sums need", () => {
+    sheet.getRange("K1:K4").setValues([[1], [3], ['=IF(TRUE,"","")'], [""]]);
+    sheet.getRange("J2").setFormula("=ARRAYFORMULA(MMULT((C2:C4>=TRANSPOSE(K1:K4))*1,SEQUENCE(ROWS(K1:K4),1,1,0)))");
+    // C2:C4 is 100, 50, 300: each at least 1 and 3; text (a formula's "") is above every
+    // number and never counts; an empty cell compares as 0 and always does.
+    expect(sheet.getRange("J2:J4").getValues()).toEqual([[3], [3], [3]]);
+    expect(value("=ARRAYFORMULA(SUM((5>=TRANSPOSE(K1:K3))*1))")).toBe(2);
+    expect(value("=ARRAYFORMULA(SUM((C2:C4>TRANSPOSE(C2:C4))*1))")).toBe(3);
+  });
+
   it("open-ended ranges like A2:A (HyperFormula: parse error) reach the sheet's last row", () => {
     expect(value("=COUNTA(A2:A)")).toBe(6);
     expect(value('=SUMIFS(C2:C,B2:B,"won")')).toBe(600);

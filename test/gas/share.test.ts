@@ -226,7 +226,7 @@ describe("strict protections", () => {
     const last = sheet("Leads").getMaxRows();
     expect(protectionsOf(snapshot, "Leads").map(({ type, range, warningOnly, editors: people, unprotectedRanges }) => ({ type, range, warningOnly, editors: people, unprotectedRanges }))).toEqual([
       { type: "RANGE", range: "Leads!A1:L1", warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
-      { type: "RANGE", range: `Leads!M1:N${last}`, warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
+      { type: "RANGE", range: `Leads!M1:P${last}`, warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
       { type: "RANGE", range: `Leads!A2:E${last}`, warningOnly: false, editors: [OWNER, MARKETING], unprotectedRanges: [] },
     ]);
     // Sales' columns F–L below the header are nobody's to guard.
@@ -254,7 +254,7 @@ describe("strict protections", () => {
       `${PROTECTION_PREFIX}: calculated columns`,
       `${PROTECTION_PREFIX}: marketing's columns`,
     ]);
-    expect(leads.map((protection) => protection.getRange().getA1Notation())).toEqual(["A1:L1", `M1:N${sheet("Leads").getMaxRows()}`, `A2:E${sheet("Leads").getMaxRows()}`]);
+    expect(leads.map((protection) => protection.getRange().getA1Notation())).toEqual(["A1:L1", `M1:P${sheet("Leads").getMaxRows()}`, `A2:E${sheet("Leads").getMaxRows()}`]);
     expect(leads[2]?.getEditors().map((user) => user.getEmail())).toEqual([OWNER, MARKETING]);
     expect(leads.every((protection) => !protection.isWarningOnly())).toBe(true);
     expect(sheet("Leads").getProtections(SpreadsheetApp.ProtectionType.SHEET)).toEqual([]);

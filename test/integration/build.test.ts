@@ -74,6 +74,28 @@ describe("buildSla on the emulator", () => {
       else expect(row[12] as number).toBeCloseTo(expected as number, 9);
     });
 
+    // Status per row: from the response hours, or from the working hours waited until now (column P).
+    const nowCell = sheet("Ledger").getRange("Z1");
+    nowCell.setFormula("=NOW()");
+    const now = nowCell.getValue();
+    const calculated = sheet("Leads").getRange(2, 13, leads.length, 4).getValues();
+    const statuses = new Set<unknown>();
+    log.forEach((row, index) => {
+      const [hours, status, , soFar] = calculated[index] ?? [];
+      statuses.add(status);
+      if (row[4] === "") return expect(status).toBe("");
+      if (row[6] === "") {
+        const waited = (call("SLA_RESPONSE_HOURS", [[[row[4]]], [[now]], "Mon-Fri 09:00-17:00", [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]]]) as unknown[][])[0]?.[0];
+        // Handed off after now (typed ahead): waiting, as before.
+        if (typeof waited !== "number") return expect(status).toBe("Waiting");
+        expect(soFar as number).toBeCloseTo(waited, 9);
+        return expect(status).toBe(waited > 4 ? "Overdue" : "Waiting");
+      }
+      if (typeof hours === "number") expect(soFar as number).toBeCloseTo(hours, 9);
+      expect(status).toBe(typeof hours === "number" ? (hours <= 4 ? "On time" : "Late") : "");
+    });
+    expect(statuses.has("On time") && statuses.has("Late")).toBe(true);
+
     // Follow-up report agrees with SLA_FOLLOWUP_SPEED and SLA_FOLLOWUP_DEPTH.
     const speed = call("SLA_FOLLOWUP_SPEED", [handed, followed, "average", "Mon-Fri 09:00-17:00"]) as number;
     expect(value("Follow-up", "E5") as number).toBeCloseTo(speed, 9);
@@ -84,6 +106,21 @@ describe("buildSla on the emulator", () => {
     expect(value("Follow-up", "J5") as number).toBeCloseTo(call("SLA_FOLLOWUP_DEPTH", [attempts, connected]) as number, 9);
     expect(value("Follow-up", "B5")).toBe(leads.length);
     expect((value("Follow-up", "C5") as number) + (value("Follow-up", "D5") as number)).toBe(leads.length);
+    // By rep (the picked month is December): each rep's row agrees with the twins over that rep's leads.
+    const repRows = sheet("Follow-up").getRange("A21:G23").getValues();
+    expect(repRows.map((row) => row[0])).toEqual(["Kendra Miles", "Sam Ortiz", "Priya Nair"]);
+    expect(repRows.filter((row) => typeof row[5] === "number").length).toBeGreaterThan(0);
+    for (const rep of repRows) {
+      const mine = log.filter((row) => row[5] === rep[0]);
+      expect(rep[1]).toBe(mine.length);
+      const answered = mine.filter((row) => typeof row[12] === "number");
+      expect(rep[2]).toBe(answered.length);
+      if (answered.length === 0) continue;
+      const args = (stat: string): unknown[] => [mine.map((row) => [row[4]]), mine.map((row) => [row[6]]), stat, "Mon-Fri 09:00-17:00"];
+      expect(rep[4] as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", args("average")) as number, 9);
+      expect(rep[5] as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", args("median")) as number, 9);
+      expect(rep[6] as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", args("p90")) as number, 9);
+    }
 
     // Ledger: the month is still running.
     expect(value("Ledger", "E4")).toBe("open");

@@ -94,7 +94,8 @@ describe("planWorkbook", () => {
     const crowded = { ...config, months: 36, requirements, sales: { ...config.sales, holidays } };
     expect(() => planWorkbook(crowded, EMPTY_WORKBOOK, "2026-11-28")).not.toThrow();
     const agreement = planWorkbook(crowded, EMPTY_WORKBOOK, "2026-11-28").sheets[0] as SheetPlan;
-    expect(agreement.minColumns).toBe(23);
+    // Holidays in column 23, the working days they take off in column 24.
+    expect(agreement.minColumns).toBe(24);
   });
 
   it("marks every cell users type into with a stable key", () => {

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import {
   closeRateFormula, cumulativeGoalFormula, customersNeededFormula, dailyTargetFormula, dealSizeFormula, leadsNeededFormula,
-  marketingShareFormula, paceFormula, responseHoursFormula, revenueGoalFormula, weekendMask, type WorkTimeRefs,
+  holidayDayFormula, hoursSoFarFormula, marketingShareFormula, paceFormula, responseHoursFormula, revenueGoalFormula, weekendMask, type WorkTimeRefs,
 } from "../../src/workbook/formulas";
 import { call } from "../support/context";
 
@@ -91,15 +91,28 @@ describe("native formulas and their custom-function twins", () => {
 
   describe("response hours", () => {
     const hours = "Mon-Fri 09:00-17:00";
-    // Mask, start, end in G1:I1; holidays in J1:J3 (two holidays and a blank).
+    // Mask, start, end in G1:I1; holidays in J1:J3 (two holidays and a blank), the working days they take off in K1:K3.
     const holidays = [46380, 46381]; // 2026-12-24 and 2026-12-25
-    function responseNative(from: number, to: number, work: boolean): unknown {
-      const refs: WorkTimeRefs = { mask: "$G$1", dayStart: "$H$1", dayEnd: "$I$1", holidays: "$J$1:$J$3" };
-      engine.setSheetContent(sheet, [
-        [from, to, `=${responseHoursFormula("A1", "B1", work ? refs : undefined, "⚠")}`, "", "", "", `'${weekendMask([1, 2, 3, 4, 5])}`, "=9/24", "=17/24", holidays[0] ?? ""],
-        ["", "", "", "", "", "", "", "", "", holidays[1] ?? ""],
-      ]);
-      return engine.getCellValue({ sheet, row: 0, col: 2 });
+    const refs: WorkTimeRefs = { mask: "$G$1", dayStart: "$H$1", dayEnd: "$I$1", holidayDays: "$K$1:$K$3" };
+    const holidayDays = (row: number): string => `=${holidayDayFormula(`J${row}`, refs.mask, row > 1 ? `$K$1:$K$${row - 1}` : undefined)}`;
+    function workCells(mask: string, start: string, end: string, days: readonly (number | string)[]): (number | string)[][] {
+      return [
+        ["", "", "", "", "", "", `'${mask}`, start, end, days[0] ?? "", holidayDays(1)],
+        ["", "", "", "", "", "", "", "", "", days[1] ?? "", holidayDays(2)],
+        ["", "", "", "", "", "", "", "", "", days[2] ?? "", holidayDays(3)],
+      ];
+    }
+    function responseNative(from: number, to: number, work: boolean, settings = workCells(weekendMask([1, 2, 3, 4, 5]), "=9/24", "=17/24", holidays)): unknown {
+      const cells = settings.map((line) => [...line]);
+      const used = work ? refs : undefined;
+      // C1 counts the working time itself; E1 reads it from D1, as the lead log's columns do.
+      cells[0]!.splice(0, 5, from, to, `=${responseHoursFormula("A1", "B1", used, "⚠")}`, `=${hoursSoFarFormula("A1", "B1", used)}`, `=${responseHoursFormula("A1", "B1", used, "⚠", "D1")}`);
+      engine.setSheetContent(sheet, cells);
+      const direct = engine.getCellValue({ sheet, row: 0, col: 2 });
+      const composed = engine.getCellValue({ sheet, row: 0, col: 4 });
+      if (typeof direct === "number") closeTo(composed, direct);
+      else expect(composed).toEqual(direct);
+      return direct;
     }
 
     it("agree on elapsed and business hours, with holidays, for any hand-off and follow-up", () => {
@@ -111,6 +124,60 @@ describe("native formulas and their custom-function twins", () => {
         }),
         { numRuns: 500 },
       );
+    });
+
+    it("agree for any working week, working day and holidays (on weekends and listed twice too)", () => {
+      const names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+      const clockText = (quarters: number): string => `${String(Math.floor(quarters / 4)).padStart(2, "0")}:${String((quarters % 4) * 15).padStart(2, "0")}`;
+      fc.assert(
+        fc.property(
+          serial,
+          fc.integer({ min: 0, max: 40 * 1440 }),
+          fc.integer({ min: 0, max: 6 }),
+          fc.integer({ min: 0, max: 6 }),
+          fc.uniqueArray(fc.integer({ min: 0, max: 96 }), { minLength: 2, maxLength: 2 }),
+          fc.array(fc.integer({ min: -3, max: 45 }), { maxLength: 3 }),
+          (from, minutes, firstDay, span, quarters, offsets) => {
+            const to = from + minutes / 1440;
+            const [start, end] = [...quarters].sort((x, y) => x - y) as [number, number];
+            const days = Array.from({ length: span + 1 }, (_, index) => (firstDay + index) % 7);
+            const spec = `${names[firstDay]}-${names[(firstDay + span) % 7]} ${clockText(start)}-${clockText(end)}`;
+            // Holidays near the hand-off; a repeated offset lists a day twice.
+            const listed = offsets.map((offset) => Math.floor(from) + offset);
+            const settings = workCells(weekendMask(days), `=${start}/96`, `=${end}/96`, listed);
+            closeTo(responseNative(from, to, true, settings), call("SLA_RESPONSE_HOURS", [from, to, spec, [0, 1, 2].map((index) => [listed[index] ?? ""])]));
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
+
+    it("agree row by row when one ARRAYFORMULA fills a whole column", () => {
+      const rows = fc.sample(fc.tuple(serial, fc.integer({ min: -2 * 1440, max: 21 * 1440 })), { numRuns: 300, seed: 42 });
+      // Empty cells are null: HyperFormula keeps "" as a text cell, which would block the results.
+      const cells: (number | string | null)[][] = workCells(weekendMask([1, 2, 3, 4, 5]), "=9/24", "=17/24", holidays).map((line) => line.map((cell) => (cell === "" ? null : cell)));
+      rows.forEach(([from, minutes], index) => {
+        // Some rows not handed off or not followed up yet, like a real log.
+        const line = cells[index] ?? [];
+        line[0] = index % 17 === 5 ? null : from;
+        line[1] = index % 11 === 3 ? null : from + minutes / 1440;
+        line[2] = null;
+        cells[index] = line;
+      });
+      const last = rows.length;
+      // As in the lead log: D holds the working hours so far, C the response hours read from D.
+      cells.forEach((line) => { line[3] = null; });
+      cells[0]![3] = `=ARRAYFORMULA(${hoursSoFarFormula(`A1:A${last}`, `B1:B${last}`, refs)})`;
+      cells[0]![2] = `=ARRAYFORMULA(${responseHoursFormula(`A1:A${last}`, `B1:B${last}`, refs, "⚠", `D1:D${last}`)})`;
+      engine.setSheetContent(sheet, cells);
+      rows.forEach(([from, minutes], index) => {
+        const native = engine.getCellValue({ sheet, row: index, col: 2 });
+        const handed = cells[index]![0];
+        const followed = cells[index]![1];
+        if (handed === null || followed === null) return expect(native).toBe("");
+        if (minutes < 0) return expect(native).toBe("⚠");
+        closeTo(native, call("SLA_RESPONSE_HOURS", [from, from + minutes / 1440, hours, [[holidays[0]], [holidays[1]], [""]]]));
+      });
     });
 
     it("agree on the hand-picked cases: a weekend, a night, the Christmas holidays", () => {
