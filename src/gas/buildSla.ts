@@ -5,7 +5,7 @@
 import { validateConfig } from "../config/validate";
 import { planWorkbook, type ExistingWorkbook } from "../workbook/plan";
 import { labelsFor } from "../workbook/labels";
-import { LEAD_COLUMNS, LEAD_INPUT_COLUMNS } from "../workbook/context";
+import { LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN } from "../workbook/context";
 import { columnLetter } from "../workbook/sheetBuilder";
 import { applyPlan, DocumentSheets } from "./applyPlan";
 import { loadDocumentState, saveDocumentState } from "./documentState";
@@ -20,8 +20,8 @@ export interface BuildOptions {
   readonly expectedRevision?: number;
 }
 
-/** Columns read from the lead log: users' twelve and the two calculated ones (so the frame is known to fit). */
-const LEAD_LOG_COLUMNS = LEAD_COLUMNS.status;
+/** Columns read from the lead log: users' twelve and every calculated one (so the frame is known to fit). */
+const LEAD_LOG_COLUMNS = LEAD_LAST_COLUMN;
 
 /**
  * Reads how big the lead log is now, so the plan keeps every row and adds
@@ -37,7 +37,7 @@ export function existingLeadLog(sheets: DocumentSheets, stored: StoredSheet | un
   try {
     values = sheet.getRange(`A2:${columnLetter(LEAD_LOG_COLUMNS)}`).getValues();
     rows = values.length + 1;
-    // The read reached column N, so the log has at least the columns the plan needs.
+    // The read reached the last calculated column, so the log has at least the columns the plan needs.
     sheets.remember(sheet, { rows, columns: LEAD_LOG_COLUMNS });
   } catch {
     // A log with one row, or fewer columns than planned.

@@ -261,6 +261,7 @@ describe("buildSla on the emulator", () => {
     const followUp = sheet("Follow-up");
     for (const chart of followUp.getCharts()) followUp.removeChart(chart);
     const rows = sheet("Leads").getMaxRows();
+    const columns = sheet("Leads").getMaxColumns();
 
     const result = buildSla(exampleInput("internal-en.json"));
     expect(result.ok).toBe(true);
@@ -271,6 +272,7 @@ describe("buildSla on the emulator", () => {
     expect(sheet("Follow-up").getCharts()).toHaveLength(2);
     // The log keeps its size: the calculated columns are no reason to add rows.
     expect(sheet("Leads").getMaxRows()).toBe(rows);
+    expect(sheet("Leads").getMaxColumns()).toBe(columns);
   });
 
   it("restores a named range users deleted, even when they added one of their own", () => {
