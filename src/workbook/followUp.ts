@@ -134,10 +134,8 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     frozenColumns: 0,
     minRows: Math.max(repHeaderRow + repRows.length + 5, 60),
     minColumns: 26,
-    columnWidths: [
-      { column: 1, count: 1, width: 170 },
-      { column: 2, count: 14, width: 105 },
-    ],
+    // The figures fit Sheets' default width; every width set is one more call on a first build.
+    columnWidths: [{ column: 1, count: 1, width: 170 }],
     blocks: [sheet.toBlock({ row: 1, column: 1 })],
     validations: [{ range: picker, rule: { kind: "list", values: months, strict: true }, helpText: labels.followUp.pickMonth }],
     conditionalFormats: [
