@@ -93,9 +93,10 @@ export async function run(): Promise<BenchResult[]> {
   const none = documentCalls("2026-12", 0);
   const many = documentCalls("2026-12", 5000);
   const goal = documentCalls("2026-12", 0, (input) => ({ ...input, marketing: { ...(input.marketing as object), quota: 8000 } }));
-  const quarter = recalculation(5_000);
-  const half = recalculation(10_000);
+  // The target's figure first: each emulator left behind makes the next run's garbage collection slower.
   const recalc = recalculation(20_000);
+  const half = recalculation(10_000);
+  const quarter = recalculation(5_000);
   return [
     { name: "document calls, first build, 28-day month", value: february.calls, unit: "calls", target: { max: MAX_DOCUMENT_CALLS }, note: `reads + writes + service round trips; ${february.total} calls in all with local handles and builders` },
     { name: "document calls, first build, 31-day month", value: december.calls, unit: "calls", target: { max: MAX_DOCUMENT_CALLS } },

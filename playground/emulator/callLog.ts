@@ -169,6 +169,7 @@ export const CALL_KINDS: Record<string, KindTable> = {
       "setTextStyle",
       "setTextStyles",
       "setWrap",
+      "setWraps",
       "setWrapStrategy",
       "setHorizontalAlignment",
       "setHorizontalAlignments",

@@ -324,6 +324,10 @@ export class RangeFacade {
     return this._setAll("wrapStrategy", wrap ? "WRAP" : "OVERFLOW");
   }
 
+  setWraps(wraps: boolean[][]): this {
+    return this._setMatrix("wrapStrategy", wraps, "setWraps", (wrap: boolean) => (wrap ? "WRAP" : "OVERFLOW"));
+  }
+
   setWrapStrategy(strategy: string): this {
     return this._setAll("wrapStrategy", requireMember(WrapStrategy, strategy, "wrap strategy"));
   }

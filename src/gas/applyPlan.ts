@@ -387,10 +387,12 @@ function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Ke
   const range = sheet.getRange(block.row, block.column, rows, columns);
   let anyBackground = false;
   let anyStyle = false;
+  let anyWrap = false;
   const values = block.cells.map((line) =>
     line.map((cell) => {
       if (cell?.background) anyBackground = true;
       if (cell?.bold || cell?.italic || cell?.color) anyStyle = true;
+      if (cell?.wrap) anyWrap = true;
       const previous = cell?.input ? (kept.get(cell.input.key) ?? (cell.input.fallbackKey ? kept.get(cell.input.fallbackKey) : undefined)) : undefined;
       return cellInput(cell, previous);
     }),
@@ -398,6 +400,7 @@ function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Ke
   range.setValues(values);
   if (anyStyle) range.setTextStyles(block.cells.map((line) => line.map((cell) => textStyle(styles, cell))));
   if (anyBackground) range.setBackgrounds(block.cells.map((line) => line.map((cell) => cell?.background ?? "#ffffff")));
+  if (anyWrap) range.setWraps(block.cells.map((line) => line.map((cell) => cell?.wrap ?? false)));
 }
 
 function textStyle(styles: Map<string, TextStyle>, cell: CellSpec | undefined): TextStyle {

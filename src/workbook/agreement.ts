@@ -194,7 +194,7 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
         : party.id === "sales"
           ? { formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1) }
           : { value: labels.goalService };
-    sheet.set(goalsRow, partyColumn(party.id), { ...goal, background: partyColor(party.id).light });
+    sheet.set(goalsRow, partyColumn(party.id), { ...goal, background: partyColor(party.id).light, wrap: true });
   });
 
   // 3. Requirements of both parties, then the checklist (a row per month, a column per requirement).
@@ -208,7 +208,7 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
     sheet.row(row, 1, [
       { text: partyName(requirement.from), background: partyColor(requirement.from).light },
       { text: partyName(requirement.to), background: partyColor(requirement.to).light },
-      { text: requirement.text },
+      { text: requirement.text, wrap: true },
       { value: requirement.perMonth, format: formats.count },
     ]);
     row += 1;
@@ -220,7 +220,7 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
     row += 1;
     sheet.set(row, 1, { value: labels.checklistMonth, bold: true });
     config.requirements.forEach((requirement, index) => {
-      sheet.set(row, 2 + index, { text: `${requirement.text} (${requirement.perMonth}×)`, bold: true, background: partyColor(requirement.from).light });
+      sheet.set(row, 2 + index, { text: `${requirement.text} (${requirement.perMonth}×)`, bold: true, background: partyColor(requirement.from).light, wrap: true });
     });
     row += 1;
     const firstChecklistRow = row;

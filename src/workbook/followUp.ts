@@ -69,7 +69,7 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const calculated: CellSpec = { background: COLORS.calculated };
   const handed = "Leads_HandedOff";
   const followedMonth = "Leads_FollowedUpMonth";
-  const headerCell = (title: string): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText });
+  const headerCell = (title: string): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true });
 
   sheet.set(1, 1, { value: `${labels.sheets.followUp}: ${labels.followUp.byMonth}`, bold: true });
   sheet.set(2, 1, { formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1), italic: true, color: COLORS.muted });

@@ -47,7 +47,7 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   const header: BlockPlan = {
     row: 1,
     column: 1,
-    cells: [labels.leads.headers.map((title, index): CellSpec => ({ value: title, bold: true, background: headerColor(index + 1), color: COLORS.headerText }))],
+    cells: [labels.leads.headers.map((title, index): CellSpec => ({ value: title, bold: true, background: headerColor(index + 1), color: COLORS.headerText, wrap: true }))],
   };
 
   // One ARRAYFORMULA per calculated column, not a formula per row: a cell every

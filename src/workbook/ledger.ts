@@ -27,7 +27,7 @@ export function planLedger(context: PlanContext, existingMonths: ReadonlySet<str
   const words = labels.ledger;
 
   sheet.set(1, 1, { value: words.title, bold: true });
-  sheet.row(L.headerRow, 1, words.headers.map((title): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText })));
+  sheet.row(L.headerRow, 1, words.headers.map((title): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true })));
 
   // A party's requirements for a month are delivered when every checklist count reaches its target.
   const requirementsMet = (party: PartyId, month: string): string | undefined => {

@@ -66,7 +66,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   const closedOn = "Leads_ClosedOn";
   const created = "Leads_Created";
   const metric = (row: number, label: string, cell: CellSpec): void => {
-    sheet.set(row, m.column, { value: label });
+    sheet.set(row, m.column, { value: label, wrap: true });
     sheet.set(row, m.column + 1, { ...calculated, ...cell });
   };
   sheet.set(2, m.column, { value: labels.month.metrics, bold: true });
@@ -74,7 +74,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   metric(m.won, labels.month.metricLabels.won, { formula: `COUNTIFS(${inMonth(handedOff)},Leads_Customer,TRUE)`, format: formats.count });
   metric(m.wonRevenue, labels.month.metricLabels.wonRevenue, { formula: `SUMIFS(Leads_Revenue,${inMonth(handedOff)},Leads_Customer,TRUE)`, format: formats.money });
   metric(m.marketingRevenue, labels.month.metricLabels.marketingRevenue, { formula: `SUMIFS(Leads_Revenue,${inMonth(closedOn)},Leads_Customer,TRUE)`, format: formats.money });
-  sheet.set(m.totalRevenue, m.column, { value: labels.month.metricLabels.totalRevenue, bold: true });
+  sheet.set(m.totalRevenue, m.column, { value: labels.month.metricLabels.totalRevenue, bold: true, wrap: true });
   sheet.set(m.totalRevenue, m.column + 1, { value: "", format: formats.money, background: COLORS.marketing.light, input: { key: `totalRevenue|${month}` } });
   metric(m.cycle, labels.month.metricLabels.cycle, {
     formula: `IFERROR(AVERAGE(FILTER(${closedOn}-${created},${closedOn}>=${start},${closedOn}<${end},Leads_Customer=TRUE,${created}<>"")),"")`,
@@ -86,7 +86,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
 
   // Daily pace.
   const header = L.headerRow;
-  sheet.row(header, 1, labels.month.headers.map((title): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText })));
+  sheet.row(header, 1, labels.month.headers.map((title): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true })));
   const firstDay = L.firstDayRow;
   const lastDay = firstDay + n - 1;
   for (let day = 1; day <= n; day++) {

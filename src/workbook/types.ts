@@ -14,6 +14,8 @@ export interface CellSpec {
   readonly italic?: boolean;
   readonly background?: string;
   readonly color?: string;
+  /** Long text breaks into lines inside the cell instead of being cut off by the next one. */
+  readonly wrap?: boolean;
   readonly note?: string;
   /**
    * A cell users type into: `key` finds its value again when the layout moves;

@@ -255,6 +255,9 @@ describe("ranges", () => {
     expect(r.getFontWeights()).toEqual([["bold", "bold"], ["normal", "bold"]]);
     expect(r.getNotes()).toEqual([["Typed by hand", ""], ["", ""]]);
     expect(r.getWrapStrategies()[0]).toEqual(["WRAP", "WRAP"]);
+    sheet.getRange("A2:B2").setWraps([[false, true]]);
+    expect(r.getWrapStrategies()[1]).toEqual(["OVERFLOW", "WRAP"]);
+    expect(() => sheet.getRange("A2:B2").setWraps([[true]])).toThrow();
     expect(r.getHorizontalAlignments()[1]).toEqual(["center", "center"]);
     expect(() => r.setFontWeight("heavy" as never)).toThrow("Invalid font weight");
     r.clearFormat();
