@@ -122,6 +122,7 @@ export class Grid {
     }
 
     const body = document.createElement("tbody");
+    const rowElements: HTMLTableRowElement[] = [];
     let frozenTop = HEADER_HEIGHT;
     for (let row = 1; row <= sheet.rows; row++) {
       const tr = document.createElement("tr");
@@ -153,14 +154,22 @@ export class Grid {
         tr.append(td);
       }
       if (frozen) frozenTop += height;
+      rowElements.push(tr);
       body.append(tr);
     }
     table.append(body);
     canvas.append(table);
 
-    // Charts float over the cells at their anchors, as in Sheets.
+    this.canvas = canvas;
+    this.host.replaceChildren(canvas);
+
+    // Charts float over the cells at their anchors, as in Sheets. Rows whose text wraps grow,
+    // so the anchor row's top is measured in the laid-out table, not summed from set heights.
     const left = (column: number) => ROW_HEADER_WIDTH + sheet.widths.slice(0, column - 1).reduce((sum, width) => sum + width, 0);
+    const canvasTop = canvas.getBoundingClientRect().top;
     const top = (row: number) => {
+      const element = rowElements[row - 1];
+      if (element) return element.getBoundingClientRect().top - canvasTop;
       let y = HEADER_HEIGHT;
       for (let r = 1; r < row; r++) y += sheet.heights[String(r)] ?? DEFAULT_HEIGHT;
       return y;
@@ -177,8 +186,6 @@ export class Grid {
     canvas.style.minWidth = `${width}px`;
     canvas.style.minHeight = `${bottom}px`;
 
-    this.canvas = canvas;
-    this.host.replaceChildren(canvas);
     this.host.scrollLeft = scroll.left;
     this.host.scrollTop = scroll.top;
     this.select(this.selected, false);
