@@ -17,6 +17,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type TextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
 
+/** A tab can't take its planned name because a user's tab holds it; thrown before the first write. */
+export class TabNameTaken extends Error {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`The tab "${from}" can't be renamed to "${to}": another tab has that name. Rename or remove that tab, then build again.`);
+  }
+}
+
 /** A value as users left it: their formula if they wrote one, else the value. */
 interface Kept {
   readonly value: unknown;
@@ -246,7 +256,7 @@ function findTargets(sheets: DocumentSheets, plans: readonly SheetPlan[], previo
     if (!target.existing || target.name === target.sheetPlan.name) continue;
     const holder = named(target.sheetPlan.name) ?? targets.find((other) => other !== target && other.existing && other.name === target.sheetPlan.name)?.existing;
     if (holder && holder !== target.existing)
-      throw new Error(`The tab "${target.name ?? ""}" can't be renamed to "${target.sheetPlan.name}": another tab has that name. Rename or remove that tab, then build again.`);
+      throw new TabNameTaken(target.name ?? "", target.sheetPlan.name);
   }
   return targets;
 }

@@ -7,7 +7,7 @@ import { planWorkbook, type ExistingWorkbook } from "../workbook/plan";
 import { labelsFor } from "../workbook/labels";
 import { LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN } from "../workbook/context";
 import { columnLetter } from "../workbook/sheetBuilder";
-import { applyPlan, DocumentSheets } from "./applyPlan";
+import { applyPlan, DocumentSheets, TabNameTaken } from "./applyPlan";
 import { loadDocumentState, saveDocumentState } from "./documentState";
 import { layoutOf, type StoredSheet } from "./layout";
 import { withDocumentLock } from "./lock";
@@ -67,7 +67,13 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
     const stored = document.state.layout?.sheets.leads;
     const existing: ExistingWorkbook = { ...existingLeadLog(sheets, stored, stored?.name ?? labelsFor(config.language).sheets.leads), months: document.state.months };
     const plan = planWorkbook(config, existing, spreadsheetToday(spreadsheet));
-    const applied = applyPlan(plan, document.state.layout, sheets);
+    let applied: ReturnType<typeof applyPlan>;
+    try {
+      applied = applyPlan(plan, document.state.layout, sheets);
+    } catch (error) {
+      if (error instanceof TabNameTaken) return failure("tabNameTaken", messages.tabNameTaken(error.from, error.to));
+      throw error;
+    }
     const revision = document.state.revision + 1;
     saveDocumentState(document, config, { revision, months: plan.months, layout: layoutOf(plan, applied) });
     return { ok: true, message: messages.built(plan.sheets.length), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes: [] };

@@ -10,6 +10,8 @@ const MESSAGES = {
     slaEnded: (last: string) => `The SLA ends with ${last}, and that month's tab exists. To track further months, lengthen the SLA in the wizard and build again.`,
     monthMissing: (month: string) => `The tab of ${month} is missing, so its actuals cannot be read. Build the SLA again to restore it.`,
     built: (sheets: number) => `SLA built: ${sheets} tabs up to date.`,
+    tabNameTaken: (from: string, to: string) =>
+      `The tab "${from}" should now be called "${to}", but another tab has that name. Rename or remove that tab, then build again: nothing was changed.`,
     nextMonth: (month: string) => `Tab ${month} created.`,
     keptAgreed: (field: string) => `${field}: kept the agreed value (no actuals to recalculate from).`,
     fields: { closeRate: "Close rate", avgDealSize: "Average deal size", marketingShare: "Marketing share" },
@@ -22,6 +24,8 @@ const MESSAGES = {
     slaEnded: (last: string) => `Das SLA endet mit ${last}, und der Tab dieses Monats existiert. Für weitere Monate verlängern Sie das SLA im Assistenten und erstellen es erneut.`,
     monthMissing: (month: string) => `Der Tab ${month} fehlt, daher können seine Ist-Werte nicht gelesen werden. Erstellen Sie das SLA erneut, um ihn wiederherzustellen.`,
     built: (sheets: number) => `SLA erstellt: ${sheets} Tabs aktuell.`,
+    tabNameTaken: (from: string, to: string) =>
+      `Der Tab „${from}“ soll jetzt „${to}“ heißen, aber ein anderer Tab trägt diesen Namen. Benennen Sie diesen Tab um oder entfernen Sie ihn und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
     nextMonth: (month: string) => `Tab ${month} angelegt.`,
     keptAgreed: (field: string) => `${field}: vereinbarter Wert beibehalten (keine Ist-Werte zum Neuberechnen).`,
     fields: { closeRate: "Abschlussquote", avgDealSize: "Durchschnittliche Auftragsgröße", marketingShare: "Marketinganteil" },

@@ -319,7 +319,10 @@ describe("buildSla on the emulator", () => {
     SpreadsheetApp.getActiveSpreadsheet().insertSheet("Vereinbarung");
     const before = JSON.stringify(emulator.snapshot().sheets);
     emulator.calls.reset();
-    expect(() => buildSla({ ...exampleInput("internal-en.json"), language: "de" })).toThrow(/Vereinbarung/);
+    const result = buildSla({ ...exampleInput("internal-en.json"), language: "de" });
+    expect(result).toMatchObject({ ok: false, reason: "tabNameTaken" });
+    // In the language of the build, naming both tabs.
+    expect(result.ok ? "" : result.message).toMatch(/^Der Tab „Agreement“ soll jetzt „Vereinbarung“ heißen.*nichts geändert/);
     expect(emulator.calls.byKind.write ?? 0).toBe(0);
     expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
   });
