@@ -11,7 +11,7 @@
 import { COLORS } from "../workbook/context";
 import { parseA1 } from "../workbook/sheetBuilder";
 import type { BlockPlan, CellSpec, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, ValidationRule, WorkbookPlan } from "../workbook/types";
-import { planHash, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
+import { namedRangeTarget, planHash, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -72,6 +72,14 @@ function union(rects: readonly Rect[]): Rect | undefined {
   };
 }
 
+function contains(rect: Rect, row: number, column: number): boolean {
+  return row >= rect.top && row <= rect.bottom && column >= rect.left && column <= rect.right;
+}
+
+function rangeOf(sheet: Sheet, rect: Rect): GoogleAppsScript.Spreadsheet.Range {
+  return sheet.getRange(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1);
+}
+
 function blockRect(block: BlockPlan): Rect | undefined {
   const rows = block.cells.length;
   const columns = block.cells[0]?.length ?? 0;
@@ -90,18 +98,18 @@ function readContents(sheet: Sheet, rect: Rect | undefined): Contents | undefine
   let clamped = rect;
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
-    range = sheet.getRange(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1);
+    range = rangeOf(sheet, rect);
   } catch {
     // Users removed rows or columns: read what is left.
     clamped = { ...rect, bottom: Math.min(rect.bottom, sheet.getMaxRows()), right: Math.min(rect.right, sheet.getMaxColumns()) };
     if (clamped.bottom < clamped.top || clamped.right < clamped.left) return undefined;
-    range = sheet.getRange(clamped.top, clamped.left, clamped.bottom - clamped.top + 1, clamped.right - clamped.left + 1);
+    range = rangeOf(sheet, clamped);
   }
   return { rect: clamped, values: range.getValues(), formulas: range.getFormulas() };
 }
 
 function cellOf(contents: Contents, row: number, column: number): Kept | undefined {
-  if (row < contents.rect.top || row > contents.rect.bottom || column < contents.rect.left || column > contents.rect.right) return undefined;
+  if (!contains(contents.rect, row, column)) return undefined;
   const value = contents.values[row - contents.rect.top]?.[column - contents.rect.left];
   const formula = contents.formulas[row - contents.rect.top]?.[column - contents.rect.left] ?? "";
   return value === undefined ? undefined : { value, formula };
@@ -361,15 +369,14 @@ function writeFormats(sheet: Sheet, plan: SheetPlan): void {
       for (let column = rect.left; column <= rect.right; column++) line.push(format(row, column));
       grid.push(line);
     }
-    sheet.getRange(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1).setNumberFormats(grid);
+    rangeOf(sheet, rect).setNumberFormats(grid);
   };
   if (!tiles || areas.length === 1) {
     for (const area of areas) write(area.rect, area.format);
     return;
   }
   // Areas don't overlap (the planner refuses two things in one cell), so equal cell counts mean they tile the rectangle.
-  const inside = (rect: Rect, row: number, column: number): boolean => row >= rect.top && row <= rect.bottom && column >= rect.left && column <= rect.right;
-  write(whole, (row, column) => areas.find((area) => inside(area.rect, row, column))?.format(row, column) ?? DEFAULT_FORMAT);
+  write(whole, (row, column) => areas.find((area) => contains(area.rect, row, column))?.format(row, column) ?? DEFAULT_FORMAT);
 }
 
 function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean): void {
@@ -511,19 +518,28 @@ function buildChart(sheet: Sheet, chart: ChartPlan): GoogleAppsScript.Spreadshee
     .build();
 }
 
-/** Where each named range points, as the build stores it: `'Leads'!E2:E1000`. */
-export function namedRangeTarget(sheetName: string, range: string): string {
-  return `'${sheetName.replace(/'/g, "''")}'!${range}`;
+type NamedRange = GoogleAppsScript.Spreadsheet.NamedRange;
+
+/** A name to point at a target: moved when the document has it (`existing`), else created. */
+interface Placement {
+  readonly name: string;
+  readonly target: string;
+  readonly existing?: NamedRange;
 }
 
 interface NamedRangeWork {
-  readonly create: { readonly name: string; readonly target: string }[];
-  readonly move: { readonly named: GoogleAppsScript.Spreadsheet.NamedRange; readonly target: string }[];
+  readonly place: Placement[];
   /** Named ranges in the document before the build. */
   readonly count: number;
   /** Lead-log names left as they were: checked to still cover the whole log. */
-  readonly leadNames: readonly { readonly name: string; readonly target: string }[];
-  readonly objects: () => Map<string, GoogleAppsScript.Spreadsheet.NamedRange>;
+  readonly leadNames: Placement[];
+  readonly objects: () => Map<string, NamedRange>;
+}
+
+function placeNamedRange(spreadsheet: Spreadsheet, { name, target, existing }: Placement): void {
+  const range = spreadsheet.getRange(target);
+  if (existing) existing.setRange(range);
+  else spreadsheet.setNamedRange(name, range);
 }
 
 function sameCells(a: string, b: string): boolean {
@@ -540,24 +556,21 @@ function sameCells(a: string, b: string): boolean {
  */
 function planNamedRanges(spreadsheet: Spreadsheet, plan: WorkbookPlan, previous: StoredLayout | undefined, trustCount: boolean): NamedRangeWork {
   const list = spreadsheet.getNamedRanges();
-  let byName: Map<string, GoogleAppsScript.Spreadsheet.NamedRange> | undefined;
-  const objects = (): Map<string, GoogleAppsScript.Spreadsheet.NamedRange> => (byName ??= new Map(list.map((named) => [named.getName(), named])));
+  let byName: Map<string, NamedRange> | undefined;
+  const objects = (): Map<string, NamedRange> => (byName ??= new Map(list.map((named) => [named.getName(), named])));
   const stored = previous?.namedRanges ?? {};
   const trusted = trustCount && previous?.namedRangeCount !== undefined && previous.namedRangeCount === list.length;
   const exists = (name: string): boolean => (trusted ? stored[name] !== undefined : objects().has(name));
   const sheetNames = new Map(plan.sheets.map((sheet) => [sheet.key, sheet.name]));
-  const work: NamedRangeWork = { create: [], move: [], count: list.length, leadNames: [], objects };
+  const work: NamedRangeWork = { place: [], count: list.length, leadNames: [], objects };
   for (const named of plan.namedRanges) {
     const sheetName = sheetNames.get(named.sheetKey);
     if (!sheetName) throw new Error(`named range ${named.name} refers to an unplanned sheet ${named.sheetKey}`);
     const target = namedRangeTarget(sheetName, named.range);
     const storedTarget = stored[named.name];
-    if (!exists(named.name)) work.create.push({ name: named.name, target });
-    else if (storedTarget === undefined || !sameCells(storedTarget, target)) {
-      const object = objects().get(named.name);
-      if (object) work.move.push({ named: object, target });
-      else work.create.push({ name: named.name, target });
-    } else if (named.sheetKey === "leads") (work.leadNames as { name: string; target: string }[]).push({ name: named.name, target });
+    if (!exists(named.name)) work.place.push({ name: named.name, target });
+    else if (storedTarget === undefined || !sameCells(storedTarget, target)) work.place.push({ name: named.name, target, existing: objects().get(named.name) });
+    else if (named.sheetKey === "leads") work.leadNames.push({ name: named.name, target });
   }
   return work;
 }
@@ -575,20 +588,15 @@ function openRows(target: string): boolean {
  * Returns how many named ranges the document holds now.
  */
 function applyNamedRanges(spreadsheet: Spreadsheet, work: NamedRangeWork, leadRows: number | undefined): number {
-  for (const { name, target } of work.create) spreadsheet.setNamedRange(name, spreadsheet.getRange(target));
-  for (const { named, target } of work.move) named.setRange(spreadsheet.getRange(target));
+  for (const placement of work.place) placeNamedRange(spreadsheet, placement);
   const unchanged = work.leadNames.filter((named) => openRows(named.target));
   const probe = unchanged[0];
   if (probe && leadRows !== undefined) {
     const range = spreadsheet.getRangeByName(probe.name);
     if (!range || range.getRow() + range.getNumRows() - 1 < leadRows) {
       const objects = work.objects();
-      for (const { name, target } of unchanged) {
-        const object = objects.get(name);
-        if (object) object.setRange(spreadsheet.getRange(target));
-        else spreadsheet.setNamedRange(name, spreadsheet.getRange(target));
-      }
+      for (const { name, target } of unchanged) placeNamedRange(spreadsheet, { name, target, existing: objects.get(name) });
     }
   }
-  return work.count + work.create.length;
+  return work.count + work.place.filter((placement) => !placement.existing).length;
 }

@@ -7,7 +7,7 @@ import { planWorkbook, type ExistingWorkbook } from "../workbook/plan";
 import { labelsFor } from "../workbook/labels";
 import { LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN } from "../workbook/context";
 import { columnLetter } from "../workbook/sheetBuilder";
-import { applyPlan, DocumentSheets, TabNameTaken } from "./applyPlan";
+import { applyPlan, DocumentSheets, TabNameTaken, type ApplyResult } from "./applyPlan";
 import { loadDocumentState, saveDocumentState } from "./documentState";
 import { layoutOf, type StoredSheet } from "./layout";
 import { withDocumentLock } from "./lock";
@@ -19,9 +19,6 @@ export interface BuildOptions {
   /** The revision the wizard started from; a different saved revision means someone else built meanwhile. */
   readonly expectedRevision?: number;
 }
-
-/** Columns read from the lead log: users' twelve and every calculated one (so the frame is known to fit). */
-const LEAD_LOG_COLUMNS = LEAD_LAST_COLUMN;
 
 /**
  * Reads how big the lead log is now, so the plan keeps every row and adds
@@ -35,10 +32,11 @@ export function existingLeadLog(sheets: DocumentSheets, stored: StoredSheet | un
   let values: unknown[][];
   let rows: number;
   try {
-    values = sheet.getRange(`A2:${columnLetter(LEAD_LOG_COLUMNS)}`).getValues();
+    // Users' columns and every calculated one, so the frame is known to fit.
+    values = sheet.getRange(`A2:${columnLetter(LEAD_LAST_COLUMN)}`).getValues();
     rows = values.length + 1;
     // The read reached the last calculated column, so the log has at least the columns the plan needs.
-    sheets.remember(sheet, { rows, columns: LEAD_LOG_COLUMNS });
+    sheets.remember(sheet, { rows, columns: LEAD_LAST_COLUMN });
   } catch {
     // A log with one row, or fewer columns than planned.
     const size = sheets.size(sheet);
@@ -48,6 +46,19 @@ export function existingLeadLog(sheets: DocumentSheets, stored: StoredSheet | un
   let last = values.length;
   while (last > 0 && (values[last - 1] ?? []).slice(0, LEAD_INPUT_COLUMNS).every((cell) => cell === "" || cell === null)) last--;
   return { leadsLastRow: last + 1, leadsMaxRows: rows };
+}
+
+/**
+ * Applies a plan for an operation. A tab that can't take its planned name stops
+ * it before the first write; the answer then says why, in the user's language.
+ */
+export function applyOrRefuse(messages: ReturnType<typeof messagesFor>, ...args: Parameters<typeof applyPlan>): ApplyResult | OperationResult {
+  try {
+    return applyPlan(...args);
+  } catch (error) {
+    if (error instanceof TabNameTaken) return failure("tabNameTaken", messages.tabNameTaken(error.from, error.to));
+    throw error;
+  }
 }
 
 export function buildSla(input: unknown, options: BuildOptions = {}): OperationResult {
@@ -67,13 +78,8 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
     const stored = document.state.layout?.sheets.leads;
     const existing: ExistingWorkbook = { ...existingLeadLog(sheets, stored, stored?.name ?? labelsFor(config.language).sheets.leads), months: document.state.months };
     const plan = planWorkbook(config, existing, spreadsheetToday(spreadsheet));
-    let applied: ReturnType<typeof applyPlan>;
-    try {
-      applied = applyPlan(plan, document.state.layout, sheets);
-    } catch (error) {
-      if (error instanceof TabNameTaken) return failure("tabNameTaken", messages.tabNameTaken(error.from, error.to));
-      throw error;
-    }
+    const applied = applyOrRefuse(messages, plan, document.state.layout, sheets);
+    if ("ok" in applied) return applied;
     const revision = document.state.revision + 1;
     saveDocumentState(document, config, { revision, months: plan.months, layout: layoutOf(plan, applied) });
     return { ok: true, message: messages.built(plan.sheets.length), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes: [] };

@@ -57,6 +57,11 @@ export function frameOf(sheet: SheetPlan): string {
   return JSON.stringify([sheet.columnWidths, sheet.frozenRows, sheet.frozenColumns]);
 }
 
+/** Where a named range points, as the build stores it: `'Leads'!E2:E`. */
+export function namedRangeTarget(sheetName: string, range: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'!${range}`;
+}
+
 /** The layout a plan produces: every input cell's key and address, per sheet. */
 export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredLayout {
   const sheets: Record<string, StoredSheet> = {};
@@ -78,7 +83,7 @@ export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredL
   }
   const names = new Map(plan.sheets.map((sheet) => [sheet.key, sheet.name]));
   const namedRanges: Record<string, string> = {};
-  for (const named of plan.namedRanges) namedRanges[named.name] = `'${(names.get(named.sheetKey) ?? "").replace(/'/g, "''")}'!${named.range}`;
+  for (const named of plan.namedRanges) namedRanges[named.name] = namedRangeTarget(names.get(named.sheetKey) ?? "", named.range);
   return { version: 1, sheets, namedRanges, ...(applied ? { namedRangeCount: applied.namedRangeCount } : {}) };
 }
 

@@ -8,8 +8,8 @@ import { validateConfig } from "../config/validate";
 import { slaMonths } from "../workbook/context";
 import { MONTH_LAYOUT, type MonthInputs } from "../workbook/month";
 import { planWorkbook, type MonthState } from "../workbook/plan";
-import { applyPlan, DocumentSheets, TabNameTaken } from "./applyPlan";
-import { existingLeadLog } from "./buildSla";
+import { DocumentSheets } from "./applyPlan";
+import { applyOrRefuse, existingLeadLog } from "./buildSla";
 import { loadDocumentState, saveDocumentState } from "./documentState";
 import { layoutOf } from "./layout";
 import { withDocumentLock } from "./lock";
@@ -84,13 +84,8 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     // Only the new month, the lead log's frame and the ledger change; earlier months stay as they are.
     const touched = new Set([`month:${next}`, "leads", "ledger"]);
     const plan = { sheets: full.sheets.filter((sheet) => touched.has(sheet.key)), namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads") };
-    let result: ReturnType<typeof applyPlan>;
-    try {
-      result = applyPlan(plan, document.state.layout, sheets);
-    } catch (error) {
-      if (error instanceof TabNameTaken) return failure("tabNameTaken", messages.tabNameTaken(error.from, error.to));
-      throw error;
-    }
+    const result = applyOrRefuse(messages, plan, document.state.layout, sheets);
+    if ("ok" in result) return result;
     const previousSheets = document.state.layout?.sheets ?? {};
     const applied = layoutOf(plan, result);
     const layout = {
