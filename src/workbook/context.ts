@@ -2,6 +2,7 @@ import type { SlaConfig } from "../config/schema";
 import { labelsFor, type WorkbookLabels } from "./labels";
 import { formatsFor, type Formats } from "./formats";
 import type { WorkTimeRefs } from "./formulas";
+import { columnLetter, sheetRef } from "./sheetBuilder";
 
 /** Colours per party (light for cells, strong for headers) and for calculated cells. */
 export const COLORS = {
@@ -49,6 +50,17 @@ export const LEAD_COLUMNS = {
 /** The last calculated column of the lead log. */
 export const LEAD_LAST_COLUMN = LEAD_COLUMNS.hoursSoFar;
 export const LEAD_INPUT_COLUMNS = 12;
+
+/**
+ * A lead-log column from row 2 down, open-ended so it grows with the log:
+ * how month tabs and reports read columns that have no product named range
+ * (each named range is one more call on every first build).
+ * @example leadRange(context, LEAD_COLUMNS.owner) // "'Leads'!$F$2:$F"
+ */
+export function leadRange(context: Pick<PlanContext, "sheetNames">, column: number): string {
+  const letter = columnLetter(column);
+  return `${sheetRef(context.sheetNames.leads)}!$${letter}$2:$${letter}`;
+}
 
 /** Everything planners share: the config, words, formats, and references between sheets. */
 export interface PlanContext {

@@ -5,7 +5,7 @@
  * yet connected against the depth goal, with leads worked. Two charts: speed
  * by month with the goal as a line, and depth by month.
  */
-import { COLORS, monthStartFormula, slaMonths, type PlanContext } from "./context";
+import { COLORS, LEAD_COLUMNS, leadRange, monthStartFormula, slaMonths, type PlanContext } from "./context";
 import { quote } from "./formulas";
 import { SheetBuilder, a1, rangeA1 } from "./sheetBuilder";
 import type { CellSpec, SheetPlan } from "./types";
@@ -22,7 +22,7 @@ interface Criteria {
   readonly pairs: string;
   /**
    * The same limits for leads with response hours, on the log's
-   * hand-off-month column (Leads_FollowedUpMonth): one equality instead of a
+   * hand-off-month column (O): one equality instead of a
    * date range plus ISNUMBER, so the hours statistics scan the log once.
    */
   readonly followedPairs: string;
@@ -68,7 +68,7 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const C = L.columns;
   const calculated: CellSpec = { background: COLORS.calculated };
   const handed = "Leads_HandedOff";
-  const followedMonth = "Leads_FollowedUpMonth";
+  const followedMonth = leadRange(context, LEAD_COLUMNS.followedUpMonth);
   const headerCell = (title: string): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true });
 
   sheet.set(1, 1, { value: `${labels.sheets.followUp}: ${labels.followUp.byMonth}`, bold: true });
@@ -108,7 +108,7 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const pick = a1(repTitleRow, 2, true);
   const repHeaderRow = repTitleRow + 1;
   sheet.row(repHeaderRow, 1, labels.followUp.repHeaders.map(headerCell));
-  const owner = "Leads_Owner";
+  const owner = leadRange(context, LEAD_COLUMNS.owner);
   // The picked month is text like "2026-12"; Sheets may also have read it as a date.
   const pickedStart = `IF(ISNUMBER(${pick}),DATE(YEAR(${pick}),MONTH(${pick}),1),DATE(LEFT(${pick},4),RIGHT(${pick},2),1))`;
   const pickedEnd = `(EOMONTH(${pickedStart},0)+1)`;

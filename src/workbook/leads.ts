@@ -29,11 +29,6 @@ const NAMED_COLUMNS: readonly [string, number][] = [
   ["Leads_Customer", LEAD_COLUMNS.customer],
   ["Leads_Revenue", LEAD_COLUMNS.revenue],
   ["Leads_ResponseHours", LEAD_COLUMNS.responseHours],
-  // Not product surface, but they let month tabs and reports follow the log when it grows.
-  ["Leads_Created", LEAD_COLUMNS.created],
-  ["Leads_Owner", LEAD_COLUMNS.owner],
-  ["Leads_ClosedOn", LEAD_COLUMNS.closedOn],
-  ["Leads_FollowedUpMonth", LEAD_COLUMNS.followedUpMonth],
 ];
 
 export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges: NamedRangePlan[] } {

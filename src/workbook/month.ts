@@ -4,7 +4,7 @@
  * and marketing share, a row per day with the pace against the goal (method
  * §4), an on-track status, and the pace chart.
  */
-import { COLORS, daysIn, monthStartFormula, type PlanContext } from "./context";
+import { COLORS, LEAD_COLUMNS, daysIn, leadRange, monthStartFormula, type PlanContext } from "./context";
 import { closeRateFormula, customersNeededFormula, dealSizeFormula, leadsNeededFormula, marketingShareFormula, quote, revenueGoalFormula } from "./formulas";
 import { SheetBuilder, a1, rangeA1 } from "./sheetBuilder";
 import type { CellSpec, SheetPlan } from "./types";
@@ -63,8 +63,8 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   const m = L.metrics;
   const e = (row: number): string => a1(row, m.column + 1, true);
   const handedOff = "Leads_HandedOff";
-  const closedOn = "Leads_ClosedOn";
-  const created = "Leads_Created";
+  const closedOn = leadRange(context, LEAD_COLUMNS.closedOn);
+  const created = leadRange(context, LEAD_COLUMNS.created);
   const metric = (row: number, label: string, cell: CellSpec): void => {
     sheet.set(row, m.column, { value: label, wrap: true });
     sheet.set(row, m.column + 1, { ...calculated, ...cell });
