@@ -379,8 +379,31 @@ function writeFormats(sheet: Sheet, plan: SheetPlan): void {
   write(whole, (row, column) => areas.find((area) => contains(area.rect, row, column))?.format(row, column) ?? DEFAULT_FORMAT);
 }
 
+/**
+ * A plan's blocks as one rectangle, the cells between them blank: on a new
+ * tab there is nothing between them to keep, and one rectangle costs one
+ * call per property instead of one per block.
+ */
+export function mergedBlock(blocks: readonly BlockPlan[]): BlockPlan | undefined {
+  const placed = blocks.map((block) => ({ block, rect: blockRect(block) })).filter((item): item is { block: BlockPlan; rect: Rect } => item.rect !== undefined);
+  const whole = union(placed.map((item) => item.rect));
+  if (!whole) return undefined;
+  const cells: (CellSpec | undefined)[][] = [];
+  for (let row = whole.top; row <= whole.bottom; row++) {
+    const line: (CellSpec | undefined)[] = [];
+    for (let column = whole.left; column <= whole.right; column++) {
+      const item = placed.find(({ rect }) => contains(rect, row, column));
+      line.push(item?.block.cells[row - item.block.row]?.[column - item.block.column]);
+    }
+    cells.push(line);
+  }
+  return { row: whole.top, column: whole.left, cells };
+}
+
 function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean): void {
-  for (const block of plan.blocks) writeBlock(sheet, block, kept, styles);
+  // On a tab that existed, the cells between blocks may be users' (the lead log's rows): each block is written alone.
+  const merged = existed || plan.blocks.length < 2 ? plan.blocks : [mergedBlock(plan.blocks)].filter((block): block is BlockPlan => block !== undefined);
+  for (const block of merged) writeBlock(sheet, block, kept, styles);
   writeFormats(sheet, plan);
   // Widths and frozen panes survive clear(): set on a new tab, or where the plan changed them since the last
   // build, so widths users adjusted stay. A layout of an older build knows no frame: widths set again, panes kept.

@@ -18,7 +18,7 @@ const call = (name: string, args: readonly unknown[]) => callIn(name, args, test
  * formats, colours, text styles, wrapped headers, rules and widths.
  */
 const REBUILD_CALLS = 60;
-const FIRST_BUILD_CALLS = 81;
+const FIRST_BUILD_CALLS = 79;
 
 let close: (() => void) | undefined;
 afterEach(() => {
