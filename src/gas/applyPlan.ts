@@ -11,7 +11,8 @@
 import { COLORS } from "../workbook/context";
 import { parseA1 } from "../workbook/sheetBuilder";
 import type { BlockPlan, CellSpec, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, ValidationRule, WorkbookPlan } from "../workbook/types";
-import { namedRangeTarget, planHash, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
+import { blockRect, contains, parseRect, rectA1, subtract, union, type Rect } from "./rects";
+import { namedRangeTarget, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -54,36 +55,8 @@ export function cellInput(cell: CellSpec | undefined, kept?: Kept): unknown {
   return cell.value ?? "";
 }
 
-/** A rectangle on a sheet, 1-based. */
-interface Rect {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
-
-function union(rects: readonly Rect[]): Rect | undefined {
-  if (rects.length === 0) return undefined;
-  return {
-    top: Math.min(...rects.map((rect) => rect.top)),
-    left: Math.min(...rects.map((rect) => rect.left)),
-    bottom: Math.max(...rects.map((rect) => rect.bottom)),
-    right: Math.max(...rects.map((rect) => rect.right)),
-  };
-}
-
-function contains(rect: Rect, row: number, column: number): boolean {
-  return row >= rect.top && row <= rect.bottom && column >= rect.left && column <= rect.right;
-}
-
 function rangeOf(sheet: Sheet, rect: Rect): GoogleAppsScript.Spreadsheet.Range {
   return sheet.getRange(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1);
-}
-
-function blockRect(block: BlockPlan): Rect | undefined {
-  const rows = block.cells.length;
-  const columns = block.cells[0]?.length ?? 0;
-  return rows === 0 || columns === 0 ? undefined : { top: block.row, left: block.column, bottom: block.row + rows - 1, right: block.column + columns - 1 };
 }
 
 /** What a tab holds now, read with one getValues and one getFormulas over everything the old and new plans place. */
@@ -93,19 +66,38 @@ interface Contents {
   readonly formulas: string[][];
 }
 
-function readContents(sheet: Sheet, rect: Rect | undefined): Contents | undefined {
-  if (!rect) return undefined;
+/**
+ * Reads a rectangle of a tab. When the tab is smaller (users removed rows or
+ * columns) what is left is read, and `fits` says the rectangle didn't fit.
+ */
+function readContents(sheet: Sheet, rect: Rect, size: () => { rows: number; columns: number }): { contents: Contents | undefined; fits: boolean } {
   let clamped = rect;
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
     range = rangeOf(sheet, rect);
   } catch {
-    // Users removed rows or columns: read what is left.
-    clamped = { ...rect, bottom: Math.min(rect.bottom, sheet.getMaxRows()), right: Math.min(rect.right, sheet.getMaxColumns()) };
-    if (clamped.bottom < clamped.top || clamped.right < clamped.left) return undefined;
+    const { rows, columns } = size();
+    clamped = { ...rect, bottom: Math.min(rect.bottom, rows), right: Math.min(rect.right, columns) };
+    if (clamped.bottom < clamped.top || clamped.right < clamped.left) return { contents: undefined, fits: false };
     range = rangeOf(sheet, clamped);
   }
-  return { rect: clamped, values: range.getValues(), formulas: range.getFormulas() };
+  return { contents: { rect: clamped, values: range.getValues(), formulas: range.getFormulas() }, fits: clamped === rect };
+}
+
+/**
+ * What of the last build's cells and validations the new layout no longer
+ * covers: blanked with one RangeList.clear(), so the rest of the tab, where
+ * users may keep their own notes, is never touched. Undefined when the stored
+ * layout (an older build's) doesn't say what it wrote.
+ */
+export function leftovers(stored: StoredSheet | undefined, plan: SheetPlan): Rect[] | undefined {
+  if (stored?.area === undefined) return undefined;
+  const pieces = (before: string | undefined, after: Rect | undefined): Rect[] => {
+    if (before === undefined) return [];
+    const old = parseRect(before);
+    return after ? subtract(old, after) : [old];
+  };
+  return [...pieces(stored.area, writtenArea(plan)), ...pieces(stored.validated, validatedArea(plan))];
 }
 
 function cellOf(contents: Contents, row: number, column: number): Kept | undefined {
@@ -283,22 +275,24 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
   let missingName = false;
   const targets = findTargets(sheets, plan.sheets, previous).map((target) => {
     const { sheetPlan, stored, existing } = target;
-    if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[] };
-    // The lead log keeps its rows and only gets its frame (header, calculated columns, formats, rules) rewritten.
-    if (sheetPlan.key === "leads") return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [] };
+    if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[], fits: true };
+    // The lead log keeps its rows and only gets its frame (header, calculated columns, formats, rules) rewritten; its size was read with it.
+    if (sheetPlan.key === "leads") return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [], fits: false };
     const inputs = stored?.inputs ?? {};
     const inputRects = Object.values(inputs).map((address) => {
       const { row, column } = parseA1(address);
       return { top: row, left: column, bottom: row, right: column };
     });
     const planned = sheetPlan.blocks.map(blockRect).filter((rect): rect is Rect => rect !== undefined);
-    const contents = readContents(existing, union([...planned, ...inputRects]));
+    // Up to the rows and columns the plan needs: when that read fits, the tab is known to be big enough without asking its size.
+    const needed: Rect = { top: 1, left: 1, bottom: sheetPlan.minRows, right: sheetPlan.minColumns };
+    const { contents, fits } = readContents(existing, union([...planned, ...inputRects, needed]) ?? needed, () => sheets.size(existing));
     const hadCharts = stored?.charts === undefined || stored.charts > 0 || sheetPlan.charts.length > 0;
     const charts = hadCharts ? existing.getCharts() : [];
     const unchanged =
       stored?.hash !== undefined && stored.hash === planHash(sheetPlan) && charts.length === sheetPlan.charts.length && intact(sheetPlan, contents);
     if (showsNameError(contents)) missingName = true;
-    return { ...target, rewrite: !unchanged, kept: keptInputs(contents, inputs), charts };
+    return { ...target, rewrite: !unchanged, kept: keptInputs(contents, inputs), charts, fits };
   });
   // A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout.
   const namedRanges = planNamedRanges(spreadsheet, plan, previous, !missingName);
@@ -324,16 +318,27 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
       kept += 1;
       return;
     }
-    const size = existing ? sheets.size(sheet) : { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS };
+    // Undefined when the tab is known to be big enough: the read of what the plan needs fitted.
+    const size = !existing ? { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS } : target.fits ? undefined : sheets.size(sheet);
+    let complete = false;
     if (existing && sheetPlan.key !== "leads") {
-      sheet.clear();
-      sheet.getRange(1, 1, size.rows, size.columns).clearDataValidations();
+      const left = leftovers(stored, sheetPlan);
+      if (left === undefined) {
+        // An older build's layout doesn't say what it wrote: the tab is cleared whole, as those builds did.
+        const whole = sheets.size(sheet);
+        sheet.clear();
+        sheet.getRange(1, 1, whole.rows, whole.columns).clearDataValidations();
+      } else {
+        if (left.length > 0) sheet.getRangeList(left.map(rectA1)).clear();
+        // Nothing cleared the cells the plan writes again: every property is written over them.
+        complete = true;
+      }
       for (const chart of target.charts) sheet.removeChart(chart);
     }
-    if (sheetPlan.key === "leads") leadRows = Math.max(size.rows, sheetPlan.minRows);
-    if (size.rows < sheetPlan.minRows) sheet.insertRowsAfter(size.rows, sheetPlan.minRows - size.rows);
-    if (size.columns < sheetPlan.minColumns) sheet.insertColumnsAfter(size.columns, sheetPlan.minColumns - size.columns);
-    writeSheet(sheet, sheetPlan, target.kept, styles, existing ? stored : undefined, existing !== null);
+    if (sheetPlan.key === "leads" && size) leadRows = Math.max(size.rows, sheetPlan.minRows);
+    if (size && size.rows < sheetPlan.minRows) sheet.insertRowsAfter(size.rows, sheetPlan.minRows - size.rows);
+    if (size && size.columns < sheetPlan.minColumns) sheet.insertColumnsAfter(size.columns, sheetPlan.minColumns - size.columns);
+    writeSheet(sheet, sheetPlan, target.kept, styles, existing ? stored : undefined, existing !== null, complete);
   });
 
   const namedRangeCount = applyNamedRanges(spreadsheet, namedRanges, leadRows);
@@ -400,10 +405,10 @@ export function mergedBlock(blocks: readonly BlockPlan[]): BlockPlan | undefined
   return { row: whole.top, column: whole.left, cells };
 }
 
-function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean): void {
+function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean, complete: boolean): void {
   // On a tab that existed, the cells between blocks may be users' (the lead log's rows): each block is written alone.
   const merged = existed || plan.blocks.length < 2 ? plan.blocks : [mergedBlock(plan.blocks)].filter((block): block is BlockPlan => block !== undefined);
-  for (const block of merged) writeBlock(sheet, block, kept, styles);
+  for (const block of merged) writeBlock(sheet, block, kept, styles, complete);
   writeFormats(sheet, plan);
   // Widths and frozen panes survive clear(): set on a new tab, or where the plan changed them since the last
   // build, so widths users adjusted stay. A layout of an older build knows no frame: widths set again, panes kept.
@@ -420,14 +425,15 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
   for (const chart of plan.charts) sheet.insertChart(buildChart(sheet, chart));
 }
 
-function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>): void {
+/** `complete`: write text styles, backgrounds and wraps even where the block sets none, over what an earlier build left. */
+function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, complete = false): void {
   const rows = block.cells.length;
   const columns = block.cells[0]?.length ?? 0;
   if (rows === 0 || columns === 0) return;
   const range = sheet.getRange(block.row, block.column, rows, columns);
-  let anyBackground = false;
-  let anyStyle = false;
-  let anyWrap = false;
+  let anyBackground = complete;
+  let anyStyle = complete;
+  let anyWrap = complete;
   const values = block.cells.map((line) =>
     line.map((cell) => {
       if (cell?.background) anyBackground = true;

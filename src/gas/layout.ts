@@ -1,5 +1,6 @@
 import type { SheetPlan, WorkbookPlan } from "../workbook/types";
 import { a1 } from "../workbook/sheetBuilder";
+import { blockRect, parseRect, rectA1, union, type Rect } from "./rects";
 
 /** What the last build wrote on one tab. */
 export interface StoredSheet {
@@ -14,6 +15,13 @@ export interface StoredSheet {
   readonly frame?: string;
   /** Charts the build put on the tab. */
   readonly charts?: number;
+  /**
+   * The rectangle the build wrote (`A1:O24`) and the one its validations
+   * cover: a rebuild blanks only what of them the new layout no longer uses,
+   * so whatever users keep elsewhere on the tab stays.
+   */
+  readonly area?: string;
+  readonly validated?: string;
 }
 
 /** Where the last build put things, kept in the document so the next build finds users' cells again. */
@@ -57,6 +65,16 @@ export function frameOf(sheet: SheetPlan): string {
   return JSON.stringify([sheet.columnWidths, sheet.frozenRows, sheet.frozenColumns]);
 }
 
+/** Everything a tab's blocks cover. */
+export function writtenArea(sheet: SheetPlan): Rect | undefined {
+  return union(sheet.blocks.map(blockRect).filter((rect): rect is Rect => rect !== undefined));
+}
+
+/** Everything a tab's validations cover (written as one rectangle, blanks between). */
+export function validatedArea(sheet: SheetPlan): Rect | undefined {
+  return union(sheet.validations.map((validation) => parseRect(validation.range)));
+}
+
 /** Where a named range points, as the build stores it: `'Leads'!E2:E`. */
 export function namedRangeTarget(sheetName: string, range: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!${range}`;
@@ -75,10 +93,14 @@ export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredL
       );
     }
     const id = applied?.sheetIds[sheet.key];
+    const area = writtenArea(sheet);
+    const validated = validatedArea(sheet);
     sheets[sheet.key] = {
       name: sheet.name,
       inputs,
       ...(id === undefined ? {} : { id, hash: planHash(sheet), frame: frameOf(sheet), charts: sheet.charts.length }),
+      ...(id !== undefined && area ? { area: rectA1(area) } : {}),
+      ...(id !== undefined && validated ? { validated: rectA1(validated) } : {}),
     };
   }
   const names = new Map(plan.sheets.map((sheet) => [sheet.key, sheet.name]));

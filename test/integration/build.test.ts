@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { buildSla } from "../../src/gas/buildSla";
 import { loadDocumentState, saveDocumentState } from "../../src/gas/documentState";
+import { parseRect } from "../../src/gas/rects";
 import { startNextMonth } from "../../src/gas/startNextMonth";
 import { call as callIn, testContext } from "../support/context";
 import { exampleConfig, exampleInput, exampleLeads, namedValue, openSpreadsheet, sheet, typeLeads, value } from "./support";
@@ -190,6 +191,29 @@ describe("buildSla on the emulator", () => {
     const checklistRow = sheet("Vereinbarung").getRange("A1:A120").getValues().findIndex((row) => row[0] instanceof Date) + 1;
     expect(sheet("Vereinbarung").getRange(checklistRow, 4).getValue()).toBe(1);
     expect(sheet("Leads").getRange(2, 1, 5, 1).getValues().flat()).toEqual(exampleLeads().slice(0, 5).map((row) => row[0]));
+  });
+
+  it("blanks only what a shrunk layout no longer uses and leaves users' own cells on the tab", () => {
+    open("2026-12-15");
+    build();
+    const input = exampleInput("internal-en.json");
+    const stored = () => loadDocumentState().state.layout!.sheets.agreement!;
+    const before = parseRect(stored().area!);
+    sheet("Agreement").getRange("K3").setValue("Our own reminder");
+    sheet("Agreement").getRange(before.bottom + 3, 1).setValue("Signed 2026-12-01");
+
+    build({ ...input, requirements: (input.requirements as object[]).slice(1), marketing: { ...(input.marketing as object), quota: 8000 } });
+
+    const after = parseRect(stored().area!);
+    expect(after.bottom).toBeLessThan(before.bottom);
+    expect(value("Agreement", "K3")).toBe("Our own reminder");
+    expect(sheet("Agreement").getRange(before.bottom + 3, 1).getValue()).toBe("Signed 2026-12-01");
+    // The rows the old layout wrote below the new one are blank, unformatted and without validations.
+    const gone = sheet("Agreement").getRange(after.bottom + 1, before.left, before.bottom - after.bottom, before.right - before.left + 1);
+    expect(gone.getValues().flat().every((cell) => cell === "")).toBe(true);
+    expect(gone.getBackgrounds().flat().every((color) => color === "#ffffff")).toBe(true);
+    expect(gone.getDataValidations().flat().every((rule) => rule === null)).toBe(true);
+    expect(namedValue("LeadsNeeded")).toBe(160);
   });
 
   it("writes nothing for a bad config and names every problem", () => {
