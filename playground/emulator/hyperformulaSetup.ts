@@ -317,8 +317,58 @@ export function dateFormatsFor(locale: string): string[] {
 export const MAX_ROWS = 10_000_000;
 export const MAX_COLUMNS = 18_278;
 
+interface ComparisonInternals {
+  config: { context?: unknown };
+  compare(left: unknown, right: unknown): number;
+  stringCmp(left: string, right: string): number;
+}
+
+/** The evaluation contexts of emulator engines: the comparison fix applies to them only. */
+const SHEETS_CONTEXTS = new WeakSet<object>();
+const PATCHED = Symbol("comparesTextAsSheets");
+
+/**
+ * Comparisons (=, <>, <, >, <=, >=) do not read text as a date in Sheets:
+ * ="2026-12-01"=DATE(2026,12,1) is FALSE, and text is greater than any
+ * number. HyperFormula tried to parse every text operand as a date first
+ * (TRUE there), which was also most of the time of comparing a column with
+ * "" or a name. HyperFormula builds its comparison helper anew on each
+ * rebuild, so the fix sits on the helper's class and applies only to
+ * engines whose context is an emulator's; other engines compare as before.
+ */
+function compareTextAsSheetsDoes(hf: HyperFormula): void {
+  const engine = hf as unknown as { _evaluator: { interpreter: { arithmeticHelper: ComparisonInternals } } };
+  const helper = Object.getPrototypeOf(engine._evaluator.interpreter.arithmeticHelper) as ComparisonInternals & { [PATCHED]?: true };
+  if (helper[PATCHED]) return;
+  const original = helper.compare;
+  helper.compare = function compare(this: ComparisonInternals, left: unknown, right: unknown): number {
+    const context = this.config.context;
+    if ((typeof left === "string" || typeof right === "string") && typeof context === "object" && context !== null && SHEETS_CONTEXTS.has(context)) {
+      return compareWithText(this, left, right);
+    }
+    return original.call(this, left, right);
+  };
+  helper[PATCHED] = true;
+}
+
+/**
+ * A comparison with text on at least one side, text never read as a number:
+ * two texts (an empty cell being "") compare as text, case-insensitively;
+ * otherwise the types decide, number < text < boolean, the order
+ * HyperFormula falls back to once its date reading fails.
+ */
+function compareWithText(helper: ComparisonInternals, left: unknown, right: unknown): number {
+  const text = (value: unknown): string | undefined => (typeof value === "string" ? value : value === EmptyValue ? "" : undefined);
+  const leftText = text(left);
+  const rightText = text(right);
+  if (leftText !== undefined && rightText !== undefined) return helper.stringCmp(leftText, rightText);
+  const order = (value: unknown): number => (typeof value === "string" ? 2 : typeof value === "boolean" ? 3 : 1);
+  return Math.sign(order(left) - order(right));
+}
+
 export function createHyperFormula(context: EvaluationContext): HyperFormula {
   registerLanguage();
+  SHEETS_CONTEXTS.add(context);
   const config: Partial<ConfigParams> = {
     licenseKey: "gpl-v3",
     language: LANGUAGE,
@@ -338,6 +388,7 @@ export function createHyperFormula(context: EvaluationContext): HyperFormula {
   };
   const hf = HyperFormula.buildEmpty(config);
   keepArrayResultsOutOfRebuilds(hf);
+  compareTextAsSheetsDoes(hf);
   // Sheets reads TRUE and FALSE as literals; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression("TRUE", "=TRUE()");
   hf.addNamedExpression("FALSE", "=FALSE()");
