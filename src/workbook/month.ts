@@ -26,13 +26,17 @@ export const MONTH_LAYOUT = {
 export const MONTH_GOAL_CELL = a1(MONTH_LAYOUT.inputs.goal, 2, true);
 
 /**
- * Leads handed off on each day of `days` (a column of whole days): a days ×
- * leads matrix of 1s and 0s times a column of 1s per dated lead, one pass
- * over the log for the whole month where a COUNTIFS per day made one per day.
+ * Leads handed off on each of `days` days from the date in `firstDay`: each
+ * lead's day of the month (0 for a lead without a date) against the day
+ * numbers, a days × leads table of 1s and 0s, times a column of 1s. One pass
+ * over the log for the whole month, where a COUNTIFS per day made one per
+ * day; an INT per lead is cheaper than comparing every lead with every day
+ * twice.
  */
-export function dailyLeadsFormula(days: string): string {
-  const handedOff = "TRANSPOSE(Leads_HandedOff)";
-  return `ARRAYFORMULA(MMULT((${handedOff}>=${days})*(${handedOff}<${days}+1),ISNUMBER(Leads_HandedOff)*1))`;
+export function dailyLeadsFormula(firstDay: string, days: number): string {
+  const handedOff = "Leads_HandedOff";
+  const dayOfMonth = `IF(ISNUMBER(${handedOff}),INT(${handedOff})-${firstDay}+1,0)`;
+  return `ARRAYFORMULA(MMULT((SEQUENCE(${days})=TRANSPOSE(${dayOfMonth}))*1,ISNUMBER(${handedOff})*1))`;
 }
 
 /**
@@ -122,7 +126,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
       { ...calculated, formula: `${goal}/${n}`, format: formats.decimal },
       { ...calculated, formula: `DAY(${date})*${goal}/${n}`, format: formats.decimal },
       // Leads handed off per day: one formula in the first day's row fills the column (dailyLeadsFormula).
-      day === 1 ? { ...calculated, formula: dailyLeadsFormula(rangeA1(firstDay, 1, n, 1, true)), format: formats.count } : { ...calculated, format: formats.count },
+      day === 1 ? { ...calculated, formula: dailyLeadsFormula(a1(firstDay, 1, true), n), format: formats.count } : { ...calculated, format: formats.count },
       // Blank after today, so the actual line stops at today (method §4).
       day === 1 ? { ...calculated, formula: runningTotalFormula(rangeA1(firstDay, 1, n, 1, true), rangeA1(firstDay, 4, n, 1, true)), format: formats.count } : { ...calculated, format: formats.count },
       { ...calculated, formula: `IF(${actual}="","",${actual}-${target})`, format: formats.decimal },
