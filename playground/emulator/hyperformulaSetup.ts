@@ -358,12 +358,19 @@ function compareTextAsSheetsDoes(hf: HyperFormula): void {
  * HyperFormula falls back to once its date reading fails.
  */
 function compareWithText(helper: ComparisonInternals, left: unknown, right: unknown): number {
-  const text = (value: unknown): string | undefined => (typeof value === "string" ? value : value === EmptyValue ? "" : undefined);
-  const leftText = text(left);
-  const rightText = text(right);
+  const leftText = asText(left);
+  const rightText = asText(right);
   if (leftText !== undefined && rightText !== undefined) return helper.stringCmp(leftText, rightText);
-  const order = (value: unknown): number => (typeof value === "string" ? 2 : typeof value === "boolean" ? 3 : 1);
-  return Math.sign(order(left) - order(right));
+  return Math.sign(typeOrder(left) - typeOrder(right));
+}
+
+// Module-level, not closures in compareWithText: it runs once per compared cell.
+function asText(value: unknown): string | undefined {
+  return typeof value === "string" ? value : value === EmptyValue ? "" : undefined;
+}
+
+function typeOrder(value: unknown): number {
+  return typeof value === "string" ? 2 : typeof value === "boolean" ? 3 : 1;
 }
 
 export function createHyperFormula(context: EvaluationContext): HyperFormula {
