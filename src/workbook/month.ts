@@ -26,17 +26,19 @@ export const MONTH_LAYOUT = {
 export const MONTH_GOAL_CELL = a1(MONTH_LAYOUT.inputs.goal, 2, true);
 
 /**
- * Leads handed off on each of `days` days from the date in `firstDay`: each
- * lead's day of the month (0 for a lead without a date) against the day
- * numbers, a days × leads table of 1s and 0s, times a column of 1s. One pass
- * over the log for the whole month, where a COUNTIFS per day made one per
- * day; an INT per lead is cheaper than comparing every lead with every day
- * twice.
+ * Leads handed off on each day of `days` (the column of the month's days):
+ * the whole days of the month's hand-offs, counted per day by FREQUENCY
+ * (each day counts the days after the one before it, up to itself). One
+ * pass over the log for the whole month, where a COUNTIFS per day made one
+ * per day. With no lead in the month the FILTER is an error, and the blank
+ * left in its place counts nothing; FREQUENCY's last row (days after the
+ * last) is always 0 here and is cut off.
  */
-export function dailyLeadsFormula(firstDay: string, days: number): string {
+export function dailyLeadsFormula(days: string, count: number): string {
   const handedOff = "Leads_HandedOff";
-  const dayOfMonth = `IF(ISNUMBER(${handedOff}),INT(${handedOff})-${firstDay}+1,0)`;
-  return `ARRAYFORMULA(MMULT((SEQUENCE(${days})=TRANSPOSE(${dayOfMonth}))*1,ISNUMBER(${handedOff})*1))`;
+  const first = `MIN(${days})`;
+  const inMonth = `FILTER(${handedOff},${handedOff}>=${first},${handedOff}<${first}+${count})`;
+  return `ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),""),${days}),${count},1))`;
 }
 
 /**
@@ -126,7 +128,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
       { ...calculated, formula: `${goal}/${n}`, format: formats.decimal },
       { ...calculated, formula: `DAY(${date})*${goal}/${n}`, format: formats.decimal },
       // Leads handed off per day: one formula in the first day's row fills the column (dailyLeadsFormula).
-      day === 1 ? { ...calculated, formula: dailyLeadsFormula(a1(firstDay, 1, true), n), format: formats.count } : { ...calculated, format: formats.count },
+      day === 1 ? { ...calculated, formula: dailyLeadsFormula(rangeA1(firstDay, 1, n, 1, true), n), format: formats.count } : { ...calculated, format: formats.count },
       // Blank after today, so the actual line stops at today (method §4).
       day === 1 ? { ...calculated, formula: runningTotalFormula(rangeA1(firstDay, 1, n, 1, true), rangeA1(firstDay, 4, n, 1, true)), format: formats.count } : { ...calculated, format: formats.count },
       { ...calculated, formula: `IF(${actual}="","",${actual}-${target})`, format: formats.decimal },

@@ -307,6 +307,34 @@ describe("comparisons never read text as a number or date (HyperFormula: =\"2026
   });
 });
 
+describe("FREQUENCY (HyperFormula: #NAME?)", () => {
+  beforeEach(() => {
+    sheet.getRange("M1:M10").setValues([[1], [2], [3], [4], [5], [6], ["x"], [""], [true], [2]]);
+  });
+
+  it("counts the numbers up to each class, after the class before, and those above every class", () => {
+    sheet.getRange("J1").setFormula("=FREQUENCY(M1:M10,{2;4})");
+    // Text, booleans and blanks are skipped: 1, 2, 2 | 3, 4 | 5, 6.
+    expect(sheet.getRange("J1:J3").getValues()).toEqual([[3], [2], [2]]);
+  });
+
+  it("keeps unsorted classes in their order and counts a repeated class once", () => {
+    sheet.getRange("J1").setFormula("=FREQUENCY(M1:M10,{4;2})");
+    expect(sheet.getRange("J1:J3").getValues()).toEqual([[2], [3], [2]]);
+    sheet.getRange("K1").setFormula("=FREQUENCY(M1:M10,{2;2;5})");
+    expect(sheet.getRange("K1:K4").getValues()).toEqual([[3], [0], [3], [1]]);
+  });
+
+  it("counts whole days inside ARRAYFORMULA, cut to the classes with ARRAY_CONSTRAIN, zeros for no data", () => {
+    sheet.getRange("N1:N3").setValues([[2], [4], [6]]);
+    sheet.getRange("J1").setFormula('=ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(FILTER(M1:M6*1.5,M1:M6>1)),""),N1:N3),3,1))');
+    // 3, 4.5, 6, 7.5, 9 are the days 3, 4, 6, 7, 9: none up to 2, two up to 4, one up to 6, two beyond (cut off).
+    expect(sheet.getRange("J1:J4").getValues()).toEqual([[0], [2], [1], [""]]);
+    sheet.getRange("K1").setFormula('=ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(FILTER(M1:M6,M1:M6>9)),""),N1:N3),3,1))');
+    expect(sheet.getRange("K1:K3").getValues()).toEqual([[0], [0], [0]]);
+  });
+});
+
 describe("PERCENTILE with several k inside ARRAYFORMULA", () => {
   it("gives one value per k, the one at 1/2 being the median, for odd and even counts, ties and one value", () => {
     sheet.getRange("J1").setFormula("=ARRAYFORMULA(PERCENTILE(C2:C4,HSTACK(1/2,9/10)))");
