@@ -158,7 +158,8 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   placeStats(sheet, context, {
     firstRow: repHeaderRow + 1,
     rows: repRows.length,
-    members: `(${owners}=TRANSPOSE(${owner}))*(${handedRow}>=${pickedStart})*(${handedRow}<${pickedEnd})`,
+    // The month test once per lead, then turned into a row: cheaper than testing every cell of the table.
+    members: `(${owners}=TRANSPOSE(${owner}))*TRANSPOSE((${handed}>=${pickedStart})*(${handed}<${pickedEnd}))`,
     followedFilters: (index) => `${followedMonth}=${pickedStart},${repRows[index]!.filter}`,
   }, { count: 2, followed: 3, awaiting: 4, average: 5, median: 6, p90: 7, within: 8, depth: 9, attempts: 10, worked: 11 });
   const monthRange = (column: number): string => rangeA1(L.monthHeaderRow, column, months.length + 1, 1);
