@@ -45,7 +45,8 @@ interface Groups {
 function perLead(hours: string): Record<"leads" | "followed" | "awaiting" | "hours" | "withinGoal" | "openAttempts" | "openWorked" | "worked", string> {
   const notConnected = "(Leads_Connected<>TRUE)";
   return {
-    leads: "ISNUMBER(Leads_HandedOff)*1",
+    // A 1 per lead: the group table already leaves out leads without a hand-off date.
+    leads: "SEQUENCE(ROWS(Leads_HandedOff),1,1,0)",
     followed: `ISNUMBER(${hours})*1`,
     awaiting: '(Leads_FirstFollowUp="")*1',
     hours: `IF(ISNUMBER(${hours}),${hours},0)`,
