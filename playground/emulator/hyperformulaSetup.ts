@@ -7,12 +7,14 @@
  * registry, so other HyperFormula users in the same process are unaffected.
  */
 import {
+  ArraySize,
   CellError,
   EmptyValue,
   ErrorType,
   FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
+  SimpleRangeValue,
   type ConfigParams,
   type FunctionPluginDefinition,
   type ImplementedFunctions,
@@ -285,6 +287,66 @@ class PlainDateValuePlugin extends DateTimeBase {}
 withAllFunctionsOf(PlainDateValuePlugin, DateTimeBase, { DATEVALUE: numberResult("DATEVALUE"), TIMEVALUE: numberResult("TIMEVALUE") });
 
 /**
+ * FREQUENCY, missing from HyperFormula (#NAME?): how many numbers of `data`
+ * fall into each class, a column one longer than `classes` (the last row
+ * counts the numbers above every class). A number belongs to the smallest
+ * class at least as large; as in Sheets, classes need not be sorted and keep
+ * their order in the result, a repeated class counts nothing the second
+ * time, and text, booleans and blanks in either argument are skipped. An
+ * error in `data` is the result.
+ */
+class FrequencyPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    FREQUENCY: {
+      method: "frequency",
+      sizeOfResultArrayMethod: "frequencySize",
+      parameters: [{ argumentType: FunctionArgumentType.RANGE }, { argumentType: FunctionArgumentType.RANGE }],
+      vectorizationForbidden: true,
+    },
+  };
+
+  frequency(ast: Args, state: unknown): unknown {
+    return run(this, "FREQUENCY", ast, state, (data: SimpleRangeValue, classes: SimpleRangeValue) => {
+      const values: unknown[] = Array.from(data.valuesFromTopLeftCorner());
+      const bins: unknown[] = Array.from(classes.valuesFromTopLeftCorner());
+      const counts = bins.map(() => 0);
+      counts.push(0);
+      // Class positions by value, smallest first; the first of equal classes takes the count.
+      const order = bins
+        .map((bin, index) => ({ value: plainNumber(bin), index }))
+        .filter((bin): bin is { value: number; index: number } => bin.value !== undefined)
+        .sort((a, b) => a.value - b.value || a.index - b.index);
+      for (const value of values) {
+        if (value instanceof CellError) return value;
+        const number = plainNumber(value);
+        if (number === undefined) continue;
+        let low = 0;
+        let high = order.length;
+        while (low < high) {
+          const middle = (low + high) >> 1;
+          if (order[middle]!.value < number) low = middle + 1;
+          else high = middle;
+        }
+        counts[low < order.length ? order[low]!.index : bins.length]! += 1;
+      }
+      return SimpleRangeValue.onlyValues(counts.map((count) => [count]));
+    });
+  }
+
+  frequencySize(ast: { args: unknown[] }, state: unknown): unknown {
+    const plugin = this as unknown as { arraySizeForAst(ast: unknown, state: unknown): { width: number; height: number } };
+    if (ast.args.length !== 2) return ArraySize.error();
+    const classes = plugin.arraySizeForAst(ast.args[1], state);
+    return new ArraySize(1, classes.width * classes.height + 1);
+  }
+}
+
+/** A number that is a number, not a boolean, text or blank (dates and percents are numbers). */
+function plainNumber(value: unknown): number | undefined {
+  return typeof value === "boolean" ? undefined : rawNumber(value);
+}
+
+/**
  * Subclasses of built-in plugins first, so the plain overrides after them
  * (TODAY, NOW and TEXT live in the date plugin too) take precedence.
  */
@@ -292,6 +354,7 @@ const EMULATOR_PLUGINS: FunctionPluginDefinition[] = [
   PlainDateValuePlugin,
   BlankLookupPlugin,
   AverageIfsPlugin,
+  FrequencyPlugin,
   ClockPlugin,
   TextFormatPlugin,
   DecimalRoundingPlugin,
@@ -301,7 +364,7 @@ function registerLanguage(): void {
   if (HyperFormula.getRegisteredLanguagesCodes().includes(LANGUAGE)) return;
   HyperFormula.registerLanguage(LANGUAGE, {
     ...enUS,
-    functions: { ...enUS.functions, AVERAGEIFS: "AVERAGEIFS" },
+    functions: { ...enUS.functions, AVERAGEIFS: "AVERAGEIFS", FREQUENCY: "FREQUENCY" },
   });
 }
 
@@ -317,8 +380,65 @@ export function dateFormatsFor(locale: string): string[] {
 export const MAX_ROWS = 10_000_000;
 export const MAX_COLUMNS = 18_278;
 
+interface ComparisonInternals {
+  config: { context?: unknown };
+  compare(left: unknown, right: unknown): number;
+  stringCmp(left: string, right: string): number;
+}
+
+/** The evaluation contexts of emulator engines: the comparison fix applies to them only. */
+const SHEETS_CONTEXTS = new WeakSet<object>();
+const PATCHED = Symbol("comparesTextAsSheets");
+
+/**
+ * Comparisons (=, <>, <, >, <=, >=) do not read text as a date in Sheets:
+ * ="2026-12-01"=DATE(2026,12,1) is FALSE, and text is greater than any
+ * number. HyperFormula tried to parse every text operand as a date first
+ * (TRUE there), which was also most of the time of comparing a column with
+ * "" or a name. HyperFormula builds its comparison helper anew on each
+ * rebuild, so the fix sits on the helper's class and applies only to
+ * engines whose context is an emulator's; other engines compare as before.
+ */
+function compareTextAsSheetsDoes(hf: HyperFormula): void {
+  const engine = hf as unknown as { _evaluator: { interpreter: { arithmeticHelper: ComparisonInternals } } };
+  const helper = Object.getPrototypeOf(engine._evaluator.interpreter.arithmeticHelper) as ComparisonInternals & { [PATCHED]?: true };
+  if (helper[PATCHED]) return;
+  const original = helper.compare;
+  helper.compare = function compare(this: ComparisonInternals, left: unknown, right: unknown): number {
+    const context = this.config.context;
+    if ((typeof left === "string" || typeof right === "string") && typeof context === "object" && context !== null && SHEETS_CONTEXTS.has(context)) {
+      return compareWithText(this, left, right);
+    }
+    return original.call(this, left, right);
+  };
+  helper[PATCHED] = true;
+}
+
+/**
+ * A comparison with text on at least one side, text never read as a number:
+ * two texts (an empty cell being "") compare as text, case-insensitively;
+ * otherwise the types decide, number < text < boolean, the order
+ * HyperFormula falls back to once its date reading fails.
+ */
+function compareWithText(helper: ComparisonInternals, left: unknown, right: unknown): number {
+  const leftText = asText(left);
+  const rightText = asText(right);
+  if (leftText !== undefined && rightText !== undefined) return helper.stringCmp(leftText, rightText);
+  return Math.sign(typeOrder(left) - typeOrder(right));
+}
+
+// Module-level, not closures in compareWithText: it runs once per compared cell.
+function asText(value: unknown): string | undefined {
+  return typeof value === "string" ? value : value === EmptyValue ? "" : undefined;
+}
+
+function typeOrder(value: unknown): number {
+  return typeof value === "string" ? 2 : typeof value === "boolean" ? 3 : 1;
+}
+
 export function createHyperFormula(context: EvaluationContext): HyperFormula {
   registerLanguage();
+  SHEETS_CONTEXTS.add(context);
   const config: Partial<ConfigParams> = {
     licenseKey: "gpl-v3",
     language: LANGUAGE,
@@ -338,6 +458,7 @@ export function createHyperFormula(context: EvaluationContext): HyperFormula {
   };
   const hf = HyperFormula.buildEmpty(config);
   keepArrayResultsOutOfRebuilds(hf);
+  compareTextAsSheetsDoes(hf);
   // Sheets reads TRUE and FALSE as literals; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression("TRUE", "=TRUE()");
   hf.addNamedExpression("FALSE", "=FALSE()");

@@ -17,47 +17,89 @@ export const FOLLOW_UP_LAYOUT = {
   columns: { month: 1, handed: 2, followed: 3, awaiting: 4, average: 5, median: 6, p90: 7, speedGoal: 8, withinGoal: 9, depth: 10, depthGoal: 11, attempts: 12, worked: 13, speedMet: 14, depthMet: 15 },
 } as const;
 
-interface Criteria {
-  /** COUNTIFS-style criteria pairs limiting leads (month, and owner for the rep table). */
-  readonly pairs: string;
+/** The statistics a report row shows, each in its own column. */
+type Stat = "count" | "followed" | "awaiting" | "average" | "median" | "p90" | "within" | "depth" | "attempts" | "worked";
+
+/** The rows of one report table and the leads each row counts. */
+interface Groups {
+  /** First row of the table and how many rows it has. */
+  readonly firstRow: number;
+  readonly rows: number;
   /**
-   * The same limits for leads with response hours, on the log's
-   * hand-off-month column (O): one equality instead of a
-   * date range plus ISNUMBER, so the hours statistics scan the log once.
+   * A rows × leads matrix: 1 where the lead belongs to the row (its month,
+   * or its owner in the picked month), else 0. MMULT of it with a per-lead
+   * column totals every row in one pass over the log, where a COUNTIFS per
+   * cell scanned the log once per row and figure.
    */
-  readonly followedPairs: string;
-  /** `followedPairs` as FILTER conditions. */
-  readonly followedFilters: string;
+  readonly members: string;
+  /** FILTER conditions picking one row's leads with response hours (index from 0). */
+  followedFilters(index: number): string;
 }
 
 /**
- * The statistics of one row of a report. Sums and counts use SUMIFS/COUNTIFS
- * (one pass each); only the median and 90th percentile need FILTER, which
- * builds arrays and is the expensive part of recalculating a big log.
+ * Per lead, the numbers the reports total (element-wise over the log's
+ * columns, so MMULT can sum them per group). Each keeps the meaning of the
+ * COUNTIFS/SUMIFS it replaces: text and blanks count as the criteria did,
+ * "not connected" is anything but TRUE.
  */
-function statsCells(context: PlanContext, criteria: Criteria, row: number, followedColumn: number): CellSpec[] {
+function perLead(hours: string): Record<"leads" | "followed" | "awaiting" | "hours" | "withinGoal" | "openAttempts" | "openWorked" | "worked", string> {
+  const notConnected = "(Leads_Connected<>TRUE)";
+  return {
+    // A 1 per lead: the group table already leaves out leads without a hand-off date.
+    leads: "SEQUENCE(ROWS(Leads_HandedOff),1,1,0)",
+    followed: `ISNUMBER(${hours})*1`,
+    awaiting: '(Leads_FirstFollowUp="")*1',
+    hours: `IF(ISNUMBER(${hours}),${hours},0)`,
+    withinGoal: `IF(ISNUMBER(${hours}),${hours}<=FollowUpGoalHours,FALSE)*1`,
+    // Attempts on leads not yet connected, and those leads: depth is attempts per lead still being worked.
+    openAttempts: `IF(ISNUMBER(Leads_Attempts),Leads_Attempts,0)*${notConnected}`,
+    openWorked: `(Leads_Attempts<>"")*${notConnected}`,
+    worked: `IF(ISNUMBER(Leads_Attempts),Leads_Attempts>0,FALSE)*${notConnected}`,
+  };
+}
+
+/**
+ * The statistics of a report table, one array formula per figure (or per
+ * run of adjacent figures) filling every row: count, followed and awaiting
+ * share one MMULT, as do attempts and worked; the average and the share
+ * within the goal divide a total by the followed column next to them. Only
+ * the median and 90th percentile need each row's own FILTER, one per row
+ * for both. Columns are 1-based; count, followed and awaiting must be
+ * adjacent, as must median and p90, and attempts and worked.
+ */
+function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, columns: Readonly<Record<Stat, number>>): void {
   const { formats } = context;
   const calculated: CellSpec = { background: COLORS.calculated };
   const hours = "Leads_ResponseHours";
-  const followed = a1(row, followedColumn);
-  const where = criteria.pairs;
-  const answered = criteria.followedPairs;
-  // Attempts on leads not yet connected: all attempts minus those on connected leads.
-  const openAttempts = `(SUMIFS(Leads_Attempts,${where})-SUMIFS(Leads_Attempts,${where},Leads_Connected,TRUE))`;
-  const openWorked = `(COUNTIFS(${where},Leads_Attempts,"<>")-COUNTIFS(${where},Leads_Attempts,"<>",Leads_Connected,TRUE))`;
-  return [
-    { ...calculated, formula: `COUNTIFS(${where})`, format: formats.count },
-    { ...calculated, formula: `COUNTIFS(${answered})`, format: formats.count },
-    { ...calculated, formula: `COUNTIFS(${where},Leads_FirstFollowUp,"")`, format: formats.count },
-    // The sum over the count next to it: AVERAGEIFS would count the same leads again.
-    { ...calculated, formula: `IF(N(${followed})>0,SUMIFS(${hours},${answered})/${followed},"")`, format: formats.hours },
-    { ...calculated, formula: `IFERROR(MEDIAN(FILTER(${hours},${criteria.followedFilters})),"")`, format: formats.hours },
-    { ...calculated, formula: `IFERROR(PERCENTILE(FILTER(${hours},${criteria.followedFilters}),9/10),"")`, format: formats.hours },
-    { ...calculated, formula: `IF(N(${followed})>0,COUNTIFS(${answered},${hours},"<="&FollowUpGoalHours)/${followed},"")`, format: formats.percent },
-    { ...calculated, formula: `IF(${openWorked}>0,${openAttempts}/${openWorked},"")`, format: formats.decimal },
-    { ...calculated, formula: openAttempts, format: formats.count },
-    { ...calculated, formula: `COUNTIFS(${where},Leads_Attempts,">0")-COUNTIFS(${where},Leads_Attempts,">0",Leads_Connected,TRUE)`, format: formats.count },
-  ];
+  const lead = perLead(hours);
+  if (columns.followed !== columns.count + 1 || columns.awaiting !== columns.count + 2 || columns.p90 !== columns.median + 1 || columns.worked !== columns.attempts + 1) {
+    throw new Error("report columns that share a formula must be adjacent");
+  }
+  const { firstRow, rows, members } = groups;
+  const columnOf = (column: number): string => rangeA1(firstRow, column, rows, 1, true);
+  const followed = columnOf(columns.followed);
+  const total = (values: string): string => `MMULT(${members},${values})`;
+  // A formula in the table's first row fills `width` columns of every row; the cells it fills hold only formats.
+  const fill = (column: number, format: string, formula: string, width = 1): void => {
+    for (let row = firstRow; row < firstRow + rows; row++) {
+      for (let offset = 0; offset < width; offset++) sheet.set(row, column + offset, { ...calculated, format });
+    }
+    sheet.set(firstRow, column, { formula: `ARRAYFORMULA(${formula})` });
+  };
+
+  fill(columns.count, formats.count, total(`HSTACK(${lead.leads},${lead.followed},${lead.awaiting})`), 3);
+  // Blank where no lead has response hours yet, as AVERAGEIFS would be an error.
+  fill(columns.average, formats.hours, `IF(${followed}>0,${total(lead.hours)}/${followed},"")`);
+  fill(columns.within, formats.percent, `IF(${followed}>0,${total(lead.withinGoal)}/${followed},"")`);
+  fill(columns.attempts, formats.count, total(`HSTACK(${lead.openAttempts},${lead.worked})`), 2);
+  // Blank (a division by zero) where no lead is still being worked.
+  fill(columns.depth, formats.decimal, `IFERROR(${columnOf(columns.attempts)}/${total(lead.openWorked)},"")`);
+  for (let index = 0; index < rows; index++) {
+    const row = firstRow + index;
+    // Median and 90th percentile from one FILTER: PERCENTILE at 1/2 is the median.
+    sheet.set(row, columns.median, { ...calculated, formula: `ARRAYFORMULA(IFERROR(PERCENTILE(FILTER(${hours},${groups.followedFilters(index)}),HSTACK(1/2,9/10)),""))`, format: formats.hours });
+    sheet.set(row, columns.p90, { ...calculated, format: formats.hours });
+  }
 }
 
 export function planFollowUp(context: PlanContext): SheetPlan {
@@ -75,30 +117,25 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   sheet.set(2, 1, { formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1), italic: true, color: COLORS.muted });
   sheet.set(L.monthHeaderRow - 1, 1, { value: labels.followUp.byMonth, bold: true });
   sheet.row(L.monthHeaderRow, 1, labels.followUp.monthHeaders.map(headerCell));
+  const monthStarts = rangeA1(L.firstMonthRow, C.month, months.length, 1, true);
   months.forEach((month, index) => {
     const row = L.firstMonthRow + index;
-    const start = a1(row, C.month);
-    const end = `(EOMONTH(${start},0)+1)`;
-    const criteria: Criteria = {
-      pairs: `${handed},">="&${start},${handed},"<"&${end}`,
-      followedPairs: `${followedMonth},${start}`,
-      followedFilters: `${followedMonth}=${start}`,
-    };
-    const stats = statsCells(context, criteria, row, C.followed);
-    const [count, followed, awaiting, average, median, p90, within, depth, attempts, worked] = stats;
     const averageCell = a1(row, C.average);
     const depthCell = a1(row, C.depth);
-    sheet.row(row, 1, [
-      { formula: monthStartFormula(month), format: formats.month, bold: true },
-      count, followed, awaiting, average, median, p90,
-      { ...calculated, formula: "FollowUpGoalHours", format: formats.hours },
-      within, depth,
-      { ...calculated, formula: "FollowUpGoalAttempts", format: formats.count },
-      attempts, worked,
-      { ...calculated, formula: `IF(${averageCell}="","",IF(${averageCell}<=FollowUpGoalHours,${quote(labels.followUp.met)},${quote(labels.followUp.missed)}))` },
-      { ...calculated, formula: `IF(${depthCell}="","",IF(${depthCell}>=FollowUpGoalAttempts,${quote(labels.followUp.met)},${quote(labels.followUp.missed)}))` },
-    ]);
+    sheet.row(row, 1, [{ formula: monthStartFormula(month), format: formats.month, bold: true }]);
+    sheet.set(row, C.speedGoal, { ...calculated, formula: "FollowUpGoalHours", format: formats.hours });
+    sheet.set(row, C.depthGoal, { ...calculated, formula: "FollowUpGoalAttempts", format: formats.count });
+    sheet.set(row, C.speedMet, { ...calculated, formula: `IF(${averageCell}="","",IF(${averageCell}<=FollowUpGoalHours,${quote(labels.followUp.met)},${quote(labels.followUp.missed)}))` });
+    sheet.set(row, C.depthMet, { ...calculated, formula: `IF(${depthCell}="","",IF(${depthCell}>=FollowUpGoalAttempts,${quote(labels.followUp.met)},${quote(labels.followUp.missed)}))` });
   });
+  // A lead belongs to the month its hand-off falls in (month starts are first days, so the next month starts at DATE(…,MONTH+1,1)).
+  const handedRow = `TRANSPOSE(${handed})`;
+  placeStats(sheet, context, {
+    firstRow: L.firstMonthRow,
+    rows: months.length,
+    members: `(${handedRow}>=${monthStarts})*(${handedRow}<DATE(YEAR(${monthStarts}),MONTH(${monthStarts})+1,1))`,
+    followedFilters: (index) => `${followedMonth}=${a1(L.firstMonthRow + index, C.month)}`,
+  }, { count: C.handed, followed: C.followed, awaiting: C.awaiting, average: C.average, median: C.median, p90: C.p90, within: C.withinGoal, depth: C.depth, attempts: C.attempts, worked: C.worked });
   const lastMonthRow = L.firstMonthRow + months.length - 1;
 
   // By rep, for a month picked from a list (a cell users set; kept across builds).
@@ -115,16 +152,17 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const reps = config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
   const repRows = [...reps.map((name) => ({ label: { text: name } as CellSpec, criterion: quote(name), filter: `${owner}=${quote(name)}` })),
     { label: { value: labels.followUp.noOwner, italic: true } as CellSpec, criterion: '""', filter: `${owner}=""` }];
-  repRows.forEach((rep, index) => {
-    const row = repHeaderRow + 1 + index;
-    const criteria: Criteria = {
-      pairs: `${handed},">="&${pickedStart},${handed},"<"&${pickedEnd},${owner},${rep.criterion}`,
-      followedPairs: `${followedMonth},${pickedStart},${owner},${rep.criterion}`,
-      followedFilters: `${followedMonth}=${pickedStart},${rep.filter}`,
-    };
-    sheet.row(row, 1, [rep.label, ...statsCells(context, criteria, row, 3)]);
-  });
-
+  repRows.forEach((rep, index) => sheet.set(repHeaderRow + 1 + index, 1, rep.label));
+  // A lead belongs to its owner's row when it was handed off in the picked month; "" is the row of leads without an owner.
+  // VSTACK, not {…;…}: a semicolon means something else in some locales.
+  const owners = `VSTACK(${repRows.map((rep) => rep.criterion).join(",")})`;
+  placeStats(sheet, context, {
+    firstRow: repHeaderRow + 1,
+    rows: repRows.length,
+    // The month test once per lead, then turned into a row: cheaper than testing every cell of the table.
+    members: `(${owners}=TRANSPOSE(${owner}))*TRANSPOSE((${handed}>=${pickedStart})*(${handed}<${pickedEnd}))`,
+    followedFilters: (index) => `${followedMonth}=${pickedStart},${repRows[index]!.filter}`,
+  }, { count: 2, followed: 3, awaiting: 4, average: 5, median: 6, p90: 7, within: 8, depth: 9, attempts: 10, worked: 11 });
   const monthRange = (column: number): string => rangeA1(L.monthHeaderRow, column, months.length + 1, 1);
   return {
     key: "followUp",

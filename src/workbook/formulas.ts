@@ -93,32 +93,41 @@ function isWorkingWeekday(day: string, mask: string): string {
 }
 
 /**
- * Working days from the serial epoch through the whole day `day`, holidays
- * taken off: whole weeks times working days a week, plus the working days
- * among the first MOD(day,7) days of its week (serial 1 is a Sunday, so
- * those are Sunday, Monday, … in that order: the mask's last character, then
- * its first five). Element-wise, so it works on a column inside ARRAYFORMULA,
- * where Sheets does not expand NETWORKDAYS.INTL.
+ * Working weekdays from the serial epoch through the whole day of the
+ * date-time `time` (the holidays are taken off separately): whole weeks
+ * times working days a week, plus the working days among the first
+ * MOD(day,7) days of its week (serial 1 is a Sunday, so those are Sunday,
+ * Monday, … in that order: the mask's last character, then its first five).
+ * The seven possible counts are worked out once from the mask, and CHOOSE
+ * picks one per lead: one call per lead instead of a LEFT, SUBSTITUTE and
+ * LEN each. Element-wise, so it works on a column inside ARRAYFORMULA, where
+ * Sheets does not expand NETWORKDAYS.INTL.
  */
-function workingDaysThrough(day: string, work: WorkTimeRefs): string {
-  const workingPerWeek = `LEN(SUBSTITUTE(${work.mask},"1",""))`;
-  const intoWeek = `LEN(SUBSTITUTE(LEFT(RIGHT(${work.mask},1)&${work.mask},MOD(${day},7)),"1",""))`;
-  return `(INT((${day})/7)*${workingPerWeek}+${intoWeek}-${holidaysMatching(`(${day})>=`, work)})`;
+function weekdaysThrough(time: string, work: WorkTimeRefs): string {
+  const workingAmongFirst = (days: number): string => `LEN(SUBSTITUTE(LEFT(RIGHT(${work.mask},1)&${work.mask},${days}),"1",""))`;
+  const intoWeek = `CHOOSE(MOD(INT(${time}),7)+1,${[0, 1, 2, 3, 4, 5, 6].map(workingAmongFirst).join(",")})`;
+  // INT(INT(x)/7) is INT(x/7).
+  return `(INT((${time})/7)*${workingAmongFirst(7)}+${intoWeek})`;
 }
 
 /**
- * How many of the holidays that cost a working day satisfy `comparison`
- * (e.g. `E2:E>=`) per row: a rows × holidays comparison summed along each
- * row with MMULT. Plain array arithmetic, where COUNTIFS per row would parse a
- * criterion for every lead; blanks in the list never match a number.
+ * How many of the holidays that cost a working day satisfy `condition`, an
+ * element-wise test of `H`, the holidays as a row (e.g. `(E2:E>=H)*1`): a
+ * rows × holidays table summed along each row with MMULT. Plain array
+ * arithmetic, where COUNTIFS per row would parse a criterion for every lead;
+ * blanks in the list are text, above every date, and must fail `condition`.
  */
-function holidaysMatching(comparison: string, work: WorkTimeRefs): string {
-  return `MMULT((${comparison}TRANSPOSE(${work.holidayDays}))*1,SEQUENCE(ROWS(${work.holidayDays}),1,1,0))`;
+function holidaysMatching(condition: (holidays: string) => string, work: WorkTimeRefs): string {
+  return `MMULT(${condition(`TRANSPOSE(${work.holidayDays})`)},SEQUENCE(ROWS(${work.holidayDays}),1,1,0))`;
 }
 
-/** 1 when the whole day `day` is a working day (working weekday, not a holiday), else 0. */
-function isWorkingDay(day: string, work: WorkTimeRefs): string {
-  return `(${isWorkingWeekday(day, work.mask)})*(${holidaysMatching(`${day}=`, work)}=0)`;
+/**
+ * 1 when the whole day of the date-time `time` is a working day (working
+ * weekday, not a holiday), else 0. Holidays are whole days, so the day of
+ * `time` is holiday H exactly when time-1 < H <= time: no INT per lead.
+ */
+function isWorkingDay(time: string, work: WorkTimeRefs): string {
+  return `(${isWorkingWeekday(`INT(${time})`, work.mask)})*(${holidaysMatching((h) => `((${time})>=${h})*((${time})-1<${h})`, work)}=0)`;
 }
 
 /** The time of day `time`, kept inside working hours (MEDIAN(time, start, end), element-wise). */
@@ -135,13 +144,14 @@ function clampToWorkingHours(time: string, work: WorkTimeRefs): string {
  */
 export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs | undefined): string {
   if (!work) return `(${to}-${from})*24`;
-  const first = `INT(${from})`;
-  const last = `INT(${to})`;
-  const workingDays = `(${workingDaysThrough(last, work)}-${workingDaysThrough(`${first}-1`, work)})`;
+  // Holidays on the days first … last, whole days H: first <= H <= last is from-1 < H <= to, one table for both ends.
+  const holidays = holidaysMatching((h) => `((${from})-1<${h})*((${to})>=${h})`, work);
+  // Through the day before the first: (from)-1 has that day's INT.
+  const workingDays = `(${weekdaysThrough(to, work)}-${weekdaysThrough(`(${from})-1`, work)}-${holidays})`;
   return (
     `24*((${workingDays}-1)*(${work.dayEnd}-${work.dayStart})` +
-    `+IF(${isWorkingDay(last, work)},${clampToWorkingHours(`MOD(${to},1)`, work)},${work.dayEnd})` +
-    `-IF(${isWorkingDay(first, work)},${clampToWorkingHours(`MOD(${from},1)`, work)},${work.dayStart}))`
+    `+IF(${isWorkingDay(to, work)},${clampToWorkingHours(`MOD(${to},1)`, work)},${work.dayEnd})` +
+    `-IF(${isWorkingDay(from, work)},${clampToWorkingHours(`MOD(${from},1)`, work)},${work.dayStart}))`
   );
 }
 
@@ -152,7 +162,8 @@ export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs
  * hours and the status read, so the working time is computed once per lead.
  */
 export function hoursSoFarFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined): string {
-  return `IF(${handedOff}="","",${workingHoursFormula(handedOff, `IF(${firstFollowUp}="",NOW(),${firstFollowUp})`, work)})`;
+  // Arithmetic, not IF(…="",NOW(),…): the end appears several times in the formula, and an IF per lead each time is what costs.
+  return `IF(${handedOff}="","",${workingHoursFormula(handedOff, `(${firstFollowUp}+(${firstFollowUp}="")*NOW())`, work)})`;
 }
 
 /**

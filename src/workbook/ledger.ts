@@ -45,15 +45,14 @@ export function planLedger(context: PlanContext, existingMonths: ReadonlySet<str
     for (const party of parties) {
       const monthCell = a1(row, C.month);
       const open = `TODAY()<EOMONTH(${monthCell},0)+1`;
-      const start = monthCell;
-      const end = `(EOMONTH(${monthCell},0)+1)`;
       const requirements = requirementsMet(party.id, month);
       let goal: CellSpec;
       let result: CellSpec;
       let condition: string;
       if (party.id === "marketing") {
         goal = { ...calculated, formula: existingMonths.has(month) ? `${sheetRef(month)}!${MONTH_GOAL_CELL}` : "LeadsNeeded", format: formats.count };
-        result = { ...calculated, formula: `COUNTIFS(Leads_HandedOff,">="&${start},Leads_HandedOff,"<"&${end})`, format: formats.count };
+        // The Follow-up tab already counts the month's handed-off leads: reading it spares a pass over the log (month tabs may not exist yet).
+        result = { ...calculated, formula: `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.handed, true)}`, format: formats.count };
         condition = `${a1(row, C.result)}>=${a1(row, C.goal)}`;
       } else if (party.id === "sales") {
         const average = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.average, true)}`;

@@ -25,6 +25,34 @@ export const MONTH_LAYOUT = {
 /** The cell on a month tab that holds its lead goal, as the ledger refers to it. */
 export const MONTH_GOAL_CELL = a1(MONTH_LAYOUT.inputs.goal, 2, true);
 
+/**
+ * Leads handed off on each day of `days` (the column of the month's days):
+ * the whole days of the month's hand-offs, counted per day by FREQUENCY
+ * (each day counts the days after the one before it, up to itself). One
+ * pass over the log for the whole month, where a COUNTIFS per day made one
+ * per day. With no lead in the month the FILTER is an error, and the blank
+ * left in its place counts nothing; FREQUENCY's last row (days after the
+ * last) is always 0 here and is cut off.
+ */
+export function dailyLeadsFormula(days: string, count: number): string {
+  const handedOff = "Leads_HandedOff";
+  const first = `MIN(${days})`;
+  const inMonth = `FILTER(${handedOff},${handedOff}>=${first},${handedOff}<${first}+${count})`;
+  return `ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),""),${days}),${count},1))`;
+}
+
+/**
+ * The running total of `counts` per day of `days`, blank after today: one
+ * formula for the column (a days × days lower-triangular matrix of 1s times
+ * the counts), as the daily counts it adds up fill their column from one
+ * formula too. (HyperFormula also fails to rebuild growing SUM($D$14:D15)
+ * ranges over an array formula's cells.)
+ */
+export function runningTotalFormula(days: string, counts: string): string {
+  const n = `ROWS(${days})`;
+  return `ARRAYFORMULA(IF(${days}>TODAY(),"",MMULT((SEQUENCE(${n})>=TRANSPOSE(SEQUENCE(${n})))*1,${counts})))`;
+}
+
 export function planMonth(context: PlanContext, month: string, inputs: MonthInputs): SheetPlan {
   const { labels, formats } = context;
   const sheet = new SheetBuilder();
@@ -70,7 +98,8 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
     sheet.set(row, m.column + 1, { ...calculated, ...cell });
   };
   sheet.set(2, m.column, { value: labels.month.metrics, bold: true });
-  metric(m.leads, labels.month.metricLabels.leads, { formula: `COUNTIFS(${inMonth(handedOff)})`, format: formats.count });
+  // The daily counts below add up to the month's: no second pass over the log.
+  metric(m.leads, labels.month.metricLabels.leads, { formula: `SUM(${rangeA1(L.firstDayRow, 4, n, 1, true)})`, format: formats.count });
   metric(m.won, labels.month.metricLabels.won, { formula: `COUNTIFS(${inMonth(handedOff)},Leads_Customer,TRUE)`, format: formats.count });
   metric(m.wonRevenue, labels.month.metricLabels.wonRevenue, { formula: `SUMIFS(Leads_Revenue,${inMonth(handedOff)},Leads_Customer,TRUE)`, format: formats.money });
   metric(m.marketingRevenue, labels.month.metricLabels.marketingRevenue, { formula: `SUMIFS(Leads_Revenue,${inMonth(closedOn)},Leads_Customer,TRUE)`, format: formats.money });
@@ -98,9 +127,10 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
       { formula: day === 1 ? monthStartFormula(month) : `${a1(row - 1, 1)}+1`, format: formats.date },
       { ...calculated, formula: `${goal}/${n}`, format: formats.decimal },
       { ...calculated, formula: `DAY(${date})*${goal}/${n}`, format: formats.decimal },
-      { ...calculated, formula: `COUNTIFS(${handedOff},">="&${date},${handedOff},"<"&(${date}+1))`, format: formats.count },
+      // Leads handed off per day: one formula in the first day's row fills the column (dailyLeadsFormula).
+      day === 1 ? { ...calculated, formula: dailyLeadsFormula(rangeA1(firstDay, 1, n, 1, true), n), format: formats.count } : { ...calculated, format: formats.count },
       // Blank after today, so the actual line stops at today (method §4).
-      { ...calculated, formula: `IF(${date}>TODAY(),"",SUM(${a1(firstDay, 4, true)}:${a1(row, 4)}))`, format: formats.count },
+      day === 1 ? { ...calculated, formula: runningTotalFormula(rangeA1(firstDay, 1, n, 1, true), rangeA1(firstDay, 4, n, 1, true)), format: formats.count } : { ...calculated, format: formats.count },
       { ...calculated, formula: `IF(${actual}="","",${actual}-${target})`, format: formats.decimal },
       { ...calculated, formula: `IF(${actual}="","",IF(${target}>0,${actual}/${target},""))`, format: formats.percent },
       { value: "", input: { key: `note|${month}-${String(day).padStart(2, "0")}` } },

@@ -283,6 +283,78 @@ describe("arrays", () => {
   });
 });
 
+describe("comparisons never read text as a number or date (HyperFormula: =\"2026-12-01\"=DATE(2026,12,1) is TRUE)", () => {
+  it.each([
+    ['="2026-12-01"=DATE(2026,12,1)', false],
+    ['="1"=1', false],
+    ['="b">5', true],
+    ['=5<"4"', true],
+    ['="a"="A"', true],
+    ['="12/1/2026"<"2/1/2026"', true],
+    ['=TRUE>"a"', true],
+    ['=D2=""', false],
+    ['=Y5=""', true],
+    ['=Y5<"a"', true],
+    ['=Y5=0', true],
+  ])("%s is %s", (formula, expected) => {
+    expect(value(formula)).toBe(expected);
+  });
+
+  it("element-wise over a column, as the reports' group matrices need", () => {
+    // A2:A7 are owners; "ana" matches Ana whatever the case; "" matches no owner here.
+    sheet.getRange("J1").setFormula('=ARRAYFORMULA(MMULT((VSTACK("ana","Ben","Cy","")=TRANSPOSE(A2:A7))*1,HSTACK(ISNUMBER(C2:C7)*1,IF(ISNUMBER(C2:C7),C2:C7,0))))');
+    expect(sheet.getRange("J1:K4").getValues()).toEqual([[2, 400], [2, 250], [0, 0], [0, 0]]);
+  });
+});
+
+describe("FREQUENCY (HyperFormula: #NAME?)", () => {
+  beforeEach(() => {
+    sheet.getRange("M1:M10").setValues([[1], [2], [3], [4], [5], [6], ["x"], [""], [true], [2]]);
+  });
+
+  it("counts the numbers up to each class, after the class before, and those above every class", () => {
+    sheet.getRange("J1").setFormula("=FREQUENCY(M1:M10,{2;4})");
+    // Text, booleans and blanks are skipped: 1, 2, 2 | 3, 4 | 5, 6.
+    expect(sheet.getRange("J1:J3").getValues()).toEqual([[3], [2], [2]]);
+  });
+
+  it("keeps unsorted classes in their order and counts a repeated class once", () => {
+    sheet.getRange("J1").setFormula("=FREQUENCY(M1:M10,{4;2})");
+    expect(sheet.getRange("J1:J3").getValues()).toEqual([[2], [3], [2]]);
+    sheet.getRange("K1").setFormula("=FREQUENCY(M1:M10,{2;2;5})");
+    expect(sheet.getRange("K1:K4").getValues()).toEqual([[3], [0], [3], [1]]);
+  });
+
+  it("counts whole days inside ARRAYFORMULA, cut to the classes with ARRAY_CONSTRAIN, zeros for no data", () => {
+    sheet.getRange("N1:N3").setValues([[2], [4], [6]]);
+    sheet.getRange("J1").setFormula('=ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(FILTER(M1:M6*1.5,M1:M6>1)),""),N1:N3),3,1))');
+    // 3, 4.5, 6, 7.5, 9 are the days 3, 4, 6, 7, 9: none up to 2, two up to 4, one up to 6, two beyond (cut off).
+    expect(sheet.getRange("J1:J4").getValues()).toEqual([[0], [2], [1], [""]]);
+    sheet.getRange("K1").setFormula('=ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(FILTER(M1:M6,M1:M6>9)),""),N1:N3),3,1))');
+    expect(sheet.getRange("K1:K3").getValues()).toEqual([[0], [0], [0]]);
+  });
+});
+
+describe("PERCENTILE with several k inside ARRAYFORMULA", () => {
+  it("gives one value per k, the one at 1/2 being the median, for odd and even counts, ties and one value", () => {
+    sheet.getRange("J1").setFormula("=ARRAYFORMULA(PERCENTILE(C2:C4,HSTACK(1/2,9/10)))");
+    // 50, 100, 300: the 90th percentile lies 0.8 of the way from 100 to 300.
+    expect(sheet.getRange("J1:K1").getValues()).toEqual([[100, 260]]);
+    sheet.getRange("M1:M4").setValues([[4], [1], [3], [2]]);
+    sheet.getRange("J2").setFormula("=ARRAYFORMULA(PERCENTILE(M1:M4,HSTACK(1/2,9/10)))");
+    expect(sheet.getRange("J2:K2").getValues()[0]?.[0]).toBe(value("=MEDIAN(M1:M4)"));
+    expect(sheet.getRange("K2").getValue() as number).toBeCloseTo(3.7, 12);
+    sheet.getRange("M1:M4").setValues([[2], [2], [2], [5]]);
+    expect(sheet.getRange("J2:K2").getValues()[0]?.[0]).toBe(2);
+    expect(sheet.getRange("K2").getValue() as number).toBeCloseTo(4.1, 12);
+    sheet.getRange("J3").setFormula("=ARRAYFORMULA(PERCENTILE(M1,HSTACK(1/2,9/10)))");
+    expect(sheet.getRange("J3:K3").getValues()).toEqual([[2, 2]]);
+    // No value at all (an empty FILTER) is an error the reports turn into blanks.
+    sheet.getRange("J4").setFormula('=ARRAYFORMULA(IFERROR(PERCENTILE(FILTER(M1:M4,M1:M4>9),HSTACK(1/2,9/10)),""))');
+    expect(sheet.getRange("J4:K4").getValues()).toEqual([["", ""]]);
+  });
+});
+
 describe("TEXT uses Sheets' number formats (HyperFormula: TEXT(0.5,\"0%\") = \"1%\")", () => {
   it.each([
     ['=TEXT(0.5,"0%")', "50%"],

@@ -118,6 +118,8 @@ describe("buildSla on the emulator", () => {
     expect(value("Follow-up", "J5") as number).toBeCloseTo(call("SLA_FOLLOWUP_DEPTH", [attempts, connected]) as number, 9);
     expect(value("Follow-up", "B5")).toBe(leads.length);
     expect((value("Follow-up", "C5") as number) + (value("Follow-up", "D5") as number)).toBe(leads.length);
+    // A month without leads (January) counts zeros and leaves the statistics blank, as the per-cell COUNTIFS did.
+    expect(sheet("Follow-up").getRange("B6:M6").getValues()[0]).toEqual([0, 0, 0, "", "", "", 4, "", "", 6, 0, 0]);
     // By rep (the picked month is December): each rep's row agrees with the twins over that rep's leads.
     const repRows = sheet("Follow-up").getRange("A21:G23").getValues();
     expect(repRows.map((row) => row[0])).toEqual(["Kendra Miles", "Sam Ortiz", "Priya Nair"]);
