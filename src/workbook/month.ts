@@ -30,15 +30,15 @@ export const MONTH_GOAL_CELL = a1(MONTH_LAYOUT.inputs.goal, 2, true);
  * the whole days of the month's hand-offs, counted per day by FREQUENCY
  * (each day counts the days after the one before it, up to itself). One
  * pass over the log for the whole month, where a COUNTIFS per day made one
- * per day. With no lead in the month the FILTER is an error, and the blank
- * left in its place counts nothing; FREQUENCY's last row (days after the
- * last) is always 0 here and is cut off.
+ * per day. With no lead in the month the FILTER is an error, and the day
+ * after the month left in its place falls into FREQUENCY's last row (days
+ * after the last), which is cut off: no reliance on how FREQUENCY treats text.
  */
 export function dailyLeadsFormula(days: string, count: number): string {
   const handedOff = "Leads_HandedOff";
   const first = `MIN(${days})`;
   const inMonth = `FILTER(${handedOff},${handedOff}>=${first},${handedOff}<${first}+${count})`;
-  return `ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),""),${days}),${count},1))`;
+  return `ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),${first}+${count}),${days}),${count},1))`;
 }
 
 /**
