@@ -284,9 +284,11 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
       return { top: row, left: column, bottom: row, right: column };
     });
     const planned = sheetPlan.blocks.map(blockRect).filter((rect): rect is Rect => rect !== undefined);
-    // Up to the rows and columns the plan needs: when that read fits, the tab is known to be big enough without asking its size.
+    // Up to the rows and columns the plan needs and the last build wrote: when that read fits, the tab is
+    // known to hold all of them without asking its size.
     const needed: Rect = { top: 1, left: 1, bottom: sheetPlan.minRows, right: sheetPlan.minColumns };
-    const { contents, fits } = readContents(existing, union([...planned, ...inputRects, needed]) ?? needed, () => sheets.size(existing));
+    const written = [stored?.area, stored?.validated].filter((area): area is string => area !== undefined).map(parseRect);
+    const { contents, fits } = readContents(existing, union([...planned, ...inputRects, ...written, needed]) ?? needed, () => sheets.size(existing));
     const hadCharts = stored?.charts === undefined || stored.charts > 0 || sheetPlan.charts.length > 0;
     const charts = hadCharts ? existing.getCharts() : [];
     const unchanged =
@@ -329,7 +331,9 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
         sheet.clear();
         sheet.getRange(1, 1, whole.rows, whole.columns).clearDataValidations();
       } else {
-        if (left.length > 0) sheet.getRangeList(left.map(rectA1)).clear();
+        // Rows or columns users removed are gone already; only what is left of them is cleared.
+        const present = size ? left.map((rect) => ({ ...rect, bottom: Math.min(rect.bottom, size.rows), right: Math.min(rect.right, size.columns) })).filter((rect) => rect.bottom >= rect.top && rect.right >= rect.left) : left;
+        if (present.length > 0) sheet.getRangeList(present.map(rectA1)).clear();
         // Nothing cleared the cells the plan writes again: every property is written over them.
         complete = true;
       }

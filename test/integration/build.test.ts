@@ -218,6 +218,24 @@ describe("buildSla on the emulator", () => {
     expect(namedValue("LeadsNeeded")).toBe(160);
   });
 
+  it("rebuilds a shrunk layout over a tab users cut short, clearing only rows that are left", () => {
+    open("2026-12-15");
+    build();
+    const input = exampleInput("internal-en.json");
+    const before = parseRect(loadDocumentState().state.layout!.sheets.agreement!.area!);
+    const agreement = sheet("Agreement");
+    // Users removed the last rows of the old layout and everything below it.
+    agreement.deleteRows(before.bottom - 1, agreement.getMaxRows() - before.bottom + 2);
+
+    const result = buildSla({ ...input, requirements: (input.requirements as object[]).slice(1) });
+
+    expect(result.ok).toBe(true);
+    expect(value("Agreement", "A1")).toMatch(/^Marketing & Sales SLA/);
+    expect(namedValue("LeadsNeeded")).toBe(100);
+    const after = parseRect(loadDocumentState().state.layout!.sheets.agreement!.area!);
+    expect(sheet("Agreement").getMaxRows()).toBeGreaterThanOrEqual(after.bottom);
+  });
+
   it("writes nothing for a bad config and names every problem", () => {
     const emulator = open("2026-12-15");
     const before = JSON.stringify(emulator.snapshot().sheets);
