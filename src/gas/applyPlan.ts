@@ -11,7 +11,7 @@
 import { COLORS } from "../workbook/context";
 import { parseA1 } from "../workbook/sheetBuilder";
 import type { BlockPlan, CellSpec, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, ValidationRule, WorkbookPlan } from "../workbook/types";
-import { blockRect, contains, parseRect, rectA1, subtract, union, type Rect } from "./rects";
+import { blockRect, clampRect, contains, parseRect, rectA1, subtract, union, type Rect } from "./rects";
 import { namedRangeTarget, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -71,14 +71,13 @@ interface Contents {
  * columns) what is left is read, and `fits` says the rectangle didn't fit.
  */
 function readContents(sheet: Sheet, rect: Rect, size: () => { rows: number; columns: number }): { contents: Contents | undefined; fits: boolean } {
-  let clamped = rect;
+  let clamped: Rect | undefined = rect;
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
     range = rangeOf(sheet, rect);
   } catch {
-    const { rows, columns } = size();
-    clamped = { ...rect, bottom: Math.min(rect.bottom, rows), right: Math.min(rect.right, columns) };
-    if (clamped.bottom < clamped.top || clamped.right < clamped.left) return { contents: undefined, fits: false };
+    clamped = clampRect(rect, size());
+    if (!clamped) return { contents: undefined, fits: false };
     range = rangeOf(sheet, clamped);
   }
   return { contents: { rect: clamped, values: range.getValues(), formulas: range.getFormulas() }, fits: clamped === rect };
@@ -279,16 +278,13 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
     // The lead log keeps its rows and only gets its frame (header, calculated columns, formats, rules) rewritten; its size was read with it.
     if (sheetPlan.key === "leads") return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [], fits: false };
     const inputs = stored?.inputs ?? {};
-    const inputRects = Object.values(inputs).map((address) => {
-      const { row, column } = parseA1(address);
-      return { top: row, left: column, bottom: row, right: column };
-    });
-    const planned = sheetPlan.blocks.map(blockRect).filter((rect): rect is Rect => rect !== undefined);
+    const inputRects = Object.values(inputs).map(parseRect);
+    const planned = writtenArea(sheetPlan);
     // Up to the rows and columns the plan needs and the last build wrote: when that read fits, the tab is
     // known to hold all of them without asking its size.
     const needed: Rect = { top: 1, left: 1, bottom: sheetPlan.minRows, right: sheetPlan.minColumns };
     const written = [stored?.area, stored?.validated].filter((area): area is string => area !== undefined).map(parseRect);
-    const { contents, fits } = readContents(existing, union([...planned, ...inputRects, ...written, needed]) ?? needed, () => sheets.size(existing));
+    const { contents, fits } = readContents(existing, union([...(planned ? [planned] : []), ...inputRects, ...written, needed]) ?? needed, () => sheets.size(existing));
     const hadCharts = stored?.charts === undefined || stored.charts > 0 || sheetPlan.charts.length > 0;
     const charts = hadCharts ? existing.getCharts() : [];
     const unchanged =
@@ -332,7 +328,7 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
         sheet.getRange(1, 1, whole.rows, whole.columns).clearDataValidations();
       } else {
         // Rows or columns users removed are gone already; only what is left of them is cleared.
-        const present = size ? left.map((rect) => ({ ...rect, bottom: Math.min(rect.bottom, size.rows), right: Math.min(rect.right, size.columns) })).filter((rect) => rect.bottom >= rect.top && rect.right >= rect.left) : left;
+        const present = size ? left.map((rect) => clampRect(rect, size)).filter((rect): rect is Rect => rect !== undefined) : left;
         if (present.length > 0) sheet.getRangeList(present.map(rectA1)).clear();
         // Nothing cleared the cells the plan writes again: every property is written over them.
         complete = true;
@@ -490,23 +486,18 @@ function validationRule(rule: ValidationRule, helpText: string): GoogleAppsScrip
 
 /** All validations of a sheet in one call over their bounding rectangle. */
 function writeValidations(sheet: Sheet, validations: readonly ValidationPlan[]): void {
-  if (validations.length === 0) return;
-  const areas = validations.map((validation) => {
-    const [from, to = from] = validation.range.split(":") as [string, string?];
-    return { start: parseA1(from), end: parseA1(to), rule: validationRule(validation.rule, validation.helpText) };
-  });
-  const top = Math.min(...areas.map((area) => area.start.row));
-  const left = Math.min(...areas.map((area) => area.start.column));
-  const bottom = Math.max(...areas.map((area) => area.end.row));
-  const right = Math.max(...areas.map((area) => area.end.column));
-  const grid: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = Array.from({ length: bottom - top + 1 }, () => new Array(right - left + 1).fill(null));
-  for (const area of areas) {
-    for (let row = area.start.row; row <= area.end.row; row++) {
-      const line = grid[row - top] as (GoogleAppsScript.Spreadsheet.DataValidation | null)[];
-      for (let column = area.start.column; column <= area.end.column; column++) line[column - left] = area.rule;
+  const areas = validations.map((validation) => ({ rect: parseRect(validation.range), rule: validationRule(validation.rule, validation.helpText) }));
+  // The same rectangle the layout stores as what the validations cover (validatedArea).
+  const whole = union(areas.map((area) => area.rect));
+  if (!whole) return;
+  const grid: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = Array.from({ length: whole.bottom - whole.top + 1 }, () => new Array(whole.right - whole.left + 1).fill(null));
+  for (const { rect, rule } of areas) {
+    for (let row = rect.top; row <= rect.bottom; row++) {
+      const line = grid[row - whole.top] as (GoogleAppsScript.Spreadsheet.DataValidation | null)[];
+      for (let column = rect.left; column <= rect.right; column++) line[column - whole.left] = rule;
     }
   }
-  sheet.getRange(top, left, bottom - top + 1, right - left + 1).setDataValidations(grid);
+  rangeOf(sheet, whole).setDataValidations(grid);
 }
 
 function conditionalRule(sheet: Sheet, rule: ConditionalFormatPlan): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {

@@ -34,6 +34,15 @@ export function blockRect(block: BlockPlan): Rect | undefined {
   return rows === 0 || columns === 0 ? undefined : { top: block.row, left: block.column, bottom: block.row + rows - 1, right: block.column + columns - 1 };
 }
 
+/**
+ * The part of `rect` inside a tab of `size` (rows and columns users removed
+ * are gone), or undefined when none of it is left.
+ */
+export function clampRect(rect: Rect, size: { readonly rows: number; readonly columns: number }): Rect | undefined {
+  const clamped = { ...rect, bottom: Math.min(rect.bottom, size.rows), right: Math.min(rect.right, size.columns) };
+  return clamped.bottom < clamped.top || clamped.right < clamped.left ? undefined : clamped;
+}
+
 /** @example rectA1({ top: 2, left: 1, bottom: 10, right: 3 }) // "A2:C10" */
 export function rectA1(rect: Rect): string {
   return `${a1(rect.top, rect.left)}:${a1(rect.bottom, rect.right)}`;

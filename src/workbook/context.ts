@@ -2,7 +2,7 @@ import type { SlaConfig } from "../config/schema";
 import { labelsFor, type WorkbookLabels } from "./labels";
 import { formatsFor, type Formats } from "./formats";
 import type { WorkTimeRefs } from "./formulas";
-import { columnLetter, sheetRef } from "./sheetBuilder";
+import { openColumnA1, sheetRef } from "./sheetBuilder";
 
 /** Colours per party (light for cells, strong for headers) and for calculated cells. */
 export const COLORS = {
@@ -58,8 +58,7 @@ export const LEAD_INPUT_COLUMNS = 12;
  * @example leadRange(context, LEAD_COLUMNS.owner) // "'Leads'!$F$2:$F"
  */
 export function leadRange(context: Pick<PlanContext, "sheetNames">, column: number): string {
-  const letter = columnLetter(column);
-  return `${sheetRef(context.sheetNames.leads)}!$${letter}$2:$${letter}`;
+  return `${sheetRef(context.sheetNames.leads)}!${openColumnA1(2, column, true)}`;
 }
 
 /** Everything planners share: the config, words, formats, and references between sheets. */

@@ -9,7 +9,7 @@
  */
 import { COLORS, LEAD_COLUMNS, LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN, type PlanContext } from "./context";
 import { hoursSoFarFormula, quote, responseHoursFormula } from "./formulas";
-import { columnLetter } from "./sheetBuilder";
+import { columnLetter, openColumnA1 } from "./sheetBuilder";
 import type { BlockPlan, CellSpec, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
 
 /** Free rows kept below the last lead, so the log has room until the next build or month. */
@@ -129,6 +129,6 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
       charts: [],
     },
     // Open ranges (E2:E) reach the log's last row however it grows, so a longer log doesn't move them.
-    namedRanges: NAMED_COLUMNS.map(([name, index]) => ({ name, sheetKey: "leads", range: `${columnLetter(index)}2:${columnLetter(index)}` })),
+    namedRanges: NAMED_COLUMNS.map(([name, index]) => ({ name, sheetKey: "leads", range: openColumnA1(2, index) })),
   };
 }

@@ -76,6 +76,15 @@ export function rangeA1(row: number, column: number, rows: number, columns: numb
   return `${a1(row, column, absolute)}:${a1(row + rows - 1, column + columns - 1, absolute)}`;
 }
 
+/**
+ * A column from a row down, open-ended: it reaches the sheet's last row however the sheet grows.
+ * @example openColumnA1(2, 5) // "E2:E"; openColumnA1(2, 5, true) // "$E$2:$E"
+ */
+export function openColumnA1(row: number, column: number, absolute = false): string {
+  const lock = absolute ? "$" : "";
+  return `${a1(row, column, absolute)}:${lock}${columnLetter(column)}`;
+}
+
 /** A sheet name as formulas need it: always quoted, quotes doubled. */
 export function sheetRef(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

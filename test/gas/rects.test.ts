@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { contains, parseRect, rectA1, subtract, type Rect } from "../../src/gas/rects";
+import { clampRect, contains, parseRect, rectA1, subtract, type Rect } from "../../src/gas/rects";
 
 const rect = fc
   .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 }))
@@ -38,5 +38,11 @@ describe("rectangles", () => {
   it("subtract of a rectangle that shrank by rows is the band below", () => {
     expect(subtract(parseRect("A1:D10"), parseRect("A1:D8")).map(rectA1)).toEqual(["A9:D10"]);
     expect(subtract(parseRect("A1:D10"), parseRect("A1:F12"))).toEqual([]);
+  });
+
+  it("clamps a rectangle to what is left of a tab, or to nothing", () => {
+    expect(clampRect(parseRect("A5:D40"), { rows: 30, columns: 3 })).toEqual(parseRect("A5:C30"));
+    expect(clampRect(parseRect("A5:D40"), { rows: 50, columns: 10 })).toEqual(parseRect("A5:D40"));
+    expect(clampRect(parseRect("A31:D40"), { rows: 30, columns: 10 })).toBeUndefined();
   });
 });
