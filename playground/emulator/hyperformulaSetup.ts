@@ -286,6 +286,55 @@ class PlainDateValuePlugin extends DateTimeBase {}
 
 withAllFunctionsOf(PlainDateValuePlugin, DateTimeBase, { DATEVALUE: numberResult("DATEVALUE"), TIMEVALUE: numberResult("TIMEVALUE") });
 
+const MatrixBase = registeredPlugin("MMULT");
+
+/**
+ * MMULT reads dates and times as the numbers they are, as Sheets does.
+ * HyperFormula keeps a subtype on a number computed from a date (a
+ * date-time minus its day is still a "date-time"), and its MMULT rejected any
+ * such number with #VALUE!. Text, booleans and blanks are still #VALUE!.
+ */
+class PlainNumberMatrixPlugin extends MatrixBase {
+  mmult(ast: Args, state: unknown): unknown {
+    return run(this, "MMULT", ast, state, (left: SimpleRangeValue, right: SimpleRangeValue) => {
+      const a = plainNumbers(left);
+      const b = plainNumbers(right);
+      if (!a || !b) return new CellError(ErrorType.VALUE, "MMULT needs numbers");
+      const width = a[0]!.length;
+      if (b.length !== width) return new CellError(ErrorType.VALUE, "MMULT needs as many columns on the left as rows on the right");
+      const columns = b[0]!.length;
+      const product = a.map((row) => {
+        const line = new Array<number>(columns).fill(0);
+        for (let k = 0; k < width; k++) {
+          const factor = row[k]!;
+          if (factor === 0) continue;
+          const other = b[k]!;
+          for (let column = 0; column < columns; column++) line[column]! += factor * other[column]!;
+        }
+        return line;
+      });
+      return SimpleRangeValue.onlyNumbers(product);
+    });
+  }
+}
+
+withAllFunctionsOf(PlainNumberMatrixPlugin, MatrixBase);
+
+/** The values of an array as plain numbers, or undefined when one is not a number. */
+function plainNumbers(matrix: SimpleRangeValue): number[][] | undefined {
+  const rows: number[][] = [];
+  for (const line of matrix.data) {
+    const row: number[] = [];
+    for (const value of line) {
+      const number = typeof value === "boolean" ? undefined : rawNumber(value);
+      if (number === undefined) return undefined;
+      row.push(number);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
 /**
  * FREQUENCY, missing from HyperFormula (#NAME?): how many numbers of `data`
  * fall into each class, a column one longer than `classes` (the last row
@@ -341,6 +390,135 @@ class FrequencyPlugin extends FunctionPlugin {
   }
 }
 
+/** A name in a formula, as HyperFormula parses it (its AstNodeType is not exported). */
+interface NameAst {
+  type: string;
+  expressionName: string;
+}
+
+function isNameAst(ast: unknown): ast is NameAst {
+  return typeof ast === "object" && ast !== null && (ast as { type?: unknown }).type === "NAMED_EXPRESSION";
+}
+
+/**
+ * What LET's names stand for while its last argument is evaluated (values)
+ * or sized (sizes): one frame per LET being evaluated, innermost last. Names
+ * are case-insensitive, as in Sheets. Module-level because evaluation is
+ * synchronous and one formula is evaluated at a time.
+ */
+const letValues: Map<string, unknown>[] = [];
+const letSizes: Map<string, unknown>[] = [];
+
+function boundTo(frames: readonly Map<string, unknown>[], name: string): unknown {
+  const key = name.toUpperCase();
+  for (let index = frames.length - 1; index >= 0; index--) {
+    if (frames[index]!.has(key)) return frames[index]!.get(key);
+  }
+  return undefined;
+}
+
+/**
+ * LET(name1, value1, [name2, value2, …], expression), missing from
+ * HyperFormula: each value is computed once (later ones may use earlier
+ * names) and the expression sees the names. Inside ARRAYFORMULA a value can
+ * be a whole column, which is the point: a formula that needs a per-lead
+ * intermediate several times computes it once, as in Sheets. HyperFormula
+ * reads the names as named expressions; the patch in readLetNames makes
+ * evaluation and array sizing look them up here first.
+ */
+class LetPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    LET: {
+      method: "letValue",
+      sizeOfResultArrayMethod: "letSize",
+      parameters: [{ argumentType: FunctionArgumentType.ANY }],
+      repeatLastArgs: 1,
+    },
+  };
+
+  letValue(ast: Args, state: unknown): unknown {
+    const plugin = this as unknown as { evaluateAst(ast: unknown, state: unknown): unknown };
+    return withNames(ast, letValues, (value) => plugin.evaluateAst(value, state), () => new CellError(ErrorType.NA, "LET needs pairs of a name and a value, then an expression"));
+  }
+
+  letSize(ast: Args, state: unknown): unknown {
+    const plugin = this as unknown as { arraySizeForAst(ast: unknown, state: unknown): unknown };
+    return withNames(ast, letSizes, (value) => plugin.arraySizeForAst(value, state), () => ArraySize.error());
+  }
+}
+
+/** Binds LET's names in a new frame of `frames`, computing each with `compute`, then computes the expression. */
+function withNames(ast: Args, frames: Map<string, unknown>[], compute: (ast: unknown) => unknown, malformed: () => unknown): unknown {
+  const args = ast.args;
+  if (args.length < 3 || args.length % 2 === 0) return malformed();
+  const frame = new Map<string, unknown>();
+  frames.push(frame);
+  try {
+    for (let index = 0; index < args.length - 1; index += 2) {
+      const name = args[index];
+      if (!isNameAst(name)) return malformed();
+      frame.set(name.expressionName.toUpperCase(), compute(args[index + 1]));
+    }
+    return compute(args[args.length - 1]);
+  } finally {
+    frames.pop();
+  }
+}
+
+/**
+ * A name's value as each use may consume it. HyperFormula writes the result
+ * of an operation on a computed array into that array (it never uses one
+ * twice), so a computed array bound by LET is copied for every use; arrays
+ * read from cells are never written and keep their range, which functions
+ * such as SUMIF rely on.
+ */
+function fresh(value: unknown): unknown {
+  if (value instanceof SimpleRangeValue && value.isAdHoc()) return SimpleRangeValue.onlyValues(value.data.map((row) => row.slice()));
+  return value;
+}
+
+interface NameLookup {
+  evaluateAstWithoutPostprocessing(ast: unknown, state: unknown): unknown;
+  [READS_LET_NAMES]?: true;
+}
+interface SizeLookup {
+  checkArraySizeForAst(ast: unknown, state: unknown): unknown;
+  [READS_LET_NAMES]?: true;
+}
+
+/**
+ * Makes a name bound by an enclosing LET evaluate to its value, and size to
+ * its value's size, before HyperFormula looks for a named expression. With no
+ * LET being evaluated both stacks are empty and nothing changes.
+ */
+function readLetNames(hf: HyperFormula): void {
+  const interpreter = (hf as unknown as { _evaluator: { interpreter: NameLookup & { arraySizePredictor: SizeLookup } } })._evaluator.interpreter;
+  const evaluation = Object.getPrototypeOf(interpreter) as NameLookup;
+  if (!evaluation[READS_LET_NAMES]) {
+    const evaluate = evaluation.evaluateAstWithoutPostprocessing;
+    evaluation.evaluateAstWithoutPostprocessing = function evaluateWithLetNames(this: NameLookup, ast: unknown, state: unknown): unknown {
+      if (letValues.length > 0 && isNameAst(ast)) {
+        const value = boundTo(letValues, ast.expressionName);
+        if (value !== undefined) return fresh(value);
+      }
+      return evaluate.call(this, ast, state);
+    };
+    evaluation[READS_LET_NAMES] = true;
+  }
+  const sizing = Object.getPrototypeOf(interpreter.arraySizePredictor) as SizeLookup;
+  if (!sizing[READS_LET_NAMES]) {
+    const size = sizing.checkArraySizeForAst;
+    sizing.checkArraySizeForAst = function sizeWithLetNames(this: SizeLookup, ast: unknown, state: unknown): unknown {
+      if (letSizes.length > 0 && isNameAst(ast)) {
+        const bound = boundTo(letSizes, ast.expressionName);
+        if (bound !== undefined) return bound;
+      }
+      return size.call(this, ast, state);
+    };
+    sizing[READS_LET_NAMES] = true;
+  }
+}
+
 /** A number that is a number, not a boolean, text or blank (dates and percents are numbers). */
 function plainNumber(value: unknown): number | undefined {
   return typeof value === "boolean" ? undefined : rawNumber(value);
@@ -355,6 +533,8 @@ const EMULATOR_PLUGINS: FunctionPluginDefinition[] = [
   BlankLookupPlugin,
   AverageIfsPlugin,
   FrequencyPlugin,
+  LetPlugin,
+  PlainNumberMatrixPlugin,
   ClockPlugin,
   TextFormatPlugin,
   DecimalRoundingPlugin,
@@ -364,7 +544,7 @@ function registerLanguage(): void {
   if (HyperFormula.getRegisteredLanguagesCodes().includes(LANGUAGE)) return;
   HyperFormula.registerLanguage(LANGUAGE, {
     ...enUS,
-    functions: { ...enUS.functions, AVERAGEIFS: "AVERAGEIFS", FREQUENCY: "FREQUENCY" },
+    functions: { ...enUS.functions, AVERAGEIFS: "AVERAGEIFS", FREQUENCY: "FREQUENCY", LET: "LET" },
   });
 }
 
@@ -389,6 +569,7 @@ interface ComparisonInternals {
 /** The evaluation contexts of emulator engines: the comparison fix applies to them only. */
 const SHEETS_CONTEXTS = new WeakSet<object>();
 const PATCHED = Symbol("comparesTextAsSheets");
+const READS_LET_NAMES = Symbol("readsLetNames");
 
 /**
  * Comparisons (=, <>, <, >, <=, >=) do not read text as a date in Sheets:
@@ -459,6 +640,7 @@ export function createHyperFormula(context: EvaluationContext): HyperFormula {
   const hf = HyperFormula.buildEmpty(config);
   keepArrayResultsOutOfRebuilds(hf);
   compareTextAsSheetsDoes(hf);
+  readLetNames(hf);
   // Sheets reads TRUE and FALSE as literals; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression("TRUE", "=TRUE()");
   hf.addNamedExpression("FALSE", "=FALSE()");

@@ -335,6 +335,55 @@ describe("FREQUENCY (HyperFormula: #NAME?)", () => {
   });
 });
 
+describe("MMULT over dates and times (HyperFormula: #VALUE!)", () => {
+  it("multiplies numbers computed from dates as the numbers they are", () => {
+    sheet.getRange("M1:M2").setFormulas([["=DATE(2026,12,1)+1/2"], ["=DATE(2026,12,2)+3/4"]]);
+    // A date-time minus its day keeps a date-time subtype in HyperFormula; Sheets sees 0.5 and 0.75.
+    expect(value("=MMULT(SEQUENCE(1,2,1,0),M1:M2-INT(M1:M2))")).toBeCloseTo(1.25, 9);
+    expect(value("=MMULT(SEQUENCE(1,2,1,0),M1:M2)")).toBeCloseTo(46357.5 + 46358.75, 6);
+  });
+
+  it("is still #VALUE! for text", () => {
+    sheet.getRange("M1:M2").setValues([[1], ["x"]]);
+    expect(value("=MMULT(SEQUENCE(1,2,1,0),M1:M2)")).toBe("#VALUE!");
+  });
+});
+
+describe("LET (HyperFormula: #NAME?)", () => {
+  it("binds names in order, later values reading earlier ones, case-insensitively", () => {
+    expect(value("=LET(x,2,y,x+1,x*Y)")).toBe(6);
+    expect(value('=LET(word,"a",word&"b")')).toBe("ab");
+  });
+
+  it("lets an inner LET shadow a name only inside itself", () => {
+    expect(value("=LET(a,1,LET(a,2,a)+a)")).toBe(3);
+  });
+
+  it("keeps a computed column intact however often it is used", () => {
+    // HyperFormula writes an operation's result into a computed array it is given; a bound one must survive every use.
+    sheet.getRange("M1:M3").setValues([[10], [20], [""]]);
+    expect(value("=LET(h,TRANSPOSE(M1:M3),SUM((15>=h)*(15-10<h)))")).toBe(1);
+    sheet.getRange("J1").setFormula("=ARRAYFORMULA(LET(day,INT(M1:M2/3),HSTACK(day,day*2,day+day)))");
+    expect(sheet.getRange("J1:L2").getValues()).toEqual([[3, 6, 6], [6, 12, 12]]);
+  });
+
+  it("sizes its result from the expression, so ARRAYFORMULA fills the whole column", () => {
+    sheet.getRange("M1:M3").setValues([[1], [2], [3]]);
+    sheet.getRange("J1").setFormula("=ARRAYFORMULA(LET(v,M1:M3*10,v+1))");
+    expect(sheet.getRange("J1:J3").getValues()).toEqual([[11], [21], [31]]);
+  });
+
+  it("passes a range it names on as a range, as SUMIF needs", () => {
+    sheet.getRange("M1:M3").setValues([[1], [2], [3]]);
+    expect(value('=LET(r,M1:M3,SUMIF(r,">1"))')).toBe(5);
+  });
+
+  it("is an error without a name, value and expression", () => {
+    expect(value("=LET(x,1)")).toBe("#N/A");
+    expect(value("=LET(1,2,3)")).toBe("#N/A");
+  });
+});
+
 describe("PERCENTILE with several k inside ARRAYFORMULA", () => {
   it("gives one value per k, the one at 1/2 being the median, for odd and even counts, ties and one value", () => {
     sheet.getRange("J1").setFormula("=ARRAYFORMULA(PERCENTILE(C2:C4,HSTACK(1/2,9/10)))");
