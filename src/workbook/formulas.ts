@@ -93,46 +93,62 @@ function isWorkingWeekday(day: string, mask: string): string {
 }
 
 /**
- * Working weekdays from the serial epoch through the whole day of the
- * date-time `time` (the holidays are taken off separately): whole weeks
- * times working days a week, plus the working days among the first
- * MOD(day,7) days of its week (serial 1 is a Sunday, so those are Sunday,
- * Monday, … in that order: the mask's last character, then its first five).
- * The seven possible counts are worked out once from the mask, and CHOOSE
- * picks one per lead: one call per lead instead of a LEFT, SUBSTITUTE and
- * LEN each. Element-wise, so it works on a column inside ARRAYFORMULA, where
- * Sheets does not expand NETWORKDAYS.INTL.
+ * Per weekday, a value from the mask: CHOOSE(weekday, …) with `weekday` =
+ * MOD(day,7)+1 picks the one for `day`. Serial 1 is a Sunday, so MOD(day,7)
+ * runs Saturday, Sunday, Monday, … and the mask (Monday first) is read from
+ * its sixth character round. `valueFor(k)` gives the value for MOD(day,7) = k.
+ * The seven values are worked out once per formula, not once per lead.
  */
-function weekdaysThrough(time: string, work: WorkTimeRefs): string {
-  const workingAmongFirst = (days: number): string => `LEN(SUBSTITUTE(LEFT(RIGHT(${work.mask},1)&${work.mask},${days}),"1",""))`;
-  const intoWeek = `CHOOSE(MOD(INT(${time}),7)+1,${[0, 1, 2, 3, 4, 5, 6].map(workingAmongFirst).join(",")})`;
-  // INT(INT(x)/7) is INT(x/7).
-  return `(INT((${time})/7)*${workingAmongFirst(7)}+${intoWeek})`;
+function byWeekday(weekday: string, valueFor: (remainder: number) => string): string {
+  return `CHOOSE(${weekday},${[0, 1, 2, 3, 4, 5, 6].map(valueFor).join(",")})`;
+}
+
+/** Working weekdays among the first `days` days of a week that starts on Sunday (the mask's last character, then its first five). */
+function workingAmongFirst(days: number, work: WorkTimeRefs): string {
+  return `LEN(SUBSTITUTE(LEFT(RIGHT(${work.mask},1)&${work.mask},${days}),"1",""))`;
+}
+
+/**
+ * Working weekdays from the serial epoch through the whole day `day` (a day
+ * number whose CHOOSE index MOD(day,7)+1 is `weekday`; the holidays are
+ * taken off separately): whole weeks times working days a week, plus the
+ * working days among the first MOD(day,7) days of its week. Element-wise, so
+ * it works on a column inside ARRAYFORMULA, where Sheets does not expand
+ * NETWORKDAYS.INTL.
+ */
+function weekdaysThrough(day: string, weekday: string, work: WorkTimeRefs): string {
+  return `(INT((${day})/7)*${workingAmongFirst(7, work)}+${byWeekday(weekday, (remainder) => workingAmongFirst(remainder, work))})`;
+}
+
+/** 1 when the day with MOD(day,7) = `remainder` is a working weekday under the mask (its character is 0). */
+function worksOn(remainder: number, work: WorkTimeRefs): string {
+  return `(MID(${work.mask},${((remainder + 5) % 7) + 1},1)="0")`;
 }
 
 /**
  * How many of the holidays that cost a working day satisfy `condition`, an
- * element-wise test of `H`, the holidays as a row (e.g. `(E2:E>=H)*1`): a
- * rows × holidays table summed along each row with MMULT. Plain array
- * arithmetic, where COUNTIFS per row would parse a criterion for every lead;
- * blanks in the list are text, above every date, and must fail `condition`.
+ * element-wise test of `holiday_row`, the holidays as a row (e.g.
+ * `(E2:E>=holiday_row)*1`): a rows × holidays table summed along each row
+ * with MMULT by `ones`. Plain array arithmetic, where COUNTIFS per row would
+ * parse a criterion for every lead; blanks in the list are text, above every
+ * date, and must fail `condition`.
  */
-function holidaysMatching(condition: (holidays: string) => string, work: WorkTimeRefs): string {
-  return `MMULT(${condition(`TRANSPOSE(${work.holidayDays})`)},SEQUENCE(ROWS(${work.holidayDays}),1,1,0))`;
+function holidaysMatching(condition: string): string {
+  return `MMULT(${condition},ones)`;
 }
 
 /**
- * 1 when the whole day of the date-time `time` is a working day (working
- * weekday, not a holiday), else 0. Holidays are whole days, so the day of
- * `time` is holiday H exactly when time-1 < H <= time: no INT per lead.
+ * 1 when the whole day of `time` is a working day (a working weekday, as
+ * `weekdayWorks` says, and not a holiday), else 0. Holidays are whole days,
+ * so the day of `time` is holiday H exactly when time-1 < H <= time.
  */
-function isWorkingDay(time: string, work: WorkTimeRefs): string {
-  return `(${isWorkingWeekday(`INT(${time})`, work.mask)})*(${holidaysMatching((h) => `((${time})>=${h})*((${time})-1<${h})`, work)}=0)`;
+function isWorkingDay(time: string, weekdayWorks: string): string {
+  return `${weekdayWorks}*(${holidaysMatching(`(${time}>=holiday_row)*(${time}-1<holiday_row)`)}=0)`;
 }
 
-/** The time of day `time`, kept inside working hours (MEDIAN(time, start, end), element-wise). */
-function clampToWorkingHours(time: string, work: WorkTimeRefs): string {
-  return `IF(${time}<${work.dayStart},${work.dayStart},IF(${time}>${work.dayEnd},${work.dayEnd},${time}))`;
+/** The time of day `clock`, kept inside working hours (MEDIAN(clock, start, end), element-wise). */
+function clampToWorkingHours(clock: string, work: WorkTimeRefs): string {
+  return `IF(${clock}<${work.dayStart},${work.dayStart},IF(${clock}>${work.dayEnd},${work.dayEnd},${clock}))`;
 }
 
 /**
@@ -140,19 +156,31 @@ function clampToWorkingHours(time: string, work: WorkTimeRefs): string {
  * start): whole working days between them plus the parts of the first and
  * last day inside working hours. Without work time, elapsed hours.
  * Element-wise: `from` and `to` may be cells or equally long columns (one
- * ARRAYFORMULA per column instead of a formula per row).
+ * ARRAYFORMULA per column instead of a formula per row). LET names each
+ * intermediate (the day numbers, whether each end is a working day), so a
+ * column of 20,000 leads computes each once instead of once per use.
  */
 export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs | undefined): string {
   if (!work) return `(${to}-${from})*24`;
-  // Holidays on the days first … last, whole days H: first <= H <= last is from-1 < H <= to, one table for both ends.
-  const holidays = holidaysMatching((h) => `((${from})-1<${h})*((${to})>=${h})`, work);
-  // Through the day before the first: (from)-1 has that day's INT.
-  const workingDays = `(${weekdaysThrough(to, work)}-${weekdaysThrough(`(${from})-1`, work)}-${holidays})`;
-  return (
-    `24*((${workingDays}-1)*(${work.dayEnd}-${work.dayStart})` +
-    `+IF(${isWorkingDay(to, work)},${clampToWorkingHours(`MOD(${to},1)`, work)},${work.dayEnd})` +
-    `-IF(${isWorkingDay(from, work)},${clampToWorkingHours(`MOD(${from},1)`, work)},${work.dayStart}))`
-  );
+  const names: [string, string][] = [
+    ["from_time", from],
+    ["to_time", to],
+    ["from_day", "INT(from_time)"],
+    ["to_day", "INT(to_time)"],
+    // CHOOSE indexes: the last day's weekday, and the weekday of the day before the first.
+    ["to_weekday", "MOD(to_day,7)+1"],
+    ["before_weekday", "MOD(from_day-1,7)+1"],
+    ["holiday_row", `TRANSPOSE(${work.holidayDays})`],
+    ["ones", `SEQUENCE(ROWS(${work.holidayDays}),1,1,0)`],
+    // Holidays on the days first … last, whole days H: first <= H <= last is from-1 < H <= to.
+    ["working_days", `${weekdaysThrough("to_day", "to_weekday", work)}-${weekdaysThrough("from_day-1", "before_weekday", work)}-${holidaysMatching("(from_time-1<holiday_row)*(to_time>=holiday_row)")}`],
+    ["to_clock", "to_time-to_day"],
+    ["from_clock", "from_time-from_day"],
+    ["to_part", `IF(${isWorkingDay("to_time", byWeekday("to_weekday", (remainder) => worksOn(remainder, work)))},${clampToWorkingHours("to_clock", work)},${work.dayEnd})`],
+    // The first day is the day after the one before_weekday indexes.
+    ["from_part", `IF(${isWorkingDay("from_time", byWeekday("before_weekday", (remainder) => worksOn((remainder + 1) % 7, work)))},${clampToWorkingHours("from_clock", work)},${work.dayStart})`],
+  ];
+  return `LET(${names.map(([name, value]) => `${name},${value}`).join(",")},24*((working_days-1)*(${work.dayEnd}-${work.dayStart})+to_part-from_part))`;
 }
 
 /**
@@ -162,7 +190,7 @@ export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs
  * hours and the status read, so the working time is computed once per lead.
  */
 export function hoursSoFarFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined): string {
-  // Arithmetic, not IF(…="",NOW(),…): the end appears several times in the formula, and an IF per lead each time is what costs.
+  // Arithmetic, not IF(…="",NOW(),…): an IF per lead is what costs.
   return `IF(${handedOff}="","",${workingHoursFormula(handedOff, `(${firstFollowUp}+(${firstFollowUp}="")*NOW())`, work)})`;
 }
 

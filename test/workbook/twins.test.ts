@@ -5,14 +5,15 @@
  */
 import { afterAll, describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { HyperFormula } from "hyperformula";
 import {
   closeRateFormula, cumulativeGoalFormula, customersNeededFormula, dailyTargetFormula, dealSizeFormula, leadsNeededFormula,
   holidayDayFormula, hoursSoFarFormula, marketingShareFormula, paceFormula, responseHoursFormula, revenueGoalFormula, weekendMask, type WorkTimeRefs,
 } from "../../src/workbook/formulas";
+import { createHyperFormula } from "../../playground/emulator/hyperformulaSetup";
 import { call } from "../support/context";
 
-const engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
+// The emulator's engine: HyperFormula configured as Sheets evaluates (LET, which the working-hours formulas use, included).
+const engine = createHyperFormula({ timeZone: "UTC", locale: "en_US" });
 const sheet = engine.getSheetId(engine.addSheet("Twins")) as number;
 afterAll(() => engine.destroy());
 
