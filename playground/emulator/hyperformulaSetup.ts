@@ -570,6 +570,7 @@ interface ComparisonInternals {
 const SHEETS_CONTEXTS = new WeakSet<object>();
 const PATCHED = Symbol("comparesTextAsSheets");
 const READS_LET_NAMES = Symbol("readsLetNames");
+const SKIPS_DIGITLESS_TEXT = Symbol("skipsDigitlessText");
 
 /**
  * Comparisons (=, <>, <, >, <=, >=) do not read text as a date in Sheets:
@@ -608,6 +609,34 @@ function compareWithText(helper: ComparisonInternals, left: unknown, right: unkn
   return Math.sign(typeOrder(left) - typeOrder(right));
 }
 
+interface DateReading {
+  config: { context?: unknown };
+  dateStringToDateNumber(text: string): unknown;
+  [SKIPS_DIGITLESS_TEXT]?: true;
+}
+
+/**
+ * Text without a digit is never read as a date: every date and time format
+ * the emulator accepts (dateFormatsFor, HyperFormula's time formats) is
+ * made of digits. HyperFormula tries its formats on every text it parses,
+ * and a rebuild parses every text cell again (lead names, companies,
+ * owners): skipping the formats there is about a tenth of a 20,000-lead
+ * recalculation. Values are unchanged; engines that aren't an emulator's
+ * read text as before.
+ */
+function skipDateReadingOfWords(hf: HyperFormula): void {
+  const engine = hf as unknown as { _evaluator: { interpreter: { dateTimeHelper: DateReading } } };
+  const reader = Object.getPrototypeOf(engine._evaluator.interpreter.dateTimeHelper) as DateReading;
+  if (reader[SKIPS_DIGITLESS_TEXT]) return;
+  const original = reader.dateStringToDateNumber;
+  reader.dateStringToDateNumber = function dateNumberOfText(this: DateReading, text: string): unknown {
+    const context = this.config.context;
+    if (typeof context === "object" && context !== null && SHEETS_CONTEXTS.has(context) && !/[0-9]/.test(text)) return undefined;
+    return original.call(this, text);
+  };
+  reader[SKIPS_DIGITLESS_TEXT] = true;
+}
+
 // Module-level, not closures in compareWithText: it runs once per compared cell.
 function asText(value: unknown): string | undefined {
   return typeof value === "string" ? value : value === EmptyValue ? "" : undefined;
@@ -641,6 +670,7 @@ export function createHyperFormula(context: EvaluationContext): HyperFormula {
   keepArrayResultsOutOfRebuilds(hf);
   compareTextAsSheetsDoes(hf);
   readLetNames(hf);
+  skipDateReadingOfWords(hf);
   // Sheets reads TRUE and FALSE as literals; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression("TRUE", "=TRUE()");
   hf.addNamedExpression("FALSE", "=FALSE()");
