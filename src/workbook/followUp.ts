@@ -2,8 +2,9 @@
  * The Follow-up tab (method §5): per month and per rep, response hours
  * (average, median, 90th percentile) against the speed goal, the share within
  * the goal, leads awaiting a first follow-up, and depth: attempts on leads not
- * yet connected against the depth goal, with leads worked. Two charts: speed
- * by month with the goal as a line, and depth by month.
+ * yet connected against the depth goal, with leads worked. Beside each table,
+ * the totals its figures are built from. Two charts: speed by month with the
+ * goal as a line, and depth by month.
  */
 import { COLORS, LEAD_COLUMNS, leadRange, monthStartFormula, slaMonths, type PlanContext } from "./context";
 import { quote } from "./formulas";
@@ -22,13 +23,13 @@ type Stat = "count" | "followed" | "awaiting" | "average" | "median" | "p90" | "
 
 /** The rows of one report table and the leads each row counts. */
 interface Groups {
-  /** First row of the table and how many rows it has. */
+  /** First row of the table and how many rows it has; its header is the row above, its title the one above that. */
   readonly firstRow: number;
   readonly rows: number;
   /**
    * A rows × leads matrix: 1 where the lead belongs to the row (its month,
-   * or its owner in the picked month), else 0. MMULT of it with a per-lead
-   * column totals every row in one pass over the log, where a COUNTIFS per
+   * or its owner in the picked month), else 0. MMULT of it with per-lead
+   * columns totals every row in one pass over the log, where a COUNTIFS per
    * cell scanned the log once per row and figure.
    */
   readonly members: string;
@@ -36,13 +37,20 @@ interface Groups {
   followedFilters(index: number): string;
 }
 
+/** The per-lead numbers a report totals, in the order of the totals block's columns. */
+const TOTALS = ["leads", "followed", "awaiting", "hours", "withinGoal", "openAttempts", "worked", "openWorked"] as const;
+type Total = (typeof TOTALS)[number];
+
+/** Where the totals block starts: one blank column after the by-month table's status columns. */
+const FOLLOW_UP_TOTALS_COLUMN = FOLLOW_UP_LAYOUT.columns.depthMet + 2;
+
 /**
  * Per lead, the numbers the reports total (element-wise over the log's
  * columns, so MMULT can sum them per group). Each keeps the meaning of the
  * COUNTIFS/SUMIFS it replaces: text and blanks count as the criteria did,
  * "not connected" is anything but TRUE.
  */
-function perLead(hours: string): Record<"leads" | "followed" | "awaiting" | "hours" | "withinGoal" | "openAttempts" | "openWorked" | "worked", string> {
+function perLead(hours: string): Record<Total, string> {
   const notConnected = "(Leads_Connected<>TRUE)";
   return {
     // A 1 per lead: the group table already leaves out leads without a hand-off date.
@@ -53,47 +61,61 @@ function perLead(hours: string): Record<"leads" | "followed" | "awaiting" | "hou
     withinGoal: `IF(ISNUMBER(${hours}),${hours}<=FollowUpGoalHours,FALSE)*1`,
     // Attempts on leads not yet connected, and those leads: depth is attempts per lead still being worked.
     openAttempts: `IF(ISNUMBER(Leads_Attempts),Leads_Attempts,0)*${notConnected}`,
-    openWorked: `(Leads_Attempts<>"")*${notConnected}`,
     worked: `IF(ISNUMBER(Leads_Attempts),Leads_Attempts>0,FALSE)*${notConnected}`,
+    openWorked: `(Leads_Attempts<>"")*${notConnected}`,
   };
 }
 
 /**
- * The statistics of a report table, one array formula per figure (or per
- * run of adjacent figures) filling every row: count, followed and awaiting
- * share one MMULT, as do attempts and worked; the average and the share
- * within the goal divide a total by the followed column next to them. Only
- * the median and 90th percentile need each row's own FILTER, one per row
- * for both. Columns are 1-based; count, followed and awaiting must be
- * adjacent, as must median and p90, and attempts and worked.
+ * The statistics of a report table. The members grid (groups × leads) costs
+ * far more than anything done with it, so it is built once per table: one
+ * MMULT of it with every per-lead column side by side fills a totals block
+ * to the right of the table (visible, with its own header, so users see what
+ * the figures are built from). The figures then read that block's few
+ * rows: counts refer to it cell by cell; the average and the share within
+ * the goal (a total over the followed-up count) and depth (attempts over the
+ * leads still being worked) are one ARRAYFORMULA each. Only the median and 90th
+ * percentile need each row's own FILTER, one per row for both. Columns are
+ * 1-based; median and p90 must be adjacent.
  */
 function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, columns: Readonly<Record<Stat, number>>): void {
-  const { formats } = context;
+  const { formats, labels } = context;
   const calculated: CellSpec = { background: COLORS.calculated };
   const hours = "Leads_ResponseHours";
   const lead = perLead(hours);
-  if (columns.followed !== columns.count + 1 || columns.awaiting !== columns.count + 2 || columns.p90 !== columns.median + 1 || columns.worked !== columns.attempts + 1) {
-    throw new Error("report columns that share a formula must be adjacent");
-  }
+  if (columns.p90 !== columns.median + 1) throw new Error("report columns that share a formula must be adjacent");
   const { firstRow, rows, members } = groups;
-  const columnOf = (column: number): string => rangeA1(firstRow, column, rows, 1, true);
-  const followed = columnOf(columns.followed);
-  const total = (values: string): string => `MMULT(${members},${values})`;
-  // A formula in the table's first row fills `width` columns of every row; the cells it fills hold only formats.
-  const fill = (column: number, format: string, formula: string, width = 1): void => {
-    for (let row = firstRow; row < firstRow + rows; row++) {
-      for (let offset = 0; offset < width; offset++) sheet.set(row, column + offset, { ...calculated, format });
-    }
+
+  // The totals block: a title, a muted header (calculated, not input), one MMULT filling every row and column.
+  const totalsFormat: Record<Total, string> = { leads: formats.count, followed: formats.count, awaiting: formats.count, hours: formats.hours, withinGoal: formats.count, openAttempts: formats.count, worked: formats.count, openWorked: formats.count };
+  const first = FOLLOW_UP_TOTALS_COLUMN;
+  sheet.set(firstRow - 2, first, { value: labels.followUp.totalsTitle, bold: true });
+  TOTALS.forEach((name, offset) => {
+    sheet.set(firstRow - 1, first + offset, { value: labels.followUp.totalsHeaders[name], bold: true, background: COLORS.muted, color: COLORS.headerText, wrap: true });
+    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, first + offset, { ...calculated, format: totalsFormat[name] });
+  });
+  sheet.set(firstRow, first, { formula: `ARRAYFORMULA(MMULT(${members},HSTACK(${TOTALS.map((name) => lead[name]).join(",")})))` });
+  const total = (name: Total): string => rangeA1(firstRow, first + TOTALS.indexOf(name), rows, 1, true);
+
+  // A formula in the table's first row fills the column; the cells below hold only formats.
+  const fill = (column: number, format: string, formula: string): void => {
+    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, column, { ...calculated, format });
     sheet.set(firstRow, column, { formula: `ARRAYFORMULA(${formula})` });
   };
-
-  fill(columns.count, formats.count, total(`HSTACK(${lead.leads},${lead.followed},${lead.awaiting})`), 3);
+  // Counts are the totals themselves: a plain reference per cell (ARRAYFORMULA of a bare range does not spill in the emulator's HyperFormula).
+  const copy = (column: number, name: Total): void => {
+    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, column, { ...calculated, formula: a1(row, first + TOTALS.indexOf(name)), format: formats.count });
+  };
+  copy(columns.count, "leads");
+  copy(columns.followed, "followed");
+  copy(columns.awaiting, "awaiting");
   // Blank where no lead has response hours yet, as AVERAGEIFS would be an error.
-  fill(columns.average, formats.hours, `IF(${followed}>0,${total(lead.hours)}/${followed},"")`);
-  fill(columns.within, formats.percent, `IF(${followed}>0,${total(lead.withinGoal)}/${followed},"")`);
-  fill(columns.attempts, formats.count, total(`HSTACK(${lead.openAttempts},${lead.worked})`), 2);
+  fill(columns.average, formats.hours, `IF(${total("followed")}>0,${total("hours")}/${total("followed")},"")`);
+  fill(columns.within, formats.percent, `IF(${total("followed")}>0,${total("withinGoal")}/${total("followed")},"")`);
   // Blank (a division by zero) where no lead is still being worked.
-  fill(columns.depth, formats.decimal, `IFERROR(${columnOf(columns.attempts)}/${total(lead.openWorked)},"")`);
+  fill(columns.depth, formats.decimal, `IFERROR(${total("openAttempts")}/${total("openWorked")},"")`);
+  copy(columns.attempts, "openAttempts");
+  copy(columns.worked, "worked");
   for (let index = 0; index < rows; index++) {
     const row = firstRow + index;
     // Median and 90th percentile from one FILTER: PERCENTILE at 1/2 is the median.

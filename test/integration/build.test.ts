@@ -141,6 +141,64 @@ describe("buildSla on the emulator", () => {
     expect(value("Ledger", "D4")).toBe(leads.length);
   });
 
+  it("shows the totals behind each follow-up table next to it, and every figure follows from them", () => {
+    open("2026-12-15");
+    build();
+    const leads = exampleLeads();
+    typeLeads(leads);
+    const followUp = sheet("Follow-up");
+    const headers = ["Leads", "Followed up", "Awaiting", "Response hours (total)", "Within goal", "Attempts (not connected)", "Worked (not connected)", "Not connected, attempts entered"];
+    // By month: one blank column after the status columns (O), then the block in Q:X with a title and a header.
+    expect(value("Follow-up", "Q3")).toBe("Totals behind the figures");
+    expect(followUp.getRange("Q4:X4").getValues()[0]).toEqual(headers);
+    expect(followUp.getRange("P3:P16").getValues().flat().every((cell) => cell === "")).toBe(true);
+    // By rep: the same block beside the rep table.
+    expect(value("Follow-up", "Q19")).toBe("Totals behind the figures");
+    expect(followUp.getRange("Q20:X20").getValues()[0]).toEqual(headers);
+    // Styled as calculated cells under a muted header.
+    expect(followUp.getRange("Q5:X5").getBackgrounds()[0]?.every((color) => color === "#f1f3f4")).toBe(true);
+    expect(followUp.getRange("Q4").getBackground()).toBe("#5f6368");
+
+    // December's totals are the lead log's own sums.
+    const log = sheet("Leads").getRange(2, 1, leads.length, 13).getValues();
+    const hours = log.map((row) => row[12]).filter((hours): hours is number => typeof hours === "number");
+    const notConnected = log.filter((row) => row[8] !== true);
+    const attempts = (row: unknown[]): number => (typeof row[7] === "number" ? row[7] : 0);
+    const [count, followed, awaiting, hoursTotal, within, openAttempts, worked, openWorked] = followUp.getRange("Q5:X5").getValues()[0] as number[];
+    expect(count).toBe(leads.length);
+    expect(followed).toBe(hours.length);
+    expect(awaiting).toBe(log.filter((row) => row[6] === "").length);
+    expect(hoursTotal).toBeCloseTo(hours.reduce((sum, each) => sum + each, 0), 9);
+    expect(within).toBe(hours.filter((each) => each <= 4).length);
+    expect(openAttempts).toBe(notConnected.reduce((sum, row) => sum + attempts(row), 0));
+    expect(worked).toBe(notConnected.filter((row) => attempts(row) > 0).length);
+    expect(openWorked).toBe(notConnected.filter((row) => row[7] !== "").length);
+    expect(openWorked).toBeGreaterThan(0);
+
+    // Every visible figure follows from its row's totals: counts copied, averages and shares divided, blank where nothing to divide.
+    const ratio = (top: number, bottom: number): number | "" => (bottom > 0 ? top / bottom : "");
+    const check = (figures: unknown[], totals: number[], columns: { within: number; depth: number; attempts: number; worked: number }): void => {
+      const [leadsIn, followedIn, awaitingIn, hoursIn, withinIn, attemptsIn, workedIn, openIn] = totals as [number, number, number, number, number, number, number, number];
+      expect(figures.slice(1, 4)).toEqual([leadsIn, followedIn, awaitingIn]);
+      const same = (figure: unknown, expected: number | ""): void => {
+        if (expected === "") expect(figure).toBe("");
+        else expect(figure as number).toBeCloseTo(expected, 9);
+      };
+      same(figures[4], ratio(hoursIn, followedIn));
+      same(figures[columns.within], ratio(withinIn, followedIn));
+      same(figures[columns.depth], ratio(attemptsIn, openIn));
+      expect([figures[columns.attempts], figures[columns.worked]]).toEqual([attemptsIn, workedIn]);
+    };
+    const monthFigures = followUp.getRange("A5:M16").getValues();
+    const monthTotals = followUp.getRange("Q5:X16").getValues() as number[][];
+    monthFigures.forEach((figures, index) => check(figures, monthTotals[index]!, { within: 8, depth: 9, attempts: 11, worked: 12 }));
+    const repFigures = followUp.getRange("A21:K24").getValues();
+    const repTotals = followUp.getRange("Q21:X24").getValues() as number[][];
+    repFigures.forEach((figures, index) => check(figures, repTotals[index]!, { within: 7, depth: 8, attempts: 9, worked: 10 }));
+    // The picked month is December: the reps' rows (and the row without an owner) add up to the month's.
+    expect(repTotals.reduce((sum, row) => sum.map((each, column) => each + row[column]!), [0, 0, 0, 0, 0, 0, 0, 0])).toEqual(monthTotals[0]!.map((each, column) => (column === 3 ? expect.closeTo(each, 9) : each)));
+  });
+
   it("judges a finished month in the ledger and flags escalation and cancellation", () => {
     open("2027-04-10");
     const input = exampleInput("internal-en.json");

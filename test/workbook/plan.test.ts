@@ -86,6 +86,11 @@ describe("planWorkbook", () => {
     const parties = cells(ledger).map((cell) => cell.text).filter(Boolean);
     expect(parties.slice(0, 3)).toEqual(["Marketing", "Vertrieb", "Kundenservice"]);
     expect(parties).toHaveLength(36);
+    // The follow-up tables' totals blocks, titled and headed in German.
+    const followUp = plan.sheets.find((sheet) => sheet.key === "followUp") as SheetPlan;
+    const texts = cells(followUp).map((cell) => cell.value);
+    expect(texts.filter((text) => text === "Summen hinter den Kennzahlen")).toHaveLength(2);
+    expect(texts.filter((text) => text === "Reaktionszeit Std. (Summe)")).toHaveLength(2);
   });
 
   it("never plans two things into one cell, even with many requirements and holidays", () => {
