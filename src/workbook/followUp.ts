@@ -51,33 +51,30 @@ const FOLLOW_UP_TOTALS_COLUMN = FOLLOW_UP_LAYOUT.columns.depthMet + 2;
  * "not connected" is anything but TRUE.
  */
 function perLead(hours: string): Record<Total, string> {
-  const notConnected = "(Leads_Connected<>TRUE)";
   return {
     // A 1 per lead: the group table already leaves out leads without a hand-off date.
     leads: "SEQUENCE(ROWS(Leads_HandedOff),1,1,0)",
-    followed: `ISNUMBER(${hours})*1`,
+    followed: "answered*1",
     awaiting: '(Leads_FirstFollowUp="")*1',
-    hours: `IF(ISNUMBER(${hours}),${hours},0)`,
-    withinGoal: `IF(ISNUMBER(${hours}),${hours}<=FollowUpGoalHours,FALSE)*1`,
+    hours: `IF(answered,${hours},0)`,
+    withinGoal: `IF(answered,${hours}<=FollowUpGoalHours,FALSE)*1`,
     // Attempts on leads not yet connected, and those leads: depth is attempts per lead still being worked.
-    openAttempts: `IF(ISNUMBER(Leads_Attempts),Leads_Attempts,0)*${notConnected}`,
-    worked: `IF(ISNUMBER(Leads_Attempts),Leads_Attempts>0,FALSE)*${notConnected}`,
-    openWorked: `(Leads_Attempts<>"")*${notConnected}`,
+    openAttempts: "IF(attempted,Leads_Attempts,0)*still_open",
+    worked: "IF(attempted,Leads_Attempts>0,FALSE)*still_open",
+    openWorked: '(Leads_Attempts<>"")*still_open',
   };
 }
 
 /**
- * The statistics of a report table. The members grid (groups × leads) costs
- * far more than anything done with it, so it is built once per table: one
- * MMULT of it with every per-lead column side by side fills a totals block
- * to the right of the table (visible, with its own header, so users see what
- * the figures are built from). The figures then read that block's few
- * rows: counts refer to it cell by cell; the average and the share within
- * the goal (a total over the followed-up count) and depth (attempts over the
- * leads still being worked) are one ARRAYFORMULA each. Only the median and 90th
- * percentile need each row's own FILTER, one per row for both. Columns are
- * 1-based; median and p90 must be adjacent.
+ * The per-lead tests several totals share, named once by LET around the
+ * totals formula so each is computed once per lead: whether the lead has
+ * response hours, whether its attempts are a number, and whether it is not
+ * yet connected ("not connected" is anything but TRUE).
  */
+function withSharedTests(hours: string, formula: string): string {
+  return `LET(answered,ISNUMBER(${hours}),attempted,ISNUMBER(Leads_Attempts),still_open,(Leads_Connected<>TRUE),${formula})`;
+}
+
 function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, columns: Readonly<Record<Stat, number>>): void {
   const { formats, labels } = context;
   const calculated: CellSpec = { background: COLORS.calculated };
@@ -94,7 +91,7 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
     sheet.set(firstRow - 1, first + offset, { value: labels.followUp.totalsHeaders[name], bold: true, background: COLORS.muted, color: COLORS.headerText, wrap: true });
     for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, first + offset, { ...calculated, format: totalsFormat[name] });
   });
-  sheet.set(firstRow, first, { formula: `ARRAYFORMULA(MMULT(${members},HSTACK(${TOTALS.map((name) => lead[name]).join(",")})))` });
+  sheet.set(firstRow, first, { formula: `ARRAYFORMULA(${withSharedTests(hours, `MMULT(${members},HSTACK(${TOTALS.map((name) => lead[name]).join(",")}))`)})` });
   const total = (name: Total): string => rangeA1(firstRow, first + TOTALS.indexOf(name), rows, 1, true);
 
   // A formula in the table's first row fills the column; the cells below hold only formats.
