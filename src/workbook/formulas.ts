@@ -170,15 +170,19 @@ export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs
     // CHOOSE indexes: the last day's weekday, and the weekday of the day before the first.
     ["to_weekday", "MOD(to_day,7)+1"],
     ["before_weekday", "MOD(from_day-1,7)+1"],
+    // The holiday tables are one MMULT per column: an error in one lead (a date typed as text) would be every lead's.
+    // Those tables read 0 for such a lead instead, and its own result is still the error.
+    ["from_safe", "IF(ISNUMBER(from_time),from_time,0)"],
+    ["to_safe", "IF(ISNUMBER(to_time),to_time,0)"],
     ["holiday_row", `TRANSPOSE(${work.holidayDays})`],
     ["ones", `SEQUENCE(ROWS(${work.holidayDays}),1,1,0)`],
     // Holidays on the days first … last, whole days H: first <= H <= last is from-1 < H <= to.
-    ["working_days", `${weekdaysThrough("to_day", "to_weekday", work)}-${weekdaysThrough("from_day-1", "before_weekday", work)}-${holidaysMatching("(from_time-1<holiday_row)*(to_time>=holiday_row)")}`],
+    ["working_days", `${weekdaysThrough("to_day", "to_weekday", work)}-${weekdaysThrough("from_day-1", "before_weekday", work)}-${holidaysMatching("(from_safe-1<holiday_row)*(to_safe>=holiday_row)")}`],
     ["to_clock", "to_time-to_day"],
     ["from_clock", "from_time-from_day"],
-    ["to_part", `IF(${isWorkingDay("to_time", byWeekday("to_weekday", (remainder) => worksOn(remainder, work)))},${clampToWorkingHours("to_clock", work)},${work.dayEnd})`],
+    ["to_part", `IF(${isWorkingDay("to_safe", byWeekday("to_weekday", (remainder) => worksOn(remainder, work)))},${clampToWorkingHours("to_clock", work)},${work.dayEnd})`],
     // The first day is the day after the one before_weekday indexes.
-    ["from_part", `IF(${isWorkingDay("from_time", byWeekday("before_weekday", (remainder) => worksOn((remainder + 1) % 7, work)))},${clampToWorkingHours("from_clock", work)},${work.dayStart})`],
+    ["from_part", `IF(${isWorkingDay("from_safe", byWeekday("before_weekday", (remainder) => worksOn((remainder + 1) % 7, work)))},${clampToWorkingHours("from_clock", work)},${work.dayStart})`],
   ];
   return `LET(${names.map(([name, value]) => `${name},${value}`).join(",")},24*((working_days-1)*(${work.dayEnd}-${work.dayStart})+to_part-from_part))`;
 }
@@ -194,16 +198,25 @@ export function hoursSoFarFormula(handedOff: string, firstFollowUp: string, work
   return `IF(${handedOff}="","",${workingHoursFormula(handedOff, `(${firstFollowUp}+(${firstFollowUp}="")*NOW())`, work)})`;
 }
 
+/** The flags response hours show instead of a number, in the workbook's language. */
+export interface ResponseFlags {
+  /** The follow-up is before the hand-off. */
+  readonly beforeHandOff: string;
+  /** The hand-off or the follow-up is not a date (text typed or pasted into the log). */
+  readonly notADate: string;
+}
+
 /**
  * Response hours: blank until followed up, a flag when the follow-up is
- * before the hand-off. Element-wise like workingHoursFormula (no OR, which
- * Sheets would fold to one value inside ARRAYFORMULA). `hoursSoFar`, when
- * given, is hoursSoFarFormula's result for the same leads and is read instead
- * of counting the working time again.
+ * before the hand-off or either is not a date. Element-wise like
+ * workingHoursFormula (no OR, which Sheets would fold to one value inside
+ * ARRAYFORMULA). `hoursSoFar`, when given, is hoursSoFarFormula's result for
+ * the same leads and is read instead of counting the working time again; a
+ * lead whose dates aren't dates has an error there, and only that lead.
  */
-export function responseHoursFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined, beforeHandOff: string, hoursSoFar?: string): string {
+export function responseHoursFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined, flags: ResponseFlags, hoursSoFar?: string): string {
   const hours = hoursSoFar ?? workingHoursFormula(handedOff, firstFollowUp, work);
-  return `IF((${handedOff}="")+(${firstFollowUp}=""),"",IF(${firstFollowUp}<${handedOff},${quote(beforeHandOff)},${hours}))`;
+  return `IF((${handedOff}="")+(${firstFollowUp}=""),"",IF(ISERROR(${hours}),${quote(flags.notADate)},IF(${firstFollowUp}<${handedOff},${quote(flags.beforeHandOff)},${hours})))`;
 }
 
 /** Text as a formula string literal. */

@@ -94,6 +94,7 @@ const EN = {
   leads: {
     headers: ["Lead", "Company", "Tier", "Created", "Handed to sales", "Owner", "First follow-up", "Attempts", "Connected", "Became customer", "Revenue", "Closed on", "Response hours", "Follow-up status", "Month followed up (hand-off)", "Working hours since hand-off"],
     beforeHandOff: "⚠ before hand-off",
+    notADate: "⚠ not a date",
     waiting: "Waiting",
     overdue: "Overdue",
     onTime: "On time",
@@ -250,6 +251,7 @@ const DE: Labels = {
   leads: {
     headers: ["Lead", "Firma", "Stufe", "Erstellt", "An Vertrieb übergeben", "Verantwortlich", "Erster Kontakt", "Versuche", "Erreicht", "Kunde geworden", "Umsatz", "Abgeschlossen am", "Reaktionszeit (Std.)", "Status Nachverfolgung", "Monat nachverfolgt (Übergabe)", "Arbeitsstunden seit Übergabe"],
     beforeHandOff: "⚠ vor der Übergabe",
+    notADate: "⚠ kein Datum",
     waiting: "Wartet",
     overdue: "Überfällig",
     onTime: "Rechtzeitig",

@@ -54,9 +54,10 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   const followUp = column(c.firstFollowUp);
   const hours = column(c.responseHours);
   const soFar = column(c.hoursSoFar);
+  // Blank, not an error, for a lead whose hand-off is not a date: its response hours say so.
   const statusFormula =
-    `IF(${handedOff}="","",IF(${followUp}="",IF(${soFar}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
-    `IF(ISNUMBER(${hours}),IF(${hours}<=${goal},${quote(labels.leads.onTime)},${quote(labels.leads.late)}),"")))`;
+    `IFERROR(IF(${handedOff}="","",IF(${followUp}="",IF(${soFar}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
+    `IF(ISNUMBER(${hours}),IF(${hours}<=${goal},${quote(labels.leads.onTime)},${quote(labels.leads.late)}),""))),"")`;
   const hoursCell: CellSpec = { format: formats.hours, background: COLORS.calculated };
   const statusCell: CellSpec = { background: COLORS.calculated };
   // For the reports: one equality per month instead of a date range plus ISNUMBER over the whole log.
@@ -64,7 +65,7 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   const handedOffMonth = `INT(${handedOff})-DAY(${handedOff})+1`;
   const calculatedRows: (CellSpec | undefined)[][] = [
     [
-      { ...hoursCell, formula: `ARRAYFORMULA(${responseHoursFormula(handedOff, followUp, context.work, labels.leads.beforeHandOff, soFar)})` },
+      { ...hoursCell, formula: `ARRAYFORMULA(${responseHoursFormula(handedOff, followUp, context.work, labels.leads, soFar)})` },
       { ...statusCell, formula: `ARRAYFORMULA(${statusFormula})` },
       { ...monthCell, formula: `ARRAYFORMULA(IF(ISNUMBER(${hours}),${handedOffMonth},""))` },
       { ...hoursCell, formula: `ARRAYFORMULA(${hoursSoFarFormula(handedOff, followUp, context.work)})` },

@@ -141,6 +141,31 @@ describe("buildSla on the emulator", () => {
     expect(value("Ledger", "D4")).toBe(leads.length);
   });
 
+  it("flags a lead whose dates are text in its own row and keeps every other lead's hours", () => {
+    open("2026-12-15");
+    build();
+    const leads = exampleLeads().slice(0, 12).map((row) => [...row]);
+    const followedUp = (row: unknown[]) => row[4] !== "" && row[6] !== "";
+    const good = leads.filter(followedUp).length;
+    // Pasted text: a follow-up "soon", a hand-off "tomorrow" (waiting, then followed up).
+    leads[0]![6] = "soon";
+    leads[1]![4] = "tomorrow";
+    leads[1]![6] = "";
+    leads[2]![4] = "tomorrow";
+    leads[2]![6] = leads[3]![6] || "2026-12-03 10:00";
+    typeLeads(leads);
+    const rows = sheet("Leads").getRange(2, 13, leads.length, 2).getValues();
+    expect(rows[0]).toEqual(["⚠ not a date", ""]);
+    expect(rows[1]).toEqual(["", ""]);
+    expect(rows[2]).toEqual(["⚠ not a date", ""]);
+    // One bad row used to turn the whole column into #VALUE! (one MMULT for all leads' holidays).
+    const hours = rows.slice(3).filter((row) => typeof row[0] === "number").length;
+    expect(hours).toBe(leads.slice(3).filter(followedUp).length);
+    expect(hours).toBeGreaterThan(0);
+    expect(good).toBeGreaterThan(hours);
+    expect(typeof value("Follow-up", "E5")).toBe("number");
+  });
+
   it("shows the totals behind each follow-up table next to it, and every figure follows from them", () => {
     open("2026-12-15");
     build();

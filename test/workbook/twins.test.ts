@@ -13,6 +13,7 @@ import { createHyperFormula } from "../../playground/emulator/hyperformulaSetup"
 import { call } from "../support/context";
 
 // The emulator's engine: HyperFormula configured as Sheets evaluates (LET, which the working-hours formulas use, included).
+const FLAGS = { beforeHandOff: "⚠", notADate: "⚠ not a date" };
 const engine = createHyperFormula({ timeZone: "UTC", locale: "en_US" });
 const sheet = engine.getSheetId(engine.addSheet("Twins")) as number;
 afterAll(() => engine.destroy());
@@ -107,7 +108,7 @@ describe("native formulas and their custom-function twins", () => {
       const cells = settings.map((line) => [...line]);
       const used = work ? refs : undefined;
       // C1 counts the working time itself; E1 reads it from D1, as the lead log's columns do.
-      cells[0]!.splice(0, 5, from, to, `=${responseHoursFormula("A1", "B1", used, "⚠")}`, `=${hoursSoFarFormula("A1", "B1", used)}`, `=${responseHoursFormula("A1", "B1", used, "⚠", "D1")}`);
+      cells[0]!.splice(0, 5, from, to, `=${responseHoursFormula("A1", "B1", used, FLAGS)}`, `=${hoursSoFarFormula("A1", "B1", used)}`, `=${responseHoursFormula("A1", "B1", used, FLAGS, "D1")}`);
       engine.setSheetContent(sheet, cells);
       const direct = engine.getCellValue({ sheet, row: 0, col: 2 });
       const composed = engine.getCellValue({ sheet, row: 0, col: 4 });
@@ -169,7 +170,7 @@ describe("native formulas and their custom-function twins", () => {
       // As in the lead log: D holds the working hours so far, C the response hours read from D.
       cells.forEach((line) => { line[3] = null; });
       cells[0]![3] = `=ARRAYFORMULA(${hoursSoFarFormula(`A1:A${last}`, `B1:B${last}`, refs)})`;
-      cells[0]![2] = `=ARRAYFORMULA(${responseHoursFormula(`A1:A${last}`, `B1:B${last}`, refs, "⚠", `D1:D${last}`)})`;
+      cells[0]![2] = `=ARRAYFORMULA(${responseHoursFormula(`A1:A${last}`, `B1:B${last}`, refs, FLAGS, `D1:D${last}`)})`;
       engine.setSheetContent(sheet, cells);
       rows.forEach(([from, minutes], index) => {
         const native = engine.getCellValue({ sheet, row: index, col: 2 });
