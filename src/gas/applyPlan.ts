@@ -28,6 +28,21 @@ export class TabNameTaken extends Error {
   }
 }
 
+/**
+ * A rebuild's new layout would write over cells users filled on one of the
+ * add-on's tabs, outside everything the last build wrote there (e.g. notes
+ * beside a table that now grows); thrown before the first write, so nothing
+ * is lost and users can move their cells first.
+ */
+export class LayoutCoversUserCells extends Error {
+  constructor(
+    readonly tab: string,
+    readonly cells: readonly string[],
+  ) {
+    super(`The new layout of "${tab}" needs ${cells.join(", ")}, which hold what users typed. Move those cells, then build again.`);
+  }
+}
+
 /** A value as users left it: their formula if they wrote one, else the value. */
 interface Kept {
   readonly value: unknown;
@@ -261,6 +276,31 @@ function findTargets(sheets: DocumentSheets, plans: readonly SheetPlan[], previo
 }
 
 /**
+ * The cells a rewrite of an existing tab would write (every cell of each
+ * block but users' input cells) that lie outside what the last build wrote
+ * there and are not empty: users' own. Unknown (no cells listed) when the
+ * stored layout predates recording the written area.
+ */
+function userCellsInTheWay(plan: SheetPlan, stored: StoredSheet | undefined, contents: Contents | undefined): string[] {
+  if (!stored?.area || !contents) return [];
+  const ours = [stored.area, stored.validated].filter((area): area is string => area !== undefined).map(parseRect);
+  const found: string[] = [];
+  for (const block of plan.blocks) {
+    const rect = blockRect(block);
+    if (!rect) continue;
+    for (let row = rect.top; row <= rect.bottom; row++) {
+      for (let column = rect.left; column <= rect.right; column++) {
+        if (block.cells[row - block.row]?.[column - block.column]?.input) continue;
+        if (ours.some((area) => contains(area, row, column))) continue;
+        const cell = cellOf(contents, row, column);
+        if (cell && (cell.formula !== "" || (cell.value !== "" && cell.value !== null))) found.push(rectA1({ top: row, left: column, bottom: row, right: column }));
+      }
+    }
+  }
+  return found;
+}
+
+/**
  * Applies a plan. Everything is read and decided before the first write:
  * which tabs exist, what users typed, which tabs are unchanged and intact,
  * which named ranges must be created or moved.
@@ -290,6 +330,10 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
     const unchanged =
       stored?.hash !== undefined && stored.hash === planHash(sheetPlan) && charts.length === sheetPlan.charts.length && intact(sheetPlan, contents);
     if (showsNameError(contents)) missingName = true;
+    if (!unchanged) {
+      const inTheWay = userCellsInTheWay(sheetPlan, stored, contents);
+      if (inTheWay.length > 0) throw new LayoutCoversUserCells(target.name ?? sheetPlan.name, inTheWay);
+    }
     return { ...target, rewrite: !unchanged, kept: keptInputs(contents, inputs), charts, fits };
   });
   // A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout.

@@ -7,7 +7,7 @@ import { planWorkbook, type ExistingWorkbook } from "../workbook/plan";
 import { labelsFor } from "../workbook/labels";
 import { LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN } from "../workbook/context";
 import { columnLetter } from "../workbook/sheetBuilder";
-import { applyPlan, DocumentSheets, TabNameTaken, type ApplyResult } from "./applyPlan";
+import { applyPlan, DocumentSheets, LayoutCoversUserCells, TabNameTaken, type ApplyResult } from "./applyPlan";
 import { loadDocumentState, saveDocumentState } from "./documentState";
 import { layoutOf, type StoredSheet } from "./layout";
 import { withDocumentLock } from "./lock";
@@ -49,14 +49,15 @@ export function existingLeadLog(sheets: DocumentSheets, stored: StoredSheet | un
 }
 
 /**
- * Applies a plan for an operation. A tab that can't take its planned name stops
- * it before the first write; the answer then says why, in the user's language.
+ * Applies a plan for an operation. A tab that can't take its planned name, or
+ * a new layout that would write over users' cells, stops it before the first write; the answer then says why, in the user's language.
  */
 export function applyOrRefuse(messages: ReturnType<typeof messagesFor>, ...args: Parameters<typeof applyPlan>): ApplyResult | OperationResult {
   try {
     return applyPlan(...args);
   } catch (error) {
     if (error instanceof TabNameTaken) return failure("tabNameTaken", messages.tabNameTaken(error.from, error.to));
+    if (error instanceof LayoutCoversUserCells) return failure("layoutCoversUserCells", messages.layoutCoversUserCells(error.tab, error.cells));
     throw error;
   }
 }

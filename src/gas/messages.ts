@@ -1,5 +1,11 @@
 import type { Language } from "../core/i18n";
 
+/** Cells as a short list: the first five, then how many more. */
+function listed(cells: readonly string[]): string {
+  const shown = cells.slice(0, 5).join(", ");
+  return cells.length > 5 ? `${shown} (+${cells.length - 5})` : shown;
+}
+
 /** What the server tells the person who clicked, in their language. */
 const MESSAGES = {
   en: {
@@ -12,6 +18,8 @@ const MESSAGES = {
     built: (sheets: number) => `SLA built: ${sheets} tabs up to date.`,
     tabNameTaken: (from: string, to: string) =>
       `The tab "${from}" should now be called "${to}", but another tab has that name. Rename or remove that tab, then build again: nothing was changed.`,
+    layoutCoversUserCells: (tab: string, cells: readonly string[]) =>
+      `The new layout of the tab "${tab}" needs ${listed(cells)}, where you typed something. Move it elsewhere, then build again: nothing was changed.`,
     nextMonth: (month: string) => `Tab ${month} created.`,
     keptAgreed: (field: string) => `${field}: kept the agreed value (no actuals to recalculate from).`,
     fields: { closeRate: "Close rate", avgDealSize: "Average deal size", marketingShare: "Marketing share" },
@@ -26,6 +34,8 @@ const MESSAGES = {
     built: (sheets: number) => `SLA erstellt: ${sheets} Tabs aktuell.`,
     tabNameTaken: (from: string, to: string) =>
       `Der Tab „${from}“ soll jetzt „${to}“ heißen, aber ein anderer Tab trägt diesen Namen. Benennen Sie diesen Tab um oder entfernen Sie ihn und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
+    layoutCoversUserCells: (tab: string, cells: readonly string[]) =>
+      `Das neue Layout des Tabs „${tab}“ braucht ${listed(cells)}, wo Sie etwas eingetragen haben. Verschieben Sie es und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
     nextMonth: (month: string) => `Tab ${month} angelegt.`,
     keptAgreed: (field: string) => `${field}: vereinbarter Wert beibehalten (keine Ist-Werte zum Neuberechnen).`,
     fields: { closeRate: "Abschlussquote", avgDealSize: "Durchschnittliche Auftragsgröße", marketingShare: "Marketinganteil" },

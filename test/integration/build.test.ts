@@ -440,6 +440,31 @@ describe("buildSla on the emulator", () => {
     expect(Object.values(loadDocumentState().state.layout!.sheets).every((stored) => stored.id !== undefined && stored.hash !== undefined)).toBe(true);
   });
 
+  it("refuses, before writing anything, a layout that would grow over cells users filled beside it", () => {
+    const emulator = open("2026-12-15");
+    build();
+    const noOwnerRow = sheet("Follow-up").getRange("A1:A60").getValues().findIndex((row) => row[0] === "(no owner)") + 1;
+    expect(noOwnerRow).toBeGreaterThan(0);
+    // A note right below the rep table, outside everything the build wrote.
+    sheet("Follow-up").getRange(noOwnerRow + 1, 2).setValue("ask Priya about the Q1 leads");
+    const input = exampleInput("internal-en.json");
+    // One more rep: the table grows by a row, onto the note.
+    const grown = { ...input, contacts: [...(input.contacts as object[]), { name: "Lee Park", email: "lee@example.com", role: "Account Executive", party: "sales" }] };
+    const before = JSON.stringify(emulator.snapshot().sheets);
+    emulator.calls.reset();
+    const result = buildSla(grown);
+    expect(result).toMatchObject({ ok: false, reason: "layoutCoversUserCells" });
+    expect(result.ok ? "" : result.message).toContain(`"Follow-up" needs B${noOwnerRow + 1}`);
+    expect(emulator.calls.byKind.write ?? 0).toBe(0);
+    expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
+    // Moved away, the same build goes through and the table has its new row.
+    sheet("Follow-up").getRange(noOwnerRow + 1, 2).clearContent();
+    sheet("Follow-up").getRange(noOwnerRow + 1, 26).setValue("ask Priya about the Q1 leads");
+    expect(buildSla(grown).ok).toBe(true);
+    expect(sheet("Follow-up").getRange(noOwnerRow, 1).getValue()).toBe("Lee Park");
+    expect(sheet("Follow-up").getRange(noOwnerRow + 1, 26).getValue()).toBe("ask Priya about the Q1 leads");
+  });
+
   it("refuses, before writing anything, to rename a tab onto a name a user's tab holds", () => {
     const emulator = open("2026-12-15");
     build();
