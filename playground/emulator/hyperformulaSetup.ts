@@ -286,6 +286,32 @@ class PlainDateValuePlugin extends DateTimeBase {}
 
 withAllFunctionsOf(PlainDateValuePlugin, DateTimeBase, { DATEVALUE: numberResult("DATEVALUE"), TIMEVALUE: numberResult("TIMEVALUE") });
 
+const ArrayBase = registeredPlugin("ARRAYFORMULA");
+
+/**
+ * ARRAYFORMULA of a bare range, e.g. ARRAYFORMULA(Q5:Q16), fills the range's
+ * size in Sheets; HyperFormula sized it as a reference to one cell and
+ * showed #VALUE! ("Cell range not allowed"). The range's values are the
+ * result, as a plain array.
+ */
+class RangeArrayFormulaPlugin extends ArrayBase {
+  arrayformula(ast: Args, state: unknown): unknown {
+    return run(this, "ARRAYFORMULA", ast, state, (value: unknown) =>
+      value instanceof SimpleRangeValue && !value.isAdHoc() ? SimpleRangeValue.onlyValues(value.data.map((row) => row.slice())) : value,
+    );
+  }
+
+  arrayformulaArraySize(ast: Args, state: unknown): unknown {
+    const inherited = (ArrayBase.prototype as unknown as { arrayformulaArraySize(ast: Args, state: unknown): ArraySize }).arrayformulaArraySize;
+    const size = inherited.call(this, ast, state);
+    const argument = ast.args[0] as { type?: string } | undefined;
+    // A range argument: its own size, as an array rather than a reference (an error stays one cell).
+    return size.isRef && argument?.type === "CELL_RANGE" ? new ArraySize(size.width, size.height) : size;
+  }
+}
+
+withAllFunctionsOf(RangeArrayFormulaPlugin, ArrayBase);
+
 const MatrixBase = registeredPlugin("MMULT");
 
 /**
@@ -535,6 +561,7 @@ const EMULATOR_PLUGINS: FunctionPluginDefinition[] = [
   FrequencyPlugin,
   LetPlugin,
   PlainNumberMatrixPlugin,
+  RangeArrayFormulaPlugin,
   ClockPlugin,
   TextFormatPlugin,
   DecimalRoundingPlugin,

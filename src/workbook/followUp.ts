@@ -99,7 +99,7 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
     for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, column, { ...calculated, format });
     sheet.set(firstRow, column, { formula: `ARRAYFORMULA(${formula})` });
   };
-  // Counts are the totals themselves: a plain reference per cell (ARRAYFORMULA of a bare range does not spill in the emulator's HyperFormula).
+  // Counts are the totals themselves: a plain reference per cell, so each count reads as what it is.
   const copy = (column: number, name: Total): void => {
     for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, column, { ...calculated, formula: a1(row, first + TOTALS.indexOf(name)), format: formats.count });
   };

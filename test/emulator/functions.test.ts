@@ -349,6 +349,16 @@ describe("MMULT over dates and times (HyperFormula: #VALUE!)", () => {
   });
 });
 
+describe("ARRAYFORMULA of a bare range (HyperFormula: #VALUE!)", () => {
+  it("fills the range's values, as Sheets does", () => {
+    sheet.getRange("M1:N2").setValues([[1, "a"], [2, "b"]]);
+    sheet.getRange("J1").setFormula("=ARRAYFORMULA(M1:N2)");
+    expect(sheet.getRange("J1:K2").getValues()).toEqual([[1, "a"], [2, "b"]]);
+    sheet.getRange("M2").setValue(5);
+    expect(sheet.getRange("J2").getValue()).toBe(5);
+  });
+});
+
 describe("LET (HyperFormula: #NAME?)", () => {
   it("binds names in order, later values reading earlier ones, case-insensitively", () => {
     expect(value("=LET(x,2,y,x+1,x*Y)")).toBe(6);
