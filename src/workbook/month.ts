@@ -106,7 +106,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   sheet.set(m.totalRevenue, m.column, { value: labels.month.metricLabels.totalRevenue, bold: true, wrap: true });
   sheet.set(m.totalRevenue, m.column + 1, { value: "", format: formats.money, background: COLORS.marketing.light, input: { key: `totalRevenue|${month}` } });
   metric(m.cycle, labels.month.metricLabels.cycle, {
-    formula: `IFERROR(AVERAGE(FILTER(${closedOn}-${created},${closedOn}>=${start},${closedOn}<${end},Leads_Customer=TRUE,${created}<>"")),"")`,
+    formula: `IFERROR(AVERAGE(FILTER(${closedOn}-${created},${closedOn}>=${start},${closedOn}<${end},Leads_Customer=TRUE,ISNUMBER(${created}))),"")`,
     format: formats.decimal,
   });
   metric(m.closeRate, labels.month.metricLabels.closeRate, { formula: closeRateFormula(e(m.won), e(m.leads)), format: formats.percent, bold: true });

@@ -166,6 +166,22 @@ describe("buildSla on the emulator", () => {
     expect(typeof value("Follow-up", "E5")).toBe("number");
   });
 
+  it("leaves a lead whose created date is text out of the month's sales cycle instead of blanking it", () => {
+    open("2026-12-31");
+    build();
+    typeLeads(exampleLeads());
+    const log = sheet("Leads").getRange(2, 1, exampleLeads().length, 12).getValues();
+    const day = (value: unknown) => (value as Date).getTime() / 86_400_000;
+    const closed = log
+      .map((row, index) => ({ index, row }))
+      .filter(({ row }) => row[9] === true && row[11] instanceof Date && row[3] instanceof Date && (row[11] as Date).getMonth() === 11);
+    expect(closed.length).toBeGreaterThan(1);
+    const [spoiled, ...rest] = closed;
+    sheet("Leads").getRange(spoiled!.index + 2, 4).setValue("last week");
+    const expected = rest.reduce((sum, { row }) => sum + day(row[11]) - day(row[3]), 0) / rest.length;
+    expect(value("2026-12", "F8") as number).toBeCloseTo(expected, 6);
+  });
+
   it("shows the totals behind each follow-up table next to it, and every figure follows from them", () => {
     open("2026-12-15");
     build();
