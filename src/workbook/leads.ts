@@ -39,11 +39,8 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
 
   const headerColor = (column: number): string =>
     column <= c.handedOff ? COLORS.marketing.strong : column <= LEAD_INPUT_COLUMNS ? COLORS.sales.strong : COLORS.muted;
-  const header: BlockPlan = {
-    row: 1,
-    column: 1,
-    cells: [labels.leads.headers.map((title, index): CellSpec => ({ value: title, bold: true, background: headerColor(index + 1), color: COLORS.headerText, wrap: true }))],
-  };
+  const headerCells = labels.leads.headers.map((title, index): CellSpec => ({ value: title, bold: true, background: headerColor(index + 1), color: COLORS.headerText, wrap: true }));
+  const header: BlockPlan = { row: 1, column: 1, cells: [headerCells] };
 
   // One ARRAYFORMULA per calculated column, not a formula per row: a cell every
   // row refers to (the goal, the working hours) is then one reference, not one
@@ -63,16 +60,22 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   // For the reports: one equality per month instead of a date range plus ISNUMBER over the whole log.
   const monthCell: CellSpec = { format: formats.month, background: COLORS.calculated };
   const handedOffMonth = `INT(${handedOff})-DAY(${handedOff})+1`;
-  const calculatedRows: (CellSpec | undefined)[][] = [
-    [
-      { ...hoursCell, formula: `ARRAYFORMULA(${responseHoursFormula(handedOff, followUp, context.work, labels.leads, soFar)})` },
-      { ...statusCell, formula: `ARRAYFORMULA(${statusFormula})` },
-      { ...monthCell, formula: `ARRAYFORMULA(IF(ISNUMBER(${hours}),${handedOffMonth},""))` },
-      { ...hoursCell, formula: `ARRAYFORMULA(${hoursSoFarFormula(handedOff, followUp, context.work)})` },
-    ],
+  // Each calculated column's formula sits in its header cell, the title stacked above the column's values:
+  // sorting the log (row 1 is frozen, so "sort sheet" leaves it) then moves only users' rows, never a formula.
+  const calculatedFormulas = [
+    responseHoursFormula(handedOff, followUp, context.work, labels.leads, soFar),
+    statusFormula,
+    `IF(ISNUMBER(${hours}),${handedOffMonth},"")`,
+    hoursSoFarFormula(handedOff, followUp, context.work),
   ];
-  // The rows below hold the results the formulas fill in; they must stay empty.
-  for (let row = 3; row <= lastRow; row++) calculatedRows.push([hoursCell, statusCell, monthCell, hoursCell]);
+  calculatedFormulas.forEach((formula, offset) => {
+    const index = c.responseHours - 1 + offset;
+    const title = headerCells[index]!;
+    headerCells[index] = { ...title, value: undefined, formula: `ARRAYFORMULA(VSTACK(${quote(String(title.value))},${formula}))` };
+  });
+  // Rows 2 on hold the results the formulas fill in; they must stay empty.
+  const calculatedRows: (CellSpec | undefined)[][] = [];
+  for (let row = 2; row <= lastRow; row++) calculatedRows.push([hoursCell, statusCell, monthCell, hoursCell]);
   const calculated: BlockPlan = { row: 2, column: c.responseHours, cells: calculatedRows };
 
   // Formats of the input columns, one row repeated: users' values stay, their cells read right.
@@ -118,7 +121,8 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
       minRows: lastRow,
       minColumns: LEAD_LAST_COLUMN,
       columnWidths: [{ column: 1, count: LEAD_LAST_COLUMN, width: 135 }],
-      blocks: [header, calculated],
+      // The calculated rows first: on a rebuild they clear what would stop the header row's formulas from filling them.
+      blocks: [calculated, header],
       // Formats for the whole input area in one call; values there are never touched.
       inputFormats: { row: 2, column: 1, rows: dataRows, cells: inputFormats },
       validations,

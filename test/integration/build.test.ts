@@ -141,6 +141,26 @@ describe("buildSla on the emulator", () => {
     expect(value("Ledger", "D4")).toBe(leads.length);
   });
 
+  it("keeps the lead log's formulas in its frozen header row, so sorting the leads moves no formula", () => {
+    open("2026-12-15");
+    build();
+    typeLeads(exampleLeads().slice(0, 5));
+    const leads = sheet("Leads");
+    expect(leads.getFrozenRows()).toBe(1);
+    expect(leads.getRange("M1:P1").getValues()[0]).toEqual(["Response hours", "Follow-up status", "Month followed up (hand-off)", "Working hours since hand-off"]);
+    expect(leads.getRange("M1:P1").getFormulas()[0]!.every((formula) => formula.startsWith("=ARRAYFORMULA(VSTACK("))).toBe(true);
+    expect(leads.getRange("M2:P1000").getFormulas().flat().every((formula) => formula === "")).toBe(true);
+    const hours = leads.getRange("M2:M6").getValues().flat();
+    expect(hours.some((value) => typeof value === "number")).toBe(true);
+    // A log built before the formulas moved up (title in row 1, formula in row 2) gets them moved and filling again.
+    leads.getRange("M1").setValue("Response hours");
+    leads.getRange("M2").setFormula('=ARRAYFORMULA(IF(E2:E1000="","",1))');
+    const input = exampleInput("internal-en.json");
+    expect(buildSla({ ...input, marketing: { ...(input.marketing as object), quota: 8000 } }).ok).toBe(true);
+    expect(leads.getRange("M2").getFormula()).toBe("");
+    expect(leads.getRange("M2:M6").getValues().flat()).toEqual(hours);
+  });
+
   it("flags a lead whose dates are text in its own row and keeps every other lead's hours", () => {
     open("2026-12-15");
     build();
