@@ -120,9 +120,9 @@ function weekdaysThrough(day: string, weekday: string, work: WorkTimeRefs): stri
   return `(INT((${day})/7)*${workingAmongFirst(7, work)}+${byWeekday(weekday, (remainder) => workingAmongFirst(remainder, work))})`;
 }
 
-/** 1 when the day with MOD(day,7) = `remainder` is a working weekday under the mask (its character is 0). */
+/** Whether the day with MOD(day,7) = `remainder` is a working weekday under the mask (a constant per formula). */
 function worksOn(remainder: number, work: WorkTimeRefs): string {
-  return `(MID(${work.mask},${((remainder + 5) % 7) + 1},1)="0")`;
+  return `(${isWorkingWeekday(String(remainder), work.mask)})`;
 }
 
 /**
