@@ -297,7 +297,7 @@ const ArrayBase = registeredPlugin("ARRAYFORMULA");
 class RangeArrayFormulaPlugin extends ArrayBase {
   arrayformula(ast: Args, state: unknown): unknown {
     return run(this, "ARRAYFORMULA", ast, state, (value: unknown) =>
-      value instanceof SimpleRangeValue && !value.isAdHoc() ? SimpleRangeValue.onlyValues(value.data.map((row) => row.slice())) : value,
+      value instanceof SimpleRangeValue && !value.isAdHoc() ? copyOf(value) : value,
     );
   }
 
@@ -352,7 +352,7 @@ function plainNumbers(matrix: SimpleRangeValue): number[][] | undefined {
   for (const line of matrix.data) {
     const row: number[] = [];
     for (const value of line) {
-      const number = typeof value === "boolean" ? undefined : rawNumber(value);
+      const number = plainNumber(value);
       if (number === undefined) return undefined;
       row.push(number);
     }
@@ -499,17 +499,19 @@ function withNames(ast: Args, frames: Map<string, unknown>[], compute: (ast: unk
  * such as SUMIF rely on.
  */
 function fresh(value: unknown): unknown {
-  if (value instanceof SimpleRangeValue && value.isAdHoc()) return SimpleRangeValue.onlyValues(value.data.map((row) => row.slice()));
-  return value;
+  return value instanceof SimpleRangeValue && value.isAdHoc() ? copyOf(value) : value;
+}
+
+/** An array's values in a new array of their own, which HyperFormula may write into. */
+function copyOf(array: SimpleRangeValue): SimpleRangeValue {
+  return SimpleRangeValue.onlyValues(array.data.map((row) => row.slice()));
 }
 
 interface NameLookup {
   evaluateAstWithoutPostprocessing(ast: unknown, state: unknown): unknown;
-  [READS_LET_NAMES]?: true;
 }
 interface SizeLookup {
   checkArraySizeForAst(ast: unknown, state: unknown): unknown;
-  [READS_LET_NAMES]?: true;
 }
 
 /**
@@ -519,30 +521,24 @@ interface SizeLookup {
  */
 function readLetNames(hf: HyperFormula): void {
   const interpreter = (hf as unknown as { _evaluator: { interpreter: NameLookup & { arraySizePredictor: SizeLookup } } })._evaluator.interpreter;
-  const evaluation = Object.getPrototypeOf(interpreter) as NameLookup;
-  if (!evaluation[READS_LET_NAMES]) {
-    const evaluate = evaluation.evaluateAstWithoutPostprocessing;
-    evaluation.evaluateAstWithoutPostprocessing = function evaluateWithLetNames(this: NameLookup, ast: unknown, state: unknown): unknown {
+  wrapMethod(interpreter as NameLookup, "evaluateAstWithoutPostprocessing", (evaluate) =>
+    function evaluateWithLetNames(this: NameLookup, ast: unknown, state: unknown): unknown {
       if (letValues.length > 0 && isNameAst(ast)) {
         const value = boundTo(letValues, ast.expressionName);
         if (value !== undefined) return fresh(value);
       }
       return evaluate.call(this, ast, state);
-    };
-    evaluation[READS_LET_NAMES] = true;
-  }
-  const sizing = Object.getPrototypeOf(interpreter.arraySizePredictor) as SizeLookup;
-  if (!sizing[READS_LET_NAMES]) {
-    const size = sizing.checkArraySizeForAst;
-    sizing.checkArraySizeForAst = function sizeWithLetNames(this: SizeLookup, ast: unknown, state: unknown): unknown {
+    },
+  );
+  wrapMethod(interpreter.arraySizePredictor, "checkArraySizeForAst", (size) =>
+    function sizeWithLetNames(this: SizeLookup, ast: unknown, state: unknown): unknown {
       if (letSizes.length > 0 && isNameAst(ast)) {
         const bound = boundTo(letSizes, ast.expressionName);
         if (bound !== undefined) return bound;
       }
       return size.call(this, ast, state);
-    };
-    sizing[READS_LET_NAMES] = true;
-  }
+    },
+  );
 }
 
 /** A number that is a number, not a boolean, text or blank (dates and percents are numbers). */
@@ -595,9 +591,27 @@ interface ComparisonInternals {
 
 /** The evaluation contexts of emulator engines: the comparison fix applies to them only. */
 const SHEETS_CONTEXTS = new WeakSet<object>();
-const PATCHED = Symbol("comparesTextAsSheets");
-const READS_LET_NAMES = Symbol("readsLetNames");
-const SKIPS_DIGITLESS_TEXT = Symbol("skipsDigitlessText");
+
+function isSheetsContext(context: unknown): boolean {
+  return typeof context === "object" && context !== null && SHEETS_CONTEXTS.has(context);
+}
+
+/** The methods the emulator has replaced, per class prototype. */
+const WRAPPED = new WeakMap<object, Set<string>>();
+
+/**
+ * Replaces `method` on the class of `instance` with `wrap(original)`, once
+ * per class however many engines are built. HyperFormula builds its helpers
+ * anew on each rebuild, so a fix has to sit on the class, not the instance.
+ */
+function wrapMethod<T extends object, K extends keyof T & string>(instance: T, method: K, wrap: (original: T[K]) => T[K]): void {
+  const prototype = Object.getPrototypeOf(instance) as T;
+  const done = WRAPPED.get(prototype) ?? new Set<string>();
+  if (done.has(method)) return;
+  prototype[method] = wrap(prototype[method]);
+  done.add(method);
+  WRAPPED.set(prototype, done);
+}
 
 /**
  * Comparisons (=, <>, <, >, <=, >=) do not read text as a date in Sheets:
@@ -610,17 +624,12 @@ const SKIPS_DIGITLESS_TEXT = Symbol("skipsDigitlessText");
  */
 function compareTextAsSheetsDoes(hf: HyperFormula): void {
   const engine = hf as unknown as { _evaluator: { interpreter: { arithmeticHelper: ComparisonInternals } } };
-  const helper = Object.getPrototypeOf(engine._evaluator.interpreter.arithmeticHelper) as ComparisonInternals & { [PATCHED]?: true };
-  if (helper[PATCHED]) return;
-  const original = helper.compare;
-  helper.compare = function compare(this: ComparisonInternals, left: unknown, right: unknown): number {
-    const context = this.config.context;
-    if ((typeof left === "string" || typeof right === "string") && typeof context === "object" && context !== null && SHEETS_CONTEXTS.has(context)) {
-      return compareWithText(this, left, right);
-    }
-    return original.call(this, left, right);
-  };
-  helper[PATCHED] = true;
+  wrapMethod(engine._evaluator.interpreter.arithmeticHelper, "compare", (original) =>
+    function compare(this: ComparisonInternals, left: unknown, right: unknown): number {
+      if ((typeof left === "string" || typeof right === "string") && isSheetsContext(this.config.context)) return compareWithText(this, left, right);
+      return original.call(this, left, right);
+    },
+  );
 }
 
 /**
@@ -639,7 +648,6 @@ function compareWithText(helper: ComparisonInternals, left: unknown, right: unkn
 interface DateReading {
   config: { context?: unknown };
   dateStringToDateNumber(text: string): unknown;
-  [SKIPS_DIGITLESS_TEXT]?: true;
 }
 
 /**
@@ -653,15 +661,12 @@ interface DateReading {
  */
 function skipDateReadingOfWords(hf: HyperFormula): void {
   const engine = hf as unknown as { _evaluator: { interpreter: { dateTimeHelper: DateReading } } };
-  const reader = Object.getPrototypeOf(engine._evaluator.interpreter.dateTimeHelper) as DateReading;
-  if (reader[SKIPS_DIGITLESS_TEXT]) return;
-  const original = reader.dateStringToDateNumber;
-  reader.dateStringToDateNumber = function dateNumberOfText(this: DateReading, text: string): unknown {
-    const context = this.config.context;
-    if (typeof context === "object" && context !== null && SHEETS_CONTEXTS.has(context) && !/[0-9]/.test(text)) return undefined;
-    return original.call(this, text);
-  };
-  reader[SKIPS_DIGITLESS_TEXT] = true;
+  wrapMethod(engine._evaluator.interpreter.dateTimeHelper, "dateStringToDateNumber", (original) =>
+    function dateNumberOfText(this: DateReading, text: string): unknown {
+      if (isSheetsContext(this.config.context) && !/[0-9]/.test(text)) return undefined;
+      return original.call(this, text);
+    },
+  );
 }
 
 // Module-level, not closures in compareWithText: it runs once per compared cell.
