@@ -277,13 +277,11 @@ function findTargets(sheets: DocumentSheets, plans: readonly SheetPlan[], previo
 
 /**
  * The cells a rewrite of an existing tab would write (every cell of each
- * block but users' input cells) that lie outside what the last build wrote
- * there and are not empty: users' own. Unknown (no cells listed) when the
- * stored layout predates recording the written area.
+ * block but users' input cells) that lie outside `ours`, what the last build
+ * wrote there, and are not empty: users' own.
  */
-function userCellsInTheWay(plan: SheetPlan, stored: StoredSheet | undefined, contents: Contents | undefined): string[] {
-  if (!stored?.area || !contents) return [];
-  const ours = [stored.area, stored.validated].filter((area): area is string => area !== undefined).map(parseRect);
+function userCellsInTheWay(plan: SheetPlan, ours: readonly Rect[], contents: Contents | undefined): string[] {
+  if (!contents) return [];
   const found: string[] = [];
   for (const block of plan.blocks) {
     const rect = blockRect(block);
@@ -330,8 +328,9 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
     const unchanged =
       stored?.hash !== undefined && stored.hash === planHash(sheetPlan) && charts.length === sheetPlan.charts.length && intact(sheetPlan, contents);
     if (showsNameError(contents)) missingName = true;
-    if (!unchanged) {
-      const inTheWay = userCellsInTheWay(sheetPlan, stored, contents);
+    // Layouts stored before the written area was recorded can't tell users' cells from the add-on's.
+    if (!unchanged && stored?.area !== undefined) {
+      const inTheWay = userCellsInTheWay(sheetPlan, written, contents);
       if (inTheWay.length > 0) throw new LayoutCoversUserCells(target.name ?? sheetPlan.name, inTheWay);
     }
     return { ...target, rewrite: !unchanged, kept: keptInputs(contents, inputs), charts, fits };
