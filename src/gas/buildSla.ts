@@ -3,7 +3,7 @@
  * writes nothing; building again keeps every value users typed.
  */
 import { validateConfig } from "../config/validate";
-import { planWorkbook, type ExistingWorkbook } from "../workbook/plan";
+import { monthsToHave, planWorkbook, type ExistingWorkbook } from "../workbook/plan";
 import { labelsFor } from "../workbook/labels";
 import { LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN } from "../workbook/context";
 import { columnLetter } from "../workbook/sheetBuilder";
@@ -13,7 +13,7 @@ import { layoutOf, type StoredSheet } from "./layout";
 import { withDocumentLock } from "./lock";
 import { messagesFor } from "./messages";
 import { answerLanguage, failure, type OperationResult } from "./operationResult";
-import { spreadsheetToday } from "./today";
+import { todayWhereItMatters } from "./today";
 
 export interface BuildOptions {
   /** The revision the wizard started from; a different saved revision means someone else built meanwhile. */
@@ -78,7 +78,9 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
     const sheets = new DocumentSheets(spreadsheet);
     const stored = document.state.layout?.sheets.leads;
     const existing: ExistingWorkbook = { ...existingLeadLog(sheets, stored, stored?.name ?? labelsFor(config.language).sheets.leads), months: document.state.months };
-    const plan = planWorkbook(config, existing, spreadsheetToday(spreadsheet));
+    // Today only decides which month tabs the build adds.
+    const today = todayWhereItMatters(spreadsheet, (day) => monthsToHave(config, existing.months, day).map((state) => state.month).join());
+    const plan = planWorkbook(config, existing, today);
     const applied = applyOrRefuse(messages, plan, document.state.layout, sheets);
     if ("ok" in applied) return applied;
     const revision = document.state.revision + 1;
