@@ -178,8 +178,8 @@ export interface ApplyResult extends AppliedDocument {
   readonly sheetsKept: number;
 }
 
-/** Agreement, a month, lead log, follow-up and ledger. */
-const FEWEST_PLANNED_TABS = 5;
+/** Agreement (with the misses ledger), a month, lead log and follow-up. */
+const FEWEST_PLANNED_TABS = 4;
 
 /** The spreadsheet's tabs, listed with one call; ours are found again by their stored ids. */
 export class DocumentSheets {
@@ -298,6 +298,41 @@ function userCellsInTheWay(plan: SheetPlan, ours: readonly Rect[], contents: Con
   return found;
 }
 
+/** A tab an earlier build made that this plan no longer has, with what users typed on it. */
+interface RetiredTab {
+  readonly sheet: Sheet;
+  readonly kept: Map<string, Kept>;
+  /** Whether everything on it lies within what that build wrote: then nothing but the moved inputs is users'. */
+  readonly onlyOurs: boolean;
+}
+
+/**
+ * Tabs an earlier build made whose input cells this plan places on another
+ * tab (the Ledger tab of builds before the misses ledger moved to the end of
+ * the Agreement tab): what users typed there is read, to be put back where
+ * the plan has it now. Only read when the plan has such keys, so an ordinary
+ * rebuild spares the calls.
+ */
+function retiredTabs(sheets: DocumentSheets, plan: WorkbookPlan, previous: StoredLayout | undefined): RetiredTab[] {
+  if (!previous) return [];
+  const planned = new Set(plan.sheets.map((sheet) => sheet.key));
+  const plannedInputs = new Set(plan.sheets.flatMap((sheet) => sheet.blocks.flatMap((block) => block.cells.flat().flatMap((cell) => (cell?.input ? [cell.input.key] : [])))));
+  const retired: RetiredTab[] = [];
+  for (const [key, stored] of Object.entries(previous.sheets)) {
+    if (planned.has(key) || !Object.keys(stored.inputs).some((input) => plannedInputs.has(input))) continue;
+    const sheet = sheets.find(stored, stored.name);
+    if (!sheet) continue;
+    const rects = Object.values(stored.inputs).map(parseRect);
+    const whole = union(rects);
+    const { contents } = whole ? readContents(sheet, whole, () => sheets.size(sheet)) : { contents: undefined };
+    const used = { top: 1, left: 1, bottom: sheet.getLastRow(), right: sheet.getLastColumn() };
+    const area = stored.area === undefined ? undefined : parseRect(stored.area);
+    const onlyOurs = area !== undefined && (used.bottom === 0 || (used.bottom <= area.bottom && used.right <= area.right));
+    retired.push({ sheet, kept: keptInputs(contents, stored.inputs), onlyOurs });
+  }
+  return retired;
+}
+
 /**
  * Applies a plan. Everything is read and decided before the first write:
  * which tabs exist, what users typed, which tabs are unchanged and intact,
@@ -310,9 +345,12 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
   let sheetCount = sheets.all.length;
 
   let missingName = false;
+  const retired = retiredTabs(sheets, plan, previous);
+  // What users typed on a retired tab, for the tab that has those cells now; a tab's own inputs come first.
+  const moved = new Map(retired.flatMap((tab) => [...tab.kept]));
   const targets = findTargets(sheets, plan.sheets, previous).map((target) => {
     const { sheetPlan, stored, existing } = target;
-    if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[], fits: true };
+    if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(moved), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[], fits: true };
     // The lead log keeps its rows and only gets its frame (header, calculated columns, formats, rules) rewritten; its size was read with it.
     if (sheetPlan.key === "leads") return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [], fits: false };
     const inputs = stored?.inputs ?? {};
@@ -325,15 +363,16 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
     const { contents, fits } = readContents(existing, union([...(planned ? [planned] : []), ...inputRects, ...written, needed]) ?? needed, () => sheets.size(existing));
     const hadCharts = stored?.charts === undefined || stored.charts > 0 || sheetPlan.charts.length > 0;
     const charts = hadCharts ? existing.getCharts() : [];
+    const receivesMoved = moved.size > 0 && sheetPlan.blocks.some((block) => block.cells.some((line) => line.some((cell) => cell?.input && moved.has(cell.input.key))));
     const unchanged =
-      stored?.hash !== undefined && stored.hash === planHash(sheetPlan) && charts.length === sheetPlan.charts.length && intact(sheetPlan, contents);
+      !receivesMoved && stored?.hash !== undefined && stored.hash === planHash(sheetPlan) && charts.length === sheetPlan.charts.length && intact(sheetPlan, contents);
     if (showsNameError(contents)) missingName = true;
     // Layouts stored before the written area was recorded can't tell users' cells from the add-on's.
     if (!unchanged && stored?.area !== undefined) {
       const inTheWay = userCellsInTheWay(sheetPlan, written, contents);
       if (inTheWay.length > 0) throw new LayoutCoversUserCells(target.name ?? sheetPlan.name, inTheWay);
     }
-    return { ...target, rewrite: !unchanged, kept: keptInputs(contents, inputs), charts, fits };
+    return { ...target, rewrite: !unchanged, kept: new Map([...moved, ...keptInputs(contents, inputs)]), charts, fits };
   });
   // A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout.
   const namedRanges = planNamedRanges(spreadsheet, plan, previous, !missingName);
@@ -385,6 +424,8 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
   });
 
   const namedRangeCount = applyNamedRanges(spreadsheet, namedRanges, leadRows);
+  // A retired tab that held nothing but what its build wrote is gone once its inputs are written elsewhere; one with users' own cells stays.
+  for (const tab of retired) if (tab.onlyOurs) spreadsheet.deleteSheet(tab.sheet);
   return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount };
 }
 

@@ -81,8 +81,8 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     const monthStates: MonthState[] = [...document.state.months, { month: next, inputs }];
     const log = leads ? existingLeadLog(sheets, leads, leads.name) : { leadsLastRow: 1, leadsMaxRows: 0 };
     const full = planWorkbook(config, { ...log, months: monthStates }, spreadsheetToday(spreadsheet), false);
-    // Only the new month, the lead log's frame and the ledger change; earlier months stay as they are.
-    const touched = new Set([`month:${next}`, "leads", "ledger"]);
+    // Only the new month, the lead log's frame and the Agreement (its misses ledger reads the new month's goal) change; earlier months stay as they are.
+    const touched = new Set([`month:${next}`, "leads", "agreement"]);
     const plan = { sheets: full.sheets.filter((sheet) => touched.has(sheet.key)), namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads") };
     const result = applyOrRefuse(messages, plan, document.state.layout, sheets);
     if ("ok" in result) return result;

@@ -6,6 +6,7 @@
 import type { PartyId } from "../config/schema";
 import { COLORS, monthStartFormula, slaMonths, type PlanContext } from "./context";
 import { customersNeededFormula, holidayDayFormula, leadsNeededFormula, quote, revenueGoalFormula, weekendMask, type WorkTimeRefs } from "./formulas";
+import { LEDGER_COLUMNS, placeLedger } from "./ledger";
 import { SheetBuilder, a1, columnLetter, rangeA1, sheetRef } from "./sheetBuilder";
 import type { CellSpec, ConditionalFormatPlan, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
 
@@ -42,7 +43,8 @@ function requirementKey(from: string, to: string, text: string): string {
   return `req:${from}>${to}:${text.trim().toLowerCase().replace(/\s+/g, " ")}`;
 }
 
-export function planAgreement(context: Omit<PlanContext, "work" | "checklist">): AgreementResult {
+/** `ledgerMonths`: month tabs present after this build, whose goal cell the misses ledger reads. */
+export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, ledgerMonths: ReadonlySet<string>): AgreementResult {
   const { config, labels, formats } = context;
   const sheetName = context.sheetNames.agreement;
   const ref = sheetRef(sheetName);
@@ -283,9 +285,14 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
   sheet.row(row, 1, [{ value: labels.cancellation.clauses }, { text: config.review.clauses || "—" }]);
   row += 1;
   sheet.row(row, 1, [{ value: labels.reviewCadence }, { value: labels.cadences[config.review.cadence] }]);
+  row += 2;
 
-  // The holidays and the working days they take off sit in the last two columns.
-  const columns = Math.max(lastPartyColumn, 1 + config.requirements.length) + 3;
+  // The misses ledger: the record of the plan and terms above, month by month.
+  const ledger = placeLedger(sheet, row, context, checklist, ledgerMonths);
+  conditionalFormats.push(...ledger.conditionalFormats);
+
+  // The holidays and the working days they take off sit in the last two columns, the ledger's notes in column J.
+  const columns = Math.max(Math.max(lastPartyColumn, 1 + config.requirements.length) + 3, LEDGER_COLUMNS.notes);
   return {
     sheet: {
       key: "agreement",
@@ -297,7 +304,7 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">):
       minColumns: columns,
       columnWidths: [
         { column: 1, count: 1, width: 300 },
-        { column: 2, count: Math.max(parties.length, config.requirements.length), width: 220 },
+        { column: 2, count: columns - 1, width: 220 },
       ],
       blocks: [sheet.toBlock({ row: 1, column: 1 })],
       validations,

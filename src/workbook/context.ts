@@ -66,7 +66,7 @@ export interface PlanContext {
   readonly config: SlaConfig;
   readonly labels: WorkbookLabels;
   readonly formats: Formats;
-  readonly sheetNames: { readonly agreement: string; readonly leads: string; readonly followUp: string; readonly ledger: string };
+  readonly sheetNames: { readonly agreement: string; readonly leads: string; readonly followUp: string };
   /** Last data row of the lead log. */
   readonly leadsLastRow: number;
   /** Working-time cells on the Agreement tab, when business hours or holidays are set. */

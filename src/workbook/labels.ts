@@ -2,7 +2,7 @@ import type { Language } from "../core/i18n";
 
 /** Every text the workbook shows, in English and German. Formula text stays English (design decision 2). */
 const EN = {
-  sheets: { agreement: "Agreement", leads: "Leads", followUp: "Follow-up", ledger: "Ledger" },
+  sheets: { agreement: "Agreement", leads: "Leads", followUp: "Follow-up" },
   period: "Period",
   reviewCadence: "Review",
   cadences: { monthly: "monthly", quarterly: "quarterly", halfYearly: "every six months", yearly: "yearly" },
@@ -62,7 +62,7 @@ const EN = {
     steps: "Steps",
     credits: "Service credits",
     owners: "Owners",
-    ledgerHint: "Each month's results and strikes are kept on the Ledger tab.",
+    ledgerHint: "Each month's results and strikes are kept in the misses ledger at the end of this tab.",
   },
   cancellation: { missedInARow: "Goals missed this many months in a row end the SLA", terms: "Other terms", clauses: "Clauses for the unexpected" },
   month: {
@@ -159,7 +159,7 @@ type Widen<T> = T extends string
 type Labels = Widen<typeof EN>;
 
 const DE: Labels = {
-  sheets: { agreement: "Vereinbarung", leads: "Leads", followUp: "Nachverfolgung", ledger: "Protokoll" },
+  sheets: { agreement: "Vereinbarung", leads: "Leads", followUp: "Nachverfolgung" },
   period: "Zeitraum",
   reviewCadence: "Überprüfung",
   cadences: { monthly: "monatlich", quarterly: "vierteljährlich", halfYearly: "halbjährlich", yearly: "jährlich" },
@@ -219,7 +219,7 @@ const DE: Labels = {
     steps: "Schritte",
     credits: "Servicegutschriften",
     owners: "Verantwortliche",
-    ledgerHint: "Ergebnisse und Verwarnungen jedes Monats stehen im Tab Protokoll.",
+    ledgerHint: "Ergebnisse und Verwarnungen jedes Monats stehen im Protokoll am Ende dieses Tabs.",
   },
   cancellation: { missedInARow: "So viele Monate in Folge verfehlte Ziele beenden das SLA", terms: "Weitere Bedingungen", clauses: "Klauseln für Unvorhergesehenes" },
   month: {

@@ -3,6 +3,10 @@
  * was met, strikes so far, misses in a row, and a clear flag when the
  * escalation or the cancellation rule is triggered. Months still running are
  * "open"; a party's goal includes delivering its requirements (checklist).
+ *
+ * It closes the Agreement tab, under the plan when goals are missed and the
+ * cancellation terms it applies: the agreement and its record in one place,
+ * and one tab fewer to create (a first build's calls, design decision 5).
  */
 import type { PartyId } from "../config/schema";
 import { COLORS, monthStartFormula, slaMonths, type PlanContext } from "./context";
@@ -10,36 +14,56 @@ import { quote } from "./formulas";
 import { FOLLOW_UP_LAYOUT } from "./followUp";
 import { MONTH_GOAL_CELL } from "./month";
 import { SheetBuilder, a1, rangeA1, sheetRef } from "./sheetBuilder";
-import type { CellSpec, SheetPlan } from "./types";
+import type { CellSpec, ConditionalFormatPlan } from "./types";
 
-export const LEDGER_LAYOUT = { headerRow: 3, firstRow: 4, columns: { month: 1, party: 2, goal: 3, result: 4, met: 5, strikes: 6, inARow: 7, escalation: 8, cancellation: 9, notes: 10 } } as const;
+/** The ledger's columns, from column A; `notes` is the one users type into. */
+export const LEDGER_COLUMNS = { month: 1, party: 2, goal: 3, result: 4, met: 5, strikes: 6, inARow: 7, escalation: 8, cancellation: 9, notes: 10 } as const;
 
-/** `existingMonths`: month tabs present after this build, whose goal cell the ledger reads. */
-export function planLedger(context: PlanContext, existingMonths: ReadonlySet<string>): SheetPlan {
+export interface PlacedLedger {
+  /** The ledger's first month row. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly conditionalFormats: readonly ConditionalFormatPlan[];
+}
+
+/**
+ * Places the ledger's title at `top`, its column headers below it and a row
+ * per month and party under them. `checklist`: the requirements checklist's
+ * cell per `${requirementIndex}|${month}`; `existingMonths`: month tabs present
+ * after this build, whose goal cell the ledger reads.
+ */
+export function placeLedger(
+  sheet: SheetBuilder,
+  top: number,
+  context: Omit<PlanContext, "work" | "checklist">,
+  checklist: ReadonlyMap<string, string>,
+  existingMonths: ReadonlySet<string>,
+): PlacedLedger {
   const { config, labels, formats } = context;
-  const sheet = new SheetBuilder();
   const months = slaMonths(config);
   const parties = config.parties;
-  const L = LEDGER_LAYOUT;
-  const C = L.columns;
+  const C = LEDGER_COLUMNS;
   const calculated: CellSpec = { background: COLORS.calculated };
   const followUp = sheetRef(context.sheetNames.followUp);
   const words = labels.ledger;
+  const headerRow = top + 1;
+  const firstRow = top + 2;
 
-  sheet.set(1, 1, { value: words.title, bold: true });
-  sheet.row(L.headerRow, 1, words.headers.map((title): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true })));
+  sheet.set(top, 1, { value: words.title, bold: true, background: COLORS.header, color: COLORS.headerText });
+  for (let column = 2; column <= C.notes; column++) sheet.set(top, column, { background: COLORS.header });
+  sheet.row(headerRow, 1, words.headers.map((title): CellSpec => ({ value: title, bold: true, wrap: true })));
 
   // A party's requirements for a month are delivered when every checklist count reaches its target.
   const requirementsMet = (party: PartyId, month: string): string | undefined => {
     const checks = config.requirements.flatMap((requirement, index) => {
       if (requirement.from !== party) return [];
-      const cell = context.checklist.get(`${index}|${month}`);
+      const cell = checklist.get(`${index}|${month}`);
       return cell ? [`N(${cell})>=${requirement.perMonth}`] : [];
     });
     return checks.length === 0 ? undefined : `AND(${checks.join(",")})`;
   };
 
-  let row = L.firstRow;
+  let row = firstRow;
   months.forEach((month, monthIndex) => {
     const followUpRow = FOLLOW_UP_LAYOUT.firstMonthRow + monthIndex;
     for (const party of parties) {
@@ -77,8 +101,8 @@ export function planLedger(context: PlanContext, existingMonths: ReadonlySet<str
         goal,
         result,
         { ...calculated, bold: true, formula: `IF(${open},${quote(words.open)},IF(${condition},${quote(words.met)},${quote(words.missed)}))` },
-        { ...calculated, formula: `COUNTIFS(${a1(L.firstRow, C.party, true)}:${a1(row, C.party)},${a1(row, C.party)},${a1(L.firstRow, C.met, true)}:${met},${quote(words.missed)})`, format: formats.count },
-        { ...calculated, formula: `IF(${met}=${quote(words.missed)},${previous >= L.firstRow ? `${a1(previous, C.inARow)}+1` : "1"},0)`, format: formats.count },
+        { ...calculated, formula: `COUNTIFS(${a1(firstRow, C.party, true)}:${a1(row, C.party)},${a1(row, C.party)},${a1(firstRow, C.met, true)}:${met},${quote(words.missed)})`, format: formats.count },
+        { ...calculated, formula: `IF(${met}=${quote(words.missed)},${previous >= firstRow ? `${a1(previous, C.inARow)}+1` : "1"},0)`, format: formats.count },
         { ...calculated, formula: `IF(AND(${met}=${quote(words.missed)},${strikes}>=${config.missedGoals.strikesBeforeEscalation}),${quote(words.escalate)},"")` },
         { ...calculated, bold: true, formula: `IF(${inARow}>=${config.cancellation.missedMonthsInARow},${quote(words.cancel)},"")` },
         { value: "", input: { key: `ledger|${month}|${party.id}` } },
@@ -87,27 +111,15 @@ export function planLedger(context: PlanContext, existingMonths: ReadonlySet<str
     }
   });
   const lastRow = row - 1;
-  const rows = lastRow - L.firstRow + 1;
-  const metRange = rangeA1(L.firstRow, C.met, rows, 1);
+  const rows = lastRow - firstRow + 1;
+  const metRange = rangeA1(firstRow, C.met, rows, 1);
   return {
-    key: "ledger",
-    name: context.sheetNames.ledger,
-    tabColor: COLORS.goalLine,
-    frozenRows: L.headerRow,
-    frozenColumns: 0,
-    minRows: lastRow + 5,
-    minColumns: C.notes,
-    columnWidths: [
-      { column: 1, count: 9, width: 150 },
-      { column: 10, count: 1, width: 320 },
-    ],
-    blocks: [sheet.toBlock({ row: 1, column: 1 })],
-    validations: [],
+    firstRow,
+    lastRow,
     conditionalFormats: [
-      { ranges: [metRange], formula: `=${a1(L.firstRow, C.met)}=${quote(words.met)}`, background: COLORS.good.background, color: COLORS.good.text },
-      { ranges: [metRange], formula: `=${a1(L.firstRow, C.met)}=${quote(words.missed)}`, background: COLORS.bad.background, color: COLORS.bad.text },
-      { ranges: [rangeA1(L.firstRow, C.escalation, rows, 2)], formula: `=${a1(L.firstRow, C.escalation)}<>""`, background: COLORS.bad.background, color: COLORS.bad.text, bold: true },
+      { ranges: [metRange], formula: `=${a1(firstRow, C.met)}=${quote(words.met)}`, background: COLORS.good.background, color: COLORS.good.text },
+      { ranges: [metRange], formula: `=${a1(firstRow, C.met)}=${quote(words.missed)}`, background: COLORS.bad.background, color: COLORS.bad.text },
+      { ranges: [rangeA1(firstRow, C.escalation, rows, 2)], formula: `=${a1(firstRow, C.escalation)}<>""`, background: COLORS.bad.background, color: COLORS.bad.text, bold: true },
     ],
-    charts: [],
   };
 }

@@ -7,7 +7,6 @@ import { planAgreement } from "./agreement";
 import { baseContext, slaMonths, type PlanContext } from "./context";
 import { planFollowUp } from "./followUp";
 import { leadCapacity, planLeads } from "./leads";
-import { planLedger } from "./ledger";
 import { planMonth, type MonthInputs } from "./month";
 import type { WorkbookPlan } from "./types";
 
@@ -56,15 +55,14 @@ export function monthsToHave(config: SlaConfig, existing: readonly MonthState[],
 export function planWorkbook(config: SlaConfig, existing: ExistingWorkbook, today: string, fillToToday = true): WorkbookPlan & { months: MonthState[] } {
   const base = baseContext(config);
   const leadsLastRow = leadCapacity(existing.leadsLastRow, existing.leadsMaxRows);
-  const agreement = planAgreement({ ...base, leadsLastRow });
+  const months = monthsToHave(config, existing.months, today, fillToToday);
+  const agreement = planAgreement({ ...base, leadsLastRow }, new Set(months.map((state) => state.month)));
   const context: PlanContext = { ...base, leadsLastRow, work: agreement.work, checklist: agreement.checklist };
   const leads = planLeads(context);
-  const months = monthsToHave(config, existing.months, today, fillToToday);
   const monthSheets = months.map((state) => planMonth(context, state.month, state.inputs));
   const followUp = planFollowUp(context);
-  const ledger = planLedger(context, new Set(months.map((state) => state.month)));
   return {
-    sheets: [agreement.sheet, ...monthSheets, leads.sheet, followUp, ledger],
+    sheets: [agreement.sheet, ...monthSheets, leads.sheet, followUp],
     namedRanges: [...agreement.namedRanges, ...leads.namedRanges],
     months,
   };

@@ -84,9 +84,8 @@ function protectionsOf(snapshot: WorkbookSnapshot, sheetName: string) {
 
 /** The generated tabs other than the lead log, with the kinds of input cells each must leave open. */
 const INPUT_KINDS: Record<string, (key: string) => string | undefined> = {
-  agreement: (key) => (key.startsWith("req:") ? "checklist" : undefined),
+  agreement: (key) => (key.startsWith("req:") ? "checklist" : key.startsWith("ledger|") ? "ledger notes" : undefined),
   "month:2026-12": (key) => (key.startsWith("note|") ? "month notes" : key.startsWith("totalRevenue|") ? "total revenue" : undefined),
-  ledger: (key) => (key.startsWith("ledger|") ? "ledger notes" : undefined),
   followUp: (key) => (key === "followUp|repMonth" ? "rep month picker" : undefined),
 };
 
@@ -219,8 +218,7 @@ describe("strict protections", () => {
     }
     // The cells named in the brief, as Sheets shows them.
     expect(protectionsOf(snapshot, "2026-12")[0]?.unprotectedRanges).toEqual(["'2026-12'!F7", "'2026-12'!H14:H44"]);
-    expect(protectionsOf(snapshot, "Agreement")[0]?.unprotectedRanges).toEqual(["Agreement!B51:B62", "Agreement!C51:C62"]);
-    expect(protectionsOf(snapshot, "Ledger")[0]?.unprotectedRanges).toEqual(["Ledger!J4:J27"]);
+    expect(protectionsOf(snapshot, "Agreement")[0]?.unprotectedRanges).toEqual(["Agreement!B51:B62", "Agreement!C51:C62", "Agreement!J85:J108"]);
     expect(protectionsOf(snapshot, "Follow-up")[0]?.unprotectedRanges).toEqual(["'Follow-up'!B19"]);
 
     const last = sheet("Leads").getMaxRows();
@@ -267,20 +265,20 @@ describe("warning-only protections", () => {
     const result = shareWithSales({ emails: ["sam@example.com"], mode: "warning" });
     expect(result.explanation).toEqual(shareWords("en").explain("warning"));
     const protections = emulator.snapshot().sheets.flatMap((item) => item.protections);
-    expect(protections).toHaveLength(7);
+    expect(protections).toHaveLength(6);
     expect(protections.every((protection) => protection.warningOnly)).toBe(true);
     expect(protections.every((protection) => protection.description.startsWith(PROTECTION_PREFIX))).toBe(true);
-    expect(sheet("Ledger").getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]?.isWarningOnly()).toBe(true);
+    expect(sheet("Follow-up").getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]?.isWarningOnly()).toBe(true);
   });
 });
 
 describe("sharing again", () => {
   it("replaces the add-on's protections without duplicating them, and keeps protections users made themselves", () => {
     const { emulator } = built();
-    // A user's own, as made in Sheets (with their own editor list): a range on the lead log, and the whole Ledger tab.
+    // A user's own, as made in Sheets (with their own editor list): a range on the lead log, and the whole Follow-up tab.
     const range = sheet("Leads").getRange("P1:P20").protect().setDescription("Pipeline notes: only me");
     range.removeEditors(range.getEditors());
-    const tab = sheet("Ledger").protect().setDescription("Owners only").setWarningOnly(true);
+    const tab = sheet("Follow-up").protect().setDescription("Owners only").setWarningOnly(true);
     tab.removeEditors(tab.getEditors());
     const mine = (snapshot: WorkbookSnapshot) => snapshot.sheets.flatMap((item) => item.protections.filter((protection) => !protection.description.startsWith(PROTECTION_PREFIX)));
     const users = mine(emulator.snapshot());
@@ -292,15 +290,15 @@ describe("sharing again", () => {
     const twice = emulator.snapshot();
     const ours = (snapshot: WorkbookSnapshot) => snapshot.sheets.map((item) => [item.name, item.protections.filter((protection) => protection.description.startsWith(PROTECTION_PREFIX))] as const);
     expect(ours(twice)).toEqual(ours(once));
-    // Six of ours: the Ledger is the user's, and stays so.
-    expect(ours(twice).flatMap(([, protections]) => protections)).toHaveLength(6);
+    // Five of ours: the Follow-up tab is the user's, and stays so.
+    expect(ours(twice).flatMap(([, protections]) => protections)).toHaveLength(5);
     expect(mine(twice)).toEqual(users);
 
     shareWithSales({ emails: ["sam@example.com"], mode: "warning" });
     const warned = emulator.snapshot();
-    expect(ours(warned).flatMap(([, protections]) => protections).map((protection) => protection.warningOnly)).toEqual(Array(6).fill(true));
+    expect(ours(warned).flatMap(([, protections]) => protections).map((protection) => protection.warningOnly)).toEqual(Array(5).fill(true));
     expect(mine(warned)).toEqual(users);
-    expect(sheet("Ledger").getProtections(SpreadsheetApp.ProtectionType.SHEET).map((protection) => [protection.getDescription(), protection.isWarningOnly()])).toEqual([["Owners only", true]]);
+    expect(sheet("Follow-up").getProtections(SpreadsheetApp.ProtectionType.SHEET).map((protection) => [protection.getDescription(), protection.isWarningOnly()])).toEqual([["Owners only", true]]);
   });
 });
 

@@ -8,7 +8,7 @@ import { loadDocumentState, saveDocumentState } from "../../src/gas/documentStat
 import { parseRect } from "../../src/gas/rects";
 import { startNextMonth } from "../../src/gas/startNextMonth";
 import { call as callIn, testContext } from "../support/context";
-import { exampleConfig, exampleInput, exampleLeads, namedValue, openSpreadsheet, sheet, typeLeads, value } from "./support";
+import { exampleConfig, exampleInput, exampleLeads, ledgerA1, namedValue, openSpreadsheet, sheet, typeLeads, value } from "./support";
 
 /** Custom functions as a spreadsheet in Berlin would call them, the emulator's zone. */
 const call = (name: string, args: readonly unknown[]) => callIn(name, args, testContext("Europe/Berlin"));
@@ -19,7 +19,7 @@ const call = (name: string, args: readonly unknown[]) => callIn(name, args, test
  * formats, colours, text styles, wrapped headers, rules and widths.
  */
 const REBUILD_CALLS = 60;
-const FIRST_BUILD_CALLS = 79;
+const FIRST_BUILD_CALLS = 68;
 
 let close: (() => void) | undefined;
 afterEach(() => {
@@ -43,7 +43,7 @@ describe("buildSla on the emulator", () => {
   it("builds the agreement with the guide's worked example and every product named range", () => {
     open("2026-12-15");
     const result = build();
-    expect(result.sheets).toEqual(["Agreement", "2026-12", "Leads", "Follow-up", "Ledger"]);
+    expect(result.sheets).toEqual(["Agreement", "2026-12", "Leads", "Follow-up"]);
     expect(namedValue("RevenueGoal")).toBe(5000);
     expect(namedValue("CustomersNeeded")).toBe(50);
     expect(namedValue("LeadsNeeded")).toBe(100);
@@ -87,7 +87,7 @@ describe("buildSla on the emulator", () => {
     });
 
     // Status per row: from the response hours, or from the working hours waited until now (column P).
-    const nowCell = sheet("Ledger").getRange("Z1");
+    const nowCell = sheet("Agreement").getRange("Z1");
     nowCell.setFormula("=NOW()");
     const now = nowCell.getValue();
     const calculated = sheet("Leads").getRange(2, 13, leads.length, 4).getValues();
@@ -137,8 +137,8 @@ describe("buildSla on the emulator", () => {
     }
 
     // Ledger: the month is still running.
-    expect(value("Ledger", "E4")).toBe("open");
-    expect(value("Ledger", "D4")).toBe(leads.length);
+    expect(value("Agreement", ledgerA1("E"))).toBe("open");
+    expect(value("Agreement", ledgerA1("D"))).toBe(leads.length);
   });
 
   it("keeps the lead log's formulas in its frozen header row, so sorting the leads moves no formula", () => {
@@ -265,14 +265,14 @@ describe("buildSla on the emulator", () => {
     const input = exampleInput("internal-en.json");
     build({ ...input, missedGoals: { ...(input.missedGoals as object), strikesBeforeEscalation: 2 }, cancellation: { ...(input.cancellation as object), missedMonthsInARow: 3 } });
     // No leads at all: marketing misses December, January, February and March.
-    const marketing = sheet("Ledger").getRange("A4:I13").getValues().filter((_, index) => index % 2 === 0);
+    const marketing = sheet("Agreement").getRange(`${ledgerA1("A")}:${ledgerA1("I", 9)}`).getValues().filter((_, index) => index % 2 === 0);
     expect(marketing.map((row) => row[4])).toEqual(["missed", "missed", "missed", "missed", "open"]);
     expect(marketing.map((row) => row[5])).toEqual([1, 2, 3, 4, 4]);
     expect(marketing.map((row) => row[6])).toEqual([1, 2, 3, 4, 0]);
     expect(marketing.map((row) => row[7])).toEqual(["", "escalate to owners", "escalate to owners", "escalate to owners", ""]);
     expect(marketing.map((row) => row[8])).toEqual(["", "", "⚠ cancellation rule triggered", "⚠ cancellation rule triggered", ""]);
     // Sales had nothing to follow up and delivered no weekly reports: requirements missed.
-    expect(value("Ledger", "E5")).toBe("missed");
+    expect(value("Agreement", ledgerA1("E", 1))).toBe("missed");
     // Month tabs exist for every month up to today.
     expect(SpreadsheetApp.getActiveSpreadsheet().getSheets().map((found) => found.getName())).toEqual(expect.arrayContaining(["2026-12", "2027-01", "2027-02", "2027-03", "2027-04"]));
   });
@@ -285,7 +285,8 @@ describe("buildSla on the emulator", () => {
     sheet("Agreement").getRange("B51").setValue(3); // 3 weekly reports delivered in December
     sheet("2026-12").getRange("H20").setValue("Webinar leads arrived late");
     sheet("2026-12").getRange("F7").setValue(12000);
-    sheet("Ledger").getRange("J4").setValue("=\"ok\"");
+    const note = ledgerA1("J");
+    sheet("Agreement").getRange(note).setValue("=\"ok\"");
     const before = sheet("Leads").getRange(2, 1, 500, 12).getValues();
 
     const input = exampleInput("internal-en.json");
@@ -296,7 +297,7 @@ describe("buildSla on the emulator", () => {
     expect(value("Agreement", "B51")).toBe(3);
     expect(value("2026-12", "H20")).toBe("Webinar leads arrived late");
     expect(value("2026-12", "F7")).toBe(12000);
-    expect(sheet("Ledger").getRange("J4").getFormula()).toBe('="ok"');
+    expect(sheet("Agreement").getRange(ledgerA1("J")).getFormula()).toBe('="ok"');
     expect(value("2026-12", "F3")).toBe(500);
   });
 
@@ -308,7 +309,7 @@ describe("buildSla on the emulator", () => {
     const input = exampleInput("internal-en.json");
     const requirements = [{ from: "sales", to: "marketing", text: "Quarterly win/loss review", perMonth: 1 }, ...(input.requirements as object[])];
     build({ ...input, language: "de", requirements });
-    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets().map((found) => found.getName())).toEqual(expect.arrayContaining(["Vereinbarung", "Leads", "Nachverfolgung", "Protokoll"]));
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets().map((found) => found.getName())).toEqual(expect.arrayContaining(["Vereinbarung", "Leads", "Nachverfolgung"]));
     const checklistRow = sheet("Vereinbarung").getRange("A1:A120").getValues().findIndex((row) => row[0] instanceof Date) + 1;
     expect(sheet("Vereinbarung").getRange(checklistRow, 4).getValue()).toBe(1);
     expect(sheet("Leads").getRange(2, 1, 5, 1).getValues().flat()).toEqual(exampleLeads().slice(0, 5).map((row) => row[0]));
@@ -462,6 +463,44 @@ describe("buildSla on the emulator", () => {
     expect(spreadsheet.getRangeByName("MyTarget")?.getA1Notation()).toBe("D1");
   });
 
+  it("moves the notes of an older build's Ledger tab to the misses ledger on the Agreement tab", () => {
+    open("2026-12-15");
+    build();
+    // The tab and layout entry builds before session 5 made: the ledger on its own tab, notes in J from row 4.
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const olderTab = (name: string, notes: Record<string, string>, extra?: string) => {
+      const tab = spreadsheet.insertSheet(name);
+      tab.getRange("A1").setValue("Misses ledger: goals met or missed, strikes and cancellation");
+      Object.values(notes).forEach((note, index) => tab.getRange(`J${4 + index}`).setValue(note));
+      if (extra) tab.getRange(extra).setValue("our own sums");
+      return tab;
+    };
+    const document = loadDocumentState();
+    const layout = document.state.layout!;
+    const ledger = olderTab("Ledger", { marketing: "Webinar came late", sales: "=\"two reps ill\"" });
+    const inputs = { "ledger|2026-12|marketing": "J4", "ledger|2026-12|sales": "J5", "ledger|2027-01|marketing": "J6" };
+    const older = { ...layout, sheets: { ...layout.sheets, ledger: { name: "Ledger", id: ledger.getSheetId(), inputs, area: "A1:J27" } } };
+    saveDocumentState(document, document.config, { ...document.state, layout: older });
+    build();
+    expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
+    expect(sheet("Agreement").getRange(ledgerA1("J", 1)).getFormula()).toBe('="two reps ill"');
+    expect(value("Agreement", ledgerA1("J", 2))).toBe("");
+    // Nothing on it was the users' own: the old tab is gone, and the layout no longer knows it.
+    expect(spreadsheet.getSheetByName("Ledger")).toBeNull();
+    expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
+
+    // A tab where users kept something of their own beside the ledger stays; its notes are moved all the same
+    // (where the Agreement has a note of its own for the same month and party, that one is kept).
+    const again = loadDocumentState();
+    const kept = olderTab("Protokoll", { first: "Messe", second: "Messe im Januar" }, "L30");
+    const withOwn = { ...again.state.layout!, sheets: { ...again.state.layout!.sheets, ledger: { name: "Protokoll", id: kept.getSheetId(), inputs: { "ledger|2026-12|marketing": "J4", "ledger|2027-01|marketing": "J5" }, area: "A1:J27" } } };
+    saveDocumentState(again, again.config, { ...again.state, layout: withOwn });
+    build();
+    expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
+    expect(value("Agreement", ledgerA1("J", 2))).toBe("Messe im Januar");
+    expect(value("Protokoll", "L30")).toBe("our own sums");
+  });
+
   it("rebuilds over the layout an older build stored (no sheet ids or fingerprints)", () => {
     open("2026-12-15");
     build();
@@ -472,7 +511,8 @@ describe("buildSla on the emulator", () => {
     saveDocumentState(document, document.config, { ...document.state, layout: older as typeof layout });
     build();
     expect(value("2026-12", "F7")).toBe(4000);
-    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(6);
+    // Agreement, 2026-12, Leads, Follow-up and the new spreadsheet's Sheet1.
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(5);
     expect(Object.values(loadDocumentState().state.layout!.sheets).every((stored) => stored.id !== undefined && stored.hash !== undefined)).toBe(true);
   });
 
@@ -520,13 +560,14 @@ describe("buildSla on the emulator", () => {
     build();
     sheet("2026-12").getRange("F7").setValue(9000);
     sheet("2026-12").setName("December");
-    sheet("Ledger").setName("My ledger");
+    sheet("Follow-up").setName("My follow-up");
     build();
     const names = SpreadsheetApp.getActiveSpreadsheet().getSheets().map((found) => found.getName());
-    expect(names).toEqual(expect.arrayContaining(["2026-12", "Ledger"]));
+    expect(names).toEqual(expect.arrayContaining(["2026-12", "Follow-up"]));
     expect(names).not.toContain("December");
+    expect(names).not.toContain("My follow-up");
     expect(value("2026-12", "F7")).toBe(9000);
-    expect(value("Ledger", "C4")).toBe(100);
+    expect(value("Agreement", ledgerA1("C"))).toBe(100);
   });
 });
 
@@ -551,7 +592,8 @@ describe("startNextMonth on the emulator", () => {
     expect(value("2027-01", "B9")).toBe(call("SLA_LEADS_NEEDED", [5000, marketingRevenue! / total!, wonRevenue! / won!, won! / leads!]));
     expect(value("2027-01", "B8")).toBe(customers);
     expect(december()).toEqual(before);
-    expect(value("Ledger", "C6")).toBe(value("2027-01", "B9"));
+    // The ledger's goal for January now reads the new month tab.
+    expect(value("Agreement", ledgerA1("C", 2))).toBe(value("2027-01", "B9"));
 
     const agreed = startNextMonth({ use: "agreed" });
     expect(agreed.ok).toBe(true);

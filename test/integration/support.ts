@@ -39,6 +39,19 @@ export function value(sheetName: string, a1: string): unknown {
   return sheet(sheetName).getRange(a1).getValue();
 }
 
+/**
+ * A cell of the misses ledger at the end of the Agreement tab, addressed as
+ * on the ledger itself: `ledgerA1("E", 0)` is column E of its first month row
+ * (found under its title, so tests don't depend on how long the agreement is).
+ */
+export function ledgerA1(column: string, offset = 0, tab = "Agreement"): string {
+  const titles = sheet(tab).getRange("A:A").getValues().map((row) => String(row[0]));
+  const title = titles.findIndex((text) => /^(Misses ledger|Protokoll):/.test(text));
+  if (title < 0) throw new Error(`no misses ledger on ${tab}`);
+  // Title row, column headers, then the first month: 1-based row of the title + 2.
+  return `${column}${title + 3 + offset}`;
+}
+
 export function namedValue(name: string): unknown {
   const range = SpreadsheetApp.getActiveSpreadsheet().getRangeByName(name);
   if (!range) throw new Error(`no named range ${name}`);

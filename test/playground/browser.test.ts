@@ -66,7 +66,7 @@ describe("the playground page", () => {
     expect(result).toMatch(/SLA built/);
     // The page draws the new workbook as soon as the build answers.
     await page.waitForFunction(() => document.querySelectorAll(".pg-tab").length > 1);
-    expect(await tabNames()).toEqual(expect.arrayContaining(["Agreement", "2026-12", "Leads", "Follow-up", "Ledger"]));
+    expect(await tabNames()).toEqual(expect.arrayContaining(["Agreement", "2026-12", "Leads", "Follow-up"]));
     await showSheet(page, "Agreement");
     expect(await cellText("B19")).toBe("100");
   });

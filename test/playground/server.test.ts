@@ -192,7 +192,7 @@ describe("the workbook in the playground", () => {
 
   it("builds the SLA, fills sample leads for its months, and the reports and charts follow the lead log", async () => {
     await build(playground);
-    expect(tabs(await view(playground))).toEqual(expect.arrayContaining(["Agreement", "2026-12", "Leads", "Follow-up", "Ledger"]));
+    expect(tabs(await view(playground))).toEqual(expect.arrayContaining(["Agreement", "2026-12", "Leads", "Follow-up"]));
     const filled = await post(playground.url, "/api/playground/sample", {});
     expect(filled.status).toBe(200);
     const { added, message } = filled.body as { added: number; message: string };

@@ -25,9 +25,9 @@ describe("planWorkbook", () => {
   const config = exampleConfig("internal-en.json");
   const plan = planWorkbook(config, EMPTY_WORKBOOK, "2026-11-28");
 
-  it("plans the agreement, the first month, the lead log, the follow-up report and the ledger", () => {
-    expect(plan.sheets.map((sheet) => sheet.key)).toEqual(["agreement", "month:2026-12", "leads", "followUp", "ledger"]);
-    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Agreement", "2026-12", "Leads", "Follow-up", "Ledger"]);
+  it("plans the agreement with its misses ledger, the first month, the lead log and the follow-up report", () => {
+    expect(plan.sheets.map((sheet) => sheet.key)).toEqual(["agreement", "month:2026-12", "leads", "followUp"]);
+    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Agreement", "2026-12", "Leads", "Follow-up"]);
   });
 
   it("defines every product named range exactly once", () => {
@@ -81,9 +81,12 @@ describe("planWorkbook", () => {
   it("plans a German multi-level SLA with three party columns and German labels", () => {
     const german = exampleConfig("multilevel-de.json");
     const plan = planWorkbook(german, EMPTY_WORKBOOK, "2026-11-28");
-    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Vereinbarung", "2027-01", "Leads", "Nachverfolgung", "Protokoll"]);
-    const ledger = plan.sheets.find((sheet) => sheet.key === "ledger") as SheetPlan;
-    const parties = cells(ledger).map((cell) => cell.text).filter(Boolean);
+    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Vereinbarung", "2027-01", "Leads", "Nachverfolgung"]);
+    // The misses ledger closes the Agreement tab: a row per month and party under its title and headers.
+    const rows = (plan.sheets[0] as SheetPlan).blocks[0]?.cells ?? [];
+    const title = rows.findIndex((line) => line[0]?.value === "Protokoll: erreichte und verfehlte Ziele, Verwarnungen und Kündigung");
+    expect(rows[title + 1]?.map((cell) => cell?.value)).toEqual(["Monat", "Partei", "Ziel", "Ergebnis", "Ziel erreicht?", "Verwarnungen bisher", "Verfehlt in Folge", "Eskalation", "Kündigung", "Notizen und Maßnahmen"]);
+    const parties = rows.slice(title + 2).map((line) => line[1]?.text);
     expect(parties.slice(0, 3)).toEqual(["Marketing", "Vertrieb", "Kundenservice"]);
     expect(parties).toHaveLength(36);
     // The follow-up tables' totals blocks, titled and headed in German.
