@@ -80,7 +80,7 @@ interface Comparison {
   readonly literal: Literal;
 }
 
-type Condition = Comparison | { readonly kind: "and" | "or"; readonly parts: readonly Condition[] };
+type Condition = Comparison | { readonly kind: "and" | "or"; readonly parts: readonly Condition[] } | { readonly kind: "always" };
 
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
@@ -108,9 +108,10 @@ function parseLiteral(text: string): Literal | undefined {
   return undefined;
 }
 
-/** Parses `=B10="On track"`, `=$N2="Late"`, `=AND(F14<>"",F14<0)`; anything else is left unevaluated. */
+/** Parses `=B10="On track"`, `=$N2="Late"`, `=AND(F14<>"",F14<0)`, `=TRUE` (a tab's fixed colours); anything else is left unevaluated. */
 export function parseCondition(formula: string): Condition | undefined {
   const text = formula.trim().replace(/^=/, "").trim();
+  if (/^TRUE$/i.test(text)) return { kind: "always" };
   const group = /^(AND|OR)\((.*)\)$/i.exec(text);
   if (group) {
     const parts = splitTopLevel(group[2]!).map(parseCondition);
@@ -149,6 +150,7 @@ function compare(value: Literal, op: string, literal: Literal): boolean {
 }
 
 function holds(condition: Condition, anchor: CellRef, cell: CellRef, valueAt: (row: number, col: number) => Literal): boolean {
+  if (condition.kind === "always") return true;
   if (condition.kind !== "compare") {
     const check = (part: Condition) => holds(part, anchor, cell, valueAt);
     return condition.kind === "and" ? condition.parts.every(check) : condition.parts.some(check);

@@ -11,6 +11,7 @@
 import { COLORS } from "../workbook/context";
 import { parseA1 } from "../workbook/sheetBuilder";
 import type { BlockPlan, CellSpec, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, ValidationRule, WorkbookPlan } from "../workbook/types";
+import { styleRules } from "./styleRules";
 import { blockRect, clampRect, contains, parseRect, rectA1, subtract, union, type Rect } from "./rects";
 import { namedRangeTarget, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
 
@@ -492,7 +493,10 @@ export function mergedBlock(blocks: readonly BlockPlan[]): BlockPlan | undefined
 function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean, complete: boolean): void {
   // On a tab that existed, the cells between blocks may be users' (the lead log's rows): each block is written alone.
   const merged = existed || plan.blocks.length < 2 ? plan.blocks : [mergedBlock(plan.blocks)].filter((block): block is BlockPlan => block !== undefined);
-  for (const block of merged) writeBlock(sheet, block, kept, styles, complete);
+  const rules = styleRules(plan.blocks, plan.conditionalFormats);
+  // Colours and text styles as rules; an older build's cell formats under them are reset once, or they would show through.
+  const looks: Looks = rules === undefined ? "cells" : existed && stored?.looks !== "rules" ? "reset" : "rules";
+  for (const block of merged) writeBlock(sheet, block, kept, styles, complete, looks);
   writeFormats(sheet, plan);
   // Widths and frozen panes survive clear(): set on a new tab, or where the plan changed them since the last
   // build, so widths users adjusted stay. A layout of an older build knows no frame: widths set again, panes kept.
@@ -505,12 +509,20 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
     for (const width of plan.columnWidths) sheet.setColumnWidths(width.column, width.count, width.width);
   }
   writeValidations(sheet, plan.validations);
-  if (plan.conditionalFormats.length > 0 || existed) sheet.setConditionalFormatRules(plan.conditionalFormats.map((rule) => conditionalRule(sheet, rule)));
+  const allRules = rules ?? plan.conditionalFormats;
+  if (allRules.length > 0 || existed) sheet.setConditionalFormatRules(allRules.map((rule) => conditionalRule(sheet, rule)));
   for (const chart of plan.charts) sheet.insertChart(buildChart(sheet, chart));
 }
 
+/**
+ * How a block's colours and text styles are written: as cell formats; not at
+ * all, because the tab's conditional-format rules carry them (styleRules);
+ * or reset to plain, over the cell formats of a build before that.
+ */
+type Looks = "cells" | "rules" | "reset";
+
 /** `complete`: write text styles, backgrounds and wraps even where the block sets none, over what an earlier build left. */
-function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, complete = false): void {
+function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, complete = false, looks: Looks = "cells"): void {
   const rows = block.cells.length;
   const columns = block.cells[0]?.length ?? 0;
   if (rows === 0 || columns === 0) return;
@@ -528,8 +540,13 @@ function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Ke
     }),
   );
   range.setValues(values);
-  if (anyStyle) range.setTextStyles(block.cells.map((line) => line.map((cell) => textStyle(styles, cell))));
-  if (anyBackground) range.setBackgrounds(block.cells.map((line) => line.map((cell) => cell?.background ?? "#ffffff")));
+  if (looks === "reset") {
+    range.setTextStyles(block.cells.map((line) => line.map(() => textStyle(styles, undefined))));
+    range.setBackgrounds(block.cells.map((line) => line.map(() => "#ffffff")));
+  } else if (looks === "cells") {
+    if (anyStyle) range.setTextStyles(block.cells.map((line) => line.map((cell) => textStyle(styles, cell))));
+    if (anyBackground) range.setBackgrounds(block.cells.map((line) => line.map((cell) => cell?.background ?? "#ffffff")));
+  }
   if (anyWrap) range.setWraps(block.cells.map((line) => line.map((cell) => cell?.wrap ?? false)));
 }
 
@@ -591,6 +608,7 @@ function conditionalRule(sheet: Sheet, rule: ConditionalFormatPlan): GoogleAppsS
   if (rule.background) builder.setBackground(rule.background);
   if (rule.color) builder.setFontColor(rule.color);
   if (rule.bold) builder.setBold(true);
+  if (rule.italic) builder.setItalic(true);
   return builder.build();
 }
 

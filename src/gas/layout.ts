@@ -1,6 +1,7 @@
 import type { SheetPlan, WorkbookPlan } from "../workbook/types";
 import { a1 } from "../workbook/sheetBuilder";
 import { blockRect, parseRect, rectA1, union, type Rect } from "./rects";
+import { styleRules } from "./styleRules";
 
 /** What the last build wrote on one tab. */
 export interface StoredSheet {
@@ -22,6 +23,8 @@ export interface StoredSheet {
    */
   readonly area?: string;
   readonly validated?: string;
+  /** "rules" when the build wrote the tab's colours and text styles as conditional-format rules, not cell formats (styleRules). */
+  readonly looks?: "rules";
 }
 
 /** Where the last build put things, kept in the document so the next build finds users' cells again. */
@@ -54,10 +57,19 @@ export function fingerprint(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** Everything a tab's plan writes except its column widths and frozen panes. */
+/** Whether a tab's colours and text styles are written as conditional-format rules (styleRules) or as cell formats. */
+export function looksOf(sheet: SheetPlan): "rules" | "cells" {
+  return styleRules(sheet.blocks, sheet.conditionalFormats) === undefined ? "cells" : "rules";
+}
+
+/**
+ * Everything a tab's plan writes except its column widths and frozen panes,
+ * and how its looks are written: a tab an older build styled with cell
+ * formats is written again, so they are reset once.
+ */
 export function planHash(sheet: SheetPlan): string {
   const { columnWidths: _widths, frozenRows: _rows, frozenColumns: _columns, ...content } = sheet;
-  return fingerprint(JSON.stringify(content));
+  return fingerprint(JSON.stringify(looksOf(sheet) === "rules" ? { ...content, looks: "rules" } : content));
 }
 
 /** Column widths and frozen panes as stored: `[widths, frozenRows, frozenColumns]` in JSON. */
@@ -101,6 +113,7 @@ export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredL
       ...(id === undefined ? {} : { id, hash: planHash(sheet), frame: frameOf(sheet), charts: sheet.charts.length }),
       ...(id !== undefined && area ? { area: rectA1(area) } : {}),
       ...(id !== undefined && validated ? { validated: rectA1(validated) } : {}),
+      ...(id !== undefined && looksOf(sheet) === "rules" ? { looks: "rules" as const } : {}),
     };
   }
   const names = new Map(plan.sheets.map((sheet) => [sheet.key, sheet.name]));

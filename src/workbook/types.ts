@@ -55,6 +55,7 @@ export interface ConditionalFormatPlan {
   readonly background?: string;
   readonly color?: string;
   readonly bold?: boolean;
+  readonly italic?: boolean;
 }
 
 export interface ChartSeriesPlan {

@@ -8,7 +8,7 @@ import { loadDocumentState, saveDocumentState } from "../../src/gas/documentStat
 import { parseRect } from "../../src/gas/rects";
 import { startNextMonth } from "../../src/gas/startNextMonth";
 import { call as callIn, testContext } from "../support/context";
-import { exampleConfig, exampleInput, exampleLeads, ledgerA1, namedValue, openSpreadsheet, sheet, typeLeads, value } from "./support";
+import { exampleConfig, exampleInput, exampleLeads, fixedLook, ledgerA1, namedValue, openSpreadsheet, sheet, typeLeads, value } from "./support";
 
 /** Custom functions as a spreadsheet in Berlin would call them, the emulator's zone. */
 const call = (name: string, args: readonly unknown[]) => callIn(name, args, testContext("Europe/Berlin"));
@@ -217,8 +217,8 @@ describe("buildSla on the emulator", () => {
     expect(value("Follow-up", "Q19")).toBe("Totals behind the figures");
     expect(followUp.getRange("Q20:X20").getValues()[0]).toEqual(headers);
     // Styled as calculated cells under a muted header.
-    expect(followUp.getRange("Q5:X5").getBackgrounds()[0]?.every((color) => color === "#f1f3f4")).toBe(true);
-    expect(followUp.getRange("Q4").getBackground()).toBe("#5f6368");
+    expect(["Q5", "T5", "X5"].map((cell) => fixedLook("Follow-up", cell).background)).toEqual(["#f1f3f4", "#f1f3f4", "#f1f3f4"]);
+    expect(fixedLook("Follow-up", "Q4")).toMatchObject({ background: "#5f6368", color: "#ffffff", bold: true });
 
     // December's totals are the lead log's own sums.
     const log = sheet("Leads").getRange(2, 1, leads.length, 13).getValues();
@@ -334,6 +334,7 @@ describe("buildSla on the emulator", () => {
     const gone = sheet("Agreement").getRange(after.bottom + 1, before.left, before.bottom - after.bottom, before.right - before.left + 1);
     expect(gone.getValues().flat().every((cell) => cell === "")).toBe(true);
     expect(gone.getBackgrounds().flat().every((color) => color === "#ffffff")).toBe(true);
+    expect([`A${after.bottom + 1}`, `B${before.bottom}`].map((cell) => fixedLook("Agreement", cell).background)).toEqual(["#ffffff", "#ffffff"]);
     expect(gone.getDataValidations().flat().every((rule) => rule === null)).toBe(true);
     expect(namedValue("LeadsNeeded")).toBe(160);
   });
@@ -499,6 +500,42 @@ describe("buildSla on the emulator", () => {
     expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
     expect(value("Agreement", ledgerA1("J", 2))).toBe("Messe im Januar");
     expect(value("Protokoll", "L30")).toBe("our own sums");
+  });
+
+  it("colours tabs through always-true rules after their status rules, and resets an older build's cell colours once", () => {
+    const emulator = open("2026-12-15");
+    build();
+    // The lead log's header: marketing blue, sales green, white bold text; the cells themselves plain.
+    expect(fixedLook("Leads", "A1")).toEqual({ background: "#1a73e8", color: "#ffffff", bold: true, italic: false });
+    expect(fixedLook("Leads", "G1")).toMatchObject({ background: "#188038", bold: true });
+    expect(sheet("Leads").getRange("A1").getBackground()).toBe("#ffffff");
+    // A status rule comes before the fixed looks and keeps the bold of the cell it colours.
+    const rules = sheet("Agreement").getConditionalFormatRules().map((rule) => rule.getBooleanCondition());
+    const firstFixed = rules.findIndex((condition) => condition?.getCriteriaValues()[0] === "=TRUE");
+    expect(rules.slice(firstFixed).every((condition) => condition?.getCriteriaValues()[0] === "=TRUE")).toBe(true);
+    expect(rules.slice(0, firstFixed).some((condition) => condition?.getBold() === true)).toBe(true);
+
+    // A workbook an older build coloured with cell formats: its layout knows no rules.
+    const document = loadDocumentState();
+    const layout = document.state.layout!;
+    const older = { ...layout, sheets: Object.fromEntries(Object.entries(layout.sheets).map(([key, { looks: _looks, hash: _hash, ...stored }]) => [key, stored])) };
+    saveDocumentState(document, document.config, { ...document.state, layout: older });
+    sheet("Leads").getRange("A1:B1").setBackground("#1a73e8").setFontWeight("bold");
+    sheet("Agreement").getRange("A5").setBackground("#202124");
+    emulator.calls.reset();
+    build();
+    // Written again with plain cells under the rules, so no old colour shows through where the layout moves.
+    expect(sheet("Leads").getRange("A1:B1").getBackgrounds()).toEqual([["#ffffff", "#ffffff"]]);
+    expect(sheet("Leads").getRange("A1").getFontWeight()).toBe("normal");
+    expect(sheet("Agreement").getRange("A5").getBackground()).toBe("#ffffff");
+    expect(fixedLook("Agreement", "A5")).toMatchObject({ background: "#202124", bold: true });
+    const resets = emulator.calls.byMethod["Range.setBackgrounds"] ?? 0;
+    expect(resets).toBeGreaterThan(0);
+    // Once: the next rebuild knows the rules and writes no cell colours.
+    emulator.calls.reset();
+    build({ ...exampleInput("internal-en.json"), summary: "Changed summary" });
+    expect(emulator.calls.byMethod["Range.setBackgrounds"]).toBeUndefined();
+    expect(emulator.calls.byMethod["Range.setTextStyles"]).toBeUndefined();
   });
 
   it("rebuilds over the layout an older build stored (no sheet ids or fingerprints)", () => {

@@ -52,6 +52,29 @@ export function ledgerA1(column: string, offset = 0, tab = "Agreement"): string 
   return `${column}${title + 3 + offset}`;
 }
 
+/**
+ * How a cell of a generated tab looks: the tab's fixed colours and text
+ * styles are conditional-format rules that always hold (src/gas/styleRules),
+ * so the first such rule over the cell decides, else the cell's own format.
+ */
+export function fixedLook(tab: string, a1: string): { background: string; color: string; bold: boolean; italic: boolean } {
+  const cell = sheet(tab).getRange(a1);
+  const row = cell.getRow();
+  const column = cell.getColumn();
+  const covers = (range: GoogleAppsScript.Spreadsheet.Range | null): boolean =>
+    range !== null && row >= range.getRow() && row < range.getRow() + range.getNumRows() && column >= range.getColumn() && column < range.getColumn() + range.getNumColumns();
+  const rule = sheet(tab)
+    .getConditionalFormatRules()
+    .find((found) => found.getBooleanCondition()?.getCriteriaValues()[0] === "=TRUE" && found.getRanges().some(covers));
+  const condition = rule?.getBooleanCondition();
+  return {
+    background: condition?.getBackground() ?? cell.getBackground(),
+    color: condition?.getFontColor() ?? cell.getFontColor(),
+    bold: condition?.getBold() ?? cell.getFontWeight() === "bold",
+    italic: condition?.getItalic() ?? cell.getFontStyles()[0]?.[0] === "italic",
+  };
+}
+
 export function namedValue(name: string): unknown {
   const range = SpreadsheetApp.getActiveSpreadsheet().getRangeByName(name);
   if (!range) throw new Error(`no named range ${name}`);
