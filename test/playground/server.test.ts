@@ -203,6 +203,8 @@ describe("the workbook in the playground", () => {
 
     const month = await view(playground, "2026-12");
     expect(month.sheet.cells.F3?.v).toBe(String(added));
+    // The tab's fixed colours come from its always-true conditional-format rules: painted as Sheets shows them.
+    expect(month.sheet.cells.A13).toMatchObject({ bg: "#202124", fc: "#ffffff", b: true });
     const pace = month.sheet.charts[0]!;
     expect(pace.type).toBe("COMBO");
     expect(pace.labels).toHaveLength(31);
