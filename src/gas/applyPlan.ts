@@ -175,6 +175,8 @@ function intact(plan: SheetPlan, contents: Contents | undefined): boolean {
 export interface ApplyResult extends AppliedDocument {
   readonly sheetsCreated: number;
   readonly sheetsUpdated: number;
+  /** Tabs an earlier build made and this plan no longer has, whose users' cells were written where the plan has them now. */
+  readonly carriedFrom: readonly string[];
   /** Tabs whose plan was unchanged and found intact, so nothing on them was written. */
   readonly sheetsKept: number;
 }
@@ -301,10 +303,8 @@ function userCellsInTheWay(plan: SheetPlan, ours: readonly Rect[], contents: Con
 
 /** A tab an earlier build made that this plan no longer has, with what users typed on it. */
 interface RetiredTab {
-  readonly sheet: Sheet;
+  readonly name: string;
   readonly kept: Map<string, Kept>;
-  /** Whether everything on it lies within what that build wrote: then nothing but the moved inputs is users'. */
-  readonly onlyOurs: boolean;
 }
 
 /**
@@ -312,7 +312,8 @@ interface RetiredTab {
  * tab (the Ledger tab of builds before the misses ledger moved to the end of
  * the Agreement tab): what users typed there is read, to be put back where
  * the plan has it now. Only read when the plan has such keys, so an ordinary
- * rebuild spares the calls.
+ * rebuild spares the calls. The tab itself stays as it is: users' own
+ * formulas may refer to it, and deleting it would turn them into #REF!.
  */
 function retiredTabs(sheets: DocumentSheets, plan: WorkbookPlan, previous: StoredLayout | undefined): RetiredTab[] {
   if (!previous) return [];
@@ -322,14 +323,10 @@ function retiredTabs(sheets: DocumentSheets, plan: WorkbookPlan, previous: Store
   for (const [key, stored] of Object.entries(previous.sheets)) {
     if (planned.has(key) || !Object.keys(stored.inputs).some((input) => plannedInputs.has(input))) continue;
     const sheet = sheets.find(stored, stored.name);
-    if (!sheet) continue;
-    const rects = Object.values(stored.inputs).map(parseRect);
-    const whole = union(rects);
-    const { contents } = whole ? readContents(sheet, whole, () => sheets.size(sheet)) : { contents: undefined };
-    const used = { top: 1, left: 1, bottom: sheet.getLastRow(), right: sheet.getLastColumn() };
-    const area = stored.area === undefined ? undefined : parseRect(stored.area);
-    const onlyOurs = area !== undefined && (used.bottom === 0 || (used.bottom <= area.bottom && used.right <= area.right));
-    retired.push({ sheet, kept: keptInputs(contents, stored.inputs), onlyOurs });
+    const whole = union(Object.values(stored.inputs).map(parseRect));
+    if (!sheet || !whole) continue;
+    const { contents } = readContents(sheet, whole, () => sheets.size(sheet));
+    retired.push({ name: sheet.getName(), kept: keptInputs(contents, stored.inputs) });
   }
   return retired;
 }
@@ -425,9 +422,8 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
   });
 
   const namedRangeCount = applyNamedRanges(spreadsheet, namedRanges, leadRows);
-  // A retired tab that held nothing but what its build wrote is gone once its inputs are written elsewhere; one with users' own cells stays.
-  for (const tab of retired) if (tab.onlyOurs) spreadsheet.deleteSheet(tab.sheet);
-  return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount };
+  const carriedFrom = retired.filter((tab) => tab.kept.size > 0).map((tab) => tab.name);
+  return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount, carriedFrom };
 }
 
 function sameWidths(a: SheetPlan["columnWidths"], b: SheetPlan["columnWidths"]): boolean {

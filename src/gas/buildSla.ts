@@ -85,7 +85,7 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
     if ("ok" in applied) return applied;
     const revision = document.state.revision + 1;
     saveDocumentState(document, config, { revision, months: plan.months, layout: layoutOf(plan, applied) });
-    return { ok: true, message: messages.built(plan.sheets.length), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes: [] };
+    return { ok: true, message: messages.built(plan.sheets.length), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes: applied.carriedFrom.map(messages.carriedFrom) };
   });
   return outcome.locked ? outcome.value : failure("busy", messages.busy);
 }

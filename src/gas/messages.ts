@@ -21,6 +21,8 @@ const MESSAGES = {
     layoutCoversUserCells: (tab: string, cells: readonly string[]) =>
       `The new layout of the tab "${tab}" needs ${listed(cells)}, where you typed something. Move it elsewhere, then build again: nothing was changed.`,
     nextMonth: (month: string) => `Tab ${month} created.`,
+    carriedFrom: (tab: string) =>
+      `The misses ledger now closes the Agreement tab, with the notes typed on the tab "${tab}". That tab was left as it was: delete it once nothing refers to it.`,
     keptAgreed: (field: string) => `${field}: kept the agreed value (no actuals to recalculate from).`,
     fields: { closeRate: "Close rate", avgDealSize: "Average deal size", marketingShare: "Marketing share" },
   },
@@ -37,6 +39,8 @@ const MESSAGES = {
     layoutCoversUserCells: (tab: string, cells: readonly string[]) =>
       `Das neue Layout des Tabs „${tab}“ braucht ${listed(cells)}, wo Sie etwas eingetragen haben. Verschieben Sie es und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
     nextMonth: (month: string) => `Tab ${month} angelegt.`,
+    carriedFrom: (tab: string) =>
+      `Das Protokoll steht jetzt am Ende des Tabs Vereinbarung, mit den Notizen aus dem Tab „${tab}“. Dieser Tab blieb, wie er war: Löschen Sie ihn, sobald nichts mehr auf ihn verweist.`,
     keptAgreed: (field: string) => `${field}: vereinbarter Wert beibehalten (keine Ist-Werte zum Neuberechnen).`,
     fields: { closeRate: "Abschlussquote", avgDealSize: "Durchschnittliche Auftragsgröße", marketingShare: "Marketinganteil" },
   },

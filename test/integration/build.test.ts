@@ -459,42 +459,31 @@ describe("buildSla on the emulator", () => {
     expect(spreadsheet.getRangeByName("MyTarget")?.getA1Notation()).toBe("D1");
   });
 
-  it("moves the notes of an older build's Ledger tab to the misses ledger on the Agreement tab", () => {
+  it("moves the notes of an older build's Ledger tab to the misses ledger on the Agreement tab, and leaves the tab", () => {
     open("2026-12-15");
     build();
     // The tab and layout entry builds before session 5 made: the ledger on its own tab, notes in J from row 4.
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const olderTab = (name: string, notes: Record<string, string>, extra?: string) => {
-      const tab = spreadsheet.insertSheet(name);
-      tab.getRange("A1").setValue("Misses ledger: goals met or missed, strikes and cancellation");
-      Object.values(notes).forEach((note, index) => tab.getRange(`J${4 + index}`).setValue(note));
-      if (extra) tab.getRange(extra).setValue("our own sums");
-      return tab;
-    };
+    const ledger = spreadsheet.insertSheet("Ledger");
+    ledger.getRange("J4:J5").setValues([["Webinar came late"], ['="two reps ill"']]);
+    // A user's own formula elsewhere refers to the old tab: it must keep working.
+    sheet("Follow-up").getRange("Z1").setFormula("=Ledger!J4");
     const document = loadDocumentState();
     const layout = document.state.layout!;
-    const ledger = olderTab("Ledger", { marketing: "Webinar came late", sales: "=\"two reps ill\"" });
     const inputs = { "ledger|2026-12|marketing": "J4", "ledger|2026-12|sales": "J5", "ledger|2027-01|marketing": "J6" };
     const older = { ...layout, sheets: { ...layout.sheets, ledger: { name: "Ledger", id: ledger.getSheetId(), inputs, area: "A1:J27" } } };
     saveDocumentState(document, document.config, { ...document.state, layout: older });
-    build();
+    const result = build();
     expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
     expect(sheet("Agreement").getRange(ledgerA1("J", 1)).getFormula()).toBe('="two reps ill"');
     expect(value("Agreement", ledgerA1("J", 2))).toBe("");
-    // Nothing on it was the users' own: the old tab is gone, and the layout no longer knows it.
-    expect(spreadsheet.getSheetByName("Ledger")).toBeNull();
+    // The old tab stays as it was, and the person who built is told.
+    expect(value("Ledger", "J4")).toBe("Webinar came late");
+    expect(value("Follow-up", "Z1")).toBe("Webinar came late");
+    expect(result.notes).toEqual([expect.stringMatching(/^The misses ledger now closes the Agreement tab, with the notes typed on the tab "Ledger"/)]);
+    // Once: the layout no longer knows the tab, so the next build reads nothing there and says nothing.
     expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
-
-    // A tab where users kept something of their own beside the ledger stays; its notes are moved all the same
-    // (where the Agreement has a note of its own for the same month and party, that one is kept).
-    const again = loadDocumentState();
-    const kept = olderTab("Protokoll", { first: "Messe", second: "Messe im Januar" }, "L30");
-    const withOwn = { ...again.state.layout!, sheets: { ...again.state.layout!.sheets, ledger: { name: "Protokoll", id: kept.getSheetId(), inputs: { "ledger|2026-12|marketing": "J4", "ledger|2027-01|marketing": "J5" }, area: "A1:J27" } } };
-    saveDocumentState(again, again.config, { ...again.state, layout: withOwn });
-    build();
-    expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
-    expect(value("Agreement", ledgerA1("J", 2))).toBe("Messe im Januar");
-    expect(value("Protokoll", "L30")).toBe("our own sums");
+    expect(build().notes).toEqual([]);
   });
 
   it("colours tabs through always-true rules after their status rules, and resets an older build's cell colours once", () => {
