@@ -57,10 +57,12 @@ function perLead(hours: string): Record<Total, string> {
     followed: "answered*1",
     awaiting: '(Leads_FirstFollowUp="")*1',
     hours: `IF(answered,${hours},0)`,
-    withinGoal: `IF(answered,${hours}<=FollowUpGoalHours,FALSE)*1`,
+    // A product, not IF(answered,…): response hours that aren't a number are text, which compares as above
+    // every number, and answered is 0 for them anyway; an IF per lead is what costs.
+    withinGoal: `answered*(${hours}<=FollowUpGoalHours)`,
     // Attempts on leads not yet connected, and those leads: depth is attempts per lead still being worked.
     openAttempts: "IF(attempted,Leads_Attempts,0)*still_open",
-    worked: "IF(attempted,Leads_Attempts>0,FALSE)*still_open",
+    worked: "attempted*(Leads_Attempts>0)*still_open",
     openWorked: '(Leads_Attempts<>"")*still_open',
   };
 }

@@ -249,6 +249,16 @@ describe("arrays", () => {
     expect(value("=ARRAYFORMULA(SUM(C2:C4*2))")).toBe(900);
   });
 
+  it("a scalar function given arrays inside ARRAYFORMULA works cell by cell, broadcasting a row and a column, errors staying in their cell", () => {
+    // The emulator runs these calls through its own loop (fastRunFunction): same cells, same values as HyperFormula's.
+    sheet.getRange("I1").setFormula("=ARRAYFORMULA(IF(SEQUENCE(3)=2,SEQUENCE(1,2)*10,-SEQUENCE(3)))");
+    expect(sheet.getRange("I1:J3").getValues()).toEqual([[-1, -1], [10, 20], [-3, -3]]);
+    sheet.getRange("L1").setFormula('=ARRAYFORMULA(IFERROR(INT(C2:C7)*1,"x"))');
+    expect(sheet.getRange("L1:L6").getValues().flat()).toEqual([100, 50, 300, 0, 200, "x"]);
+    sheet.getRange("M1").setFormula("=ARRAYFORMULA(ISNUMBER(C2:C7))");
+    expect(sheet.getRange("M1:M6").getValues().flat()).toEqual([true, true, true, false, true, false]);
+  });
+
   it("ARRAYFORMULA results survive a full recalculation and a locale change (HyperFormula: #SPILL! over stale copies)", () => {
     sheet.getRange("I2").setFormula("=ARRAYFORMULA(C2:C4*2)");
     expect(sheet.getRange("I2:I4").getValues()).toEqual([[200], [100], [600]]);
