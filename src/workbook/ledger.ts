@@ -20,9 +20,7 @@ import type { CellSpec, ConditionalFormatPlan } from "./types";
 export const LEDGER_COLUMNS = { month: 1, party: 2, goal: 3, result: 4, met: 5, strikes: 6, inARow: 7, escalation: 8, cancellation: 9, notes: 10 } as const;
 
 export interface PlacedLedger {
-  /** The ledger's first month row. */
-  readonly firstRow: number;
-  readonly lastRow: number;
+  /** Its met/missed colours and escalation flags, for the tab's rules. */
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
 }
 
@@ -114,8 +112,6 @@ export function placeLedger(
   const rows = lastRow - firstRow + 1;
   const metRange = rangeA1(firstRow, C.met, rows, 1);
   return {
-    firstRow,
-    lastRow,
     conditionalFormats: [
       { ranges: [metRange], formula: `=${a1(firstRow, C.met)}=${quote(words.met)}`, background: COLORS.good.background, color: COLORS.good.text },
       { ranges: [metRange], formula: `=${a1(firstRow, C.met)}=${quote(words.missed)}`, background: COLORS.bad.background, color: COLORS.bad.text },
