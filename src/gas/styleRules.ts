@@ -80,6 +80,9 @@ function rectOfRange(range: string): Rect {
   return /^[A-Z]+\d+:[A-Z]+$/.test(range) ? parseRect(`${range}${Number.MAX_SAFE_INTEGER}`) : parseRect(range);
 }
 
+/** The rules worked out per plan (null: none can say the looks), so asking again costs nothing. */
+const remembered = new WeakMap<readonly BlockPlan[], WeakMap<readonly ConditionalFormatPlan[], ConditionalFormatPlan[] | null>>();
+
 /**
  * The tab's rules: its status rules, each carrying the fixed style of the
  * cells it covers, then one always-true rule per fixed style. Undefined when
@@ -87,6 +90,17 @@ function rectOfRange(range: string): Rect {
  * @example styleRules([{ row: 1, column: 1, cells: [[{ value: "Month", bold: true }]] }], []) // [{ ranges: ["A1"], formula: "=TRUE", bold: true }]
  */
 export function styleRules(blocks: readonly BlockPlan[], statusRules: readonly ConditionalFormatPlan[]): ConditionalFormatPlan[] | undefined {
+  // A build asks for one tab's rules up to four times (writing it, its fingerprint, its stored layout); a lead log holds tens of thousands of cells.
+  const known = remembered.get(blocks)?.get(statusRules);
+  if (known !== undefined) return known ?? undefined;
+  const rules = rulesFor(blocks, statusRules);
+  const byStatus = remembered.get(blocks) ?? new WeakMap<readonly ConditionalFormatPlan[], ConditionalFormatPlan[] | null>();
+  byStatus.set(statusRules, rules ?? null);
+  remembered.set(blocks, byStatus);
+  return rules;
+}
+
+function rulesFor(blocks: readonly BlockPlan[], statusRules: readonly ConditionalFormatPlan[]): ConditionalFormatPlan[] | undefined {
   const looks = styledCells(blocks);
   const carried: ConditionalFormatPlan[] = [];
   for (const rule of statusRules) {
