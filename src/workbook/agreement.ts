@@ -43,6 +43,15 @@ function requirementKey(from: string, to: string, text: string): string {
   return `req:${from}>${to}:${text.trim().toLowerCase().replace(/\s+/g, " ")}`;
 }
 
+/**
+ * The holidays' column: right of the party columns, the checklist (a column
+ * per requirement) and the tier table, with a blank column between, so their
+ * list can run down as far as it needs.
+ */
+function holidayColumnOf(requirements: number, lastPartyColumn: number, tierColumns: number): number {
+  return Math.max(lastPartyColumn, 1 + requirements, tierColumns) + 2;
+}
+
 /** `ledgerMonths`: month tabs present after this build, whose goal cell the misses ledger reads. */
 export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, ledgerMonths: ReadonlySet<string>): AgreementResult {
   const { config, labels, formats } = context;
@@ -143,16 +152,18 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   const hours = config.sales.businessHours;
   inputRow(labels.inputs.businessHours, { value: hours ? businessHoursText(hours.days, hours.start, hours.end, config.language) : labels.inputs.allHours, background: COLORS.sales.light });
   let work: WorkTimeRefs | undefined;
+  let holidayColumn = 0;
+  let holidayBottom = 0;
   const holidays = config.sales.holidays;
   if (hours || holidays.length > 0) {
     const days = hours?.days ?? [0, 1, 2, 3, 4, 5, 6];
     const maskRow = inputRow(labels.inputs.workdayMask, { ...calculated, text: weekendMask(days), format: formats.text });
     const startRow = inputRow(labels.inputs.dayStart, { ...calculated, formula: clockFormula(hours?.start ?? "00:00"), format: "hh:mm" });
     const endRow = inputRow(labels.inputs.dayEnd, { ...calculated, formula: clockFormula(hours?.end ?? "24:00"), format: "hh:mm" });
-    // Holidays sit in their own column, right of everything else (the checklist has a column per requirement).
-    const holidayColumn = Math.max(lastPartyColumn, 1 + config.requirements.length) + 2;
+    holidayColumn = holidayColumnOf(config.requirements.length, lastPartyColumn, tiers.length > 0 ? labels.tierHeaders.length : 0);
     sheet.set(1, holidayColumn, { value: labels.section.holidays, bold: true });
     const holidayRows = Math.max(1, holidays.length);
+    holidayBottom = 1 + holidayRows;
     holidays.forEach((day, index) => {
       const [y, m, d] = day.split("-").map(Number);
       sheet.set(2 + index, holidayColumn, { formula: `DATE(${y},${m},${d})`, format: formats.date });
@@ -287,12 +298,13 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   sheet.row(row, 1, [{ value: labels.reviewCadence }, { value: labels.cadences[config.review.cadence] }]);
   row += 2;
 
-  // The misses ledger: the record of the plan and terms above, month by month.
-  const ledger = placeLedger(sheet, row, context, checklist, ledgerMonths);
+  // The misses ledger: the record of the plan and terms above, month by month; below a long holiday list in its columns.
+  const ledgerTop = holidayColumn > 0 && holidayColumn <= LEDGER_COLUMNS.notes ? Math.max(row, holidayBottom + 2) : row;
+  const ledger = placeLedger(sheet, ledgerTop, context, checklist, ledgerMonths);
   conditionalFormats.push(...ledger.conditionalFormats);
 
-  // The holidays and the working days they take off sit in the last two columns, the ledger's notes in column J.
-  const columns = Math.max(Math.max(lastPartyColumn, 1 + config.requirements.length) + 3, LEDGER_COLUMNS.notes);
+  // The holidays and the working days they take off sit in the last two columns, or left of the ledger's notes in column J.
+  const columns = Math.max(holidayColumnOf(config.requirements.length, lastPartyColumn, tiers.length > 0 ? labels.tierHeaders.length : 0) + 1, LEDGER_COLUMNS.notes);
   return {
     sheet: {
       key: "agreement",

@@ -104,6 +104,12 @@ describe("planWorkbook", () => {
     const agreement = planWorkbook(crowded, EMPTY_WORKBOOK, "2026-11-28").sheets[0] as SheetPlan;
     // Holidays in column 23, the working days they take off in column 24.
     expect(agreement.minColumns).toBe(24);
+    // However few requirements: 120 holidays run down past the tiers, the checklist and the misses ledger, beside them.
+    const tiers = [{ name: "A", valuePerLead: 10 }, { name: "B" }];
+    for (const count of [0, 2, 5, 7, 9]) {
+      const config2 = { ...crowded, months: 12, requirements: requirements.slice(0, count), marketing: { ...config.marketing, tiers } };
+      expect(() => planWorkbook(config2 as typeof config, EMPTY_WORKBOOK, "2026-11-28")).not.toThrow();
+    }
   });
 
   it("marks every cell users type into with a stable key", () => {
