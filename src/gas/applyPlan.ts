@@ -346,6 +346,7 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
   const retired = retiredTabs(sheets, plan, previous);
   // What users typed on a retired tab, for the tab that has those cells now; a tab's own inputs come first.
   const moved = new Map(retired.flatMap((tab) => [...tab.kept]));
+  const carriedKeys = new Set<string>();
   const targets = findTargets(sheets, plan.sheets, previous).map((target) => {
     const { sheetPlan, stored, existing } = target;
     if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(moved), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[], fits: true };
@@ -361,7 +362,11 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
     const { contents, fits } = readContents(existing, union([...(planned ? [planned] : []), ...inputRects, ...written, needed]) ?? needed, () => sheets.size(existing));
     const hadCharts = stored?.charts === undefined || stored.charts > 0 || sheetPlan.charts.length > 0;
     const charts = hadCharts ? existing.getCharts() : [];
-    const receivesMoved = moved.size > 0 && sheetPlan.blocks.some((block) => block.cells.some((line) => line.some((cell) => cell?.input && moved.has(cell.input.key))));
+    // Carried once: a key this tab's last build already placed is the tab's own from then on.
+    const carried = new Map([...moved].filter(([key]) => stored?.inputs[key] === undefined));
+    const receiving = carried.size === 0 ? [] : sheetPlan.blocks.flatMap((block) => block.cells.flat().flatMap((cell) => (cell?.input && carried.has(cell.input.key) ? [cell.input.key] : [])));
+    for (const key of receiving) carriedKeys.add(key);
+    const receivesMoved = receiving.length > 0;
     const unchanged =
       !receivesMoved && stored?.hash !== undefined && stored.hash === planHash(sheetPlan) && charts.length === sheetPlan.charts.length && intact(sheetPlan, contents);
     if (showsNameError(contents)) missingName = true;
@@ -370,7 +375,7 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
       const inTheWay = userCellsInTheWay(sheetPlan, written, contents);
       if (inTheWay.length > 0) throw new LayoutCoversUserCells(target.name ?? sheetPlan.name, inTheWay);
     }
-    return { ...target, rewrite: !unchanged, kept: new Map([...moved, ...keptInputs(contents, inputs)]), charts, fits };
+    return { ...target, rewrite: !unchanged, kept: new Map([...carried, ...keptInputs(contents, inputs)]), charts, fits };
   });
   // A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout.
   const namedRanges = planNamedRanges(spreadsheet, plan, previous, !missingName);
@@ -422,7 +427,7 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
   });
 
   const namedRangeCount = applyNamedRanges(spreadsheet, namedRanges, leadRows);
-  const carriedFrom = retired.filter((tab) => tab.kept.size > 0).map((tab) => tab.name);
+  const carriedFrom = retired.filter((tab) => [...tab.kept.keys()].some((key) => carriedKeys.has(key))).map((tab) => tab.name);
   return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount, carriedFrom };
 }
 
@@ -491,7 +496,9 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
   const merged = existed || plan.blocks.length < 2 ? plan.blocks : [mergedBlock(plan.blocks)].filter((block): block is BlockPlan => block !== undefined);
   const rules = styleRules(plan.blocks, plan.conditionalFormats);
   // Colours and text styles as rules; an older build's cell formats under them are reset once, or they would show through.
-  const looks: Looks = rules === undefined ? "cells" : existed && stored?.looks !== "rules" ? "reset" : "rules";
+  // A tab cleared whole (an older build's layout without its written area) has no cell formats left to reset.
+  const clearedWhole = existed && !complete && plan.key !== "leads";
+  const looks: Looks = rules === undefined ? "cells" : existed && stored?.looks !== "rules" && !clearedWhole ? "reset" : "rules";
   for (const block of merged) writeBlock(sheet, block, kept, styles, complete, looks);
   writeFormats(sheet, plan);
   // Widths and frozen panes survive clear(): set on a new tab, or where the plan changed them since the last

@@ -22,7 +22,7 @@ const MESSAGES = {
       `The new layout of the tab "${tab}" needs ${listed(cells)}, where you typed something. Move it elsewhere, then build again: nothing was changed.`,
     nextMonth: (month: string) => `Tab ${month} created.`,
     carriedFrom: (tab: string) =>
-      `The misses ledger now closes the Agreement tab, with the notes typed on the tab "${tab}". That tab was left as it was: delete it once nothing refers to it.`,
+      `The misses ledger now closes the Agreement tab, with the notes typed on the tab "${tab}". That tab was left as it was: delete it once nothing refers to it. If sales already have the workbook, share it again (Extensions ▸ Marketing & Sales SLA ▸ Share with sales) so they can write the ledger's notes there.`,
     keptAgreed: (field: string) => `${field}: kept the agreed value (no actuals to recalculate from).`,
     fields: { closeRate: "Close rate", avgDealSize: "Average deal size", marketingShare: "Marketing share" },
   },
@@ -40,7 +40,7 @@ const MESSAGES = {
       `Das neue Layout des Tabs „${tab}“ braucht ${listed(cells)}, wo Sie etwas eingetragen haben. Verschieben Sie es und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
     nextMonth: (month: string) => `Tab ${month} angelegt.`,
     carriedFrom: (tab: string) =>
-      `Das Protokoll steht jetzt am Ende des Tabs Vereinbarung, mit den Notizen aus dem Tab „${tab}“. Dieser Tab blieb, wie er war: Löschen Sie ihn, sobald nichts mehr auf ihn verweist.`,
+      `Das Protokoll steht jetzt am Ende des Tabs Vereinbarung, mit den Notizen aus dem Tab „${tab}“. Dieser Tab blieb, wie er war: Löschen Sie ihn, sobald nichts mehr auf ihn verweist. Hat der Vertrieb die Tabelle schon, teilen Sie sie erneut (Erweiterungen ▸ Marketing & Sales SLA ▸ Mit dem Vertrieb teilen), damit er die Notizen dort schreiben kann.`,
     keptAgreed: (field: string) => `${field}: vereinbarter Wert beibehalten (keine Ist-Werte zum Neuberechnen).`,
     fields: { closeRate: "Abschlussquote", avgDealSize: "Durchschnittliche Auftragsgröße", marketingShare: "Marketinganteil" },
   },

@@ -15,7 +15,7 @@ import { layoutOf } from "./layout";
 import { withDocumentLock } from "./lock";
 import { messagesFor } from "./messages";
 import { answerLanguage, failure, type OperationResult } from "./operationResult";
-import { spreadsheetToday } from "./today";
+import { todayWhereItMatters } from "./today";
 
 export interface NextMonthOptions {
   /** "recalculated": the new goal uses last month's actuals; "agreed": the SLA's inputs. */
@@ -80,13 +80,16 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     const leads = document.state.layout?.sheets.leads;
     const monthStates: MonthState[] = [...document.state.months, { month: next, inputs }];
     const log = leads ? existingLeadLog(sheets, leads, leads.name) : { leadsLastRow: 1, leadsMaxRows: 0 };
-    const full = planWorkbook(config, { ...log, months: monthStates }, spreadsheetToday(spreadsheet), false);
+    // Without filling months up to today the plan doesn't depend on the day: no time-zone read.
+    const full = planWorkbook(config, { ...log, months: monthStates }, todayWhereItMatters(spreadsheet, () => ""), false);
     // Only the new month, the lead log's frame and the Agreement (its misses ledger reads the new month's goal) change; earlier months stay as they are.
     const touched = new Set([`month:${next}`, "leads", "agreement"]);
     const plan = { sheets: full.sheets.filter((sheet) => touched.has(sheet.key)), namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads") };
     const result = applyOrRefuse(messages, plan, document.state.layout, sheets);
     if ("ok" in result) return result;
-    const previousSheets = document.state.layout?.sheets ?? {};
+    // Tabs the full plan no longer has (an older build's Ledger tab, its notes carried now) are forgotten, as a build forgets them.
+    const planned = new Set(full.sheets.map((sheet) => sheet.key));
+    const previousSheets = Object.fromEntries(Object.entries(document.state.layout?.sheets ?? {}).filter(([key]) => planned.has(key)));
     const applied = layoutOf(plan, result);
     const layout = {
       version: 1 as const,

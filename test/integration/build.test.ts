@@ -28,6 +28,11 @@ function open(today: string, locale = "en_US") {
   return opened.emulator;
 }
 
+/** The Agreement tab's stored layout as builds before the ledger moved there left it: no ledger notes among its inputs. */
+function withoutLedgerInputs<T extends { inputs: Readonly<Record<string, string>> }>(stored: T): T {
+  return { ...stored, inputs: Object.fromEntries(Object.entries(stored.inputs).filter(([key]) => !key.startsWith("ledger|"))) };
+}
+
 function build(input: unknown = exampleInput("internal-en.json"), options = {}) {
   const result = buildSla(input, options);
   if (!result.ok) throw new Error(`build failed: ${result.message}`);
@@ -471,7 +476,7 @@ describe("buildSla on the emulator", () => {
     const document = loadDocumentState();
     const layout = document.state.layout!;
     const inputs = { "ledger|2026-12|marketing": "J4", "ledger|2026-12|sales": "J5", "ledger|2027-01|marketing": "J6" };
-    const older = { ...layout, sheets: { ...layout.sheets, ledger: { name: "Ledger", id: ledger.getSheetId(), inputs, area: "A1:J27" } } };
+    const older = { ...layout, sheets: { ...layout.sheets, agreement: withoutLedgerInputs(layout.sheets.agreement!), ledger: { name: "Ledger", id: ledger.getSheetId(), inputs, area: "A1:J27" } } };
     saveDocumentState(document, document.config, { ...document.state, layout: older });
     const result = build();
     expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
@@ -480,10 +485,29 @@ describe("buildSla on the emulator", () => {
     // The old tab stays as it was, and the person who built is told.
     expect(value("Ledger", "J4")).toBe("Webinar came late");
     expect(value("Follow-up", "Z1")).toBe("Webinar came late");
-    expect(result.notes).toEqual([expect.stringMatching(/^The misses ledger now closes the Agreement tab, with the notes typed on the tab "Ledger"/)]);
+    expect(result.notes).toEqual([expect.stringMatching(/^The misses ledger now closes the Agreement tab, with the notes typed on the tab "Ledger".*Share with sales/)]);
     // Once: the layout no longer knows the tab, so the next build reads nothing there and says nothing.
     expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
     expect(build().notes).toEqual([]);
+  });
+
+  it("carries an older Ledger tab's notes once, also when Start next month is the first to run", () => {
+    open("2026-12-20");
+    build();
+    const ledger = SpreadsheetApp.getActiveSpreadsheet().insertSheet("Ledger");
+    ledger.getRange("J4").setValue("Webinar came late");
+    const document = loadDocumentState();
+    const layout = document.state.layout!;
+    const older = { ...layout, sheets: { ...layout.sheets, agreement: withoutLedgerInputs(layout.sheets.agreement!), ledger: { name: "Ledger", id: ledger.getSheetId(), inputs: { "ledger|2026-12|marketing": "J4" }, area: "A1:J27" } } };
+    saveDocumentState(document, document.config, { ...document.state, layout: older });
+    expect(startNextMonth({ use: "agreed" }).ok).toBe(true);
+    expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
+    expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
+    // Cleared on the Agreement tab, the note stays cleared: the old tab is not read again.
+    sheet("Agreement").getRange(ledgerA1("J")).setValue("");
+    const again = build();
+    expect(value("Agreement", ledgerA1("J"))).toBe("");
+    expect(again.notes).toEqual([]);
   });
 
   it("colours tabs through always-true rules after their status rules, and resets an older build's cell colours once", () => {
