@@ -494,7 +494,7 @@ export function mergedBlock(blocks: readonly BlockPlan[]): BlockPlan | undefined
 function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean, complete: boolean): void {
   // On a tab that existed, the cells between blocks may be users' (the lead log's rows): each block is written alone.
   const merged = existed || plan.blocks.length < 2 ? plan.blocks : [mergedBlock(plan.blocks)].filter((block): block is BlockPlan => block !== undefined);
-  const rules = styleRules(plan.blocks, plan.conditionalFormats);
+  const rules = styleRules(plan);
   // Colours and text styles as rules; an older build's cell formats under them are reset once, or they would show through.
   // A tab cleared whole (an older build's layout without its written area) has no cell formats left to reset.
   const clearedWhole = existed && !complete && plan.key !== "leads";

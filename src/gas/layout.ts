@@ -59,7 +59,7 @@ export function fingerprint(text: string): string {
 
 /** Whether a tab's colours and text styles are written as conditional-format rules (styleRules) or as cell formats. */
 export function looksOf(sheet: SheetPlan): "rules" | "cells" {
-  return styleRules(sheet.blocks, sheet.conditionalFormats) === undefined ? "cells" : "rules";
+  return styleRules(sheet) === undefined ? "cells" : "rules";
 }
 
 /**

@@ -12,7 +12,7 @@
  * rules can say both: `styleRules` answers undefined and the tab's styles are
  * written as cell formats, as before.
  */
-import type { BlockPlan, CellSpec, ConditionalFormatPlan } from "../workbook/types";
+import type { BlockPlan, CellSpec, ConditionalFormatPlan, SheetPlan } from "../workbook/types";
 import { contains, parseRect, rectA1, type Rect } from "./rects";
 
 /** The formula of a rule that holds for every cell. */
@@ -21,12 +21,13 @@ export const ALWAYS = "=TRUE";
 /** What of a cell's look a rule sets. */
 type Look = Pick<ConditionalFormatPlan, "background" | "color" | "bold" | "italic">;
 
-function lookOf(cell: CellSpec | undefined): Look {
+/** The look a cell or a rule sets, without the properties it leaves alone. */
+function lookOf(styled: Look | CellSpec | undefined): Look {
   const look: { -readonly [K in keyof Look]: Look[K] } = {};
-  if (cell?.background) look.background = cell.background;
-  if (cell?.color) look.color = cell.color;
-  if (cell?.bold) look.bold = true;
-  if (cell?.italic) look.italic = true;
+  if (styled?.background) look.background = styled.background;
+  if (styled?.color) look.color = styled.color;
+  if (styled?.bold) look.bold = true;
+  if (styled?.italic) look.italic = true;
   return look;
 }
 
@@ -36,18 +37,24 @@ function keyOf(look: Look): string {
 
 const PLAIN = keyOf({});
 
-/** The look of each styled cell of the blocks, by "row:column". */
-function styledCells(blocks: readonly BlockPlan[]): Map<string, Look> {
-  const looks = new Map<string, Look>();
+interface StyledCell {
+  readonly row: number;
+  readonly column: number;
+  readonly look: Look;
+}
+
+/** The cells of the blocks that have a look of their own. */
+function styledCells(blocks: readonly BlockPlan[]): StyledCell[] {
+  const styled: StyledCell[] = [];
   for (const block of blocks) {
     block.cells.forEach((line, r) =>
       line.forEach((cell, c) => {
         const look = lookOf(cell);
-        if (keyOf(look) !== PLAIN) looks.set(`${block.row + r}:${block.column + c}`, look);
+        if (keyOf(look) !== PLAIN) styled.push({ row: block.row + r, column: block.column + c, look });
       }),
     );
   }
-  return looks;
+  return styled;
 }
 
 /** Cells of one look as few rectangles: runs along each row, stacked where equal runs meet. */
@@ -80,37 +87,38 @@ function rectOfRange(range: string): Rect {
   return /^[A-Z]+\d+:[A-Z]+$/.test(range) ? parseRect(`${range}${Number.MAX_SAFE_INTEGER}`) : parseRect(range);
 }
 
+/** A tab's plan as far as its rules go. */
+type StyledPlan = Pick<SheetPlan, "blocks" | "conditionalFormats">;
+
 /** The rules worked out per plan (null: none can say the looks), so asking again costs nothing. */
-const remembered = new WeakMap<readonly BlockPlan[], WeakMap<readonly ConditionalFormatPlan[], ConditionalFormatPlan[] | null>>();
+const remembered = new WeakMap<StyledPlan, ConditionalFormatPlan[] | null>();
 
 /**
  * The tab's rules: its status rules, each carrying the fixed style of the
  * cells it covers, then one always-true rule per fixed style. Undefined when
  * a status rule covers cells whose fixed styles it would need to carry differently.
- * @example styleRules([{ row: 1, column: 1, cells: [[{ value: "Month", bold: true }]] }], []) // [{ ranges: ["A1"], formula: "=TRUE", bold: true }]
+ * @example styleRules({ blocks: [{ row: 1, column: 1, cells: [[{ value: "Month", bold: true }]] }], conditionalFormats: [] }) // [{ ranges: ["A1"], formula: "=TRUE", bold: true }]
  */
-export function styleRules(blocks: readonly BlockPlan[], statusRules: readonly ConditionalFormatPlan[]): ConditionalFormatPlan[] | undefined {
+export function styleRules(plan: StyledPlan): ConditionalFormatPlan[] | undefined {
   // A build asks for one tab's rules up to four times (writing it, its fingerprint, its stored layout); a lead log holds tens of thousands of cells.
-  const known = remembered.get(blocks)?.get(statusRules);
-  if (known !== undefined) return known ?? undefined;
-  const rules = rulesFor(blocks, statusRules);
-  const byStatus = remembered.get(blocks) ?? new WeakMap<readonly ConditionalFormatPlan[], ConditionalFormatPlan[] | null>();
-  byStatus.set(statusRules, rules ?? null);
-  remembered.set(blocks, byStatus);
-  return rules;
+  let rules = remembered.get(plan);
+  if (rules === undefined) {
+    rules = rulesFor(plan.blocks, plan.conditionalFormats) ?? null;
+    remembered.set(plan, rules);
+  }
+  return rules ?? undefined;
 }
 
 function rulesFor(blocks: readonly BlockPlan[], statusRules: readonly ConditionalFormatPlan[]): ConditionalFormatPlan[] | undefined {
-  const looks = styledCells(blocks);
+  const styled = styledCells(blocks);
   const carried: ConditionalFormatPlan[] = [];
   for (const rule of statusRules) {
-    const own: Look = { ...(rule.background ? { background: rule.background } : {}), ...(rule.color ? { color: rule.color } : {}), ...(rule.bold ? { bold: true } : {}), ...(rule.italic ? { italic: true } : {}) };
+    const own = lookOf(rule);
     const results = new Map<string, Look>();
     for (const range of rule.ranges) {
       const rect = rectOfRange(range);
       let styledInside = 0;
-      for (const [position, look] of looks) {
-        const [row, column] = position.split(":").map(Number) as [number, number];
+      for (const { row, column, look } of styled) {
         if (!contains(rect, row, column)) continue;
         styledInside += 1;
         const result = { ...look, ...own };
@@ -124,12 +132,11 @@ function rulesFor(blocks: readonly BlockPlan[], statusRules: readonly Conditiona
     const [look] = [...results.values()];
     carried.push({ ...rule, ...(look ?? own) });
   }
-  const byLook = new Map<string, { look: Look; cells: { row: number; column: number }[] }>();
-  for (const [position, look] of looks) {
-    const [row, column] = position.split(":").map(Number) as [number, number];
-    const key = keyOf(look);
-    const group = byLook.get(key) ?? { look, cells: [] };
-    group.cells.push({ row, column });
+  const byLook = new Map<string, { look: Look; cells: StyledCell[] }>();
+  for (const cell of styled) {
+    const key = keyOf(cell.look);
+    const group = byLook.get(key) ?? { look: cell.look, cells: [] };
+    group.cells.push(cell);
     byLook.set(key, group);
   }
   const fixed = [...byLook.values()].map(({ look, cells }): ConditionalFormatPlan => ({ ranges: rectangles(cells).map(rectA1), formula: ALWAYS, ...look }));

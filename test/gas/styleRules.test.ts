@@ -22,7 +22,7 @@ const missed: ConditionalFormatPlan = { ranges: ["C2:C4"], formula: '=C2="missed
 
 describe("styleRules", () => {
   it("writes each fixed look once, over as few rectangles as its cells make, after the status rules", () => {
-    const rules = styleRules([block], [missed]);
+    const rules = styleRules({ blocks: [block], conditionalFormats: [missed] });
     expect(rules).toEqual([
       // The status rule first, with the bold its cells have (Sheets applies only the first rule that holds).
       { ...missed, bold: true },
@@ -34,18 +34,18 @@ describe("styleRules", () => {
 
   it("keeps a status rule as it is where it covers plain cells, including open ranges past the blocks", () => {
     const overdue: ConditionalFormatPlan = { ranges: ["A2:A"], formula: '=$C2="missed"', background: "#fce8e6" };
-    expect(styleRules([block], [overdue])?.[0]).toEqual(overdue);
+    expect(styleRules({ blocks: [block], conditionalFormats: [overdue] })?.[0]).toEqual(overdue);
   });
 
   it("answers undefined when a status rule would have to carry different looks", () => {
     // Over A2:C4 the rule meets plain cells and bold ones: one rule can't keep the bold of some only.
     const wide: ConditionalFormatPlan = { ranges: ["A2:C4"], formula: '=$C2="missed"', background: "#fce8e6" };
-    expect(styleRules([block], [wide])).toBeUndefined();
+    expect(styleRules({ blocks: [block], conditionalFormats: [wide] })).toBeUndefined();
     // Unless the rule sets what differs itself.
-    expect(styleRules([block], [{ ...wide, bold: true }])?.[0]).toEqual({ ...wide, bold: true });
+    expect(styleRules({ blocks: [block], conditionalFormats: [{ ...wide, bold: true }] })?.[0]).toEqual({ ...wide, bold: true });
   });
 
   it("adds nothing for a tab without colours or text styles", () => {
-    expect(styleRules([{ row: 1, column: 1, cells: [[{ value: 1 }, undefined]] }], [])).toEqual([]);
+    expect(styleRules({ blocks: [{ row: 1, column: 1, cells: [[{ value: 1 }, undefined]] }], conditionalFormats: [] })).toEqual([]);
   });
 });
