@@ -13,7 +13,7 @@ import { parseA1 } from "../workbook/sheetBuilder";
 import type { BlockPlan, CellSpec, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, ValidationRule, WorkbookPlan } from "../workbook/types";
 import { styleRules } from "./styleRules";
 import { blockRect, clampRect, contains, parseRect, rectA1, subtract, union, type Rect } from "./rects";
-import { namedRangeTarget, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
+import { inputsOf, namedRangeTarget, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -316,12 +316,14 @@ interface RetiredTab {
  * formulas may refer to it, and deleting it would turn them into #REF!.
  */
 function retiredTabs(sheets: DocumentSheets, plan: WorkbookPlan, previous: StoredLayout | undefined): RetiredTab[] {
-  if (!previous) return [];
   const planned = new Set(plan.sheets.map((sheet) => sheet.key));
-  const plannedInputs = new Set(plan.sheets.flatMap((sheet) => sheet.blocks.flatMap((block) => block.cells.flat().flatMap((cell) => (cell?.input ? [cell.input.key] : [])))));
+  const gone = Object.entries(previous?.sheets ?? {}).filter(([key]) => !planned.has(key));
+  // Every rebuild comes here: the plan's input cells (the lead log's alone run to tens of thousands) are only collected when a tab is gone.
+  if (gone.length === 0) return [];
+  const plannedInputs = new Set(plan.sheets.flatMap((sheet) => Object.keys(inputsOf(sheet))));
   const retired: RetiredTab[] = [];
-  for (const [key, stored] of Object.entries(previous.sheets)) {
-    if (planned.has(key) || !Object.keys(stored.inputs).some((input) => plannedInputs.has(input))) continue;
+  for (const [, stored] of gone) {
+    if (!Object.keys(stored.inputs).some((input) => plannedInputs.has(input))) continue;
     const sheet = sheets.find(stored, stored.name);
     const whole = union(Object.values(stored.inputs).map(parseRect));
     if (!sheet || !whole) continue;
@@ -364,7 +366,7 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
     const charts = hadCharts ? existing.getCharts() : [];
     // Carried once: a key this tab's last build already placed is the tab's own from then on.
     const carried = new Map([...moved].filter(([key]) => stored?.inputs[key] === undefined));
-    const receiving = carried.size === 0 ? [] : sheetPlan.blocks.flatMap((block) => block.cells.flat().flatMap((cell) => (cell?.input && carried.has(cell.input.key) ? [cell.input.key] : [])));
+    const receiving = carried.size === 0 ? [] : Object.keys(inputsOf(sheetPlan)).filter((key) => carried.has(key));
     for (const key of receiving) carriedKeys.add(key);
     const receivesMoved = receiving.length > 0;
     const unchanged =

@@ -92,18 +92,24 @@ export function namedRangeTarget(sheetName: string, range: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!${range}`;
 }
 
+/** Where a tab's plan puts the cells users type into: address by key. */
+export function inputsOf(sheet: SheetPlan): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  for (const block of sheet.blocks) {
+    block.cells.forEach((line, rowOffset) =>
+      line.forEach((cell, columnOffset) => {
+        if (cell?.input) inputs[cell.input.key] = a1(block.row + rowOffset, block.column + columnOffset);
+      }),
+    );
+  }
+  return inputs;
+}
+
 /** The layout a plan produces: every input cell's key and address, per sheet. */
 export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredLayout {
   const sheets: Record<string, StoredSheet> = {};
   for (const sheet of plan.sheets) {
-    const inputs: Record<string, string> = {};
-    for (const block of sheet.blocks) {
-      block.cells.forEach((line, rowOffset) =>
-        line.forEach((cell, columnOffset) => {
-          if (cell?.input) inputs[cell.input.key] = a1(block.row + rowOffset, block.column + columnOffset);
-        }),
-      );
-    }
+    const inputs = inputsOf(sheet);
     const id = applied?.sheetIds[sheet.key];
     const area = writtenArea(sheet);
     const validated = validatedArea(sheet);
