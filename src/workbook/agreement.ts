@@ -66,9 +66,10 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   const lastPartyColumn = 1 + parties.length;
   const months = slaMonths(config);
   const calculated: CellSpec = { background: COLORS.calculated };
-  const sectionHeader = (row: number, title: string): void => {
+  // A dark bar across the party columns (or, for the misses ledger, its own columns).
+  const sectionHeader = (row: number, title: string, lastColumn = lastPartyColumn): void => {
     sheet.set(row, 1, { value: title, bold: true, background: COLORS.header, color: COLORS.headerText });
-    for (let column = 2; column <= lastPartyColumn; column++) sheet.set(row, column, { background: COLORS.header });
+    for (let column = 2; column <= lastColumn; column++) sheet.set(row, column, { background: COLORS.header });
   };
   const name = (rangeName: string, row: number, column: number): void => {
     namedRanges.push({ name: rangeName, sheetKey: "agreement", range: a1(row, column) });
@@ -152,18 +153,15 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   const hours = config.sales.businessHours;
   inputRow(labels.inputs.businessHours, { value: hours ? businessHoursText(hours.days, hours.start, hours.end, config.language) : labels.inputs.allHours, background: COLORS.sales.light });
   let work: WorkTimeRefs | undefined;
-  let holidayColumn = 0;
-  let holidayBottom = 0;
+  const holidayColumn = holidayColumnOf(config.requirements.length, lastPartyColumn, tiers.length > 0 ? labels.tierHeaders.length : 0);
   const holidays = config.sales.holidays;
   if (hours || holidays.length > 0) {
     const days = hours?.days ?? [0, 1, 2, 3, 4, 5, 6];
     const maskRow = inputRow(labels.inputs.workdayMask, { ...calculated, text: weekendMask(days), format: formats.text });
     const startRow = inputRow(labels.inputs.dayStart, { ...calculated, formula: clockFormula(hours?.start ?? "00:00"), format: "hh:mm" });
     const endRow = inputRow(labels.inputs.dayEnd, { ...calculated, formula: clockFormula(hours?.end ?? "24:00"), format: "hh:mm" });
-    holidayColumn = holidayColumnOf(config.requirements.length, lastPartyColumn, tiers.length > 0 ? labels.tierHeaders.length : 0);
     sheet.set(1, holidayColumn, { value: labels.section.holidays, bold: true });
     const holidayRows = Math.max(1, holidays.length);
-    holidayBottom = 1 + holidayRows;
     holidays.forEach((day, index) => {
       const [y, m, d] = day.split("-").map(Number);
       sheet.set(2 + index, holidayColumn, { formula: `DATE(${y},${m},${d})`, format: formats.date });
@@ -299,12 +297,14 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   row += 2;
 
   // The misses ledger: the record of the plan and terms above, month by month; below a long holiday list in its columns.
-  const ledgerTop = holidayColumn > 0 && holidayColumn <= LEDGER_COLUMNS.notes ? Math.max(row, holidayBottom + 2) : row;
-  const ledger = placeLedger(sheet, ledgerTop, context, checklist, ledgerMonths);
+  const holidayBottom = work && holidayColumn <= LEDGER_COLUMNS.notes ? 1 + Math.max(1, holidays.length) : 0;
+  row = Math.max(row, holidayBottom + 2);
+  sectionHeader(row, labels.ledger.title, LEDGER_COLUMNS.notes);
+  const ledger = placeLedger(sheet, row + 1, context, checklist, ledgerMonths);
   conditionalFormats.push(...ledger.conditionalFormats);
 
   // The holidays and the working days they take off sit in the last two columns, or left of the ledger's notes in column J.
-  const columns = Math.max(holidayColumnOf(config.requirements.length, lastPartyColumn, tiers.length > 0 ? labels.tierHeaders.length : 0) + 1, LEDGER_COLUMNS.notes);
+  const columns = Math.max(holidayColumn + 1, LEDGER_COLUMNS.notes);
   return {
     sheet: {
       key: "agreement",

@@ -25,8 +25,8 @@ export interface PlacedLedger {
 }
 
 /**
- * Places the ledger's title at `top`, its column headers below it and a row
- * per month and party under them. `checklist`: the requirements checklist's
+ * Places the ledger's column headers at `top` (the Agreement puts its title
+ * bar above them) and a row per month and party under them. `checklist`: the requirements checklist's
  * cell per `${requirementIndex}|${month}`; `existingMonths`: month tabs present
  * after this build, whose goal cell the ledger reads.
  */
@@ -44,12 +44,9 @@ export function placeLedger(
   const calculated: CellSpec = { background: COLORS.calculated };
   const followUp = sheetRef(context.sheetNames.followUp);
   const words = labels.ledger;
-  const headerRow = top + 1;
-  const firstRow = top + 2;
+  const firstRow = top + 1;
 
-  sheet.set(top, 1, { value: words.title, bold: true, background: COLORS.header, color: COLORS.headerText });
-  for (let column = 2; column <= C.notes; column++) sheet.set(top, column, { background: COLORS.header });
-  sheet.row(headerRow, 1, words.headers.map((title): CellSpec => ({ value: title, bold: true, wrap: true })));
+  sheet.row(top, 1, words.headers.map((title): CellSpec => ({ value: title, bold: true, wrap: true })));
 
   // A party's requirements for a month are delivered when every checklist count reaches its target.
   const requirementsMet = (party: PartyId, month: string): string | undefined => {
