@@ -727,19 +727,14 @@ function fastRunFunction(this: VectorizingPlugin, original: RunFunction, ...call
       const array = value as SimpleRangeValue;
       height = Math.max(height, array.height());
       width = Math.max(width, array.width());
+      arrays[index] = array.data as unknown[][];
+      oneRow[index] = array.height() === 1;
+      oneColumn[index] = array.width() === 1;
     }
   }
   if (height === 1 && width === 1) {
     const single = this.vectorizeAndBroadcastArgumentsIfNecessary(vectorizing, values, argumentMetadata, 0, 0);
     return this.calculateSingleCellOfResultArray(state, single, argumentMetadata, ignorable, empty, implementation, metadata.returnNumberType);
-  }
-  for (let index = 0; index < count; index++) {
-    const value = values[index];
-    if (!this.isRangePassedAsAScalarArgument(value, argumentMetadata[index])) continue;
-    const array = value as SimpleRangeValue;
-    arrays[index] = array.data as unknown[][];
-    oneRow[index] = array.height() === 1;
-    oneColumn[index] = array.width() === 1;
   }
   const result: unknown[][] = new Array(height);
   const cell: unknown[] = new Array(count);
