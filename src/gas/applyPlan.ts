@@ -527,7 +527,7 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
 type Looks = "cells" | "rules" | "reset";
 
 /** `complete`: write text styles, backgrounds and wraps even where the block sets none, over what an earlier build left. */
-function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, complete = false, looks: Looks = "cells"): void {
+function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, complete: boolean, looks: Looks): void {
   const rows = block.cells.length;
   const columns = block.cells[0]?.length ?? 0;
   if (rows === 0 || columns === 0) return;
