@@ -1,5 +1,5 @@
 /**
- * Design: nothing in core/, functions/ or workbook/ may use an Apps Script
+ * Design: nothing in core/, functions/, workbook/ or reconcile/ may use an Apps Script
  * global or import from gas/, so all logic runs and is tested in Node.
  */
 import { describe, expect, it } from "@jest/globals";
@@ -23,7 +23,7 @@ function sourceFiles(folder: string): string[] {
 }
 
 describe("pure layers", () => {
-  const files = ["src/core", "src/functions", "src/workbook"].flatMap(sourceFiles);
+  const files = ["src/core", "src/functions", "src/workbook", "src/reconcile"].flatMap(sourceFiles);
 
   it("has files to check", () => {
     expect(files.length).toBeGreaterThan(10);

@@ -13,19 +13,29 @@ import { parseA1 } from "../workbook/sheetBuilder";
 import type { BlockPlan, CellSpec, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, ValidationRule, WorkbookPlan } from "../workbook/types";
 import { styleRules } from "./styleRules";
 import { blockRect, clampRect, contains, parseRect, rectA1, subtract, union, type Rect } from "./rects";
-import { inputsOf, namedRangeTarget, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
+import { inputsOf, layoutOf, namedRangeTarget, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
+import { columnLetter } from "../workbook/sheetBuilder";
+import { matchTabs, type TabRefusal } from "../reconcile/tabs";
+import { decideNamedRanges, sameCells, type NamedRangeRefusal } from "../reconcile/namedRanges";
+import type { ResolvedLeadColumns } from "../reconcile/leadColumns";
+import { COLUMN_METADATA_KEY, TAB_METADATA_KEY, type NamedRangeSnapshot } from "../reconcile/snapshot";
+import type { MonthState, TabRecord } from "../reconcile/storedState";
+import type { Found } from "./find";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type TextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
 
-/** A tab can't take its planned name because a user's tab holds it; thrown before the first write. */
-export class TabNameTaken extends Error {
-  constructor(
-    readonly from: string,
-    readonly to: string,
-  ) {
-    super(`The tab "${from}" can't be renamed to "${to}": another tab has that name. Rename or remove that tab, then build again.`);
+/** Why an operation stops before its first write: each reason names the tab, cells or named range. */
+export type Refusal =
+  | TabRefusal
+  | NamedRangeRefusal
+  | { readonly kind: "layoutCoversUserCells"; readonly tab: string; readonly cells: readonly string[] };
+
+/** Thrown before the first write, so nothing is changed. */
+export class Refused extends Error {
+  constructor(readonly refusals: readonly Refusal[]) {
+    super(refusals.map((refusal) => refusal.kind).join(", "));
   }
 }
 
@@ -122,17 +132,31 @@ function cellOf(contents: Contents, row: number, column: number): Kept | undefin
   return value === undefined ? undefined : { value, formula };
 }
 
-/** The values users typed into the previous layout's input cells, by key. */
-function keptInputs(contents: Contents | undefined, inputs: Readonly<Record<string, string>>): Map<string, Kept> {
+/**
+ * The values users typed into the previous layout's input cells, by key. A
+ * cell's value stays under its fallback key only while no other key of that
+ * cell is planned again: a requirement that moved takes its counts along,
+ * and only a reworded one finds them by its place.
+ */
+function keptInputs(contents: Contents | undefined, inputs: Readonly<Record<string, string>>, plannedKeys?: ReadonlySet<string>): Map<string, Kept> {
   const kept = new Map<string, Kept>();
   if (!contents) return kept;
+  const stillPlanned = new Set(Object.entries(inputs).filter(([key]) => plannedKeys?.has(key)).map(([, address]) => address));
   for (const [key, address] of Object.entries(inputs)) {
+    if (plannedKeys && !plannedKeys.has(key) && stillPlanned.has(address)) continue;
     const { row, column } = parseA1(address);
     const cell = cellOf(contents, row, column);
     if (!cell || (cell.value === "" && cell.formula === "")) continue;
     kept.set(key, cell);
   }
   return kept;
+}
+
+/** The input keys a tab's plan places, fallback keys left out. */
+function primaryKeys(plan: SheetPlan): Set<string> {
+  const keys = new Set<string>();
+  for (const block of plan.blocks) for (const line of block.cells) for (const cell of line) if (cell?.input) keys.add(cell.input.key);
+  return keys;
 }
 
 /** What a formula shows when a name it uses (a named range) is gone. */
@@ -181,17 +205,14 @@ export interface ApplyResult extends AppliedDocument {
   readonly sheetsKept: number;
 }
 
-/** Agreement (with the misses ledger), a month, lead log and follow-up. */
-const FEWEST_PLANNED_TABS = 4;
-
-/** The spreadsheet's tabs, listed with one call; ours are found again by their stored ids. */
+/** The spreadsheet's tabs, listed with one call, with their names read once each. */
 export class DocumentSheets {
   readonly all: Sheet[];
-  private readonly byId: Map<number, Sheet>;
+  private readonly byIdMap: Map<number, Sheet>;
 
   constructor(readonly spreadsheet: Spreadsheet) {
     this.all = spreadsheet.getSheets();
-    this.byId = new Map(this.all.map((sheet) => [sheet.getSheetId(), sheet]));
+    this.byIdMap = new Map(this.all.map((sheet) => [sheet.getSheetId(), sheet]));
   }
 
   private readonly sizes = new Map<Sheet, { rows: number; columns: number }>();
@@ -211,24 +232,28 @@ export class DocumentSheets {
   }
 
   byStoredId(stored: StoredSheet | undefined): Sheet | undefined {
-    return stored?.id === undefined ? undefined : this.byId.get(stored.id);
+    return stored?.id === undefined ? undefined : this.byIdMap.get(stored.id);
   }
 
-  private names: Map<string, Sheet> | undefined;
+  private readonly names = new Map<Sheet, string>();
 
-  /**
-   * The tab with a name. In a spreadsheet with no more tabs than a plan has
-   * (a new one holds one), reading every tab's name once costs fewer calls
-   * than looking names up one by one.
-   */
-  byName(name: string): Sheet | null {
-    if (!this.names && this.all.length <= FEWEST_PLANNED_TABS) this.names = new Map(this.all.map((sheet) => [sheet.getName(), sheet]));
-    return this.names ? (this.names.get(name) ?? null) : this.spreadsheet.getSheetByName(name);
+  /** A tab's name, read once. */
+  nameOf(sheet: Sheet): string {
+    let name = this.names.get(sheet);
+    if (name === undefined) {
+      name = sheet.getName();
+      this.names.set(sheet, name);
+    }
+    return name;
   }
 
-  /** A tab of ours: by stored id, else (layouts of older builds, a first build) by name. */
-  find(stored: StoredSheet | undefined, fallbackName: string): Sheet | null {
-    return this.byStoredId(stored) ?? this.byName(stored?.name ?? fallbackName);
+  byId(id: number | undefined): Sheet | undefined {
+    return id === undefined ? undefined : this.byIdMap.get(id);
+  }
+
+  /** A tab an earlier build made, by its stored id. */
+  find(stored: StoredSheet | undefined): Sheet | undefined {
+    return this.byStoredId(stored);
   }
 }
 
@@ -238,44 +263,15 @@ interface Target {
   readonly existing: Sheet | null;
   /** The tab's name now, when it exists. */
   readonly name: string | undefined;
+  /** The tab carries the add-on's metadata already. */
+  readonly tagged: boolean;
 }
 
-/**
- * Finds each planned tab: by the id the last build stored (one getName
- * tells whether a user renamed it), else by name. Tabs found by name that
- * aren't ours are taken over as before. A tab can only be renamed to a free name.
- */
-function findTargets(sheets: DocumentSheets, plans: readonly SheetPlan[], previous: StoredLayout | undefined): Target[] {
-  const claimed = new Set<Sheet>();
-  const found = plans.map((sheetPlan) => {
-    const stored = previous?.sheets[sheetPlan.key];
-    const existing = sheets.byStoredId(stored);
-    if (existing) claimed.add(existing);
-    return { sheetPlan, stored, existing };
-  });
-  const named = (name: string): Sheet | null => {
-    const sheet = sheets.byName(name);
-    return sheet && !claimed.has(sheet) ? sheet : null;
-  };
-  const targets = found.map(({ sheetPlan, stored, existing }): Target => {
-    if (existing) return { sheetPlan, stored, existing, name: existing.getName() };
-    const storedName = stored?.name ?? sheetPlan.name;
-    let sheet = named(storedName);
-    let name = storedName;
-    if (!sheet && storedName !== sheetPlan.name) {
-      sheet = named(sheetPlan.name);
-      name = sheetPlan.name;
-    }
-    if (sheet) claimed.add(sheet);
-    return { sheetPlan, stored, existing: sheet, name: sheet ? name : undefined };
-  });
-  for (const target of targets) {
-    if (!target.existing || target.name === target.sheetPlan.name) continue;
-    const holder = named(target.sheetPlan.name) ?? targets.find((other) => other !== target && other.existing && other.name === target.sheetPlan.name)?.existing;
-    if (holder && holder !== target.existing)
-      throw new TabNameTaken(target.name ?? "", target.sheetPlan.name);
-  }
-  return targets;
+export interface ApplyOptions {
+  /** Where the lead log's columns are, and which of them get their metadata now. */
+  readonly leadColumns?: ResolvedLeadColumns;
+  /** The month tabs' states, recorded on each month tab. */
+  readonly months?: readonly MonthState[];
 }
 
 /**
@@ -324,7 +320,7 @@ function retiredTabs(sheets: DocumentSheets, plan: WorkbookPlan, previous: Store
   const retired: RetiredTab[] = [];
   for (const [, stored] of gone) {
     if (!Object.keys(stored.inputs).some((input) => plannedInputs.has(input))) continue;
-    const sheet = sheets.find(stored, stored.name);
+    const sheet = sheets.find(stored);
     const whole = union(Object.values(stored.inputs).map(parseRect));
     if (!sheet || !whole) continue;
     const { contents } = readContents(sheet, whole, () => sheets.size(sheet));
@@ -338,18 +334,28 @@ function retiredTabs(sheets: DocumentSheets, plan: WorkbookPlan, previous: Store
  * which tabs exist, what users typed, which tabs are unchanged and intact,
  * which named ranges must be created or moved.
  */
-export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined, known?: DocumentSheets): ApplyResult {
-  const sheets = known ?? new DocumentSheets(SpreadsheetApp.getActiveSpreadsheet());
+export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayout | undefined, options: ApplyOptions = {}): ApplyResult {
+  const { sheets, snapshot } = found;
   const spreadsheet = sheets.spreadsheet;
   const styles = new Map<string, TextStyle>();
   let sheetCount = sheets.all.length;
+
+  const matched = matchTabs(plan.sheets, snapshot, previous);
+  if (matched.refusals.length > 0) throw new Refused(matched.refusals);
+  const matchOf = new Map(matched.matches.map((match) => [match.key, match]));
+  const planned: Target[] = plan.sheets.map((sheetPlan) => {
+    const match = matchOf.get(sheetPlan.key);
+    const existing = match?.tab ? (sheets.byId(match.tab.id) ?? null) : null;
+    return { sheetPlan, stored: match?.stored, existing, name: match?.tab?.name, tagged: match?.tab?.record !== undefined };
+  });
 
   let missingName = false;
   const retired = retiredTabs(sheets, plan, previous);
   // What users typed on a retired tab, for the tab that has those cells now; a tab's own inputs come first.
   const moved = new Map(retired.flatMap((tab) => [...tab.kept]));
   const carriedKeys = new Set<string>();
-  const targets = findTargets(sheets, plan.sheets, previous).map((target) => {
+  const inTheWay: Refusal[] = [];
+  const targets = planned.map((target) => {
     const { sheetPlan, stored, existing } = target;
     if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(moved), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[], fits: true };
     // The lead log keeps its rows and only gets its frame (header, calculated columns, formats, rules) rewritten; its size was read with it.
@@ -374,13 +380,15 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
     if (showsNameError(contents)) missingName = true;
     // Layouts stored before the written area was recorded can't tell users' cells from the add-on's.
     if (!unchanged && stored?.area !== undefined) {
-      const inTheWay = userCellsInTheWay(sheetPlan, written, contents);
-      if (inTheWay.length > 0) throw new LayoutCoversUserCells(target.name ?? sheetPlan.name, inTheWay);
+      const cells = userCellsInTheWay(sheetPlan, written, contents);
+      if (cells.length > 0) inTheWay.push({ kind: "layoutCoversUserCells", tab: target.name ?? sheetPlan.name, cells });
     }
-    return { ...target, rewrite: !unchanged, kept: new Map([...carried, ...keptInputs(contents, inputs)]), charts, fits };
+    return { ...target, rewrite: !unchanged, kept: new Map([...carried, ...keptInputs(contents, inputs, primaryKeys(sheetPlan))]), charts, fits };
   });
+  if (inTheWay.length > 0) throw new Refused(inTheWay);
   // A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout.
-  const namedRanges = planNamedRanges(spreadsheet, plan, previous, !missingName);
+  const ourTabs = new Map(targets.filter((target) => target.existing).map((target) => [target.sheetPlan.key, target.existing!.getSheetId()]));
+  const namedRanges = planNamedRanges(spreadsheet, plan, previous, !missingName, ourTabs, (id) => snapshot.tabs.find((tab) => tab.id === id)?.name);
 
   // First write.
   const sheetIds: Record<string, number> = {};
@@ -407,19 +415,13 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
     const size = !existing ? { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS } : target.fits ? undefined : sheets.size(sheet);
     let complete = false;
     if (existing && sheetPlan.key !== "leads") {
-      const left = leftovers(stored, sheetPlan);
-      if (left === undefined) {
-        // An older build's layout doesn't say what it wrote: the tab is cleared whole, as those builds did.
-        const whole = sheets.size(sheet);
-        sheet.clear();
-        sheet.getRange(1, 1, whole.rows, whole.columns).clearDataValidations();
-      } else {
-        // Rows or columns users removed are gone already; only what is left of them is cleared.
-        const present = size ? left.map((rect) => clampRect(rect, size)).filter((rect): rect is Rect => rect !== undefined) : left;
-        if (present.length > 0) sheet.getRangeList(present.map(rectA1)).clear();
-        // Nothing cleared the cells the plan writes again: every property is written over them.
-        complete = true;
-      }
+      // A record that doesn't say what the last build wrote clears nothing: the cells beside the plan may be users'.
+      const left = leftovers(stored, sheetPlan) ?? [];
+      // Rows or columns users removed are gone already; only what is left of them is cleared.
+      const present = size ? left.map((rect) => clampRect(rect, size)).filter((rect): rect is Rect => rect !== undefined) : left;
+      if (present.length > 0) sheet.getRangeList(present.map(rectA1)).clear();
+      // Nothing cleared the cells the plan writes again: every property is written over them.
+      complete = true;
       for (const chart of target.charts) sheet.removeChart(chart);
     }
     if (sheetPlan.key === "leads" && size) leadRows = Math.max(size.rows, sheetPlan.minRows);
@@ -429,8 +431,36 @@ export function applyPlan(plan: WorkbookPlan, previous: StoredLayout | undefined
   });
 
   const namedRangeCount = applyNamedRanges(spreadsheet, namedRanges, leadRows);
+  const layout = layoutOf(plan, { sheetIds, namedRangeCount });
+  targets.forEach((target) => recordTab(found, sheets.byId(sheetIds[target.sheetPlan.key])!, target, layout.sheets[target.sheetPlan.key], options.months));
+  const leadLog = sheets.byId(sheetIds.leads);
+  if (leadLog && options.leadColumns) tagLeadColumns(leadLog, options.leadColumns);
   const carriedFrom = retired.filter((tab) => [...tab.kept.keys()].some((key) => carriedKeys.has(key))).map((tab) => tab.name);
   return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount, carriedFrom };
+}
+
+/** Metadata values stay well below what Sheets keeps per location; a longer record lives in the stored state only. */
+const RECORD_LIMIT = 20_000;
+
+/** The tab's record as its `sla.tab` metadata holds it: written on a new tab, updated when it changed. */
+function recordTab(found: Found, sheet: Sheet, target: Pick<Target, "sheetPlan">, stored: StoredSheet | undefined, months: readonly MonthState[] | undefined): void {
+  const key = target.sheetPlan.key;
+  const month = key.startsWith("month:") ? months?.find((state) => `month:${state.month}` === key) : undefined;
+  const { name: _name, id: _id, ...sheetRecord } = stored ?? { name: "", inputs: {} };
+  let record: TabRecord = { key, ...(stored ? { sheet: sheetRecord } : {}), ...(month ? { month } : {}) };
+  if (JSON.stringify(record).length > RECORD_LIMIT) record = { key, ...(month ? { month } : {}) };
+  const value = JSON.stringify(record);
+  const existing = found.tabMetadata.get(sheet.getSheetId());
+  if (!existing) sheet.addDeveloperMetadata(TAB_METADATA_KEY, value);
+  else if (existing.value !== value) existing.metadata.setValue(value);
+}
+
+/** Each of the add-on's lead-log columns carries its key as metadata, which moves with the column. */
+function tagLeadColumns(sheet: Sheet, resolved: ResolvedLeadColumns): void {
+  for (const key of resolved.untagged) {
+    const letter = columnLetter(resolved.columns[key]);
+    sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(COLUMN_METADATA_KEY, key);
+  }
 }
 
 function sameWidths(a: SheetPlan["columnWidths"], b: SheetPlan["columnWidths"]): boolean {
@@ -444,8 +474,8 @@ function writeFormats(sheet: Sheet, plan: SheetPlan): void {
     const rect = blockRect(block);
     if (rect) areas.push({ rect, format: (row, column) => block.cells[row - block.row]?.[column - block.column]?.format ?? DEFAULT_FORMAT });
   }
-  const input = plan.inputFormats;
-  if (input && input.rows > 0 && input.cells.length > 0) {
+  for (const input of plan.inputFormats ?? []) {
+    if (input.rows <= 0 || input.cells.length === 0) continue;
     areas.push({
       rect: { top: input.row, left: input.column, bottom: input.row + input.rows - 1, right: input.column + input.cells.length - 1 },
       format: (_row, column) => input.cells[column - input.column]?.format ?? DEFAULT_FORMAT,
@@ -673,10 +703,6 @@ function placeNamedRange(spreadsheet: Spreadsheet, { name, target, existing }: P
   else spreadsheet.setNamedRange(name, range);
 }
 
-function sameCells(a: string, b: string): boolean {
-  // A tab keeps its identity through renames, so the address after the sheet name is what matters.
-  return a.slice(a.indexOf("!")) === b.slice(b.indexOf("!"));
-}
 
 /**
  * Decides, before any write, which named ranges to create or move. The stored
@@ -685,23 +711,54 @@ function sameCells(a: string, b: string): boolean {
  * and only names whose target changed are looked up. Otherwise (a user added
  * or removed names) every name is read once.
  */
-function planNamedRanges(spreadsheet: Spreadsheet, plan: WorkbookPlan, previous: StoredLayout | undefined, trustCount: boolean): NamedRangeWork {
+function planNamedRanges(
+  spreadsheet: Spreadsheet,
+  plan: WorkbookPlan,
+  previous: StoredLayout | undefined,
+  trustCount: boolean,
+  ourTabs: ReadonlyMap<string, number>,
+  tabName: (id: number) => string | undefined,
+): NamedRangeWork {
   const list = spreadsheet.getNamedRanges();
   let byName: Map<string, NamedRange> | undefined;
   const objects = (): Map<string, NamedRange> => (byName ??= new Map(list.map((named) => [named.getName(), named])));
   const stored = previous?.namedRanges ?? {};
   const trusted = trustCount && previous?.namedRangeCount !== undefined && previous.namedRangeCount === list.length;
-  const exists = (name: string): boolean => (trusted ? stored[name] !== undefined : objects().has(name));
   const sheetNames = new Map(plan.sheets.map((sheet) => [sheet.key, sheet.name]));
   const work: NamedRangeWork = { place: [], count: list.length, leadNames: [], objects };
-  for (const named of plan.namedRanges) {
+  const planned = plan.namedRanges.map((named) => {
     const sheetName = sheetNames.get(named.sheetKey);
     if (!sheetName) throw new Error(`named range ${named.name} refers to an unplanned sheet ${named.sheetKey}`);
-    const target = namedRangeTarget(sheetName, named.range);
-    const storedTarget = stored[named.name];
-    if (!exists(named.name)) work.place.push({ name: named.name, target });
-    else if (storedTarget === undefined || !sameCells(storedTarget, target)) work.place.push({ name: named.name, target, existing: objects().get(named.name) });
-    else if (named.sheetKey === "leads") work.leadNames.push({ name: named.name, target });
+    return { name: named.name, sheetKey: named.sheetKey, target: namedRangeTarget(sheetName, named.range) };
+  });
+  if (trusted) {
+    // The document holds as many names as the last build left: they are taken to be where it put them.
+    for (const { name, sheetKey, target } of planned) {
+      const storedTarget = stored[name];
+      if (storedTarget === undefined) work.place.push({ name, target });
+      else if (!sameCells(storedTarget, target)) work.place.push({ name, target, existing: objects().get(name) });
+      else if (sheetKey === "leads") work.leadNames.push({ name, target });
+    }
+    return work;
+  }
+  // Names were added or removed since: every name is read, and only the add-on's are moved.
+  const existing: NamedRangeSnapshot[] = list.map((named) => {
+    let sheetId: number | undefined;
+    let a1 = "#REF!";
+    try {
+      const range = named.getRange();
+      sheetId = range.getSheet().getSheetId();
+      a1 = range.getA1Notation();
+    } catch {
+      sheetId = undefined;
+    }
+    return { name: named.getName(), sheetId, a1 };
+  });
+  const { decisions, refusals } = decideNamedRanges(planned, existing, ourTabs, new Set(Object.keys(stored)), tabName);
+  if (refusals.length > 0) throw new Refused(refusals);
+  for (const decision of decisions) {
+    if (decision.action === "create") work.place.push({ name: decision.name, target: decision.target });
+    else if (decision.action === "move") work.place.push({ name: decision.name, target: decision.target, existing: objects().get(decision.name) });
   }
   return work;
 }

@@ -5,11 +5,14 @@
 import { validateConfig } from "../config/validate";
 import { monthsToHave, planWorkbook, type ExistingWorkbook } from "../workbook/plan";
 import { labelsFor } from "../workbook/labels";
-import { LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN } from "../workbook/context";
-import { columnLetter } from "../workbook/sheetBuilder";
-import { applyPlan, DocumentSheets, LayoutCoversUserCells, TabNameTaken, type ApplyResult } from "./applyPlan";
-import { loadDocumentState, saveDocumentState } from "./documentState";
-import { layoutOf, type StoredSheet } from "./layout";
+import { keysOfSide } from "../workbook/leadColumns";
+import { LANGUAGES } from "../core/i18n";
+import { resolveLeadColumns, type ResolvedLeadColumns } from "../reconcile/leadColumns";
+import { matchTabs, monthsOf } from "../reconcile/tabs";
+import { applyPlan, Refused, type ApplyResult, type Refusal } from "./applyPlan";
+import { saveDocumentState } from "./documentState";
+import { findDocument, readLeadLog, readNamedRanges, type Found } from "./find";
+import { layoutOf } from "./layout";
 import { withDocumentLock } from "./lock";
 import { messagesFor } from "./messages";
 import { answerLanguage, failure, type OperationResult } from "./operationResult";
@@ -21,43 +24,56 @@ export interface BuildOptions {
 }
 
 /**
- * Reads how big the lead log is now, so the plan keeps every row and adds
- * headroom: one read of the whole log. The last lead is the last row with
- * anything in users' columns; the calculated columns hold formulas on every
- * row and would otherwise make the log grow at every build.
+ * What planning needs of the lead log as the document has it: how many rows
+ * it holds and uses, and where its columns are now.
  */
-export function existingLeadLog(sheets: DocumentSheets, stored: StoredSheet | undefined, sheetName: string): Pick<ExistingWorkbook, "leadsLastRow" | "leadsMaxRows"> {
-  const sheet = sheets.find(stored, sheetName);
-  if (!sheet) return { leadsLastRow: 1, leadsMaxRows: 0 };
-  let values: unknown[][];
-  let rows: number;
-  try {
-    // Users' columns and every calculated one, so the frame is known to fit.
-    values = sheet.getRange(`A2:${columnLetter(LEAD_LAST_COLUMN)}`).getValues();
-    rows = values.length + 1;
-    // The read reached the last calculated column, so the log has at least the columns the plan needs.
-    sheets.remember(sheet, { rows, columns: LEAD_LAST_COLUMN });
-  } catch {
-    // A log with one row, or fewer columns than planned.
-    const size = sheets.size(sheet);
-    rows = size.rows;
-    values = rows > 1 ? sheet.getRange(2, 1, rows - 1, Math.min(size.columns, LEAD_INPUT_COLUMNS)).getValues() : [];
+export function existingLeadLog(found: Found, leadsName: string): Pick<ExistingWorkbook, "leadsLastRow" | "leadsMaxRows" | "leadColumns"> & { resolved: ResolvedLeadColumns } {
+  const match = matchTabs([{ key: "leads", name: leadsName }], found.snapshot, found.snapshot.state?.layout).matches[0];
+  const sheet = match?.tab ? found.sheets.byId(match.tab.id) : undefined;
+  const titles = LANGUAGES.map((language) => labelsFor(language).leads.headers);
+  if (!sheet) {
+    const resolved = resolveLeadColumns(undefined, [], [], titles);
+    return { leadsLastRow: 1, leadsMaxRows: 0, leadColumns: resolved.columns, resolved };
   }
-  let last = values.length;
-  while (last > 0 && (values[last - 1] ?? []).slice(0, LEAD_INPUT_COLUMNS).every((cell) => cell === "" || cell === null)) last--;
-  return { leadsLastRow: last + 1, leadsMaxRows: rows };
+  let resolved: ResolvedLeadColumns | undefined;
+  const log = readLeadLog(found.sheets, sheet, (header) => {
+    const tags = found.snapshot.columnTags.filter((tag) => tag.sheetId === sheet.getSheetId());
+    // A log whose columns carry no metadata yet (built before it): the product's named ranges tell where its columns are.
+    const named = tags.length === 0 ? readNamedRanges(found.sheets.spreadsheet) : [];
+    resolved = resolveLeadColumns({ sheetId: sheet.getSheetId(), header, columns: found.sheets.size(sheet).columns }, tags, named, titles);
+    const calculated = resolved.columns;
+    return new Set(keysOfSide("calculated").map((key) => calculated[key]));
+  });
+  return { leadsLastRow: log.lastUsedRow, leadsMaxRows: log.rows, leadColumns: resolved!.columns, resolved: resolved! };
+}
+
+/** A refusal in the user's language, naming the tab, cells or named range. */
+export function refusalMessage(messages: ReturnType<typeof messagesFor>, refusal: Refusal): string {
+  switch (refusal.kind) {
+    case "tabNameTaken":
+      return messages.tabTakenByUser(refusal.holder, refusal.planned);
+    case "unknownLayout":
+      return messages.unknownLayout(refusal.tab);
+    case "namedRangeTaken":
+      return messages.namedRangeTaken(refusal.name, refusal.target);
+    case "layoutCoversUserCells":
+      return messages.layoutCoversUserCells(refusal.tab, refusal.cells);
+  }
 }
 
 /**
- * Applies a plan for an operation. A tab that can't take its planned name, or
- * a new layout that would write over users' cells, stops it before the first write; the answer then says why, in the user's language.
+ * Applies a plan for an operation. A refusal (a user's tab holding one of the
+ * add-on's names, a user's named range, a new layout over users' cells) stops
+ * it before the first write; the answer then says why, in the user's language.
  */
 export function applyOrRefuse(messages: ReturnType<typeof messagesFor>, ...args: Parameters<typeof applyPlan>): ApplyResult | OperationResult {
   try {
     return applyPlan(...args);
   } catch (error) {
-    if (error instanceof TabNameTaken) return failure("tabNameTaken", messages.tabNameTaken(error.from, error.to));
-    if (error instanceof LayoutCoversUserCells) return failure("layoutCoversUserCells", messages.layoutCoversUserCells(error.tab, error.cells));
+    if (error instanceof Refused) {
+      const first = error.refusals[0]!;
+      return failure(first.kind, error.refusals.map((refusal) => refusalMessage(messages, refusal)).join("\n"));
+    }
     throw error;
   }
 }
@@ -70,18 +86,20 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
   const config = checked.config;
 
   const outcome = withDocumentLock((): OperationResult => {
-    const document = loadDocumentState();
-    if (options.expectedRevision !== undefined && options.expectedRevision !== document.state.revision) {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const found = findDocument(spreadsheet);
+    const { snapshot, document } = found;
+    // Without a readable stored state nobody can tell which revision the wizard started from.
+    if (options.expectedRevision !== undefined && document.stateReadable && options.expectedRevision !== document.state.revision) {
       return failure("conflict", messages.conflict);
     }
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const sheets = new DocumentSheets(spreadsheet);
-    const stored = document.state.layout?.sheets.leads;
-    const existing: ExistingWorkbook = { ...existingLeadLog(sheets, stored, stored?.name ?? labelsFor(config.language).sheets.leads), months: document.state.months };
+    const layout = snapshot.state?.layout;
+    const { resolved, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
+    const existing: ExistingWorkbook = { ...log, months: monthsOf(snapshot) };
     // Today only decides which month tabs the build adds.
     const today = todayWhereItMatters(spreadsheet, (day) => monthsToHave(config, existing.months, day).map((state) => state.month).join());
     const plan = planWorkbook(config, existing, today);
-    const applied = applyOrRefuse(messages, plan, document.state.layout, sheets);
+    const applied = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, months: plan.months });
     if ("ok" in applied) return applied;
     const revision = document.state.revision + 1;
     saveDocumentState(document, config, { revision, months: plan.months, layout: layoutOf(plan, applied) });

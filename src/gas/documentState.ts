@@ -5,43 +5,40 @@
  * Read with one call, written with one call.
  */
 import { migrateConfig } from "../config/migrate";
-import type { MonthState } from "../workbook/plan";
+import { readChecked, workbookStateSchema, type WorkbookState } from "../reconcile/storedState";
 import { readJson, writeJson } from "./documentStore";
-import { isStoredLayout, type StoredLayout } from "./layout";
+
+export type { WorkbookState };
 
 export const CONFIG_KEY = "sla.config";
 export const STATE_KEY = "sla.state";
 
-export interface WorkbookState {
-  /** Goes up with every build or new month: the wizard sends the revision it started from. */
-  readonly revision: number;
-  readonly months: readonly MonthState[];
-  readonly layout: StoredLayout | undefined;
-}
-
 export interface DocumentState {
   /** The saved config as stored (migrated to the current version), not yet validated. */
   readonly config: unknown;
+  /** The stored state, or an empty one when it is missing or unreadable. */
   readonly state: WorkbookState;
+  /** The stored state was there and fit its schema. */
+  readonly stateReadable: boolean;
+  /** Stored state was there but could not be read: the document's own metadata is the truth then. */
+  readonly stateUnreadable: boolean;
   readonly all: Record<string, string>;
 }
 
-const EMPTY_STATE: WorkbookState = { revision: 0, months: [], layout: undefined };
-
-function toState(value: unknown): WorkbookState {
-  if (typeof value !== "object" || value === null) return EMPTY_STATE;
-  const raw = value as { revision?: unknown; months?: unknown; layout?: unknown };
-  return {
-    revision: typeof raw.revision === "number" ? raw.revision : 0,
-    months: Array.isArray(raw.months) ? (raw.months as MonthState[]) : [],
-    layout: isStoredLayout(raw.layout) ? raw.layout : undefined,
-  };
-}
+const EMPTY_STATE: WorkbookState = { revision: 0, months: [] };
 
 export function loadDocumentState(): DocumentState {
   const all = PropertiesService.getDocumentProperties().getProperties();
   const config = readJson(all, CONFIG_KEY);
-  return { config: config === undefined ? undefined : migrateConfig(config), state: toState(readJson(all, STATE_KEY)), all };
+  const present = Object.keys(all).some((key) => key.startsWith(`${STATE_KEY}.`));
+  const state = readChecked(workbookStateSchema, readJson(all, STATE_KEY));
+  return {
+    config: config === undefined ? undefined : migrateConfig(config),
+    state: state ?? EMPTY_STATE,
+    stateReadable: state !== undefined,
+    stateUnreadable: present && state === undefined,
+    all,
+  };
 }
 
 export function saveDocumentState(previous: DocumentState, config: unknown, state: WorkbookState): void {

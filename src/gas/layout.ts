@@ -2,40 +2,9 @@ import type { SheetPlan, WorkbookPlan } from "../workbook/types";
 import { a1 } from "../workbook/sheetBuilder";
 import { blockRect, parseRect, rectA1, union, type Rect } from "./rects";
 import { styleRules } from "./styleRules";
+import type { StoredLayout, StoredSheet } from "../reconcile/storedState";
 
-/** What the last build wrote on one tab. */
-export interface StoredSheet {
-  readonly name: string;
-  /** Where users' cells are, by key. */
-  readonly inputs: Readonly<Record<string, string>>;
-  /** The tab's sheet id: finds it again without a lookup by name (absent in layouts of older builds). */
-  readonly id?: number;
-  /** Fingerprint of the tab's plan: an unchanged, intact tab is not written again. */
-  readonly hash?: string;
-  /** Column widths and frozen panes the build set (see frameOf): set again only when the plan changes them. */
-  readonly frame?: string;
-  /** Charts the build put on the tab. */
-  readonly charts?: number;
-  /**
-   * The rectangle the build wrote (`A1:O24`) and the one its validations
-   * cover: a rebuild blanks only what of them the new layout no longer uses,
-   * so whatever users keep elsewhere on the tab stays.
-   */
-  readonly area?: string;
-  readonly validated?: string;
-  /** "rules" when the build wrote the tab's colours and text styles as conditional-format rules, not cell formats (styleRules). */
-  readonly looks?: "rules";
-}
-
-/** Where the last build put things, kept in the document so the next build finds users' cells again. */
-export interface StoredLayout {
-  readonly version: 1;
-  readonly sheets: Readonly<Record<string, StoredSheet>>;
-  /** Where each named range pointed after the build: `'Leads'!E2:E`. */
-  readonly namedRanges?: Readonly<Record<string, string>>;
-  /** How many named ranges the document held after the build (ours and users'). */
-  readonly namedRangeCount?: number;
-}
+export type { StoredLayout, StoredSheet };
 
 /** What applying a plan learned about the document, stored with the layout. */
 export interface AppliedDocument {
@@ -92,13 +61,17 @@ export function namedRangeTarget(sheetName: string, range: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!${range}`;
 }
 
-/** Where a tab's plan puts the cells users type into: address by key. */
+/** Where a tab's plan puts the cells users type into: address by key (and by fallback key). */
 export function inputsOf(sheet: SheetPlan): Record<string, string> {
   const inputs: Record<string, string> = {};
   for (const block of sheet.blocks) {
     block.cells.forEach((line, rowOffset) =>
       line.forEach((cell, columnOffset) => {
-        if (cell?.input) inputs[cell.input.key] = a1(block.row + rowOffset, block.column + columnOffset);
+        if (!cell?.input) return;
+        const address = a1(block.row + rowOffset, block.column + columnOffset);
+        inputs[cell.input.key] = address;
+        // The fallback finds the value again when the key itself changes (a reworded requirement).
+        if (cell.input.fallbackKey) inputs[cell.input.fallbackKey] ??= address;
       }),
     );
   }
@@ -126,8 +99,4 @@ export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredL
   const namedRanges: Record<string, string> = {};
   for (const named of plan.namedRanges) namedRanges[named.name] = namedRangeTarget(names.get(named.sheetKey) ?? "", named.range);
   return { version: 1, sheets, namedRanges, ...(applied ? { namedRangeCount: applied.namedRangeCount } : {}) };
-}
-
-export function isStoredLayout(value: unknown): value is StoredLayout {
-  return typeof value === "object" && value !== null && (value as { version?: unknown }).version === 1 && typeof (value as { sheets?: unknown }).sheets === "object";
 }

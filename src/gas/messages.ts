@@ -18,6 +18,12 @@ const MESSAGES = {
     built: (sheets: number) => `SLA built: ${sheets} tabs up to date.`,
     tabNameTaken: (from: string, to: string) =>
       `The tab "${from}" should now be called "${to}", but another tab has that name. Rename or remove that tab, then build again: nothing was changed.`,
+    tabTakenByUser: (holder: string, planned: string) =>
+      `The add-on needs a tab called "${planned}", but the tab "${holder}" is not one the add-on made. Rename that tab (or move what it holds elsewhere), then build again: nothing was changed.`,
+    unknownLayout: (tab: string) =>
+      `The add-on can't tell where your entries are on the tab "${tab}": its record of that tab was lost. Rename the tab to keep it as yours, then build again to get a fresh one: nothing was changed.`,
+    namedRangeTaken: (name: string, target: string) =>
+      `The named range "${name}" points at ${target}, which the add-on did not make. Rename or delete that named range (Data ▸ Named ranges), then build again: nothing was changed.`,
     layoutCoversUserCells: (tab: string, cells: readonly string[]) =>
       `The new layout of the tab "${tab}" needs ${listed(cells)}, where you typed something. Move it elsewhere, then build again: nothing was changed.`,
     nextMonth: (month: string) => `Tab ${month} created.`,
@@ -36,6 +42,12 @@ const MESSAGES = {
     built: (sheets: number) => `SLA erstellt: ${sheets} Tabs aktuell.`,
     tabNameTaken: (from: string, to: string) =>
       `Der Tab „${from}“ soll jetzt „${to}“ heißen, aber ein anderer Tab trägt diesen Namen. Benennen Sie diesen Tab um oder entfernen Sie ihn und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
+    tabTakenByUser: (holder: string, planned: string) =>
+      `Das Add-on braucht einen Tab namens „${planned}“, aber der Tab „${holder}“ stammt nicht vom Add-on. Benennen Sie diesen Tab um (oder verschieben Sie seinen Inhalt) und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
+    unknownLayout: (tab: string) =>
+      `Das Add-on kann nicht erkennen, wo Ihre Einträge im Tab „${tab}“ stehen: Seine Aufzeichnung dieses Tabs ging verloren. Benennen Sie den Tab um, um ihn als Ihren zu behalten, und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
+    namedRangeTaken: (name: string, target: string) =>
+      `Der benannte Bereich „${name}“ verweist auf ${target}, was nicht vom Add-on stammt. Benennen Sie ihn um oder löschen Sie ihn (Daten ▸ Benannte Bereiche) und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
     layoutCoversUserCells: (tab: string, cells: readonly string[]) =>
       `Das neue Layout des Tabs „${tab}“ braucht ${listed(cells)}, wo Sie etwas eingetragen haben. Verschieben Sie es und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
     nextMonth: (month: string) => `Tab ${month} angelegt.`,

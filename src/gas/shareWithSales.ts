@@ -6,6 +6,10 @@
 import { labelsFor } from "../workbook/labels";
 import { planProtections, PROTECTION_PREFIX, type ProtectionPlan } from "../workbook/protections";
 import { loadDocumentState } from "./documentState";
+import { withDocumentLock } from "./lock";
+import { findDocument } from "./find";
+import { existingLeadLog } from "./buildSla";
+import { matchTabs } from "../reconcile/tabs";
 import { answerLanguage } from "./operationResult";
 import { validateConfig } from "../config/validate";
 import type { Language } from "../core/i18n";
@@ -38,6 +42,7 @@ const WORDS = {
     failed: "could not be added",
     noSla: "Build the SLA first: there is nothing to share yet.",
     noAddresses: "Enter at least one e-mail address.",
+    busy: "Someone is building or changing this SLA right now. Wait a moment, then share again: nothing was changed.",
     done: (count: number) => `Shared with ${count} ${count === 1 ? "person" : "people"}; protections are set.`,
     explain: (mode: "strict" | "warning") => [
       "Sales can edit: the sales columns of the lead log (owner, first follow-up, attempts, connected, became customer, revenue, closed on), the requirements checklist, the total revenue and notes on month tabs, notes in the ledger, and the month picker of the follow-up report.",
@@ -53,6 +58,7 @@ const WORDS = {
     failed: "konnte nicht hinzugefügt werden",
     noSla: "Erstellen Sie zuerst das SLA: Es gibt noch nichts zu teilen.",
     noAddresses: "Geben Sie mindestens eine E-Mail-Adresse ein.",
+    busy: "Gerade erstellt oder ändert jemand dieses SLA. Warten Sie kurz und teilen Sie dann erneut: Es wurde nichts geändert.",
     done: (count: number) => `Mit ${count} ${count === 1 ? "Person" : "Personen"} geteilt; Schutz ist eingerichtet.`,
     explain: (mode: "strict" | "warning") => [
       "Der Vertrieb kann bearbeiten: die Vertriebsspalten im Lead-Protokoll (Verantwortlich, erster Kontakt, Versuche, erreicht, Kunde geworden, Umsatz, abgeschlossen am), die Checkliste der Anforderungen, Gesamtumsatz und Notizen in Monats-Tabs, Notizen im Protokoll sowie die Monatsauswahl im Bericht zur Nachverfolgung.",
@@ -68,18 +74,33 @@ export function shareWords(language: Language) {
 }
 
 export function shareWithSales(request: ShareRequest): ShareResult {
-  const document = loadDocumentState();
+  // Under the document lock, like a build: protections are never set while a build moves the cells they cover.
+  const outcome = withDocumentLock(() => share(request));
+  if (outcome.locked) return outcome.value;
+  const words = WORDS[answerLanguage(loadDocumentState().config)];
+  return { ok: false, message: words.busy, addresses: [], explanation: [] };
+}
+
+function share(request: ShareRequest): ShareResult {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const found = findDocument(spreadsheet);
+  const document = found.document;
   const language = answerLanguage(document.config);
   const words = WORDS[language];
   const mode = request?.mode === "warning" ? "warning" : "strict";
-  const layout = document.state.layout;
   const checked = validateConfig(document.config, language);
-  if (!layout || !checked.ok) return { ok: false, message: words.noSla, addresses: [], explanation: [] };
+  // The add-on's tabs are the ones with its metadata, whatever the stored state says.
+  const ours = found.snapshot.tabs.filter((tab) => tab.record !== undefined);
+  const matches = matchTabs(
+    ours.map((tab) => ({ key: tab.record!.key, name: tab.name })),
+    found.snapshot,
+    found.snapshot.state?.layout,
+  ).matches.filter((match) => match.tab !== undefined);
+  if (matches.length === 0 || !checked.ok) return { ok: false, message: words.noSla, addresses: [], explanation: [] };
   const { valid, invalid } = parseAddresses(Array.isArray(request?.emails) ? request.emails : []);
   const addresses: { email: string; outcome: AddressOutcome; detail: string }[] = invalid.map((email) => ({ email, outcome: "invalid", detail: words.invalid }));
   if (valid.length === 0) return { ok: false, message: words.noAddresses, addresses, explanation: [] };
 
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const editors = new Set(spreadsheet.getEditors().map((user) => user.getEmail().toLowerCase()));
   for (const email of valid) {
     if (editors.has(email)) {
@@ -94,26 +115,26 @@ export function shareWithSales(request: ShareRequest): ShareResult {
     }
   }
 
-  const sheetKeys = Object.keys(layout.sheets);
-  const inputs = Object.fromEntries(sheetKeys.map((key) => [key, Object.values(layout.sheets[key]?.inputs ?? {})]));
-  const leadsSheet = spreadsheet.getSheetByName(layout.sheets.leads?.name ?? labelsFor(checked.config.language).sheets.leads);
-  const plans = planProtections(sheetKeys, inputs, leadsSheet ? leadsSheet.getMaxRows() : 1000);
+  const sheetKeys = matches.map((match) => match.key);
+  const inputs = Object.fromEntries(matches.map((match) => [match.key, Object.values(match.stored?.inputs ?? {})]));
+  const leads = existingLeadLog(found, labelsFor(checked.config.language).sheets.leads);
+  const plans = planProtections(sheetKeys, inputs, Math.max(leads.leadsMaxRows, 2), leads.leadColumns);
   const marketing = checked.config.contacts.filter((contact) => contact.party === "marketing").map((contact) => contact.email.toLowerCase());
-  applyProtections(spreadsheet, layout.sheets, plans, mode, marketing);
+  const sheetsByKey = new Map(matches.map((match) => [match.key, found.sheets.byId(match.tab!.id)]));
+  applyProtections(sheetsByKey, plans, mode, marketing);
   const added = addresses.filter((entry) => entry.outcome === "added" || entry.outcome === "alreadyEditor").length;
   return { ok: added > 0, message: words.done(added), addresses, explanation: [...words.explain(mode)] };
 }
 
 function applyProtections(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  sheets: Readonly<Record<string, { readonly name: string }>>,
+  sheets: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.Sheet | undefined>,
   plans: readonly ProtectionPlan[],
   mode: "strict" | "warning",
   marketing: readonly string[],
 ): void {
   const me = Session.getEffectiveUser().getEmail();
   for (const sheetKey of new Set(plans.map((plan) => plan.sheetKey))) {
-    const sheet = spreadsheet.getSheetByName(sheets[sheetKey]?.name ?? "");
+    const sheet = sheets.get(sheetKey);
     if (!sheet) continue;
     // Ours are replaced; protections users set themselves stay.
     let usersSheetProtection = false;

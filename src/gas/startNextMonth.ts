@@ -8,9 +8,11 @@ import { validateConfig } from "../config/validate";
 import { slaMonths } from "../workbook/context";
 import { MONTH_LAYOUT, type MonthInputs } from "../workbook/month";
 import { planWorkbook, type MonthState } from "../workbook/plan";
-import { DocumentSheets } from "./applyPlan";
 import { applyOrRefuse, existingLeadLog } from "./buildSla";
-import { loadDocumentState, saveDocumentState } from "./documentState";
+import { saveDocumentState } from "./documentState";
+import { findDocument } from "./find";
+import { matchTabs, monthsOf } from "../reconcile/tabs";
+import { labelsFor } from "../workbook/labels";
 import { layoutOf } from "./layout";
 import { withDocumentLock } from "./lock";
 import { messagesFor } from "./messages";
@@ -46,27 +48,30 @@ export function usableActuals(values: { closeRate: unknown; avgDealSize: unknown
 export function startNextMonth(options: NextMonthOptions): OperationResult {
   const use = options?.use === "agreed" ? "agreed" : "recalculated";
   const outcome = withDocumentLock((): OperationResult => {
-    const document = loadDocumentState();
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const found = findDocument(spreadsheet);
+    const { snapshot, document } = found;
     const language = answerLanguage(document.config);
     const messages = messagesFor(language);
     if (document.config === undefined) return failure("noSla", messages.noSla);
     const checked = validateConfig(document.config, language);
     if (!checked.ok) return failure("invalid", messages.invalidSaved, checked.problems);
-    if (options?.expectedRevision !== undefined && options.expectedRevision !== document.state.revision) return failure("conflict", messages.conflict);
+    if (options?.expectedRevision !== undefined && document.stateReadable && options.expectedRevision !== document.state.revision) return failure("conflict", messages.conflict);
     const config = checked.config;
+    const layout = snapshot.state?.layout;
+    const stateMonths = monthsOf(snapshot);
     const months = slaMonths(config);
-    const have = [...document.state.months].sort((a, b) => (a.month < b.month ? -1 : 1));
+    const have = [...stateMonths].sort((a, b) => (a.month < b.month ? -1 : 1));
     const closing = have[have.length - 1];
     if (!closing) return failure("noSla", messages.noSla);
     const next = months[months.indexOf(closing.month) + 1];
     if (!next) return failure("slaEnded", messages.slaEnded(months[months.length - 1] ?? closing.month));
 
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const sheets = new DocumentSheets(spreadsheet);
     const notes: string[] = [];
     let inputs: MonthInputs = { mode: "agreed" };
     if (use === "recalculated") {
-      const sheet = sheets.find(document.state.layout?.sheets[`month:${closing.month}`], closing.month);
+      const monthTab = matchTabs([{ key: `month:${closing.month}`, name: closing.month }], snapshot, layout).matches[0]?.tab;
+      const sheet = monthTab ? found.sheets.byId(monthTab.id) : undefined;
       if (!sheet) return failure("monthMissing", messages.monthMissing(closing.month));
       const m = MONTH_LAYOUT.metrics;
       const values = sheet.getRange(m.closeRate, m.column + 1, 3, 1).getValues().map((row) => row[0]);
@@ -77,28 +82,29 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
       }
     }
 
-    const leads = document.state.layout?.sheets.leads;
-    const monthStates: MonthState[] = [...document.state.months, { month: next, inputs }];
-    const log = leads ? existingLeadLog(sheets, leads, leads.name) : { leadsLastRow: 1, leadsMaxRows: 0 };
+    const monthStates: MonthState[] = [...stateMonths, { month: next, inputs }];
+    const { resolved, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
     // Without filling months up to today the plan doesn't depend on the day: no time-zone read.
     const full = planWorkbook(config, { ...log, months: monthStates }, todayWhereItMatters(spreadsheet, () => ""), false);
     // Only the new month, the lead log's frame and the Agreement (its misses ledger reads the new month's goal) change; earlier months stay as they are.
     const touched = new Set([`month:${next}`, "leads", "agreement"]);
     const plan = { sheets: full.sheets.filter((sheet) => touched.has(sheet.key)), namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads") };
-    const result = applyOrRefuse(messages, plan, document.state.layout, sheets);
+    const result = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, months: full.months });
     if ("ok" in result) return result;
     // Tabs the full plan no longer has (an older build's Ledger tab, its notes carried now) are forgotten, as a build forgets them.
-    const planned = new Set(full.sheets.map((sheet) => sheet.key));
-    const previousSheets = Object.fromEntries(Object.entries(document.state.layout?.sheets ?? {}).filter(([key]) => planned.has(key)));
+    // What the other tabs hold comes from their records (the stored state may have been lost).
+    const previousSheets = Object.fromEntries(
+      matchTabs(full.sheets, snapshot, layout).matches.flatMap((match) => (match.stored ? [[match.key, match.stored] as const] : [])),
+    );
     const applied = layoutOf(plan, result);
-    const layout = {
+    const saved = {
       version: 1 as const,
       sheets: { ...previousSheets, ...applied.sheets },
-      namedRanges: { ...document.state.layout?.namedRanges, ...applied.namedRanges },
+      namedRanges: { ...layout?.namedRanges, ...applied.namedRanges },
       namedRangeCount: result.namedRangeCount,
     };
     const revision = document.state.revision + 1;
-    saveDocumentState(document, document.config, { revision, months: full.months, layout });
+    saveDocumentState(document, document.config, { revision, months: full.months, layout: saved });
     return { ok: true, message: messages.nextMonth(next), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes };
   });
   if (outcome.locked) return outcome.value;

@@ -3,6 +3,7 @@ import { labelsFor, type WorkbookLabels } from "./labels";
 import { formatsFor, type Formats } from "./formats";
 import type { WorkTimeRefs } from "./formulas";
 import { openColumnA1, sheetRef } from "./sheetBuilder";
+import type { LeadColumnKey, LeadColumns } from "./leadColumns";
 
 /** Colours per party (light for cells, strong for headers) and for calculated cells. */
 export const COLORS = {
@@ -38,27 +39,14 @@ export function daysIn(month: string): number {
   return new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
 }
 
-/** Where the lead log's columns are, and how many rows it holds. */
-export const LEAD_COLUMNS = {
-  lead: 1, company: 2, tier: 3, created: 4, handedOff: 5, owner: 6, firstFollowUp: 7,
-  attempts: 8, connected: 9, customer: 10, revenue: 11, closedOn: 12, responseHours: 13, status: 14,
-  /** Helper for the reports: the hand-off month (its first day) of leads with response hours, else blank. */
-  followedUpMonth: 15,
-  /** Working hours from the hand-off to the first follow-up, or to now while the lead waits. */
-  hoursSoFar: 16,
-} as const;
-/** The last calculated column of the lead log. */
-export const LEAD_LAST_COLUMN = LEAD_COLUMNS.hoursSoFar;
-export const LEAD_INPUT_COLUMNS = 12;
-
 /**
  * A lead-log column from row 2 down, open-ended so it grows with the log:
  * how month tabs and reports read columns that have no product named range
  * (each named range is one more call on every first build).
- * @example leadRange(context, LEAD_COLUMNS.owner) // "'Leads'!$F$2:$F"
+ * @example leadRange(context, "owner") // "'Leads'!$F$2:$F"
  */
-export function leadRange(context: Pick<PlanContext, "sheetNames">, column: number): string {
-  return `${sheetRef(context.sheetNames.leads)}!${openColumnA1(2, column, true)}`;
+export function leadRange(context: Pick<PlanContext, "sheetNames" | "leadColumns">, key: LeadColumnKey): string {
+  return `${sheetRef(context.sheetNames.leads)}!${openColumnA1(2, context.leadColumns[key], true)}`;
 }
 
 /** Everything planners share: the config, words, formats, and references between sheets. */
@@ -69,6 +57,8 @@ export interface PlanContext {
   readonly sheetNames: { readonly agreement: string; readonly leads: string; readonly followUp: string };
   /** Last data row of the lead log. */
   readonly leadsLastRow: number;
+  /** Where the lead log's columns are now. */
+  readonly leadColumns: LeadColumns;
   /** Working-time cells on the Agreement tab, when business hours or holidays are set. */
   readonly work: WorkTimeRefs | undefined;
   /** Checklist cell (with sheet) per requirement index and month, for the ledger. */

@@ -6,7 +6,7 @@
  * the totals its figures are built from. Two charts: speed by month with the
  * goal as a line, and depth by month.
  */
-import { COLORS, LEAD_COLUMNS, leadRange, monthStartFormula, slaMonths, type PlanContext } from "./context";
+import { COLORS, leadRange, monthStartFormula, slaMonths, type PlanContext } from "./context";
 import { quote } from "./formulas";
 import { SheetBuilder, a1, rangeA1 } from "./sheetBuilder";
 import type { CellSpec, SheetPlan } from "./types";
@@ -131,7 +131,7 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const C = L.columns;
   const calculated: CellSpec = { background: COLORS.calculated };
   const handed = "Leads_HandedOff";
-  const followedMonth = leadRange(context, LEAD_COLUMNS.followedUpMonth);
+  const followedMonth = leadRange(context, "followedUpMonth");
   const headerCell = (title: string): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true });
 
   sheet.set(1, 1, { value: `${labels.sheets.followUp}: ${labels.followUp.byMonth}`, bold: true });
@@ -166,7 +166,7 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const pick = a1(repTitleRow, 2, true);
   const repHeaderRow = repTitleRow + 1;
   sheet.row(repHeaderRow, 1, labels.followUp.repHeaders.map(headerCell));
-  const owner = leadRange(context, LEAD_COLUMNS.owner);
+  const owner = leadRange(context, "owner");
   // The picked month is text like "2026-12"; Sheets may also have read it as a date.
   const pickedStart = `IF(ISNUMBER(${pick}),DATE(YEAR(${pick}),MONTH(${pick}),1),DATE(LEFT(${pick},4),RIGHT(${pick},2),1))`;
   const pickedEnd = `(EOMONTH(${pickedStart},0)+1)`;

@@ -4,15 +4,14 @@
  * and marketing share, a row per day with the pace against the goal (method
  * §4), an on-track status, and the pace chart.
  */
-import { COLORS, LEAD_COLUMNS, daysIn, leadRange, monthStartFormula, type PlanContext } from "./context";
+import { COLORS, daysIn, leadRange, monthStartFormula, type PlanContext } from "./context";
 import { closeRateFormula, customersNeededFormula, dealSizeFormula, leadsNeededFormula, marketingShareFormula, quote, revenueGoalFormula } from "./formulas";
 import { SheetBuilder, a1, rangeA1 } from "./sheetBuilder";
 import type { CellSpec, SheetPlan } from "./types";
 
 /** How a month's inputs are set: as agreed (named ranges), or values recalculated from the month before. */
-export type MonthInputs =
-  | { readonly mode: "agreed" }
-  | { readonly mode: "recalculated"; readonly marketingShare?: number; readonly avgDealSize?: number; readonly closeRate?: number; readonly from: string };
+import type { MonthInputs } from "../reconcile/storedState";
+export type { MonthInputs };
 
 /** Fixed positions on every month tab, read back when the next month starts. */
 export const MONTH_LAYOUT = {
@@ -91,8 +90,8 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   const m = L.metrics;
   const e = (row: number): string => a1(row, m.column + 1, true);
   const handedOff = "Leads_HandedOff";
-  const closedOn = leadRange(context, LEAD_COLUMNS.closedOn);
-  const created = leadRange(context, LEAD_COLUMNS.created);
+  const closedOn = leadRange(context, "closedOn");
+  const created = leadRange(context, "created");
   const metric = (row: number, label: string, cell: CellSpec): void => {
     sheet.set(row, m.column, { value: label, wrap: true });
     sheet.set(row, m.column + 1, { ...calculated, ...cell });

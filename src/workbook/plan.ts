@@ -7,13 +7,12 @@ import { planAgreement } from "./agreement";
 import { baseContext, slaMonths, type PlanContext } from "./context";
 import { planFollowUp } from "./followUp";
 import { leadCapacity, planLeads } from "./leads";
-import { planMonth, type MonthInputs } from "./month";
+import { planMonth } from "./month";
+import { NEW_LEAD_COLUMNS, type LeadColumns } from "./leadColumns";
+import type { MonthState } from "../reconcile/storedState";
 import type { WorkbookPlan } from "./types";
 
-export interface MonthState {
-  readonly month: string;
-  readonly inputs: MonthInputs;
-}
+export type { MonthState };
 
 /** What the document holds before the build, as far as planning needs it. */
 export interface ExistingWorkbook {
@@ -23,6 +22,8 @@ export interface ExistingWorkbook {
   readonly leadsMaxRows: number;
   /** Month tabs already created, with how their inputs were set. */
   readonly months: readonly MonthState[];
+  /** Where the lead log's columns are now (people may have inserted or moved columns); a new log's otherwise. */
+  readonly leadColumns?: LeadColumns;
 }
 
 export const EMPTY_WORKBOOK: ExistingWorkbook = { leadsLastRow: 1, leadsMaxRows: 0, months: [] };
@@ -56,8 +57,9 @@ export function planWorkbook(config: SlaConfig, existing: ExistingWorkbook, toda
   const base = baseContext(config);
   const leadsLastRow = leadCapacity(existing.leadsLastRow, existing.leadsMaxRows);
   const months = monthsToHave(config, existing.months, today, fillToToday);
-  const agreement = planAgreement({ ...base, leadsLastRow }, new Set(months.map((state) => state.month)));
-  const context: PlanContext = { ...base, leadsLastRow, work: agreement.work, checklist: agreement.checklist };
+  const leadColumns = existing.leadColumns ?? NEW_LEAD_COLUMNS;
+  const agreement = planAgreement({ ...base, leadsLastRow, leadColumns }, new Set(months.map((state) => state.month)));
+  const context: PlanContext = { ...base, leadsLastRow, leadColumns, work: agreement.work, checklist: agreement.checklist };
   const leads = planLeads(context);
   const monthSheets = months.map((state) => planMonth(context, state.month, state.inputs));
   const followUp = planFollowUp(context);

@@ -2,9 +2,9 @@
  * Who edits what once the workbook is shared with sales: every team edits
  * only its own columns and tabs. Calculated cells are the add-on's; cells
  * users type into (checklist, notes, total revenue, the rep month picker)
- * stay open; in the lead log marketing owns A–E and sales owns F–L.
+ * stay open; in the lead log marketing owns its columns and sales its own.
  */
-import { LEAD_COLUMNS, LEAD_INPUT_COLUMNS, LEAD_LAST_COLUMN } from "./context";
+import { columnRuns, keysOfSide, NEW_LEAD_COLUMNS, type LeadColumnKey, type LeadColumns } from "./leadColumns";
 import { a1, columnLetter, parseA1 } from "./sheetBuilder";
 
 export const PROTECTION_PREFIX = "Marketing & Sales SLA";
@@ -22,7 +22,7 @@ export interface ProtectionPlan {
 /** Merges single cells into column runs: C5, C6, C7 → C5:C7. */
 export function compactRanges(cells: readonly string[]): string[] {
   const byColumn = new Map<number, number[]>();
-  for (const cell of cells) {
+  for (const cell of new Set(cells)) {
     const { row, column } = parseA1(cell);
     byColumn.set(column, [...(byColumn.get(column) ?? []), row]);
   }
@@ -44,18 +44,27 @@ export function compactRanges(cells: readonly string[]): string[] {
   return ranges;
 }
 
-/** `inputs`: per sheet key, the cells users type into (from the stored layout). */
-export function planProtections(sheetKeys: readonly string[], inputs: Readonly<Record<string, readonly string[]>>, leadsLastRow: number): ProtectionPlan[] {
+/**
+ * `inputs`: per sheet key, the cells users type into (from the stored layout);
+ * `leadColumns`: where the lead log's columns are now. Columns people added
+ * to the log are theirs and stay unprotected.
+ */
+export function planProtections(
+  sheetKeys: readonly string[],
+  inputs: Readonly<Record<string, readonly string[]>>,
+  leadsLastRow: number,
+  leadColumns: LeadColumns = NEW_LEAD_COLUMNS,
+): ProtectionPlan[] {
   const plans: ProtectionPlan[] = [];
   for (const key of sheetKeys) {
     if (key === "leads") {
       const last = Math.max(2, leadsLastRow);
-      const calculated = `${columnLetter(LEAD_COLUMNS.responseHours)}1:${columnLetter(LEAD_LAST_COLUMN)}${last}`;
-      plans.push(
-        { sheetKey: key, range: `A1:${columnLetter(LEAD_INPUT_COLUMNS)}1`, description: `${PROTECTION_PREFIX}: column headers`, editors: "owner", unprotected: [] },
-        { sheetKey: key, range: calculated, description: `${PROTECTION_PREFIX}: calculated columns`, editors: "owner", unprotected: [] },
-        { sheetKey: key, range: `A2:${columnLetter(LEAD_COLUMNS.handedOff)}${last}`, description: `${PROTECTION_PREFIX}: marketing's columns`, editors: "marketing", unprotected: [] },
-      );
+      const runs = (keys: readonly LeadColumnKey[], top: number, bottom: number): string[] =>
+        columnRuns(keys.map((column) => leadColumns[column])).map((run) => `${columnLetter(run.first)}${top}:${columnLetter(run.first + run.count - 1)}${bottom}`);
+      const inputKeys = [...keysOfSide("marketing"), ...keysOfSide("sales")];
+      for (const range of runs(inputKeys, 1, 1)) plans.push({ sheetKey: key, range, description: `${PROTECTION_PREFIX}: column headers`, editors: "owner", unprotected: [] });
+      for (const range of runs(keysOfSide("calculated"), 1, last)) plans.push({ sheetKey: key, range, description: `${PROTECTION_PREFIX}: calculated columns`, editors: "owner", unprotected: [] });
+      for (const range of runs(keysOfSide("marketing"), 2, last)) plans.push({ sheetKey: key, range, description: `${PROTECTION_PREFIX}: marketing's columns`, editors: "marketing", unprotected: [] });
       continue;
     }
     plans.push({ sheetKey: key, range: "sheet", description: `${PROTECTION_PREFIX}: generated tab`, editors: "owner", unprotected: compactRanges(inputs[key] ?? []) });
