@@ -24,7 +24,7 @@ export const CALL_KINDS: Record<string, KindTable> = {
     service: ["flush"],
   },
   Spreadsheet: {
-    handle: ["getId", "getRange", "getRangeList"],
+    handle: ["getId", "getRange", "getRangeList", "createDeveloperMetadataFinder"],
     read: [
       "getName",
       "getUrl",
@@ -39,6 +39,7 @@ export const CALL_KINDS: Record<string, KindTable> = {
       "getRangeByName",
       "getEditors",
       "getOwner",
+      "getDeveloperMetadata",
     ],
     write: [
       "rename",
@@ -52,11 +53,12 @@ export const CALL_KINDS: Record<string, KindTable> = {
       "addEditor",
       "addEditors",
       "removeEditor",
+      "addDeveloperMetadata",
     ],
     service: ["toast"],
   },
   Sheet: {
-    handle: ["getSheetId", "getParent", "getRange", "getRangeList", "newChart"],
+    handle: ["getSheetId", "getParent", "getRange", "getRangeList", "newChart", "createDeveloperMetadataFinder"],
     read: [
       "getName",
       "getIndex",
@@ -74,6 +76,7 @@ export const CALL_KINDS: Record<string, KindTable> = {
       "getCharts",
       "getConditionalFormatRules",
       "getProtections",
+      "getDeveloperMetadata",
     ],
     write: [
       "setName",
@@ -106,6 +109,9 @@ export const CALL_KINDS: Record<string, KindTable> = {
       "setConditionalFormatRules",
       "clearConditionalFormatRules",
       "protect",
+      "moveRows",
+      "moveColumns",
+      "addDeveloperMetadata",
     ],
   },
   Range: {
@@ -121,6 +127,7 @@ export const CALL_KINDS: Record<string, KindTable> = {
       "getGridId",
       "getCell",
       "offset",
+      "createDeveloperMetadataFinder",
     ],
     read: [
       "getValues",
@@ -147,6 +154,7 @@ export const CALL_KINDS: Record<string, KindTable> = {
       "getMergedRanges",
       "getDataValidation",
       "getDataValidations",
+      "getDeveloperMetadata",
     ],
     write: [
       "activate",
@@ -190,6 +198,8 @@ export const CALL_KINDS: Record<string, KindTable> = {
       "clearContent",
       "clearFormat",
       "protect",
+      "sort",
+      "addDeveloperMetadata",
     ],
   },
   RangeList: {
@@ -243,6 +253,16 @@ export const CALL_KINDS: Record<string, KindTable> = {
     ],
   },
   User: { handle: ["getEmail"] },
+  // The finder's answer carries each metadata's key, value, visibility and location, so reading them costs nothing.
+  DeveloperMetadataFinder: {
+    builder: ["withId", "withKey", "withValue", "withLocationType", "withVisibility", "onIntersectingLocations"],
+    read: ["find"],
+  },
+  DeveloperMetadata: {
+    handle: ["getId", "getKey", "getValue", "getVisibility", "getLocation"],
+    write: ["setKey", "setValue", "setVisibility", "remove", "moveToColumn", "moveToRow", "moveToSheet", "moveToSpreadsheet"],
+  },
+  DeveloperMetadataLocation: { handle: ["getLocationType", "getSpreadsheet", "getSheet", "getRow", "getColumn"] },
   EmbeddedChart: {
     handle: ["modify"],
     read: [

@@ -21,7 +21,7 @@ import { isValidTimeZone } from "./time";
 
 export type { CallEntry, CallKind, CallLog } from "./callLog";
 export { CALL_KINDS } from "./callLog";
-export type { WorkbookSnapshot, SheetSnapshot, CellSnapshot, ChartSnapshot } from "./snapshot";
+export type { WorkbookSnapshot, SheetSnapshot, CellSnapshot, ChartSnapshot, DeveloperMetadataSnapshot } from "./snapshot";
 export type { EmulatorState } from "./state";
 
 export interface EmulatorOptions {

@@ -7,6 +7,7 @@
  */
 import { DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellAddress, type SimpleCellRange } from "hyperformula";
 import { lastColOf, lastRowOf, parseRangeRef, splitSheetPrefix, type OpenEnds, type Rect } from "./a1";
+import { DeveloperMetadataStore } from "./developerMetadata";
 import { defaultDateFormat, formatValue, isDateTimeFormat } from "./formats";
 import { closeOpenRanges, reopenRanges } from "./formulaText";
 import { createHyperFormula, dateFormatsFor, type EvaluationContext } from "./hyperformulaSetup";
@@ -45,6 +46,7 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   activeSheetId = 0;
   readonly names: NamedRanges;
+  readonly developerMetadata = new DeveloperMetadataStore();
   readonly properties: Record<PropertyStore, Map<string, string>> = { document: new Map(), user: new Map(), script: new Map() };
   readonly locks: Record<LockKind, { held: boolean; elsewhere: number }> = {
     document: { held: false, elsewhere: 0 },
@@ -161,6 +163,7 @@ export class WorkbookModel {
     this.materializeFormulas();
     this.writer.removeSheet(sheet.hfId);
     this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.developerMetadata.removeSheet(sheet);
     sheet.deleted = true;
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]!.id;
   }
@@ -216,7 +219,7 @@ export class WorkbookModel {
   }
 
   /** The last row of a sheet named in a formula (undefined: the formula's own sheet), for closing "A2:A". */
-  private lastRowResolver(sheet: SheetModel): (name: string | undefined) => number {
+  lastRowResolver(sheet: SheetModel): (name: string | undefined) => number {
     return (name) => (name === undefined ? sheet.maxRows : (this.sheetByName(name)?.maxRows ?? DEFAULT_ROWS));
   }
 
@@ -362,7 +365,7 @@ export class WorkbookModel {
   }
 
   /** Records HyperFormula's current text of every formula, so formulaText can tell which ones a structural change rewrote. */
-  private materializeFormulas(): void {
+  materializeFormulas(): void {
     for (const sheet of this.sheets)
       sheet.forEachMeta((meta, row, col) => {
         if (meta.formula && meta.formula.hf === undefined)
@@ -371,7 +374,7 @@ export class WorkbookModel {
   }
 
   /** Re-closes "A2:A"-style references (in formulas and named ranges) at the sheets' current last rows. */
-  private refreshOpenReferences(): void {
+  refreshOpenReferences(): void {
     for (const sheet of this.sheets) {
       const lastRow = this.lastRowResolver(sheet);
       sheet.forEachMeta((meta, row, col) => {
@@ -475,6 +478,7 @@ export class WorkbookModel {
       sheet.columnWidths = shiftNumberMap(sheet.columnWidths, change);
     }
     this.shiftStoredRanges(sheet, change);
+    this.developerMetadata.applyDimensionChange(sheet, change);
     this.refreshOpenReferences();
   }
 

@@ -6,9 +6,17 @@
 import { lastColOf, lastRowOf, rectContains, rectToA1, rectsIntersect, type OpenEnds, type Rect } from "./a1";
 import { DataValidationFacade, TextStyleFacade } from "./builders";
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR, normalizeColor } from "./colors";
+import {
+  ARBITRARY_RANGE_MESSAGE,
+  DeveloperMetadataFacade,
+  DeveloperMetadataFinderFacade,
+  locationOfRange,
+  parseAddArguments,
+} from "./developerMetadata";
 import { BorderStyle, WrapStrategy, requireMember } from "./enums";
 import { AUTOMATIC_FORMAT } from "./formats";
 import type { SheetModel, WorkbookModel } from "./model";
+import { parseSortSpec, sortRange } from "./moves";
 import { ProtectionFacade, newRangeProtection } from "./protection";
 import { sheetFacade, type SheetFacade } from "./sheet";
 import { cloneJson, type BorderLine, type CellMeta, type ValidationSpec } from "./specs";
@@ -507,6 +515,39 @@ export class RangeFacade {
     this._model.requireLive(this._sheet);
     this._model.clearFormats(this._sheet, this._rect);
     return this;
+  }
+
+  // ---- sorting ----
+
+  /** sort(column), sort({column, ascending}), sort([…]): columns are the sheet's, inside the range. */
+  sort(sortSpecObj: unknown): this {
+    sortRange(this._model, this._sheet, this._rect, parseSortSpec(sortSpecObj, this._rect));
+    return this;
+  }
+
+  // ---- developer metadata ----
+
+  /** Only on one whole row or one whole column, as Sheets keeps metadata. */
+  addDeveloperMetadata(...args: unknown[]): this {
+    const { key, value, visibility } = parseAddArguments(args, "SpreadsheetApp.Range.addDeveloperMetadata");
+    this._model.requireLive(this._sheet);
+    const location = locationOfRange(this._sheet, this._rect);
+    if (!location) throw new Error(ARBITRARY_RANGE_MESSAGE);
+    this._model.developerMetadata.add(location, key, value, visibility);
+    return this;
+  }
+
+  /** The metadata on exactly this range: a whole row or column; none for other ranges. */
+  getDeveloperMetadata(): DeveloperMetadataFacade[] {
+    this._model.requireLive(this._sheet);
+    const location = locationOfRange(this._sheet, this._rect);
+    return location ? this._model.developerMetadata.at(location).map((m) => new DeveloperMetadataFacade(this._model, m)) : [];
+  }
+
+  /** Searches the metadata on rows and columns wholly inside the range (or, with onIntersectingLocations, touching it). */
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderFacade {
+    this._model.requireLive(this._sheet);
+    return new DeveloperMetadataFinderFacade(this._model, { kind: "range", sheet: this._sheet, rect: this._rect });
   }
 
   // ---- protection ----

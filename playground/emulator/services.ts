@@ -1,5 +1,6 @@
 /** The global services: SpreadsheetApp, PropertiesService, LockService, Session. */
 import { ConditionalFormatRuleBuilderFacade, DataValidationBuilderFacade, TextStyleBuilderFacade } from "./builders";
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from "./developerMetadata";
 import { BooleanCriteria, BorderStyle, DataValidationCriteria, ProtectionType, WrapStrategy } from "./enums";
 import type { LockKind, PropertyStore, WorkbookModel } from "./model";
 import { sheetFacade, type SheetFacade } from "./sheet";
@@ -13,6 +14,8 @@ export class SpreadsheetAppFacade {
   readonly BooleanCriteria = BooleanCriteria;
   readonly WrapStrategy = WrapStrategy;
   readonly BorderStyle = BorderStyle;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
 
   constructor(readonly _model: WorkbookModel) {}
 

@@ -2,9 +2,11 @@
 import { ConditionalFormatRuleFacade } from "./builders";
 import { EmbeddedChartBuilderFacade, EmbeddedChartFacade, newChartSpec } from "./charts";
 import { normalizeColor } from "./colors";
+import { DeveloperMetadataFacade, DeveloperMetadataFinderFacade, parseAddArguments } from "./developerMetadata";
 import { ProtectionType, requireMember } from "./enums";
 import type { SheetModel, WorkbookModel } from "./model";
 import { ProtectionFacade, sheetProtection } from "./protection";
+import { moveDimension } from "./moves";
 import { RangeFacade } from "./range";
 import { RangeListFacade } from "./rangeList";
 import { FORMAT_KEYS, cloneJson } from "./specs";
@@ -169,6 +171,26 @@ export class SheetFacade {
     return this;
   }
 
+  /** Moves the rows the range spans before `destinationIndex`, counted before the move. */
+  moveRows(rowSpec: RangeFacade, destinationIndex: number): void {
+    const range = this._specOnThisSheet(rowSpec, "moveRows");
+    moveDimension(this._model, this._sheet, "rows", range._rect.row, range._rect.numRows, destinationIndex);
+  }
+
+  /** Moves the columns the range spans before `destinationIndex`, counted before the move. */
+  moveColumns(columnSpec: RangeFacade, destinationIndex: number): void {
+    const range = this._specOnThisSheet(columnSpec, "moveColumns");
+    moveDimension(this._model, this._sheet, "cols", range._rect.col, range._rect.numCols, destinationIndex);
+  }
+
+  private _specOnThisSheet(spec: RangeFacade, method: string): RangeFacade {
+    if (!(spec instanceof RangeFacade))
+      throw new Error(`The parameters don't match the method signature for SpreadsheetApp.Sheet.${method}.`);
+    this._model.requireLive(this._sheet);
+    if (spec._sheet !== this._sheet) throw new Error(`The range to move must be on the sheet "${this._sheet.name}".`);
+    return spec;
+  }
+
   setFrozenRows(rows: number): void {
     if (!Number.isInteger(rows) || rows < 0 || rows >= this._live.maxRows) throw new Error(`Invalid number of frozen rows: ${rows}`);
     this._sheet.frozenRows = rows;
@@ -242,6 +264,24 @@ export class SheetFacade {
 
   isSheetHidden(): boolean {
     return this._live.hidden;
+  }
+
+  // ---- developer metadata ----
+
+  addDeveloperMetadata(...args: unknown[]): this {
+    const { key, value, visibility } = parseAddArguments(args, "SpreadsheetApp.Sheet.addDeveloperMetadata");
+    this._model.developerMetadata.add({ type: "SHEET", sheetId: this._live.id }, key, value, visibility);
+    return this;
+  }
+
+  /** The metadata on the sheet itself (not on its rows or columns). */
+  getDeveloperMetadata(): DeveloperMetadataFacade[] {
+    return this._model.developerMetadata.at({ type: "SHEET", sheetId: this._live.id }).map((m) => new DeveloperMetadataFacade(this._model, m));
+  }
+
+  /** Searches the metadata on the sheet, its rows and its columns. */
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderFacade {
+    return new DeveloperMetadataFinderFacade(this._model, { kind: "sheet", sheet: this._live });
   }
 
   // ---- clearing ----

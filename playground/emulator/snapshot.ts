@@ -7,6 +7,7 @@
 import { DetailedCellError } from "hyperformula";
 import { cellA1, columnToLetters, quoteSheetName, rectToA1, type Rect } from "./a1";
 import type { CallLog } from "./callLog";
+import { describeLocation } from "./developerMetadata";
 import { isDateTimeFormat } from "./formats";
 import type { SheetModel, WorkbookModel } from "./model";
 import type { Borders, ChartPosition, ChartSpec, StoredRange, StoredValue } from "./specs";
@@ -90,9 +91,19 @@ export interface SheetSnapshot {
   conditionalFormats: ConditionalFormatSnapshot[];
 }
 
+export interface DeveloperMetadataSnapshot {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: string;
+  /** "spreadsheet", "'Leads'", "'Leads'!C:C" or "'Leads'!5:5", where the metadata is now. */
+  location: string;
+}
+
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   namedRanges: Record<string, string>;
+  developerMetadata: DeveloperMetadataSnapshot[];
   properties: { document: Record<string, string> };
   calls: { total: number; documentCalls: number; byMethod: Record<string, number> };
 }
@@ -271,6 +282,13 @@ export function takeSnapshot(model: WorkbookModel, calls: CallLog): WorkbookSnap
   return {
     sheets: model.sheets.map((sheet, i) => sheetSnapshot(model, sheet, i + 1)),
     namedRanges,
+    developerMetadata: model.developerMetadata.items.map((m) => ({
+      id: m.id,
+      key: m.key,
+      value: m.value,
+      visibility: m.visibility,
+      location: describeLocation(model, m.location),
+    })),
     properties: { document: Object.fromEntries(model.properties.document) },
     calls: { total: calls.total, documentCalls: calls.documentCalls, byMethod: calls.byMethod },
   };

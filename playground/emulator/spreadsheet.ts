@@ -1,4 +1,5 @@
 /** Spreadsheet (the file: sheets, named ranges, sharing, time zone) and NamedRange. */
+import { DeveloperMetadataFacade, DeveloperMetadataFinderFacade, parseAddArguments } from "./developerMetadata";
 import type { WorkbookModel } from "./model";
 import { RangeFacade } from "./range";
 import { RangeListFacade } from "./rangeList";
@@ -187,6 +188,24 @@ export class SpreadsheetFacade {
 
   removeNamedRange(name: string): void {
     this._model.names.remove(name);
+  }
+
+  // ---- developer metadata ----
+
+  addDeveloperMetadata(...args: unknown[]): this {
+    const { key, value, visibility } = parseAddArguments(args, "SpreadsheetApp.Spreadsheet.addDeveloperMetadata");
+    this._model.developerMetadata.add({ type: "SPREADSHEET" }, key, value, visibility);
+    return this;
+  }
+
+  /** The metadata on the spreadsheet itself (not on its sheets, rows or columns). */
+  getDeveloperMetadata(): DeveloperMetadataFacade[] {
+    return this._model.developerMetadata.at({ type: "SPREADSHEET" }).map((m) => new DeveloperMetadataFacade(this._model, m));
+  }
+
+  /** Searches all metadata: the spreadsheet's, its sheets', rows' and columns'. */
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderFacade {
+    return new DeveloperMetadataFinderFacade(this._model, { kind: "spreadsheet" });
   }
 
   // ---- sharing ----

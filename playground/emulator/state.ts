@@ -4,6 +4,7 @@
  * createEmulator({ state }) continues exactly where this one stopped.
  */
 import { cellA1, parseRangeRef, type Rect } from "./a1";
+import type { DeveloperMetadataSpec } from "./developerMetadata";
 import type { PropertyStore, WorkbookModel } from "./model";
 import { cloneJson, type CellMeta, type ChartSpec, type ConditionalRuleSpec, type ProtectionSpec } from "./specs";
 import type { CellInput } from "./values";
@@ -55,7 +56,9 @@ export interface EmulatorState {
   sheets: SheetState[];
   namedRanges: NamedRangeState[];
   properties: Record<PropertyStore, Record<string, string>>;
-  counters: { sheetSeed: number; nextChartId: number; nextProtectionId: number };
+  /** Absent in states saved before the emulator kept developer metadata. */
+  developerMetadata?: DeveloperMetadataSpec[];
+  counters: { sheetSeed: number; nextChartId: number; nextProtectionId: number; metadataSeed?: number };
 }
 
 export function toState(model: WorkbookModel): EmulatorState {
@@ -118,7 +121,13 @@ export function toState(model: WorkbookModel): EmulatorState {
     sheets,
     namedRanges,
     properties: { document: store("document"), user: store("user"), script: store("script") },
-    counters: { sheetSeed: model.sheetSeed, nextChartId: model.nextChartId, nextProtectionId: model.nextProtectionId },
+    developerMetadata: cloneJson(model.developerMetadata.items),
+    counters: {
+      sheetSeed: model.sheetSeed,
+      nextChartId: model.nextChartId,
+      nextProtectionId: model.nextProtectionId,
+      metadataSeed: model.developerMetadata.seed,
+    },
   };
 }
 
@@ -179,4 +188,6 @@ export function restoreState(model: WorkbookModel, state: EmulatorState): void {
   model.sheetSeed = state.counters.sheetSeed;
   model.nextChartId = state.counters.nextChartId;
   model.nextProtectionId = state.counters.nextProtectionId;
+  model.developerMetadata.items = cloneJson(state.developerMetadata ?? []);
+  model.developerMetadata.seed = state.counters.metadataSeed ?? 0;
 }

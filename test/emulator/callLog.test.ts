@@ -10,6 +10,11 @@ import {
   TextStyleFacade,
 } from "../../playground/emulator/builders";
 import { CALL_KINDS, kindOf } from "../../playground/emulator/callLog";
+import {
+  DeveloperMetadataFacade,
+  DeveloperMetadataFinderFacade,
+  DeveloperMetadataLocationFacade,
+} from "../../playground/emulator/developerMetadata";
 import { ChartOptionsFacade, ChartsFacade, ContainerInfoFacade, EmbeddedChartBuilderFacade, EmbeddedChartFacade } from "../../playground/emulator/charts";
 import { ProtectionFacade } from "../../playground/emulator/protection";
 import { RangeFacade } from "../../playground/emulator/range";
@@ -46,6 +51,9 @@ const FACADES = [
   LockServiceFacade,
   LockFacade,
   SessionFacade,
+  DeveloperMetadataFacade,
+  DeveloperMetadataFinderFacade,
+  DeveloperMetadataLocationFacade,
 ];
 
 function publicMethods(cls: { prototype: object }): string[] {
