@@ -392,6 +392,7 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
 
   // First write.
   const sheetIds: Record<string, number> = {};
+  const placed = new Map<string, Sheet>();
   let created = 0;
   let kept = 0;
   let leadRows: number | undefined;
@@ -407,6 +408,7 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
       created += 1;
     }
     sheetIds[sheetPlan.key] = sheet.getSheetId();
+    placed.set(sheetPlan.key, sheet);
     if (!target.rewrite) {
       kept += 1;
       return;
@@ -432,8 +434,8 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
 
   const namedRangeCount = applyNamedRanges(spreadsheet, namedRanges, leadRows);
   const layout = layoutOf(plan, { sheetIds, namedRangeCount });
-  targets.forEach((target) => recordTab(found, sheets.byId(sheetIds[target.sheetPlan.key])!, target, layout.sheets[target.sheetPlan.key], options.months));
-  const leadLog = sheets.byId(sheetIds.leads);
+  targets.forEach((target) => recordTab(found, placed.get(target.sheetPlan.key)!, target, layout.sheets[target.sheetPlan.key], options.months));
+  const leadLog = placed.get("leads");
   if (leadLog && options.leadColumns) tagLeadColumns(leadLog, options.leadColumns);
   const carriedFrom = retired.filter((tab) => [...tab.kept.keys()].some((key) => carriedKeys.has(key))).map((tab) => tab.name);
   return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount, carriedFrom };

@@ -36,11 +36,11 @@ export function existingLeadLog(found: Found, leadsName: string): Pick<ExistingW
     return { leadsLastRow: 1, leadsMaxRows: 0, leadColumns: resolved.columns, resolved };
   }
   let resolved: ResolvedLeadColumns | undefined;
-  const log = readLeadLog(found.sheets, sheet, (header) => {
+  const log = readLeadLog(found.sheets, sheet, (view) => {
     const tags = found.snapshot.columnTags.filter((tag) => tag.sheetId === sheet.getSheetId());
     // A log whose columns carry no metadata yet (built before it): the product's named ranges tell where its columns are.
     const named = tags.length === 0 ? readNamedRanges(found.sheets.spreadsheet) : [];
-    resolved = resolveLeadColumns({ sheetId: sheet.getSheetId(), header, columns: found.sheets.size(sheet).columns }, tags, named, titles);
+    resolved = resolveLeadColumns(view, tags, named, titles);
     const calculated = resolved.columns;
     return new Set(keysOfSide("calculated").map((key) => calculated[key]));
   });

@@ -80,13 +80,23 @@ export interface LeadLogRead {
  * The calculated columns hold formulas' results on every row and would make
  * the log look longer at every build, so they don't count for the last row.
  */
-export function readLeadLog(sheets: DocumentSheets, sheet: Sheet, calculatedColumns: (header: readonly unknown[]) => ReadonlySet<number>): LeadLogRead {
+export function readLeadLog(sheets: DocumentSheets, sheet: Sheet, calculatedColumns: (view: LeadLogView) => ReadonlySet<number>): LeadLogRead {
   const size = sheets.size(sheet);
   const values = sheet.getRange(1, 1, size.rows, size.columns).getValues();
   const header = values[0] ?? [];
-  const calculated = calculatedColumns(header);
+  let lastUsedColumn = 0;
+  for (const line of values) {
+    for (let column = line.length; column > lastUsedColumn; column--) {
+      if (line[column - 1] !== "" && line[column - 1] !== null) {
+        lastUsedColumn = column;
+        break;
+      }
+    }
+  }
+  const view: LeadLogView = { sheetId: sheet.getSheetId(), header, columns: size.columns, lastUsedColumn };
+  const calculated = calculatedColumns(view);
   let last = values.length;
   const empty = (line: readonly unknown[]): boolean => line.every((cell, index) => calculated.has(index + 1) || cell === "" || cell === null);
   while (last > 1 && empty(values[last - 1] ?? [])) last--;
-  return { view: { sheetId: sheet.getSheetId(), header, columns: size.columns }, rows: size.rows, lastUsedRow: Math.max(1, last) };
+  return { view, rows: size.rows, lastUsedRow: Math.max(1, last) };
 }

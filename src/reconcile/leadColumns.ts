@@ -17,6 +17,8 @@ export interface LeadLogView {
   readonly header: readonly unknown[];
   /** Columns the tab has. */
   readonly columns: number;
+  /** The rightmost column with anything in any row. */
+  readonly lastUsedColumn: number;
 }
 
 export interface ResolvedLeadColumns {
@@ -64,11 +66,8 @@ export function resolveLeadColumns(
     const at = log.header.findIndex((cell, column) => !taken.has(column + 1) && titles.has(normal(cell)));
     if (at >= 0) claim(key, at + 1);
   });
-  let lastUsed = 0;
-  log.header.forEach((cell, column) => {
-    if (normal(cell) !== "") lastUsed = column + 1;
-  });
-  let next = Math.max(lastUsed, ...found.values(), 0);
+  // After everything in the log, so a column added later never lands on users' cells.
+  let next = Math.max(log.lastUsedColumn, ...found.values(), 0);
   const added: LeadColumnKey[] = [];
   const columns = {} as Record<LeadColumnKey, number>;
   for (const key of LEAD_COLUMN_KEYS) {

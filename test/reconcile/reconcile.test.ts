@@ -77,7 +77,7 @@ describe("resolveLeadColumns", () => {
   it("follows the metadata when users inserted a column", () => {
     const tags = LEAD_COLUMN_KEYS.map((key, index) => ({ sheetId: 1, key, column: index + 1 >= 3 ? index + 2 : index + 1 }));
     const withRegion = [...header.slice(0, 2), "Region", ...header.slice(2)];
-    const resolved = resolveLeadColumns({ sheetId: 1, header: withRegion, columns: 26 }, tags, [], titles);
+    const resolved = resolveLeadColumns({ sheetId: 1, header: withRegion, columns: 26, lastUsedColumn: 17 }, tags, [], titles);
     expect(resolved.columns.company).toBe(2);
     expect(resolved.columns.tier).toBe(4);
     expect(resolved.columns.hoursSoFar).toBe(17);
@@ -86,7 +86,7 @@ describe("resolveLeadColumns", () => {
 
   it("finds an untagged log's columns by header text in either language, and tags them", () => {
     const german = [...labelsFor("de").leads.headers];
-    const resolved = resolveLeadColumns({ sheetId: 1, header: ["Region", ...german], columns: 20 }, [], [], titles);
+    const resolved = resolveLeadColumns({ sheetId: 1, header: ["Region", ...german], columns: 20, lastUsedColumn: 17 }, [], [], titles);
     expect(resolved.columns.lead).toBe(2);
     expect(resolved.columns.closedOn).toBe(13);
     expect(resolved.untagged).toHaveLength(LEAD_COLUMN_KEYS.length);
@@ -94,15 +94,16 @@ describe("resolveLeadColumns", () => {
 
   it("uses the product's named ranges before header text", () => {
     const renamed = header.map((title, index) => (index === 4 ? "Handoff (renamed)" : title));
-    const resolved = resolveLeadColumns({ sheetId: 1, header: renamed, columns: 20 }, [], [{ name: "Leads_HandedOff", sheetId: 1, a1: "E2:E1000" }], titles);
+    const resolved = resolveLeadColumns({ sheetId: 1, header: renamed, columns: 20, lastUsedColumn: 16 }, [], [{ name: "Leads_HandedOff", sheetId: 1, a1: "E2:E1000" }], titles);
     expect(resolved.columns.handedOff).toBe(5);
   });
 
   it("puts a column it can't find at the log's right end, never between users' columns", () => {
     const withoutOwner = header.filter((_, index) => index !== 5);
-    const resolved = resolveLeadColumns({ sheetId: 1, header: [...withoutOwner, "My notes"], columns: 26 }, [], [], titles);
+    // A user's value far right in a lower row counts too.
+    const resolved = resolveLeadColumns({ sheetId: 1, header: [...withoutOwner, "My notes"], columns: 26, lastUsedColumn: 20 }, [], [], titles);
     expect(resolved.added).toEqual(["owner"]);
-    expect(resolved.columns.owner).toBe(withoutOwner.length + 2);
+    expect(resolved.columns.owner).toBe(21);
   });
 
   it("groups columns into runs of neighbours", () => {
