@@ -53,8 +53,8 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   const soFar = column(c.hoursSoFar);
   // Blank, not an error, for a lead whose hand-off is not a date: its response hours say so.
   const statusFormula =
-    `IFERROR(IF(${handedOff}="","",IF(${followUp}="",IF(${soFar}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
-    `IF(ISNUMBER(${hours}),IF(${hours}<=${goal},${quote(labels.leads.onTime)},${quote(labels.leads.late)}),""))),"")`;
+    `ARRAYFORMULA(IFERROR(IF(${handedOff}="","",IF(${followUp}="",IF(${soFar}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
+    `IF(ISNUMBER(${hours}),IF(${hours}<=${goal},${quote(labels.leads.onTime)},${quote(labels.leads.late)}),""))),""))`;
   const hoursCell: CellSpec = { format: formats.hours, background: COLORS.calculated };
   const statusCell: CellSpec = { background: COLORS.calculated };
   // For the reports: one equality per month instead of a date range plus ISNUMBER over the whole log.
@@ -62,16 +62,18 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   const handedOffMonth = `INT(${handedOff})-DAY(${handedOff})+1`;
   // Each calculated column's formula sits in its header cell, the title stacked above the column's values:
   // sorting the log (row 1 is frozen, so "sort sheet" leaves it) then moves only users' rows, never a formula.
+  // Each formula is its own ARRAYFORMULA (or LET around ARRAYFORMULA), stacked under the title as Google's
+  // VSTACK("title", ARRAYFORMULA(…)) shape has it.
   const calculatedFormulas = [
     responseHoursFormula(handedOff, followUp, context.work, labels.leads, soFar),
     statusFormula,
-    `IF(ISNUMBER(${hours}),${handedOffMonth},"")`,
+    `ARRAYFORMULA(IF(ISNUMBER(${hours}),${handedOffMonth},""))`,
     hoursSoFarFormula(handedOff, followUp, context.work),
   ];
   calculatedFormulas.forEach((formula, offset) => {
     const index = c.responseHours - 1 + offset;
     const title = headerCells[index]!;
-    headerCells[index] = { ...title, value: undefined, formula: `ARRAYFORMULA(VSTACK(${quote(String(title.value))},${formula}))` };
+    headerCells[index] = { ...title, value: undefined, formula: `VSTACK(${quote(String(title.value))},${formula})` };
   });
   // Rows 2 on hold the results the formulas fill in; they must stay empty.
   const calculatedRows: (CellSpec | undefined)[][] = [];
