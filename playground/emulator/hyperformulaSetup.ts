@@ -626,6 +626,21 @@ function isSheetsContext(context: unknown): boolean {
   return typeof context === "object" && context !== null && SHEETS_CONTEXTS.has(context);
 }
 
+/**
+ * The patches that only make evaluation faster: every value is the same
+ * with or without them (test/emulator/speedPatches.test.ts evaluates random
+ * workbooks both ways). `undoLimit` is the configuration that keeps no undo data.
+ */
+export const SPEED_PATCHES = ["fastRunFunction", "skipDateReadingOfWords", "undoLimit"] as const;
+export type SpeedPatch = (typeof SPEED_PATCHES)[number];
+
+/** Per evaluation context, the speed patches left out (for the tests that compare with and without). */
+const LEFT_OUT = new WeakMap<object, ReadonlySet<SpeedPatch>>();
+
+function speedPatchOn(context: unknown, patch: SpeedPatch): boolean {
+  return isSheetsContext(context) && !LEFT_OUT.get(context as object)?.has(patch);
+}
+
 /** The methods the emulator has replaced, per class prototype. */
 const WRAPPED = new WeakMap<object, Set<string>>();
 
@@ -693,7 +708,7 @@ function skipDateReadingOfWords(hf: HyperFormula): void {
   const engine = hf as unknown as { _evaluator: { interpreter: { dateTimeHelper: DateReading } } };
   wrapMethod(engine._evaluator.interpreter.dateTimeHelper, "dateStringToDateNumber", (original) =>
     function dateNumberOfText(this: DateReading, text: string): unknown {
-      if (isSheetsContext(this.config.context) && !/[0-9]/.test(text)) return undefined;
+      if (!/[0-9]/.test(text) && speedPatchOn(this.config.context, "skipDateReadingOfWords")) return undefined;
       return original.call(this, text);
     },
   );
@@ -729,7 +744,7 @@ type RunFunction = (args: unknown, state: { arraysFlag: boolean }, metadata: { v
  * Only for engines whose context is an emulator's.
  */
 function fastRunFunction(this: VectorizingPlugin, original: RunFunction, ...call: Parameters<RunFunction>): unknown {
-  if (!isSheetsContext(this.config?.context)) return original(...call);
+  if (!speedPatchOn(this.config?.context, "fastRunFunction")) return original(...call);
   const [args, state, metadata, implementation] = call;
   const evaluated = this.evaluateArguments(args, state, metadata);
   const count = evaluated.length;
@@ -801,10 +816,17 @@ function runFunctionsFast(): void {
   });
 }
 
-export function createHyperFormula(context: EvaluationContext): HyperFormula {
+export interface EngineOptions {
+  /** Speed patches to leave out: only the tests that prove they change no value leave any out. */
+  readonly withoutSpeedPatches?: readonly SpeedPatch[];
+}
+
+export function createHyperFormula(context: EvaluationContext, options: EngineOptions = {}): HyperFormula {
   registerLanguage();
   runFunctionsFast();
   SHEETS_CONTEXTS.add(context);
+  const leftOut = new Set(options.withoutSpeedPatches ?? []);
+  if (leftOut.size > 0) LEFT_OUT.set(context, leftOut);
   const config: Partial<ConfigParams> = {
     licenseKey: "gpl-v3",
     language: LANGUAGE,
@@ -820,7 +842,7 @@ export function createHyperFormula(context: EvaluationContext): HyperFormula {
     maxRows: MAX_ROWS,
     maxColumns: MAX_COLUMNS,
     // The emulator never undoes; keeping undo data doubled the time of large writes.
-    undoLimit: 0,
+    ...(leftOut.has("undoLimit") ? {} : { undoLimit: 0 }),
     context,
     functionPlugins: [...HyperFormula.getAllFunctionPlugins(), ...EMULATOR_PLUGINS],
   };

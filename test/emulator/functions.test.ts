@@ -26,7 +26,7 @@ beforeEach(() => {
   sheet.getRange(1, 1, DATA.length, 4).setValues(DATA);
 });
 
-const value = (formula: string) => evaluate(sheet, formula);
+const value = (formula: string, cell?: string) => evaluate(sheet, formula, cell);
 
 describe("conditional aggregation", () => {
   it("COUNTIFS and COUNTIF", () => {
@@ -405,11 +405,10 @@ describe("LET (HyperFormula: #NAME?)", () => {
 });
 
 describe("array arithmetic only where Sheets does it (HyperFormula was set to do it everywhere)", () => {
-  it("arithmetic on a range outside ARRAYFORMULA is #VALUE!, also in a row of the range, and fills nothing", () => {
-    // C2:C4 is 100, 50, 300. Sheets gives #VALUE! (HyperFormula's Google Sheets guide); in a row of the range
-    // Sheets may read that row's cell instead, so #VALUE! is never more lenient than Sheets.
+  it("a range in scalar context is the cell in the formula's row, or #VALUE! outside the range's rows; nothing fills", () => {
+    // C2:C4 is 100, 50, 300.
     expect(value("=C2:C4*2", "Z1")).toBe("#VALUE!");
-    expect(value("=C2:C4*2", "Z3")).toBe("#VALUE!");
+    expect(value("=C2:C4*2", "Z3")).toBe(100);
     expect(sheet.getRange("Z4").getValue()).toBe("");
     expect(value("=SUM(C2:C4*2)", "Z1")).toBe("#VALUE!");
     expect(value("=INT(C2:C4)", "Z9")).toBe("#VALUE!");
