@@ -436,6 +436,17 @@ describe("array arithmetic only where Sheets does it (HyperFormula was set to do
   });
 });
 
+describe("open ranges", () => {
+  it("an absolute open range ($C$2:$C) reaches the sheet's last row from any row (HyperFormula cut $C$2:$C1000 short by the formula's row)", () => {
+    expect(value("=ROWS($C$2:$C)", "Z1")).toBe(999);
+    expect(value("=ROWS($C$2:$C)", "Z41")).toBe(999);
+    expect(value("=ROWS(C2:C)", "Z41")).toBe(999);
+    expect(sheet.getRange("Z41").getFormula()).toBe("=ROWS(C2:C)");
+    expect(value("=ROWS($C$2:$C)", "Z41")).toBe(999);
+    expect(sheet.getRange("Z41").getFormula()).toBe("=ROWS($C$2:$C)");
+  });
+});
+
 describe("INT rounds down as in Sheets (HyperFormula: toward zero, INT(-8.9) = -8)", () => {
   it("below and above zero, on a cell and on a column", () => {
     expect(value("=INT(-8.9)")).toBe(-9);
