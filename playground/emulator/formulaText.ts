@@ -37,7 +37,9 @@ export function closeOpenRanges(formula: string, lastRowOf: (sheetName: string |
   const text = outsideStrings(formula, (code) =>
     code.replace(OPEN_RANGE, (_match, prefix: string | undefined, start: string, endCol: string) => {
       open = true;
-      return `${prefix ?? ""}${start}:${endCol}${lastRowOf(unquote(prefix))}`;
+      // An absolute end column ($E) closes on an absolute row: HyperFormula reads a range whose end row alone
+      // is relative ($E$2:$E1000) short by the formula's own row.
+      return `${prefix ?? ""}${start}:${endCol}${endCol.startsWith("$") ? "$" : ""}${lastRowOf(unquote(prefix))}`;
     }),
   );
   return { text, open };

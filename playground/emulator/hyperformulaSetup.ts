@@ -95,6 +95,19 @@ function withAllFunctionsOf<T extends PluginClass>(subclass: T, base: PluginClas
 
 const NUMBER = FunctionArgumentType.NUMBER;
 
+/**
+ * A function's metadata with its arguments evaluated as arrays (`=SUMPRODUCT((A1:A9>1)*B1:B9)`
+ * without ARRAYFORMULA), as Sheets does for functions whose arguments are arrays by definition.
+ */
+function takesArrays(base: PluginClass, id: string): ImplementedFunctions[string] {
+  return { ...base.implementedFunctions[id]!, enableArrayArithmeticForArguments: true };
+}
+
+/** A function's metadata with its arguments evaluated as in any other function: a range in scalar context is one cell. */
+function takesScalars(base: PluginClass, id: string): ImplementedFunctions[string] {
+  return { ...base.implementedFunctions[id]!, enableArrayArithmeticForArguments: false };
+}
+
 /** TODAY()/NOW() follow the emulator's clock and the spreadsheet's time zone, not the machine's. */
 class ClockPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
@@ -148,7 +161,8 @@ class TextFormatPlugin extends FunctionPlugin {
  * Rounding on the decimal digits a person sees, as Sheets does. HyperFormula
  * multiplies binary doubles: ROUND(1.005,2) gave 1, ROUNDUP(0.1*3,1) gave 0.4,
  * CEILING(0.1*3,0.1) gave 0.4 (Sheets: 1.01, 0.3, 0.3). Sheets' CEILING and
- * FLOOR also take the factor as optional (default 1).
+ * FLOOR also take the factor as optional (default 1). INT rounds down, also
+ * below zero.
  */
 class DecimalRoundingPlugin extends FunctionPlugin {
   private static readonly valueAndPlaces = [{ argumentType: NUMBER }, { argumentType: NUMBER, defaultValue: 0 }];
@@ -160,7 +174,13 @@ class DecimalRoundingPlugin extends FunctionPlugin {
     ROUNDDOWN: { method: "rounddown", parameters: DecimalRoundingPlugin.valueAndPlaces },
     CEILING: { method: "ceiling", parameters: DecimalRoundingPlugin.valueAndFactor },
     FLOOR: { method: "floor", parameters: DecimalRoundingPlugin.valueAndFactor },
+    INT: { method: "int", parameters: [{ argumentType: NUMBER }] },
   };
+
+  /** INT rounds down, toward minus infinity, as in Sheets: INT(-8.9) is -9 (HyperFormula cut toward zero: -8). */
+  int(ast: Args, state: unknown): unknown {
+    return run(this, "INT", ast, state, (value: number) => Math.floor(value));
+  }
 
   round(ast: Args, state: unknown): unknown {
     return run(this, "ROUND", ast, state, (value: number, places: number) => roundDecimal(value, Math.trunc(places)));
@@ -310,7 +330,16 @@ class RangeArrayFormulaPlugin extends ArrayBase {
   }
 }
 
-withAllFunctionsOf(RangeArrayFormulaPlugin, ArrayBase);
+// FILTER (its conditions), SORT and UNIQUE keep array arguments, as in Sheets; Google documents no array
+// arithmetic inside VSTACK and HSTACK, so there a computed column needs its own ARRAYFORMULA.
+withAllFunctionsOf(RangeArrayFormulaPlugin, ArrayBase, { VSTACK: takesScalars(ArrayBase, "VSTACK"), HSTACK: takesScalars(ArrayBase, "HSTACK") });
+
+const SumProductBase = registeredPlugin("SUMPRODUCT");
+
+/** SUMPRODUCT multiplies arrays by definition: its arguments are evaluated as arrays without ARRAYFORMULA, as in Sheets. */
+class ArraySumProductPlugin extends SumProductBase {}
+
+withAllFunctionsOf(ArraySumProductPlugin, SumProductBase, { SUMPRODUCT: takesArrays(SumProductBase, "SUMPRODUCT") });
 
 const MatrixBase = registeredPlugin("MMULT");
 
@@ -344,7 +373,7 @@ class PlainNumberMatrixPlugin extends MatrixBase {
   }
 }
 
-withAllFunctionsOf(PlainNumberMatrixPlugin, MatrixBase);
+withAllFunctionsOf(PlainNumberMatrixPlugin, MatrixBase, { MMULT: takesArrays(MatrixBase, "MMULT") });
 
 /** The values of an array as plain numbers, or undefined when one is not a number. */
 function plainNumbers(matrix: SimpleRangeValue): number[][] | undefined {
@@ -558,6 +587,7 @@ const EMULATOR_PLUGINS: FunctionPluginDefinition[] = [
   LetPlugin,
   PlainNumberMatrixPlugin,
   RangeArrayFormulaPlugin,
+  ArraySumProductPlugin,
   ClockPlugin,
   TextFormatPlugin,
   DecimalRoundingPlugin,
@@ -594,6 +624,21 @@ const SHEETS_CONTEXTS = new WeakSet<object>();
 
 function isSheetsContext(context: unknown): boolean {
   return typeof context === "object" && context !== null && SHEETS_CONTEXTS.has(context);
+}
+
+/**
+ * The patches that only make evaluation faster: every value is the same
+ * with or without them (test/emulator/speedPatches.test.ts evaluates random
+ * workbooks both ways). `undoLimit` is the configuration that keeps no undo data.
+ */
+export const SPEED_PATCHES = ["fastRunFunction", "skipDateReadingOfWords", "undoLimit"] as const;
+export type SpeedPatch = (typeof SPEED_PATCHES)[number];
+
+/** Per evaluation context, the speed patches left out (for the tests that compare with and without). */
+const LEFT_OUT = new WeakMap<object, ReadonlySet<SpeedPatch>>();
+
+function speedPatchOn(context: unknown, patch: SpeedPatch): boolean {
+  return isSheetsContext(context) && !LEFT_OUT.get(context as object)?.has(patch);
 }
 
 /** The methods the emulator has replaced, per class prototype. */
@@ -663,7 +708,7 @@ function skipDateReadingOfWords(hf: HyperFormula): void {
   const engine = hf as unknown as { _evaluator: { interpreter: { dateTimeHelper: DateReading } } };
   wrapMethod(engine._evaluator.interpreter.dateTimeHelper, "dateStringToDateNumber", (original) =>
     function dateNumberOfText(this: DateReading, text: string): unknown {
-      if (isSheetsContext(this.config.context) && !/[0-9]/.test(text)) return undefined;
+      if (!/[0-9]/.test(text) && speedPatchOn(this.config.context, "skipDateReadingOfWords")) return undefined;
       return original.call(this, text);
     },
   );
@@ -699,7 +744,7 @@ type RunFunction = (args: unknown, state: { arraysFlag: boolean }, metadata: { v
  * Only for engines whose context is an emulator's.
  */
 function fastRunFunction(this: VectorizingPlugin, original: RunFunction, ...call: Parameters<RunFunction>): unknown {
-  if (!isSheetsContext(this.config?.context)) return original(...call);
+  if (!speedPatchOn(this.config?.context, "fastRunFunction")) return original(...call);
   const [args, state, metadata, implementation] = call;
   const evaluated = this.evaluateArguments(args, state, metadata);
   const count = evaluated.length;
@@ -771,14 +816,23 @@ function runFunctionsFast(): void {
   });
 }
 
-export function createHyperFormula(context: EvaluationContext): HyperFormula {
+export interface EngineOptions {
+  /** Speed patches to leave out: only the tests that prove they change no value leave any out. */
+  readonly withoutSpeedPatches?: readonly SpeedPatch[];
+}
+
+export function createHyperFormula(context: EvaluationContext, options: EngineOptions = {}): HyperFormula {
   registerLanguage();
   runFunctionsFast();
   SHEETS_CONTEXTS.add(context);
+  const leftOut = new Set(options.withoutSpeedPatches ?? []);
+  if (leftOut.size > 0) LEFT_OUT.set(context, leftOut);
   const config: Partial<ConfigParams> = {
     licenseKey: "gpl-v3",
     language: LANGUAGE,
-    useArrayArithmetic: true,
+    // As in Sheets: a range in scalar context is the cell in the formula's row (or #VALUE!), array arithmetic only
+    // inside ARRAYFORMULA and in functions that take arrays (FILTER, SUMPRODUCT, MMULT, SORT, UNIQUE).
+    useArrayArithmetic: false,
     functionArgSeparator: ",",
     decimalSeparator: ".",
     thousandSeparator: "",
@@ -788,7 +842,7 @@ export function createHyperFormula(context: EvaluationContext): HyperFormula {
     maxRows: MAX_ROWS,
     maxColumns: MAX_COLUMNS,
     // The emulator never undoes; keeping undo data doubled the time of large writes.
-    undoLimit: 0,
+    ...(leftOut.has("undoLimit") ? {} : { undoLimit: 0 }),
     context,
     functionPlugins: [...HyperFormula.getAllFunctionPlugins(), ...EMULATOR_PLUGINS],
   };

@@ -7,7 +7,7 @@
  * goal as a line, and depth by month.
  */
 import { COLORS, leadRange, monthStartFormula, slaMonths, type PlanContext } from "./context";
-import { quote } from "./formulas";
+import { letArrayFormula, quote } from "./formulas";
 import { SheetBuilder, a1, rangeA1 } from "./sheetBuilder";
 import type { CellSpec, SheetPlan } from "./types";
 
@@ -44,26 +44,45 @@ type Total = (typeof TOTALS)[number];
 /** Where the totals block starts: one blank column after the by-month table's status columns. */
 const FOLLOW_UP_TOTALS_COLUMN = FOLLOW_UP_LAYOUT.columns.depthMet + 2;
 
+/** The lead log's columns the reports read, as literal ranges, all alike (leadRange). */
+interface LeadColumns {
+  readonly handedOff: string;
+  readonly firstFollowUp: string;
+  readonly attempts: string;
+  readonly connected: string;
+  readonly hours: string;
+}
+
+function leadColumns(context: PlanContext): LeadColumns {
+  return {
+    handedOff: leadRange(context, "handedOff"),
+    firstFollowUp: leadRange(context, "firstFollowUp"),
+    attempts: leadRange(context, "attempts"),
+    connected: leadRange(context, "connected"),
+    hours: leadRange(context, "responseHours"),
+  };
+}
+
 /**
  * Per lead, the numbers the reports total (element-wise over the log's
  * columns, so MMULT can sum them per group). Each keeps the meaning of the
  * COUNTIFS/SUMIFS it replaces: text and blanks count as the criteria did,
  * "not connected" is anything but TRUE.
  */
-function perLead(hours: string): Record<Total, string> {
+function perLead(leads: LeadColumns): Record<Total, string> {
   return {
     // A 1 per lead: the group table already leaves out leads without a hand-off date.
-    leads: "SEQUENCE(ROWS(Leads_HandedOff),1,1,0)",
+    leads: `SEQUENCE(ROWS(${leads.handedOff}),1,1,0)`,
     followed: "answered*1",
-    awaiting: '(Leads_FirstFollowUp="")*1',
-    hours: `IF(answered,${hours},0)`,
+    awaiting: `(${leads.firstFollowUp}="")*1`,
+    hours: `IF(answered,${leads.hours},0)`,
     // A product, not IF(answered,…): response hours that aren't a number are text, which compares as above
     // every number, and answered is 0 for them anyway; an IF per lead is what costs.
-    withinGoal: `answered*(${hours}<=FollowUpGoalHours)`,
+    withinGoal: `answered*(${leads.hours}<=FollowUpGoalHours)`,
     // Attempts on leads not yet connected, and those leads: depth is attempts per lead still being worked.
-    openAttempts: "IF(attempted,Leads_Attempts,0)*still_open",
-    worked: "attempted*(Leads_Attempts>0)*still_open",
-    openWorked: '(Leads_Attempts<>"")*still_open',
+    openAttempts: `IF(attempted,${leads.attempts},0)*still_open`,
+    worked: `attempted*(${leads.attempts}>0)*still_open`,
+    openWorked: `(${leads.attempts}<>"")*still_open`,
   };
 }
 
@@ -71,17 +90,30 @@ function perLead(hours: string): Record<Total, string> {
  * The per-lead tests several totals share, named once by LET around the
  * totals formula so each is computed once per lead: whether the lead has
  * response hours, whether its attempts are a number, and whether it is not
- * yet connected ("not connected" is anything but TRUE).
+ * yet connected ("not connected" is anything but TRUE). LET around
+ * ARRAYFORMULA, each value its own ARRAYFORMULA.
  */
-function withSharedTests(hours: string, formula: string): string {
-  return `LET(answered,ISNUMBER(${hours}),attempted,ISNUMBER(Leads_Attempts),still_open,(Leads_Connected<>TRUE),${formula})`;
+function withSharedTests(leads: LeadColumns, formula: string): string {
+  return letArrayFormula({
+    names: [["answered", `ISNUMBER(${leads.hours})`], ["attempted", `ISNUMBER(${leads.attempts})`], ["still_open", `(${leads.connected}<>TRUE)`]],
+    body: formula,
+  });
+}
+
+/**
+ * Median and 90th percentile of the values `values` (a FILTER) side by side:
+ * the FILTER once (LET), PERCENTILE with one k each (Google documents a
+ * single k), blank where there are no values.
+ */
+export function medianAndP90Formula(values: string): string {
+  return `LET(values,${values},HSTACK(IFERROR(PERCENTILE(values,1/2),""),IFERROR(PERCENTILE(values,9/10),"")))`;
 }
 
 function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, columns: Readonly<Record<Stat, number>>): void {
   const { formats, labels } = context;
   const calculated: CellSpec = { background: COLORS.calculated };
-  const hours = "Leads_ResponseHours";
-  const lead = perLead(hours);
+  const leads = leadColumns(context);
+  const lead = perLead(leads);
   if (columns.p90 !== columns.median + 1) throw new Error("report columns that share a formula must be adjacent");
   const { firstRow, rows, members } = groups;
 
@@ -93,7 +125,7 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
     sheet.set(firstRow - 1, first + offset, { value: labels.followUp.totalsHeaders[name], bold: true, background: COLORS.muted, color: COLORS.headerText, wrap: true });
     for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, first + offset, { ...calculated, format: totalsFormat[name] });
   });
-  sheet.set(firstRow, first, { formula: `ARRAYFORMULA(${withSharedTests(hours, `MMULT(${members},HSTACK(${TOTALS.map((name) => lead[name]).join(",")}))`)})` });
+  sheet.set(firstRow, first, { formula: withSharedTests(leads, `MMULT(${members},HSTACK(${TOTALS.map((name) => lead[name]).join(",")}))`) });
   const total = (name: Total): string => rangeA1(firstRow, first + TOTALS.indexOf(name), rows, 1, true);
 
   // A formula in the table's first row fills the column; the cells below hold only formats.
@@ -118,7 +150,7 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
   for (let index = 0; index < rows; index++) {
     const row = firstRow + index;
     // Median and 90th percentile from one FILTER: PERCENTILE at 1/2 is the median.
-    sheet.set(row, columns.median, { ...calculated, formula: `ARRAYFORMULA(IFERROR(PERCENTILE(FILTER(${hours},${groups.followedFilters(index)}),HSTACK(1/2,9/10)),""))`, format: formats.hours });
+    sheet.set(row, columns.median, { ...calculated, formula: medianAndP90Formula(`FILTER(${leads.hours},${groups.followedFilters(index)})`), format: formats.hours });
     sheet.set(row, columns.p90, { ...calculated, format: formats.hours });
   }
 }
@@ -130,7 +162,7 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const L = FOLLOW_UP_LAYOUT;
   const C = L.columns;
   const calculated: CellSpec = { background: COLORS.calculated };
-  const handed = "Leads_HandedOff";
+  const handed = leadRange(context, "handedOff");
   const followedMonth = leadRange(context, "followedUpMonth");
   const headerCell = (title: string): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true });
 

@@ -93,36 +93,17 @@ function isWorkingWeekday(day: string, mask: string): string {
 }
 
 /**
- * Per weekday, a value from the mask: CHOOSE(weekday, …) with `weekday` =
- * MOD(day,7)+1 picks the one for `day`. Serial 1 is a Sunday, so MOD(day,7)
- * runs Saturday, Sunday, Monday, … and the mask (Monday first) is read from
- * its sixth character round. `valueFor(k)` gives the value for MOD(day,7) = k.
- * The seven values are worked out once per formula, not once per lead.
+ * Working weekdays from the serial epoch through the whole day `day` (the
+ * holidays are taken off separately): whole weeks times `week_days`, plus
+ * the working days among the first MOD(day,7) days of its week, read off
+ * `sunday_first`, the mask from Sunday (serial 1 is a Sunday, so MOD(day,7)
+ * counts Sunday as 1 and a Saturday as 0, a whole week). Text functions
+ * with a column as their argument, element-wise inside ARRAYFORMULA, where
+ * Sheets does not expand NETWORKDAYS.INTL and documents CHOOSE with a
+ * single index only.
  */
-function byWeekday(weekday: string, valueFor: (remainder: number) => string): string {
-  return `CHOOSE(${weekday},${[0, 1, 2, 3, 4, 5, 6].map(valueFor).join(",")})`;
-}
-
-/** Working weekdays among the first `days` days of a week that starts on Sunday (the mask's last character, then its first five). */
-function workingAmongFirst(days: number, work: WorkTimeRefs): string {
-  return `LEN(SUBSTITUTE(LEFT(RIGHT(${work.mask},1)&${work.mask},${days}),"1",""))`;
-}
-
-/**
- * Working weekdays from the serial epoch through the whole day `day` (a day
- * number whose CHOOSE index MOD(day,7)+1 is `weekday`; the holidays are
- * taken off separately): whole weeks times working days a week, plus the
- * working days among the first MOD(day,7) days of its week. Element-wise, so
- * it works on a column inside ARRAYFORMULA, where Sheets does not expand
- * NETWORKDAYS.INTL.
- */
-function weekdaysThrough(day: string, weekday: string, work: WorkTimeRefs): string {
-  return `(INT((${day})/7)*${workingAmongFirst(7, work)}+${byWeekday(weekday, (remainder) => workingAmongFirst(remainder, work))})`;
-}
-
-/** Whether the day with MOD(day,7) = `remainder` is a working weekday under the mask (a constant per formula). */
-function worksOn(remainder: number, work: WorkTimeRefs): string {
-  return `(${isWorkingWeekday(String(remainder), work.mask)})`;
+function weekdaysThrough(day: string): string {
+  return `(INT((${day})/7)*week_days+LEN(SUBSTITUTE(LEFT(sunday_first,MOD(${day},7)),"1","")))`;
 }
 
 /**
@@ -143,7 +124,7 @@ function holidaysMatching(condition: string): string {
  * so the day of `time` is holiday H exactly when time-1 < H <= time.
  */
 function isWorkingDay(time: string, weekdayWorks: string): string {
-  return `${weekdayWorks}*(${holidaysMatching(`(${time}>=holiday_row)*(${time}-1<holiday_row)`)}=0)`;
+  return `(${weekdayWorks})*(${holidaysMatching(`(${time}>=holiday_row)*(${time}-1<holiday_row)`)}=0)`;
 }
 
 /** The time of day `clock`, kept inside working hours (MEDIAN(clock, start, end), element-wise). */
@@ -152,24 +133,53 @@ function clampToWorkingHours(clock: string, work: WorkTimeRefs): string {
 }
 
 /**
- * Hours of working time between two date-times (the end not before the
- * start): whole working days between them plus the parts of the first and
- * last day inside working hours. Without work time, elapsed hours.
- * Element-wise: `from` and `to` may be cells or equally long columns (one
- * ARRAYFORMULA per column instead of a formula per row). LET names each
- * intermediate (the day numbers, whether each end is a working day), so a
- * column of 20,000 leads computes each once instead of once per use.
+ * Hours as a whole number of seconds: `days` is a span in days computed
+ * from date-times, whose time of day (a date-time minus its day, on serials
+ * near 46,000) carries a few millionths of a second of binary noise. A
+ * response of exactly the goal is then exactly the goal, not a hair above.
  */
-export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs | undefined): string {
-  if (!work) return `(${to}-${from})*24`;
+function hoursToTheSecond(days: string): string {
+  return `ROUND((${days})*86400)/3600`;
+}
+
+/** A formula whose columns of intermediates LET names once: `names` in order, then `body` over them. */
+export interface LetFormula {
+  readonly names: readonly (readonly [string, string])[];
+  readonly body: string;
+}
+
+/**
+ * LET around ARRAYFORMULA, the shape Google's LET examples show: each named
+ * value and the body are their own ARRAYFORMULA (a value that is a plain
+ * range stays one), so every element-wise step is inside ARRAYFORMULA and
+ * LET itself only names. Without names, the body's ARRAYFORMULA alone.
+ */
+export function letArrayFormula({ names, body }: LetFormula): string {
+  if (names.length === 0) return `ARRAYFORMULA(${body})`;
+  const value = (text: string): string => (/^(?:'(?:[^']|'')+'!|[A-Za-z0-9_.]+!)?\$?[A-Z]+\$?\d*(?::\$?[A-Z]+\$?\d*)?$/.test(text) ? text : `ARRAYFORMULA(${text})`);
+  return `LET(${names.map(([name, text]) => `${name},${value(text)}`).join(",")},ARRAYFORMULA(${body}))`;
+}
+
+/**
+ * Hours of working time between two date-times (the end not before the
+ * start), to the second: whole working days between them plus the parts of
+ * the first and last day inside working hours. Without work time, elapsed
+ * hours. Element-wise: `from` and `to` may be cells or equally long columns
+ * (one formula per column instead of a formula per row). `wrap` puts the
+ * hours into the column's expression (e.g. blank before the hand-off); LET
+ * names each intermediate (the day numbers, whether each end is a working
+ * day), so a column of 20,000 leads computes each once instead of once per use.
+ */
+export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs | undefined, wrap: (hours: string) => string = (hours) => hours): LetFormula {
+  if (!work) return { names: [], body: wrap(hoursToTheSecond(`${to}-${from}`)) };
   const names: [string, string][] = [
     ["from_time", from],
     ["to_time", to],
     ["from_day", "INT(from_time)"],
     ["to_day", "INT(to_time)"],
-    // CHOOSE indexes: the last day's weekday, and the weekday of the day before the first.
-    ["to_weekday", "MOD(to_day,7)+1"],
-    ["before_weekday", "MOD(from_day-1,7)+1"],
+    // The mask from Sunday, and the working days of a whole week.
+    ["sunday_first", `RIGHT(${work.mask},1)&${work.mask}`],
+    ["week_days", `LEN(SUBSTITUTE(${work.mask},"1",""))`],
     // The holiday tables are one MMULT per column: an error in one lead (a date typed as text) would be every lead's.
     // Those tables read 0 for such a lead instead, and its own result is still the error.
     ["from_safe", "IF(ISNUMBER(from_time),from_time,0)"],
@@ -177,14 +187,13 @@ export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs
     ["holiday_row", `TRANSPOSE(${work.holidayDays})`],
     ["ones", `SEQUENCE(ROWS(${work.holidayDays}),1,1,0)`],
     // Holidays on the days first … last, whole days H: first <= H <= last is from-1 < H <= to.
-    ["working_days", `${weekdaysThrough("to_day", "to_weekday", work)}-${weekdaysThrough("from_day-1", "before_weekday", work)}-${holidaysMatching("(from_safe-1<holiday_row)*(to_safe>=holiday_row)")}`],
+    ["working_days", `${weekdaysThrough("to_day")}-${weekdaysThrough("from_day-1")}-${holidaysMatching("(from_safe-1<holiday_row)*(to_safe>=holiday_row)")}`],
     ["to_clock", "to_time-to_day"],
     ["from_clock", "from_time-from_day"],
-    ["to_part", `IF(${isWorkingDay("to_safe", byWeekday("to_weekday", (remainder) => worksOn(remainder, work)))},${clampToWorkingHours("to_clock", work)},${work.dayEnd})`],
-    // The first day is the day after the one before_weekday indexes.
-    ["from_part", `IF(${isWorkingDay("from_safe", byWeekday("before_weekday", (remainder) => worksOn((remainder + 1) % 7, work)))},${clampToWorkingHours("from_clock", work)},${work.dayStart})`],
+    ["to_part", `IF(${isWorkingDay("to_safe", isWorkingWeekday("to_day", work.mask))},${clampToWorkingHours("to_clock", work)},${work.dayEnd})`],
+    ["from_part", `IF(${isWorkingDay("from_safe", isWorkingWeekday("from_day", work.mask))},${clampToWorkingHours("from_clock", work)},${work.dayStart})`],
   ];
-  return `LET(${names.map(([name, value]) => `${name},${value}`).join(",")},24*((working_days-1)*(${work.dayEnd}-${work.dayStart})+to_part-from_part))`;
+  return { names, body: wrap(hoursToTheSecond(`(working_days-1)*(${work.dayEnd}-${work.dayStart})+to_part-from_part`)) };
 }
 
 /**
@@ -195,7 +204,7 @@ export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs
  */
 export function hoursSoFarFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined): string {
   // Arithmetic, not IF(…="",NOW(),…): an IF per lead is what costs.
-  return `IF(${handedOff}="","",${workingHoursFormula(handedOff, `(${firstFollowUp}+(${firstFollowUp}="")*NOW())`, work)})`;
+  return letArrayFormula(workingHoursFormula(handedOff, `(${firstFollowUp}+(${firstFollowUp}="")*NOW())`, work, (hours) => `IF(${handedOff}="","",${hours})`));
 }
 
 /** The flags response hours show instead of a number, in the workbook's language. */
@@ -215,8 +224,9 @@ export interface ResponseFlags {
  * lead whose dates aren't dates has an error there, and only that lead.
  */
 export function responseHoursFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined, flags: ResponseFlags, hoursSoFar?: string): string {
-  const hours = hoursSoFar ?? workingHoursFormula(handedOff, firstFollowUp, work);
-  return `IF((${handedOff}="")+(${firstFollowUp}=""),"",IF(ISERROR(${hours}),${quote(flags.notADate)},IF(${firstFollowUp}<${handedOff},${quote(flags.beforeHandOff)},${hours})))`;
+  const shown = (hours: string): string =>
+    `IF((${handedOff}="")+(${firstFollowUp}=""),"",IF(ISERROR(${hours}),${quote(flags.notADate)},IF(${firstFollowUp}<${handedOff},${quote(flags.beforeHandOff)},${hours})))`;
+  return hoursSoFar === undefined ? letArrayFormula(workingHoursFormula(handedOff, firstFollowUp, work, shown)) : `ARRAYFORMULA(${shown(hoursSoFar)})`;
 }
 
 /** Text as a formula string literal. */

@@ -90,6 +90,7 @@ const EN = {
     },
     chartTitle: (label: string) => `${label}: cumulative leads against the goal`,
     chartAxis: "Leads",
+    chartActual: "Cumulative actual to date",
   },
   leads: {
     headers: ["Lead", "Company", "Tier", "Created", "Handed to sales", "Owner", "First follow-up", "Attempts", "Connected", "Became customer", "Revenue", "Closed on", "Response hours", "Follow-up status", "Month followed up (hand-off)", "Working hours since hand-off"],
@@ -247,6 +248,7 @@ const DE: Labels = {
     },
     chartTitle: (label) => `${label}: kumulierte Leads gegen das Ziel`,
     chartAxis: "Leads",
+    chartActual: "Kumuliert Ist bis heute",
   },
   leads: {
     headers: ["Lead", "Firma", "Stufe", "Erstellt", "An Vertrieb übergeben", "Verantwortlich", "Erster Kontakt", "Versuche", "Erreicht", "Kunde geworden", "Umsatz", "Abgeschlossen am", "Reaktionszeit (Std.)", "Status Nachverfolgung", "Monat nachverfolgt (Übergabe)", "Arbeitsstunden seit Übergabe"],

@@ -69,14 +69,14 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   const soFar = column("hoursSoFar");
   // Blank, not an error, for a lead whose hand-off is not a date: its response hours say so.
   const statusFormula =
-    `IFERROR(IF(${handedOff}="","",IF(${followUp}="",IF(${soFar}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
-    `IF(ISNUMBER(${hours}),IF(${hours}<=${goal},${quote(labels.leads.onTime)},${quote(labels.leads.late)}),""))),"")`;
+    `ARRAYFORMULA(IFERROR(IF(${handedOff}="","",IF(${followUp}="",IF(${soFar}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
+    `IF(ISNUMBER(${hours}),IF(${hours}<=${goal},${quote(labels.leads.onTime)},${quote(labels.leads.late)}),""))),""))`;
   // For the reports: one equality per month instead of a date range plus ISNUMBER over the whole log.
   const handedOffMonth = `INT(${handedOff})-DAY(${handedOff})+1`;
   const calculatedFormula: Record<(typeof CALCULATED)[number], string> = {
     responseHours: responseHoursFormula(handedOff, followUp, context.work, labels.leads, soFar),
     status: statusFormula,
-    followedUpMonth: `IF(ISNUMBER(${hours}),${handedOffMonth},"")`,
+    followedUpMonth: `ARRAYFORMULA(IF(ISNUMBER(${hours}),${handedOffMonth},""))`,
     hoursSoFar: hoursSoFarFormula(handedOff, followUp, context.work),
   };
   const calculatedFormat: Record<(typeof CALCULATED)[number], CellSpec> = {
@@ -91,7 +91,9 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   const header = (key: LeadColumnKey): CellSpec => {
     const title = headerCell(key);
     if (!isCalculated(key)) return title;
-    return { ...title, value: undefined, formula: `ARRAYFORMULA(VSTACK(${quote(String(title.value))},${calculatedFormula[key]}))` };
+    // Each formula is its own ARRAYFORMULA (or LET around ARRAYFORMULA), stacked under the title as Google's
+    // VSTACK("title", ARRAYFORMULA(…)) shape has it.
+    return { ...title, value: undefined, formula: `VSTACK(${quote(String(title.value))},${calculatedFormula[key]})` };
   };
   // The add-on's columns only, in runs of neighbours: columns people added between them are never written.
   const runs = columnRuns(LEAD_COLUMN_KEYS.map((key) => c[key]));

@@ -21,6 +21,9 @@ export const MONTH_LAYOUT = {
   firstDayRow: 14,
 } as const;
 
+/** The month tab's chart-only column: the cumulative actual the pace chart draws (chartActualFormula). */
+const CHART_ACTUAL_COLUMN = 9;
+
 /** The cell on a month tab that holds its lead goal, as the ledger refers to it. */
 export const MONTH_GOAL_CELL = a1(MONTH_LAYOUT.inputs.goal, 2, true);
 
@@ -32,9 +35,9 @@ export const MONTH_GOAL_CELL = a1(MONTH_LAYOUT.inputs.goal, 2, true);
  * per day. With no lead in the month the FILTER is an error, and the day
  * after the month left in its place falls into FREQUENCY's last row (days
  * after the last), which is cut off: no reliance on how FREQUENCY treats text.
+ * `handedOff` is the lead log's hand-off column.
  */
-export function dailyLeadsFormula(days: string, count: number): string {
-  const handedOff = "Leads_HandedOff";
+export function dailyLeadsFormula(days: string, count: number, handedOff: string): string {
   const first = `MIN(${days})`;
   const inMonth = `FILTER(${handedOff},${handedOff}>=${first},${handedOff}<${first}+${count})`;
   return `ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),${first}+${count}),${days}),${count},1))`;
@@ -50,6 +53,16 @@ export function dailyLeadsFormula(days: string, count: number): string {
 export function runningTotalFormula(days: string, counts: string): string {
   const n = `ROWS(${days})`;
   return `ARRAYFORMULA(IF(${days}>TODAY(),"",MMULT((SEQUENCE(${n})>=TRANSPOSE(SEQUENCE(${n})))*1,${counts})))`;
+}
+
+/**
+ * The cumulative actual for the chart: the running total up to today and
+ * #N/A after it, which line charts in Sheets skip, so the line stops at
+ * today. The table's own column shows blanks there; whether a chart draws a
+ * formula's "" as a gap or as zero is not documented.
+ */
+export function chartActualFormula(runningTotal: string): string {
+  return `ARRAYFORMULA(IF(ISNUMBER(${runningTotal}),${runningTotal},NA()))`;
 }
 
 export function planMonth(context: PlanContext, month: string, inputs: MonthInputs): SheetPlan {
@@ -89,9 +102,13 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   // Tracking metrics, method §3.
   const m = L.metrics;
   const e = (row: number): string => a1(row, m.column + 1, true);
-  const handedOff = "Leads_HandedOff";
+  // The lead log's columns as literal ranges, all alike (no named range beside them in one function):
+  // functions that pair columns row by row then see columns of one size however a name is bounded.
+  const handedOff = leadRange(context, "handedOff");
   const closedOn = leadRange(context, "closedOn");
   const created = leadRange(context, "created");
+  const customer = leadRange(context, "customer");
+  const revenue = leadRange(context, "revenue");
   const metric = (row: number, label: string, cell: CellSpec): void => {
     sheet.set(row, m.column, { value: label, wrap: true });
     sheet.set(row, m.column + 1, { ...calculated, ...cell });
@@ -99,13 +116,14 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   sheet.set(2, m.column, { value: labels.month.metrics, bold: true });
   // The daily counts below add up to the month's: no second pass over the log.
   metric(m.leads, labels.month.metricLabels.leads, { formula: `SUM(${rangeA1(L.firstDayRow, 4, n, 1, true)})`, format: formats.count });
-  metric(m.won, labels.month.metricLabels.won, { formula: `COUNTIFS(${inMonth(handedOff)},Leads_Customer,TRUE)`, format: formats.count });
-  metric(m.wonRevenue, labels.month.metricLabels.wonRevenue, { formula: `SUMIFS(Leads_Revenue,${inMonth(handedOff)},Leads_Customer,TRUE)`, format: formats.money });
-  metric(m.marketingRevenue, labels.month.metricLabels.marketingRevenue, { formula: `SUMIFS(Leads_Revenue,${inMonth(closedOn)},Leads_Customer,TRUE)`, format: formats.money });
+  metric(m.won, labels.month.metricLabels.won, { formula: `COUNTIFS(${inMonth(handedOff)},${customer},TRUE)`, format: formats.count });
+  metric(m.wonRevenue, labels.month.metricLabels.wonRevenue, { formula: `SUMIFS(${revenue},${inMonth(handedOff)},${customer},TRUE)`, format: formats.money });
+  metric(m.marketingRevenue, labels.month.metricLabels.marketingRevenue, { formula: `SUMIFS(${revenue},${inMonth(closedOn)},${customer},TRUE)`, format: formats.money });
   sheet.set(m.totalRevenue, m.column, { value: labels.month.metricLabels.totalRevenue, bold: true, wrap: true });
   sheet.set(m.totalRevenue, m.column + 1, { value: "", format: formats.money, background: COLORS.marketing.light, input: { key: `totalRevenue|${month}` } });
   metric(m.cycle, labels.month.metricLabels.cycle, {
-    formula: `IFERROR(AVERAGE(FILTER(${closedOn}-${created},${closedOn}>=${start},${closedOn}<${end},Leads_Customer=TRUE,ISNUMBER(${created}))),"")`,
+    // Closed minus created is arithmetic on columns: inside ARRAYFORMULA, not left to FILTER.
+    formula: `ARRAYFORMULA(IFERROR(AVERAGE(FILTER(${closedOn}-${created},${closedOn}>=${start},${closedOn}<${end},${customer}=TRUE,ISNUMBER(${created}))),""))`,
     format: formats.decimal,
   });
   metric(m.closeRate, labels.month.metricLabels.closeRate, { formula: closeRateFormula(e(m.won), e(m.leads)), format: formats.percent, bold: true });
@@ -115,6 +133,8 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   // Daily pace.
   const header = L.headerRow;
   sheet.row(header, 1, labels.month.headers.map((title): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true })));
+  sheet.set(header, CHART_ACTUAL_COLUMN, { value: labels.month.chartActual, bold: true, background: COLORS.muted, color: COLORS.headerText, wrap: true });
+  const chartOnly: CellSpec = { format: formats.count, color: COLORS.muted, italic: true };
   const firstDay = L.firstDayRow;
   const lastDay = firstDay + n - 1;
   for (let day = 1; day <= n; day++) {
@@ -127,12 +147,14 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
       { ...calculated, formula: `${goal}/${n}`, format: formats.decimal },
       { ...calculated, formula: `DAY(${date})*${goal}/${n}`, format: formats.decimal },
       // Leads handed off per day: one formula in the first day's row fills the column (dailyLeadsFormula).
-      day === 1 ? { ...calculated, formula: dailyLeadsFormula(rangeA1(firstDay, 1, n, 1, true), n), format: formats.count } : { ...calculated, format: formats.count },
+      day === 1 ? { ...calculated, formula: dailyLeadsFormula(rangeA1(firstDay, 1, n, 1, true), n, handedOff), format: formats.count } : { ...calculated, format: formats.count },
       // Blank after today, so the actual line stops at today (method §4).
       day === 1 ? { ...calculated, formula: runningTotalFormula(rangeA1(firstDay, 1, n, 1, true), rangeA1(firstDay, 4, n, 1, true)), format: formats.count } : { ...calculated, format: formats.count },
       { ...calculated, formula: `IF(${actual}="","",${actual}-${target})`, format: formats.decimal },
       { ...calculated, formula: `IF(${actual}="","",IF(${target}>0,${actual}/${target},""))`, format: formats.percent },
       { value: "", input: { key: `note|${month}-${String(day).padStart(2, "0")}` } },
+      // Chart-only: the cumulative actual with #N/A after today (chartActualFormula).
+      day === 1 ? { ...calculated, ...chartOnly, formula: chartActualFormula(rangeA1(firstDay, 5, n, 1, true)) } : { ...calculated, ...chartOnly },
     ]);
   }
 
@@ -156,7 +178,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
     minColumns: 20,
     columnWidths: [
       { column: 1, count: 1, width: 280 },
-      { column: 2, count: 7, width: 130 },
+      { column: 2, count: CHART_ACTUAL_COLUMN - 1, width: 130 },
     ],
     blocks: [sheet.toBlock({ row: 1, column: 1 })],
     validations: [{ range: a1(m.totalRevenue, m.column + 1), rule: { kind: "numberAtLeast", min: 0 }, helpText: labels.month.metricLabels.totalRevenue }],
@@ -173,7 +195,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
         domain: range(1),
         series: [
           { range: range(3), type: "line", color: COLORS.goalLine, dashed: true },
-          { range: range(5), type: "line", color: COLORS.marketing.strong },
+          { range: range(CHART_ACTUAL_COLUMN), type: "line", color: COLORS.marketing.strong },
           { range: range(4), type: "bars", color: "#aecbfa" },
         ],
         anchor: { row: 2, column: 10 },

@@ -26,7 +26,7 @@ beforeEach(() => {
   sheet.getRange(1, 1, DATA.length, 4).setValues(DATA);
 });
 
-const value = (formula: string) => evaluate(sheet, formula);
+const value = (formula: string, cell?: string) => evaluate(sheet, formula, cell);
 
 describe("conditional aggregation", () => {
   it("COUNTIFS and COUNTIF", () => {
@@ -401,6 +401,60 @@ describe("LET (HyperFormula: #NAME?)", () => {
   it("is an error without a name, value and expression", () => {
     expect(value("=LET(x,1)")).toBe("#N/A");
     expect(value("=LET(1,2,3)")).toBe("#N/A");
+  });
+});
+
+describe("array arithmetic only where Sheets does it (HyperFormula was set to do it everywhere)", () => {
+  it("a range in scalar context is the cell in the formula's row, or #VALUE! outside the range's rows; nothing fills", () => {
+    // C2:C4 is 100, 50, 300.
+    expect(value("=C2:C4*2", "Z1")).toBe("#VALUE!");
+    expect(value("=C2:C4*2", "Z3")).toBe(100);
+    expect(sheet.getRange("Z4").getValue()).toBe("");
+    expect(value("=SUM(C2:C4*2)", "Z1")).toBe("#VALUE!");
+    expect(value("=INT(C2:C4)", "Z9")).toBe("#VALUE!");
+  });
+
+  it("ARRAYFORMULA turns it on for everything inside, including LET's values", () => {
+    expect(value("=ARRAYFORMULA(SUM(C2:C4*2))")).toBe(900);
+    expect(value("=LET(x,ARRAYFORMULA(C2:C4*2),SUM(x))")).toBe(900);
+    expect(value("=LET(x,C2:C4*2,SUM(x))", "Z1")).toBe("#VALUE!");
+  });
+
+  it("functions that take arrays by definition evaluate their arguments as arrays: SUMPRODUCT, MMULT, FILTER's conditions, SORT", () => {
+    expect(value('=SUMPRODUCT((B2:B4="won")*C2:C4)')).toBe(400);
+    expect(value("=SUM(MMULT(TRANSPOSE(C2:C4)*1,C2:C4*0+1))")).toBe(450);
+    expect(value('=SUM(FILTER(C2:C4,C2:C4*2>150))')).toBe(400);
+    expect(value("=INDEX(SORT(C2:C4*-1),1,1)")).toBe(-300);
+  });
+
+  it("VSTACK and HSTACK don't: a computed column needs its own ARRAYFORMULA", () => {
+    expect(value('=ROWS(VSTACK("t",ARRAYFORMULA(C2:C4*2)))')).toBe(4);
+    sheet.getRange("Y1").setFormula('=VSTACK("t",ARRAYFORMULA(C2:C4*2))');
+    expect(sheet.getRange("Y1:Y4").getValues().flat()).toEqual(["t", 200, 100, 600]);
+    sheet.getRange("X1").setFormula('=VSTACK("t",C2:C4*2)');
+    expect(sheet.getRange("X2").getValue()).toBe("#VALUE!");
+  });
+});
+
+describe("open ranges", () => {
+  it("an absolute open range ($C$2:$C) reaches the sheet's last row from any row (HyperFormula cut $C$2:$C1000 short by the formula's row)", () => {
+    expect(value("=ROWS($C$2:$C)", "Z1")).toBe(999);
+    expect(value("=ROWS($C$2:$C)", "Z41")).toBe(999);
+    expect(value("=ROWS(C2:C)", "Z41")).toBe(999);
+    expect(sheet.getRange("Z41").getFormula()).toBe("=ROWS(C2:C)");
+    expect(value("=ROWS($C$2:$C)", "Z41")).toBe(999);
+    expect(sheet.getRange("Z41").getFormula()).toBe("=ROWS($C$2:$C)");
+  });
+});
+
+describe("INT rounds down as in Sheets (HyperFormula: toward zero, INT(-8.9) = -8)", () => {
+  it("below and above zero, on a cell and on a column", () => {
+    expect(value("=INT(-8.9)")).toBe(-9);
+    expect(value("=INT(-8)")).toBe(-8);
+    expect(value("=INT(8.9)")).toBe(8);
+    expect(value("=INT(-1/3)")).toBe(-1);
+    sheet.getRange("Y1").setFormula("=ARRAYFORMULA(INT(-C2:C4/7))");
+    expect(sheet.getRange("Y1:Y3").getValues().flat()).toEqual([-15, -8, -43]);
   });
 });
 

@@ -10,7 +10,8 @@ import {
   holidayDayFormula, hoursSoFarFormula, marketingShareFormula, paceFormula, responseHoursFormula, revenueGoalFormula, weekendMask, type WorkTimeRefs,
 } from "../../src/workbook/formulas";
 import { createHyperFormula } from "../../playground/emulator/hyperformulaSetup";
-import { call } from "../support/context";
+import { zoneNamed } from "../../src/core/time";
+import { call, testContext } from "../support/context";
 
 // The emulator's engine: HyperFormula configured as Sheets evaluates (LET, which the working-hours formulas use, included).
 const FLAGS = { beforeHandOff: "⚠", notADate: "⚠ not a date" };
@@ -169,8 +170,8 @@ describe("native formulas and their custom-function twins", () => {
       const last = rows.length;
       // As in the lead log: D holds the working hours so far, C the response hours read from D.
       cells.forEach((line) => { line[3] = null; });
-      cells[0]![3] = `=ARRAYFORMULA(${hoursSoFarFormula(`A1:A${last}`, `B1:B${last}`, refs)})`;
-      cells[0]![2] = `=ARRAYFORMULA(${responseHoursFormula(`A1:A${last}`, `B1:B${last}`, refs, FLAGS, `D1:D${last}`)})`;
+      cells[0]![3] = `=${hoursSoFarFormula(`A1:A${last}`, `B1:B${last}`, refs)}`;
+      cells[0]![2] = `=${responseHoursFormula(`A1:A${last}`, `B1:B${last}`, refs, FLAGS, `D1:D${last}`)}`;
       engine.setSheetContent(sheet, cells);
       rows.forEach(([from, minutes], index) => {
         const native = engine.getCellValue({ sheet, row: index, col: 2 });
@@ -180,6 +181,63 @@ describe("native formulas and their custom-function twins", () => {
         if (minutes < 0) return expect(native).toBe("⚠");
         closeTo(native, call("SLA_RESPONSE_HOURS", [from, from + minutes / 1440, hours, [[holidays[0]], [holidays[1]], [""]]]));
       });
+    });
+
+    it("give exactly the goal, or an exact multiple of it, across days, weekends, holidays and DST", () => {
+      // Working weeks as the wizard writes them: working weekdays (0 = Sunday) and the working day in seconds.
+      const schedules = [
+        { spec: "Mon-Fri 09:00-17:00", days: [1, 2, 3, 4, 5], start: 9 * 3600, end: 17 * 3600 },
+        { spec: "Mon-Sat 08:30-17:45", days: [1, 2, 3, 4, 5, 6], start: 8.5 * 3600, end: 17.75 * 3600 },
+        { spec: "Sun-Thu 07:15-15:00", days: [0, 1, 2, 3, 4], start: 7.25 * 3600, end: 15 * 3600 },
+        { spec: "Mon-Sun 06:00-22:00", days: [0, 1, 2, 3, 4, 5, 6], start: 6 * 3600, end: 22 * 3600 },
+      ];
+      // Days the clocks change in 2026-2027 (serials): Europe 29 Mar, 25 Oct, 28 Mar, 31 Oct; US 8 Mar, 1 Nov, 14 Mar, 7 Nov.
+      const dstDays = { "Europe/Berlin": [46110, 46320, 46474, 46691], "America/New_York": [46089, 46327, 46460, 46698] } as const;
+      const zones = Object.keys(dstDays) as (keyof typeof dstDays)[];
+      const wallSerial = (day: number, second: number): number => (day * 86400 + second) / 86400;
+      /** Where `seconds` of working time after (day, second) end: an oracle walking the calendar day by day. */
+      function after(day: number, second: number, seconds: number, schedule: (typeof schedules)[number], off: ReadonlySet<number>): [number, number] {
+        let left = seconds;
+        for (let today = day, clock = second; ; today++, clock = 0) {
+          if (!schedule.days.includes((today + 6) % 7) || off.has(today)) continue;
+          const begin = Math.max(clock, schedule.start);
+          const open = Math.max(0, schedule.end - begin);
+          if (left <= open) return [today, begin + left];
+          left -= open;
+        }
+      }
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: schedules.length - 1 }),
+          fc.constantFrom(1, 2, 3, 4, 6, 8, 24),
+          fc.integer({ min: 1, max: 5 }),
+          fc.integer({ min: 0, max: zones.length - 1 }),
+          fc.oneof(fc.integer({ min: 0, max: 3 }).map((index) => ({ dst: index, day: 0 })), serial.map((day) => ({ dst: -1, day: Math.floor(day) }))),
+          fc.integer({ min: -4, max: 2 }),
+          fc.integer({ min: 0, max: 86399 }),
+          fc.array(fc.integer({ min: -1, max: 20 }), { maxLength: 3 }),
+          (which, goal, multiple, zoneIndex, near, shift, second, offsets) => {
+            const schedule = schedules[which]!;
+            const zone = zones[zoneIndex]!;
+            const fromDay = (near.dst >= 0 ? dstDays[zone][near.dst]! : near.day) + shift;
+            const listed = offsets.map((offset) => fromDay + offset);
+            const [toDay, toSecond] = after(fromDay, second, multiple * goal * 3600, schedule, new Set(listed));
+            const from = wallSerial(fromDay, second);
+            const to = wallSerial(toDay, toSecond);
+            const settings = workCells(weekendMask(schedule.days), `=${schedule.start}/86400`, `=${schedule.end}/86400`, listed);
+            expect(responseNative(from, to, true, settings)).toBe(multiple * goal);
+            // The twin gets the dates as Sheets passes date cells of a spreadsheet in that zone: instants.
+            const instant = (serialValue: number): Date => new Date(zoneNamed(zone).toInstant(Math.round((serialValue - 25569) * 86400000)));
+            const holidayCells = [0, 1, 2].map((index) => [listed[index] ?? ""]);
+            expect(call("SLA_RESPONSE_HOURS", [instant(from), instant(to), schedule.spec, holidayCells], testContext(zone))).toBe(multiple * goal);
+            // Elapsed time (no working hours) on the wall clock.
+            const elapsedTo = wallSerial(fromDay, second + multiple * goal * 3600);
+            expect(responseNative(from, elapsedTo, false)).toBe(multiple * goal);
+            expect(call("SLA_RESPONSE_HOURS", [from, elapsedTo])).toBe(multiple * goal);
+          },
+        ),
+        { numRuns: 400 },
+      );
     });
 
     it("agree on the hand-picked cases: a weekend, a night, the Christmas holidays", () => {
