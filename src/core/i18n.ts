@@ -16,7 +16,9 @@ const PROBLEMS: Record<Language, Record<ProblemCode, Template>> = {
     required: () => "is required",
     notNumber: () => "must be a number",
     ambiguousNumber: () => "is ambiguous: write the number without thousands separators, e.g. 5000 or 5000.50",
-    ambiguousRate: () => "is ambiguous: write 50% or 0.5 for fifty percent",
+    rateAbove: (p) =>
+      `is above 100 %: it must be ${p.zero ? "from 0 % to 100 %" : "more than 0 and at most 100 %"}` +
+      (p.hint ? "; a number is a fraction (1 is 100 %), so for fifty percent write 50% or 0.5" : ""),
     rateRange: () => "must be more than 0 and at most 100%",
     availabilityRange: () => "must be between 0% and 100%",
     nonNegative: () => "must be 0 or more",
@@ -45,7 +47,9 @@ const PROBLEMS: Record<Language, Record<ProblemCode, Template>> = {
     required: () => "fehlt (Pflichtangabe)",
     notNumber: () => "muss eine Zahl sein",
     ambiguousNumber: () => "ist mehrdeutig: schreiben Sie die Zahl ohne Tausendertrennzeichen, z. B. 5000 oder 5000,50",
-    ambiguousRate: () => "ist mehrdeutig: schreiben Sie 50 % oder 0,5 für fünfzig Prozent",
+    rateAbove: (p) =>
+      `liegt über 100 %: erlaubt ist ${p.zero ? "0 % bis 100 %" : "mehr als 0 und höchstens 100 %"}` +
+      (p.hint ? "; eine Zahl ist ein Anteil (1 ist 100 %), für fünfzig Prozent schreiben Sie also 50 % oder 0,5" : ""),
     rateRange: () => "muss größer als 0 und höchstens 100 % sein",
     availabilityRange: () => "muss zwischen 0 % und 100 % liegen",
     nonNegative: () => "muss 0 oder größer sein",

@@ -6,7 +6,7 @@ export type ProblemCode =
   | "required"
   | "notNumber"
   | "ambiguousNumber"
-  | "ambiguousRate"
+  | "rateAbove"
   | "rateRange"
   | "availabilityRange"
   | "nonNegative"

@@ -90,7 +90,7 @@ export function rate(name: string, common: Common, options: { allowZero?: boolea
     takes: "row",
     ...common,
     coerce(value) {
-      const fraction = parseRate(value, name);
+      const fraction = parseRate(value, name, allowZero);
       if (fraction < 0 || (!allowZero && fraction === 0)) throw new SlaInputError(allowZero ? "availabilityRange" : "rateRange", name, value);
       return fraction;
     },

@@ -30,8 +30,25 @@ describe("lead goal functions", () => {
 
   it("refuse a bare 50 for a rate with a hint, never a silent 100× result", () => {
     expect(() => call("SLA_LEADS_NEEDED", [5000, 1, 100, 50])).toThrow(
-      "SLA_LEADS_NEEDED: close_rate is ambiguous: write 50% or 0.5 for fifty percent (got 50)",
+      "SLA_LEADS_NEEDED: close_rate is above 100 %: it must be more than 0 and at most 100 %; a number is a fraction (1 is 100 %), so for fifty percent write 50% or 0.5 (got 50)",
     );
+  });
+
+  it("refuse every rate and share above 100 %, as text or as a number, saying the allowed range", () => {
+    const above = "is above 100 %: it must be more than 0 and at most 100 %";
+    expect(() => call("SLA_LEADS_NEEDED", [5000, "150%", 100, "50%"])).toThrow(`SLA_LEADS_NEEDED: marketing_share ${above} (got "150%")`);
+    expect(() => call("SLA_LEADS_NEEDED", [5000, 1, 100, "250 %"])).toThrow(`SLA_LEADS_NEEDED: close_rate ${above} (got "250 %")`);
+    expect(() => call("SLA_REVENUE_GOAL", [5000, 1.2])).toThrow(`SLA_REVENUE_GOAL: marketing_share ${above}; a number is a fraction`);
+    expect(() => call("SLA_LEADS_NEEDED", [5000, 1, 100, 1.5])).toThrow(`SLA_LEADS_NEEDED: close_rate ${above}; a number is a fraction`);
+    expect(() => call("SLA_REVENUE_GOAL", [5000, 150])).toThrow(`SLA_REVENUE_GOAL: marketing_share ${above} (got 150)`);
+    expect(() => call("SLA_ALLOWED_DOWNTIME", ["150%"])).toThrow('SLA_ALLOWED_DOWNTIME: availability is above 100 %: it must be from 0 % to 100 % (got "150%")');
+    expect(() => call("SLA_ALLOWED_DOWNTIME", ["150%"], german)).toThrow('SLA_ALLOWED_DOWNTIME: availability liegt über 100 %: erlaubt ist 0 % bis 100 % (erhalten: "150%")');
+    expect(() => call("SLA_LEADS_NEEDED", [5000, 1, 100, 1.2], german)).toThrow(
+      "SLA_LEADS_NEEDED: close_rate liegt über 100 %: erlaubt ist mehr als 0 und höchstens 100 %; eine Zahl ist ein Anteil (1 ist 100 %), für fünfzig Prozent schreiben Sie also 50 % oder 0,5 (erhalten: 1.2)",
+    );
+    // 100 % itself is a rate.
+    expect(call("SLA_LEADS_NEEDED", [5000, "100 %", 100, "100%"])).toBe(50);
+    expect(call("SLA_ALLOWED_DOWNTIME", ["100%"])).toBe(0);
   });
 
   it("name the function, argument and what is allowed, in English and German", () => {
@@ -56,7 +73,7 @@ describe("lead goal functions", () => {
 
   it("show a bad value inside a range in its own cell, so the other rows still work", () => {
     const result = call("SLA_LEADS_NEEDED", [[[5000], [5000]], [[1], [50]], 100, 0.5]);
-    expect(result).toEqual([[100], ["SLA_LEADS_NEEDED: marketing_share is ambiguous: write 50% or 0.5 for fifty percent (row 2, got 50)"]]);
+    expect(result).toEqual([[100], ["SLA_LEADS_NEEDED: marketing_share is above 100 %: it must be more than 0 and at most 100 %; a number is a fraction (1 is 100 %), so for fifty percent write 50% or 0.5 (row 2, got 50)"]]);
   });
 
   it("refuse ranges of different shapes, naming both", () => {
@@ -196,7 +213,7 @@ describe("lead value, downtime and capacity", () => {
     expect(call("SLA_ALLOWED_DOWNTIME", ["99,999 %", "Jahr"])).toBeCloseTo(5.256, 9);
     expect(call("SLA_ALLOWED_DOWNTIME", [0.999999, "year"]) as number * 60).toBeCloseTo(31.536, 6);
     expect(call("SLA_ALLOWED_DOWNTIME", [0.999, "day"])).toBeCloseTo(1.44, 9);
-    expect(() => call("SLA_ALLOWED_DOWNTIME", [99.9])).toThrow("SLA_ALLOWED_DOWNTIME: availability is ambiguous");
+    expect(() => call("SLA_ALLOWED_DOWNTIME", [99.9])).toThrow("SLA_ALLOWED_DOWNTIME: availability is above 100 %: it must be from 0 % to 100 %; a number is a fraction");
     expect(() => call("SLA_ALLOWED_DOWNTIME", [0.999, "fortnight"])).toThrow('SLA_ALLOWED_DOWNTIME: period must be "year", "month", "week" or "day"');
   });
 
