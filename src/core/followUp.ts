@@ -20,10 +20,11 @@ export function responseHours(handedOff: number, firstFollowUp: number, zone: Zo
 /** "mean" or a percentile as a fraction (0.5 is the median). */
 export type SpeedStatistic = "mean" | number;
 
-const STATISTIC_WORDS: Record<string, SpeedStatistic> = {
-  average: "mean", avg: "mean", mean: "mean", durchschnitt: "mean", mittelwert: "mean", schnitt: "mean",
-  median: 0.5, zentralwert: 0.5,
-};
+/** A Map, so a word such as "constructor" is no statistic. */
+const STATISTIC_WORDS: ReadonlyMap<string, SpeedStatistic> = new Map<string, SpeedStatistic>([
+  ["average", "mean"], ["avg", "mean"], ["mean", "mean"], ["durchschnitt", "mean"], ["mittelwert", "mean"], ["schnitt", "mean"],
+  ["median", 0.5], ["zentralwert", 0.5],
+]);
 
 /**
  * Reads the statistic a speed report uses: `"average"` (default), `"median"`,
@@ -32,7 +33,7 @@ const STATISTIC_WORDS: Record<string, SpeedStatistic> = {
  */
 export function parseStatistic(text: string, field: string): SpeedStatistic {
   const word = text.trim().toLowerCase();
-  const named = STATISTIC_WORDS[word];
+  const named = STATISTIC_WORDS.get(word);
   if (named !== undefined) return named;
   const match = /^p(\d{1,2})$/.exec(word);
   const rank = match ? Number(match[1]) : 0;

@@ -289,13 +289,14 @@ export function statistic(name: string, common: Common): ParamSpec<SpeedStatisti
   return choice(name, parseStatistic, "mean", { en: '"average" (default), "median", or "p90" (any percentile p1 to p99)', de: '"average" (Standard, Durchschnitt), "median" oder "p90" (jedes Perzentil p1 bis p99)' }, common);
 }
 
-const PERIOD_WORDS: Record<string, DowntimePeriod> = {
-  year: "year", jahr: "year", month: "month", monat: "month", week: "week", woche: "week", day: "day", tag: "day",
-};
+/** A Map, so a word such as "constructor" is no period. */
+const PERIOD_WORDS: ReadonlyMap<string, DowntimePeriod> = new Map<string, DowntimePeriod>([
+  ["year", "year"], ["jahr", "year"], ["month", "month"], ["monat", "month"], ["week", "week"], ["woche", "week"], ["day", "day"], ["tag", "day"],
+]);
 
 export function period(name: string, common: Common): ParamSpec<DowntimePeriod, "scalar"> {
   const read = (text: string, field: string): DowntimePeriod => {
-    const found = PERIOD_WORDS[text.trim().toLowerCase()];
+    const found = PERIOD_WORDS.get(text.trim().toLowerCase());
     if (!found) throw new SlaInputError("period", field, text);
     return found;
   };
