@@ -19,7 +19,6 @@ export type ProblemCode =
   | "notSingle"
   | "shapeMismatch"
   | "beforeHandOff"
-  | "missingHandOff"
   | "atMost"
   | "unknownTier"
   | "duplicateTier"

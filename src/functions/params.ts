@@ -286,7 +286,10 @@ export function choice<T>(name: string, read: (text: string, name: string) => T,
 }
 
 export function statistic(name: string, common: Common): ParamSpec<SpeedStatistic, "scalar"> {
-  return choice(name, parseStatistic, "mean", { en: '"average" (default), "median", or "p90" (any percentile p1 to p99)', de: '"average" (Standard, Durchschnitt), "median" oder "p90" (jedes Perzentil p1 bis p99)' }, common);
+  return choice(name, parseStatistic, "mean", {
+    en: '"average" (default), "median", "p90" (any percentile p1 to p99), "count" (leads measured) or "skipped" (rows left out)',
+    de: '"average" (Standard, Durchschnitt), "median", "p90" (jedes Perzentil p1 bis p99), "count" (Anzahl gemessener Leads) oder "skipped" (ausgelassene Zeilen)',
+  }, common);
 }
 
 /** A Map, so a word such as "constructor" is no period. */

@@ -108,7 +108,7 @@ function describe(functionName: string, error: SlaInputError, language: Language
     params: error.params,
     subject: error.field,
     got: error.got,
-    hasGot: error.problem !== "beforeHandOff" && error.problem !== "missingHandOff" && error.problem !== "resultTooLarge",
+    hasGot: error.problem !== "beforeHandOff" && error.problem !== "resultTooLarge",
     ...(error.row === undefined ? {} : { row: error.row }),
   });
 }
