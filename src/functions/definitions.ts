@@ -203,18 +203,31 @@ export const FUNCTIONS: readonly CustomFunction[] = [
   aggregate({
     name: "SLA_FOLLOWUP_DEPTH",
     summary: { en: "Follow-up depth: average attempts over leads not yet connected.", de: "Kontakttiefe: durchschnittliche Versuche bei noch nicht erreichten Leads." },
-    returns: { en: "average attempts; blank when every lead is connected or none was worked", de: "durchschnittliche Versuche; leer, wenn alle Leads erreicht sind oder keiner bearbeitet wurde" },
-    examples: [{ formula: '=SLA_FOLLOWUP_DEPTH({3; 6; 2}, {FALSE; FALSE; TRUE})', result: 4.5 }],
+    returns: {
+      en: "average attempts; blank when every lead is connected or none was worked. With handed_off, every lead handed off and not connected counts, a blank attempts cell as 0 attempts, as on the Follow-up tab; without it, rows with blank attempts are left out",
+      de: "durchschnittliche Versuche; leer, wenn alle Leads erreicht sind oder keiner bearbeitet wurde. Mit handed_off zählt jeder übergebene, nicht erreichte Lead, eine leere Zelle bei den Versuchen als 0 Versuche, wie im Blatt Nachverfolgung; ohne handed_off zählen Zeilen ohne Versuche nicht",
+    },
+    examples: [
+      { formula: '=SLA_FOLLOWUP_DEPTH({3; 6; 2}, {FALSE; FALSE; TRUE})', result: 4.5 },
+      { formula: '=SLA_FOLLOWUP_DEPTH({3; ""; 2}, {FALSE; FALSE; TRUE}, {"2026-12-01"; "2026-12-02"; "2026-12-02"})', result: 1.5 },
+    ],
     params: [
       amount("attempts", "nonNegative", { description: { en: "Follow-up attempts per lead.", de: "Kontaktversuche je Lead." } }),
       connectedFlag("connected", { description: { en: "Whether the lead is connected (TRUE, yes, x or a date); blank means not yet.", de: "Ob der Lead erreicht wurde (WAHR, ja, x oder ein Datum); leer heißt noch nicht." } }),
+      {
+        ...date("handed_off", { description: { en: "Optional: when each lead was handed to sales; rows without a hand-off are no lead yet.", de: "Optional: wann jeder Lead an den Vertrieb übergeben wurde; Zeilen ohne Übergabe sind noch kein Lead." } }),
+        optional: true,
+      },
     ],
-    evaluate: ([attempts, connected]) => {
+    evaluate: ([attempts, connected, handedOffColumn]) => {
+      // An optional column that was not passed arrives as undefined, not as a column.
+      const handed = handedOffColumn as (number | undefined)[] | undefined;
       const worked: number[] = [];
       const reached: boolean[] = [];
       attempts.forEach((value, index) => {
-        if (value === undefined) return;
-        worked.push(value);
+        if (handed ? handed[index] === undefined : value === undefined) return;
+        // A lead handed off with no attempts recorded has had none yet.
+        worked.push(value ?? 0);
         reached.push(connected[index] === true);
       });
       return followUpDepth(worked, reached);

@@ -61,9 +61,10 @@ function perLead(hours: string): Record<Total, string> {
     // every number, and answered is 0 for them anyway; an IF per lead is what costs.
     withinGoal: `answered*(${hours}<=FollowUpGoalHours)`,
     // Attempts on leads not yet connected, and those leads: depth is attempts per lead still being worked.
+    // Every lead handed off and not connected counts, a blank attempts cell as 0 attempts (method §5).
     openAttempts: "IF(attempted,Leads_Attempts,0)*still_open",
     worked: "attempted*(Leads_Attempts>0)*still_open",
-    openWorked: '(Leads_Attempts<>"")*still_open',
+    openWorked: "still_open*1",
   };
 }
 

@@ -199,6 +199,20 @@ describe("follow-up functions", () => {
     expect(() => call("SLA_FOLLOWUP_SPEED", [[[d(12, 1)]], [[d(12, 2)]], "fastest"])).toThrow('SLA_FOLLOWUP_SPEED: statistic must be "average", "median", a percentile such as "p90", "count" or "skipped"');
   });
 
+  it("count a lead handed off and not connected with no attempts as 0 attempts when given the hand-offs", () => {
+    const attempts = [[3], [""], [2], [""], [""]];
+    const connected = [[false], [""], [true], [true], [""]];
+    const handed = [[d(12, 1)], [d(12, 1)], [d(12, 2)], [d(12, 2)], [""]];
+    // Rows 1 and 2 are open leads (3 and 0 attempts); row 5 was never handed off.
+    expect(call("SLA_FOLLOWUP_DEPTH", [attempts, connected, handed])).toBe(1.5);
+    // Only untouched leads: depth 0, not blank.
+    expect(call("SLA_FOLLOWUP_DEPTH", [[[""]], [[false]], [[d(12, 1)]]])).toBe(0);
+    // Without hand-offs, rows with blank attempts are no lead to count.
+    expect(call("SLA_FOLLOWUP_DEPTH", [attempts, connected])).toBe(3);
+    expect(call("SLA_FOLLOWUP_DEPTH", [attempts, connected, ""])).toBe(3);
+    expect(() => call("SLA_FOLLOWUP_DEPTH", [attempts, connected, [[d(12, 1)]]])).toThrow("SLA_FOLLOWUP_DEPTH: handed_off must have the same number of rows and columns as attempts");
+  });
+
   it("average attempts over leads not yet connected", () => {
     const attempts = [[3], [6], [2], [""], [4]];
     const connected = [[false], [""], [true], [false], ["ja"]];
