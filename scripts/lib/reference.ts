@@ -40,7 +40,7 @@ const WORDS: Record<Language, Words> = {
     summaryColumn: "Summary",
     conventionsHeading: "Conventions",
     conventions: [
-      '**Percentages.** Rates and shares accept `0.5`, `50%` or the text `"50 %"` (German `"12,5 %"` works too). A bare `50` for a rate is refused rather than guessed: write `50%` or `0.5`.',
+      '**Percentages.** Rates and shares accept `0.5`, `50%` or the text `"50 %"` (German `"12,5 %"` works too). Nothing above 100 % is a rate: `"150%"` is refused, and so is any number above 1, because a number is a fraction (a cell showing 150 % passes 1.5). A bare `50` is refused rather than guessed, with the hint to write `50%` or `0.5`.',
       "**Ranges.** Functions that work row by row accept a range wherever a parameter takes one value per row, and return a range of the same shape: one result per row.",
       "**Blank cells.** A blank cell in a range gives a blank result (unless the parameter says what blank means), so formulas can cover rows that are not filled in yet. Functions that summarize a column skip blank rows.",
       "**Errors.** A bad value in one row shows its message in that row's result; the other rows still compute. A problem with the call as a whole shows as `#ERROR!`, with a message that names the function and the argument.",
@@ -68,7 +68,7 @@ const WORDS: Record<Language, Words> = {
     summaryColumn: "Kurzbeschreibung",
     conventionsHeading: "Gemeinsame Regeln",
     conventions: [
-      '**Prozentangaben.** Quoten und Anteile akzeptieren `0,5`, `50 %` oder den Text `"50 %"` (auch `"12,5 %"`). Eine bloße `50` für eine Quote wird abgelehnt statt geraten: schreiben Sie `50 %` oder `0,5`.',
+      '**Prozentangaben.** Quoten und Anteile akzeptieren `0,5`, `50 %` oder den Text `"50 %"` (auch `"12,5 %"`). Über 100 % ist keine Quote: `"150 %"` wird abgelehnt, ebenso jede Zahl über 1, denn eine Zahl ist ein Anteil (eine Zelle mit 150 % übergibt 1,5). Eine bloße `50` wird abgelehnt statt geraten, mit dem Hinweis, `50 %` oder `0,5` zu schreiben.',
       "**Bereiche.** Funktionen, die zeilenweise arbeiten, akzeptieren einen Bereich überall dort, wo ein Parameter einen Wert je Zeile nimmt, und liefern einen Bereich derselben Form: ein Ergebnis je Zeile.",
       "**Leere Zellen.** Eine leere Zelle in einem Bereich ergibt ein leeres Ergebnis (außer der Parameter legt fest, was leer bedeutet), sodass Formeln auch noch nicht ausgefüllte Zeilen abdecken können. Funktionen, die eine Spalte zusammenfassen, überspringen leere Zeilen.",
       "**Fehler.** Ein ungültiger Wert in einer Zeile zeigt seine Meldung im Ergebnis dieser Zeile; die übrigen Zeilen werden trotzdem berechnet. Ein Problem mit dem Aufruf als Ganzes erscheint als `#ERROR!` mit einer Meldung, die Funktion und Argument nennt.",

@@ -12,15 +12,18 @@ export interface WorkSchedule {
   readonly holidays: ReadonlySet<number>;
 }
 
-const DAY_NAMES: Record<string, number> = {
-  sun: 0, sunday: 0, so: 0, son: 0, sonntag: 0,
-  mon: 1, monday: 1, mo: 1, montag: 1,
-  tue: 2, tues: 2, tuesday: 2, tu: 2, di: 2, dienstag: 2,
-  wed: 3, wednesday: 3, we: 3, mi: 3, mittwoch: 3,
-  thu: 4, thur: 4, thurs: 4, thursday: 4, th: 4, do: 4, donnerstag: 4,
-  fri: 5, friday: 5, fr: 5, freitag: 5,
-  sat: 6, saturday: 6, sa: 6, samstag: 6,
-};
+/** Day names people type, English and German; a Map, so a name such as "constructor" is no day. */
+const DAY_NAMES: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    sun: 0, sunday: 0, so: 0, son: 0, sonntag: 0,
+    mon: 1, monday: 1, mo: 1, montag: 1,
+    tue: 2, tues: 2, tuesday: 2, tu: 2, di: 2, dienstag: 2,
+    wed: 3, wednesday: 3, we: 3, mi: 3, mittwoch: 3,
+    thu: 4, thur: 4, thurs: 4, thursday: 4, th: 4, do: 4, donnerstag: 4,
+    fri: 5, friday: 5, fr: 5, freitag: 5,
+    sat: 6, saturday: 6, sa: 6, samstag: 6,
+  }),
+);
 
 /** Every hour of every day: used when only holidays are given. */
 export const ALL_HOURS: readonly (readonly [number, number])[][] = Array.from({ length: 7 }, () => [[0, MS_PER_DAY] as const]);
@@ -57,8 +60,8 @@ export function parseBusinessHours(spec: string, field: string): (readonly [numb
 }
 
 function dayRange(from: string, to: string, spec: string, field: string): number[] {
-  const first = DAY_NAMES[from];
-  const last = DAY_NAMES[to];
+  const first = DAY_NAMES.get(from);
+  const last = DAY_NAMES.get(to);
   if (first === undefined || last === undefined) throw new SlaInputError("businessHours", field, spec);
   const days = [first];
   for (let day = first; day !== last; ) {

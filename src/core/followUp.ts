@@ -4,35 +4,51 @@ import { mean, percentile } from "./stats";
 import { MS_PER_HOUR, type Zone } from "./time";
 
 /**
- * Hours from hand-off to first follow-up (method §5). With a work counter only
- * working time counts (wall clock, holidays off); without one, elapsed time,
- * so a night across a change of clocks counts its real 7 or 9 hours.
- * A follow-up before its hand-off is a data error, never a negative time.
+ * Hours from hand-off to first follow-up (method §5), on the wall clock of
+ * the spreadsheet's time zone: with a work counter only working time counts
+ * (holidays off), without one every hour the clock shows. One rule with or
+ * without business hours and holidays, and the rule of the workbook's native
+ * formulas, whose date-times are wall-clock serials: a night across a change
+ * of clocks, 20:00 to 08:00, is 12 hours, not the 11 or 13 that pass.
+ * A follow-up before its hand-off is a data error, never a negative time; in
+ * the hour clocks turn back, a later instant may show an earlier wall time,
+ * which counts as 0.
  *
  * @example responseHours(Date.UTC(2026, 0, 5, 9), Date.UTC(2026, 0, 5, 11, 30), zoneNamed("UTC")) // 2.5
  */
 export function responseHours(handedOff: number, firstFollowUp: number, zone: Zone, counter?: WorkCounter): number {
   if (firstFollowUp < handedOff) throw new SlaInputError("beforeHandOff", "first_follow_up", undefined);
-  if (!counter) return (firstFollowUp - handedOff) / MS_PER_HOUR;
-  return counter.workingMsBetween(zone.toWall(handedOff), zone.toWall(firstFollowUp)) / MS_PER_HOUR;
+  const from = zone.toWall(handedOff);
+  const to = zone.toWall(firstFollowUp);
+  if (!counter) return Math.max(0, to - from) / MS_PER_HOUR;
+  return counter.workingMsBetween(from, to) / MS_PER_HOUR;
 }
 
-/** "mean" or a percentile as a fraction (0.5 is the median). */
-export type SpeedStatistic = "mean" | number;
+/**
+ * "mean", a percentile as a fraction (0.5 is the median), or a count: of the
+ * leads measured ("count", the Follow-up tab's "Followed up"), or of the rows
+ * left out because their follow-up is before their hand-off or they have no
+ * hand-off ("skipped", the rows the lead log flags).
+ */
+export type SpeedStatistic = "mean" | "count" | "skipped" | number;
 
-const STATISTIC_WORDS: Record<string, SpeedStatistic> = {
-  average: "mean", avg: "mean", mean: "mean", durchschnitt: "mean", mittelwert: "mean", schnitt: "mean",
-  median: 0.5, zentralwert: 0.5,
-};
+/** A Map, so a word such as "constructor" is no statistic. */
+const STATISTIC_WORDS: ReadonlyMap<string, SpeedStatistic> = new Map<string, SpeedStatistic>([
+  ["average", "mean"], ["avg", "mean"], ["mean", "mean"], ["durchschnitt", "mean"], ["mittelwert", "mean"], ["schnitt", "mean"],
+  ["median", 0.5], ["zentralwert", 0.5],
+  ["count", "count"], ["anzahl", "count"],
+  ["skipped", "skipped"], ["übersprungen", "skipped"], ["uebersprungen", "skipped"],
+]);
 
 /**
  * Reads the statistic a speed report uses: `"average"` (default), `"median"`,
- * or a percentile `"p1"` … `"p99"` such as `"p90"`. German words work too.
+ * a percentile `"p1"` … `"p99"` such as `"p90"`, `"count"` or `"skipped"`.
+ * German words work too.
  * @example parseStatistic("p90", "statistic") // 0.9
  */
 export function parseStatistic(text: string, field: string): SpeedStatistic {
   const word = text.trim().toLowerCase();
-  const named = STATISTIC_WORDS[word];
+  const named = STATISTIC_WORDS.get(word);
   if (named !== undefined) return named;
   const match = /^p(\d{1,2})$/.exec(word);
   const rank = match ? Number(match[1]) : 0;
@@ -41,10 +57,14 @@ export function parseStatistic(text: string, field: string): SpeedStatistic {
 }
 
 /**
- * Summarizes response hours with a statistic; undefined when nothing was followed up.
- * @example summarizeHours([1, 2, 9], "mean") // 4
+ * Summarizes response hours with a statistic; undefined when nothing was
+ * followed up, except for the counts, which are then 0. `skipped` is the
+ * number of rows the caller left out.
+ * @example summarizeHours([1, 2, 9], "mean", 0) // 4
  */
-export function summarizeHours(hours: readonly number[], statistic: SpeedStatistic): number | undefined {
+export function summarizeHours(hours: readonly number[], statistic: SpeedStatistic, skipped: number): number | undefined {
+  if (statistic === "count") return hours.length;
+  if (statistic === "skipped") return skipped;
   return statistic === "mean" ? mean(hours) : percentile(hours, statistic);
 }
 

@@ -66,25 +66,33 @@ function isGrouped(whole: string, group: string): boolean {
 /**
  * Reads a rate or share (close rate, marketing share) as a fraction.
  * Accepts 0.5, a percent-formatted cell (Sheets passes 0.5) and text such as
- * `"50%"`, `"50 %"` or German `"12,5 %"`. A bare number above 1 (`50`) is
- * ambiguous, so it is refused with the hint to write 50% or 0.5.
+ * `"50%"`, `"50 %"` or German `"12,5 %"`. Nothing above 100 % is a rate:
+ * `"150%"` is refused, and so is any number above 1, because a number is a
+ * fraction (a cell showing 150 % passes 1.5). A bare number up to 100 (`50`)
+ * is most likely a percentage typed without its sign, so its message adds the
+ * hint to write 50% or 0.5. `allowZero` only words the allowed range (0 % to
+ * 100 % instead of more than 0); the lower bound is the caller's check.
  *
  * @example parseRate("12,5 %", "close_rate") // 0.125
  */
-export function parseRate(value: unknown, field: string): number {
+export function parseRate(value: unknown, field: string, allowZero = false): number {
+  const zero = allowZero ? 1 : 0;
   if (typeof value === "string") {
     const percent = /^\s*([+-]?[\d.,'\s\u00a0\u202f]*\d)\s*%\s*$/.exec(value);
     if (percent) {
+      let fraction: number;
       try {
-        return readAmount(percent[1], field, true) / 100;
+        fraction = readAmount(percent[1], field, true) / 100;
       } catch (error) {
         if (error instanceof SlaInputError) error.got = value;
         throw error;
       }
+      if (fraction > 1) throw new SlaInputError("rateAbove", field, value, { zero, hint: 0 });
+      return fraction;
     }
   }
   const fraction = parseAmount(value, field);
-  if (fraction > 1) throw new SlaInputError("ambiguousRate", field, value);
+  if (fraction > 1) throw new SlaInputError("rateAbove", field, value, { zero, hint: fraction <= 100 ? 1 : 0 });
   return fraction;
 }
 

@@ -43,7 +43,10 @@ const firstFollowUp = date("first_follow_up", {
   description: { en: "When sales first followed up on the lead; blank while it has not.", de: "Wann der Vertrieb den Lead zuerst kontaktiert hat; leer, solange nicht." },
 });
 const hours = businessHours("business_hours", {
-  description: { en: 'Working hours that count, e.g. "Mon-Fri 09:00-17:00"; blank counts every hour.', de: 'Arbeitszeit, die zählt, z. B. "Mo-Fr 09:00-17:00"; leer zählt jede Stunde.' },
+  description: {
+    en: 'Working hours that count, e.g. "Mon-Fri 09:00-17:00"; blank counts every hour. Hours are read on the spreadsheet\'s clock, with or without business hours and holidays: 20:00 to 08:00 is 12 hours also the night clocks change, as in the workbook.',
+    de: 'Arbeitszeit, die zählt, z. B. "Mo-Fr 09:00-17:00"; leer zählt jede Stunde. Gezählt wird nach der Uhr der Tabelle, mit oder ohne Arbeitszeiten und Feiertage: 20:00 bis 08:00 sind 12 Stunden, auch in der Nacht der Zeitumstellung, wie in der Arbeitsmappe.',
+  },
 });
 const holidayDates = holidays("holidays", {
   description: { en: "A range of dates that are not working days.", de: "Ein Bereich mit Daten, die keine Arbeitstage sind." },
@@ -168,43 +171,63 @@ export const FUNCTIONS: readonly CustomFunction[] = [
   aggregate({
     name: "SLA_FOLLOWUP_SPEED",
     summary: { en: "Follow-up speed over leads that were followed up: average (or median, p90) response hours.", de: "Reaktionsgeschwindigkeit über kontaktierte Leads: durchschnittliche (oder Median-, p90-) Reaktionszeit in Stunden." },
-    returns: { en: "response hours; blank when no lead has been followed up yet", de: "Reaktionszeit in Stunden; leer, solange kein Lead kontaktiert wurde" },
+    returns: {
+      en: 'response hours; blank when no lead has been followed up yet. A row whose follow-up is before its hand-off, or that has no hand-off, is left out, as on the Follow-up tab (SLA_RESPONSE_HOURS flags it); "count" gives the leads measured, "skipped" the rows left out',
+      de: 'Reaktionszeit in Stunden; leer, solange kein Lead kontaktiert wurde. Eine Zeile, deren Kontakt vor der Übergabe liegt oder die keine Übergabe hat, zählt nicht, wie im Blatt Nachverfolgung (SLA_RESPONSE_HOURS markiert sie); "count" (Anzahl) liefert die gemessenen Leads, "skipped" (übersprungen) die ausgelassenen Zeilen',
+    },
     examples: [
       { formula: '=SLA_FOLLOWUP_SPEED({"2026-12-01 09:00"; "2026-12-01 10:00"; "2026-12-01 11:00"}, {"2026-12-01 10:00"; "2026-12-01 13:00"; ""})', result: 2 },
       { formula: '=SLA_FOLLOWUP_SPEED(Leads_HandedOff, Leads_FirstFollowUp, "p90", "Mon-Fri 09:00-17:00")' },
+      { formula: '=SLA_FOLLOWUP_SPEED({"2026-12-01 09:00"; "2026-12-01 10:00"}, {"2026-12-01 10:00"; "2026-12-01 08:00"}, "skipped")', result: 1 },
     ],
     params: [handedOff, firstFollowUp, statistic("statistic", { description: { en: "Which statistic to report.", de: "Welche Kennzahl berichtet wird." } }), hours, holidayDates],
     evaluate: ([from, to, stat, workingHours, days], context) => {
       const counter = counterFor(workingHours, days);
       const zone = context.zone();
       const measured: number[] = [];
+      let skipped = 0;
       for (let index = 0; index < to.length; index++) {
         const followedUp = to[index];
         if (followedUp === undefined) continue;
         const handed = from[index];
-        atRow(index + 1, () => {
-          if (handed === undefined) throw new SlaInputError("missingHandOff", "first_follow_up", followedUp);
-          measured.push(responseHours(handed, followedUp, zone, counter));
-        });
+        // The lead log flags these rows and its reports leave them out; so does this summary.
+        if (handed === undefined || followedUp < handed) {
+          skipped += 1;
+          continue;
+        }
+        measured.push(responseHours(handed, followedUp, zone, counter));
       }
-      return summarizeHours(measured, stat);
+      return summarizeHours(measured, stat, skipped);
     },
   }),
   aggregate({
     name: "SLA_FOLLOWUP_DEPTH",
     summary: { en: "Follow-up depth: average attempts over leads not yet connected.", de: "Kontakttiefe: durchschnittliche Versuche bei noch nicht erreichten Leads." },
-    returns: { en: "average attempts; blank when every lead is connected or none was worked", de: "durchschnittliche Versuche; leer, wenn alle Leads erreicht sind oder keiner bearbeitet wurde" },
-    examples: [{ formula: '=SLA_FOLLOWUP_DEPTH({3; 6; 2}, {FALSE; FALSE; TRUE})', result: 4.5 }],
+    returns: {
+      en: "average attempts; blank when every lead is connected or none was worked. With handed_off, every lead handed off and not connected counts, a blank attempts cell as 0 attempts, as on the Follow-up tab; without it, rows with blank attempts are left out",
+      de: "durchschnittliche Versuche; leer, wenn alle Leads erreicht sind oder keiner bearbeitet wurde. Mit handed_off zählt jeder übergebene, nicht erreichte Lead, eine leere Zelle bei den Versuchen als 0 Versuche, wie im Blatt Nachverfolgung; ohne handed_off zählen Zeilen ohne Versuche nicht",
+    },
+    examples: [
+      { formula: '=SLA_FOLLOWUP_DEPTH({3; 6; 2}, {FALSE; FALSE; TRUE})', result: 4.5 },
+      { formula: '=SLA_FOLLOWUP_DEPTH({3; ""; 2}, {FALSE; FALSE; TRUE}, {"2026-12-01"; "2026-12-02"; "2026-12-02"})', result: 1.5 },
+    ],
     params: [
       amount("attempts", "nonNegative", { description: { en: "Follow-up attempts per lead.", de: "Kontaktversuche je Lead." } }),
       connectedFlag("connected", { description: { en: "Whether the lead is connected (TRUE, yes, x or a date); blank means not yet.", de: "Ob der Lead erreicht wurde (WAHR, ja, x oder ein Datum); leer heißt noch nicht." } }),
+      {
+        ...date("handed_off", { description: { en: "Optional: when each lead was handed to sales; rows without a hand-off are no lead yet.", de: "Optional: wann jeder Lead an den Vertrieb übergeben wurde; Zeilen ohne Übergabe sind noch kein Lead." } }),
+        optional: true,
+      },
     ],
-    evaluate: ([attempts, connected]) => {
+    evaluate: ([attempts, connected, handedOffColumn]) => {
+      // An optional column that was not passed arrives as undefined, not as a column.
+      const handed = handedOffColumn as (number | undefined)[] | undefined;
       const worked: number[] = [];
       const reached: boolean[] = [];
       attempts.forEach((value, index) => {
-        if (value === undefined) return;
-        worked.push(value);
+        if (handed ? handed[index] === undefined : value === undefined) return;
+        // A lead handed off with no attempts recorded has had none yet.
+        worked.push(value ?? 0);
         reached.push(connected[index] === true);
       });
       return followUpDepth(worked, reached);

@@ -90,7 +90,7 @@ export function rate(name: string, common: Common, options: { allowZero?: boolea
     takes: "row",
     ...common,
     coerce(value) {
-      const fraction = parseRate(value, name);
+      const fraction = parseRate(value, name, allowZero);
       if (fraction < 0 || (!allowZero && fraction === 0)) throw new SlaInputError(allowZero ? "availabilityRange" : "rateRange", name, value);
       return fraction;
     },
@@ -286,16 +286,20 @@ export function choice<T>(name: string, read: (text: string, name: string) => T,
 }
 
 export function statistic(name: string, common: Common): ParamSpec<SpeedStatistic, "scalar"> {
-  return choice(name, parseStatistic, "mean", { en: '"average" (default), "median", or "p90" (any percentile p1 to p99)', de: '"average" (Standard, Durchschnitt), "median" oder "p90" (jedes Perzentil p1 bis p99)' }, common);
+  return choice(name, parseStatistic, "mean", {
+    en: '"average" (default), "median", "p90" (any percentile p1 to p99), "count" (leads measured) or "skipped" (rows left out)',
+    de: '"average" (Standard, Durchschnitt), "median", "p90" (jedes Perzentil p1 bis p99), "count" (Anzahl gemessener Leads) oder "skipped" (ausgelassene Zeilen)',
+  }, common);
 }
 
-const PERIOD_WORDS: Record<string, DowntimePeriod> = {
-  year: "year", jahr: "year", month: "month", monat: "month", week: "week", woche: "week", day: "day", tag: "day",
-};
+/** A Map, so a word such as "constructor" is no period. */
+const PERIOD_WORDS: ReadonlyMap<string, DowntimePeriod> = new Map<string, DowntimePeriod>([
+  ["year", "year"], ["jahr", "year"], ["month", "month"], ["monat", "month"], ["week", "week"], ["woche", "week"], ["day", "day"], ["tag", "day"],
+]);
 
 export function period(name: string, common: Common): ParamSpec<DowntimePeriod, "scalar"> {
   const read = (text: string, field: string): DowntimePeriod => {
-    const found = PERIOD_WORDS[text.trim().toLowerCase()];
+    const found = PERIOD_WORDS.get(text.trim().toLowerCase());
     if (!found) throw new SlaInputError("period", field, text);
     return found;
   };

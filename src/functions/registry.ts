@@ -108,7 +108,7 @@ function describe(functionName: string, error: SlaInputError, language: Language
     params: error.params,
     subject: error.field,
     got: error.got,
-    hasGot: error.problem !== "beforeHandOff" && error.problem !== "missingHandOff" && error.problem !== "resultTooLarge",
+    hasGot: error.problem !== "beforeHandOff" && error.problem !== "resultTooLarge",
     ...(error.row === undefined ? {} : { row: error.row }),
   });
 }
@@ -222,7 +222,11 @@ function runAggregate(fn: AggregateFunction, rawArgs: readonly unknown[], contex
       args[index] = param.takes === "grid" ? param.coerce(raw, context) : coerceSingle(param, raw, context);
       return;
     }
-    if (raw === undefined) throw new SlaInputError("required", param.name, raw);
+    if (raw === undefined || (param.optional && !Array.isArray(raw) && isBlank(raw))) {
+      // An optional column left out reaches evaluate as undefined; a required one is an error.
+      if (param.optional) return;
+      throw new SlaInputError("required", param.name, raw);
+    }
     const grid = toGrid(raw);
     if (shapeOwner && shapeOf(grid) !== shapeOf(shapeOwner.grid)) {
       throw new SlaInputError("shapeMismatch", param.name, raw, { other: shapeOwner.name, shape: shapeOf(grid), otherShape: shapeOf(shapeOwner.grid) });

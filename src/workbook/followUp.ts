@@ -80,9 +80,10 @@ function perLead(leads: LeadColumns): Record<Total, string> {
     // every number, and answered is 0 for them anyway; an IF per lead is what costs.
     withinGoal: `answered*(${leads.hours}<=FollowUpGoalHours)`,
     // Attempts on leads not yet connected, and those leads: depth is attempts per lead still being worked.
+    // Every lead handed off and not connected counts, a blank attempts cell as 0 attempts (method §5).
     openAttempts: `IF(attempted,${leads.attempts},0)*still_open`,
     worked: `attempted*(${leads.attempts}>0)*still_open`,
-    openWorked: `(${leads.attempts}<>"")*still_open`,
+    openWorked: "still_open*1",
   };
 }
 

@@ -133,7 +133,7 @@ const EN = {
       withinGoal: "Within goal",
       openAttempts: "Attempts (not connected)",
       worked: "Worked (not connected)",
-      openWorked: "Not connected, attempts entered",
+      openWorked: "Not connected",
     },
   },
   ledger: {
@@ -291,7 +291,7 @@ const DE: Labels = {
       withinGoal: "Im Ziel",
       openAttempts: "Versuche (nicht erreicht)",
       worked: "Bearbeitet (nicht erreicht)",
-      openWorked: "Nicht erreicht, Versuche erfasst",
+      openWorked: "Nicht erreicht",
     },
   },
   ledger: {

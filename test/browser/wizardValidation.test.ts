@@ -64,13 +64,15 @@ describe("validation at every step", () => {
     expect(await heading(page)).toBe("Marketing goal");
   });
 
-  it("step 2: a bare 50 as close rate is ambiguous", async () => {
+  it("step 2: a close rate above 100 %, then a bare 50, which is refused rather than guessed", async () => {
     const { page } = wizard;
+    await page.fill("#f-marketing-closeRate", "150%");
+    await expectBlocked(page, "f-marketing-closeRate", "Marketing goal", /Is above 100 %: it must be more than 0 and at most 100 %/, 'Close rate is above 100 %: it must be more than 0 and at most 100 % (got "150%")');
     await page.fill("#f-marketing-closeRate", "50");
     // The preview does not guess either.
     expect(await page.$("#preview-leads")).toBeNull();
     expect(await page.textContent(".wz-preview")).toContain("Fill in valid values above to see the goal.");
-    await expectBlocked(page, "f-marketing-closeRate", "Marketing goal", /Is ambiguous: write 50% or 0\.5/, "Close rate is ambiguous: write 50% or 0.5 for fifty percent (got \"50\")");
+    await expectBlocked(page, "f-marketing-closeRate", "Marketing goal", /so for fifty percent write 50% or 0\.5/, "Close rate is above 100 %: it must be more than 0 and at most 100 %; a number is a fraction (1 is 100 %), so for fifty percent write 50% or 0.5 (got \"50\")");
     await page.fill("#f-marketing-closeRate", "50 %");
     expect(await page.textContent("#preview-leads")).toBe("100");
     await next(page);

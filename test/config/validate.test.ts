@@ -43,12 +43,29 @@ describe("validateConfig", () => {
         "Contact 1: name is required",
         'Contact 1: e-mail must be an e-mail address like name@example.com (got "bob")',
         "Sales quota must be 0 or more (got -5)",
-        "Marketing share of revenue is ambiguous: write 50% or 0.5 for fifty percent (got 50)",
+        "Marketing share of revenue is above 100 %: it must be more than 0 and at most 100 %; a number is a fraction (1 is 100 %), so for fifty percent write 50% or 0.5 (got 50)",
         "Average deal size must be more than 0 (got 0)",
       ]),
     );
     const paths = result.ok ? [] : result.problems.map((problem) => problem.path);
     expect(paths).toEqual(expect.arrayContaining(["currency", "startMonth", "contacts.0.name", "contacts.0.email", "marketing.quota", "marketing.marketingShare", "marketing.avgDealSize"]));
+  });
+
+  it("refuses rates and shares above 100 %, typed as text or as numbers, in both languages", () => {
+    const config = example("internal-en.json");
+    const tiers = [{ name: "CEO", marketingShare: "120%" }, { name: "Manager", closeRate: 1.5 }];
+    const result = validateConfig({ ...config, marketing: { ...(config.marketing as object), closeRate: "150%", marketingShare: "250 %", tiers } }, "en");
+    const texts = result.ok ? [] : result.problems.map((problem) => problem.text);
+    expect(texts).toEqual([
+      'Marketing share of revenue is above 100 %: it must be more than 0 and at most 100 % (got "250 %")',
+      'Close rate is above 100 %: it must be more than 0 and at most 100 % (got "150%")',
+      'Lead tier 1: marketing share is above 100 %: it must be more than 0 and at most 100 % (got "120%")',
+      "Lead tier 2: close rate is above 100 %: it must be more than 0 and at most 100 %; a number is a fraction (1 is 100 %), so for fifty percent write 50% or 0.5 (got 1.5)",
+    ]);
+    const german = validateConfig({ ...config, marketing: { ...(config.marketing as object), closeRate: 1.2 } }, "de");
+    expect(german.ok ? [] : german.problems.map((problem) => problem.text)).toEqual([
+      "Abschlussquote liegt über 100 %: erlaubt ist mehr als 0 und höchstens 100 %; eine Zahl ist ein Anteil (1 ist 100 %), für fünfzig Prozent schreiben Sie also 50 % oder 0,5 (erhalten: 1.2)",
+    ]);
   });
 
   it("words problems in German", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { createWorkCounter, parseBusinessHours } from "../../src/core/businessHours";
+import { ALL_HOURS, createWorkCounter, parseBusinessHours } from "../../src/core/businessHours";
 import { responseHours } from "../../src/core/followUp";
 import { MS_PER_HOUR, dayNumber, zoneNamed } from "../../src/core/time";
 
@@ -72,13 +72,24 @@ describe("working time between two moments", () => {
 describe("responseHours", () => {
   const berlin = zoneNamed("Europe/Berlin");
 
-  it("counts elapsed real time without business hours, also across a change of clocks", () => {
-    // Saturday 28 March 2026 20:00 to Sunday 29 March 08:00 in Berlin: clocks spring forward, 11 real hours.
+  it("counts wall-clock hours without business hours, also across a change of clocks, as with only holidays", () => {
+    // Saturday 28 March 2026 20:00 to Sunday 29 March 08:00 in Berlin: clocks spring forward, 11 real hours, 12 on the clock.
     const from = berlin.toInstant(at(3, 28, 20));
     const to = berlin.toInstant(at(3, 29, 8));
-    expect(responseHours(from, to, berlin)).toBe(11);
-    // Autumn: 24 October 20:00 to 25 October 08:00 is 13 real hours.
-    expect(responseHours(berlin.toInstant(at(10, 24, 20)), berlin.toInstant(at(10, 25, 8)), berlin)).toBe(13);
+    const onlyHolidays = createWorkCounter({ windows: ALL_HOURS, holidays: new Set([dayNumber(at(12, 25))]) });
+    expect(responseHours(from, to, berlin)).toBe(12);
+    expect(responseHours(from, to, berlin, onlyHolidays)).toBe(12);
+    // Autumn: 24 October 20:00 to 25 October 08:00 is 13 real hours, 12 on the clock.
+    const autumn = [berlin.toInstant(at(10, 24, 20)), berlin.toInstant(at(10, 25, 8))] as const;
+    expect(responseHours(...autumn, berlin)).toBe(12);
+    expect(responseHours(...autumn, berlin, onlyHolidays)).toBe(12);
+  });
+
+  it("counts 0, not a negative time, for a follow-up in the hour clocks turn back that shows an earlier time", () => {
+    // 25 October 2026, Berlin: 02:45 summer time, then 02:15 winter time, 30 minutes later.
+    const handed = Date.UTC(2026, 9, 25, 0, 45);
+    const followed = Date.UTC(2026, 9, 25, 1, 15);
+    expect(responseHours(handed, followed, berlin)).toBe(0);
   });
 
   it("counts wall-clock working hours across a change of clocks: Friday 16:00 to Monday 10:00 stays 2 hours", () => {

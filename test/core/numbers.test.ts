@@ -12,6 +12,16 @@ function problemOf(action: () => unknown): string | undefined {
   return undefined;
 }
 
+function hintOf(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof SlaInputError) return error.params.hint;
+    throw error;
+  }
+  return undefined;
+}
+
 describe("parseRate", () => {
   it.each([
     [0.5, 0.5],
@@ -27,9 +37,20 @@ describe("parseRate", () => {
     expect(parseRate(input, "close_rate")).toBeCloseTo(expected, 12);
   });
 
-  it("refuses a bare number above 1 as ambiguous instead of guessing 50 means 50 %", () => {
-    expect(problemOf(() => parseRate(50, "close_rate"))).toBe("close_rate:ambiguousRate");
-    expect(problemOf(() => parseRate("50", "close_rate"))).toBe("close_rate:ambiguousRate");
+  it("refuses a bare number above 1 instead of guessing 50 means 50 %, with the hint to write 50% or 0.5", () => {
+    expect(problemOf(() => parseRate(50, "close_rate"))).toBe("close_rate:rateAbove");
+    expect(problemOf(() => parseRate("50", "close_rate"))).toBe("close_rate:rateAbove");
+    expect(hintOf(() => parseRate(50, "close_rate"))).toBe(1);
+  });
+
+  it.each([["150%"], ["250 %"], ["100,5 %"], [1.2], [1.5], ["1.5"], [150]])("refuses %p as above 100 %", (input) => {
+    expect(problemOf(() => parseRate(input, "close_rate"))).toBe("close_rate:rateAbove");
+  });
+
+  it("hints at writing 50% only for a number that could be a percentage without its sign", () => {
+    expect(hintOf(() => parseRate("150%", "close_rate"))).toBe(0);
+    expect(hintOf(() => parseRate(150, "close_rate"))).toBe(0);
+    expect(hintOf(() => parseRate(1.5, "close_rate"))).toBe(1);
   });
 
   it("names the field for blanks, text and booleans", () => {

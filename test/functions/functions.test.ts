@@ -30,8 +30,25 @@ describe("lead goal functions", () => {
 
   it("refuse a bare 50 for a rate with a hint, never a silent 100× result", () => {
     expect(() => call("SLA_LEADS_NEEDED", [5000, 1, 100, 50])).toThrow(
-      "SLA_LEADS_NEEDED: close_rate is ambiguous: write 50% or 0.5 for fifty percent (got 50)",
+      "SLA_LEADS_NEEDED: close_rate is above 100 %: it must be more than 0 and at most 100 %; a number is a fraction (1 is 100 %), so for fifty percent write 50% or 0.5 (got 50)",
     );
+  });
+
+  it("refuse every rate and share above 100 %, as text or as a number, saying the allowed range", () => {
+    const above = "is above 100 %: it must be more than 0 and at most 100 %";
+    expect(() => call("SLA_LEADS_NEEDED", [5000, "150%", 100, "50%"])).toThrow(`SLA_LEADS_NEEDED: marketing_share ${above} (got "150%")`);
+    expect(() => call("SLA_LEADS_NEEDED", [5000, 1, 100, "250 %"])).toThrow(`SLA_LEADS_NEEDED: close_rate ${above} (got "250 %")`);
+    expect(() => call("SLA_REVENUE_GOAL", [5000, 1.2])).toThrow(`SLA_REVENUE_GOAL: marketing_share ${above}; a number is a fraction`);
+    expect(() => call("SLA_LEADS_NEEDED", [5000, 1, 100, 1.5])).toThrow(`SLA_LEADS_NEEDED: close_rate ${above}; a number is a fraction`);
+    expect(() => call("SLA_REVENUE_GOAL", [5000, 150])).toThrow(`SLA_REVENUE_GOAL: marketing_share ${above} (got 150)`);
+    expect(() => call("SLA_ALLOWED_DOWNTIME", ["150%"])).toThrow('SLA_ALLOWED_DOWNTIME: availability is above 100 %: it must be from 0 % to 100 % (got "150%")');
+    expect(() => call("SLA_ALLOWED_DOWNTIME", ["150%"], german)).toThrow('SLA_ALLOWED_DOWNTIME: availability liegt über 100 %: erlaubt ist 0 % bis 100 % (erhalten: "150%")');
+    expect(() => call("SLA_LEADS_NEEDED", [5000, 1, 100, 1.2], german)).toThrow(
+      "SLA_LEADS_NEEDED: close_rate liegt über 100 %: erlaubt ist mehr als 0 und höchstens 100 %; eine Zahl ist ein Anteil (1 ist 100 %), für fünfzig Prozent schreiben Sie also 50 % oder 0,5 (erhalten: 1.2)",
+    );
+    // 100 % itself is a rate.
+    expect(call("SLA_LEADS_NEEDED", [5000, "100 %", 100, "100%"])).toBe(50);
+    expect(call("SLA_ALLOWED_DOWNTIME", ["100%"])).toBe(0);
   });
 
   it("name the function, argument and what is allowed, in English and German", () => {
@@ -56,7 +73,7 @@ describe("lead goal functions", () => {
 
   it("show a bad value inside a range in its own cell, so the other rows still work", () => {
     const result = call("SLA_LEADS_NEEDED", [[[5000], [5000]], [[1], [50]], 100, 0.5]);
-    expect(result).toEqual([[100], ["SLA_LEADS_NEEDED: marketing_share is ambiguous: write 50% or 0.5 for fifty percent (row 2, got 50)"]]);
+    expect(result).toEqual([[100], ["SLA_LEADS_NEEDED: marketing_share is above 100 %: it must be more than 0 and at most 100 %; a number is a fraction (1 is 100 %), so for fifty percent write 50% or 0.5 (row 2, got 50)"]]);
   });
 
   it("refuse ranges of different shapes, naming both", () => {
@@ -160,13 +177,40 @@ describe("follow-up functions", () => {
     expect(call("SLA_FOLLOWUP_SPEED", [[[d(12, 1)]], [[""]]], berlin)).toBe("");
   });
 
-  it("refuse speed over data errors, naming the row", () => {
-    expect(() => call("SLA_FOLLOWUP_SPEED", [handedOff, followUp], berlin)).toThrow(
-      "SLA_FOLLOWUP_SPEED: first_follow_up is before handed_off (row 5)",
-    );
-    expect(() => call("SLA_FOLLOWUP_SPEED", [[[""]], [[d(12, 1)]]], berlin)).toThrow("SLA_FOLLOWUP_SPEED: first_follow_up is set but handed_off is blank (row 1)");
+  it("leave rows whose follow-up is before the hand-off, or without a hand-off, out of speed, and count them", () => {
+    // Rows 1, 2 and 4 measure 66 (2 working), 0.5 and 3 hours; row 3 awaits; row 5's follow-up is before its hand-off; row 6 has no hand-off.
+    const to = [[d(12, 7, 10)], [d(12, 8, 9, 30)], [""], [d(12, 1, 12)], [d(12, 2, 8)], [d(12, 1, 10)]];
+    const fromRows = [[d(12, 4, 16)], [d(12, 8, 9)], [d(12, 9, 9)], [d(12, 1, 9)], [d(12, 3, 9)], [""]];
+    expect(call("SLA_FOLLOWUP_SPEED", [fromRows, to], berlin)).toBeCloseTo((66 + 0.5 + 3) / 3, 12);
+    expect(call("SLA_FOLLOWUP_SPEED", [fromRows, to, "count"], berlin)).toBe(3);
+    expect(call("SLA_FOLLOWUP_SPEED", [fromRows, to, "skipped"], berlin)).toBe(2);
+    expect(call("SLA_FOLLOWUP_SPEED", [fromRows, to, "übersprungen"], berlin)).toBe(2);
+    expect(call("SLA_FOLLOWUP_SPEED", [fromRows, to, "average", "Mon-Fri 09:00-17:00"], berlin)).toBeCloseTo((2 + 0.5 + 3) / 3, 12);
+    // The example of the docs: handed_off and first_follow_up as the other tests use them.
+    expect(call("SLA_FOLLOWUP_SPEED", [handedOff, followUp, "skipped"], berlin)).toBe(1);
+    // Nothing measured: blank, and the counts are 0 and the rows left out.
+    expect(call("SLA_FOLLOWUP_SPEED", [[[d(12, 2)]], [[d(12, 1)]]], berlin)).toBe("");
+    expect(call("SLA_FOLLOWUP_SPEED", [[[d(12, 2)]], [[d(12, 1)]], "count"], berlin)).toBe(0);
+    expect(call("SLA_FOLLOWUP_SPEED", [[[""]], [[d(12, 1)]], "skipped"], berlin)).toBe(1);
+  });
+
+  it("refuse speed over values that are not dates or statistics, naming the argument", () => {
     expect(() => call("SLA_FOLLOWUP_SPEED", [[[d(12, 1)]], [["soon"]]], berlin)).toThrow("SLA_FOLLOWUP_SPEED: first_follow_up must be a date");
-    expect(() => call("SLA_FOLLOWUP_SPEED", [[[d(12, 1)]], [[d(12, 2)]], "fastest"])).toThrow('SLA_FOLLOWUP_SPEED: statistic must be "average", "median" or a percentile such as "p90"');
+    expect(() => call("SLA_FOLLOWUP_SPEED", [[[d(12, 1)]], [[d(12, 2)]], "fastest"])).toThrow('SLA_FOLLOWUP_SPEED: statistic must be "average", "median", a percentile such as "p90", "count" or "skipped"');
+  });
+
+  it("count a lead handed off and not connected with no attempts as 0 attempts when given the hand-offs", () => {
+    const attempts = [[3], [""], [2], [""], [""]];
+    const connected = [[false], [""], [true], [true], [""]];
+    const handed = [[d(12, 1)], [d(12, 1)], [d(12, 2)], [d(12, 2)], [""]];
+    // Rows 1 and 2 are open leads (3 and 0 attempts); row 5 was never handed off.
+    expect(call("SLA_FOLLOWUP_DEPTH", [attempts, connected, handed])).toBe(1.5);
+    // Only untouched leads: depth 0, not blank.
+    expect(call("SLA_FOLLOWUP_DEPTH", [[[""]], [[false]], [[d(12, 1)]]])).toBe(0);
+    // Without hand-offs, rows with blank attempts are no lead to count.
+    expect(call("SLA_FOLLOWUP_DEPTH", [attempts, connected])).toBe(3);
+    expect(call("SLA_FOLLOWUP_DEPTH", [attempts, connected, ""])).toBe(3);
+    expect(() => call("SLA_FOLLOWUP_DEPTH", [attempts, connected, [[d(12, 1)]]])).toThrow("SLA_FOLLOWUP_DEPTH: handed_off must have the same number of rows and columns as attempts");
   });
 
   it("average attempts over leads not yet connected", () => {
@@ -196,7 +240,7 @@ describe("lead value, downtime and capacity", () => {
     expect(call("SLA_ALLOWED_DOWNTIME", ["99,999 %", "Jahr"])).toBeCloseTo(5.256, 9);
     expect(call("SLA_ALLOWED_DOWNTIME", [0.999999, "year"]) as number * 60).toBeCloseTo(31.536, 6);
     expect(call("SLA_ALLOWED_DOWNTIME", [0.999, "day"])).toBeCloseTo(1.44, 9);
-    expect(() => call("SLA_ALLOWED_DOWNTIME", [99.9])).toThrow("SLA_ALLOWED_DOWNTIME: availability is ambiguous");
+    expect(() => call("SLA_ALLOWED_DOWNTIME", [99.9])).toThrow("SLA_ALLOWED_DOWNTIME: availability is above 100 %: it must be from 0 % to 100 %; a number is a fraction");
     expect(() => call("SLA_ALLOWED_DOWNTIME", [0.999, "fortnight"])).toThrow('SLA_ALLOWED_DOWNTIME: period must be "year", "month", "week" or "day"');
   });
 

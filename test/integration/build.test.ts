@@ -123,7 +123,7 @@ describe("buildSla on the emulator", () => {
     expect(value("Follow-up", "G5") as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", [handed, followed, "p90", "Mon-Fri 09:00-17:00"]) as number, 9);
     const attempts = log.map((row) => [row[7]]);
     const connected = log.map((row) => [row[8]]);
-    expect(value("Follow-up", "J5") as number).toBeCloseTo(call("SLA_FOLLOWUP_DEPTH", [attempts, connected]) as number, 9);
+    expect(value("Follow-up", "J5") as number).toBeCloseTo(call("SLA_FOLLOWUP_DEPTH", [attempts, connected, handed]) as number, 9);
     expect(value("Follow-up", "B5")).toBe(leads.length);
     expect((value("Follow-up", "C5") as number) + (value("Follow-up", "D5") as number)).toBe(leads.length);
     // A month without leads (January) counts zeros and leaves the statistics blank, as the per-cell COUNTIFS did.
@@ -194,6 +194,45 @@ describe("buildSla on the emulator", () => {
     expect(typeof value("Follow-up", "E5")).toBe("number");
   });
 
+  it("agrees with SLA_FOLLOWUP_SPEED and SLA_FOLLOWUP_DEPTH on a follow-up before its hand-off and on leads without attempts", () => {
+    open("2026-12-15");
+    build();
+    const leads = exampleLeads().slice(0, 20).map((row) => [...row]);
+    // A follow-up typed before its hand-off: flagged in the log, left out of speed.
+    leads[1]![6] = "2026-12-01 08:00";
+    // Leads handed off and not connected with no attempts recorded: 0 attempts each, not left out.
+    const untouched = [4, 7, 11];
+    for (const index of untouched) {
+      leads[index]![7] = "";
+      leads[index]![8] = false;
+    }
+    typeLeads(leads);
+    const log = sheet("Leads").getRange(2, 1, leads.length, 13).getValues();
+    expect(log[1]![12]).toBe("⚠ before hand-off");
+    const handed = log.map((row) => [row[4]]);
+    const followed = log.map((row) => [row[6]]);
+    const hours = "Mon-Fri 09:00-17:00";
+    const holidays = [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]];
+    expect(value("Follow-up", "E5") as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", [handed, followed, "average", hours, holidays]) as number, 9);
+    expect(value("Follow-up", "G5") as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", [handed, followed, "p90", hours, holidays]) as number, 9);
+    // The counts: followed up is the leads measured; handed off less followed up and awaiting is the flagged row.
+    expect(value("Follow-up", "C5")).toBe(call("SLA_FOLLOWUP_SPEED", [handed, followed, "count", hours, holidays]));
+    const [handedOff, followedUp, awaiting] = sheet("Follow-up").getRange("B5:D5").getValues()[0] as number[];
+    expect(handedOff! - followedUp! - awaiting!).toBe(call("SLA_FOLLOWUP_SPEED", [handed, followed, "skipped", hours, holidays]));
+    expect(call("SLA_FOLLOWUP_SPEED", [handed, followed, "skipped", hours, holidays])).toBe(1);
+
+    const attempts = log.map((row) => [row[7]]);
+    const connected = log.map((row) => [row[8]]);
+    const depth = call("SLA_FOLLOWUP_DEPTH", [attempts, connected, handed]) as number;
+    expect(value("Follow-up", "J5") as number).toBeCloseTo(depth, 9);
+    // By hand: attempts over every lead not connected, the untouched ones as 0.
+    const notConnected = log.filter((row) => row[8] !== true);
+    expect(notConnected.length).toBeGreaterThan(untouched.length);
+    const sum = notConnected.reduce((total, row) => total + (typeof row[7] === "number" ? row[7] : 0), 0);
+    expect(depth).toBeCloseTo(sum / notConnected.length, 12);
+    expect(value("Follow-up", "X5")).toBe(notConnected.length);
+  });
+
   it("leaves a lead whose created date is text out of the month's sales cycle instead of blanking it", () => {
     open("2026-12-31");
     build();
@@ -216,7 +255,7 @@ describe("buildSla on the emulator", () => {
     const leads = exampleLeads();
     typeLeads(leads);
     const followUp = sheet("Follow-up");
-    const headers = ["Leads", "Followed up", "Awaiting", "Response hours (total)", "Within goal", "Attempts (not connected)", "Worked (not connected)", "Not connected, attempts entered"];
+    const headers = ["Leads", "Followed up", "Awaiting", "Response hours (total)", "Within goal", "Attempts (not connected)", "Worked (not connected)", "Not connected"];
     // By month: one blank column after the status columns (O), then the block in Q:X with a title and a header.
     expect(value("Follow-up", "Q3")).toBe("Totals behind the figures");
     expect(followUp.getRange("Q4:X4").getValues()[0]).toEqual(headers);
@@ -241,7 +280,7 @@ describe("buildSla on the emulator", () => {
     expect(within).toBe(hours.filter((each) => each <= 4).length);
     expect(openAttempts).toBe(notConnected.reduce((sum, row) => sum + attempts(row), 0));
     expect(worked).toBe(notConnected.filter((row) => attempts(row) > 0).length);
-    expect(openWorked).toBe(notConnected.filter((row) => row[7] !== "").length);
+    expect(openWorked).toBe(notConnected.length);
     expect(openWorked).toBeGreaterThan(0);
 
     // Every visible figure follows from its row's totals: counts copied, averages and shares divided, blank where nothing to divide.

@@ -253,6 +253,30 @@ describe("native formulas and their custom-function twins", () => {
       }
     });
 
+    it("agree across a change of clocks: both count the wall clock, with no business hours and with only holidays", () => {
+      // The workbook's date-times are wall-clock serials; the function reads the same serials in the spreadsheet's zone.
+      const berlin = testContext("Europe/Berlin");
+      const allWeek = workCells(weekendMask([0, 1, 2, 3, 4, 5, 6]), "=0/24", "=24/24", holidays);
+      const changes = [46110, 46320]; // 2026-03-29 and 2026-10-25, Berlin's changes of clocks
+      const nearChange = fc
+        .tuple(fc.constantFrom(...changes), fc.integer({ min: -3 * 1440, max: 3 * 1440 }), fc.integer({ min: 0, max: 4 * 1440 }))
+        .map(([day, offset, minutes]) => [day + offset / 1440, day + (offset + minutes) / 1440] as const)
+        // 02:00–03:00 on the spring day is no time in Berlin: no cell can hold it.
+        .filter(([from, to]) => ![from, to].some((time) => Math.floor(time) === changes[0] && time % 1 >= 2 / 24 && time % 1 < 3 / 24));
+      fc.assert(
+        fc.property(nearChange, ([from, to]) => {
+          const clock = (to - from) * 24;
+          closeTo(responseNative(from, to, false), clock);
+          closeTo(call("SLA_RESPONSE_HOURS", [from, to], berlin), clock);
+          closeTo(responseNative(from, to, true, allWeek), clock);
+          closeTo(call("SLA_RESPONSE_HOURS", [from, to, "", [[holidays[0]], [holidays[1]], [""]]], berlin), clock);
+        }),
+        { numRuns: 300 },
+      );
+      // Saturday 28 March 20:00 to Sunday 08:00: 11 hours pass, the clock shows 12, and both say 12.
+      expect(call("SLA_RESPONSE_HOURS", [46109 + 20 / 24, 46110 + 8 / 24], berlin)).toBe(12);
+    });
+
     it("flag a follow-up before its hand-off in both", () => {
       expect(responseNative(46360, 46359, true)).toBe("⚠");
       expect(call("SLA_RESPONSE_HOURS", [[[46360]], [[46359]]])).toEqual([["SLA_RESPONSE_HOURS: first_follow_up is before handed_off"]]);
