@@ -118,6 +118,11 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   sheet.set(L.inputs.goal, 1, { value: labels.month.goal, bold: true });
   sheet.set(L.inputs.goal, 2, { ...calculated, formula: leadsNeededFormula(b(L.inputs.customersNeeded), b(L.inputs.closeRate)), format: formats.count, bold: true });
   const goal = b(L.inputs.goal);
+  if (inputs.mode === "recalculated") {
+    // A goal from actuals more than twice or less than half the agreed one says so beside it.
+    const far = `AND(LeadsNeeded>0,OR(${goal}>2*LeadsNeeded,${goal}<LeadsNeeded/2))`;
+    sheet.set(L.inputs.goal, 3, { formula: `IF(${far},${labels.month.farFromAgreed("LeadsNeeded").slice(1)},"")`, bold: true, color: COLORS.bad.text });
+  }
 
   // Tracking metrics, method §3.
   const m = L.metrics;

@@ -7,6 +7,7 @@ import { buildSla } from "../../src/gas/buildSla";
 import { loadDocumentState, saveDocumentState } from "../../src/gas/documentState";
 import { parseRect } from "../../src/gas/rects";
 import { startNextMonth } from "../../src/gas/startNextMonth";
+import { clock, fixedDay } from "../../src/gas/today";
 import { call as callIn, testContext } from "../support/context";
 import { exampleConfig, exampleInput, exampleLeads, fixedLook, ledgerA1, namedValue, openSpreadsheet, sheet, typeLeads, value } from "./support";
 
@@ -500,7 +501,7 @@ describe("buildSla on the emulator", () => {
     const layout = document.state.layout!;
     const older = { ...layout, sheets: { ...layout.sheets, agreement: withoutLedgerInputs(layout.sheets.agreement!), ledger: { name: "Ledger", id: ledger.getSheetId(), inputs: { "ledger|2026-12|marketing": "J4" }, area: "A1:J27" } } };
     saveDocumentState(document, document.config, { ...document.state, layout: older });
-    expect(startNextMonth({ use: "agreed" }).ok).toBe(true);
+    expect(startNextMonth({ use: "agreed", early: true }).ok).toBe(true);
     expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
     expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
     // Cleared on the Agreement tab, the note stays cleared: the old tab is not read again.
@@ -628,6 +629,8 @@ describe("startNextMonth on the emulator", () => {
     const [leads, won, wonRevenue, marketingRevenue, total] = actuals as number[];
     expect(total).toBe(2000);
 
+    // Started once December has ended: its actuals are complete.
+    clock.now = fixedDay("2027-01-02");
     const result = startNextMonth({ use: "recalculated" });
     expect(result.ok).toBe(true);
     expect(value("2027-01", "B6") as number).toBeCloseTo(won! / leads!, 12);
@@ -640,7 +643,9 @@ describe("startNextMonth on the emulator", () => {
     // The ledger's goal for January now reads the new month tab.
     expect(value("Agreement", ledgerA1("C", 2))).toBe(value("2027-01", "B9"));
 
-    const agreed = startNextMonth({ use: "agreed" });
+    // January is still running: February starts only when asked to start early.
+    expect(startNextMonth({ use: "agreed" })).toEqual(expect.objectContaining({ ok: false, reason: "monthRunning" }));
+    const agreed = startNextMonth({ use: "agreed", early: true });
     expect(agreed.ok).toBe(true);
     expect(value("2027-02", "B9")).toBe(100);
     void emulator;
@@ -650,7 +655,7 @@ describe("startNextMonth on the emulator", () => {
     open("2026-12-20");
     expect(startNextMonth({ use: "agreed" })).toEqual(expect.objectContaining({ ok: false, reason: "noSla" }));
     build({ ...exampleInput("internal-en.json"), months: 1 });
-    expect(startNextMonth({ use: "agreed" })).toEqual(expect.objectContaining({ ok: false, reason: "slaEnded" }));
+    expect(startNextMonth({ use: "agreed", early: true })).toEqual(expect.objectContaining({ ok: false, reason: "slaEnded" }));
   });
 });
 
