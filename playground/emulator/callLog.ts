@@ -30,6 +30,7 @@ export const CALL_KINDS: Record<string, KindTable> = {
       "getUrl",
       "getSpreadsheetTimeZone",
       "getSpreadsheetLocale",
+      "getRecalculationInterval",
       "getSheets",
       "getNumSheets",
       "getSheetByName",
@@ -43,6 +44,7 @@ export const CALL_KINDS: Record<string, KindTable> = {
     write: [
       "rename",
       "setSpreadsheetTimeZone",
+      "setRecalculationInterval",
       "setSpreadsheetLocale",
       "insertSheet",
       "deleteSheet",

@@ -1,6 +1,6 @@
 /** The global services: SpreadsheetApp, PropertiesService, LockService, Session. */
 import { ConditionalFormatRuleBuilderFacade, DataValidationBuilderFacade, TextStyleBuilderFacade } from "./builders";
-import { BooleanCriteria, BorderStyle, DataValidationCriteria, ProtectionType, WrapStrategy } from "./enums";
+import { BooleanCriteria, BorderStyle, DataValidationCriteria, ProtectionType, RecalculationInterval, WrapStrategy } from "./enums";
 import type { LockKind, PropertyStore, WorkbookModel } from "./model";
 import { sheetFacade, type SheetFacade } from "./sheet";
 import { spreadsheetFacade, type SpreadsheetFacade } from "./spreadsheet";
@@ -13,6 +13,7 @@ export class SpreadsheetAppFacade {
   readonly BooleanCriteria = BooleanCriteria;
   readonly WrapStrategy = WrapStrategy;
   readonly BorderStyle = BorderStyle;
+  readonly RecalculationInterval = RecalculationInterval;
 
   constructor(readonly _model: WorkbookModel) {}
 

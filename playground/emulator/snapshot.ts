@@ -94,6 +94,8 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   namedRanges: Record<string, string>;
   properties: { document: Record<string, string> };
+  /** File ▸ Settings ▸ Calculation: ON_CHANGE, MINUTE or HOUR. */
+  recalculationInterval: string;
   calls: { total: number; documentCalls: number; byMethod: Record<string, number> };
 }
 
@@ -272,6 +274,7 @@ export function takeSnapshot(model: WorkbookModel, calls: CallLog): WorkbookSnap
     sheets: model.sheets.map((sheet, i) => sheetSnapshot(model, sheet, i + 1)),
     namedRanges,
     properties: { document: Object.fromEntries(model.properties.document) },
+    recalculationInterval: model.recalculationInterval,
     calls: { total: calls.total, documentCalls: calls.documentCalls, byMethod: calls.byMethod },
   };
 }
