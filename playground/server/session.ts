@@ -14,6 +14,7 @@ import { clock, fixedDay } from "../../src/gas/today";
 import { SERVER_API } from "../../src/server";
 import { labelsFor } from "../../src/workbook/labels";
 import { createEmulator, type Emulator, type EmulatorState, type WorkbookSnapshot } from "../emulator";
+import { currentSerial, serialToIso } from "../emulator/time";
 import { sampleLeads, type LeadRow } from "../sampleLeads";
 import { registerCustomFunctions } from "./customFunctions";
 
@@ -244,7 +245,7 @@ export class PlaygroundSession {
         const share = running ? Number(today.slice(8, 10)) / days : 1;
         // Around the goal, a little under or over it depending on the month.
         const count = Math.max(3, Math.round(goal * share * (0.88 + ((seed / 100) % 7) * 0.03)));
-        rows.push(...sampleLeads(config, { month, count, seed, ...(running ? { today } : {}) }));
+        rows.push(...sampleLeads(config, { month, count, seed, ...(running ? { today, now: this.nowText() } : {}) }));
         filled.push(month);
       }
       if (rows.length === 0) return { added: 0, message: `Every month already has leads (${skipped.join(", ")}); nothing was added.` };
@@ -254,6 +255,11 @@ export class PlaygroundSession {
       const skippedText = skipped.length > 0 ? ` (${skipped.join(", ")} already had leads)` : "";
       return { added: rows.length, message: `Added ${rows.length} sample leads for ${filled.join(", ")} to ${leadsName}${skippedText}.` };
     });
+  }
+
+  /** Now as NOW() gives it in the spreadsheet's zone: "YYYY-MM-DD" (its midnight, as with --today) or "YYYY-MM-DDTHH:MM:SS". */
+  nowText(): string {
+    return serialToIso(currentSerial(this.spreadsheet().getSpreadsheetTimeZone(), this.options.today));
   }
 
   /** Today in the spreadsheet's zone, "YYYY-MM-DD". */
