@@ -17,6 +17,7 @@ import { createEmulator, type Emulator, type EmulatorState, type WorkbookSnapsho
 import { currentSerial, serialToIso } from "../emulator/time";
 import { sampleLeads, type LeadRow } from "../sampleLeads";
 import { registerCustomFunctions } from "./customFunctions";
+import { toEngineFormula } from "./formulaLocale";
 
 export interface SessionOptions {
   /** Where the workbook is saved between runs (JSON of the emulator's state). */
@@ -188,12 +189,16 @@ export class PlaygroundSession {
     return sheet;
   }
 
-  /** Types `input` into a cell as a user would: "=…" is a formula, "12" a number, "" clears it. */
+  /**
+   * Types `input` into a cell as a user would: "=…" is a formula, written in
+   * the spreadsheet locale's form (`;` between arguments and 0,5 in de_DE),
+   * "12" a number, "" clears it.
+   */
   setCell(sheetName: string, a1: string, input: string): void {
     if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1)) throw new PlaygroundError(`"${a1}" is not a cell like B3.`);
     this.withGlobals(() => {
       const range = this.sheet(sheetName).getRange(a1);
-      range.setValue(input);
+      range.setValue(toEngineFormula(input, this.spreadsheet().getSpreadsheetLocale()));
     });
   }
 
