@@ -19,7 +19,9 @@ import { clock, fixedDay } from "../src/gas/today";
 import { timeRuns } from "./lib/stats";
 import type { BenchResult } from "./lib/types";
 
-const MAX_DOCUMENT_CALLS = 60;
+/** Document calls a build may cost: a first build writes every tab, a rebuild only what changed. */
+const MAX_FIRST_BUILD_CALLS = 100;
+const MAX_REBUILD_CALLS = 50;
 const MAX_RECALC_MS = 3000;
 
 function exampleInput(): Record<string, unknown> {
@@ -105,11 +107,11 @@ export async function run(): Promise<BenchResult[]> {
   const quarter = recalculation(5_000, 3);
   const spread = (timing: { fastest: number; slowest: number }): string => `${Math.round(timing.fastest).toLocaleString("en")}–${Math.round(timing.slowest).toLocaleString("en")} ms`;
   return [
-    { name: "document calls, first build, 28-day month", value: february.calls, unit: "calls", target: { max: MAX_DOCUMENT_CALLS }, note: `reads + writes + service round trips; ${february.total} calls in all with local handles and builders` },
-    { name: "document calls, first build, 31-day month", value: december.calls, unit: "calls", target: { max: MAX_DOCUMENT_CALLS } },
-    { name: "document calls, rebuild with 0 leads", value: none.calls, unit: "calls", target: { max: MAX_DOCUMENT_CALLS } },
-    { name: "document calls, rebuild with 5,000 leads", value: many.calls, unit: "calls", target: { max: MAX_DOCUMENT_CALLS }, note: "one more than with 0 leads: the full log gets its free rows back with insertRowsAfter" },
-    { name: "document calls, rebuild with a changed goal", value: goal.calls, unit: "calls", target: { max: MAX_DOCUMENT_CALLS } },
+    { name: "document calls, first build, 28-day month", value: february.calls, unit: "calls", target: { max: MAX_FIRST_BUILD_CALLS }, note: `reads + writes + service round trips; ${february.total} calls in all with local handles and builders` },
+    { name: "document calls, first build, 31-day month", value: december.calls, unit: "calls", target: { max: MAX_FIRST_BUILD_CALLS } },
+    { name: "document calls, rebuild with 0 leads", value: none.calls, unit: "calls", target: { max: MAX_REBUILD_CALLS } },
+    { name: "document calls, rebuild with 5,000 leads", value: many.calls, unit: "calls", target: { max: MAX_REBUILD_CALLS }, note: "one more than with 0 leads: the full log gets its free rows back with insertRowsAfter" },
+    { name: "document calls, rebuild with a changed goal", value: goal.calls, unit: "calls", target: { max: MAX_REBUILD_CALLS } },
     { name: "document calls, rebuild in the other language", value: language.calls, unit: "calls", note: "for information: every tab renamed and rewritten, the most a rebuild writes" },
     { name: "emulator full recalculation, 5,000 leads", value: Math.round(quarter.ms), unit: "ms", note: `for information: median of 3 (${spread(quarter)}); the time grows about linearly with the log` },
     { name: "emulator full recalculation, 10,000 leads", value: Math.round(half.ms), unit: "ms", note: `median of 3 (${spread(half)})` },

@@ -62,6 +62,17 @@ export interface SampleOptions {
   readonly seed?: number;
   /** Leave follow-ups after this day blank ("YYYY-MM-DD"), as in a month still running. */
   readonly today?: string;
+  /**
+   * The current wall-clock time in the spreadsheet's zone ("YYYY-MM-DD" for
+   * its midnight, or "YYYY-MM-DDTHH:MM[:SS]"), what NOW() gives: nothing is
+   * handed off, followed up or closed after it. Without it, the end of `today`.
+   */
+  readonly now?: string;
+}
+
+/** Milliseconds of a wall-clock time read as UTC, as the stamps here are written. */
+function wallMs(text: string): number {
+  return Date.parse(`${text.length === 10 ? `${text}T00:00` : text.replace(" ", "T")}Z`);
 }
 
 export function sampleLeads(config: SlaConfig, options: SampleOptions): LeadRow[] {
@@ -77,13 +88,19 @@ export function sampleLeads(config: SlaConfig, options: SampleOptions): LeadRow[
   const reps = config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
   const tiers = config.marketing.tiers.map((tier) => tier.name);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const todayLimit = options.today ? Date.parse(`${options.today}T23:59:00Z`) : Number.POSITIVE_INFINITY;
+  const todayLimit = options.now ? wallMs(options.now) : options.today ? Date.parse(`${options.today}T23:59:00Z`) : Number.POSITIVE_INFINITY;
   const rows: LeadRow[] = [];
   for (let index = 0; index < options.count; index++) {
     let day = 1 + Math.floor(next() * days);
     for (let tries = 0; tries < 20 && !workdays.includes(new Date(Date.UTC(year, month - 1, day)).getUTCDay()); tries++) day = 1 + Math.floor(next() * days);
     const createdMinutes = dayStart - 60 + next() * (dayEnd - dayStart);
     const handedMinutes = createdMinutes + 5 + next() * 120;
+    // Never handed off after now: a lead of later today moves to the working day before (none before: left out).
+    while (day >= 1 && Date.UTC(year, month - 1, day, 0, Math.round(handedMinutes)) > todayLimit) {
+      day -= 1;
+      while (day >= 1 && !workdays.includes(new Date(Date.UTC(year, month - 1, day)).getUTCDay())) day -= 1;
+    }
+    if (day < 1) continue;
     const handedAt = Date.UTC(year, month - 1, day, 0, Math.round(handedMinutes));
     const roll = next();
     const responseMinutes = roll < 0.55 ? 5 + next() * 180 : roll < 0.85 ? 180 + next() * 600 : 600 + next() * 3000;

@@ -30,6 +30,7 @@ export const CALL_KINDS: Record<string, KindTable> = {
       "getUrl",
       "getSpreadsheetTimeZone",
       "getSpreadsheetLocale",
+      "getRecalculationInterval",
       "getSheets",
       "getNumSheets",
       "getSheetByName",
@@ -44,6 +45,7 @@ export const CALL_KINDS: Record<string, KindTable> = {
     write: [
       "rename",
       "setSpreadsheetTimeZone",
+      "setRecalculationInterval",
       "setSpreadsheetLocale",
       "insertSheet",
       "deleteSheet",

@@ -8,6 +8,7 @@ function enumOf<const T extends string>(...names: T[]): Readonly<{ [K in T]: K }
 }
 
 export const ProtectionType = enumOf("RANGE", "SHEET");
+export const RecalculationInterval = enumOf("ON_CHANGE", "MINUTE", "HOUR");
 
 export const DataValidationCriteria = enumOf(
   "DATE_AFTER",

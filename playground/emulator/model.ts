@@ -45,6 +45,8 @@ export class WorkbookModel {
   editors: string[] = [];
   sheets: SheetModel[] = [];
   activeSheetId = 0;
+  /** File ▸ Settings ▸ Calculation: when NOW()/TODAY() recalculate besides on a change (recorded; the emulator evaluates on demand). */
+  recalculationInterval: "ON_CHANGE" | "MINUTE" | "HOUR" = "ON_CHANGE";
   readonly names: NamedRanges;
   readonly developerMetadata = new DeveloperMetadataStore();
   readonly properties: Record<PropertyStore, Map<string, string>> = { document: new Map(), user: new Map(), script: new Map() };

@@ -1,7 +1,7 @@
 /** The global services: SpreadsheetApp, PropertiesService, LockService, Session. */
 import { ConditionalFormatRuleBuilderFacade, DataValidationBuilderFacade, TextStyleBuilderFacade } from "./builders";
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from "./developerMetadata";
-import { BooleanCriteria, BorderStyle, DataValidationCriteria, ProtectionType, WrapStrategy } from "./enums";
+import { BooleanCriteria, BorderStyle, DataValidationCriteria, ProtectionType, RecalculationInterval, WrapStrategy } from "./enums";
 import type { LockKind, PropertyStore, WorkbookModel } from "./model";
 import { sheetFacade, type SheetFacade } from "./sheet";
 import { spreadsheetFacade, type SpreadsheetFacade } from "./spreadsheet";
@@ -16,6 +16,7 @@ export class SpreadsheetAppFacade {
   readonly BorderStyle = BorderStyle;
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly RecalculationInterval = RecalculationInterval;
 
   constructor(readonly _model: WorkbookModel) {}
 

@@ -105,6 +105,8 @@ export interface WorkbookSnapshot {
   namedRanges: Record<string, string>;
   developerMetadata: DeveloperMetadataSnapshot[];
   properties: { document: Record<string, string> };
+  /** File ▸ Settings ▸ Calculation: ON_CHANGE, MINUTE or HOUR. */
+  recalculationInterval: string;
   calls: { total: number; documentCalls: number; byMethod: Record<string, number> };
 }
 
@@ -290,6 +292,7 @@ export function takeSnapshot(model: WorkbookModel, calls: CallLog): WorkbookSnap
       location: describeLocation(model, m.location),
     })),
     properties: { document: Object.fromEntries(model.properties.document) },
+    recalculationInterval: model.recalculationInterval,
     calls: { total: calls.total, documentCalls: calls.documentCalls, byMethod: calls.byMethod },
   };
 }

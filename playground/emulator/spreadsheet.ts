@@ -108,6 +108,17 @@ export class SpreadsheetFacade {
     this._model.setLocale(locale);
   }
 
+  getRecalculationInterval(): string {
+    return this._model.recalculationInterval;
+  }
+
+  setRecalculationInterval(interval: string): this {
+    const name = String(interval);
+    if (name !== "ON_CHANGE" && name !== "MINUTE" && name !== "HOUR") throw new Error(`Invalid recalculation interval: ${name}`);
+    this._model.recalculationInterval = name;
+    return this;
+  }
+
   // ---- sheets ----
 
   getSheets(): SheetFacade[] {

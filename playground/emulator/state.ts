@@ -52,6 +52,8 @@ export interface EmulatorState {
     editors: string[];
     activeSheetId: number;
     today?: string;
+    /** Left out while it is the default, ON_CHANGE. */
+    recalculationInterval?: "MINUTE" | "HOUR";
   };
   sheets: SheetState[];
   namedRanges: NamedRangeState[];
@@ -115,6 +117,7 @@ export function toState(model: WorkbookModel): EmulatorState {
     activeSheetId: model.activeSheetId,
   };
   if (model.context.today !== undefined) spreadsheet.today = model.context.today;
+  if (model.recalculationInterval !== "ON_CHANGE") spreadsheet.recalculationInterval = model.recalculationInterval;
   return {
     version: 1,
     spreadsheet,
@@ -137,6 +140,7 @@ export function restoreState(model: WorkbookModel, state: EmulatorState): void {
   const s = state.spreadsheet;
   model.editors = [...s.editors];
   model.currentUser = s.currentUser;
+  model.recalculationInterval = s.recalculationInterval ?? "ON_CHANGE";
   for (const sheetState of state.sheets) {
     const sheet = model.addSheet(sheetState.name, model.sheets.length, sheetState.id);
     sheet.maxRows = sheetState.maxRows;

@@ -10,6 +10,7 @@ import type { PlaygroundInfo, WorkbookView } from "./types";
 
 interface OperationAnswer {
   ok: boolean;
+  reason?: string;
   message: string;
   notes?: string[];
   problems?: { text: string }[];
@@ -252,11 +253,13 @@ class Page {
   }
 
   private async askNextMonth(): Promise<void> {
-    const choose = (use: "recalculated" | "agreed") => {
+    const choose = (use: "recalculated" | "agreed", early = false) => {
       this.closeDialog();
       void this.queue(async () => {
         try {
-          const result = await api.run<OperationAnswer>("startNextMonth", [{ use }]);
+          const result = await api.run<OperationAnswer>("startNextMonth", [{ use, early }]);
+          // The month has not ended: the add-on's dialog asks again (src/gas/dialogs.ts), and so does this one.
+          if (!result.ok && result.reason === "monthRunning") return this.askStartEarly(result.message, () => choose(use, true));
           await this.refresh(this.sheetName, { follow: true });
           this.showOutcome("Start next month", result);
         } catch (error) {
@@ -269,10 +272,18 @@ class Page {
     const no = button("No: as agreed in the SLA", () => choose("agreed"));
     no.id = "next-month-agreed";
     this.openDialog("Start next month", [
-      element("p", { text: "Set the new month's goal from last month's actuals (recalculated close rate, deal size and marketing share)?" }),
+      element("p", { text: "Set the new month's goal from the last complete month's actuals (recalculated close rate, deal size and marketing share)?" }),
       element("p", { className: "pg-muted", text: "Yes: recalculated from actuals. No: the inputs agreed in the SLA." }),
       element("div", { className: "pg-actions" }, button("Cancel", () => this.closeDialog()), no, yes),
     ]);
+  }
+
+  private askStartEarly(message: string, start: () => void): void {
+    const yes = button("Yes: start it now", start, true);
+    yes.id = "next-month-early";
+    const no = button("No: wait until the month has ended", () => this.closeDialog());
+    no.id = "next-month-wait";
+    this.openDialog("Start next month", [element("p", { className: "pg-bad", text: message }), element("div", { className: "pg-actions" }, no, yes)]);
   }
 
   private showOutcome(title: string, result: OperationAnswer): void {

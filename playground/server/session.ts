@@ -14,8 +14,10 @@ import { clock, fixedDay } from "../../src/gas/today";
 import { SERVER_API } from "../../src/server";
 import { labelsFor } from "../../src/workbook/labels";
 import { createEmulator, type Emulator, type EmulatorState, type WorkbookSnapshot } from "../emulator";
+import { currentSerial, serialToIso } from "../emulator/time";
 import { sampleLeads, type LeadRow } from "../sampleLeads";
 import { registerCustomFunctions } from "./customFunctions";
+import { toEngineFormula } from "./formulaLocale";
 
 export interface SessionOptions {
   /** Where the workbook is saved between runs (JSON of the emulator's state). */
@@ -187,12 +189,16 @@ export class PlaygroundSession {
     return sheet;
   }
 
-  /** Types `input` into a cell as a user would: "=…" is a formula, "12" a number, "" clears it. */
+  /**
+   * Types `input` into a cell as a user would: "=…" is a formula, written in
+   * the spreadsheet locale's form (`;` between arguments and 0,5 in de_DE),
+   * "12" a number, "" clears it.
+   */
   setCell(sheetName: string, a1: string, input: string): void {
     if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1)) throw new PlaygroundError(`"${a1}" is not a cell like B3.`);
     this.withGlobals(() => {
       const range = this.sheet(sheetName).getRange(a1);
-      range.setValue(input);
+      range.setValue(toEngineFormula(input, this.spreadsheet().getSpreadsheetLocale()));
     });
   }
 
@@ -244,7 +250,7 @@ export class PlaygroundSession {
         const share = running ? Number(today.slice(8, 10)) / days : 1;
         // Around the goal, a little under or over it depending on the month.
         const count = Math.max(3, Math.round(goal * share * (0.88 + ((seed / 100) % 7) * 0.03)));
-        rows.push(...sampleLeads(config, { month, count, seed, ...(running ? { today } : {}) }));
+        rows.push(...sampleLeads(config, { month, count, seed, ...(running ? { today, now: this.nowText() } : {}) }));
         filled.push(month);
       }
       if (rows.length === 0) return { added: 0, message: `Every month already has leads (${skipped.join(", ")}); nothing was added.` };
@@ -254,6 +260,11 @@ export class PlaygroundSession {
       const skippedText = skipped.length > 0 ? ` (${skipped.join(", ")} already had leads)` : "";
       return { added: rows.length, message: `Added ${rows.length} sample leads for ${filled.join(", ")} to ${leadsName}${skippedText}.` };
     });
+  }
+
+  /** Now as NOW() gives it in the spreadsheet's zone: "YYYY-MM-DD" (its midnight, as with --today) or "YYYY-MM-DDTHH:MM:SS". */
+  nowText(): string {
+    return serialToIso(currentSerial(this.spreadsheet().getSpreadsheetTimeZone(), this.options.today));
   }
 
   /** Today in the spreadsheet's zone, "YYYY-MM-DD". */

@@ -10,6 +10,7 @@ import { languageOf, type Language } from "../../src/core/i18n";
 import type { ChartSnapshot, SheetSnapshot, WorkbookSnapshot } from "../emulator";
 import type { CellView, ChartDataset, ChartView, SheetView, WorkbookView } from "../page/types";
 import type { PlaygroundSession } from "./session";
+import { toLocaleFormula } from "./formulaLocale";
 
 export type { CellView, ChartDataset, ChartView, SheetView, WorkbookView } from "../page/types";
 
@@ -325,6 +326,8 @@ export function sheetView(session: PlaygroundSession, snapshot: WorkbookSnapshot
   const isCheckbox = (row: number, col: number) => checkboxColumns.some((r) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols);
   const hf = session.emulator.hyperformula;
   const hfSheet = hf.getSheetId(sheet.name);
+  // The formula bar shows formulas as Sheets does in the spreadsheet's locale (`;` and 0,5 in de_DE).
+  const locale = session.emulator.globals.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
   const cells: Record<string, CellView> = {};
   for (let row = 1; row <= rows; row++) {
     const line = display[row - 1] ?? [];
@@ -335,7 +338,7 @@ export function sheetView(session: PlaygroundSession, snapshot: WorkbookSnapshot
       if (!snap && shown === "") continue;
       const cell: CellView = { v: shown };
       const value = snap?.value ?? "";
-      if (snap?.formula) cell.f = snap.formula;
+      if (snap?.formula) cell.f = toLocaleFormula(snap.formula, locale);
       else if (value !== "") cell.e = editText(value, snap?.format, shown);
       if (typeof value === "number") cell.n = true;
       if (typeof value === "boolean") {

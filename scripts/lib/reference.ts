@@ -45,6 +45,7 @@ const WORDS: Record<Language, Words> = {
       "**Blank cells.** A blank cell in a range gives a blank result (unless the parameter says what blank means), so formulas can cover rows that are not filled in yet. Functions that summarize a column skip blank rows.",
       "**Errors.** A bad value in one row shows its message in that row's result; the other rows still compute. A problem with the call as a whole shows as `#ERROR!`, with a message that names the function and the argument.",
       "**Speed.** One call per column, such as a formula over `B2:B500`, is much faster than one call per cell copied down: every call is a separate round trip to Apps Script.",
+      "**Separators by locale.** The examples are written as in a spreadsheet whose locale (File ▸ Settings) has a decimal point, such as United States, United Kingdom or Japan: arguments separated by `,`, decimals as `0.5`. Where the locale has a decimal comma, such as Germany, Austria, France, Spain, Italy, the Netherlands or Brazil, Sheets separates arguments with `;`, writes decimals as `0,5` and array columns with `\\`: `=SLA_LEADS_NEEDED(250000; 40%; 5000; 0,2)`. The playground follows its spreadsheet's locale (`npm start -- --locale de_DE`).",
     ],
     kind: {
       elementwise: "Works row by row: ranges give one result per row.",
@@ -73,7 +74,7 @@ const WORDS: Record<Language, Words> = {
       "**Leere Zellen.** Eine leere Zelle in einem Bereich ergibt ein leeres Ergebnis (außer der Parameter legt fest, was leer bedeutet), sodass Formeln auch noch nicht ausgefüllte Zeilen abdecken können. Funktionen, die eine Spalte zusammenfassen, überspringen leere Zeilen.",
       "**Fehler.** Ein ungültiger Wert in einer Zeile zeigt seine Meldung im Ergebnis dieser Zeile; die übrigen Zeilen werden trotzdem berechnet. Ein Problem mit dem Aufruf als Ganzes erscheint als `#ERROR!` mit einer Meldung, die Funktion und Argument nennt.",
       "**Geschwindigkeit.** Ein Aufruf je Spalte, etwa eine Formel über `B2:B500`, ist viel schneller als ein Aufruf je Zelle nach unten kopiert: Jeder Aufruf ist ein eigener Umlauf zu Apps Script.",
-      "**Schreibweise.** Die Beispielformeln stehen in der Schreibweise für Tabellen mit Dezimalpunkt (z. B. Gebietsschema Vereinigte Staaten). Bei deutschem Gebietsschema trennen Sie Argumente mit Semikolon statt Komma, schreiben Dezimalzahlen mit Komma und trennen in Array-Literalen `{…}` die Spalten mit einem umgekehrten Schrägstrich (`\\`) statt Komma. Die Ergebnisse sind im deutschen Zahlenformat angegeben.",
+      "**Schreibweise.** Die Beispielformeln stehen in der Schreibweise für Tabellen mit Dezimalpunkt im Gebietsschema (Datei ▸ Einstellungen), etwa Vereinigte Staaten, Vereinigtes Königreich oder Japan. Bei einem Gebietsschema mit Dezimalkomma, etwa Deutschland, Österreich, Frankreich, Spanien, Italien, Niederlande oder Brasilien, trennen Sie Argumente mit Semikolon statt Komma, schreiben Dezimalzahlen mit Komma und trennen in Array-Literalen `{…}` die Spalten mit einem umgekehrten Schrägstrich (`\\`) statt Komma: `=SLA_LEADS_NEEDED(250000; 40%; 5000; 0,2)`. Die Ergebnisse sind im deutschen Zahlenformat angegeben. Der Playground folgt dem Gebietsschema seiner Tabelle (`npm start -- --locale de_DE`).",
     ],
     kind: {
       elementwise: "Arbeitet zeilenweise: Bereiche ergeben ein Ergebnis je Zeile.",

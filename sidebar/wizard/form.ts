@@ -4,7 +4,7 @@
  * schema as the text typed ("50 %", "5.000,50"), so the sidebar and the server
  * read them with the same parser; whole numbers go as numbers when they are.
  */
-import type { PartyId, SlaConfigInput } from "../../src/config/schema";
+import { CONFIG_VERSION, type PartyId, type SlaConfigInput } from "../../src/config/schema";
 import type { Language } from "../../src/core/i18n";
 import type { Json } from "./serverClient";
 
@@ -30,6 +30,7 @@ export interface FormState {
   marketingShare: string;
   avgDealSize: string;
   closeRate: string;
+  paceTolerance: string;
   tiers: TierRow[];
   followUpHours: string;
   followUpAttempts: string;
@@ -122,6 +123,7 @@ export function formFromConfig(config: SlaConfigInput, uiLanguage: Language, ser
     marketingShare: rateText(config.marketing?.marketingShare, uiLanguage),
     avgDealSize: amountText(config.marketing?.avgDealSize, uiLanguage),
     closeRate: rateText(config.marketing?.closeRate, uiLanguage),
+    paceTolerance: rateText(config.marketing?.paceTolerance, uiLanguage),
     tiers: (config.marketing?.tiers ?? []).map((tier) => ({
       name: tier.name ?? "",
       valuePerLead: amountText(tier.valuePerLead, uiLanguage),
@@ -199,7 +201,7 @@ export function configFromForm(form: FormState): ConfigInput {
   };
   if (form.useBusinessHours) sales.businessHours = { days: [...form.days].sort((a, b) => a - b), start: form.start, end: form.end };
   const config = {
-    version: 1,
+    version: CONFIG_VERSION,
     language: form.language,
     currency: form.currency.trim().toUpperCase(),
     title: form.title,
@@ -214,6 +216,7 @@ export function configFromForm(form: FormState): ConfigInput {
       marketingShare: form.marketingShare.trim(),
       avgDealSize: form.avgDealSize.trim(),
       closeRate: form.closeRate.trim(),
+      paceTolerance: form.paceTolerance.trim(),
       tiers,
     },
     sales,
@@ -245,7 +248,7 @@ function dropUndefined(value: unknown): unknown {
 export function configForStep(form: FormState, step: number): ConfigInput {
   const config = configFromForm(form);
   const marketing = config.marketing as ConfigInput;
-  if (step < 1) Object.assign(marketing, { quota: 1, marketingShare: 1, avgDealSize: 1, closeRate: 1 });
+  if (step < 1) Object.assign(marketing, { quota: 1, marketingShare: 1, avgDealSize: 1, closeRate: 1, paceTolerance: 1 });
   if (step < 2) marketing.tiers = [];
   if (step < 3) config.sales = { followUpHours: 1, followUpAttempts: 1, reps: 1, minutesPerAttempt: 1, hoursPerRep: 1 };
   if (step < 4) {

@@ -207,6 +207,7 @@ export function stepGoal(ui: StepUi): Child[] {
     field(kit, form, "marketing.marketingShare", t.share, { ...DEC, hint: t.shareHint }),
     field(kit, form, "marketing.avgDealSize", money(t.dealSize), DEC),
     field(kit, form, "marketing.closeRate", t.closeRate, { ...DEC, hint: t.closeRateHint }),
+    field(kit, form, "marketing.paceTolerance", t.paceTolerance, { ...DEC, hint: t.paceToleranceHint }),
   );
   const goal = preview(
     t.previewHeading,
@@ -472,6 +473,7 @@ export function stepReview(ui: StepUi): Child[] {
       item(t.share, form.marketingShare),
       item(t.dealSize, money(form.avgDealSize)),
       item(t.closeRate, form.closeRate),
+      item(t.paceTolerance, form.paceTolerance),
       ...(goal
         ? [
             item(t.revenueGoal, formatMoney(goal.revenue, form.currency, lang)),

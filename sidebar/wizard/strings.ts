@@ -102,6 +102,11 @@ const DICTIONARY = {
     "Share of marketing leads that become customers: 50 % or 0.5.",
     "Anteil der Marketing-Leads, die Kunden werden: 50 % oder 0,5.",
   ],
+  paceTolerance: ["Pace tolerance: at risk from", "Toleranz beim Tempo: gefährdet ab"],
+  paceToleranceHint: [
+    "A month's pace from this share of the goal to date up to 100 % shows \"at risk\", below it \"behind\": 90 % or 0.9.",
+    "Ein Monatstempo ab diesem Anteil des bisherigen Ziels bis 100 % zeigt „gefährdet“, darunter „im Rückstand“: 90 % oder 0,9.",
+  ],
   previewHeading: ["Marketing's monthly goal", "Monatsziel des Marketings"],
   revenueGoal: ["Revenue goal", "Umsatzziel"],
   customersNeeded: ["Customers needed", "Benötigte Kunden"],

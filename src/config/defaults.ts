@@ -4,7 +4,8 @@
  * deal size 100, 50 % close rate → 100 leads) and its good practice.
  */
 import type { Language } from "../core/i18n";
-import type { SlaConfigInput } from "./schema";
+import { DEFAULT_PACE_TOLERANCE } from "./migrate";
+import { CONFIG_VERSION, type SlaConfigInput } from "./schema";
 
 const TEXT = {
   en: {
@@ -66,7 +67,7 @@ export function defaultConfig(language: Language, startMonth: string, kind: "int
     requirements?.push({ ...text.serviceRequirement });
   }
   return {
-    version: 1,
+    version: CONFIG_VERSION,
     language,
     currency: language === "de" ? "EUR" : "USD",
     title: text.title,
@@ -76,7 +77,7 @@ export function defaultConfig(language: Language, startMonth: string, kind: "int
     kind,
     parties,
     contacts: [],
-    marketing: { quota: 5000, marketingShare: 1, avgDealSize: 100, closeRate: 0.5, tiers: [] },
+    marketing: { quota: 5000, marketingShare: 1, avgDealSize: 100, closeRate: 0.5, paceTolerance: DEFAULT_PACE_TOLERANCE, tiers: [] },
     sales: {
       followUpHours: 4,
       followUpAttempts: 6,

@@ -25,6 +25,7 @@ const FIELD_LABELS: Record<string, Readonly<Record<Language, string>>> = {
   "marketing.marketingShare": { en: "Marketing share of revenue", de: "Marketinganteil am Umsatz" },
   "marketing.avgDealSize": { en: "Average deal size", de: "Durchschnittliche Auftragsgröße" },
   "marketing.closeRate": { en: "Close rate", de: "Abschlussquote" },
+  "marketing.paceTolerance": { en: "Pace tolerance (at risk from)", de: "Toleranz beim Tempo (gefährdet ab)" },
   "marketing.tiers": { en: "Lead tiers", de: "Lead-Stufen" },
   "marketing.tiers.*": { en: "Lead tier {n}", de: "Lead-Stufe {n}" },
   "marketing.tiers.*.name": { en: "Lead tier {n}: name", de: "Lead-Stufe {n}: Name" },

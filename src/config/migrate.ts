@@ -6,8 +6,18 @@ import { CONFIG_VERSION } from "./schema";
 
 type Migration = (config: Record<string, unknown>) => Record<string, unknown>;
 
+/** The pace tolerance an SLA saved before it could be set gets: the method's default. */
+export const DEFAULT_PACE_TOLERANCE = 0.9;
+
 /** MIGRATIONS[n] turns version n into version n + 1. Version 1 is the first. */
-const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 2 sets the pace tolerance (at risk from it, behind below it); older SLAs get the method's 90 %.
+  1: (config) => {
+    const marketing = config.marketing;
+    if (typeof marketing !== "object" || marketing === null || Array.isArray(marketing)) return config;
+    return "paceTolerance" in marketing ? config : { ...config, marketing: { ...marketing, paceTolerance: DEFAULT_PACE_TOLERANCE } };
+  },
+};
 
 export function migrateConfig(saved: unknown): unknown {
   if (typeof saved !== "object" || saved === null) return saved;

@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import { parseAmount, parseRate } from "../core/numbers";
 import { SlaInputError } from "../core/problems";
 
-export const CONFIG_VERSION = 1;
+export const CONFIG_VERSION = 2;
 export const PARTY_IDS = ["marketing", "sales", "service"] as const;
 export type PartyId = (typeof PARTY_IDS)[number];
 
@@ -27,6 +27,24 @@ function buildSlaConfigSchema() {
       try {
         const fraction = parseRate(value, "rate");
         if (fraction <= 0) throw new SlaInputError("rateRange", "rate", value);
+        return fraction;
+      } catch (error) {
+        problemIssue(ctx, error);
+        return z.NEVER;
+      }
+    }),
+  );
+
+  /**
+   * The pace tolerance: a month's pace from it up to 100 % is "at risk", below
+   * it "behind" (method §4). More than 0 and at most 100 %.
+   */
+  const tolerance = z.pipe(
+    numberLike,
+    z.transform((value, ctx) => {
+      try {
+        const fraction = parseRate(value, "rate");
+        if (!(fraction > 0 && fraction <= 1)) throw new SlaInputError("rateRange", "rate", value);
         return fraction;
       } catch (error) {
         problemIssue(ctx, error);
@@ -122,6 +140,8 @@ function buildSlaConfigSchema() {
       marketingShare: rate,
       avgDealSize: amount("positive"),
       closeRate: rate,
+      /** Pace from this share of the goal to date up to 100 % is "at risk", below it "behind". */
+      paceTolerance: tolerance,
       tiers: z._default(z.array(LeadTier).check(z.maxLength(12)), []),
     }),
     sales: z.object({

@@ -8,6 +8,7 @@ import { problemText, showValue, type Language } from "../core/i18n";
 import type { ProblemCode } from "../core/problems";
 import { tierKey } from "../core/leadValue";
 import { fieldLabel, pathKey } from "./labels";
+import { migrateConfig } from "./migrate";
 import { slaConfigSchema, type SlaConfig } from "./schema";
 
 export interface ConfigProblem {
@@ -141,6 +142,8 @@ function describeIssue(issue: RawIssue, language: Language): { message: string; 
       return { message: words.invalid({}), showGot: false };
     }
     default:
+      // A rate or amount left out fails the union of number and text: say it is required, as for any other field.
+      if (issue.code === "invalid_union" && (issue.input === undefined || issue.input === null)) return { message: words.required({}), showGot: false };
       return { message: words.invalid({}), showGot: false };
   }
 }
@@ -196,7 +199,9 @@ function toProblem(issue: RawIssue, language: Language): ConfigProblem {
  * @example validateConfig(form, "de") // { ok: false, problems: [{ field: "Abschlussquote", message: "ist mehrdeutig: …" }] }
  */
 export function validateConfig(input: unknown, language: Language): ConfigResult {
-  const parsed = z.safeParse(slaConfigSchema(), input, { reportInput: true });
+  // A config of an earlier version (a saved file, a sidebar still open from before an update) is brought up to date first.
+  const versioned = typeof input === "object" && input !== null && typeof (input as { version?: unknown }).version === "number";
+  const parsed = z.safeParse(slaConfigSchema(), versioned ? migrateConfig(input) : input, { reportInput: true });
   if (!parsed.success) {
     return { ok: false, problems: (parsed.error.issues as unknown as RawIssue[]).map((issue) => toProblem(issue, language)) };
   }

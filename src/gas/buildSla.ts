@@ -78,6 +78,18 @@ export function applyOrRefuse(messages: ReturnType<typeof messagesFor>, ...args:
   }
 }
 
+/**
+ * NOW() and TODAY() recalculate only on an edit unless the spreadsheet says
+ * otherwise (platform facts): a lead's "Waiting" would never turn "Overdue"
+ * overnight, nor a month's pace move. Every hour keeps them current; a
+ * spreadsheet already set to every minute keeps its setting. One read, and
+ * one write the first time.
+ */
+export function recalculateHourly(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const intervals = SpreadsheetApp.RecalculationInterval;
+  if (String(spreadsheet.getRecalculationInterval()) === String(intervals.ON_CHANGE)) spreadsheet.setRecalculationInterval(intervals.HOUR);
+}
+
 export function buildSla(input: unknown, options: BuildOptions = {}): OperationResult {
   const language = answerLanguage(input);
   const messages = messagesFor(language);
@@ -101,6 +113,7 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
     const plan = planWorkbook(config, existing, today);
     const applied = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, months: plan.months });
     if ("ok" in applied) return applied;
+    recalculateHourly(spreadsheet);
     const revision = document.state.revision + 1;
     saveDocumentState(document, config, { revision, months: plan.months, layout: layoutOf(plan, applied) });
     return { ok: true, message: messages.built(plan.sheets.length), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes: applied.carriedFrom.map(messages.carriedFrom) };

@@ -30,6 +30,11 @@ const MESSAGES = {
     carriedFrom: (tab: string) =>
       `The misses ledger now closes the Agreement tab, with the notes typed on the tab "${tab}". That tab was left as it was: delete it once nothing refers to it. If sales already have the workbook, share it again (Extensions ▸ Marketing & Sales SLA ▸ Share with sales) so they can write the ledger's notes there.`,
     keptAgreed: (field: string) => `${field}: kept the agreed value (no actuals to recalculate from).`,
+    monthRunning: (month: string, next: string) =>
+      `${month} has not ended yet, so its actuals are not complete. Start ${next} now anyway? A recalculated goal then uses the last complete month before ${month}: nothing was changed yet.`,
+    noCompleteMonth: "No month has ended yet: every input kept the agreed value (actuals of complete months only).",
+    goalFarOff: (goal: number, agreed: number) =>
+      `⚠ The recalculated goal of ${goal} leads is ${goal > agreed ? "more than twice" : "less than half"} the agreed ${agreed}: check that month's actuals (lead log, total revenue) before relying on it.`,
     fields: { closeRate: "Close rate", avgDealSize: "Average deal size", marketingShare: "Marketing share" },
   },
   de: {
@@ -54,6 +59,11 @@ const MESSAGES = {
     carriedFrom: (tab: string) =>
       `Das Protokoll steht jetzt am Ende des Tabs Vereinbarung, mit den Notizen aus dem Tab „${tab}“. Dieser Tab blieb, wie er war: Löschen Sie ihn, sobald nichts mehr auf ihn verweist. Hat der Vertrieb die Tabelle schon, teilen Sie sie erneut (Erweiterungen ▸ Marketing & Sales SLA ▸ Mit dem Vertrieb teilen), damit er die Notizen dort schreiben kann.`,
     keptAgreed: (field: string) => `${field}: vereinbarter Wert beibehalten (keine Ist-Werte zum Neuberechnen).`,
+    monthRunning: (month: string, next: string) =>
+      `${month} ist noch nicht zu Ende, seine Ist-Werte sind also unvollständig. ${next} trotzdem schon starten? Ein neu berechnetes Ziel nutzt dann den letzten vollständigen Monat vor ${month}: Es wurde noch nichts geändert.`,
+    noCompleteMonth: "Noch kein Monat ist zu Ende: Alle Eingaben behalten den vereinbarten Wert (nur Ist-Werte vollständiger Monate zählen).",
+    goalFarOff: (goal: number, agreed: number) =>
+      `⚠ Das neu berechnete Ziel von ${goal} Leads ist ${goal > agreed ? "mehr als doppelt so hoch wie" : "weniger als halb so hoch wie"} das vereinbarte von ${agreed}: Prüfen Sie die Ist-Werte dieses Monats (Lead-Protokoll, Gesamtumsatz), bevor Sie sich darauf verlassen.`,
     fields: { closeRate: "Abschlussquote", avgDealSize: "Durchschnittliche Auftragsgröße", marketingShare: "Marketinganteil" },
   },
 } as const;

@@ -1,13 +1,17 @@
 /**
- * startNextMonth: reads the closing month's actuals, recalculates close rate,
- * deal size and marketing share (method §3), and writes the next month tab
- * with the goal from the recalculated inputs or the agreed ones, as the user
- * chooses. Earlier month tabs are not touched.
+ * startNextMonth: reads the actuals of the last complete month, recalculates
+ * close rate, deal size and marketing share (method §3), and writes the next
+ * month tab with the goal from the recalculated inputs or the agreed ones, as
+ * the user chooses. Earlier month tabs are not touched. Before the last
+ * month tab's month has ended it asks first (answers "monthRunning" unless
+ * `early`); a recalculated goal more than twice or less than half the agreed
+ * one is flagged in the answer and on the new tab.
  */
 import { validateConfig } from "../config/validate";
+import { leadsNeeded } from "../core/leadGoal";
 import { slaMonths } from "../workbook/context";
 import { MONTH_LAYOUT, type MonthInputs } from "../workbook/month";
-import { planWorkbook, type MonthState } from "../workbook/plan";
+import { monthOf, planWorkbook, type MonthState } from "../workbook/plan";
 import { applyOrRefuse, existingLeadLog } from "./buildSla";
 import { saveDocumentState } from "./documentState";
 import { findDocument } from "./find";
@@ -20,9 +24,11 @@ import { answerLanguage, failure, type OperationResult } from "./operationResult
 import { todayWhereItMatters } from "./today";
 
 export interface NextMonthOptions {
-  /** "recalculated": the new goal uses last month's actuals; "agreed": the SLA's inputs. */
+  /** "recalculated": the new goal uses the last complete month's actuals; "agreed": the SLA's inputs. */
   readonly use: "recalculated" | "agreed";
   readonly expectedRevision?: number;
+  /** Start it although the month before has not ended yet: the person was warned and said yes. */
+  readonly early?: boolean;
 }
 
 export interface RecalculatedInputs {
@@ -43,6 +49,14 @@ export function usableActuals(values: { closeRate: unknown; avgDealSize: unknown
   if (avgDealSize !== undefined) result.avgDealSize = avgDealSize;
   if (marketingShare !== undefined) result.marketingShare = marketingShare;
   return result;
+}
+
+/**
+ * Whether a recalculated goal is far from the agreed one: more than twice or
+ * less than half of it (a sign of a month's actuals that don't represent it).
+ */
+export function farFromAgreed(goal: number, agreed: number): boolean {
+  return agreed > 0 && (goal > 2 * agreed || goal < agreed / 2);
 }
 
 export function startNextMonth(options: NextMonthOptions): OperationResult {
@@ -67,19 +81,36 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     const next = months[months.indexOf(closing.month) + 1];
     if (!next) return failure("slaEnded", messages.slaEnded(months[months.length - 1] ?? closing.month));
 
+    // Only the month today falls in matters: the closing month has ended once today is in a later month.
+    const today = todayWhereItMatters(spreadsheet, monthOf);
+    const running = closing.month >= monthOf(today);
+    if (running && options?.early !== true) return failure("monthRunning", messages.monthRunning(closing.month, next));
     const notes: string[] = [];
     let inputs: MonthInputs = { mode: "agreed" };
     if (use === "recalculated") {
-      const monthTab = matchTabs([{ key: `month:${closing.month}`, name: closing.month }], snapshot, layout).matches[0]?.tab;
-      const sheet = monthTab ? found.sheets.byId(monthTab.id) : undefined;
-      if (!sheet) return failure("monthMissing", messages.monthMissing(closing.month));
+      // Complete months only (method §4): half a month's actuals would set a whole month's goal.
+      const source = have.filter((state) => state.month < monthOf(today)).pop();
       const m = MONTH_LAYOUT.metrics;
-      const values = sheet.getRange(m.closeRate, m.column + 1, 3, 1).getValues().map((row) => row[0]);
-      const actuals = usableActuals({ closeRate: values[0], avgDealSize: values[1], marketingShare: values[2] });
-      inputs = { mode: "recalculated", from: closing.month, ...actuals };
-      for (const field of ["closeRate", "avgDealSize", "marketingShare"] as const) {
-        if (actuals[field] === undefined) notes.push(messages.keptAgreed(messages.fields[field]));
+      let actuals: RecalculatedInputs = {};
+      if (source) {
+        const monthTab = matchTabs([{ key: `month:${source.month}`, name: source.month }], snapshot, layout).matches[0]?.tab;
+        const sheet = monthTab ? found.sheets.byId(monthTab.id) : undefined;
+        if (!sheet) return failure("monthMissing", messages.monthMissing(source.month));
+        const values = sheet.getRange(m.closeRate, m.column + 1, 3, 1).getValues().map((row) => row[0]);
+        actuals = usableActuals({ closeRate: values[0], avgDealSize: values[1], marketingShare: values[2] });
+      } else {
+        notes.push(messages.noCompleteMonth);
       }
+      const agreed = config.marketing;
+      const goal = leadsNeeded(agreed.quota, actuals.marketingShare ?? agreed.marketingShare, actuals.avgDealSize ?? agreed.avgDealSize, actuals.closeRate ?? agreed.closeRate);
+      const agreedGoal = leadsNeeded(agreed.quota, agreed.marketingShare, agreed.avgDealSize, agreed.closeRate);
+      inputs = { mode: "recalculated", from: source?.month ?? closing.month, ...actuals };
+      if (source) {
+        for (const field of ["closeRate", "avgDealSize", "marketingShare"] as const) {
+          if (actuals[field] === undefined) notes.push(messages.keptAgreed(messages.fields[field]));
+        }
+      }
+      if (farFromAgreed(goal, agreedGoal)) notes.push(messages.goalFarOff(goal, agreedGoal));
     }
 
     const monthStates: MonthState[] = [...stateMonths, { month: next, inputs }];
@@ -91,7 +122,6 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     const plan = { sheets: full.sheets.filter((sheet) => touched.has(sheet.key)), namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads") };
     const result = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, months: full.months });
     if ("ok" in result) return result;
-    // Tabs the full plan no longer has (an older build's Ledger tab, its notes carried now) are forgotten, as a build forgets them.
     // What the other tabs hold comes from their records (the stored state may have been lost).
     const previousSheets = Object.fromEntries(
       matchTabs(full.sheets, snapshot, layout).matches.flatMap((match) => (match.stored ? [[match.key, match.stored] as const] : [])),

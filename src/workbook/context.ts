@@ -16,6 +16,7 @@ export const COLORS = {
   muted: "#5f6368",
   good: { background: "#ceead6", text: "#0d652d" },
   bad: { background: "#fad2cf", text: "#a50e0e" },
+  warn: { background: "#feefc3", text: "#b06000" },
   goalLine: "#d93025",
 } as const;
 

@@ -38,7 +38,7 @@ interface Groups {
 }
 
 /** The per-lead numbers a report totals, in the order of the totals block's columns. */
-const TOTALS = ["leads", "followed", "awaiting", "hours", "withinGoal", "openAttempts", "worked", "openWorked"] as const;
+const TOTALS = ["leads", "followed", "awaiting", "hours", "withinGoal", "openAttempts", "worked", "openWorked", "overdue"] as const;
 type Total = (typeof TOTALS)[number];
 
 /** Where the totals block starts: one blank column after the by-month table's status columns. */
@@ -69,7 +69,7 @@ function leadColumns(context: PlanContext): LeadColumns {
  * COUNTIFS/SUMIFS it replaces: text and blanks count as the criteria did,
  * "not connected" is anything but TRUE.
  */
-function perLead(leads: LeadColumns): Record<Total, string> {
+function perLead(leads: LeadColumns, overdue: string): Record<Total, string> {
   return {
     // A 1 per lead: the group table already leaves out leads without a hand-off date.
     leads: `SEQUENCE(ROWS(${leads.handedOff}),1,1,0)`,
@@ -84,6 +84,8 @@ function perLead(leads: LeadColumns): Record<Total, string> {
     openAttempts: `IF(attempted,${leads.attempts},0)*still_open`,
     worked: `attempted*(${leads.attempts}>0)*still_open`,
     openWorked: "still_open*1",
+    // Waiting past the speed goal: the lead log's status says so (it is blank, never an error, for a lead it can't read).
+    overdue,
   };
 }
 
@@ -110,16 +112,59 @@ export function medianAndP90Formula(values: string): string {
   return `LET(values,${values},HSTACK(IFERROR(PERCENTILE(values,1/2),""),IFERROR(PERCENTILE(values,9/10),"")))`;
 }
 
+/** Per lead, 1 while it waits past the speed goal, from the lead log's status column. */
+function overdueFormula(context: PlanContext): string {
+  return `(${leadRange(context, "status")}=${quote(context.labels.leads.overdue)})*1`;
+}
+
+/** The words of a follow-up verdict, in the workbook's language. */
+export interface VerdictWords {
+  readonly met: string;
+  readonly missed: string;
+  readonly open: string;
+  readonly openOnTrack: string;
+  readonly openAtRisk: string;
+}
+
+/**
+ * A month's verdict on a goal: blank before the month and for an ended month
+ * without figures; once it has ended, met or missed; while it runs, open,
+ * with on track or at risk from the figures so far (just open without any).
+ */
+function verdictFormula(start: string, today: string, none: string, ok: string, words: VerdictWords): string {
+  const ended = `${today}>=EOMONTH(${start},0)+1`;
+  return (
+    `IF(${today}<${start},"",IF(${none},IF(${ended},"",${quote(words.open)}),` +
+    `IF(${ended},IF(${ok},${quote(words.met)},${quote(words.missed)}),IF(${ok},${quote(words.openOnTrack)},${quote(words.openAtRisk)}))))`
+  );
+}
+
+/**
+ * The speed verdict of a month starting on `start`: within the goal when the
+ * average response hours are and no lead is overdue (a lead waiting past the
+ * goal is outside it, method §5, however good the average of the others).
+ */
+export function speedVerdictFormula(refs: { start: string; average: string; overdue: string; goal: string; today: string }, words: VerdictWords): string {
+  const { start, average, overdue, goal, today } = refs;
+  return verdictFormula(start, today, `AND(${average}="",N(${overdue})=0)`, `AND(N(${average})<=${goal},N(${overdue})=0)`, words);
+}
+
+/** The depth verdict of a month starting on `start`: average attempts on leads not yet connected at least the goal. */
+export function depthVerdictFormula(refs: { start: string; depth: string; goal: string; today: string }, words: VerdictWords): string {
+  const { start, depth, goal, today } = refs;
+  return verdictFormula(start, today, `${depth}=""`, `N(${depth})>=${goal}`, words);
+}
+
 function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, columns: Readonly<Record<Stat, number>>): void {
   const { formats, labels } = context;
   const calculated: CellSpec = { background: COLORS.calculated };
   const leads = leadColumns(context);
-  const lead = perLead(leads);
+  const lead = perLead(leads, overdueFormula(context));
   if (columns.p90 !== columns.median + 1) throw new Error("report columns that share a formula must be adjacent");
   const { firstRow, rows, members } = groups;
 
   // The totals block: a title, a muted header (calculated, not input), one MMULT filling every row and column.
-  const totalsFormat: Record<Total, string> = { leads: formats.count, followed: formats.count, awaiting: formats.count, hours: formats.hours, withinGoal: formats.count, openAttempts: formats.count, worked: formats.count, openWorked: formats.count };
+  const totalsFormat: Record<Total, string> = { leads: formats.count, followed: formats.count, awaiting: formats.count, hours: formats.hours, withinGoal: formats.count, openAttempts: formats.count, worked: formats.count, openWorked: formats.count, overdue: formats.count };
   const first = FOLLOW_UP_TOTALS_COLUMN;
   sheet.set(firstRow - 2, first, { value: labels.followUp.totalsTitle, bold: true });
   TOTALS.forEach((name, offset) => {
@@ -143,7 +188,8 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
   copy(columns.awaiting, "awaiting");
   // Blank where no lead has response hours yet, as AVERAGEIFS would be an error.
   fill(columns.average, formats.hours, `IF(${total("followed")}>0,${total("hours")}/${total("followed")},"")`);
-  fill(columns.within, formats.percent, `IF(${total("followed")}>0,${total("withinGoal")}/${total("followed")},"")`);
+  // Leads waiting past the goal are outside it (method §5): they count among the leads the share is of.
+  fill(columns.within, formats.percent, `IF(${total("followed")}+${total("overdue")}>0,${total("withinGoal")}/(${total("followed")}+${total("overdue")}),"")`);
   // Blank (a division by zero) where no lead is still being worked.
   fill(columns.depth, formats.decimal, `IFERROR(${total("openAttempts")}/${total("openWorked")},"")`);
   copy(columns.attempts, "openAttempts");
@@ -170,17 +216,20 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   sheet.set(1, 1, { value: `${labels.sheets.followUp}: ${labels.followUp.byMonth}`, bold: true });
   sheet.set(2, 1, { formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1), italic: true, color: COLORS.muted });
   sheet.set(L.monthHeaderRow - 1, 1, { value: labels.followUp.byMonth, bold: true });
+  // Leads waiting past the speed goal right now, whatever their month: the ones to call first.
+  sheet.set(L.monthHeaderRow - 1, C.awaiting, { value: labels.followUp.overdueNow, bold: true });
+  const overdueNow = sheet.set(L.monthHeaderRow - 1, C.average, { ...calculated, bold: true, formula: `COUNTIF(${leadRange(context, "status")},${quote(labels.leads.overdue)})`, format: formats.count });
   sheet.row(L.monthHeaderRow, 1, labels.followUp.monthHeaders.map(headerCell));
   const monthStarts = rangeA1(L.firstMonthRow, C.month, months.length, 1, true);
   months.forEach((month, index) => {
     const row = L.firstMonthRow + index;
-    const averageCell = a1(row, C.average);
-    const depthCell = a1(row, C.depth);
+    const start = a1(row, C.month);
+    const overdue = a1(row, FOLLOW_UP_TOTALS_COLUMN + TOTALS.indexOf("overdue"));
     sheet.row(row, 1, [{ formula: monthStartFormula(month), format: formats.month, bold: true }]);
     sheet.set(row, C.speedGoal, { ...calculated, formula: "FollowUpGoalHours", format: formats.hours });
     sheet.set(row, C.depthGoal, { ...calculated, formula: "FollowUpGoalAttempts", format: formats.count });
-    sheet.set(row, C.speedMet, { ...calculated, formula: `IF(${averageCell}="","",IF(${averageCell}<=FollowUpGoalHours,${quote(labels.followUp.met)},${quote(labels.followUp.missed)}))` });
-    sheet.set(row, C.depthMet, { ...calculated, formula: `IF(${depthCell}="","",IF(${depthCell}>=FollowUpGoalAttempts,${quote(labels.followUp.met)},${quote(labels.followUp.missed)}))` });
+    sheet.set(row, C.speedMet, { ...calculated, formula: speedVerdictFormula({ start, average: a1(row, C.average), overdue, goal: "FollowUpGoalHours", today: "TODAY()" }, labels.followUp) });
+    sheet.set(row, C.depthMet, { ...calculated, formula: depthVerdictFormula({ start, depth: a1(row, C.depth), goal: "FollowUpGoalAttempts", today: "TODAY()" }, labels.followUp) });
   });
   // A lead belongs to the month its hand-off falls in (month starts are first days, so the next month starts at DATE(…,MONTH+1,1)).
   const handedRow = `TRANSPOSE(${handed})`;
@@ -233,6 +282,8 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     conditionalFormats: [
       { ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)], formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.met)}`, background: COLORS.good.background, color: COLORS.good.text },
       { ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)], formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.missed)}`, background: COLORS.bad.background, color: COLORS.bad.text },
+      { ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)], formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.openAtRisk)}`, background: COLORS.warn.background, color: COLORS.warn.text },
+      { ranges: [overdueNow], formula: `=${overdueNow}>0`, background: COLORS.bad.background, color: COLORS.bad.text, bold: true },
     ],
     charts: [
       {

@@ -79,7 +79,10 @@ export function placeLedger(
         goal = { ...calculated, value: words.salesGoal };
         // ROUND and &, not TEXT: a TEXT pattern would be read in the spreadsheet's locale.
         result = { ...calculated, formula: `IF(${average}="","—",ROUND(${average},1)&" h")&" · "&IF(${depth}="","—",ROUND(${depth},1)&" ×")` };
-        condition = `AND(OR(${average}="",N(${average})<=FollowUpGoalHours),OR(${depth}="",N(${depth})>=FollowUpGoalAttempts))`;
+        // The Follow-up tab's verdicts, which also count leads waiting past the speed goal: one rule in both places.
+        const speed = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.speedMet, true)}`;
+        const depthMet = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.depthMet, true)}`;
+        condition = `AND(${speed}<>${quote(labels.followUp.missed)},${depthMet}<>${quote(labels.followUp.missed)})`;
       } else {
         goal = { ...calculated, value: words.requirementsGoal };
         result = { ...calculated, value: "" };

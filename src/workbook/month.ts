@@ -65,6 +65,38 @@ export function chartActualFormula(runningTotal: string): string {
   return `ARRAYFORMULA(IF(ISNUMBER(${runningTotal}),${runningTotal},NA()))`;
 }
 
+/** The words of a month's status, in the workbook's language. */
+export interface PaceWords {
+  readonly notStarted: string;
+  readonly tooEarly: string;
+  readonly onTrack: string;
+  readonly atRisk: string;
+  readonly behind: string;
+  readonly met: string;
+  readonly missed: string;
+}
+
+/**
+ * A month's status (method §4). Before the month: not started. Once it has
+ * ended: goal met or missed. While it runs, from the leads delivered so far
+ * against the goal of the days that have passed (k − 1 of n on day k):
+ * on track from 100 %, at risk from the tolerance, else behind; on its first
+ * day no day has passed, so no verdict yet. Comparisons, not a division, so
+ * a goal of 0 is on track rather than an error. `start` is the month's first
+ * day, `goal` the month's lead goal, `delivered` the leads handed off in it,
+ * `tolerance` a fraction, `today` today's date.
+ */
+export function paceStatusFormula(refs: { start: string; days: number; goal: string; delivered: string; tolerance: string; today: string }, words: PaceWords): string {
+  const { start, days, goal, delivered, tolerance, today } = refs;
+  const goalPassed = `(DAY(${today})-1)*${goal}/${days}`;
+  const running = `IF(${delivered}>=${goalPassed},${quote(words.onTrack)},IF(${delivered}>=${tolerance}*${goalPassed},${quote(words.atRisk)},${quote(words.behind)}))`;
+  return (
+    `IF(${today}<${start},${quote(words.notStarted)},` +
+    `IF(${today}>=EOMONTH(${start},0)+1,IF(${delivered}>=${goal},${quote(words.met)},${quote(words.missed)}),` +
+    `IF(${today}<${start}+1,${quote(words.tooEarly)},${running})))`
+  );
+}
+
 export function planMonth(context: PlanContext, month: string, inputs: MonthInputs): SheetPlan {
   const { labels, formats } = context;
   const sheet = new SheetBuilder();
@@ -98,6 +130,11 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   sheet.set(L.inputs.goal, 1, { value: labels.month.goal, bold: true });
   sheet.set(L.inputs.goal, 2, { ...calculated, formula: leadsNeededFormula(b(L.inputs.customersNeeded), b(L.inputs.closeRate)), format: formats.count, bold: true });
   const goal = b(L.inputs.goal);
+  if (inputs.mode === "recalculated") {
+    // A goal from actuals more than twice or less than half the agreed one says so beside it.
+    const far = `AND(LeadsNeeded>0,OR(${goal}>2*LeadsNeeded,${goal}<LeadsNeeded/2))`;
+    sheet.set(L.inputs.goal, 3, { formula: `IF(${far},${labels.month.farFromAgreed("LeadsNeeded").slice(1)},"")`, bold: true, color: COLORS.bad.text });
+  }
 
   // Tracking metrics, method §3.
   const m = L.metrics;
@@ -159,12 +196,14 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   }
 
   const delivered = `SUM(${rangeA1(firstDay, 4, n, 1, true)})`;
-  const goalToDate = `IF(TODAY()>=${end},${goal},DAY(TODAY())*${goal}/${n})`;
   sheet.set(L.inputs.status, 1, { value: labels.month.status, bold: true });
+  // The tolerance beside the status it sets: pace from it up to 100 % is at risk, below it behind.
+  sheet.set(L.inputs.status, 3, { value: labels.month.behindBelow, italic: true, color: COLORS.muted });
+  sheet.set(L.inputs.status, 4, { ...calculated, value: context.config.marketing.paceTolerance, format: formats.percent });
   const statusCell = sheet.set(L.inputs.status, 2, {
     ...calculated,
     bold: true,
-    formula: `IF(TODAY()<${start},${quote(labels.month.notStarted)},IF(${delivered}>=${goalToDate},${quote(labels.month.onTrack)},${quote(labels.month.behind)}))`,
+    formula: paceStatusFormula({ start, days: n, goal, delivered, tolerance: a1(L.inputs.status, 4, true), today: "TODAY()" }, labels.month),
   });
 
   const range = (column: number): string => rangeA1(header, column, n + 1, 1);
@@ -184,7 +223,9 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
     validations: [{ range: a1(m.totalRevenue, m.column + 1), rule: { kind: "numberAtLeast", min: 0 }, helpText: labels.month.metricLabels.totalRevenue }],
     conditionalFormats: [
       { ranges: [statusCell], formula: `=${statusCell}=${quote(labels.month.onTrack)}`, background: COLORS.good.background, color: COLORS.good.text },
-      { ranges: [statusCell], formula: `=${statusCell}=${quote(labels.month.behind)}`, background: COLORS.bad.background, color: COLORS.bad.text },
+      { ranges: [statusCell], formula: `=${statusCell}=${quote(labels.month.met)}`, background: COLORS.good.background, color: COLORS.good.text },
+      { ranges: [statusCell], formula: `=${statusCell}=${quote(labels.month.atRisk)}`, background: COLORS.warn.background, color: COLORS.warn.text },
+      { ranges: [statusCell], formula: `=OR(${statusCell}=${quote(labels.month.behind)},${statusCell}=${quote(labels.month.missed)})`, background: COLORS.bad.background, color: COLORS.bad.text },
       { ranges: [rangeA1(firstDay, 6, n, 1)], formula: `=AND(${a1(firstDay, 6)}<>"",${a1(firstDay, 6)}<0)`, color: COLORS.bad.text },
     ],
     charts: [

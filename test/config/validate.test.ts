@@ -114,3 +114,37 @@ describe("validateConfig", () => {
     }
   });
 });
+
+describe("the pace tolerance", () => {
+  it("is set in the config, as a rate", () => {
+    const result = validateConfig(example("multilevel-de.json"), "de");
+    expect(result.ok && result.config.marketing.paceTolerance).toBe(0.9);
+    const config = example("internal-en.json");
+    const set = validateConfig({ ...config, marketing: { ...(config.marketing as object), paceTolerance: "85 %" } }, "en");
+    expect(set.ok && set.config.marketing.paceTolerance).toBe(0.85);
+  });
+
+  it("is given the method's 90 % in a config saved before it existed (version 1)", () => {
+    const config = example("internal-en.json");
+    const { paceTolerance, ...marketing } = config.marketing as Record<string, unknown>;
+    expect(paceTolerance).toBe("90%");
+    const result = validateConfig({ ...config, version: 1, marketing }, "en");
+    if (!result.ok) throw new Error(result.problems.map((problem) => problem.text).join("\n"));
+    expect(result.config.version).toBe(2);
+    expect(result.config.marketing.paceTolerance).toBe(0.9);
+  });
+
+  it("is required in the current version, and refused outside more than 0 to 100 %, in English and German", () => {
+    const config = example("internal-en.json");
+    const { paceTolerance: _dropped, ...marketing } = config.marketing as Record<string, unknown>;
+    const missing = validateConfig({ ...config, marketing }, "en");
+    expect(missing.ok ? [] : missing.problems.map((problem) => problem.text)).toEqual(["Pace tolerance (at risk from) is required"]);
+    for (const bad of ["150%", "0 %", 0, -0.5, 1.5]) {
+      const en = validateConfig({ ...config, marketing: { ...marketing, paceTolerance: bad } }, "en");
+      const de = validateConfig({ ...config, marketing: { ...marketing, paceTolerance: bad } }, "de");
+      expect(en.ok ? undefined : en.problems[0]?.path).toBe("marketing.paceTolerance");
+      expect(en.ok ? "" : en.problems[0]?.text).toMatch(/^Pace tolerance \(at risk from\) (must be more than 0 and at most 100%|is ambiguous)/);
+      expect(de.ok ? "" : de.problems[0]?.text).toMatch(/^Toleranz beim Tempo \(gefährdet ab\) (muss größer als 0 und höchstens 100 % sein|ist mehrdeutig)/);
+    }
+  });
+});

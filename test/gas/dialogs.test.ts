@@ -14,17 +14,21 @@ import { buildSla } from "../../src/gas/buildSla";
 import { showAbout, showFunctionReference, showNextMonth, showShareDialog, showWizard } from "../../src/gas/dialogs";
 import { loadDocumentState } from "../../src/gas/documentState";
 import { messagesFor } from "../../src/gas/messages";
+import { clock, fixedDay } from "../../src/gas/today";
 import { exampleInput } from "../integration/support";
 import { type ButtonName, htmlServiceStandIn, installGlobals, spreadsheetAppWithUi, uiStandIn } from "./support";
 
 let restore: (() => void) | undefined;
+const realNow = clock.now;
 afterEach(() => {
   restore?.();
   restore = undefined;
+  clock.now = realNow;
 });
 
 function setUp(options: { locale?: string; answers?: ButtonName[] } = {}) {
   const emulator = createEmulator({ today: "2026-12-15", locale: options.locale ?? "en_US" });
+  clock.now = fixedDay("2026-12-15");
   const { ui, record } = uiStandIn({ answers: options.answers ?? [] });
   const html = htmlServiceStandIn();
   restore = installGlobals({ ...emulator.globals, SpreadsheetApp: spreadsheetAppWithUi(emulator, ui), HtmlService: html.service });
@@ -95,10 +99,12 @@ describe("surfaces", () => {
 });
 
 describe("showNextMonth", () => {
-  function built(emulator: Emulator): number {
+  /** Builds the SLA on 15 December; the next month is then started on `day` (after December by default). */
+  function built(emulator: Emulator, day = "2027-01-02"): number {
     const result = buildSla(exampleInput("internal-en.json"));
     if (!result.ok) throw new Error(result.message);
     emulator.calls.reset();
+    clock.now = fixedDay(day);
     return result.revision;
   }
 
@@ -116,7 +122,7 @@ describe("showNextMonth", () => {
     expect(emulator.toState()).toEqual(before);
   });
 
-  it("Yes recalculates the new month from last month's actuals and shows the result", () => {
+  it("Yes recalculates the new month from the last complete month's actuals and shows the result", () => {
     const { emulator, record } = setUp({ answers: ["YES"] });
     const revision = built(emulator);
     showNextMonth();
@@ -124,7 +130,7 @@ describe("showNextMonth", () => {
     const state = loadDocumentState().state;
     expect(state.revision).toBe(revision + 1);
     expect(state.months.find((month) => month.month === "2027-01")?.inputs).toMatchObject({ mode: "recalculated", from: "2026-12" });
-    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B2").getValue()).toBe("recalculated from last month's actuals (2026-12)");
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B2").getValue()).toBe("recalculated from a complete month's actuals (2026-12)");
     expect(record.alerts).toHaveLength(2);
     const shown = record.alerts[1];
     expect(shown?.title).toBe("Start next month");
@@ -155,6 +161,37 @@ describe("showNextMonth", () => {
     showNextMonth();
     expect(sheetNames()).toEqual(before);
     expect(record.alerts[1]?.prompt).toBe(messagesFor("en").noSla);
+  });
+
+  it("before the month has ended, warns and asks again; No leaves everything as it was", () => {
+    const { emulator, record } = setUp({ answers: ["YES", "NO"] });
+    const revision = built(emulator, "2026-12-15");
+    const before = emulator.toState();
+    showNextMonth();
+    expect(record.alerts).toHaveLength(2);
+    expect(record.alerts[1]?.buttons).toBe("YES_NO");
+    expect(record.alerts[1]?.prompt).toBe(`${messagesFor("en").monthRunning("2026-12", "2027-01")}\n\nYes: start it now. No: wait until the month has ended.`);
+    expect(sheetNames()).not.toContain("2027-01");
+    expect(loadDocumentState().state.revision).toBe(revision);
+    expect(emulator.toState()).toEqual(before);
+  });
+
+  it("before the month has ended, Yes starts it with the agreed inputs, as no month is complete", () => {
+    const { emulator, record } = setUp({ answers: ["YES", "YES"] });
+    built(emulator, "2026-12-15");
+    showNextMonth();
+    expect(sheetNames()).toContain("2027-01");
+    expect(record.alerts).toHaveLength(3);
+    expect(record.alerts[2]?.prompt.split("\n")).toEqual([messagesFor("en").nextMonth("2027-01"), messagesFor("en").noCompleteMonth]);
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B9").getValue()).toBe(100);
+  });
+
+  it("asks in German for a German user before the month has ended", () => {
+    const { emulator, record } = setUp({ locale: "de_DE", answers: ["NO", "NO"] });
+    built(emulator, "2026-12-15");
+    showNextMonth();
+    expect(record.alerts[1]?.prompt).toContain("Ja: jetzt starten. Nein: warten, bis der Monat zu Ende ist.");
+    expect(sheetNames()).not.toContain("2027-01");
   });
 
   it("asks and answers in German for a German user", () => {

@@ -7,13 +7,13 @@ import { buildSla } from "../../src/gas/buildSla";
 import { loadDocumentState, saveDocumentState } from "../../src/gas/documentState";
 import { parseRect } from "../../src/gas/rects";
 import { startNextMonth } from "../../src/gas/startNextMonth";
+import { clock, fixedDay } from "../../src/gas/today";
 import { call as callIn, testContext } from "../support/context";
 import { exampleConfig, exampleInput, exampleLeads, fixedLook, ledgerA1, namedValue, openSpreadsheet, sheet, typeLeads, value } from "./support";
 
 /** Custom functions as a spreadsheet in Berlin would call them, the emulator's zone. */
 const call = (name: string, args: readonly unknown[]) => callIn(name, args, testContext("Europe/Berlin"));
 
-/** Document calls of a build, first or again: issue #3's budget. */
 /** The issue's budgets: a first build reads the document and tags its tabs and log columns; a rebuild writes what changed. */
 const BUILD_CALLS = 100;
 const REBUILD_CALLS = 50;
@@ -255,24 +255,24 @@ describe("buildSla on the emulator", () => {
     const leads = exampleLeads();
     typeLeads(leads);
     const followUp = sheet("Follow-up");
-    const headers = ["Leads", "Followed up", "Awaiting", "Response hours (total)", "Within goal", "Attempts (not connected)", "Worked (not connected)", "Not connected"];
-    // By month: one blank column after the status columns (O), then the block in Q:X with a title and a header.
+    const headers = ["Leads", "Followed up", "Awaiting", "Response hours (total)", "Within goal", "Attempts (not connected)", "Worked (not connected)", "Not connected", "Overdue now"];
+    // By month: one blank column after the status columns (O), then the block in Q:Y with a title and a header.
     expect(value("Follow-up", "Q3")).toBe("Totals behind the figures");
-    expect(followUp.getRange("Q4:X4").getValues()[0]).toEqual(headers);
+    expect(followUp.getRange("Q4:Y4").getValues()[0]).toEqual(headers);
     expect(followUp.getRange("P3:P16").getValues().flat().every((cell) => cell === "")).toBe(true);
     // By rep: the same block beside the rep table.
     expect(value("Follow-up", "Q19")).toBe("Totals behind the figures");
-    expect(followUp.getRange("Q20:X20").getValues()[0]).toEqual(headers);
+    expect(followUp.getRange("Q20:Y20").getValues()[0]).toEqual(headers);
     // Styled as calculated cells under a muted header.
     expect(["Q5", "T5", "X5"].map((cell) => fixedLook("Follow-up", cell).background)).toEqual(["#f1f3f4", "#f1f3f4", "#f1f3f4"]);
     expect(fixedLook("Follow-up", "Q4")).toMatchObject({ background: "#5f6368", color: "#ffffff", bold: true });
 
     // December's totals are the lead log's own sums.
-    const log = sheet("Leads").getRange(2, 1, leads.length, 13).getValues();
+    const log = sheet("Leads").getRange(2, 1, leads.length, 14).getValues();
     const hours = log.map((row) => row[12]).filter((hours): hours is number => typeof hours === "number");
     const notConnected = log.filter((row) => row[8] !== true);
     const attempts = (row: unknown[]): number => (typeof row[7] === "number" ? row[7] : 0);
-    const [count, followed, awaiting, hoursTotal, within, openAttempts, worked, openWorked] = followUp.getRange("Q5:X5").getValues()[0] as number[];
+    const [count, followed, awaiting, hoursTotal, within, openAttempts, worked, openWorked, overdue] = followUp.getRange("Q5:Y5").getValues()[0] as number[];
     expect(count).toBe(leads.length);
     expect(followed).toBe(hours.length);
     expect(awaiting).toBe(log.filter((row) => row[6] === "").length);
@@ -282,29 +282,32 @@ describe("buildSla on the emulator", () => {
     expect(worked).toBe(notConnected.filter((row) => attempts(row) > 0).length);
     expect(openWorked).toBe(notConnected.length);
     expect(openWorked).toBeGreaterThan(0);
+    expect(overdue).toBe(log.filter((row) => row[13] === "Overdue").length);
+    expect(overdue).toBeGreaterThan(0);
 
     // Every visible figure follows from its row's totals: counts copied, averages and shares divided, blank where nothing to divide.
     const ratio = (top: number, bottom: number): number | "" => (bottom > 0 ? top / bottom : "");
     const check = (figures: unknown[], totals: number[], columns: { within: number; depth: number; attempts: number; worked: number }): void => {
-      const [leadsIn, followedIn, awaitingIn, hoursIn, withinIn, attemptsIn, workedIn, openIn] = totals as [number, number, number, number, number, number, number, number];
+      const [leadsIn, followedIn, awaitingIn, hoursIn, withinIn, attemptsIn, workedIn, openIn, overdueIn] = totals as [number, number, number, number, number, number, number, number, number];
       expect(figures.slice(1, 4)).toEqual([leadsIn, followedIn, awaitingIn]);
       const same = (figure: unknown, expected: number | ""): void => {
         if (expected === "") expect(figure).toBe("");
         else expect(figure as number).toBeCloseTo(expected, 9);
       };
       same(figures[4], ratio(hoursIn, followedIn));
-      same(figures[columns.within], ratio(withinIn, followedIn));
+      // Leads waiting past the goal are outside it: the share is of the followed-up and the overdue leads.
+      same(figures[columns.within], ratio(withinIn, followedIn + overdueIn));
       same(figures[columns.depth], ratio(attemptsIn, openIn));
       expect([figures[columns.attempts], figures[columns.worked]]).toEqual([attemptsIn, workedIn]);
     };
     const monthFigures = followUp.getRange("A5:M16").getValues();
-    const monthTotals = followUp.getRange("Q5:X16").getValues() as number[][];
+    const monthTotals = followUp.getRange("Q5:Y16").getValues() as number[][];
     monthFigures.forEach((figures, index) => check(figures, monthTotals[index]!, { within: 8, depth: 9, attempts: 11, worked: 12 }));
     const repFigures = followUp.getRange("A21:K24").getValues();
-    const repTotals = followUp.getRange("Q21:X24").getValues() as number[][];
+    const repTotals = followUp.getRange("Q21:Y24").getValues() as number[][];
     repFigures.forEach((figures, index) => check(figures, repTotals[index]!, { within: 7, depth: 8, attempts: 9, worked: 10 }));
     // The picked month is December: the reps' rows (and the row without an owner) add up to the month's.
-    expect(repTotals.reduce((sum, row) => sum.map((each, column) => each + row[column]!), [0, 0, 0, 0, 0, 0, 0, 0])).toEqual(monthTotals[0]!.map((each, column) => (column === 3 ? expect.closeTo(each, 9) : each)));
+    expect(repTotals.reduce((sum, row) => sum.map((each, column) => each + row[column]!), [0, 0, 0, 0, 0, 0, 0, 0, 0])).toEqual(monthTotals[0]!.map((each, column) => (column === 3 ? expect.closeTo(each, 9) : each)));
   });
 
   it("judges a finished month in the ledger and flags escalation and cancellation", () => {
@@ -410,7 +413,8 @@ describe("buildSla on the emulator", () => {
     emulator.calls.reset();
     const result = buildSla({ ...exampleInput("internal-en.json"), marketing: { quota: 5000, marketingShare: 50, avgDealSize: 0, closeRate: "50%" } });
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.problems.map((problem) => problem.path)).toEqual(["marketing.marketingShare", "marketing.avgDealSize"]);
+    // The marketing block given without a pace tolerance: that is named too.
+    expect(result.ok ? [] : result.problems.map((problem) => problem.path)).toEqual(["marketing.marketingShare", "marketing.avgDealSize", "marketing.paceTolerance"]);
     expect(emulator.calls.byKind.write ?? 0).toBe(0);
     expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
   });
@@ -550,7 +554,7 @@ describe("buildSla on the emulator", () => {
     const older = { ...layout, sheets: { ...layout.sheets, agreement: withoutLedgerInputs(layout.sheets.agreement!), ledger: { name: "Ledger", id: ledger.getSheetId(), inputs: { "ledger|2026-12|marketing": "J4" }, area: "A1:J27" } } };
     asBuiltBeforeMetadata();
     saveDocumentState(document, document.config, { ...document.state, layout: older });
-    expect(startNextMonth({ use: "agreed" }).ok).toBe(true);
+    expect(startNextMonth({ use: "agreed", early: true }).ok).toBe(true);
     expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
     expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
     // Cleared on the Agreement tab, the note stays cleared: the old tab is not read again.
@@ -679,6 +683,8 @@ describe("startNextMonth on the emulator", () => {
     const [leads, won, wonRevenue, marketingRevenue, total] = actuals as number[];
     expect(total).toBe(2000);
 
+    // Started once December has ended: its actuals are complete.
+    clock.now = fixedDay("2027-01-02");
     const result = startNextMonth({ use: "recalculated" });
     expect(result.ok).toBe(true);
     expect(value("2027-01", "B6") as number).toBeCloseTo(won! / leads!, 12);
@@ -691,7 +697,9 @@ describe("startNextMonth on the emulator", () => {
     // The ledger's goal for January now reads the new month tab.
     expect(value("Agreement", ledgerA1("C", 2))).toBe(value("2027-01", "B9"));
 
-    const agreed = startNextMonth({ use: "agreed" });
+    // January is still running: February starts only when asked to start early.
+    expect(startNextMonth({ use: "agreed" })).toEqual(expect.objectContaining({ ok: false, reason: "monthRunning" }));
+    const agreed = startNextMonth({ use: "agreed", early: true });
     expect(agreed.ok).toBe(true);
     expect(value("2027-02", "B9")).toBe(100);
     void emulator;
@@ -701,7 +709,7 @@ describe("startNextMonth on the emulator", () => {
     open("2026-12-20");
     expect(startNextMonth({ use: "agreed" })).toEqual(expect.objectContaining({ ok: false, reason: "noSla" }));
     build({ ...exampleInput("internal-en.json"), months: 1 });
-    expect(startNextMonth({ use: "agreed" })).toEqual(expect.objectContaining({ ok: false, reason: "slaEnded" }));
+    expect(startNextMonth({ use: "agreed", early: true })).toEqual(expect.objectContaining({ ok: false, reason: "slaEnded" }));
   });
 });
 

@@ -116,9 +116,13 @@ describe("the playground page", () => {
     expect(open.errors).toEqual([]);
   });
 
-  it("starts the next month after asking recalculated or agreed", async () => {
+  it("starts the next month after asking recalculated or agreed, and before December has ended whether to start it now", async () => {
     await menu(page, "menu-extensions", "nextMonth");
     await page.click("#next-month-agreed");
+    await page.waitForSelector("#next-month-early");
+    expect(await page.textContent(".pg-dialog")).toMatch(/2026-12 has not ended yet/);
+    expect(await tabNames()).not.toContain("2027-01");
+    await page.click("#next-month-early");
     await page.waitForSelector(".pg-dialog .pg-ok");
     expect(await page.textContent(".pg-dialog")).toMatch(/2027-01/);
     await page.click(".pg-dialog .pg-primary");

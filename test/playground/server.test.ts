@@ -236,7 +236,10 @@ describe("the workbook in the playground", () => {
   });
 
   it("starts next month and shares with sales through the bridge (recorded, not sent)", async () => {
-    const next = await post(playground.url, "/api/run/startNextMonth", [{ use: "agreed" }]);
+    // December has not ended on the 15th: asked first, then started early.
+    const asked = await post(playground.url, "/api/run/startNextMonth", [{ use: "agreed" }]);
+    expect((asked.body as { value: { ok: boolean; reason: string } }).value).toMatchObject({ ok: false, reason: "monthRunning" });
+    const next = await post(playground.url, "/api/run/startNextMonth", [{ use: "agreed", early: true }]);
     expect((next.body as { value: { ok: boolean } }).value.ok).toBe(true);
     expect(tabs(await view(playground))).toContain("2027-01");
     const shared = await post(playground.url, "/api/run/shareWithSales", [{ emails: ["rep@example.com", "not an address"], mode: "warning" }]);
