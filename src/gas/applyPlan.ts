@@ -359,7 +359,7 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
     const { sheetPlan, stored, existing } = target;
     if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(moved), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[], fits: true };
     // The lead log keeps its rows and only gets its frame (header, calculated columns, formats, rules) rewritten; its size was read with it.
-    if (sheetPlan.key === "leads") return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [], fits: false };
+    if (sheetPlan.rowsOfUsers) return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [], fits: false };
     const inputs = stored?.inputs ?? {};
     const inputRects = Object.values(inputs).map(parseRect);
     const planned = writtenArea(sheetPlan);
@@ -416,7 +416,7 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
     // Undefined when the tab is known to be big enough: the read of what the plan needs fitted.
     const size = !existing ? { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS } : target.fits ? undefined : sheets.size(sheet);
     let complete = false;
-    if (existing && sheetPlan.key !== "leads") {
+    if (existing && !sheetPlan.rowsOfUsers) {
       // A record that doesn't say what the last build wrote clears nothing: the cells beside the plan may be users'.
       const left = leftovers(stored, sheetPlan) ?? [];
       // Rows or columns users removed are gone already; only what is left of them is cleared.
@@ -426,7 +426,7 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
       complete = true;
       for (const chart of target.charts) sheet.removeChart(chart);
     }
-    if (sheetPlan.key === "leads" && size) leadRows = Math.max(size.rows, sheetPlan.minRows);
+    if (sheetPlan.rowsOfUsers && size) leadRows = Math.max(size.rows, sheetPlan.minRows);
     if (size && size.rows < sheetPlan.minRows) sheet.insertRowsAfter(size.rows, sheetPlan.minRows - size.rows);
     if (size && size.columns < sheetPlan.minColumns) sheet.insertColumnsAfter(size.columns, sheetPlan.minColumns - size.columns);
     writeSheet(sheet, sheetPlan, target.kept, styles, existing ? stored : undefined, existing !== null, complete);
@@ -531,7 +531,7 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
   const rules = styleRules(plan);
   // Colours and text styles as rules; an older build's cell formats under them are reset once, or they would show through.
   // A tab cleared whole (an older build's layout without its written area) has no cell formats left to reset.
-  const clearedWhole = existed && !complete && plan.key !== "leads";
+  const clearedWhole = existed && !complete && !plan.rowsOfUsers;
   const looks: Looks = rules === undefined ? "cells" : existed && stored?.looks !== "rules" && !clearedWhole ? "reset" : "rules";
   for (const block of merged) writeBlock(sheet, block, kept, styles, complete, looks);
   writeFormats(sheet, plan);

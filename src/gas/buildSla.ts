@@ -28,7 +28,7 @@ export interface BuildOptions {
  * it holds and uses, and where its columns are now.
  */
 export function existingLeadLog(found: Found, leadsName: string): Pick<ExistingWorkbook, "leadsLastRow" | "leadsMaxRows" | "leadColumns"> & { resolved: ResolvedLeadColumns } {
-  const match = matchTabs([{ key: "leads", name: leadsName }], found.snapshot, found.snapshot.state?.layout).matches[0];
+  const match = matchTabs([{ key: "leads", name: leadsName, rowsOfUsers: true }], found.snapshot, found.snapshot.state?.layout).matches[0];
   const sheet = match?.tab ? found.sheets.byId(match.tab.id) : undefined;
   const titles = LANGUAGES.map((language) => labelsFor(language).leads.headers);
   if (!sheet) {

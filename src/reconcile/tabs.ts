@@ -10,6 +10,8 @@ import type { MonthState, StoredLayout, StoredSheet } from "./storedState";
 export interface PlannedTab {
   readonly key: string;
   readonly name: string;
+  /** A log whose rows are users' (SheetPlan.rowsOfUsers): it keeps nothing by key, so no record is needed to find users' cells. */
+  readonly rowsOfUsers?: true;
 }
 
 export interface TabMatch {
@@ -73,6 +75,7 @@ export function matchTabs(
 ): { matches: TabMatch[]; refusals: TabRefusal[] } {
   const tagged = taggedTabs(snapshot, layout, planned);
   const ours = new Set<number>([...tagged.values()].map((tab) => tab.id));
+  const logs = new Set(planned.filter((tab) => tab.rowsOfUsers).map((tab) => tab.key));
   const matches: TabMatch[] = planned.map(({ key, name }) => {
     const byTag = tagged.get(key);
     if (byTag) return { key, plannedName: name, tab: byTag, stored: storedFor(key, byTag, layout), needsTag: false };
@@ -92,8 +95,7 @@ export function matchTabs(
 
   const refusals: TabRefusal[] = [];
   for (const match of matches) {
-    // The lead log keeps no users' cells by key: its rows are users' wherever they are.
-    if (match.tab && !match.stored && match.key !== "leads") refusals.push({ kind: "unknownLayout", tab: match.tab.name });
+    if (match.tab && !match.stored && !logs.has(match.key)) refusals.push({ kind: "unknownLayout", tab: match.tab.name });
     if (match.tab && match.tab.name === match.plannedName) continue;
     const holder = snapshot.tabs.find((tab) => tab !== match.tab && sameTabName(tab.name, match.plannedName));
     if (holder) refusals.push({ kind: "tabNameTaken", holder: holder.name, planned: match.plannedName });

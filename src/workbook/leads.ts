@@ -147,6 +147,7 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   return {
     sheet: {
       key: "leads",
+      rowsOfUsers: true,
       name: context.sheetNames.leads,
       tabColor: COLORS.sales.strong,
       frozenRows: 1,

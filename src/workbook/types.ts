@@ -88,6 +88,12 @@ export interface SheetPlan {
   readonly tabColor: string;
   readonly frozenRows: number;
   readonly frozenColumns: number;
+  /**
+   * A log: the rows below the header belong to users, who add, sort and edit
+   * them. Only the plan's cells are written, and nothing on the tab is ever
+   * cleared or carried by key. Other tabs are the add-on's but for their input cells.
+   */
+  readonly rowsOfUsers?: true;
   /** Rows the sheet needs at least (the lead log grows; others fit their content). */
   readonly minRows: number;
   readonly minColumns: number;
