@@ -105,6 +105,9 @@ async function fillEverything(wizard: Wizard, language: Language): Promise<void>
   await page.fill("#f-marketing-marketingShare", "100 %");
   await page.fill("#f-marketing-avgDealSize", "100");
   await page.fill("#f-marketing-closeRate", "50 %");
+  // The pace tolerance starts at the method's 90 %.
+  expect(await page.inputValue("#f-marketing-paceTolerance")).toBe(language === "de" ? "90 %" : "90%");
+  await page.fill("#f-marketing-paceTolerance", "85 %");
   expect(await text(page, "#preview-revenue")).toBe(want.revenue);
   expect(await text(page, "#preview-customers")).toBe("50");
   expect(await text(page, "#preview-leads")).toBe("100");
@@ -208,7 +211,7 @@ async function checkBuild(wizard: Wizard, language: Language): Promise<void> {
   const checked = validateConfig(config, language);
   expect(checked.ok).toBe(true);
   expect(config).toMatchObject({
-    version: 1,
+    version: 2,
     language,
     currency: "EUR",
     title: "Q2 Lead SLA",
@@ -229,6 +232,7 @@ async function checkBuild(wizard: Wizard, language: Language): Promise<void> {
       marketingShare: "100 %",
       avgDealSize: "100",
       closeRate: "50 %",
+      paceTolerance: "85 %",
       tiers: [
         { name: "CEO", valuePerLead: "100" },
         { name: "Director", valuePerLead: "50", closeRate: "25 %" },
@@ -252,6 +256,7 @@ async function checkBuild(wizard: Wizard, language: Language): Promise<void> {
   expect(requirements[2]).toEqual({ from: "sales", to: "service", text: "Monthly customer friction report", perMonth: 1 });
   if (checked.ok) {
     expect(checked.config.marketing.closeRate).toBe(0.5);
+    expect(checked.config.marketing.paceTolerance).toBe(0.85);
     expect(checked.config.marketing.marketingShare).toBe(1);
     expect(checked.config.marketing.tiers[1]?.closeRate).toBe(0.25);
   }
