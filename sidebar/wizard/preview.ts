@@ -4,7 +4,7 @@
  */
 import { repCapacity } from "../../src/core/capacity";
 import type { Language } from "../../src/core/i18n";
-import { customersNeeded, leadsNeeded, revenueGoal } from "../../src/core/leadGoal";
+import { customersNeeded, leadsNeeded, revenueGoal, tierShares, tierSharesOverflow } from "../../src/core/leadGoal";
 import { parseAmount, parseRate } from "../../src/core/numbers";
 import { dailyTarget } from "../../src/core/pace";
 import { daysInMonthOf } from "../../src/core/time";
@@ -81,21 +81,33 @@ export interface TierPreview {
   readonly valueGoal: number | undefined;
 }
 
-function tierLeads(tier: TierRow, base: GoalInputs): number | undefined {
-  const share = tier.marketingShare.trim() === "" ? base.share : readRate(tier.marketingShare);
+function tierLeads(tier: TierRow, share: number | undefined, base: GoalInputs): number | undefined {
   const deal = tier.avgDealSize.trim() === "" ? base.deal : readAmount(tier.avgDealSize, true);
   const close = tier.closeRate.trim() === "" ? base.close : readRate(tier.closeRate);
   if (share === undefined || deal === undefined || close === undefined) return undefined;
   return leadsNeeded(base.quota, share, deal, close);
 }
 
+/**
+ * Each tier's share as the workbook sizes it (tierShares: own shares kept,
+ * the rest of the marketing share split evenly); none while a share is not
+ * valid or the own shares add up to more than the marketing share.
+ */
+function sharesOf(form: FormState, base: GoalInputs): readonly (number | undefined)[] {
+  const own = form.tiers.map((tier) => (tier.marketingShare.trim() === "" ? undefined : readRate(tier.marketingShare)));
+  const invalid = form.tiers.some((tier, index) => tier.marketingShare.trim() !== "" && own[index] === undefined);
+  if (invalid || tierSharesOverflow(base.share, own) !== undefined) return form.tiers.map(() => undefined);
+  return tierShares(base.share, own);
+}
+
 export function tierPreview(form: FormState): TierPreview {
   const base = goalInputs(form);
+  const shares = base ? sharesOf(form, base) : [];
   let total = 0;
   let anyValue = false;
   let complete = true;
-  const tiers = form.tiers.map((tier) => {
-    const leads = base ? tierLeads(tier, base) : undefined;
+  const tiers = form.tiers.map((tier, index) => {
+    const leads = base ? tierLeads(tier, shares[index], base) : undefined;
     const hasValue = tier.valuePerLead.trim() !== "";
     const perLead = hasValue ? readAmount(tier.valuePerLead, false) : undefined;
     if (hasValue) {

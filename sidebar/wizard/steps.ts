@@ -250,7 +250,7 @@ export function stepTiers(ui: StepUi): Child[] {
       h("details.wz-details", { attrs: { open: tier.marketingShare !== "" || tier.avgDealSize !== "" || tier.closeRate !== "" } },
         h("summary", { text: t.ownInputs }),
         h("p.wz-hint", { text: t.ownInputsHint }),
-        field(kit, tier, `${base}.marketingShare`, t.tierShare, DEC),
+        field(kit, tier, `${base}.marketingShare`, t.tierShare, { ...DEC, hint: t.tierShareHint }),
         field(kit, tier, `${base}.avgDealSize`, t.tierDeal, DEC),
         field(kit, tier, `${base}.closeRate`, t.tierClose, DEC),
       ),

@@ -134,6 +134,10 @@ const DICTIONARY = {
     "Leer gelassen gelten die Werte des SLA aus dem vorigen Schritt.",
   ],
   tierShare: ["Share of revenue", "Umsatzanteil"],
+  tierShareHint: [
+    "The part of the quota this tier's leads bring: tier shares split the marketing share, and tiers left empty share evenly what the others leave of it.",
+    "Der Teil des Verkaufsziels, den die Leads dieser Stufe bringen: Die Stufenanteile teilen den Marketinganteil auf, leer gelassene Stufen teilen sich gleichmäßig, was die anderen übrig lassen.",
+  ],
   tierDeal: ["Average deal size", "Durchschnittliche Auftragsgröße"],
   tierClose: ["Close rate", "Abschlussquote"],
   addTier: ["Add tier", "Stufe hinzufügen"],

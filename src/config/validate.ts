@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import { problemText, showValue, type Language } from "../core/i18n";
 import type { ProblemCode } from "../core/problems";
+import { tierSharesOverflow } from "../core/leadGoal";
 import { tierKey } from "../core/leadValue";
 import { fieldLabel, pathKey } from "./labels";
 import { migrateConfig } from "./migrate";
@@ -27,7 +28,7 @@ export type ConfigResult = { readonly ok: true; readonly config: SlaConfig } | {
 type Words = Record<
   | "required" | "notNumber" | "notText" | "notWhole" | "notList" | "notObject" | "atLeast" | "atMost" | "atLeastChars" | "atMostChars"
   | "atLeastEntries" | "atMostEntries" | "email" | "date" | "month" | "currency" | "clock" | "oneOf" | "invalid" | "partiesForKind"
-  | "duplicateParty" | "unknownParty" | "sameParty" | "endAfterStart" | "duplicateTierName" | "got",
+  | "duplicateParty" | "unknownParty" | "sameParty" | "endAfterStart" | "duplicateTierName" | "tierSharesOverShare" | "got",
   (p: Record<string, string | number>) => string
 >;
 
@@ -58,6 +59,8 @@ const WORDS: Record<Language, Words> = {
     sameParty: () => "must be delivered to another party than the one delivering it",
     endAfterStart: () => "must be later than the start",
     duplicateTierName: (p) => `"${p.name}" is used by another tier`,
+    tierSharesOverShare: (p) =>
+      `${p.tiers}: their own shares add up to ${p.sum}, more than the marketing share of ${p.share}; tier shares split the marketing share, so together they can be at most ${p.share}`,
     got: (p) => ` (got ${p.value})`,
   },
   de: {
@@ -86,6 +89,8 @@ const WORDS: Record<Language, Words> = {
     sameParty: () => "muss an eine andere Partei gehen als die liefernde",
     endAfterStart: () => "muss nach dem Beginn liegen",
     duplicateTierName: (p) => `„${p.name}“ wird schon von einer anderen Stufe verwendet`,
+    tierSharesOverShare: (p) =>
+      `${p.tiers}: ihre eigenen Anteile ergeben zusammen ${p.sum}, mehr als der Marketinganteil von ${p.share}; die Stufenanteile teilen den Marketinganteil auf, zusammen dürfen sie also höchstens ${p.share} sein`,
     got: (p) => ` (erhalten: ${p.value})`,
   },
 };
@@ -156,8 +161,19 @@ function regexKind(pattern: string): string {
   return "invalid";
 }
 
+/** A fraction as people write a percentage: 0.7 is "70 %", German "12,5 %". */
+function percentText(fraction: number, language: Language): string {
+  const text = String(Math.round(fraction * 10000) / 100);
+  return `${language === "de" ? text.replace(".", ",") : text} %`;
+}
+
+/** The names of tiers, quoted, in a list: "CEO", "Director". */
+function tierList(names: readonly string[], language: Language): string {
+  return names.map((name) => (language === "de" ? `„${name}“` : `"${name}"`)).join(", ");
+}
+
 /** Problems that involve more than one field, checked once every field is valid. */
-function crossFieldIssues(config: SlaConfig): RawIssue[] {
+function crossFieldIssues(config: SlaConfig, language: Language): RawIssue[] {
   const issues: RawIssue[] = [];
   const cross = (path: PropertyKey[], key: keyof Words, params: Record<string, string | number> = {}): void => {
     issues.push({ code: "custom", path, message: `cross:${key}`, params });
@@ -184,6 +200,14 @@ function crossFieldIssues(config: SlaConfig): RawIssue[] {
     if (seen.has(key)) cross(["marketing", "tiers", index, "name"], "duplicateTierName", { name: tier.name });
     seen.add(key);
   });
+  // Tier shares split the marketing share (method §2): their own shares may not add up to more.
+  const tiers = config.marketing.tiers;
+  const share = config.marketing.marketingShare;
+  const overflow = tierSharesOverflow(share, tiers.map((tier) => tier.marketingShare));
+  if (overflow !== undefined) {
+    const named = tiers.filter((tier) => tier.marketingShare !== undefined).map((tier) => tier.name);
+    cross(["marketing", "tiers"], "tierSharesOverShare", { tiers: tierList(named, language), sum: percentText(overflow, language), share: percentText(share, language) });
+  }
   return issues;
 }
 
@@ -205,7 +229,7 @@ export function validateConfig(input: unknown, language: Language): ConfigResult
   if (!parsed.success) {
     return { ok: false, problems: (parsed.error.issues as unknown as RawIssue[]).map((issue) => toProblem(issue, language)) };
   }
-  const cross = crossFieldIssues(parsed.data);
+  const cross = crossFieldIssues(parsed.data, language);
   if (cross.length > 0) return { ok: false, problems: cross.map((issue) => toProblem(issue, language)) };
   return { ok: true, config: parsed.data };
 }

@@ -32,3 +32,29 @@ export function leadsNeeded(quota: number, marketingShare: number, avgDealSize: 
   if (exact) return customersNeeded(quota, marketingShare, avgDealSize, true) / closeRate;
   return ceilWhole(customersNeeded(quota, marketingShare, avgDealSize) / closeRate);
 }
+
+/**
+ * Each lead tier's share of the quota (method §2, lead tiers): a tier's share
+ * is the part of the quota its leads bring, so tier shares split the
+ * marketing share. Tiers with their own share keep it; the others split
+ * evenly what those leave of the marketing share. Whether the own shares fit
+ * is tierSharesOverflow's question.
+ *
+ * @example tierShares(0.6, [0.2, undefined, undefined]) // [0.2, 0.2, 0.2]
+ */
+export function tierShares(marketingShare: number, own: readonly (number | undefined)[]): number[] {
+  const given = own.reduce<number>((sum, share) => sum + (share ?? 0), 0);
+  const without = own.filter((share) => share === undefined).length;
+  const rest = without === 0 ? 0 : Math.max(0, marketingShare - given) / without;
+  return own.map((share) => share ?? rest);
+}
+
+/**
+ * The sum of the tiers' own shares when it is more than the marketing share
+ * (beyond rounding noise), else undefined.
+ * @example tierSharesOverflow(0.5, [0.3, 0.3]) // 0.6
+ */
+export function tierSharesOverflow(marketingShare: number, own: readonly (number | undefined)[]): number | undefined {
+  const given = own.reduce<number>((sum, share) => sum + (share ?? 0), 0);
+  return given > marketingShare * (1 + 1e-12) ? given : undefined;
+}

@@ -124,8 +124,13 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
     sheet.row(row, 1, labels.tierHeaders.map((header) => ({ value: header, bold: true, background: COLORS.marketing.light })));
     row += 1;
     const firstTierRow = row;
+    // Tier shares split the marketing share (method §2): a tier without its own share gets an even part of what the others leave.
+    const ownShareCells = tiers.flatMap((tier, index) => (tier.marketingShare === undefined ? [] : [a1(firstTierRow + index, 3)]));
+    const withoutOwnShare = tiers.filter((tier) => tier.marketingShare === undefined).length;
+    const left = ownShareCells.length === 0 ? "MarketingShare" : `MAX(0,MarketingShare-SUM(${ownShareCells.join(",")}))`;
+    const evenPart = withoutOwnShare === 1 ? left : `${left}/${withoutOwnShare}`;
     for (const tier of tiers) {
-      const share = tier.marketingShare === undefined ? { formula: "MarketingShare" } : { value: tier.marketingShare };
+      const share = tier.marketingShare === undefined ? { formula: evenPart } : { value: tier.marketingShare };
       const deal = tier.avgDealSize === undefined ? { formula: "AvgDealSize" } : { value: tier.avgDealSize };
       const close = tier.closeRate === undefined ? { formula: "CloseRate" } : { value: tier.closeRate };
       const customers = customersNeededFormula(revenueGoalFormula("Quota", a1(row, 3)), a1(row, 4));

@@ -89,6 +89,31 @@ describe("validation at every step", () => {
     expect(await heading(page)).toBe("Sales follow-up");
   });
 
+  it("step 3: tier shares adding up to more than the marketing share, naming the tiers", async () => {
+    const { page } = wizard;
+    await page.click("#wz-back");
+    expect(await heading(page)).toBe("Lead tiers");
+    await page.click("#add-tier");
+    await page.fill("#f-marketing-tiers-1-name", "Director");
+    for (const [index, share] of [[0, "60 %"], [1, "50 %"]] as const) {
+      await page.locator("details.wz-details summary").nth(index).click();
+      await page.fill(`#f-marketing-tiers-${index}-marketingShare`, share);
+    }
+    await next(page);
+    expect(await heading(page)).toBe("Lead tiers");
+    const problem = 'Lead tiers "CEO", "Director": their own shares add up to 110 %, more than the marketing share of 100 %; tier shares split the marketing share, so together they can be at most 100 %';
+    expect(await page.textContent("#f-marketing-tiers-error")).toBe(problem);
+    expect(await liveText(page)).toContain(problem);
+    // The preview sizes no tier while the shares don't fit; once they do, each by its share.
+    expect((await page.textContent("#tier-result-0").catch(() => "")) ?? "").toBe("");
+    await page.fill("#f-marketing-tiers-1-marketingShare", "");
+    expect(await page.textContent("#tier-result-1")).toBe("Leads needed: 40");
+    await page.click("#remove-tier-1");
+    await page.fill("#f-marketing-tiers-0-marketingShare", "");
+    await next(page);
+    expect(await heading(page)).toBe("Sales follow-up");
+  });
+
   it("step 4: a speed goal of 0 hours, then business hours that end before they start", async () => {
     const { page } = wizard;
     await page.fill("#f-sales-followUpHours", "0");

@@ -68,6 +68,23 @@ describe("validateConfig", () => {
     ]);
   });
 
+  it("refuses tier shares adding up to more than the marketing share, naming the tiers, in both languages", () => {
+    const config = example("internal-en.json");
+    const tiers = [{ name: "CEO", marketingShare: "40 %" }, { name: "Director" }, { name: "Manager", marketingShare: 0.25 }];
+    const marketing = { ...(config.marketing as object), marketingShare: "60%", tiers };
+    const english = validateConfig({ ...config, marketing }, "en");
+    expect(english.ok ? [] : english.problems.map((problem) => [problem.path, problem.text])).toEqual([
+      ["marketing.tiers", 'Lead tiers "CEO", "Manager": their own shares add up to 65 %, more than the marketing share of 60 %; tier shares split the marketing share, so together they can be at most 60 %'],
+    ]);
+    const german = validateConfig({ ...config, marketing: { ...marketing, marketingShare: "12,5 %", tiers: [{ name: "CEO", marketingShare: "12,6 %" }] } }, "de");
+    expect(german.ok ? [] : german.problems.map((problem) => problem.text)).toEqual([
+      "Lead-Stufen „CEO“: ihre eigenen Anteile ergeben zusammen 12,6 %, mehr als der Marketinganteil von 12,5 %; die Stufenanteile teilen den Marketinganteil auf, zusammen dürfen sie also höchstens 12,5 % sein",
+    ]);
+    // Up to the marketing share, with or without tiers that split the rest, they fit.
+    expect(validateConfig({ ...config, marketing: { ...marketing, tiers: [{ name: "CEO", marketingShare: "40 %" }, { name: "Manager", marketingShare: 0.2 }] } }, "en").ok).toBe(true);
+    expect(validateConfig({ ...config, marketing: { ...marketing, tiers: [{ name: "CEO", marketingShare: 0.1 }, { name: "Director" }] } }, "en").ok).toBe(true);
+  });
+
   it("words problems in German", () => {
     const result = validateConfig({ ...example("multilevel-de.json"), months: 0, sales: { ...(example("multilevel-de.json").sales as object), followUpHours: "vier" } }, "de");
     const texts = result.ok ? [] : result.problems.map((problem) => problem.text);

@@ -233,6 +233,38 @@ describe("buildSla on the emulator", () => {
     expect(value("Follow-up", "X5")).toBe(notConnected.length);
   });
 
+  it("sizes each lead tier by its part of the marketing share, as SLA_LEADS_NEEDED does with that share", () => {
+    open("2026-12-15");
+    const input = exampleInput("internal-en.json");
+    const tierRows = (): unknown[][] => {
+      const values = sheet("Agreement").getRange("A1:G80").getValues();
+      const first = values.findIndex((row) => row[0] === "CEO");
+      return values.slice(first, first + 3);
+    };
+    // The example: three tiers without own shares split 100 % evenly.
+    build();
+    for (const [, , share, , , leads] of tierRows()) {
+      expect(share as number).toBeCloseTo(1 / 3, 12);
+      expect(leads).toBe(call("SLA_LEADS_NEEDED", [5000, 1 / 3, 100, 0.5]));
+    }
+    // CEO brings 20 % of the quota; Director and Manager split what it leaves of a 60 % marketing share.
+    const tiers = [{ name: "CEO", valuePerLead: 100, marketingShare: "20%", closeRate: "25%" }, { name: "Director", valuePerLead: 50 }, { name: "Manager", valuePerLead: 40, avgDealSize: 50 }];
+    build({ ...input, marketing: { ...(input.marketing as object), marketingShare: "60%", tiers } });
+    const rows = tierRows();
+    expect(rows.map((row) => row[0])).toEqual(["CEO", "Director", "Manager"]);
+    const shares = rows.map((row) => row[2] as number);
+    expect(shares[0]).toBe(0.2);
+    expect(shares[1]).toBeCloseTo(0.2, 12);
+    expect(shares[2]).toBeCloseTo(0.2, 12);
+    const expected = [call("SLA_LEADS_NEEDED", [5000, "20%", 100, "25%"]), call("SLA_LEADS_NEEDED", [5000, "20%", 100, "50%"]), call("SLA_LEADS_NEEDED", [5000, "20%", 50, "50%"])];
+    expect(rows.map((row) => row[5])).toEqual(expected);
+    expect(expected).toEqual([40, 20, 40]);
+    // The value goal adds up the tiers' values.
+    const values = sheet("Agreement").getRange("A1:G80").getValues();
+    const goal = values.find((row) => row[0] === "Lead value goal per month");
+    expect(goal?.[6]).toBe(100 * 40 + 50 * 20 + 40 * 40);
+  });
+
   it("leaves a lead whose created date is text out of the month's sales cycle instead of blanking it", () => {
     open("2026-12-31");
     build();
