@@ -152,6 +152,46 @@ function keptInputs(contents: Contents | undefined, inputs: Readonly<Record<stri
   return kept;
 }
 
+/** A fallback key names a place in a family of cells: `req#2|2026-12` is place 2 of `req#|2026-12`. */
+function familyOf(key: string): { family: string; place: number } | undefined {
+  const match = /^(.*)#(\d+)(.*)$/.exec(key);
+  return match ? { family: `${match[1]}#${match[3]}`, place: Number(match[2]) } : undefined;
+}
+
+/**
+ * Cells whose key is new (a reworded requirement) take the values that old
+ * keys of the same family left without a planned cell, in order of place:
+ * a requirement reworded and moved in one build keeps its counts too.
+ */
+function pairReworded(plan: SheetPlan, kept: Map<string, Kept>): Map<string, Kept> {
+  const newcomers = new Map<string, { key: string; place: number }[]>();
+  for (const block of plan.blocks) {
+    for (const line of block.cells) {
+      for (const cell of line) {
+        const fallback = cell?.input?.fallbackKey;
+        if (!cell?.input || !fallback || kept.has(cell.input.key)) continue;
+        const family = familyOf(fallback);
+        if (family) newcomers.set(family.family, [...(newcomers.get(family.family) ?? []), { key: cell.input.key, place: family.place }]);
+      }
+    }
+  }
+  if (newcomers.size === 0) return kept;
+  const orphans = new Map<string, { value: Kept; place: number }[]>();
+  for (const [key, value] of kept) {
+    const family = familyOf(key);
+    if (family && newcomers.has(family.family)) orphans.set(family.family, [...(orphans.get(family.family) ?? []), { value, place: family.place }]);
+  }
+  const paired = new Map(kept);
+  for (const [family, cells] of newcomers) {
+    const left = (orphans.get(family) ?? []).sort((a, b) => a.place - b.place);
+    cells.sort((a, b) => a.place - b.place).forEach((cell, index) => {
+      const orphan = left[index];
+      if (orphan) paired.set(cell.key, orphan.value);
+    });
+  }
+  return paired;
+}
+
 /** The input keys a tab's plan places, fallback keys left out. */
 function primaryKeys(plan: SheetPlan): Set<string> {
   const keys = new Set<string>();
@@ -383,7 +423,7 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
       const cells = userCellsInTheWay(sheetPlan, written, contents);
       if (cells.length > 0) inTheWay.push({ kind: "layoutCoversUserCells", tab: target.name ?? sheetPlan.name, cells });
     }
-    return { ...target, rewrite: !unchanged, kept: new Map([...carried, ...keptInputs(contents, inputs, primaryKeys(sheetPlan))]), charts, fits };
+    return { ...target, rewrite: !unchanged, kept: pairReworded(sheetPlan, new Map([...carried, ...keptInputs(contents, inputs, primaryKeys(sheetPlan))])), charts, fits };
   });
   if (inTheWay.length > 0) throw new Refused(inTheWay);
   // A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout.
@@ -572,7 +612,7 @@ function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Ke
       if (cell?.background) anyBackground = true;
       if (cell?.bold || cell?.italic || cell?.color) anyStyle = true;
       if (cell?.wrap) anyWrap = true;
-      const previous = cell?.input ? (kept.get(cell.input.key) ?? (cell.input.fallbackKey ? kept.get(cell.input.fallbackKey) : undefined)) : undefined;
+      const previous = cell?.input ? kept.get(cell.input.key) : undefined;
       return cellInput(cell, previous);
     }),
   );

@@ -160,8 +160,8 @@ describe("the pace tolerance", () => {
       const en = validateConfig({ ...config, marketing: { ...marketing, paceTolerance: bad } }, "en");
       const de = validateConfig({ ...config, marketing: { ...marketing, paceTolerance: bad } }, "de");
       expect(en.ok ? undefined : en.problems[0]?.path).toBe("marketing.paceTolerance");
-      expect(en.ok ? "" : en.problems[0]?.text).toMatch(/^Pace tolerance \(at risk from\) (must be more than 0 and at most 100%|is ambiguous)/);
-      expect(de.ok ? "" : de.problems[0]?.text).toMatch(/^Toleranz beim Tempo \(gefährdet ab\) (muss größer als 0 und höchstens 100 % sein|ist mehrdeutig)/);
+      expect(en.ok ? "" : en.problems[0]?.text).toMatch(/^Pace tolerance \(at risk from\) (must be more than 0 and at most 100%|is above 100 %: it must be more than 0 and at most 100 %)/);
+      expect(de.ok ? "" : de.problems[0]?.text).toMatch(/^Toleranz beim Tempo \(gefährdet ab\) (muss größer als 0 und höchstens 100 % sein|liegt über 100 %: erlaubt ist mehr als 0 und höchstens 100 %)/);
     }
   });
 });

@@ -144,6 +144,9 @@ describe("a rebuild over what people did to the shared sheet", () => {
     // Swapped: each count goes with its requirement.
     build({ ...input, requirements: [requirements[1]!, { ...requirements[0]!, text: "Weekly pipeline report, reworded" }, ...requirements.slice(2)] });
     expect([first.getValue(), second.getValue()]).toEqual([1, 2]);
+    // Reworded and moved in one build: the new wording takes the counts its old wording left.
+    build({ ...input, requirements: [{ ...requirements[0]!, text: "Pipeline report every week" }, requirements[1]!, ...requirements.slice(2)] });
+    expect([first.getValue(), second.getValue()]).toEqual([2, 1]);
   });
 
   it("shares only under the document lock", () => {
