@@ -7,9 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchBrowser, openWizard } from "../test/browser/support";
 import type { BenchResult } from "./lib/types";
-import { SURFACES } from "../scripts/lib/html";
+import { MAX_HTML_BYTES, SURFACES } from "../scripts/lib/html";
 
-const MAX_HTML_BYTES = 100 * 1024;
 const LOADS = 9;
 
 export async function run(): Promise<BenchResult[]> {

@@ -31,6 +31,17 @@ function build(input: Record<string, unknown> = exampleInput("internal-en.json")
   return result;
 }
 
+/** The checklist cell of a requirement (0-based) in the SLA's first month. */
+function checklistCell(requirement: number): GoogleAppsScript.Spreadsheet.Range {
+  const agreement = sheet("Agreement");
+  const title = agreement
+    .getRange("A:A")
+    .getValues()
+    .findIndex((row) => String(row[0]).startsWith("Requirements checklist"));
+  // The title, the header row with the requirements, then the first month.
+  return agreement.getRange(title + 3, 2 + requirement);
+}
+
 /** Every tab's values and formulas, to show that a refusal wrote nothing. */
 function everything(emulator: Emulator): string {
   return JSON.stringify(emulator.snapshot().sheets);
@@ -100,12 +111,7 @@ describe("a rebuild over what people did to the shared sheet", () => {
   it("keeps every typed value when the stored state is corrupt or deleted, and reads junk as missing", () => {
     open();
     build();
-    const agreement = sheet("Agreement");
-    const checklist = agreement
-      .getRange("A:A")
-      .getValues()
-      .findIndex((row) => String(row[0]).startsWith("Requirements checklist"));
-    const count = agreement.getRange(checklist + 3, 2);
+    const count = checklistCell(0);
     count.setValue(3);
     sheet("2026-12").getRange("H14").setValue("Webinar moved");
     const props = PropertiesService.getDocumentProperties();
@@ -129,13 +135,8 @@ describe("a rebuild over what people did to the shared sheet", () => {
     open();
     const input = exampleInput("internal-en.json");
     build(input);
-    const agreement = sheet("Agreement");
-    const titleRow = agreement
-      .getRange("A:A")
-      .getValues()
-      .findIndex((row) => String(row[0]).startsWith("Requirements checklist"));
-    const first = agreement.getRange(titleRow + 3, 2);
-    const second = agreement.getRange(titleRow + 3, 3);
+    const first = checklistCell(0);
+    const second = checklistCell(1);
     first.setValue(2);
     second.setValue(1);
     const requirements = input.requirements as { text: string }[];
