@@ -13,14 +13,14 @@ import { parseA1 } from "../workbook/sheetBuilder";
 import type { BlockPlan, CellSpec, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, ValidationRule, WorkbookPlan } from "../workbook/types";
 import { styleRules } from "./styleRules";
 import { blockRect, clampRect, contains, parseRect, rectA1, subtract, union, type Rect } from "./rects";
-import { inputsOf, layoutOf, namedRangeTarget, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
+import { hasContent, inputsOf, layoutOf, namedRangeTarget, parseRects, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
 import { columnLetter } from "../workbook/sheetBuilder";
 import { matchTabs, type TabRefusal } from "../reconcile/tabs";
 import { decideNamedRanges, sameCells, type NamedRangeRefusal } from "../reconcile/namedRanges";
 import type { ResolvedLeadColumns } from "../reconcile/leadColumns";
-import { COLUMN_METADATA_KEY, TAB_METADATA_KEY, type NamedRangeSnapshot } from "../reconcile/snapshot";
+import { COLUMN_METADATA_KEY, HEADER_METADATA_KEY, TAB_METADATA_KEY, type NamedRangeSnapshot } from "../reconcile/snapshot";
 import type { MonthState, TabRecord } from "../reconcile/storedState";
-import type { Found } from "./find";
+import { namedRangeSnapshot, type DocumentSheets, type Found } from "./find";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -30,7 +30,9 @@ type TextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
 export type Refusal =
   | TabRefusal
   | NamedRangeRefusal
-  | { readonly kind: "layoutCoversUserCells"; readonly tab: string; readonly cells: readonly string[] };
+  | { readonly kind: "layoutCoversUserCells"; readonly tab: string; readonly cells: readonly string[] }
+  | { readonly kind: "leadHeaderMoved"; readonly tab: string; readonly row: number }
+  | { readonly kind: "leadHeaderMissing"; readonly tab: string };
 
 /** Thrown before the first write, so nothing is changed. */
 export class Refused extends Error {
@@ -115,14 +117,21 @@ function readContents(sheet: Sheet, rect: Rect, size: () => { rows: number; colu
  * users may keep their own notes, is never touched. Undefined when the stored
  * layout (an older build's) doesn't say what it wrote.
  */
-export function leftovers(stored: StoredSheet | undefined, plan: SheetPlan): Rect[] | undefined {
+export function leftovers(stored: StoredSheet | undefined, plan: SheetPlan): { content: Rect[]; looks: Rect[]; validations: Rect[] } | undefined {
   if (stored?.area === undefined) return undefined;
   const pieces = (before: string | undefined, after: Rect | undefined): Rect[] => {
     if (before === undefined) return [];
     const old = parseRect(before);
     return after ? subtract(old, after) : [old];
   };
-  return [...pieces(stored.area, writtenArea(plan)), ...pieces(stored.validated, validatedArea(plan))];
+  const validated = pieces(stored.validated, validatedArea(plan));
+  if (stored.cells === undefined) return { content: [...pieces(stored.area, writtenArea(plan)), ...validated], looks: [], validations: [] };
+  // Only the cells the last build wrote, less the new blocks (which write every cell they cover again);
+  // the validations' rectangle may hold users' notes between them, so there only validations go.
+  const blocks = plan.blocks.map(blockRect).filter((rect): rect is Rect => rect !== undefined);
+  const content = parseRects(stored.cells).flatMap((rect) => blocks.reduce<Rect[]>((rest, block) => rest.flatMap((piece) => subtract(piece, block)), [rect]));
+  // Where the old layout reached and the new one doesn't, its colours go; values there stay.
+  return { content, looks: pieces(stored.area, writtenArea(plan)), validations: validated };
 }
 
 function cellOf(contents: Contents, row: number, column: number): Kept | undefined {
@@ -245,58 +254,6 @@ export interface ApplyResult extends AppliedDocument {
   readonly sheetsKept: number;
 }
 
-/** The spreadsheet's tabs, listed with one call, with their names read once each. */
-export class DocumentSheets {
-  readonly all: Sheet[];
-  private readonly byIdMap: Map<number, Sheet>;
-
-  constructor(readonly spreadsheet: Spreadsheet) {
-    this.all = spreadsheet.getSheets();
-    this.byIdMap = new Map(this.all.map((sheet) => [sheet.getSheetId(), sheet]));
-  }
-
-  private readonly sizes = new Map<Sheet, { rows: number; columns: number }>();
-
-  /** A tab's size, read once (or known from an earlier read of the whole tab). */
-  size(sheet: Sheet): { rows: number; columns: number } {
-    let size = this.sizes.get(sheet);
-    if (!size) {
-      size = { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
-      this.sizes.set(sheet, size);
-    }
-    return size;
-  }
-
-  remember(sheet: Sheet, size: { rows: number; columns: number }): void {
-    this.sizes.set(sheet, size);
-  }
-
-  byStoredId(stored: StoredSheet | undefined): Sheet | undefined {
-    return stored?.id === undefined ? undefined : this.byIdMap.get(stored.id);
-  }
-
-  private readonly names = new Map<Sheet, string>();
-
-  /** A tab's name, read once. */
-  nameOf(sheet: Sheet): string {
-    let name = this.names.get(sheet);
-    if (name === undefined) {
-      name = sheet.getName();
-      this.names.set(sheet, name);
-    }
-    return name;
-  }
-
-  byId(id: number | undefined): Sheet | undefined {
-    return id === undefined ? undefined : this.byIdMap.get(id);
-  }
-
-  /** A tab an earlier build made, by its stored id. */
-  find(stored: StoredSheet | undefined): Sheet | undefined {
-    return this.byStoredId(stored);
-  }
-}
-
 interface Target {
   readonly sheetPlan: SheetPlan;
   readonly stored: StoredSheet | undefined;
@@ -310,8 +267,38 @@ interface Target {
 export interface ApplyOptions {
   /** Where the lead log's columns are, and which of them get their metadata now. */
   readonly leadColumns?: ResolvedLeadColumns;
+  /** The lead log's header row gets its metadata now (a new log, or one built before metadata). */
+  readonly tagHeader?: boolean;
   /** The month tabs' states, recorded on each month tab. */
   readonly months?: readonly MonthState[];
+}
+
+/** A planned cell that gives only looks (a blank, or a coloured empty cell of a table), no content of its own. */
+function contentless(cell: CellSpec | undefined): boolean {
+  return !hasContent(cell);
+}
+
+/**
+ * What users put into cells a plan gives no content (blanks between its
+ * blocks, empty cells of its tables) where the last build wrote nothing:
+ * written back as it is, so a rebuild keeps it.
+ */
+function usersBlanks(plan: SheetPlan, ours: readonly Rect[], contents: Contents | undefined): Map<string, Kept> {
+  const kept = new Map<string, Kept>();
+  if (!contents) return kept;
+  for (const block of plan.blocks) {
+    block.cells.forEach((line, rowOffset) => {
+      for (let columnOffset = 0; columnOffset < line.length; columnOffset++) {
+        if (!contentless(line[columnOffset])) continue;
+        const row = block.row + rowOffset;
+        const column = block.column + columnOffset;
+        if (ours.some((area) => contains(area, row, column))) continue;
+        const cell = cellOf(contents, row, column);
+        if (cell && (cell.formula !== "" || (cell.value !== "" && cell.value !== null))) kept.set(`${row}:${column}`, cell);
+      }
+    });
+  }
+  return kept;
 }
 
 /**
@@ -319,7 +306,7 @@ export interface ApplyOptions {
  * block but users' input cells) that lie outside `ours`, what the last build
  * wrote there, and are not empty: users' own.
  */
-function userCellsInTheWay(plan: SheetPlan, ours: readonly Rect[], contents: Contents | undefined): string[] {
+function userCellsInTheWay(plan: SheetPlan, ours: readonly Rect[], contents: Contents | undefined, precise: boolean): string[] {
   if (!contents) return [];
   const found: string[] = [];
   for (const block of plan.blocks) {
@@ -327,7 +314,9 @@ function userCellsInTheWay(plan: SheetPlan, ours: readonly Rect[], contents: Con
     if (!rect) continue;
     for (let row = rect.top; row <= rect.bottom; row++) {
       for (let column = rect.left; column <= rect.right; column++) {
-        if (block.cells[row - block.row]?.[column - block.column]?.input) continue;
+        const planned = block.cells[row - block.row]?.[column - block.column];
+        // Users' input cells are read and put back; a blank between blocks keeps what users put there.
+        if (planned?.input || (precise && contentless(planned))) continue;
         if (ours.some((area) => contains(area, row, column))) continue;
         const cell = cellOf(contents, row, column);
         if (cell && (cell.formula !== "" || (cell.value !== "" && cell.value !== null))) found.push(rectA1({ top: row, left: column, bottom: row, right: column }));
@@ -397,9 +386,9 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
   const inTheWay: Refusal[] = [];
   const targets = planned.map((target) => {
     const { sheetPlan, stored, existing } = target;
-    if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(moved), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[], fits: true };
+    if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(moved), blanks: new Map<string, Kept>(), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[], fits: true };
     // The lead log keeps its rows and only gets its frame (header, calculated columns, formats, rules) rewritten; its size was read with it.
-    if (sheetPlan.rowsOfUsers) return { ...target, rewrite: true, kept: new Map<string, Kept>(), charts: [], fits: false };
+    if (sheetPlan.rowsOfUsers) return { ...target, rewrite: true, kept: new Map<string, Kept>(), blanks: new Map<string, Kept>(), charts: [], fits: false };
     const inputs = stored?.inputs ?? {};
     const inputRects = Object.values(inputs).map(parseRect);
     const planned = writtenArea(sheetPlan);
@@ -407,6 +396,8 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
     // known to hold all of them without asking its size.
     const needed: Rect = { top: 1, left: 1, bottom: sheetPlan.minRows, right: sheetPlan.minColumns };
     const written = [stored?.area, stored?.validated].filter((area): area is string => area !== undefined).map(parseRect);
+    // Exactly the cells the last build wrote, where its record says: blanks between them may be users'.
+    const exact = stored?.cells === undefined ? undefined : parseRects(stored.cells);
     const { contents, fits } = readContents(existing, union([...(planned ? [planned] : []), ...inputRects, ...written, needed]) ?? needed, () => sheets.size(existing));
     const hadCharts = stored?.charts === undefined || stored.charts > 0 || sheetPlan.charts.length > 0;
     const charts = hadCharts ? existing.getCharts() : [];
@@ -420,10 +411,10 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
     if (showsNameError(contents)) missingName = true;
     // Layouts stored before the written area was recorded can't tell users' cells from the add-on's.
     if (!unchanged && stored?.area !== undefined) {
-      const cells = userCellsInTheWay(sheetPlan, written, contents);
+      const cells = userCellsInTheWay(sheetPlan, exact ?? written, contents, exact !== undefined);
       if (cells.length > 0) inTheWay.push({ kind: "layoutCoversUserCells", tab: target.name ?? sheetPlan.name, cells });
     }
-    return { ...target, rewrite: !unchanged, kept: pairReworded(sheetPlan, new Map([...carried, ...keptInputs(contents, inputs, primaryKeys(sheetPlan))])), charts, fits };
+    return { ...target, rewrite: !unchanged, kept: pairReworded(sheetPlan, new Map([...carried, ...keptInputs(contents, inputs, primaryKeys(sheetPlan))])), blanks: exact ? usersBlanks(sheetPlan, exact, contents) : new Map<string, Kept>(), charts, fits };
   });
   if (inTheWay.length > 0) throw new Refused(inTheWay);
   // A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout.
@@ -458,10 +449,15 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
     let complete = false;
     if (existing && !sheetPlan.rowsOfUsers) {
       // A record that doesn't say what the last build wrote clears nothing: the cells beside the plan may be users'.
-      const left = leftovers(stored, sheetPlan) ?? [];
+      const left = leftovers(stored, sheetPlan) ?? { content: [], looks: [], validations: [] };
       // Rows or columns users removed are gone already; only what is left of them is cleared.
-      const present = size ? left.map((rect) => clampRect(rect, size)).filter((rect): rect is Rect => rect !== undefined) : left;
-      if (present.length > 0) sheet.getRangeList(present.map(rectA1)).clear();
+      const present = (rects: Rect[]): Rect[] => (size ? rects.map((rect) => clampRect(rect, size)).filter((rect): rect is Rect => rect !== undefined) : rects);
+      const content = present(left.content);
+      const validations = present(left.validations);
+      if (content.length > 0) sheet.getRangeList(content.map(rectA1)).clear();
+      if (validations.length > 0) sheet.getRangeList(validations.map(rectA1)).clear({ validationsOnly: true });
+      const looks = present(left.looks);
+      if (looks.length > 0) sheet.getRangeList(looks.map(rectA1)).clear({ formatOnly: true });
       // Nothing cleared the cells the plan writes again: every property is written over them.
       complete = true;
       for (const chart of target.charts) sheet.removeChart(chart);
@@ -469,7 +465,7 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
     if (sheetPlan.rowsOfUsers && size) leadRows = Math.max(size.rows, sheetPlan.minRows);
     if (size && size.rows < sheetPlan.minRows) sheet.insertRowsAfter(size.rows, sheetPlan.minRows - size.rows);
     if (size && size.columns < sheetPlan.minColumns) sheet.insertColumnsAfter(size.columns, sheetPlan.minColumns - size.columns);
-    writeSheet(sheet, sheetPlan, target.kept, styles, existing ? stored : undefined, existing !== null, complete);
+    writeSheet(sheet, sheetPlan, target.kept, target.blanks, styles, existing ? stored : undefined, existing !== null, complete);
   });
 
   const namedRangeCount = applyNamedRanges(spreadsheet, namedRanges, leadRows);
@@ -477,6 +473,7 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
   targets.forEach((target) => recordTab(found, placed.get(target.sheetPlan.key)!, target, layout.sheets[target.sheetPlan.key], options.months));
   const leadLog = placed.get("leads");
   if (leadLog && options.leadColumns) tagLeadColumns(leadLog, options.leadColumns);
+  if (leadLog && options.tagHeader) leadLog.getRange("1:1").addDeveloperMetadata(HEADER_METADATA_KEY);
   const carriedFrom = retired.filter((tab) => [...tab.kept.keys()].some((key) => carriedKeys.has(key))).map((tab) => tab.name);
   return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount, carriedFrom };
 }
@@ -565,7 +562,7 @@ export function mergedBlock(blocks: readonly BlockPlan[]): BlockPlan | undefined
   return { row: whole.top, column: whole.left, cells };
 }
 
-function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean, complete: boolean): void {
+function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, blanks: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean, complete: boolean): void {
   // On a tab that existed, the cells between blocks may be users' (the lead log's rows): each block is written alone.
   const merged = existed || plan.blocks.length < 2 ? plan.blocks : [mergedBlock(plan.blocks)].filter((block): block is BlockPlan => block !== undefined);
   const rules = styleRules(plan);
@@ -573,11 +570,11 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
   // A tab cleared whole (an older build's layout without its written area) has no cell formats left to reset.
   const clearedWhole = existed && !complete && !plan.rowsOfUsers;
   const looks: Looks = rules === undefined ? "cells" : existed && stored?.looks !== "rules" && !clearedWhole ? "reset" : "rules";
-  for (const block of merged) writeBlock(sheet, block, kept, styles, complete, looks);
+  for (const block of merged) writeBlock(sheet, block, kept, blanks, styles, complete, looks);
   writeFormats(sheet, plan);
   // Widths and frozen panes survive clear(): set on a new tab, or where the plan changed them since the last
   // build, so widths users adjusted stay. A layout of an older build knows no frame: widths set again, panes kept.
-  const before = stored?.frame === undefined ? undefined : (JSON.parse(stored.frame) as [SheetPlan["columnWidths"], number, number]);
+  const before = frameFrom(stored?.frame);
   const frozenRows = existed ? before !== undefined && before[1] !== plan.frozenRows : plan.frozenRows > 0;
   const frozenColumns = existed ? before !== undefined && before[2] !== plan.frozenColumns : plan.frozenColumns > 0;
   if (frozenRows) sheet.setFrozenRows(plan.frozenRows);
@@ -591,6 +588,20 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
   for (const chart of plan.charts) sheet.insertChart(buildChart(sheet, chart));
 }
 
+/** Column widths and frozen panes as the last build recorded them; undefined when the record can't be read. */
+function frameFrom(text: string | undefined): [SheetPlan["columnWidths"], number, number] | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const frame = JSON.parse(text) as unknown;
+    if (Array.isArray(frame) && frame.length === 3 && Array.isArray(frame[0]) && typeof frame[1] === "number" && typeof frame[2] === "number") {
+      return frame as [SheetPlan["columnWidths"], number, number];
+    }
+  } catch {
+    // A record edited by hand: the frame is set again.
+  }
+  return undefined;
+}
+
 /**
  * How a block's colours and text styles are written: as cell formats; not at
  * all, because the tab's conditional-format rules carry them (styleRules);
@@ -599,7 +610,7 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
 type Looks = "cells" | "rules" | "reset";
 
 /** `complete`: write text styles, backgrounds and wraps even where the block sets none, over what an earlier build left. */
-function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, complete: boolean, looks: Looks): void {
+function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Kept>, blanks: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, complete: boolean, looks: Looks): void {
   const rows = block.cells.length;
   const columns = block.cells[0]?.length ?? 0;
   if (rows === 0 || columns === 0) return;
@@ -607,12 +618,12 @@ function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Ke
   let anyBackground = complete;
   let anyStyle = complete;
   let anyWrap = complete;
-  const values = block.cells.map((line) =>
-    line.map((cell) => {
+  const values = block.cells.map((line, rowOffset) =>
+    line.map((cell, columnOffset) => {
       if (cell?.background) anyBackground = true;
       if (cell?.bold || cell?.italic || cell?.color) anyStyle = true;
       if (cell?.wrap) anyWrap = true;
-      const previous = cell?.input ? kept.get(cell.input.key) : undefined;
+      const previous = cell?.input ? kept.get(cell.input.key) : contentless(cell) ? blanks.get(`${block.row + rowOffset}:${block.column + columnOffset}`) : undefined;
       return cellInput(cell, previous);
     }),
   );
@@ -775,27 +786,25 @@ function planNamedRanges(
   });
   if (trusted) {
     // The document holds as many names as the last build left: they are taken to be where it put them.
+    const ours = new Set(ourTabs.values());
+    const refusals: NamedRangeRefusal[] = [];
     for (const { name, sheetKey, target } of planned) {
       const storedTarget = stored[name];
       if (storedTarget === undefined) work.place.push({ name, target });
-      else if (!sameCells(storedTarget, target)) work.place.push({ name, target, existing: objects().get(name) });
-      else if (sheetKey === "leads") work.leadNames.push({ name, target });
+      else if (!sameCells(storedTarget, target)) {
+        // Moved only while it still points at one of the add-on's tabs: users may have replaced it with their own.
+        const existing = objects().get(name);
+        const now = existing ? namedRangeSnapshot(existing) : undefined;
+        if (now && (now.sheetId === undefined || !ours.has(now.sheetId))) {
+          refusals.push({ kind: "namedRangeTaken", name, target: now.sheetId === undefined ? "#REF!" : `'${tabName(now.sheetId) ?? "?"}'!${now.a1}` });
+        } else work.place.push({ name, target, existing });
+      } else if (sheetKey === "leads") work.leadNames.push({ name, target });
     }
+    if (refusals.length > 0) throw new Refused(refusals);
     return work;
   }
   // Names were added or removed since: every name is read, and only the add-on's are moved.
-  const existing: NamedRangeSnapshot[] = list.map((named) => {
-    let sheetId: number | undefined;
-    let a1 = "#REF!";
-    try {
-      const range = named.getRange();
-      sheetId = range.getSheet().getSheetId();
-      a1 = range.getA1Notation();
-    } catch {
-      sheetId = undefined;
-    }
-    return { name: named.getName(), sheetId, a1 };
-  });
+  const existing = list.map(namedRangeSnapshot);
   const { decisions, refusals } = decideNamedRanges(planned, existing, ourTabs, new Set(Object.keys(stored)), tabName);
   if (refusals.length > 0) throw new Refused(refusals);
   for (const decision of decisions) {

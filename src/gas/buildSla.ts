@@ -7,7 +7,7 @@ import { monthsToHave, planWorkbook, type ExistingWorkbook } from "../workbook/p
 import { labelsFor } from "../workbook/labels";
 import { keysOfSide } from "../workbook/leadColumns";
 import { LANGUAGES } from "../core/i18n";
-import { resolveLeadColumns, type ResolvedLeadColumns } from "../reconcile/leadColumns";
+import { checkHeaderRow, resolveLeadColumns, type HeaderCheck, type ResolvedLeadColumns } from "../reconcile/leadColumns";
 import { matchTabs, monthsOf } from "../reconcile/tabs";
 import { applyPlan, Refused, type ApplyResult, type Refusal } from "./applyPlan";
 import { saveDocumentState } from "./documentState";
@@ -27,13 +27,16 @@ export interface BuildOptions {
  * What planning needs of the lead log as the document has it: how many rows
  * it holds and uses, and where its columns are now.
  */
-export function existingLeadLog(found: Found, leadsName: string): Pick<ExistingWorkbook, "leadsLastRow" | "leadsMaxRows" | "leadColumns"> & { resolved: ResolvedLeadColumns } {
+export function existingLeadLog(
+  found: Found,
+  leadsName: string,
+): Pick<ExistingWorkbook, "leadsLastRow" | "leadsMaxRows" | "leadColumns"> & { resolved: ResolvedLeadColumns; header: HeaderCheck } {
   const match = matchTabs([{ key: "leads", name: leadsName, rowsOfUsers: true }], found.snapshot, found.snapshot.state?.layout).matches[0];
   const sheet = match?.tab ? found.sheets.byId(match.tab.id) : undefined;
   const titles = LANGUAGES.map((language) => labelsFor(language).leads.headers);
   if (!sheet) {
     const resolved = resolveLeadColumns(undefined, [], [], titles);
-    return { leadsLastRow: 1, leadsMaxRows: 0, leadColumns: resolved.columns, resolved };
+    return { leadsLastRow: 1, leadsMaxRows: 0, leadColumns: resolved.columns, resolved, header: { kind: "ok", tag: true } };
   }
   let resolved: ResolvedLeadColumns | undefined;
   const log = readLeadLog(found.sheets, sheet, (view) => {
@@ -44,7 +47,9 @@ export function existingLeadLog(found: Found, leadsName: string): Pick<ExistingW
     const calculated = resolved.columns;
     return new Set(keysOfSide("calculated").map((key) => calculated[key]));
   });
-  return { leadsLastRow: log.lastUsedRow, leadsMaxRows: log.rows, leadColumns: resolved!.columns, resolved: resolved! };
+  const rowOneEmpty = log.view.header.every((cell) => cell === "" || cell === null);
+  const header = checkHeaderRow(sheet.getSheetId(), found.snapshot.rowTags, found.snapshot.columnTags, rowOneEmpty);
+  return { leadsLastRow: log.lastUsedRow, leadsMaxRows: log.rows, leadColumns: resolved!.columns, resolved: resolved!, header };
 }
 
 /** A refusal in the user's language, naming the tab, cells or named range. */
@@ -58,7 +63,19 @@ export function refusalMessage(messages: ReturnType<typeof messagesFor>, refusal
       return messages.namedRangeTaken(refusal.name, refusal.target);
     case "layoutCoversUserCells":
       return messages.layoutCoversUserCells(refusal.tab, refusal.cells);
+    case "leadHeaderMoved":
+      return messages.leadHeaderMoved(refusal.tab, refusal.row);
+    case "leadHeaderMissing":
+      return messages.leadHeaderMissing(refusal.tab);
   }
+}
+
+/** The lead log's header row moved or is gone: the operation stops before it writes, naming the tab. */
+export function headerRefusal(messages: ReturnType<typeof messagesFor>, found: Found, header: HeaderCheck): OperationResult | undefined {
+  if (header.kind === "ok") return undefined;
+  const tab = found.snapshot.tabs.find((candidate) => candidate.record?.key === "leads")?.name ?? "Leads";
+  const refusal: Refusal = header.kind === "leadHeaderMoved" ? { kind: "leadHeaderMoved", tab, row: header.row } : { kind: "leadHeaderMissing", tab };
+  return failure(header.kind, refusalMessage(messages, refusal));
 }
 
 /**
@@ -106,12 +123,14 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
       return failure("conflict", messages.conflict);
     }
     const layout = snapshot.state?.layout;
-    const { resolved, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
+    const { resolved, header, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
+    const moved = headerRefusal(messages, found, header);
+    if (moved) return moved;
     const existing: ExistingWorkbook = { ...log, months: monthsOf(snapshot) };
     // Today only decides which month tabs the build adds.
     const today = todayWhereItMatters(spreadsheet, (day) => monthsToHave(config, existing.months, day).map((state) => state.month).join());
     const plan = planWorkbook(config, existing, today);
-    const applied = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, months: plan.months });
+    const applied = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, tagHeader: header.kind === "ok" && header.tag, months: plan.months });
     if ("ok" in applied) return applied;
     recalculateHourly(spreadsheet);
     const revision = document.state.revision + 1;

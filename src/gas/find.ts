@@ -3,15 +3,67 @@
  * plain snapshot (src/reconcile/snapshot.ts) plus the handles the executor
  * needs. Decisions about it are made in src/reconcile, in pure code.
  */
-import { COLUMN_METADATA_KEY, TAB_METADATA_KEY, type ColumnTag, type DocumentSnapshot, type NamedRangeSnapshot, type TabSnapshot } from "../reconcile/snapshot";
+import { COLUMN_METADATA_KEY, HEADER_METADATA_KEY, TAB_METADATA_KEY, type ColumnTag, type RowTag, type DocumentSnapshot, type NamedRangeSnapshot, type TabSnapshot } from "../reconcile/snapshot";
 import { parseTabRecord } from "../reconcile/storedState";
 import type { LeadLogView } from "../reconcile/leadColumns";
-import { DocumentSheets } from "./applyPlan";
+import type { StoredSheet } from "../reconcile/storedState";
 import { loadDocumentState, type DocumentState } from "./documentState";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+
+/** The spreadsheet's tabs, listed with one call, with their names read once each. */
+export class DocumentSheets {
+  readonly all: Sheet[];
+  private readonly byIdMap: Map<number, Sheet>;
+
+  constructor(readonly spreadsheet: Spreadsheet) {
+    this.all = spreadsheet.getSheets();
+    this.byIdMap = new Map(this.all.map((sheet) => [sheet.getSheetId(), sheet]));
+  }
+
+  private readonly sizes = new Map<Sheet, { rows: number; columns: number }>();
+
+  /** A tab's size, read once (or known from an earlier read of the whole tab). */
+  size(sheet: Sheet): { rows: number; columns: number } {
+    let size = this.sizes.get(sheet);
+    if (!size) {
+      size = { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
+      this.sizes.set(sheet, size);
+    }
+    return size;
+  }
+
+  remember(sheet: Sheet, size: { rows: number; columns: number }): void {
+    this.sizes.set(sheet, size);
+  }
+
+  byStoredId(stored: StoredSheet | undefined): Sheet | undefined {
+    return stored?.id === undefined ? undefined : this.byIdMap.get(stored.id);
+  }
+
+  private readonly names = new Map<Sheet, string>();
+
+  /** A tab's name, read once. */
+  nameOf(sheet: Sheet): string {
+    let name = this.names.get(sheet);
+    if (name === undefined) {
+      name = sheet.getName();
+      this.names.set(sheet, name);
+    }
+    return name;
+  }
+
+  byId(id: number | undefined): Sheet | undefined {
+    return id === undefined ? undefined : this.byIdMap.get(id);
+  }
+
+  /** A tab an earlier build made, by its stored id. */
+  find(stored: StoredSheet | undefined): Sheet | undefined {
+    return this.byStoredId(stored);
+  }
+}
 
 export interface Found {
   readonly snapshot: DocumentSnapshot;
@@ -25,12 +77,22 @@ export interface Found {
 export function findDocument(spreadsheet: Spreadsheet, document: DocumentState = loadDocumentState()): Found {
   const sheets = new DocumentSheets(spreadsheet);
   const tabMetadata = new Map<number, { metadata: DeveloperMetadata; value: string }>();
-  for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(TAB_METADATA_KEY).find()) {
-    const sheet = metadata.getLocation().getSheet();
-    if (!sheet) continue;
-    const id = sheet.getSheetId();
-    if (tabMetadata.has(id)) continue;
-    tabMetadata.set(id, { metadata, value: metadata.getValue() ?? "" });
+  const columnTags: ColumnTag[] = [];
+  const rowTags: RowTag[] = [];
+  // One search for every key: the add-on's are few, and users' own metadata is passed over.
+  for (const metadata of spreadsheet.createDeveloperMetadataFinder().find()) {
+    const key = metadata.getKey();
+    const location = metadata.getLocation();
+    if (key === TAB_METADATA_KEY) {
+      const id = location.getSheet()?.getSheetId();
+      if (id !== undefined && !tabMetadata.has(id)) tabMetadata.set(id, { metadata, value: metadata.getValue() ?? "" });
+    } else if (key === COLUMN_METADATA_KEY) {
+      const column = location.getColumn();
+      if (column) columnTags.push({ sheetId: column.getSheet().getSheetId(), key: metadata.getValue() ?? "", column: column.getColumn() });
+    } else if (key === HEADER_METADATA_KEY) {
+      const row = location.getRow();
+      if (row) rowTags.push({ sheetId: row.getSheet().getSheetId(), key, row: row.getRow() });
+    }
   }
   const tabs: TabSnapshot[] = sheets.all.map((sheet) => {
     const id = sheet.getSheetId();
@@ -40,14 +102,8 @@ export function findDocument(spreadsheet: Spreadsheet, document: DocumentState =
     const record = parseTabRecord(text);
     return record ? { id, name, record } : { id, name, unreadableRecord: true };
   });
-  const columnTags: ColumnTag[] = [];
-  for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(COLUMN_METADATA_KEY).find()) {
-    const column = metadata.getLocation().getColumn();
-    if (!column) continue;
-    columnTags.push({ sheetId: column.getSheet().getSheetId(), key: metadata.getValue() ?? "", column: column.getColumn() });
-  }
   return {
-    snapshot: { tabs, columnTags, state: document.stateReadable ? document.state : undefined, stateUnreadable: document.stateUnreadable },
+    snapshot: { tabs, columnTags, rowTags, state: document.stateReadable ? document.state : undefined, stateUnreadable: document.stateUnreadable },
     document,
     sheets,
     tabMetadata,
@@ -56,15 +112,17 @@ export function findDocument(spreadsheet: Spreadsheet, document: DocumentState =
 
 /** Every named range with where it points: one read for the list, one per name. */
 export function readNamedRanges(spreadsheet: Spreadsheet): NamedRangeSnapshot[] {
-  return spreadsheet.getNamedRanges().map((named) => {
-    try {
-      const range = named.getRange();
-      return { name: named.getName(), sheetId: range.getSheet().getSheetId(), a1: range.getA1Notation() };
-    } catch {
-      // Its tab is gone (#REF!).
-      return { name: named.getName(), sheetId: undefined, a1: "#REF!" };
-    }
-  });
+  return spreadsheet.getNamedRanges().map(namedRangeSnapshot);
+}
+
+/** Where a named range points now; a name whose tab is gone points nowhere (#REF!). */
+export function namedRangeSnapshot(named: GoogleAppsScript.Spreadsheet.NamedRange): NamedRangeSnapshot {
+  try {
+    const range = named.getRange();
+    return { name: named.getName(), sheetId: range.getSheet().getSheetId(), a1: range.getA1Notation() };
+  } catch {
+    return { name: named.getName(), sheetId: undefined, a1: "#REF!" };
+  }
 }
 
 /** The lead log as planning needs it: its size, header row and last row with anything in users' columns. */

@@ -1,4 +1,4 @@
-import type { SheetPlan, WorkbookPlan } from "../workbook/types";
+import type { CellSpec, SheetPlan, WorkbookPlan } from "../workbook/types";
 import { a1 } from "../workbook/sheetBuilder";
 import { blockRect, parseRect, rectA1, union, type Rect } from "./rects";
 import { styleRules } from "./styleRules";
@@ -51,6 +51,67 @@ export function writtenArea(sheet: SheetPlan): Rect | undefined {
   return union(sheet.blocks.map(blockRect).filter((rect): rect is Rect => rect !== undefined));
 }
 
+/** A planned cell with content of its own: a value, text, formula, or a cell users type into. */
+export function hasContent(cell: CellSpec | undefined): boolean {
+  if (cell === undefined) return false;
+  if (cell.input || cell.formula !== undefined) return true;
+  return (cell.text !== undefined && cell.text !== "") || (cell.value !== undefined && cell.value !== "");
+}
+
+/**
+ * The cells a tab's blocks give content (not the blank ones between, nor
+ * empty cells that only carry looks), as rectangles: each row's runs, merged
+ * down while the next row has the same runs.
+ * @example writtenCells(plan) // "A1:C1,A3:B9,D3"
+ */
+export function writtenCells(sheet: SheetPlan): string {
+  const open = new Map<string, Rect>();
+  const done: Rect[] = [];
+  const rows = new Map<number, [number, number][]>();
+  for (const block of sheet.blocks) {
+    block.cells.forEach((line, offset) => {
+      const runs = rows.get(block.row + offset) ?? [];
+      let start: number | undefined;
+      for (let index = 0; index <= line.length; index++) {
+        const defined = index < line.length && hasContent(line[index]);
+        if (defined && start === undefined) start = index;
+        if (!defined && start !== undefined) {
+          runs.push([block.column + start, block.column + index - 1]);
+          start = undefined;
+        }
+      }
+      rows.set(block.row + offset, runs);
+    });
+  }
+  for (const row of [...rows.keys()].sort((a, b) => a - b)) {
+    const runs = rows.get(row)!;
+    const seen = new Set<string>();
+    for (const [left, right] of runs) {
+      const key = `${left}:${right}`;
+      seen.add(key);
+      const rect = open.get(key);
+      if (rect && rect.bottom === row - 1) open.set(key, { ...rect, bottom: row });
+      else {
+        if (rect) done.push(rect);
+        open.set(key, { top: row, left, bottom: row, right });
+      }
+    }
+    for (const [key, rect] of open) {
+      if (!seen.has(key)) {
+        done.push(rect);
+        open.delete(key);
+      }
+    }
+  }
+  done.push(...open.values());
+  return done.map(rectA1).join(",");
+}
+
+/** Rectangles from their stored form (writtenCells). */
+export function parseRects(text: string): Rect[] {
+  return text === "" ? [] : text.split(",").map(parseRect);
+}
+
 /** Everything a tab's validations cover (written as one rectangle, blanks between). */
 export function validatedArea(sheet: SheetPlan): Rect | undefined {
   return union(sheet.validations.map((validation) => parseRect(validation.range)));
@@ -92,6 +153,7 @@ export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredL
       ...(id === undefined ? {} : { id, hash: planHash(sheet), frame: frameOf(sheet), charts: sheet.charts.length }),
       ...(id !== undefined && area ? { area: rectA1(area) } : {}),
       ...(id !== undefined && validated ? { validated: rectA1(validated) } : {}),
+      ...(id !== undefined && !sheet.rowsOfUsers && area && writtenCells(sheet) !== "" ? { cells: writtenCells(sheet) } : {}),
       ...(id !== undefined && looksOf(sheet) === "rules" ? { looks: "rules" as const } : {}),
     };
   }

@@ -22,6 +22,10 @@ const MESSAGES = {
       `The add-on needs a tab called "${planned}", but the tab "${holder}" is not one the add-on made. Rename that tab (or move what it holds elsewhere), then build again: nothing was changed.`,
     unknownLayout: (tab: string) =>
       `The add-on can't tell where your entries are on the tab "${tab}": its record of that tab was lost. Rename the tab to keep it as yours, then build again to get a fresh one: nothing was changed.`,
+    leadHeaderMoved: (tab: string, row: number) =>
+      `The header row of the tab "${tab}" is now row ${row}: rows were inserted above it. Move what is above it elsewhere and delete those rows, so the header is row 1 again, then try again: nothing was changed.`,
+    leadHeaderMissing: (tab: string) =>
+      `The header row of the tab "${tab}" was deleted, so row 1 now holds a lead. Insert an empty row at the top (Insert ▸ Row above), then try again: nothing was changed.`,
     namedRangeTaken: (name: string, target: string) =>
       `The named range "${name}" points at ${target}, which the add-on did not make. Rename or delete that named range (Data ▸ Named ranges), then build again: nothing was changed.`,
     layoutCoversUserCells: (tab: string, cells: readonly string[]) =>
@@ -51,6 +55,10 @@ const MESSAGES = {
       `Das Add-on braucht einen Tab namens „${planned}“, aber der Tab „${holder}“ stammt nicht vom Add-on. Benennen Sie diesen Tab um (oder verschieben Sie seinen Inhalt) und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
     unknownLayout: (tab: string) =>
       `Das Add-on kann nicht erkennen, wo Ihre Einträge im Tab „${tab}“ stehen: Seine Aufzeichnung dieses Tabs ging verloren. Benennen Sie den Tab um, um ihn als Ihren zu behalten, und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
+    leadHeaderMoved: (tab: string, row: number) =>
+      `Die Kopfzeile des Tabs „${tab}“ ist jetzt Zeile ${row}: Darüber wurden Zeilen eingefügt. Verschieben Sie, was darüber steht, und löschen Sie diese Zeilen, damit die Kopfzeile wieder Zeile 1 ist; dann erneut versuchen: Es wurde nichts geändert.`,
+    leadHeaderMissing: (tab: string) =>
+      `Die Kopfzeile des Tabs „${tab}“ wurde gelöscht, Zeile 1 enthält jetzt einen Lead. Fügen Sie oben eine leere Zeile ein (Einfügen ▸ Zeile darüber) und versuchen Sie es erneut: Es wurde nichts geändert.`,
     namedRangeTaken: (name: string, target: string) =>
       `Der benannte Bereich „${name}“ verweist auf ${target}, was nicht vom Add-on stammt. Benennen Sie ihn um oder löschen Sie ihn (Daten ▸ Benannte Bereiche) und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
     layoutCoversUserCells: (tab: string, cells: readonly string[]) =>

@@ -6,7 +6,7 @@ export type OperationResult =
   | { readonly ok: true; readonly message: string; readonly revision: number; readonly sheets: readonly string[]; readonly notes: readonly string[] }
   | {
       readonly ok: false;
-      readonly reason: "invalid" | "busy" | "conflict" | "noSla" | "slaEnded" | "monthMissing" | "monthRunning" | "tabNameTaken" | "unknownLayout" | "namedRangeTaken" | "layoutCoversUserCells";
+      readonly reason: "invalid" | "busy" | "conflict" | "noSla" | "slaEnded" | "monthMissing" | "monthRunning" | "tabNameTaken" | "unknownLayout" | "namedRangeTaken" | "layoutCoversUserCells" | "leadHeaderMoved" | "leadHeaderMissing";
       readonly message: string;
       readonly problems: readonly ConfigProblem[];
     };

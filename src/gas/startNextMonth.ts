@@ -12,7 +12,7 @@ import { leadsNeeded } from "../core/leadGoal";
 import { slaMonths } from "../workbook/context";
 import { MONTH_LAYOUT, type MonthInputs } from "../workbook/month";
 import { monthOf, planWorkbook, type MonthState } from "../workbook/plan";
-import { applyOrRefuse, existingLeadLog } from "./buildSla";
+import { applyOrRefuse, existingLeadLog, headerRefusal } from "./buildSla";
 import { saveDocumentState } from "./documentState";
 import { findDocument } from "./find";
 import { matchTabs, monthsOf } from "../reconcile/tabs";
@@ -114,13 +114,15 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     }
 
     const monthStates: MonthState[] = [...stateMonths, { month: next, inputs }];
-    const { resolved, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
+    const { resolved, header, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
+    const moved = headerRefusal(messages, found, header);
+    if (moved) return moved;
     // Without filling months up to today the plan doesn't depend on the day: no time-zone read.
     const full = planWorkbook(config, { ...log, months: monthStates }, todayWhereItMatters(spreadsheet, () => ""), false);
     // Only the new month, the lead log's frame and the Agreement (its misses ledger reads the new month's goal) change; earlier months stay as they are.
     const touched = new Set([`month:${next}`, "leads", "agreement"]);
     const plan = { sheets: full.sheets.filter((sheet) => touched.has(sheet.key)), namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads") };
-    const result = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, months: full.months });
+    const result = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, tagHeader: header.kind === "ok" && header.tag, months: full.months });
     if ("ok" in result) return result;
     // What the other tabs hold comes from their records (the stored state may have been lost).
     const previousSheets = Object.fromEntries(

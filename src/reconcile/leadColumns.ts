@@ -9,7 +9,7 @@
 import { parseA1 } from "../workbook/sheetBuilder";
 import { LEAD_COLUMN_KEYS, NEW_LEAD_COLUMNS, type LeadColumnKey, type LeadColumns } from "../workbook/leadColumns";
 import { NAMED_COLUMNS } from "../workbook/leads";
-import type { ColumnTag, NamedRangeSnapshot } from "./snapshot";
+import { HEADER_METADATA_KEY, type ColumnTag, type NamedRangeSnapshot, type RowTag } from "./snapshot";
 
 export interface LeadLogView {
   readonly sheetId: number;
@@ -60,8 +60,10 @@ export function resolveLeadColumns(
     const named = namedRanges.find((range) => range.name === name && range.sheetId === log.sheetId);
     if (named && /^\$?[A-Z]+\$?2:\$?[A-Z]+(\$?\d+)?$/.test(named.a1)) claim(key, parseA1(named.a1.replace(/\$/g, "").split(":")[0]!).column);
   }
+  // Header text finds the columns of a log built before metadata. Once the log carries metadata, a column
+  // without it was deleted: a user's column of the same title is theirs, and ours goes at the right end.
   LEAD_COLUMN_KEYS.forEach((key, index) => {
-    if (found.has(key)) return;
+    if (found.has(key) || tagged.size > 0) return;
     const titles = new Set(headerTitles.map((titles) => normal(titles[index])));
     const at = log.header.findIndex((cell, column) => !taken.has(column + 1) && titles.has(normal(cell)));
     if (at >= 0) claim(key, at + 1);
@@ -80,4 +82,25 @@ export function resolveLeadColumns(
     }
   }
   return { columns, untagged: LEAD_COLUMN_KEYS.filter((key) => !tagged.has(key)), added };
+}
+
+export type HeaderCheck =
+  | { readonly kind: "ok"; /** The header row gets its metadata now. */ readonly tag: boolean }
+  /** People inserted rows above the header: writing the header in row 1 would cover what they put there. */
+  | { readonly kind: "leadHeaderMoved"; readonly row: number }
+  /** The header row was deleted: row 1 holds a lead now. */
+  | { readonly kind: "leadHeaderMissing" };
+
+/**
+ * The lead log's header is row 1, found by its metadata (which moves with
+ * the row). A log whose columns carry metadata but whose header row doesn't
+ * lost that row, unless row 1 is empty again; a log without any metadata is tagged.
+ */
+export function checkHeaderRow(sheetId: number, rowTags: readonly RowTag[], columnTags: readonly ColumnTag[], rowOneEmpty: boolean): HeaderCheck {
+  const rows = rowTags.filter((tag) => tag.sheetId === sheetId && tag.key === HEADER_METADATA_KEY).map((tag) => tag.row);
+  if (rows.includes(1)) return { kind: "ok", tag: false };
+  if (rows.length > 0) return { kind: "leadHeaderMoved", row: Math.min(...rows) };
+  // An empty first row is where the header goes again (people deleted it, then inserted a row for it).
+  if (columnTags.some((tag) => tag.sheetId === sheetId) && !rowOneEmpty) return { kind: "leadHeaderMissing" };
+  return { kind: "ok", tag: true };
 }

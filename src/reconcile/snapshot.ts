@@ -9,6 +9,9 @@ export const TAB_METADATA_KEY = "sla.tab";
 /** The developer-metadata key on each lead-log column the add-on made; its value is the column's key. */
 export const COLUMN_METADATA_KEY = "sla.column";
 
+/** The developer-metadata key on the lead log's header row: the log's rows below it are users'. */
+export const HEADER_METADATA_KEY = "sla.header";
+
 export interface TabSnapshot {
   readonly id: number;
   readonly name: string;
@@ -25,6 +28,13 @@ export interface ColumnTag {
   readonly column: number;
 }
 
+export interface RowTag {
+  readonly sheetId: number;
+  readonly key: string;
+  /** 1-based, where the row is now. */
+  readonly row: number;
+}
+
 export interface NamedRangeSnapshot {
   readonly name: string;
   /** The tab it points at; undefined when that tab is gone. */
@@ -36,6 +46,7 @@ export interface NamedRangeSnapshot {
 export interface DocumentSnapshot {
   readonly tabs: readonly TabSnapshot[];
   readonly columnTags: readonly ColumnTag[];
+  readonly rowTags: readonly RowTag[];
   /** The stored state when it was there and readable. */
   readonly state: WorkbookState | undefined;
   /** Stored state was there but failed its schema (corrupt, or written by hand). */

@@ -45,6 +45,12 @@ export const storedSheetSchema = z.object({
    */
   area: z.optional(area),
   validated: z.optional(area),
+  /**
+   * Exactly the cells the build wrote content into, as rectangles
+   * (`A1:C1,A3:J3`): other cells may hold users' notes, which a rebuild
+   * keeps. Absent on the lead log, whose rows are users'.
+   */
+  cells: z.optional(z.string().check(z.regex(/^([A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?)(,[A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?)*$/))),
   /** "rules" when the tab's colours and text styles were written as conditional-format rules (styleRules). */
   looks: z.optional(z.literal("rules")),
 });

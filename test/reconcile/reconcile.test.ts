@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { matchTabs, monthsOf } from "../../src/reconcile/tabs";
-import { resolveLeadColumns } from "../../src/reconcile/leadColumns";
+import { checkHeaderRow, resolveLeadColumns } from "../../src/reconcile/leadColumns";
 import { decideNamedRanges, sameCells } from "../../src/reconcile/namedRanges";
 import { parseTabRecord, readChecked, workbookStateSchema } from "../../src/reconcile/storedState";
 import type { DocumentSnapshot, TabSnapshot } from "../../src/reconcile/snapshot";
@@ -14,7 +14,7 @@ import { labelsFor } from "../../src/workbook/labels";
 
 const sheet = { inputs: { "note|2026-12-01": "H14" }, area: "A1:H44" };
 const tab = (id: number, name: string, key?: string): TabSnapshot => (key ? { id, name, record: { key, sheet } } : { id, name });
-const snapshot = (tabs: TabSnapshot[], state?: DocumentSnapshot["state"]): DocumentSnapshot => ({ tabs, columnTags: [], state, stateUnreadable: false });
+const snapshot = (tabs: TabSnapshot[], state?: DocumentSnapshot["state"]): DocumentSnapshot => ({ tabs, columnTags: [], rowTags: [], state, stateUnreadable: false });
 const planned = [
   { key: "agreement", name: "Agreement" },
   { key: "leads", name: "Leads" },
@@ -111,6 +111,21 @@ describe("resolveLeadColumns", () => {
       { first: 1, count: 3 },
       { first: 5, count: 1 },
     ]);
+  });
+});
+
+describe("checkHeaderRow", () => {
+  const columns = [{ sheetId: 1, key: "lead", column: 1 }];
+  it("accepts the header where it belongs, and tags a log that has no metadata yet", () => {
+    expect(checkHeaderRow(1, [{ sheetId: 1, key: "sla.header", row: 1 }], columns, false)).toEqual({ kind: "ok", tag: false });
+    expect(checkHeaderRow(1, [], [], false)).toEqual({ kind: "ok", tag: true });
+  });
+  it("refuses a header that moved down or was deleted, rather than write over the rows now there", () => {
+    expect(checkHeaderRow(1, [{ sheetId: 1, key: "sla.header", row: 2 }], columns, true)).toEqual({ kind: "leadHeaderMoved", row: 2 });
+    expect(checkHeaderRow(1, [], columns, false)).toEqual({ kind: "leadHeaderMissing" });
+    // Deleted, then an empty row inserted for it: the header goes there again.
+    expect(checkHeaderRow(1, [], columns, true)).toEqual({ kind: "ok", tag: true });
+    expect(checkHeaderRow(1, [{ sheetId: 2, key: "sla.header", row: 1 }], columns, false)).toEqual({ kind: "leadHeaderMissing" });
   });
 });
 
