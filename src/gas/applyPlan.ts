@@ -562,6 +562,28 @@ export function mergedBlock(blocks: readonly BlockPlan[]): BlockPlan | undefined
   return { row: whole.top, column: whole.left, cells };
 }
 
+/** Whether two rectangles share a cell. */
+function overlaps(a: Rect, b: Rect): boolean {
+  return !(a.right < b.left || b.right < a.left || a.bottom < b.top || b.bottom < a.top);
+}
+
+/**
+ * Conditional-format rules users made on one of the add-on's tabs: those with
+ * a range wholly outside the add-on's cells (its columns, on a log).
+ */
+function usersRules(sheet: Sheet, plan: SheetPlan, stored: StoredSheet | undefined): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  const blocks = plan.blocks.map(blockRect).filter((rect): rect is Rect => rect !== undefined);
+  const ours = plan.rowsOfUsers
+    ? blocks.map((rect) => ({ ...rect, top: 1, bottom: Number.MAX_SAFE_INTEGER }))
+    : [...blocks, ...[stored?.area, stored?.validated].filter((area): area is string => area !== undefined).map(parseRect), ...[validatedArea(plan)].filter((rect): rect is Rect => rect !== undefined)];
+  return sheet.getConditionalFormatRules().filter((rule) =>
+    rule.getRanges().some((range) => {
+      const rect = { top: range.getRow(), left: range.getColumn(), bottom: range.getRow() + range.getNumRows() - 1, right: range.getColumn() + range.getNumColumns() - 1 };
+      return !ours.some((area) => overlaps(area, rect));
+    }),
+  );
+}
+
 function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, blanks: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean, complete: boolean): void {
   // On a tab that existed, the cells between blocks may be users' (the lead log's rows): each block is written alone.
   const merged = existed || plan.blocks.length < 2 ? plan.blocks : [mergedBlock(plan.blocks)].filter((block): block is BlockPlan => block !== undefined);
@@ -584,7 +606,9 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
   }
   writeValidations(sheet, plan.validations);
   const allRules = rules ?? plan.conditionalFormats;
-  if (allRules.length > 0 || existed) sheet.setConditionalFormatRules(allRules.map((rule) => conditionalRule(sheet, rule)));
+  // The call replaces every rule of the tab: users' own rules go back in after the add-on's.
+  const theirs = existed ? usersRules(sheet, plan, stored) : [];
+  if (allRules.length > 0 || existed) sheet.setConditionalFormatRules([...allRules.map((rule) => conditionalRule(sheet, rule)), ...theirs]);
   for (const chart of plan.charts) sheet.insertChart(buildChart(sheet, chart));
 }
 

@@ -190,7 +190,7 @@ describe("hostile: the lead log's columns", () => {
     expect(log.getRange("C2").getDataValidation()).not.toBeNull();
   });
 
-  it.failing("OVERWRITES: a user's own conditional format on the log survives a rebuild", () => {
+  it("a user's own conditional format on the log survives a rebuild", () => {
     open();
     build();
     const log = sheet("Leads");
