@@ -28,11 +28,14 @@ interface Groups {
   readonly rows: number;
   /**
    * A rows × leads matrix: 1 where the lead belongs to the row (its month,
-   * or its owner in the picked month), else 0. MMULT of it with per-lead
+   * or its owner in the picked month), else 0; it reads the hand-off column
+   * as `handed_off` (BOUND_COLUMNS). MMULT of it with per-lead
    * columns totals every row in one pass over the log, where a COUNTIFS per
    * cell scanned the log once per row and figure.
    */
   readonly members: string;
+  /** Whether `members` reads only columns that have named ranges: the totals then read the log through names (leadColumns). */
+  readonly namedColumns: boolean;
   /** FILTER conditions picking one row's leads with response hours (index from 0). */
   followedFilters(index: number): string;
 }
@@ -44,7 +47,13 @@ type Total = (typeof TOTALS)[number];
 /** Where the totals block starts: one blank column after the by-month table's status columns. */
 const FOLLOW_UP_TOTALS_COLUMN = FOLLOW_UP_LAYOUT.columns.depthMet + 2;
 
-/** The lead log's columns the reports read, as literal ranges, all alike (leadRange). */
+/**
+ * The lead log's columns the reports read: through their named ranges, or
+ * as literal ranges all alike (leadRange). One formula reads the log one
+ * way only, so its columns have one size however a name is bounded; names
+ * are cheaper (the engine fetches a named column once for every formula),
+ * so a formula that needs no column without a name uses them.
+ */
 interface LeadColumns {
   readonly handedOff: string;
   readonly firstFollowUp: string;
@@ -53,8 +62,9 @@ interface LeadColumns {
   readonly hours: string;
 }
 
-function leadColumns(context: PlanContext): LeadColumns {
+function leadColumns(context: PlanContext, named: boolean): LeadColumns {
   const c = LEAD_COLUMNS;
+  if (named) return { handedOff: "Leads_HandedOff", firstFollowUp: "Leads_FirstFollowUp", attempts: "Leads_Attempts", connected: "Leads_Connected", hours: "Leads_ResponseHours" };
   return {
     handedOff: leadRange(context, c.handedOff),
     firstFollowUp: leadRange(context, c.firstFollowUp),
@@ -87,16 +97,24 @@ function perLead(leads: LeadColumns): Record<Total, string> {
   };
 }
 
+/** The names withSharedTests gives the lead log's columns inside the totals formula. */
+const BOUND_COLUMNS: LeadColumns = { handedOff: "handed_off", firstFollowUp: "first_follow_up", attempts: "attempts", connected: "connected", hours: "hours" };
+
 /**
- * The per-lead tests several totals share, named once by LET around the
- * totals formula so each is computed once per lead: whether the lead has
- * response hours, whether its attempts are a number, and whether it is not
- * yet connected ("not connected" is anything but TRUE). LET around
- * ARRAYFORMULA, each value its own ARRAYFORMULA.
+ * The totals formula with LET around ARRAYFORMULA: the lead log's columns
+ * named once (BOUND_COLUMNS; each literal range would be read again at each
+ * use), then the per-lead tests several
+ * totals share, each its own ARRAYFORMULA and computed once per lead:
+ * whether the lead has response hours, whether its attempts are a number,
+ * and whether it is not yet connected ("not connected" is anything but TRUE).
  */
 function withSharedTests(leads: LeadColumns, formula: string): string {
+  const b = BOUND_COLUMNS;
   return letArrayFormula({
-    names: [["answered", `ISNUMBER(${leads.hours})`], ["attempted", `ISNUMBER(${leads.attempts})`], ["still_open", `(${leads.connected}<>TRUE)`]],
+    names: [
+      [b.handedOff, leads.handedOff], [b.firstFollowUp, leads.firstFollowUp], [b.attempts, leads.attempts], [b.connected, leads.connected], [b.hours, leads.hours],
+      ["answered", `ISNUMBER(${b.hours})`], ["attempted", `ISNUMBER(${b.attempts})`], ["still_open", `(${b.connected}<>TRUE)`],
+    ],
     body: formula,
   });
 }
@@ -113,8 +131,10 @@ export function medianAndP90Formula(values: string): string {
 function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, columns: Readonly<Record<Stat, number>>): void {
   const { formats, labels } = context;
   const calculated: CellSpec = { background: COLORS.calculated };
-  const leads = leadColumns(context);
-  const lead = perLead(leads);
+  const leads = leadColumns(context, groups.namedColumns);
+  // The median's FILTER reads the hand-off month, which has no name.
+  const literal = leadColumns(context, false);
+  const lead = perLead(BOUND_COLUMNS);
   if (columns.p90 !== columns.median + 1) throw new Error("report columns that share a formula must be adjacent");
   const { firstRow, rows, members } = groups;
 
@@ -151,7 +171,7 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
   for (let index = 0; index < rows; index++) {
     const row = firstRow + index;
     // Median and 90th percentile from one FILTER: PERCENTILE at 1/2 is the median.
-    sheet.set(row, columns.median, { ...calculated, formula: medianAndP90Formula(`FILTER(${leads.hours},${groups.followedFilters(index)})`), format: formats.hours });
+    sheet.set(row, columns.median, { ...calculated, formula: medianAndP90Formula(`FILTER(${literal.hours},${groups.followedFilters(index)})`), format: formats.hours });
     sheet.set(row, columns.p90, { ...calculated, format: formats.hours });
   }
 }
@@ -163,7 +183,6 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const L = FOLLOW_UP_LAYOUT;
   const C = L.columns;
   const calculated: CellSpec = { background: COLORS.calculated };
-  const handed = leadRange(context, LEAD_COLUMNS.handedOff);
   const followedMonth = leadRange(context, LEAD_COLUMNS.followedUpMonth);
   const headerCell = (title: string): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true });
 
@@ -183,11 +202,12 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     sheet.set(row, C.depthMet, { ...calculated, formula: `IF(${depthCell}="","",IF(${depthCell}>=FollowUpGoalAttempts,${quote(labels.followUp.met)},${quote(labels.followUp.missed)}))` });
   });
   // A lead belongs to the month its hand-off falls in (month starts are first days, so the next month starts at DATE(…,MONTH+1,1)).
-  const handedRow = `TRANSPOSE(${handed})`;
+  const handedRow = `TRANSPOSE(${BOUND_COLUMNS.handedOff})`;
   placeStats(sheet, context, {
     firstRow: L.firstMonthRow,
     rows: months.length,
     members: `(${handedRow}>=${monthStarts})*(${handedRow}<DATE(YEAR(${monthStarts}),MONTH(${monthStarts})+1,1))`,
+    namedColumns: true,
     followedFilters: (index) => `${followedMonth}=${a1(L.firstMonthRow + index, C.month)}`,
   }, { count: C.handed, followed: C.followed, awaiting: C.awaiting, average: C.average, median: C.median, p90: C.p90, within: C.withinGoal, depth: C.depth, attempts: C.attempts, worked: C.worked });
   const lastMonthRow = L.firstMonthRow + months.length - 1;
@@ -214,7 +234,9 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     firstRow: repHeaderRow + 1,
     rows: repRows.length,
     // The month test once per lead, then turned into a row: cheaper than testing every cell of the table.
-    members: `(${owners}=TRANSPOSE(${owner}))*TRANSPOSE((${handed}>=${pickedStart})*(${handed}<${pickedEnd}))`,
+    members: `(${owners}=TRANSPOSE(${owner}))*TRANSPOSE((${BOUND_COLUMNS.handedOff}>=${pickedStart})*(${BOUND_COLUMNS.handedOff}<${pickedEnd}))`,
+    // The owner column has no name.
+    namedColumns: false,
     followedFilters: (index) => `${followedMonth}=${pickedStart},${repRows[index]!.filter}`,
   }, { count: 2, followed: 3, awaiting: 4, average: 5, median: 6, p90: 7, within: 8, depth: 9, attempts: 10, worked: 11 });
   const monthRange = (column: number): string => rangeA1(L.monthHeaderRow, column, months.length + 1, 1);
