@@ -177,7 +177,7 @@ class DecimalRoundingPlugin extends FunctionPlugin {
     INT: { method: "int", parameters: [{ argumentType: NUMBER }] },
   };
 
-  /** INT rounds down, toward minus infinity, as in Sheets: INT(-8.9) is -9 (HyperFormula cut toward zero: -8). */
+  /** INT rounds down, toward minus infinity, as in Sheets: INT(-8.9) is -9 (HyperFormula cuts toward zero: -8). */
   int(ast: Args, state: unknown): unknown {
     return run(this, "INT", ast, state, (value: number) => Math.floor(value));
   }

@@ -33,6 +33,8 @@ interface Groups {
    * cell scanned the log once per row and figure.
    */
   readonly members: string;
+  /** Whether `members` reads only columns that have named ranges: the totals then read the log through names (leadColumns). */
+  readonly namedColumns: boolean;
   /** FILTER conditions picking one row's leads with response hours (index from 0). */
   followedFilters(index: number): string;
 }
@@ -44,24 +46,38 @@ type Total = (typeof TOTALS)[number];
 /** Where the totals block starts: one blank column after the by-month table's status columns. */
 const FOLLOW_UP_TOTALS_COLUMN = FOLLOW_UP_LAYOUT.columns.depthMet + 2;
 
-/** The lead log's columns the reports read, as literal ranges, all alike (leadRange). */
+/**
+ * The lead log's columns the reports read: through their named ranges, or
+ * as literal ranges all alike (leadRange). One formula reads the log one
+ * way only, so its columns have one size however a name is bounded; names
+ * are cheaper (the engine fetches a named column once for every formula),
+ * so a formula that needs no column without a name uses them.
+ */
 interface LeadColumns {
   readonly handedOff: string;
   readonly firstFollowUp: string;
   readonly attempts: string;
   readonly connected: string;
   readonly hours: string;
+  readonly status: string;
 }
 
-function leadColumns(context: PlanContext): LeadColumns {
+function leadColumns(context: PlanContext, named: boolean): LeadColumns {
+  if (named) {
+    return { handedOff: "Leads_HandedOff", firstFollowUp: "Leads_FirstFollowUp", attempts: "Leads_Attempts", connected: "Leads_Connected", hours: "Leads_ResponseHours", status: "Leads_Status" };
+  }
   return {
     handedOff: leadRange(context, "handedOff"),
     firstFollowUp: leadRange(context, "firstFollowUp"),
     attempts: leadRange(context, "attempts"),
     connected: leadRange(context, "connected"),
     hours: leadRange(context, "responseHours"),
+    status: leadRange(context, "status"),
   };
 }
+
+/** The names withSharedTests gives the lead log's columns inside the totals formula. */
+const BOUND_COLUMNS: LeadColumns = { handedOff: "handed_off", firstFollowUp: "first_follow_up", attempts: "attempts", connected: "connected", hours: "hours", status: "lead_status" };
 
 /**
  * Per lead, the numbers the reports total (element-wise over the log's
@@ -97,8 +113,12 @@ function perLead(leads: LeadColumns, overdue: string): Record<Total, string> {
  * ARRAYFORMULA, each value its own ARRAYFORMULA.
  */
 function withSharedTests(leads: LeadColumns, formula: string): string {
+  const b = BOUND_COLUMNS;
   return letArrayFormula({
-    names: [["answered", `ISNUMBER(${leads.hours})`], ["attempted", `ISNUMBER(${leads.attempts})`], ["still_open", `(${leads.connected}<>TRUE)`]],
+    names: [
+      [b.handedOff, leads.handedOff], [b.firstFollowUp, leads.firstFollowUp], [b.attempts, leads.attempts], [b.connected, leads.connected], [b.hours, leads.hours], [b.status, leads.status],
+      ["answered", `ISNUMBER(${b.hours})`], ["attempted", `ISNUMBER(${b.attempts})`], ["still_open", `(${b.connected}<>TRUE)`],
+    ],
     body: formula,
   });
 }
@@ -112,9 +132,9 @@ export function medianAndP90Formula(values: string): string {
   return `LET(values,${values},HSTACK(IFERROR(PERCENTILE(values,1/2),""),IFERROR(PERCENTILE(values,9/10),"")))`;
 }
 
-/** Per lead, 1 while it waits past the speed goal, from the lead log's status column. */
-function overdueFormula(context: PlanContext): string {
-  return `(${leadRange(context, "status")}=${quote(context.labels.leads.overdue)})*1`;
+/** Per lead, 1 while it waits past the speed goal, from the lead log's status column (`status`, as bound). */
+function overdueFormula(context: PlanContext, status: string): string {
+  return `(${status}=${quote(context.labels.leads.overdue)})*1`;
 }
 
 /** The words of a follow-up verdict, in the workbook's language. */
@@ -158,8 +178,10 @@ export function depthVerdictFormula(refs: { start: string; depth: string; goal: 
 function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, columns: Readonly<Record<Stat, number>>): void {
   const { formats, labels } = context;
   const calculated: CellSpec = { background: COLORS.calculated };
-  const leads = leadColumns(context);
-  const lead = perLead(leads, overdueFormula(context));
+  const leads = leadColumns(context, groups.namedColumns);
+  // The median's FILTER reads the hand-off month, which has no name.
+  const literal = leadColumns(context, false);
+  const lead = perLead(BOUND_COLUMNS, overdueFormula(context, BOUND_COLUMNS.status));
   if (columns.p90 !== columns.median + 1) throw new Error("report columns that share a formula must be adjacent");
   const { firstRow, rows, members } = groups;
 
@@ -197,7 +219,7 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
   for (let index = 0; index < rows; index++) {
     const row = firstRow + index;
     // Median and 90th percentile from one FILTER: PERCENTILE at 1/2 is the median.
-    sheet.set(row, columns.median, { ...calculated, formula: medianAndP90Formula(`FILTER(${leads.hours},${groups.followedFilters(index)})`), format: formats.hours });
+    sheet.set(row, columns.median, { ...calculated, formula: medianAndP90Formula(`FILTER(${literal.hours},${groups.followedFilters(index)})`), format: formats.hours });
     sheet.set(row, columns.p90, { ...calculated, format: formats.hours });
   }
 }
@@ -209,7 +231,6 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const L = FOLLOW_UP_LAYOUT;
   const C = L.columns;
   const calculated: CellSpec = { background: COLORS.calculated };
-  const handed = leadRange(context, "handedOff");
   const followedMonth = leadRange(context, "followedUpMonth");
   const headerCell = (title: string): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true });
 
@@ -232,11 +253,12 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     sheet.set(row, C.depthMet, { ...calculated, formula: depthVerdictFormula({ start, depth: a1(row, C.depth), goal: "FollowUpGoalAttempts", today: "TODAY()" }, labels.followUp) });
   });
   // A lead belongs to the month its hand-off falls in (month starts are first days, so the next month starts at DATE(…,MONTH+1,1)).
-  const handedRow = `TRANSPOSE(${handed})`;
+  const handedRow = `TRANSPOSE(${BOUND_COLUMNS.handedOff})`;
   placeStats(sheet, context, {
     firstRow: L.firstMonthRow,
     rows: months.length,
     members: `(${handedRow}>=${monthStarts})*(${handedRow}<DATE(YEAR(${monthStarts}),MONTH(${monthStarts})+1,1))`,
+    namedColumns: true,
     followedFilters: (index) => `${followedMonth}=${a1(L.firstMonthRow + index, C.month)}`,
   }, { count: C.handed, followed: C.followed, awaiting: C.awaiting, average: C.average, median: C.median, p90: C.p90, within: C.withinGoal, depth: C.depth, attempts: C.attempts, worked: C.worked });
   const lastMonthRow = L.firstMonthRow + months.length - 1;
@@ -263,7 +285,9 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     firstRow: repHeaderRow + 1,
     rows: repRows.length,
     // The month test once per lead, then turned into a row: cheaper than testing every cell of the table.
-    members: `(${owners}=TRANSPOSE(${owner}))*TRANSPOSE((${handed}>=${pickedStart})*(${handed}<${pickedEnd}))`,
+    members: `(${owners}=TRANSPOSE(${owner}))*TRANSPOSE((${BOUND_COLUMNS.handedOff}>=${pickedStart})*(${BOUND_COLUMNS.handedOff}<${pickedEnd}))`,
+    // The owner column has no name.
+    namedColumns: false,
     followedFilters: (index) => `${followedMonth}=${pickedStart},${repRows[index]!.filter}`,
   }, { count: 2, followed: 3, awaiting: 4, average: 5, median: 6, p90: 7, within: 8, depth: 9, attempts: 10, worked: 11 });
   const monthRange = (column: number): string => rangeA1(L.monthHeaderRow, column, months.length + 1, 1);

@@ -151,12 +151,13 @@ export interface LetFormula {
 /**
  * LET around ARRAYFORMULA, the shape Google's LET examples show: each named
  * value and the body are their own ARRAYFORMULA (a value that is a plain
- * range stays one), so every element-wise step is inside ARRAYFORMULA and
+ * range or name stays one), so every element-wise step is inside ARRAYFORMULA and
  * LET itself only names. Without names, the body's ARRAYFORMULA alone.
  */
 export function letArrayFormula({ names, body }: LetFormula): string {
   if (names.length === 0) return `ARRAYFORMULA(${body})`;
-  const value = (text: string): string => (/^(?:'(?:[^']|'')+'!|[A-Za-z0-9_.]+!)?\$?[A-Z]+\$?\d*(?::\$?[A-Z]+\$?\d*)?$/.test(text) ? text : `ARRAYFORMULA(${text})`);
+  const reference = /^(?:(?:'(?:[^']|'')+'!|[A-Za-z0-9_.]+!)?\$?[A-Z]+\$?\d*(?::\$?[A-Z]+\$?\d*)?|[A-Za-z_][A-Za-z0-9_.]*)$/;
+  const value = (text: string): string => (reference.test(text) ? text : `ARRAYFORMULA(${text})`);
   return `LET(${names.map(([name, text]) => `${name},${value(text)}`).join(",")},ARRAYFORMULA(${body}))`;
 }
 

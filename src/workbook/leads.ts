@@ -32,6 +32,7 @@ export const NAMED_COLUMNS: readonly [string, LeadColumnKey][] = [
   ["Leads_Customer", "customer"],
   ["Leads_Revenue", "revenue"],
   ["Leads_ResponseHours", "responseHours"],
+  ["Leads_Status", "status"],
 ];
 
 const CALCULATED = ["responseHours", "status", "followedUpMonth", "hoursSoFar"] as const satisfies readonly LeadColumnKey[];

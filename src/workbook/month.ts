@@ -38,9 +38,9 @@ export const MONTH_GOAL_CELL = a1(MONTH_LAYOUT.inputs.goal, 2, true);
  * `handedOff` is the lead log's hand-off column.
  */
 export function dailyLeadsFormula(days: string, count: number, handedOff: string): string {
-  const first = `MIN(${days})`;
-  const inMonth = `FILTER(${handedOff},${handedOff}>=${first},${handedOff}<${first}+${count})`;
-  return `ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),${first}+${count}),${days}),${count},1))`;
+  // LET names the hand-off column once: FILTER reads it three times.
+  const inMonth = `FILTER(handed_off,handed_off>=first_day,handed_off<first_day+${count})`;
+  return `LET(handed_off,${handedOff},first_day,MIN(${days}),ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),first_day+${count}),${days}),${count},1)))`;
 }
 
 /**
@@ -139,13 +139,15 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   // Tracking metrics, method §3.
   const m = L.metrics;
   const e = (row: number): string => a1(row, m.column + 1, true);
-  // The lead log's columns as literal ranges, all alike (no named range beside them in one function):
-  // functions that pair columns row by row then see columns of one size however a name is bounded.
-  const handedOff = leadRange(context, "handedOff");
+  // One formula reads the lead log through named ranges only or literal ranges only, so the columns it pairs
+  // row by row have one size however a name is bounded; names where every column it reads has one (the engine
+  // fetches a named column once for every formula), literal ranges alike where one has none.
+  const handedOff = "Leads_HandedOff";
   const closedOn = leadRange(context, "closedOn");
   const created = leadRange(context, "created");
   const customer = leadRange(context, "customer");
   const revenue = leadRange(context, "revenue");
+  const named = { customer: "Leads_Customer", revenue: "Leads_Revenue" };
   const metric = (row: number, label: string, cell: CellSpec): void => {
     sheet.set(row, m.column, { value: label, wrap: true });
     sheet.set(row, m.column + 1, { ...calculated, ...cell });
@@ -153,8 +155,8 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   sheet.set(2, m.column, { value: labels.month.metrics, bold: true });
   // The daily counts below add up to the month's: no second pass over the log.
   metric(m.leads, labels.month.metricLabels.leads, { formula: `SUM(${rangeA1(L.firstDayRow, 4, n, 1, true)})`, format: formats.count });
-  metric(m.won, labels.month.metricLabels.won, { formula: `COUNTIFS(${inMonth(handedOff)},${customer},TRUE)`, format: formats.count });
-  metric(m.wonRevenue, labels.month.metricLabels.wonRevenue, { formula: `SUMIFS(${revenue},${inMonth(handedOff)},${customer},TRUE)`, format: formats.money });
+  metric(m.won, labels.month.metricLabels.won, { formula: `COUNTIFS(${inMonth(handedOff)},${named.customer},TRUE)`, format: formats.count });
+  metric(m.wonRevenue, labels.month.metricLabels.wonRevenue, { formula: `SUMIFS(${named.revenue},${inMonth(handedOff)},${named.customer},TRUE)`, format: formats.money });
   metric(m.marketingRevenue, labels.month.metricLabels.marketingRevenue, { formula: `SUMIFS(${revenue},${inMonth(closedOn)},${customer},TRUE)`, format: formats.money });
   sheet.set(m.totalRevenue, m.column, { value: labels.month.metricLabels.totalRevenue, bold: true, wrap: true });
   sheet.set(m.totalRevenue, m.column + 1, { value: "", format: formats.money, background: COLORS.marketing.light, input: { key: `totalRevenue|${month}` } });

@@ -404,7 +404,7 @@ describe("LET (HyperFormula: #NAME?)", () => {
   });
 });
 
-describe("array arithmetic only where Sheets does it (HyperFormula was set to do it everywhere)", () => {
+describe("array arithmetic only where Sheets does it (HyperFormula with useArrayArithmetic does it everywhere)", () => {
   it("a range in scalar context is the cell in the formula's row, or #VALUE! outside the range's rows; nothing fills", () => {
     // C2:C4 is 100, 50, 300.
     expect(value("=C2:C4*2", "Z1")).toBe("#VALUE!");
@@ -437,7 +437,7 @@ describe("array arithmetic only where Sheets does it (HyperFormula was set to do
 });
 
 describe("open ranges", () => {
-  it("an absolute open range ($C$2:$C) reaches the sheet's last row from any row (HyperFormula cut $C$2:$C1000 short by the formula's row)", () => {
+  it("an absolute open range ($C$2:$C) reaches the sheet's last row from any row (HyperFormula reads $C$2:$C1000 short by the formula's row)", () => {
     expect(value("=ROWS($C$2:$C)", "Z1")).toBe(999);
     expect(value("=ROWS($C$2:$C)", "Z41")).toBe(999);
     expect(value("=ROWS(C2:C)", "Z41")).toBe(999);
