@@ -9,33 +9,21 @@
  * passing while the defect lasts and fails them once it is fixed, so the
  * marker can then be dropped.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { Emulator } from "../../playground/emulator";
 import { buildSla } from "../../src/gas/buildSla";
 import { loadDocumentState, STATE_KEY } from "../../src/gas/documentState";
 import { shareWithSales } from "../../src/gas/shareWithSales";
 import { startNextMonth } from "../../src/gas/startNextMonth";
-import { exampleInput, exampleLeads, openSpreadsheet, sheet, typeLeads } from "./support";
+import { everything, exampleInput, exampleLeads, sheet, spreadsheetPerTest, typeLeads } from "./support";
 
-let close: (() => void) | undefined;
-afterEach(() => {
-  close?.();
-  close = undefined;
-});
-function open(today = "2026-12-15"): Emulator {
-  const opened = openSpreadsheet(today);
-  close = opened.done;
-  return opened.emulator;
-}
+const { open, close } = spreadsheetPerTest();
 const book = (): GoogleAppsScript.Spreadsheet.Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
 const input = (): Record<string, unknown> => exampleInput("internal-en.json");
 function build(config: Record<string, unknown> = input()): ReturnType<typeof buildSla> {
   const result = buildSla(config);
   if (!result.ok) throw new Error(`build failed: ${result.message}`);
   return result;
-}
-function everything(emulator: Emulator): string {
-  return JSON.stringify(emulator.snapshot().sheets);
 }
 function deleteState(): void {
   const props = PropertiesService.getDocumentProperties();

@@ -5,25 +5,15 @@
  * requirement, sharing while someone builds, and leads pasted below the
  * log's last row.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { Emulator } from "../../playground/emulator";
 import { buildSla } from "../../src/gas/buildSla";
 import { STATE_KEY } from "../../src/gas/documentState";
 import { shareWithSales } from "../../src/gas/shareWithSales";
 import { startNextMonth } from "../../src/gas/startNextMonth";
-import { exampleInput, exampleLeads, openSpreadsheet, sheet, typeLeads } from "./support";
+import { everything, exampleInput, exampleLeads, sheet, spreadsheetPerTest, typeLeads } from "./support";
 
-let close: (() => void) | undefined;
-afterEach(() => {
-  close?.();
-  close = undefined;
-});
-
-function open(today = "2026-12-15"): Emulator {
-  const opened = openSpreadsheet(today);
-  close = opened.done;
-  return opened.emulator;
-}
+const { open, close } = spreadsheetPerTest();
 
 function build(input: Record<string, unknown> = exampleInput("internal-en.json")) {
   const result = buildSla(input);
@@ -42,10 +32,6 @@ function checklistCell(requirement: number): GoogleAppsScript.Spreadsheet.Range 
   return agreement.getRange(title + 3, 2 + requirement);
 }
 
-/** Every tab's values and formulas, to show that a refusal wrote nothing. */
-function everything(emulator: Emulator): string {
-  return JSON.stringify(emulator.snapshot().sheets);
-}
 
 describe("a rebuild over what people did to the shared sheet", () => {
   it("refuses a user's own tab with one of the add-on's names, in any letter case, and names it", () => {
@@ -60,8 +46,7 @@ describe("a rebuild over what people did to the shared sheet", () => {
       expect(result.ok ? "" : result.message).toContain(`"${name}"`);
       expect(emulator.calls.byKind.write ?? 0).toBe(0);
       expect(everything(emulator)).toBe(before);
-      close?.();
-      close = undefined;
+      close();
     }
   });
 

@@ -1,3 +1,4 @@
+import { afterEach } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -14,6 +15,33 @@ export function exampleConfig(name: string): SlaConfig {
   const result = validateConfig(exampleInput(name), "en");
   if (!result.ok) throw new Error(result.problems.map((problem) => problem.text).join("\n"));
   return result.config;
+}
+
+/**
+ * One emulated spreadsheet at a time for a test file: `open()` opens a fresh
+ * one (closing the one before), and it is closed after each test.
+ */
+export function spreadsheetPerTest(): { open(today?: string): Emulator; close(): void } {
+  let done: (() => void) | undefined;
+  const close = (): void => {
+    done?.();
+    done = undefined;
+  };
+  afterEach(close);
+  return {
+    open(today = "2026-12-15") {
+      close();
+      const opened = openSpreadsheet(today);
+      done = opened.done;
+      return opened.emulator;
+    },
+    close,
+  };
+}
+
+/** Every tab's values and formulas, to show that a refusal wrote nothing. */
+export function everything(emulator: Emulator): string {
+  return JSON.stringify(emulator.snapshot().sheets);
 }
 
 /** A fresh emulated spreadsheet with the Apps Script globals installed until `done()`. */
