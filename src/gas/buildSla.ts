@@ -30,13 +30,13 @@ export interface BuildOptions {
 export function existingLeadLog(
   found: Found,
   leadsName: string,
-): Pick<ExistingWorkbook, "leadsLastRow" | "leadsMaxRows" | "leadColumns"> & { resolved: ResolvedLeadColumns; header: HeaderCheck } {
+): Pick<ExistingWorkbook, "leadsLastRow" | "leadsMaxRows" | "leadColumns"> & { resolved: ResolvedLeadColumns; header: HeaderCheck; typedInCalculated: readonly string[] } {
   const match = matchTabs([{ key: "leads", name: leadsName, rowsOfUsers: true }], found.snapshot, found.snapshot.state?.layout).matches[0];
   const sheet = match?.tab ? found.sheets.byId(match.tab.id) : undefined;
   const titles = LANGUAGES.map((language) => labelsFor(language).leads.headers);
   if (!sheet) {
     const resolved = resolveLeadColumns(undefined, [], [], titles);
-    return { leadsLastRow: 1, leadsMaxRows: 0, leadColumns: resolved.columns, resolved, header: { kind: "ok", tag: true } };
+    return { leadsLastRow: 1, leadsMaxRows: 0, leadColumns: resolved.columns, resolved, header: { kind: "ok", tag: true }, typedInCalculated: [] };
   }
   let resolved: ResolvedLeadColumns | undefined;
   const log = readLeadLog(found.sheets, sheet, (view) => {
@@ -49,7 +49,7 @@ export function existingLeadLog(
   });
   const rowOneEmpty = log.view.header.every((cell) => cell === "" || cell === null);
   const header = checkHeaderRow(sheet.getSheetId(), found.snapshot.rowTags, found.snapshot.columnTags, rowOneEmpty);
-  return { leadsLastRow: log.lastUsedRow, leadsMaxRows: log.rows, leadColumns: resolved!.columns, resolved: resolved!, header };
+  return { leadsLastRow: log.lastUsedRow, leadsMaxRows: log.rows, leadColumns: resolved!.columns, resolved: resolved!, header, typedInCalculated: log.typedInCalculated };
 }
 
 /** A refusal in the user's language, naming the tab, cells or named range. */
@@ -70,10 +70,17 @@ export function refusalMessage(messages: ReturnType<typeof messagesFor>, refusal
   }
 }
 
-/** The lead log's header row moved or is gone: the operation stops before it writes, naming the tab. */
-export function headerRefusal(messages: ReturnType<typeof messagesFor>, found: Found, header: HeaderCheck): OperationResult | undefined {
-  if (header.kind === "ok") return undefined;
+/**
+ * The lead log's header row moved or is gone, or users typed into a
+ * calculated column: the operation stops before it writes, naming the tab
+ * and cells.
+ */
+export function headerRefusal(messages: ReturnType<typeof messagesFor>, found: Found, header: HeaderCheck, typedInCalculated: readonly string[] = []): OperationResult | undefined {
   const tab = found.snapshot.tabs.find((candidate) => candidate.record?.key === "leads")?.name ?? "Leads";
+  if (header.kind === "ok" && typedInCalculated.length > 0) {
+    return failure("layoutCoversUserCells", refusalMessage(messages, { kind: "layoutCoversUserCells", tab, cells: typedInCalculated }));
+  }
+  if (header.kind === "ok") return undefined;
   const refusal: Refusal = header.kind === "leadHeaderMoved" ? { kind: "leadHeaderMoved", tab, row: header.row } : { kind: "leadHeaderMissing", tab };
   return failure(header.kind, refusalMessage(messages, refusal));
 }
@@ -123,8 +130,8 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
       return failure("conflict", messages.conflict);
     }
     const layout = snapshot.state?.layout;
-    const { resolved, header, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
-    const moved = headerRefusal(messages, found, header);
+    const { resolved, header, typedInCalculated, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
+    const moved = headerRefusal(messages, found, header, typedInCalculated);
     if (moved) return moved;
     const existing: ExistingWorkbook = { ...log, months: monthsOf(snapshot) };
     // Today only decides which month tabs the build adds.

@@ -6,6 +6,7 @@
 import { COLUMN_METADATA_KEY, HEADER_METADATA_KEY, TAB_METADATA_KEY, type ColumnTag, type RowTag, type DocumentSnapshot, type NamedRangeSnapshot, type TabSnapshot } from "../reconcile/snapshot";
 import { parseTabRecord } from "../reconcile/storedState";
 import type { LeadLogView } from "../reconcile/leadColumns";
+import { columnLetter } from "../workbook/sheetBuilder";
 import type { StoredSheet } from "../reconcile/storedState";
 import { loadDocumentState, type DocumentState } from "./documentState";
 
@@ -131,6 +132,12 @@ export interface LeadLogRead {
   readonly rows: number;
   /** Last row with anything outside the add-on's calculated columns (1: only the header). */
   readonly lastUsedRow: number;
+  /**
+   * Cells users typed into a calculated column, below a header formula that
+   * can't fill its column because of them (it shows an error): a build would
+   * write over them.
+   */
+  readonly typedInCalculated: readonly string[];
 }
 
 /**
@@ -156,5 +163,13 @@ export function readLeadLog(sheets: DocumentSheets, sheet: Sheet, calculatedColu
   let last = values.length;
   const empty = (line: readonly unknown[]): boolean => line.every((cell, index) => calculated.has(index + 1) || cell === "" || cell === null);
   while (last > 1 && empty(values[last - 1] ?? [])) last--;
-  return { view, rows: size.rows, lastUsedRow: Math.max(1, last) };
+  const typedInCalculated: string[] = [];
+  for (const column of calculated) {
+    if (!/^#/.test(String(header[column - 1] ?? ""))) continue;
+    values.forEach((line, index) => {
+      const cell = line[column - 1];
+      if (index > 0 && cell !== "" && cell !== null && cell !== undefined) typedInCalculated.push(`${columnLetter(column)}${index + 1}`);
+    });
+  }
+  return { view, rows: size.rows, lastUsedRow: Math.max(1, last), typedInCalculated };
 }

@@ -114,8 +114,8 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     }
 
     const monthStates: MonthState[] = [...stateMonths, { month: next, inputs }];
-    const { resolved, header, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
-    const moved = headerRefusal(messages, found, header);
+    const { resolved, header, typedInCalculated, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
+    const moved = headerRefusal(messages, found, header, typedInCalculated);
     if (moved) return moved;
     // Without filling months up to today the plan doesn't depend on the day: no time-zone read.
     const full = planWorkbook(config, { ...log, months: monthStates }, todayWhereItMatters(spreadsheet, () => ""), false);
