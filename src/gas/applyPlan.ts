@@ -252,6 +252,8 @@ export interface ApplyResult extends AppliedDocument {
   readonly carriedFrom: readonly string[];
   /** Tabs whose plan was unchanged and found intact, so nothing on them was written. */
   readonly sheetsKept: number;
+  /** What the build wrote where, as its tabs' records say it and the stored state keeps it. */
+  readonly layout: StoredLayout;
 }
 
 interface Target {
@@ -260,8 +262,6 @@ interface Target {
   readonly existing: Sheet | null;
   /** The tab's name now, when it exists. */
   readonly name: string | undefined;
-  /** The tab carries the add-on's metadata already. */
-  readonly tagged: boolean;
 }
 
 export interface ApplyOptions {
@@ -273,9 +273,9 @@ export interface ApplyOptions {
   readonly months?: readonly MonthState[];
 }
 
-/** A planned cell that gives only looks (a blank, or a coloured empty cell of a table), no content of its own. */
-function contentless(cell: CellSpec | undefined): boolean {
-  return !hasContent(cell);
+/** Whether a cell as read holds anything: a formula or a value. */
+function holdsSomething(cell: Kept | undefined): cell is Kept {
+  return cell !== undefined && (cell.formula !== "" || (cell.value !== "" && cell.value !== null));
 }
 
 /**
@@ -289,12 +289,12 @@ function usersBlanks(plan: SheetPlan, ours: readonly Rect[], contents: Contents 
   for (const block of plan.blocks) {
     block.cells.forEach((line, rowOffset) => {
       for (let columnOffset = 0; columnOffset < line.length; columnOffset++) {
-        if (!contentless(line[columnOffset])) continue;
+        if (hasContent(line[columnOffset])) continue;
         const row = block.row + rowOffset;
         const column = block.column + columnOffset;
         if (ours.some((area) => contains(area, row, column))) continue;
         const cell = cellOf(contents, row, column);
-        if (cell && (cell.formula !== "" || (cell.value !== "" && cell.value !== null))) kept.set(`${row}:${column}`, cell);
+        if (holdsSomething(cell)) kept.set(`${row}:${column}`, cell);
       }
     });
   }
@@ -316,10 +316,10 @@ function userCellsInTheWay(plan: SheetPlan, ours: readonly Rect[], contents: Con
       for (let column = rect.left; column <= rect.right; column++) {
         const planned = block.cells[row - block.row]?.[column - block.column];
         // Users' input cells are read and put back; a blank between blocks keeps what users put there.
-        if (planned?.input || (precise && contentless(planned))) continue;
+        if (planned?.input || (precise && !hasContent(planned))) continue;
         if (ours.some((area) => contains(area, row, column))) continue;
         const cell = cellOf(contents, row, column);
-        if (cell && (cell.formula !== "" || (cell.value !== "" && cell.value !== null))) found.push(rectA1({ top: row, left: column, bottom: row, right: column }));
+        if (holdsSomething(cell)) found.push(rectA1({ top: row, left: column, bottom: row, right: column }));
       }
     }
   }
@@ -349,7 +349,7 @@ function retiredTabs(sheets: DocumentSheets, plan: WorkbookPlan, previous: Store
   const retired: RetiredTab[] = [];
   for (const [, stored] of gone) {
     if (!Object.keys(stored.inputs).some((input) => plannedInputs.has(input))) continue;
-    const sheet = sheets.find(stored);
+    const sheet = sheets.byId(stored.id);
     const whole = union(Object.values(stored.inputs).map(parseRect));
     if (!sheet || !whole) continue;
     const { contents } = readContents(sheet, whole, () => sheets.size(sheet));
@@ -375,7 +375,7 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
   const planned: Target[] = plan.sheets.map((sheetPlan) => {
     const match = matchOf.get(sheetPlan.key);
     const existing = match?.tab ? (sheets.byId(match.tab.id) ?? null) : null;
-    return { sheetPlan, stored: match?.stored, existing, name: match?.tab?.name, tagged: match?.tab?.record !== undefined };
+    return { sheetPlan, stored: match?.stored, existing, name: match?.tab?.name };
   });
 
   let missingName = false;
@@ -475,7 +475,7 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
   if (leadLog && options.leadColumns) tagLeadColumns(leadLog, options.leadColumns);
   if (leadLog && options.tagHeader) leadLog.getRange("1:1").addDeveloperMetadata(HEADER_METADATA_KEY);
   const carriedFrom = retired.filter((tab) => [...tab.kept.keys()].some((key) => carriedKeys.has(key))).map((tab) => tab.name);
-  return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount, carriedFrom };
+  return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount, carriedFrom, layout };
 }
 
 /** Metadata values stay well below what Sheets keeps per location; a longer record lives in the stored state only. */
@@ -647,7 +647,7 @@ function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Ke
       if (cell?.background) anyBackground = true;
       if (cell?.bold || cell?.italic || cell?.color) anyStyle = true;
       if (cell?.wrap) anyWrap = true;
-      const previous = cell?.input ? kept.get(cell.input.key) : contentless(cell) ? blanks.get(`${block.row + rowOffset}:${block.column + columnOffset}`) : undefined;
+      const previous = cell?.input ? kept.get(cell.input.key) : !hasContent(cell) ? blanks.get(`${block.row + rowOffset}:${block.column + columnOffset}`) : undefined;
       return cellInput(cell, previous);
     }),
   );

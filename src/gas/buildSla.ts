@@ -12,7 +12,6 @@ import { matchTabs, monthsOf } from "../reconcile/tabs";
 import { applyPlan, Refused, type ApplyResult, type Refusal } from "./applyPlan";
 import { saveDocumentState } from "./documentState";
 import { findDocument, readLeadLog, readNamedRanges, type Found } from "./find";
-import { layoutOf } from "./layout";
 import { withDocumentLock } from "./lock";
 import { messagesFor } from "./messages";
 import { answerLanguage, failure, type OperationResult } from "./operationResult";
@@ -141,7 +140,7 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
     if ("ok" in applied) return applied;
     recalculateHourly(spreadsheet);
     const revision = document.state.revision + 1;
-    saveDocumentState(document, config, { revision, months: plan.months, layout: layoutOf(plan, applied) });
+    saveDocumentState(document, config, { revision, months: plan.months, layout: applied.layout });
     return { ok: true, message: messages.built(plan.sheets.length), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes: applied.carriedFrom.map(messages.carriedFrom) };
   });
   return outcome.locked ? outcome.value : failure("busy", messages.busy);

@@ -20,8 +20,6 @@ export interface DocumentState {
   readonly state: WorkbookState;
   /** The stored state was there and fit its schema. */
   readonly stateReadable: boolean;
-  /** Stored state was there but could not be read: the document's own metadata is the truth then. */
-  readonly stateUnreadable: boolean;
   readonly all: Record<string, string>;
 }
 
@@ -30,13 +28,11 @@ const EMPTY_STATE: WorkbookState = { revision: 0, months: [] };
 export function loadDocumentState(): DocumentState {
   const all = PropertiesService.getDocumentProperties().getProperties();
   const config = readJson(all, CONFIG_KEY);
-  const present = Object.keys(all).some((key) => key.startsWith(`${STATE_KEY}.`));
   const state = readChecked(workbookStateSchema, readJson(all, STATE_KEY));
   return {
     config: config === undefined ? undefined : migrateConfig(config),
     state: state ?? EMPTY_STATE,
     stateReadable: state !== undefined,
-    stateUnreadable: present && state === undefined,
     all,
   };
 }

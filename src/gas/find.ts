@@ -7,7 +7,6 @@ import { COLUMN_METADATA_KEY, HEADER_METADATA_KEY, TAB_METADATA_KEY, type Column
 import { parseTabRecord } from "../reconcile/storedState";
 import type { LeadLogView } from "../reconcile/leadColumns";
 import { columnLetter } from "../workbook/sheetBuilder";
-import type { StoredSheet } from "../reconcile/storedState";
 import { loadDocumentState, type DocumentState } from "./documentState";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -26,7 +25,7 @@ export class DocumentSheets {
 
   private readonly sizes = new Map<Sheet, { rows: number; columns: number }>();
 
-  /** A tab's size, read once (or known from an earlier read of the whole tab). */
+  /** A tab's size, read once. */
   size(sheet: Sheet): { rows: number; columns: number } {
     let size = this.sizes.get(sheet);
     if (!size) {
@@ -34,14 +33,6 @@ export class DocumentSheets {
       this.sizes.set(sheet, size);
     }
     return size;
-  }
-
-  remember(sheet: Sheet, size: { rows: number; columns: number }): void {
-    this.sizes.set(sheet, size);
-  }
-
-  byStoredId(stored: StoredSheet | undefined): Sheet | undefined {
-    return stored?.id === undefined ? undefined : this.byIdMap.get(stored.id);
   }
 
   private readonly names = new Map<Sheet, string>();
@@ -58,11 +49,6 @@ export class DocumentSheets {
 
   byId(id: number | undefined): Sheet | undefined {
     return id === undefined ? undefined : this.byIdMap.get(id);
-  }
-
-  /** A tab an earlier build made, by its stored id. */
-  find(stored: StoredSheet | undefined): Sheet | undefined {
-    return this.byStoredId(stored);
   }
 }
 
@@ -104,7 +90,7 @@ export function findDocument(spreadsheet: Spreadsheet, document: DocumentState =
     return record ? { id, name, record } : { id, name, unreadableRecord: true };
   });
   return {
-    snapshot: { tabs, columnTags, rowTags, state: document.stateReadable ? document.state : undefined, stateUnreadable: document.stateUnreadable },
+    snapshot: { tabs, columnTags, rowTags, state: document.stateReadable ? document.state : undefined },
     document,
     sheets,
     tabMetadata,

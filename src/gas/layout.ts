@@ -147,13 +147,15 @@ export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredL
     const id = applied?.sheetIds[sheet.key];
     const area = writtenArea(sheet);
     const validated = validatedArea(sheet);
+    // The lead log's rows are users': which cells its plan writes is not kept.
+    const cells = id !== undefined && !sheet.rowsOfUsers && area ? writtenCells(sheet) : "";
     sheets[sheet.key] = {
       name: sheet.name,
       inputs,
       ...(id === undefined ? {} : { id, hash: planHash(sheet), frame: frameOf(sheet), charts: sheet.charts.length }),
       ...(id !== undefined && area ? { area: rectA1(area) } : {}),
       ...(id !== undefined && validated ? { validated: rectA1(validated) } : {}),
-      ...(id !== undefined && !sheet.rowsOfUsers && area && writtenCells(sheet) !== "" ? { cells: writtenCells(sheet) } : {}),
+      ...(cells !== "" ? { cells } : {}),
       ...(id !== undefined && looksOf(sheet) === "rules" ? { looks: "rules" as const } : {}),
     };
   }

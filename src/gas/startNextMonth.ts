@@ -17,7 +17,6 @@ import { saveDocumentState } from "./documentState";
 import { findDocument } from "./find";
 import { matchTabs, monthsOf } from "../reconcile/tabs";
 import { labelsFor } from "../workbook/labels";
-import { layoutOf } from "./layout";
 import { withDocumentLock } from "./lock";
 import { messagesFor } from "./messages";
 import { answerLanguage, failure, type OperationResult } from "./operationResult";
@@ -128,7 +127,7 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     const previousSheets = Object.fromEntries(
       matchTabs(full.sheets, snapshot, layout).matches.flatMap((match) => (match.stored ? [[match.key, match.stored] as const] : [])),
     );
-    const applied = layoutOf(plan, result);
+    const applied = result.layout;
     const saved = {
       version: 1 as const,
       sheets: { ...previousSheets, ...applied.sheets },

@@ -49,6 +49,4 @@ export interface DocumentSnapshot {
   readonly rowTags: readonly RowTag[];
   /** The stored state when it was there and readable. */
   readonly state: WorkbookState | undefined;
-  /** Stored state was there but failed its schema (corrupt, or written by hand). */
-  readonly stateUnreadable: boolean;
 }

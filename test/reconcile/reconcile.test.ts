@@ -14,7 +14,7 @@ import { labelsFor } from "../../src/workbook/labels";
 
 const sheet = { inputs: { "note|2026-12-01": "H14" }, area: "A1:H44" };
 const tab = (id: number, name: string, key?: string): TabSnapshot => (key ? { id, name, record: { key, sheet } } : { id, name });
-const snapshot = (tabs: TabSnapshot[], state?: DocumentSnapshot["state"]): DocumentSnapshot => ({ tabs, columnTags: [], rowTags: [], state, stateUnreadable: false });
+const snapshot = (tabs: TabSnapshot[], state?: DocumentSnapshot["state"]): DocumentSnapshot => ({ tabs, columnTags: [], rowTags: [], state });
 const planned = [
   { key: "agreement", name: "Agreement" },
   { key: "leads", name: "Leads" },
