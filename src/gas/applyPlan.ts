@@ -11,9 +11,8 @@
 import { COLORS } from "../workbook/context";
 import { parseA1 } from "../workbook/sheetBuilder";
 import type { BlockPlan, CellSpec, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, ValidationRule, WorkbookPlan } from "../workbook/types";
-import { styleRules } from "./styleRules";
 import { blockRect, clampRect, contains, parseRect, rectA1, subtract, union, type Rect } from "./rects";
-import { hasContent, inputsOf, layoutOf, namedRangeTarget, parseRects, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
+import { hasContent, inputsOf, layoutOf, looksHash, namedRangeTarget, parseRects, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
 import { columnLetter } from "../workbook/sheetBuilder";
 import { matchTabs, type TabRefusal } from "../reconcile/tabs";
 import { decideNamedRanges, sameCells, type NamedRangeRefusal } from "../reconcile/namedRanges";
@@ -271,6 +270,10 @@ export interface ApplyOptions {
   readonly tagHeader?: boolean;
   /** The month tabs' states, recorded on each month tab. */
   readonly months?: readonly MonthState[];
+  /** The key of the tab to show when the plan is written. */
+  readonly activate?: string;
+  /** A users' tab found empty before the first write, removed once the plan's tabs exist (defaultTabToRemove). */
+  readonly removeTab?: Sheet;
 }
 
 /** Whether a cell as read holds anything: a formula or a value. */
@@ -474,6 +477,8 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
   const leadLog = placed.get("leads");
   if (leadLog && options.leadColumns) tagLeadColumns(leadLog, options.leadColumns);
   if (leadLog && options.tagHeader) leadLog.getRange("1:1").addDeveloperMetadata(HEADER_METADATA_KEY);
+  if (options.activate) placed.get(options.activate)?.activate();
+  if (options.removeTab && placed.size > 0) spreadsheet.deleteSheet(options.removeTab);
   const carriedFrom = retired.filter((tab) => [...tab.kept.keys()].some((key) => carriedKeys.has(key))).map((tab) => tab.name);
   return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount, carriedFrom, layout };
 }
@@ -587,11 +592,9 @@ function usersRules(sheet: Sheet, plan: SheetPlan, stored: StoredSheet | undefin
 function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, blanks: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean, complete: boolean): void {
   // On a tab that existed, the cells between blocks may be users' (the lead log's rows): each block is written alone.
   const merged = existed || plan.blocks.length < 2 ? plan.blocks : [mergedBlock(plan.blocks)].filter((block): block is BlockPlan => block !== undefined);
-  const rules = styleRules(plan);
-  // Colours and text styles as rules; an older build's cell formats under them are reset once, or they would show through.
-  // A tab cleared whole (an older build's layout without its written area) has no cell formats left to reset.
-  const clearedWhole = existed && !complete && !plan.rowsOfUsers;
-  const looks: Looks = rules === undefined ? "cells" : existed && stored?.looks !== "rules" && !clearedWhole ? "reset" : "rules";
+  // Fixed looks are cell formats, written where the plan's looks changed since the last build (looksHash):
+  // a header users restyled keeps their style while its place and look in the plan stay the same.
+  const looks: Looks = existed && stored?.looks === looksHash(plan) ? "kept" : "cells";
   for (const block of merged) writeBlock(sheet, block, kept, blanks, styles, complete, looks);
   writeFormats(sheet, plan);
   // Widths and frozen panes survive clear(): set on a new tab, or where the plan changed them since the last
@@ -605,10 +608,9 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
     for (const width of plan.columnWidths) sheet.setColumnWidths(width.column, width.count, width.width);
   }
   writeValidations(sheet, plan.validations);
-  const allRules = rules ?? plan.conditionalFormats;
   // The call replaces every rule of the tab: users' own rules go back in after the add-on's.
   const theirs = existed ? usersRules(sheet, plan, stored) : [];
-  if (allRules.length > 0 || existed) sheet.setConditionalFormatRules([...allRules.map((rule) => conditionalRule(sheet, rule)), ...theirs]);
+  if (plan.conditionalFormats.length > 0 || existed) sheet.setConditionalFormatRules([...plan.conditionalFormats.map((rule) => conditionalRule(sheet, rule)), ...theirs]);
   for (const chart of plan.charts) sheet.insertChart(buildChart(sheet, chart));
 }
 
@@ -626,12 +628,8 @@ function frameFrom(text: string | undefined): [SheetPlan["columnWidths"], number
   return undefined;
 }
 
-/**
- * How a block's colours and text styles are written: as cell formats; not at
- * all, because the tab's conditional-format rules carry them (styleRules);
- * or reset to plain, over the cell formats of a build before that.
- */
-type Looks = "cells" | "rules" | "reset";
+/** A block's colours, text styles and wraps: written as cell formats, or kept as the tab has them. */
+type Looks = "cells" | "kept";
 
 /** `complete`: write text styles, backgrounds and wraps even where the block sets none, over what an earlier build left. */
 function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Kept>, blanks: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, complete: boolean, looks: Looks): void {
@@ -652,13 +650,9 @@ function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Ke
     }),
   );
   range.setValues(values);
-  if (looks === "reset") {
-    range.setTextStyles(block.cells.map((line) => line.map(() => textStyle(styles, undefined))));
-    range.setBackgrounds(block.cells.map((line) => line.map(() => "#ffffff")));
-  } else if (looks === "cells") {
-    if (anyStyle) range.setTextStyles(block.cells.map((line) => line.map((cell) => textStyle(styles, cell))));
-    if (anyBackground) range.setBackgrounds(block.cells.map((line) => line.map((cell) => cell?.background ?? "#ffffff")));
-  }
+  if (looks === "kept") return;
+  if (anyStyle) range.setTextStyles(block.cells.map((line) => line.map((cell) => textStyle(styles, cell))));
+  if (anyBackground) range.setBackgrounds(block.cells.map((line) => line.map((cell) => cell?.background ?? "#ffffff")));
   if (anyWrap) range.setWraps(block.cells.map((line) => line.map((cell) => cell?.wrap ?? false)));
 }
 

@@ -1,7 +1,6 @@
 import type { CellSpec, SheetPlan, WorkbookPlan } from "../workbook/types";
 import { a1 } from "../workbook/sheetBuilder";
 import { blockRect, parseRect, rectA1, union, type Rect } from "./rects";
-import { styleRules } from "./styleRules";
 import type { StoredLayout, StoredSheet } from "../reconcile/storedState";
 
 export type { StoredLayout, StoredSheet };
@@ -26,19 +25,29 @@ export function fingerprint(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** Whether a tab's colours and text styles are written as conditional-format rules (styleRules) or as cell formats. */
-export function looksOf(sheet: SheetPlan): "rules" | "cells" {
-  return styleRules(sheet) === undefined ? "cells" : "rules";
+/**
+ * Fingerprint of a tab's fixed looks: where the plan puts which colour, text
+ * style and wrap. A rebuild writes looks only when this changed, so a header
+ * users restyled keeps their style while the layout stays as it was.
+ */
+export function looksHash(sheet: SheetPlan): string {
+  const looks: string[] = [];
+  for (const block of sheet.blocks) {
+    block.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (cell && (cell.background || cell.color || cell.bold || cell.italic || cell.wrap)) {
+          looks.push(`${block.row + r}:${block.column + c}:${cell.background ?? ""}:${cell.color ?? ""}:${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}${cell.wrap ? 1 : 0}`);
+        }
+      }),
+    );
+  }
+  return fingerprint(looks.join("|"));
 }
 
-/**
- * Everything a tab's plan writes except its column widths and frozen panes,
- * and how its looks are written: a tab an older build styled with cell
- * formats is written again, so they are reset once.
- */
+/** Everything a tab's plan writes except its column widths and frozen panes. */
 export function planHash(sheet: SheetPlan): string {
   const { columnWidths: _widths, frozenRows: _rows, frozenColumns: _columns, ...content } = sheet;
-  return fingerprint(JSON.stringify(looksOf(sheet) === "rules" ? { ...content, looks: "rules" } : content));
+  return fingerprint(JSON.stringify(content));
 }
 
 /** Column widths and frozen panes as stored: `[widths, frozenRows, frozenColumns]` in JSON. */
@@ -156,7 +165,7 @@ export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredL
       ...(id !== undefined && area ? { area: rectA1(area) } : {}),
       ...(id !== undefined && validated ? { validated: rectA1(validated) } : {}),
       ...(cells !== "" ? { cells } : {}),
-      ...(id !== undefined && looksOf(sheet) === "rules" ? { looks: "rules" as const } : {}),
+      ...(id !== undefined ? { looks: looksHash(sheet) } : {}),
     };
   }
   const names = new Map(plan.sheets.map((sheet) => [sheet.key, sheet.name]));

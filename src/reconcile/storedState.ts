@@ -51,8 +51,8 @@ export const storedSheetSchema = z.object({
    * keeps. Absent on the lead log, whose rows are users'.
    */
   cells: z.optional(z.string().check(z.regex(/^([A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?)(,[A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?)*$/))),
-  /** "rules" when the tab's colours and text styles were written as conditional-format rules (styleRules). */
-  looks: z.optional(z.literal("rules")),
+  /** Fingerprint of the fixed looks the build wrote as cell formats (looksHash): written again only when they change. */
+  looks: z.optional(z.string()),
 });
 
 /** Where the last build put things. */

@@ -80,27 +80,10 @@ export function ledgerA1(column: string, offset = 0, tab = "Agreement"): string 
   return `${column}${title + 3 + offset}`;
 }
 
-/**
- * How a cell of a generated tab looks: the tab's fixed colours and text
- * styles are conditional-format rules that always hold (src/gas/styleRules),
- * so the first such rule over the cell decides, else the cell's own format.
- */
+/** How a cell of a generated tab looks: its fixed colours and text styles are cell formats. */
 export function fixedLook(tab: string, a1: string): { background: string; color: string; bold: boolean; italic: boolean } {
   const cell = sheet(tab).getRange(a1);
-  const row = cell.getRow();
-  const column = cell.getColumn();
-  const covers = (range: GoogleAppsScript.Spreadsheet.Range | null): boolean =>
-    range !== null && row >= range.getRow() && row < range.getRow() + range.getNumRows() && column >= range.getColumn() && column < range.getColumn() + range.getNumColumns();
-  const rule = sheet(tab)
-    .getConditionalFormatRules()
-    .find((found) => found.getBooleanCondition()?.getCriteriaValues()[0] === "=TRUE" && found.getRanges().some(covers));
-  const condition = rule?.getBooleanCondition();
-  return {
-    background: condition?.getBackground() ?? cell.getBackground(),
-    color: condition?.getFontColor() ?? cell.getFontColor(),
-    bold: condition?.getBold() ?? cell.getFontWeight() === "bold",
-    italic: condition?.getItalic() ?? cell.getFontStyles()[0]?.[0] === "italic",
-  };
+  return { background: cell.getBackground(), color: cell.getFontColor(), bold: cell.getFontWeight() === "bold", italic: cell.getFontStyles()[0]?.[0] === "italic" };
 }
 
 export function namedValue(name: string): unknown {
