@@ -8,7 +8,7 @@ import { labelsFor } from "../workbook/labels";
 import { keysOfSide } from "../workbook/leadColumns";
 import { LANGUAGES } from "../core/i18n";
 import { checkHeaderRow, resolveLeadColumns, type HeaderCheck, type ResolvedLeadColumns } from "../reconcile/leadColumns";
-import { matchTabs, monthsOf } from "../reconcile/tabs";
+import { defaultTabToRemove, matchTabs, monthsOf } from "../reconcile/tabs";
 import { applyPlan, Refused, type ApplyResult, type Refusal } from "./applyPlan";
 import { saveDocumentState } from "./documentState";
 import { findDocument, readLeadLog, readNamedRanges, type Found } from "./find";
@@ -113,6 +113,14 @@ export function recalculateHourly(spreadsheet: GoogleAppsScript.Spreadsheet.Spre
   if (String(spreadsheet.getRecalculationInterval()) === String(intervals.ON_CHANGE)) spreadsheet.setRecalculationInterval(intervals.HOUR);
 }
 
+/** A new spreadsheet's empty first tab ("Sheet1"), which the first build replaces; a tab with anything in it stays. */
+function emptyDefaultTab(found: Found): GoogleAppsScript.Spreadsheet.Sheet | undefined {
+  const id = defaultTabToRemove(found.snapshot);
+  const sheet = id === undefined ? undefined : found.sheets.byId(id);
+  if (!sheet) return undefined;
+  return sheet.getLastRow() === 0 && sheet.getLastColumn() === 0 && sheet.getCharts().length === 0 ? sheet : undefined;
+}
+
 export function buildSla(input: unknown, options: BuildOptions = {}): OperationResult {
   const language = answerLanguage(input);
   const messages = messagesFor(language);
@@ -136,7 +144,8 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
     // Today only decides which month tabs the build adds.
     const today = todayWhereItMatters(spreadsheet, (day) => monthsToHave(config, existing.months, day).map((state) => state.month).join());
     const plan = planWorkbook(config, existing, today);
-    const applied = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, tagHeader: header.kind === "ok" && header.tag, months: plan.months });
+    const removeTab = emptyDefaultTab(found);
+    const applied = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, tagHeader: header.kind === "ok" && header.tag, months: plan.months, activate: "dashboard", removeTab });
     if ("ok" in applied) return applied;
     recalculateHourly(spreadsheet);
     const revision = document.state.revision + 1;

@@ -118,8 +118,8 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     if (moved) return moved;
     // Without filling months up to today the plan doesn't depend on the day: no time-zone read.
     const full = planWorkbook(config, { ...log, months: monthStates }, todayWhereItMatters(spreadsheet, () => ""), false);
-    // Only the new month, the lead log's frame and the Agreement (its misses ledger reads the new month's goal) change; earlier months stay as they are.
-    const touched = new Set([`month:${next}`, "leads", "agreement"]);
+    // Only the new month, the lead log's frame, the Agreement (its misses ledger reads the new month's goal) and the Dashboard (it shows the newest month) change; earlier months stay as they are.
+    const touched = new Set([`month:${next}`, "leads", "agreement", "dashboard"]);
     const plan = { sheets: full.sheets.filter((sheet) => touched.has(sheet.key)), namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads") };
     const result = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, tagHeader: header.kind === "ok" && header.tag, months: full.months });
     if ("ok" in result) return result;

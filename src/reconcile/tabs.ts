@@ -113,3 +113,22 @@ export function monthsOf(snapshot: DocumentSnapshot): MonthState[] {
   }
   return [...months.values()];
 }
+
+/**
+ * The name a new spreadsheet gives its first tab, in the languages the
+ * add-on speaks and those of its neighbours ("Sheet1", "Tabellenblatt1").
+ */
+const DEFAULT_TAB_NAME = /^(Sheet|Tabellenblatt|Blatt|Feuille|Hoja|Foglio|Página|Blad|Arkusz)\s?\d+$/i;
+
+/**
+ * The tab a first build may remove: the one tab of a spreadsheet that holds
+ * nothing of the add-on yet, still under its default name. Whether it is
+ * empty is for the caller to read; a tab with anything in it stays.
+ * @example defaultTabToRemove({ tabs: [{ id: 0, name: "Sheet1" }], columnTags: [], rowTags: [], state: undefined }) // 0
+ */
+export function defaultTabToRemove(snapshot: DocumentSnapshot): number | undefined {
+  if (snapshot.state !== undefined || snapshot.tabs.length !== 1) return undefined;
+  const [only] = snapshot.tabs;
+  if (!only || only.record !== undefined || only.unreadableRecord) return undefined;
+  return DEFAULT_TAB_NAME.test(only.name) ? only.id : undefined;
+}

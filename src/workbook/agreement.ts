@@ -6,7 +6,7 @@
 import type { PartyId } from "../config/schema";
 import { COLORS, monthStartFormula, slaMonths, type PlanContext } from "./context";
 import { customersNeededFormula, holidayDayFormula, leadsNeededFormula, quote, revenueGoalFormula, weekendMask, type WorkTimeRefs } from "./formulas";
-import { LEDGER_COLUMNS, placeLedger } from "./ledger";
+import { LEDGER_COLUMNS, placeLedger, type LedgerRow } from "./ledger";
 import { SheetBuilder, a1, columnLetter, rangeA1, sheetRef } from "./sheetBuilder";
 import type { CellSpec, ConditionalFormatPlan, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
 
@@ -16,6 +16,8 @@ export interface AgreementResult {
   readonly work: WorkTimeRefs | undefined;
   /** Checklist cell per `${requirementIndex}|${month}`, with the sheet name. */
   readonly checklist: ReadonlyMap<string, string>;
+  /** The misses ledger's cells per `${month}|${partyId}`, with the sheet name. */
+  readonly ledger: ReadonlyMap<string, LedgerRow>;
 }
 
 const WEEKDAY_NAMES = {
@@ -23,10 +25,24 @@ const WEEKDAY_NAMES = {
   de: ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
 } as const;
 
-/** Business hours as people read them and as SLA_RESPONSE_HOURS takes them: "Mon, Tue, Wed, Thu, Fri 09:00-17:00". */
+/**
+ * Business hours as people read them, three or more days in a row as a range.
+ * @example businessHoursText([1, 2, 3, 4, 5], "09:00", "17:00", "en") // "Mon-Fri 09:00-17:00"
+ * @example businessHoursText([1, 3, 6], "08:00", "12:00", "de") // "Mo, Mi, Sa 08:00-12:00"
+ */
 export function businessHoursText(days: readonly number[], start: string, end: string, language: "en" | "de"): string {
-  const names = [...days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((day) => WEEKDAY_NAMES[language][day]);
-  return `${names.join(", ")} ${start}-${end}`;
+  // Monday first: 0 is Monday, 6 is Sunday.
+  const order = [...new Set(days)].map((day) => (day + 6) % 7).sort((a, b) => a - b);
+  const name = (position: number): string => WEEKDAY_NAMES[language][(position + 1) % 7] ?? "";
+  const parts: string[] = [];
+  for (let index = 0; index < order.length; ) {
+    let last = index;
+    while (last + 1 < order.length && order[last + 1] === (order[last] ?? 0) + 1) last += 1;
+    if (last - index >= 2) parts.push(`${name(order[index] ?? 0)}-${name(order[last] ?? 0)}`);
+    else for (let each = index; each <= last; each++) parts.push(name(order[each] ?? 0));
+    index = last + 1;
+  }
+  return `${parts.join(", ")} ${start}-${end}`;
 }
 
 function clockFormula(clock: string): string {
@@ -64,12 +80,20 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   const parties = config.parties;
   const partyColumn = (id: PartyId): number => 2 + parties.findIndex((party) => party.id === id);
   const lastPartyColumn = 1 + parties.length;
+  // Section bands reach across the widest table of the sections: party columns, requirements, contacts.
+  const bandEnd = Math.max(lastPartyColumn, labels.requirementHeaders.length, labels.contactHeaders.length);
   const months = slaMonths(config);
   const calculated: CellSpec = { background: COLORS.calculated };
   // A dark bar across the party columns (or, for the misses ledger, its own columns).
-  const sectionHeader = (row: number, title: string, lastColumn = lastPartyColumn): void => {
+  const sectionHeader = (row: number, title: string, lastColumn = bandEnd): void => {
     sheet.set(row, 1, { value: title, bold: true, background: COLORS.header, color: COLORS.headerText });
     for (let column = 2; column <= lastColumn; column++) sheet.set(row, column, { background: COLORS.header });
+  };
+  // A paragraph users wrote: its label, then the text wrapping in the wide first column. Returns the next row.
+  const longText = (at: number, label: string, text: string): number => {
+    sheet.set(at, 1, { value: label, bold: true });
+    sheet.set(at + 1, 1, { text: text || "—", wrap: true });
+    return at + 2;
   };
   const name = (rangeName: string, row: number, column: number): void => {
     namedRanges.push({ name: rangeName, sheetKey: "agreement", range: a1(row, column) });
@@ -88,7 +112,7 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   // 1. Summary
   sectionHeader(row, labels.section.summary);
   row += 1;
-  sheet.set(row, 1, { text: config.summary || "—" });
+  sheet.set(row, 1, { text: config.summary || "—", wrap: true });
   row += 2;
 
   // 2. Goals, one column per party, and the marketing goal calculation.
@@ -274,12 +298,8 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   row += 1;
   sheet.row(row, 1, [{ value: labels.missed.strikes }, { value: config.missedGoals.strikesBeforeEscalation, format: formats.count }]);
   row += 1;
-  sheet.row(row, 1, [{ value: labels.missed.steps }, { text: config.missedGoals.steps || "—" }]);
-  row += 1;
-  if (config.missedGoals.serviceCredits) {
-    sheet.row(row, 1, [{ value: labels.missed.credits }, { text: config.missedGoals.serviceCredits }]);
-    row += 1;
-  }
+  row = longText(row, labels.missed.steps, config.missedGoals.steps);
+  if (config.missedGoals.serviceCredits) row = longText(row, labels.missed.credits, config.missedGoals.serviceCredits);
   sheet.set(row, 1, { value: labels.missed.owners });
   parties.forEach((party) => {
     const owner = config.contacts.find((contact) => contact.party === party.id);
@@ -294,10 +314,8 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   row += 1;
   sheet.row(row, 1, [{ value: labels.cancellation.missedInARow }, { value: config.cancellation.missedMonthsInARow, format: formats.count }]);
   row += 1;
-  sheet.row(row, 1, [{ value: labels.cancellation.terms }, { text: config.cancellation.terms || "—" }]);
-  row += 1;
-  sheet.row(row, 1, [{ value: labels.cancellation.clauses }, { text: config.review.clauses || "—" }]);
-  row += 1;
+  row = longText(row, labels.cancellation.terms, config.cancellation.terms);
+  row = longText(row, labels.cancellation.clauses, config.review.clauses);
   sheet.row(row, 1, [{ value: labels.reviewCadence }, { value: labels.cadences[config.review.cadence] }]);
   row += 2;
 
@@ -320,8 +338,9 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
       minRows: sheet.lastRow + 5,
       minColumns: columns,
       columnWidths: [
-        { column: 1, count: 1, width: 300 },
-        { column: 2, count: columns - 1, width: 220 },
+        // The first column holds labels and paragraphs; the others the parties, tables and the ledger.
+        { column: 1, count: 1, width: 420 },
+        { column: 2, count: columns - 1, width: 200 },
       ],
       blocks: [sheet.toBlock({ row: 1, column: 1 })],
       validations,
@@ -331,5 +350,6 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
     namedRanges,
     work,
     checklist,
+    ledger: new Map([...ledger.rows].map(([key, cells]) => [key, { goal: `${ref}!${cells.goal}`, met: `${ref}!${cells.met}`, strikes: `${ref}!${cells.strikes}`, escalation: `${ref}!${cells.escalation}` }])),
   };
 }

@@ -27,7 +27,7 @@ export function formatsFor(language: Language, currency: string): Formats {
     money,
     count: "#,##0",
     decimal: "#,##0.0",
-    hours: "0.0",
+    hours: '0.0 "h"',
     percent: "0.0%",
     date: language === "de" ? "dd.mm.yyyy" : "yyyy-mm-dd",
     dateTime: language === "de" ? "dd.mm.yyyy hh:mm" : "yyyy-mm-dd hh:mm",

@@ -17,8 +17,10 @@ export type { MonthInputs };
 export const MONTH_LAYOUT = {
   inputs: { quota: 3, marketingShare: 4, avgDealSize: 5, closeRate: 6, revenueGoal: 7, customersNeeded: 8, goal: 9, status: 10 },
   metrics: { column: 5, leads: 3, won: 4, wonRevenue: 5, marketingRevenue: 6, totalRevenue: 7, cycle: 8, closeRate: 9, dealSize: 10, marketingShare: 11 },
-  headerRow: 13,
-  firstDayRow: 14,
+  /** The pace chart sits between the figures and the days, where a screen shows it without scrolling sideways. */
+  chart: { row: 13, column: 1, width: 900, height: 340 },
+  headerRow: 31,
+  firstDayRow: 32,
 } as const;
 
 /** The month tab's chart-only column: the cumulative actual the pace chart draws (chartActualFormula). */
@@ -40,11 +42,12 @@ export const MONTH_GOAL_CELL = a1(MONTH_LAYOUT.inputs.goal, 2, true);
 export function dailyLeadsFormula(days: string, count: number, handedOff: string): string {
   // LET names the hand-off column once: FILTER reads it three times.
   const inMonth = `FILTER(handed_off,handed_off>=first_day,handed_off<first_day+${count})`;
-  return `LET(handed_off,${handedOff},first_day,MIN(${days}),ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),first_day+${count}),${days}),${count},1)))`;
+  // Days after today are blank, not 0: nothing has been delivered on them yet, and the chart draws no bar there.
+  return `LET(handed_off,${handedOff},first_day,MIN(${days}),ARRAYFORMULA(IF(${days}>TODAY(),"",ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),first_day+${count}),${days}),${count},1))))`;
 }
 
 /**
- * The running total of `counts` per day of `days`, blank after today: one
+ * The running total of `counts` per day of `days` (blanks count 0), blank after today: one
  * formula for the column (a days × days lower-triangular matrix of 1s times
  * the counts), as the daily counts it adds up fill their column from one
  * formula too. (HyperFormula also fails to rebuild growing SUM($D$14:D15)
@@ -52,7 +55,7 @@ export function dailyLeadsFormula(days: string, count: number, handedOff: string
  */
 export function runningTotalFormula(days: string, counts: string): string {
   const n = `ROWS(${days})`;
-  return `ARRAYFORMULA(IF(${days}>TODAY(),"",MMULT((SEQUENCE(${n})>=TRANSPOSE(SEQUENCE(${n})))*1,${counts})))`;
+  return `ARRAYFORMULA(IF(${days}>TODAY(),"",MMULT((SEQUENCE(${n})>=TRANSPOSE(SEQUENCE(${n})))*1,IF(ISNUMBER(${counts}),${counts},0))))`;
 }
 
 /**
@@ -149,7 +152,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   const revenue = leadRange(context, "revenue");
   const named = { customer: "Leads_Customer", revenue: "Leads_Revenue" };
   const metric = (row: number, label: string, cell: CellSpec): void => {
-    sheet.set(row, m.column, { value: label, wrap: true });
+    sheet.set(row, m.column, { value: label });
     sheet.set(row, m.column + 1, { ...calculated, ...cell });
   };
   sheet.set(2, m.column, { value: labels.month.metrics, bold: true });
@@ -158,7 +161,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   metric(m.won, labels.month.metricLabels.won, { formula: `COUNTIFS(${inMonth(handedOff)},${named.customer},TRUE)`, format: formats.count });
   metric(m.wonRevenue, labels.month.metricLabels.wonRevenue, { formula: `SUMIFS(${named.revenue},${inMonth(handedOff)},${named.customer},TRUE)`, format: formats.money });
   metric(m.marketingRevenue, labels.month.metricLabels.marketingRevenue, { formula: `SUMIFS(${revenue},${inMonth(closedOn)},${customer},TRUE)`, format: formats.money });
-  sheet.set(m.totalRevenue, m.column, { value: labels.month.metricLabels.totalRevenue, bold: true, wrap: true });
+  sheet.set(m.totalRevenue, m.column, { value: labels.month.metricLabels.totalRevenue, bold: true });
   sheet.set(m.totalRevenue, m.column + 1, { value: "", format: formats.money, background: COLORS.marketing.light, input: { key: `totalRevenue|${month}` } });
   metric(m.cycle, labels.month.metricLabels.cycle, {
     // Closed minus created is arithmetic on columns: inside ARRAYFORMULA, not left to FILTER.
@@ -217,9 +220,13 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
     frozenColumns: 0,
     minRows: Math.max(lastDay, 45) + 5,
     minColumns: 20,
+    // Wide enough for every label on one line; the metric labels share column E with the cumulative actual.
     columnWidths: [
-      { column: 1, count: 1, width: 280 },
-      { column: 2, count: CHART_ACTUAL_COLUMN - 1, width: 130 },
+      { column: 1, count: 1, width: 230 },
+      { column: 2, count: 3, width: 115 },
+      { column: 5, count: 1, width: 210 },
+      { column: 6, count: 2, width: 115 },
+      { column: 8, count: 2, width: 180 },
     ],
     blocks: [sheet.toBlock({ row: 1, column: 1 })],
     validations: [{ range: a1(m.totalRevenue, m.column + 1), rule: { kind: "numberAtLeast", min: 0 }, helpText: labels.month.metricLabels.totalRevenue }],
@@ -241,9 +248,9 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
           { range: range(CHART_ACTUAL_COLUMN), type: "line", color: COLORS.marketing.strong },
           { range: range(4), type: "bars", color: "#aecbfa" },
         ],
-        anchor: { row: 2, column: 10 },
-        width: 720,
-        height: 420,
+        anchor: { row: L.chart.row, column: L.chart.column },
+        width: L.chart.width,
+        height: L.chart.height,
         vAxisTitle: labels.month.chartAxis,
       },
     ],

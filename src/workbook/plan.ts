@@ -4,6 +4,7 @@
  */
 import type { SlaConfig } from "../config/schema";
 import { planAgreement } from "./agreement";
+import { planDashboard } from "./dashboard";
 import { baseContext, slaMonths, type PlanContext } from "./context";
 import { planFollowUp } from "./followUp";
 import { leadCapacity, planLeads } from "./leads";
@@ -63,8 +64,9 @@ export function planWorkbook(config: SlaConfig, existing: ExistingWorkbook, toda
   const leads = planLeads(context);
   const monthSheets = months.map((state) => planMonth(context, state.month, state.inputs));
   const followUp = planFollowUp(context);
+  const dashboard = planDashboard(context, { months: months.map((state) => state.month), ledger: agreement.ledger });
   return {
-    sheets: [agreement.sheet, ...monthSheets, leads.sheet, followUp],
+    sheets: [dashboard, agreement.sheet, ...monthSheets, leads.sheet, followUp],
     namedRanges: [...agreement.namedRanges, ...leads.namedRanges],
     months,
   };

@@ -130,7 +130,7 @@ describe("showNextMonth", () => {
     const state = loadDocumentState().state;
     expect(state.revision).toBe(revision + 1);
     expect(state.months.find((month) => month.month === "2027-01")?.inputs).toMatchObject({ mode: "recalculated", from: "2026-12" });
-    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B2").getValue()).toBe("recalculated from a complete month's actuals (2026-12)");
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B2").getValue()).toBe("recalculated from actuals (2026-12)");
     expect(record.alerts).toHaveLength(2);
     const shown = record.alerts[1];
     expect(shown?.title).toBe("Start next month");

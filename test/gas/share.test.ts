@@ -217,8 +217,8 @@ describe("strict protections", () => {
       expect(kinds.size).toBeGreaterThan(0);
     }
     // The cells named in the brief, as Sheets shows them.
-    expect(protectionsOf(snapshot, "2026-12")[0]?.unprotectedRanges).toEqual(["'2026-12'!F7", "'2026-12'!H14:H44"]);
-    expect(protectionsOf(snapshot, "Agreement")[0]?.unprotectedRanges).toEqual(["Agreement!B51:B62", "Agreement!C51:C62", "Agreement!J85:J108"]);
+    expect(protectionsOf(snapshot, "2026-12")[0]?.unprotectedRanges).toEqual(["'2026-12'!F7", "'2026-12'!H32:H62"]);
+    expect(protectionsOf(snapshot, "Agreement")[0]?.unprotectedRanges).toEqual(["Agreement!B51:B62", "Agreement!C51:C62", "Agreement!J88:J111"]);
     expect(protectionsOf(snapshot, "Follow-up")[0]?.unprotectedRanges).toEqual(["'Follow-up'!B19"]);
 
     const last = sheet("Leads").getMaxRows();
@@ -243,7 +243,7 @@ describe("strict protections", () => {
     const month = sheet("2026-12").getProtections(SpreadsheetApp.ProtectionType.SHEET);
     expect(month).toHaveLength(1);
     expect(month[0]?.isWarningOnly()).toBe(false);
-    expect(month[0]?.getUnprotectedRanges().map((range) => range.getA1Notation())).toEqual(["F7", "H14:H44"]);
+    expect(month[0]?.getUnprotectedRanges().map((range) => range.getA1Notation())).toEqual(["F7", "H32:H62"]);
     expect(month[0]?.getEditors().map((user) => user.getEmail())).toEqual([OWNER]);
     expect(month[0]?.canEdit()).toBe(true);
     const leads = sheet("Leads").getProtections(SpreadsheetApp.ProtectionType.RANGE);
@@ -265,7 +265,7 @@ describe("warning-only protections", () => {
     const result = shareWithSales({ emails: ["sam@example.com"], mode: "warning" });
     expect(result.explanation).toEqual(shareWords("en").explain("warning"));
     const protections = emulator.snapshot().sheets.flatMap((item) => item.protections);
-    expect(protections).toHaveLength(6);
+    expect(protections).toHaveLength(7);
     expect(protections.every((protection) => protection.warningOnly)).toBe(true);
     expect(protections.every((protection) => protection.description.startsWith(PROTECTION_PREFIX))).toBe(true);
     expect(sheet("Follow-up").getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]?.isWarningOnly()).toBe(true);
@@ -290,13 +290,13 @@ describe("sharing again", () => {
     const twice = emulator.snapshot();
     const ours = (snapshot: WorkbookSnapshot) => snapshot.sheets.map((item) => [item.name, item.protections.filter((protection) => protection.description.startsWith(PROTECTION_PREFIX))] as const);
     expect(ours(twice)).toEqual(ours(once));
-    // Five of ours: the Follow-up tab is the user's, and stays so.
-    expect(ours(twice).flatMap(([, protections]) => protections)).toHaveLength(5);
+    // Six of ours: the Follow-up tab is the user's, and stays so.
+    expect(ours(twice).flatMap(([, protections]) => protections)).toHaveLength(6);
     expect(mine(twice)).toEqual(users);
 
     shareWithSales({ emails: ["sam@example.com"], mode: "warning" });
     const warned = emulator.snapshot();
-    expect(ours(warned).flatMap(([, protections]) => protections).map((protection) => protection.warningOnly)).toEqual(Array(5).fill(true));
+    expect(ours(warned).flatMap(([, protections]) => protections).map((protection) => protection.warningOnly)).toEqual(Array(6).fill(true));
     expect(mine(warned)).toEqual(users);
     expect(sheet("Follow-up").getProtections(SpreadsheetApp.ProtectionType.SHEET).map((protection) => [protection.getDescription(), protection.isWarningOnly()])).toEqual([["Owners only", true]]);
   });

@@ -15,7 +15,12 @@ import { exampleConfig, exampleInput, exampleLeads, fixedLook, ledgerA1, namedVa
 const call = (name: string, args: readonly unknown[]) => callIn(name, args, testContext("Europe/Berlin"));
 
 /** The issue's budgets: a first build reads the document and tags its tabs and log columns; a rebuild writes what changed. */
-const BUILD_CALLS = 100;
+/**
+ * A first build writes five tabs (the Dashboard among them) with their fixed looks as cell formats: about
+ * ten calls per tab, plus one per named range and log-column tag. The budget guards against calls per row
+ * or per day, which would grow with the log or the month.
+ */
+const BUILD_CALLS = 120;
 const REBUILD_CALLS = 50;
 
 /** A workbook of a build before tabs and log columns carried the add-on's developer metadata: only the stored state knows them. */
@@ -51,7 +56,7 @@ describe("buildSla on the emulator", () => {
   it("builds the agreement with the guide's worked example and every product named range", () => {
     open("2026-12-15");
     const result = build();
-    expect(result.sheets).toEqual(["Agreement", "2026-12", "Leads", "Follow-up"]);
+    expect(result.sheets).toEqual(["Dashboard", "Agreement", "2026-12", "Leads", "Follow-up"]);
     expect(namedValue("RevenueGoal")).toBe(5000);
     expect(namedValue("CustomersNeeded")).toBe(50);
     expect(namedValue("LeadsNeeded")).toBe(100);
@@ -66,8 +71,9 @@ describe("buildSla on the emulator", () => {
     expect(String(value("Agreement", "B10"))).toMatch(/^Deliver 100 qualified leads/);
     expect(wraps("Agreement", "B10")).toBe("WRAP");
     expect(wraps("Follow-up", "D4")).toBe("WRAP");
-    expect(wraps("2026-12", "A13")).toBe("WRAP");
-    expect(wraps("Agreement", "A6")).toBe("OVERFLOW");
+    expect(wraps("2026-12", "A31")).toBe("WRAP");
+    expect(wraps("Agreement", "A6")).toBe("WRAP"); // the summary, a paragraph in the wide first column
+    expect(wraps("Agreement", "A5")).toBe("OVERFLOW");
   });
 
   it("tracks leads typed into the log: pace, status, metrics, follow-up and ledger", () => {
@@ -77,10 +83,10 @@ describe("buildSla on the emulator", () => {
     typeLeads(leads);
     // Month tab: every lead counted once, cumulative actual stops at today.
     expect(value("2026-12", "F3")).toBe(leads.length);
-    const daily = sheet("2026-12").getRange("D14:E44").getValues();
+    const daily = sheet("2026-12").getRange("D32:E62").getValues();
     expect(daily.reduce((sum, row) => sum + Number(row[0]), 0)).toBe(leads.length);
     expect(daily[14]?.[1]).toBe(leads.length); // 15 December: all leads so far
-    expect(daily[15]?.[1]).toBe(""); // 16 December: after today, blank, not zero
+    expect(daily[15]).toEqual(["", ""]); // 16 December: after today, blank, not zero
     expect(value("2026-12", "B10")).toBe(leads.length >= (15 * 100) / 31 ? "On track" : "Behind");
 
     // Response hours per row agree with SLA_RESPONSE_HOURS (business hours, holidays).
@@ -365,7 +371,7 @@ describe("buildSla on the emulator", () => {
     const leads = Array.from({ length: 500 }, (_, index) => exampleLeads()[index % 52] as unknown[]).map((row, index) => [`Lead ${index + 1}`, ...row.slice(1)]);
     typeLeads(leads);
     sheet("Agreement").getRange("B51").setValue(3); // 3 weekly reports delivered in December
-    sheet("2026-12").getRange("H20").setValue("Webinar leads arrived late");
+    sheet("2026-12").getRange("H38").setValue("Webinar leads arrived late");
     sheet("2026-12").getRange("F7").setValue(12000);
     const note = ledgerA1("J");
     sheet("Agreement").getRange(note).setValue("=\"ok\"");
@@ -377,7 +383,7 @@ describe("buildSla on the emulator", () => {
     expect(sheet("Leads").getRange(2, 1, 500, 12).getValues()).toEqual(before);
     expect(namedValue("LeadsNeeded")).toBe(160);
     expect(value("Agreement", "B51")).toBe(3);
-    expect(value("2026-12", "H20")).toBe("Webinar leads arrived late");
+    expect(value("2026-12", "H38")).toBe("Webinar leads arrived late");
     expect(value("2026-12", "F7")).toBe(12000);
     expect(sheet("Agreement").getRange(ledgerA1("J")).getFormula()).toBe('="ok"');
     expect(value("2026-12", "F3")).toBe(500);
@@ -507,9 +513,10 @@ describe("buildSla on the emulator", () => {
     }
     expect(counts.none).toBeLessThanOrEqual(REBUILD_CALLS);
     expect(counts.many).toBeLessThanOrEqual(REBUILD_CALLS);
-    // The same calls, except that a full log is given its 999 free rows back with one insertRowsAfter,
-    // and the log's record (what the build wrote there) changes with it.
-    expect(methods.many).toEqual({ ...methods.none, "Sheet.insertRowsAfter": 1, "DeveloperMetadata.setValue": 1 });
+    // The same calls, except that a full log is given its 999 free rows back with one insertRowsAfter, the log's
+    // record (what the build wrote there) changes with it, and the calculated columns' looks reach the new rows.
+    const grown = { "Sheet.insertRowsAfter": 1, "DeveloperMetadata.setValue": 1, "Range.setBackgrounds": 2, "Range.setTextStyles": 1, "Range.setWraps": 1 };
+    expect(methods.many).toEqual({ ...methods.none, ...grown });
   });
 
   it("leaves unchanged, intact tabs alone on a rebuild and repairs a damaged one", () => {
@@ -517,7 +524,7 @@ describe("buildSla on the emulator", () => {
     build();
     sheet("Agreement").setColumnWidth(1, 420); // a width users adjusted
     sheet("2026-12").getRange("B9").setValue(7); // a goal formula typed over
-    sheet("2026-12").getRange("H20").setValue("Trade fair");
+    sheet("2026-12").getRange("H38").setValue("Trade fair");
     const followUp = sheet("Follow-up");
     for (const chart of followUp.getCharts()) followUp.removeChart(chart);
     const rows = sheet("Leads").getMaxRows();
@@ -528,7 +535,7 @@ describe("buildSla on the emulator", () => {
     expect(sheet("Agreement").getColumnWidth(1)).toBe(420);
     expect(sheet("2026-12").getRange("B9").getFormula()).not.toBe("");
     expect(value("2026-12", "B9")).toBe(100);
-    expect(value("2026-12", "H20")).toBe("Trade fair");
+    expect(value("2026-12", "H38")).toBe("Trade fair");
     expect(sheet("Follow-up").getCharts()).toHaveLength(2);
     // The log keeps its size: the calculated columns are no reason to add rows.
     expect(sheet("Leads").getMaxRows()).toBe(rows);
@@ -596,39 +603,44 @@ describe("buildSla on the emulator", () => {
     expect(again.notes).toEqual([]);
   });
 
-  it("colours tabs through always-true rules after their status rules, and resets an older build's cell colours once", () => {
+  it("writes fixed looks as cell formats, keeps a header users restyled, and replaces an older build's always-true rules", () => {
     const emulator = open("2026-12-15");
     build();
-    // The lead log's header: marketing blue, sales green, white bold text; the cells themselves plain.
+    // The lead log's header: marketing blue, sales green, white bold text, as cell formats.
     expect(fixedLook("Leads", "A1")).toEqual({ background: "#1a73e8", color: "#ffffff", bold: true, italic: false });
     expect(fixedLook("Leads", "G1")).toMatchObject({ background: "#188038", bold: true });
-    expect(sheet("Leads").getRange("A1").getBackground()).toBe("#ffffff");
-    // A status rule comes before the fixed looks and keeps the bold of the cell it colours.
-    const rules = sheet("Agreement").getConditionalFormatRules().map((rule) => rule.getBooleanCondition());
-    const firstFixed = rules.findIndex((condition) => condition?.getCriteriaValues()[0] === "=TRUE");
-    expect(rules.slice(firstFixed).every((condition) => condition?.getCriteriaValues()[0] === "=TRUE")).toBe(true);
-    expect(rules.slice(0, firstFixed).some((condition) => condition?.getBold() === true)).toBe(true);
+    for (const tab of SpreadsheetApp.getActiveSpreadsheet().getSheets().map((each) => each.getName())) {
+      const always = sheet(tab).getConditionalFormatRules().filter((rule) => /^=TRUE$/i.test(String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? "")));
+      expect({ tab, always: always.length }).toEqual({ tab, always: 0 });
+    }
 
-    // A workbook an older build coloured with cell formats: its layout knows no rules.
+    // A header users restyled survives a rebuild that changes the tab's content but not its looks.
+    sheet("Agreement").getRange("A5").setBackground("#ff00ff");
+    sheet("Leads").getRange("A1").setFontColor("#ffff00");
+    build({ ...exampleInput("internal-en.json"), summary: "Changed summary" });
+    expect(value("Agreement", "A6")).toBe("Changed summary");
+    expect(sheet("Agreement").getRange("A5").getBackground()).toBe("#ff00ff");
+    expect(sheet("Leads").getRange("A1").getFontColor()).toBe("#ffff00");
+
+    // A workbook an older build coloured with always-true rules: its cells get their looks, the rules go.
     const document = loadDocumentState();
     const layout = document.state.layout!;
-    const older = { ...layout, sheets: Object.fromEntries(Object.entries(layout.sheets).map(([key, { looks: _looks, hash: _hash, ...stored }]) => [key, stored])) };
+    const older = { ...layout, sheets: Object.fromEntries(Object.entries(layout.sheets).map(([key, stored]) => [key, { ...stored, looks: "rules", hash: "older" }])) };
     asBuiltBeforeMetadata();
     saveDocumentState(document, document.config, { ...document.state, layout: older });
-    sheet("Leads").getRange("A1:B1").setBackground("#1a73e8").setFontWeight("bold");
-    sheet("Agreement").getRange("A5").setBackground("#202124");
+    const agreement = sheet("Agreement");
+    agreement.getRange("A5").setBackground("#ffffff");
+    agreement.setConditionalFormatRules([
+      SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied("=TRUE").setBackground("#202124").setRanges([agreement.getRange("A5:C5")]).build(),
+    ]);
     emulator.calls.reset();
     build();
-    // Written again with plain cells under the rules, so no old colour shows through where the layout moves.
-    expect(sheet("Leads").getRange("A1:B1").getBackgrounds()).toEqual([["#ffffff", "#ffffff"]]);
-    expect(sheet("Leads").getRange("A1").getFontWeight()).toBe("normal");
-    expect(sheet("Agreement").getRange("A5").getBackground()).toBe("#ffffff");
+    expect(agreement.getConditionalFormatRules().some((rule) => rule.getBooleanCondition()?.getCriteriaValues()[0] === "=TRUE")).toBe(false);
     expect(fixedLook("Agreement", "A5")).toMatchObject({ background: "#202124", bold: true });
-    const resets = emulator.calls.byMethod["Range.setBackgrounds"] ?? 0;
-    expect(resets).toBeGreaterThan(0);
-    // Once: the next rebuild knows the rules and writes no cell colours.
+    expect(emulator.calls.byMethod["Range.setBackgrounds"] ?? 0).toBeGreaterThan(0);
+    // Once: the next rebuild knows the looks and writes no cell colours.
     emulator.calls.reset();
-    build({ ...exampleInput("internal-en.json"), summary: "Changed summary" });
+    build({ ...exampleInput("internal-en.json"), summary: "Changed again" });
     expect(emulator.calls.byMethod["Range.setBackgrounds"]).toBeUndefined();
     expect(emulator.calls.byMethod["Range.setTextStyles"]).toBeUndefined();
   });
@@ -709,7 +721,7 @@ describe("startNextMonth on the emulator", () => {
     build();
     typeLeads(exampleLeads());
     sheet("2026-12").getRange("F7").setValue(2000);
-    const december = () => sheet("2026-12").getRange("A1:H44").getValues();
+    const december = () => sheet("2026-12").getRange("A1:H62").getValues();
     const before = december();
     const actuals = sheet("2026-12").getRange("F3:F11").getValues().map((row) => row[0]);
     const [leads, won, wonRevenue, marketingRevenue, total] = actuals as number[];

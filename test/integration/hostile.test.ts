@@ -267,8 +267,8 @@ describe("hostile: metadata edited by hand", () => {
     const emulator = open();
     build();
     for (const tab of book().getSheets()) tabMetadata(tab)?.remove();
-    sheet("2026-12").getRange("H14").setValue("Webinar moved");
-    safe(emulator, () => buildSla(input()), () => expect(sheet("2026-12").getRange("H14").getValue()).toBe("Webinar moved"));
+    sheet("2026-12").getRange("H32").setValue("Webinar moved");
+    safe(emulator, () => buildSla(input()), () => expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved"));
   });
 });
 
@@ -284,17 +284,17 @@ describe("hostile: names", () => {
   it("a month tab renamed to the next month's name, then Start next month", () => {
     const emulator = open("2027-01-05");
     build();
-    sheet("2026-12").getRange("H14").setValue("Webinar moved");
+    sheet("2026-12").getRange("H32").setValue("Webinar moved");
     sheet("2026-12").setName("2027-02");
-    safe(emulator, () => startNextMonth({ use: "agreed", early: true }), () => expect(sheet("2027-02").getRange("H14").getValue()).toBe("Webinar moved"));
+    safe(emulator, () => startNextMonth({ use: "agreed", early: true }), () => expect(sheet("2027-02").getRange("H32").getValue()).toBe("Webinar moved"));
   });
 
   it("Start next month after the stored state was lost", () => {
     const emulator = open("2027-01-05");
     build();
-    sheet("2026-12").getRange("H14").setValue("Webinar moved");
+    sheet("2026-12").getRange("H32").setValue("Webinar moved");
     deleteState();
-    safe(emulator, () => startNextMonth({ use: "recalculated", early: true }), () => expect(sheet("2026-12").getRange("H14").getValue()).toBe("Webinar moved"));
+    safe(emulator, () => startNextMonth({ use: "recalculated", early: true }), () => expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved"));
   });
 
   it("share after the lead log was renamed", () => {
@@ -318,13 +318,13 @@ describe("hostile: names", () => {
   it("two month tabs with their names swapped: a rebuild keeps each tab's notes", () => {
     const emulator = open("2027-01-05");
     build();
-    sheet("2026-12").getRange("H14").setValue("december note");
-    sheet("2027-01").getRange("H14").setValue("january note");
+    sheet("2026-12").getRange("H32").setValue("december note");
+    sheet("2027-01").getRange("H32").setValue("january note");
     sheet("2026-12").setName("tmp");
     sheet("2027-01").setName("2026-12");
     sheet("tmp").setName("2027-01");
     safe(emulator, () => buildSla(input()), () => {
-      const notes = book().getSheets().map((tab) => tab.getRange("H14").getValue());
+      const notes = book().getSheets().map((tab) => tab.getRange("H32").getValue());
       expect(notes).toEqual(expect.arrayContaining(["december note", "january note"]));
     });
   });

@@ -98,7 +98,7 @@ describe("a rebuild over what people did to the shared sheet", () => {
     build();
     const count = checklistCell(0);
     count.setValue(3);
-    sheet("2026-12").getRange("H14").setValue("Webinar moved");
+    sheet("2026-12").getRange("H32").setValue("Webinar moved");
     const props = PropertiesService.getDocumentProperties();
     for (const damage of ["corrupt", "junk", "deleted"] as const) {
       if (damage === "corrupt") props.setProperty(`${STATE_KEY}.0`, "{not json");
@@ -109,7 +109,7 @@ describe("a rebuild over what people did to the shared sheet", () => {
       if (damage === "deleted") for (const key of Object.keys(props.getProperties())) if (key.startsWith(STATE_KEY)) props.deleteProperty(key);
       expect(build().ok).toBe(true);
       expect(count.getValue()).toBe(3);
-      expect(sheet("2026-12").getRange("H14").getValue()).toBe("Webinar moved");
+      expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved");
     }
     // With the config gone too, Start next month says so and writes nothing.
     props.deleteAllProperties();

@@ -26,8 +26,8 @@ describe("planWorkbook", () => {
   const plan = planWorkbook(config, EMPTY_WORKBOOK, "2026-11-28");
 
   it("plans the agreement with its misses ledger, the first month, the lead log and the follow-up report", () => {
-    expect(plan.sheets.map((sheet) => sheet.key)).toEqual(["agreement", "month:2026-12", "leads", "followUp"]);
-    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Agreement", "2026-12", "Leads", "Follow-up"]);
+    expect(plan.sheets.map((sheet) => sheet.key)).toEqual(["dashboard", "agreement", "month:2026-12", "leads", "followUp"]);
+    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Dashboard", "Agreement", "2026-12", "Leads", "Follow-up"]);
   });
 
   it("defines every product named range exactly once", () => {
@@ -36,9 +36,21 @@ describe("planWorkbook", () => {
     expect(plan.namedRanges.find((named) => named.name === "Leads_HandedOff")).toEqual({ name: "Leads_HandedOff", sheetKey: "leads", range: "E2:E" });
   });
 
+  it("colours with cell formats: every conditional-format rule tests something, none always holds", () => {
+    for (const language of ["en", "de"] as const) {
+      const sheets = planWorkbook({ ...config, language }, EMPTY_WORKBOOK, "2026-12-15").sheets;
+      const rules = sheets.flatMap((sheet) => sheet.conditionalFormats.map((rule) => ({ sheet: sheet.key, formula: rule.formula })));
+      expect(rules.length).toBeGreaterThan(10);
+      for (const rule of rules) expect({ ...rule, constant: /^=\s*(TRUE|1|TRUE\(\))\s*$/i.test(rule.formula) || !/[A-Z]+\$?\d|TODAY\(\)/.test(rule.formula) }).toEqual({ ...rule, constant: false });
+      // The fixed looks are the cells' own: headers carry their colours.
+      const header = sheets.find((sheet) => sheet.key === "leads")?.blocks.flatMap((block) => (block.row === 1 ? block.cells[0] ?? [] : []));
+      expect(header?.[0]).toMatchObject({ bold: true, background: expect.any(String) });
+    }
+  });
+
   it("writes user text as text, never as a formula", () => {
     const hostile = { ...config, title: '=IMPORTXML("http://x","//a")', contacts: [{ name: "@mention", email: "a@example.com", role: "+49 30 1234", party: "sales" as const }] };
-    const agreement = planWorkbook(hostile, EMPTY_WORKBOOK, "2026-11-28").sheets[0] as SheetPlan;
+    const agreement = planWorkbook(hostile, EMPTY_WORKBOOK, "2026-11-28").sheets.find((sheet) => sheet.key === "agreement") as SheetPlan;
     const texts = cells(agreement).map((cell) => cell.text).filter(Boolean);
     expect(texts).toEqual(expect.arrayContaining(['=IMPORTXML("http://x","//a")', "@mention", "+49 30 1234"]));
     expect(cells(agreement).some((cell) => cell.formula?.includes("IMPORTXML"))).toBe(false);
@@ -56,12 +68,12 @@ describe("planWorkbook", () => {
   });
 
   it("lays out a 28-day and a 31-day month with the same structure", () => {
-    const february = planWorkbook({ ...config, startMonth: "2027-02" }, EMPTY_WORKBOOK, "2026-11-28").sheets[1] as SheetPlan;
-    const december = plan.sheets[1] as SheetPlan;
+    const february = planWorkbook({ ...config, startMonth: "2027-02" }, EMPTY_WORKBOOK, "2026-11-28").sheets[2] as SheetPlan;
+    const december = plan.sheets[2] as SheetPlan;
     expect(february.blocks).toHaveLength(december.blocks.length);
     expect(february.charts.map((chart) => chart.series.length)).toEqual(december.charts.map((chart) => chart.series.length));
-    expect(february.charts[0]?.domain).toBe("A13:A41");
-    expect(december.charts[0]?.domain).toBe("A13:A44");
+    expect(february.charts[0]?.domain).toBe("A31:A59");
+    expect(december.charts[0]?.domain).toBe("A31:A62");
   });
 
   it("keeps room in the lead log: 1,000 rows new, and at least 999 free rows below the last lead", () => {
@@ -81,9 +93,9 @@ describe("planWorkbook", () => {
   it("plans a German multi-level SLA with three party columns and German labels", () => {
     const german = exampleConfig("multilevel-de.json");
     const plan = planWorkbook(german, EMPTY_WORKBOOK, "2026-11-28");
-    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Vereinbarung", "2027-01", "Leads", "Nachverfolgung"]);
+    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Übersicht", "Vereinbarung", "2027-01", "Leads", "Nachverfolgung"]);
     // The misses ledger closes the Agreement tab: a row per month and party under its title and headers.
-    const rows = (plan.sheets[0] as SheetPlan).blocks[0]?.cells ?? [];
+    const rows = (plan.sheets.find((sheet) => sheet.key === "agreement") as SheetPlan).blocks[0]?.cells ?? [];
     const title = rows.findIndex((line) => line[0]?.value === "Protokoll: erreichte und verfehlte Ziele, Verwarnungen und Kündigung");
     expect(rows[title + 1]?.map((cell) => cell?.value)).toEqual(["Monat", "Partei", "Ziel", "Ergebnis", "Ziel erreicht?", "Verwarnungen bisher", "Verfehlt in Folge", "Eskalation", "Kündigung", "Notizen und Maßnahmen"]);
     const parties = rows.slice(title + 2).map((line) => line[1]?.text);
@@ -101,7 +113,7 @@ describe("planWorkbook", () => {
     const holidays = Array.from({ length: 120 }, (_, index) => new Date(Date.UTC(2027, 0, 1 + index)).toISOString().slice(0, 10));
     const crowded = { ...config, months: 36, requirements, sales: { ...config.sales, holidays } };
     expect(() => planWorkbook(crowded, EMPTY_WORKBOOK, "2026-11-28")).not.toThrow();
-    const agreement = planWorkbook(crowded, EMPTY_WORKBOOK, "2026-11-28").sheets[0] as SheetPlan;
+    const agreement = planWorkbook(crowded, EMPTY_WORKBOOK, "2026-11-28").sheets.find((sheet) => sheet.key === "agreement") as SheetPlan;
     // Holidays in column 23, the working days they take off in column 24.
     expect(agreement.minColumns).toBe(24);
     // However few requirements: 120 holidays run down past the tiers, the checklist and the misses ledger, beside them.
