@@ -52,7 +52,7 @@ export function chartConfig(view: ChartView): ChartConfiguration<"bar" | "line">
       ...(spec.max !== undefined ? { max: spec.max } : {}),
       title: { display: spec.title !== undefined, text: spec.title ?? "", color: "#5f6368" },
       grid: { drawOnChartArea: position === "left", color: "#e8eaed" },
-      ticks: { color: "#5f6368" },
+      ticks: { color: "#5f6368", ...(spec.whole ? { precision: 0 } : {}) },
     };
   };
   return {

@@ -49,6 +49,8 @@ export interface ChartAxis {
   title?: string;
   min?: number;
   max?: number;
+  /** Whole-number ticks only (the axis counts things). */
+  whole?: boolean;
 }
 
 export interface ChartView {

@@ -269,6 +269,7 @@ export function chartView(session: PlaygroundSession, chart: ChartSnapshot, shee
       ...(typeof spec.title === "string" ? { title: spec.title } : {}),
       ...(typeof spec.minValue === "number" ? { min: spec.minValue } : {}),
       ...(typeof spec.maxValue === "number" ? { max: spec.maxValue } : {}),
+      ...(spec.format === "0" || record(spec.gridlines).multiple === 1 ? { whole: true } : {}),
     };
   };
   const legend = record(options.legend).position;

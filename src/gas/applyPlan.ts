@@ -735,6 +735,9 @@ function buildChart(sheet: Sheet, chart: ChartPlan): GoogleAppsScript.Spreadshee
   });
   const vAxes: Record<number, Record<string, unknown>> = { 0: { title: chart.vAxisTitle, minValue: 0 } };
   if (chart.vAxisTitleRight) vAxes[1] = { title: chart.vAxisTitleRight, minValue: 0 };
+  // A count axis reads in whole numbers: Google Charts' "0" axis format, and gridlines only at multiples of 1
+  // (gridlines.multiple; whether Sheets' embedded charts honour it is UNVERIFIED, the format alone already avoids 0.2 labels).
+  for (const index of chart.countAxes ?? []) vAxes[index] = { ...vAxes[index], format: "0", gridlines: { multiple: 1 } };
   return typed
     .setNumHeaders(1)
     .setPosition(chart.anchor.row, chart.anchor.column, 0, 0)

@@ -199,6 +199,7 @@ export function planDashboard(context: PlanContext, input: DashboardInput): Shee
         width: DASHBOARD_LAYOUT.chart.width,
         height: DASHBOARD_LAYOUT.chart.height,
         vAxisTitle: labels.month.chartAxis,
+        countAxes: [0],
       },
     ],
   };

@@ -252,6 +252,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
         width: L.chart.width,
         height: L.chart.height,
         vAxisTitle: labels.month.chartAxis,
+        countAxes: [0],
       },
     ],
   };

@@ -79,6 +79,8 @@ export interface ChartPlan {
   readonly height: number;
   readonly vAxisTitle: string;
   readonly vAxisTitleRight?: string;
+  /** Axes that count things (0 left, 1 right): labelled in whole numbers, never 0.2 steps. */
+  readonly countAxes?: readonly (0 | 1)[];
 }
 
 export interface SheetPlan {

@@ -57,6 +57,9 @@ describe("the playground page", () => {
   });
 
   it("builds the SLA from the real wizard in the sidebar", async () => {
+    // A first tab with something in it stays after the build (an empty one would be replaced).
+    await showSheet(page, "Sheet1");
+    expect(await typeIntoCell(page, "A1", "Scratch")).toBe("Scratch");
     const wizard = await openWizard(page);
     // The sidebar gets Apps Script's 300 px.
     const panel = await page.$eval("#pg-sidebar-frame", (frame) => (frame as HTMLIFrameElement).getBoundingClientRect().width);
@@ -66,7 +69,7 @@ describe("the playground page", () => {
     expect(result).toMatch(/SLA built/);
     // The page draws the new workbook as soon as the build answers.
     await page.waitForFunction(() => document.querySelectorAll(".pg-tab").length > 1);
-    expect(await tabNames()).toEqual(expect.arrayContaining(["Agreement", "2026-12", "Leads", "Follow-up"]));
+    expect(await tabNames()).toEqual(["Dashboard", "Agreement", "2026-12", "Leads", "Follow-up", "Sheet1"]);
     await showSheet(page, "Agreement");
     expect(await cellText("B19")).toBe("100");
   });

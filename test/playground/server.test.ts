@@ -203,8 +203,8 @@ describe("the workbook in the playground", () => {
 
     const month = await view(playground, "2026-12");
     expect(month.sheet.cells.F3?.v).toBe(String(added));
-    // The tab's fixed colours come from its always-true conditional-format rules: painted as Sheets shows them.
-    expect(month.sheet.cells.A13).toMatchObject({ bg: "#202124", fc: "#ffffff", b: true });
+    // The daily table's header: its fixed colours are the cells' own formats.
+    expect(month.sheet.cells.A31).toMatchObject({ bg: "#202124", fc: "#ffffff", b: true });
     const pace = month.sheet.charts[0]!;
     expect(pace.type).toBe("COMBO");
     expect(pace.labels).toHaveLength(31);
@@ -269,6 +269,8 @@ describe("the saved workbook", () => {
     const dataFile = folder.file("kept.json");
     const first = await startPlayground({ port: 0, dataFile, today: TODAY, timeZone: "Europe/Berlin" });
     try {
+      // Typed into the first tab before the build, so the build keeps it.
+      await setCell(first, "Sheet1", "A1", "Scratch");
       await build(first);
       await setCell(first, "Sheet1", "B2", "=SLA_LEADS_NEEDED(5000, 100%, 300, 50%)");
     } finally {
