@@ -28,5 +28,6 @@ export const SERVER_API = {
   buildSla: OPERATIONS.buildSla,
   startNextMonth: OPERATIONS.startNextMonth,
   shareWithSales: OPERATIONS.shareWithSales,
+  openDashboard: OPERATIONS.openDashboard,
 };
 export type ServerApi = typeof SERVER_API;

@@ -97,6 +97,19 @@ export function findDocument(spreadsheet: Spreadsheet, document: DocumentState =
   };
 }
 
+/**
+ * The add-on's tab planned under `key` (its `sla.tab` record says so), found
+ * with one metadata search, wherever it is and whatever it is called now.
+ */
+export function findTabByKey(spreadsheet: Spreadsheet, key: string): Sheet | undefined {
+  for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(TAB_METADATA_KEY).find()) {
+    if (parseTabRecord(metadata.getValue() ?? "")?.key !== key) continue;
+    const sheet = metadata.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return undefined;
+}
+
 /** Every named range with where it points: one read for the list, one per name. */
 export function readNamedRanges(spreadsheet: Spreadsheet): NamedRangeSnapshot[] {
   return spreadsheet.getNamedRanges().map(namedRangeSnapshot);

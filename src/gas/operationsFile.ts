@@ -67,4 +67,5 @@ export const OPERATIONS: Operations = {
   buildSla: lazy("buildSla"),
   startNextMonth: lazy("startNextMonth"),
   shareWithSales: lazy("shareWithSales"),
+  openDashboard: lazy("openDashboard"),
 };
