@@ -266,6 +266,8 @@ const DICTIONARY = {
   ],
   built: ["Done", "Fertig"],
   close: ["Close", "Schließen"],
+  openDashboard: ["Open the Dashboard", "Übersicht öffnen"],
+  openingDashboard: ["Opening the Dashboard…", "Übersicht wird geöffnet…"],
   notes: ["Notes", "Hinweise"],
   buildFailed: (count: number) => [
     `Not built: the spreadsheet found ${count === 1 ? "1 problem" : `${count} problems`}. Correct the marked fields, then build again:`,

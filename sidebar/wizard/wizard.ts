@@ -15,6 +15,9 @@ import { type Strings, stringsFor } from "./strings";
 
 type BuildResult = { readonly ok: true; readonly message: string; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
 
+/** What "Open the Dashboard" did: still asking, or the server's words when it could not. */
+type DashboardState = "opening" | { readonly failed: string } | undefined;
+
 /** Where focus goes after a render. */
 type Focus = { readonly id: string } | "heading" | "firstInvalid" | "result" | "none";
 
@@ -30,6 +33,7 @@ export class Wizard implements StepUi {
   private summary: "local" | "server" | undefined;
   private building = false;
   private result: BuildResult | undefined;
+  private dashboard: DashboardState;
   private updaters: (() => void)[] = [];
   private readonly view: HTMLElement;
   private readonly liveRegion: HTMLElement;
@@ -181,6 +185,7 @@ export class Wizard implements StepUi {
     }
     this.building = true;
     this.result = undefined;
+    this.dashboard = undefined;
     this.problems = [];
     this.summary = undefined;
     this.render("result");
@@ -209,6 +214,23 @@ export class Wizard implements StepUi {
       this.render("result");
       this.announce(answer.message);
     }
+  }
+
+  /** Activates the Dashboard tab (the server finds it by its metadata); says why when it can't. */
+  private async openDashboard(): Promise<void> {
+    if (this.dashboard === "opening") return;
+    this.dashboard = "opening";
+    this.render({ id: "wz-open-dashboard" });
+    let failed: string | undefined;
+    try {
+      const answer = await call("openDashboard", this.lang);
+      if (!answer.ok) failed = answer.message;
+    } catch (error) {
+      failed = this.t.serverUnreachable(messageOf(error));
+    }
+    this.dashboard = failed === undefined ? undefined : { failed };
+    this.render({ id: "wz-open-dashboard" });
+    if (failed !== undefined) this.announce(failed);
   }
 
   private goToProblem(problem: ConfigProblem): void {
@@ -287,6 +309,8 @@ export class Wizard implements StepUi {
     const nav = h("div.wz-nav", {}, back, forward);
 
     append(this.view, top, dots, main, nav);
+    // Whatever focus or a scroll brings into view stops above the sticky buttons, not under them.
+    document.documentElement.style.scrollPaddingBottom = `${Math.ceil(nav.getBoundingClientRect().height) + 8}px`;
 
     const unplaced = this.kit.applyErrors(this.problemsOnStep());
     this.fillSummary(summaryBox, unplaced);
@@ -320,7 +344,14 @@ export class Wizard implements StepUi {
         h("p.wz-result-title", { text: t.built }),
         h("p", { id: "wz-result-message", text: this.result.message }),
         this.result.notes.length > 0 ? h("ul.wz-notes", { attrs: { "aria-label": t.notes } }, ...this.result.notes.map((note) => h("li", { text: note }))) : null,
-        button(t.close, () => closeSidebar(), "", { id: "wz-close" }),
+        typeof this.dashboard === "object" ? h("p.wz-result-problem", { id: "wz-dashboard-problem", attrs: { role: "alert" }, text: this.dashboard.failed }) : null,
+        h("div.wz-result-actions", {},
+          button(this.dashboard === "opening" ? t.openingDashboard : t.openDashboard, () => void this.openDashboard(), "action", {
+            id: "wz-open-dashboard",
+            disabled: this.dashboard === "opening",
+          }),
+          button(t.close, () => closeSidebar(), "", { id: "wz-close" }),
+        ),
       );
     }
     return h("div.wz-result.wz-result-failure", { id: "wz-result", attrs: { tabindex: "-1" } },
@@ -337,7 +368,10 @@ export class Wizard implements StepUi {
     }
     if (focus === "result") {
       const result = document.getElementById("wz-result");
-      if (result) focusElement(result);
+      if (result) {
+        focusElement(result);
+        revealAboveFooter(result);
+      }
       return;
     }
     if (focus === "firstInvalid") {
@@ -363,6 +397,21 @@ function focusElement(element: HTMLElement): void {
   }
   element.focus();
   element.scrollIntoView({ block: "nearest" });
+}
+
+/**
+ * Scrolls so the whole box shows above the sticky buttons at the bottom
+ * (its top first when it is taller than the room there is).
+ */
+function revealAboveFooter(box: HTMLElement): void {
+  const footer = document.querySelector<HTMLElement>(".wz-nav")?.getBoundingClientRect().height ?? 0;
+  const room = window.innerHeight - footer;
+  const rect = box.getBoundingClientRect();
+  const gap = 8;
+  let shift = 0;
+  if (rect.height + 2 * gap > room || rect.top < gap) shift = rect.top - gap;
+  else if (rect.bottom > room - gap) shift = rect.bottom - (room - gap);
+  if (shift !== 0) window.scrollBy({ top: shift, left: 0, behavior: "instant" });
 }
 
 function messageOf(error: unknown): string {

@@ -13,6 +13,7 @@ import { validateConfig } from "../../src/config/validate";
 import type { Language } from "../../src/core/i18n";
 import { messagesFor } from "../../src/gas/messages";
 import type { OperationResult } from "../../src/gas/operationResult";
+import type { OpenDashboardResult } from "../../src/gas/openDashboard";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const WIZARD_FILE = join(process.cwd(), "dist/Wizard.html");
@@ -49,6 +50,8 @@ export interface Wizard {
   buildAnswer: ((config: unknown, options: unknown) => OperationResult) | undefined;
   /** While set, buildSla waits for this promise before answering (to see the busy state). */
   holdBuild: Promise<void> | undefined;
+  /** The server's answer to openDashboard (default: the Dashboard opened). */
+  dashboardAnswer: ((language: unknown) => OpenDashboardResult) | undefined;
 }
 
 /** The server's own answer to buildSla: validate with the real schema, then "build". */
@@ -100,7 +103,7 @@ const STAND_IN_TEMPLATE = `(() => {
   window.google = { script: { run: make(undefined, undefined), host: { close: () => { window.__closed = true; } } } };
 })();`;
 
-const STAND_IN = standIn(["getWizardState", "buildSla", "startNextMonth"]);
+const STAND_IN = standIn(["getWizardState", "buildSla", "startNextMonth", "openDashboard"]);
 
 export async function openWizard(browser: Browser, language: Language, options: { width?: number; height?: number } = {}): Promise<Wizard> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 300, height: options.height ?? 720 }, locale: language === "de" ? "de-DE" : "en-US", deviceScaleFactor: 1 });
@@ -115,7 +118,7 @@ export async function openWizard(browser: Browser, language: Language, options: 
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  const wizard: Wizard = { page, context, calls: [], blocked, dialogs: [], errors: [], buildAnswer: undefined, holdBuild: undefined };
+  const wizard: Wizard = { page, context, calls: [], blocked, dialogs: [], errors: [], buildAnswer: undefined, holdBuild: undefined, dashboardAnswer: undefined };
   page.on("dialog", (dialog) => {
     wizard.dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -131,6 +134,9 @@ export async function openWizard(browser: Browser, language: Language, options: 
       if (name === "buildSla") {
         if (wizard.holdBuild) await wizard.holdBuild;
         return JSON.stringify({ value: (wizard.buildAnswer ?? realBuild)(args[0], args[1]) });
+      }
+      if (name === "openDashboard") {
+        return JSON.stringify({ value: (wizard.dashboardAnswer ?? (() => ({ ok: true, sheet: "Dashboard", message: 'Opened the tab "Dashboard".' })))(args[0]) });
       }
       return JSON.stringify({ error: `no stand-in for ${name}` });
     } catch (error) {

@@ -1,12 +1,13 @@
 /**
  * The wizard in a 300 px sidebar: no horizontal overflow on any step (also
  * with problems shown), screenshots of every step in English and German under
- * test-artifacts/, keyboard-only use of step 1, and how fast the first step
- * becomes usable.
+ * test-artifacts/, keyboard-only use of step 1, how fast the first step
+ * becomes usable, and the result box after Build whole above the sticky buttons.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
 import type { Language } from "../../src/core/i18n";
+import { outside, rectText, resultBoxInWizard } from "../../playground/server/browserDriver";
 import { activeId, artifact, fillContact, heading, launchBrowser, next, openWizard, overflow } from "./support";
 
 jest.setTimeout(120_000);
@@ -135,6 +136,50 @@ describe("keyboard only", () => {
     // Shift+Tab from the heading goes back up to the page's controls; Tab goes on to the first field.
     await page.keyboard.press("Tab");
     expect(await activeId(page)).toBe("f-marketing-quota");
+    await wizard.context.close();
+  });
+});
+
+/** Everything in the result box that lies outside the sidebar's visible area above the sticky buttons. */
+async function hiddenParts(page: Page): Promise<string[]> {
+  const place = await resultBoxInWizard(page);
+  const problems: string[] = [];
+  const boxOut = outside(place.box, place.room);
+  if (boxOut) problems.push(`the result box ${rectText(place.box)} is not inside ${rectText(place.room)}: ${boxOut}`);
+  for (const button of place.buttons) {
+    const out = outside(button.rect, place.room);
+    if (out) problems.push(`#${button.id} "${button.text}" ${rectText(button.rect)}: ${out}`);
+  }
+  return problems;
+}
+
+describe.each(["en", "de"] as const)("the result box after Build, in a sidebar 300×560 (a 1366×768 screen), in %s", (language: Language) => {
+  it("shows whole above the sticky buttons, and its Open the Dashboard asks the server in the wizard's language", async () => {
+    const wizard = await openWizard(browser, language, { height: 560 });
+    const { page } = wizard;
+    await fillContact(page, 0, { name: "Kendra Miles", email: "kendra@example.com" });
+    for (let step = 0; step < 10 && (await page.$("#wz-build")) === null; step++) await next(page);
+    await page.click("#wz-build");
+    await page.waitForSelector(".wz-result-success");
+    expect(await hiddenParts(page)).toEqual([]);
+    const labels = await page.$$eval("#wz-result button", (buttons) => buttons.map((button) => button.textContent));
+    expect(labels).toEqual(language === "de" ? ["Übersicht öffnen", "Schließen"] : ["Open the Dashboard", "Close"]);
+
+    // When the server cannot find the Dashboard, its words show in the box, which stays whole.
+    wizard.dashboardAnswer = () => ({ ok: false, message: "No Dashboard here." });
+    await page.click("#wz-open-dashboard");
+    await page.waitForSelector("#wz-dashboard-problem");
+    expect(await page.textContent("#wz-dashboard-problem")).toBe("No Dashboard here.");
+    expect(await hiddenParts(page)).toEqual([]);
+
+    wizard.dashboardAnswer = undefined;
+    await page.click("#wz-open-dashboard");
+    await page.waitForSelector("#wz-dashboard-problem", { state: "detached" });
+    expect(wizard.calls.filter((call) => call.name === "openDashboard")).toEqual([
+      { name: "openDashboard", args: [language], jsonSafe: true },
+      { name: "openDashboard", args: [language], jsonSafe: true },
+    ]);
+    expect(wizard.errors).toEqual([]);
     await wizard.context.close();
   });
 });
