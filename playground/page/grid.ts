@@ -6,7 +6,7 @@
  */
 import type { Chart } from "chart.js";
 import { drawChart } from "./charts";
-import type { CellView, SheetView } from "./types";
+import type { CellView, DrawnChart, SheetView } from "./types";
 
 export const ROW_HEADER_WIDTH = 46;
 const HEADER_HEIGHT = 22;
@@ -189,6 +189,26 @@ export class Grid {
     this.host.scrollLeft = scroll.left;
     this.host.scrollTop = scroll.top;
     this.select(this.selected, false);
+  }
+
+  /** The charts on screen, with the data Chart.js draws and where their boxes are. */
+  drawnCharts(): DrawnChart[] {
+    const views = this.sheet?.charts ?? [];
+    return this.charts.map((chart, index) => {
+      const view = views[index];
+      const box = (chart.canvas.parentElement ?? chart.canvas).getBoundingClientRect();
+      return {
+        title: view?.title ?? "",
+        labels: (chart.data.labels ?? []).map(String),
+        ...(view?.domain ? { domain: [...view.domain] } : {}),
+        datasets: chart.data.datasets.map((set) => ({
+          label: set.label ?? "",
+          data: (set.data as unknown[]).map((value) => (typeof value === "number" && Number.isFinite(value) ? value : null)),
+          dashed: Array.isArray((set as { borderDash?: unknown }).borderDash) && ((set as { borderDash: number[] }).borderDash.length > 0),
+        })),
+        box: { left: box.left, top: box.top, right: box.right, bottom: box.bottom },
+      };
+    });
   }
 
   select(position: Position, scrollIntoView = true): void {

@@ -6,7 +6,7 @@
  */
 import * as api from "./api";
 import { a1, Grid, inputOf, type Position } from "./grid";
-import type { PlaygroundInfo, WorkbookView } from "./types";
+import type { DrawnChart, PlaygroundInfo, WorkbookView } from "./types";
 
 interface OperationAnswer {
   ok: boolean;
@@ -111,6 +111,16 @@ class Page {
     this.drawTabs(view);
     this.grid.render(view.sheet, sameSheet);
     document.body.dataset.drawn = String(Number(document.body.dataset.drawn ?? "0") + 1);
+  }
+
+  /** The charts on screen as drawn (for the browser tests and the screenshots script). */
+  drawnCharts(): DrawnChart[] {
+    return this.grid.drawnCharts();
+  }
+
+  /** The tab the add-on last activated, as the server said with the last view. */
+  get activeTab(): string | undefined {
+    return this.current?.active;
   }
 
   private drawTabs(view: WorkbookView): void {

@@ -63,6 +63,11 @@ export interface ChartView {
   /** Where Sheets anchors it: 1-based row and column, pixel offsets. */
   anchor: { row: number; column: number; offsetX: number; offsetY: number };
   labels: string[];
+  /**
+   * The domain's values, for checks: a date as "YYYY-MM-DD" (in the
+   * spreadsheet's zone), text as it is; absent when the chart has no domain column.
+   */
+  domain?: (string | number | null)[];
   datasets: ChartDataset[];
   axes: ChartAxis[];
   domainTitle?: string;
@@ -70,6 +75,16 @@ export interface ChartView {
   horizontal: boolean;
   background?: string;
   titleColor?: string;
+}
+
+/** A chart as the page drew it (Chart.js's data), for tests and the screenshots script. */
+export interface DrawnChart {
+  title: string;
+  labels: string[];
+  domain?: (string | number | null)[];
+  datasets: { label: string; data: (number | null)[]; dashed: boolean }[];
+  /** The chart's box on the page (client pixels). */
+  box: { left: number; top: number; right: number; bottom: number };
 }
 
 export interface SheetView {

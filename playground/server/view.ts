@@ -11,6 +11,7 @@ import type { ChartSnapshot, SheetSnapshot, WorkbookSnapshot } from "../emulator
 import type { CellView, ChartDataset, ChartView, SheetView, WorkbookView } from "../page/types";
 import type { PlaygroundSession } from "./session";
 import { toLocaleFormula } from "./formulaLocale";
+import { dateToSerial, serialToIso } from "../emulator/time";
 
 export type { CellView, ChartDataset, ChartView, SheetView, WorkbookView } from "../page/types";
 
@@ -230,6 +231,13 @@ function seriesKind(chartType: string, type: unknown, defaultType: unknown): Cha
   }
 }
 
+/** A domain value as the page's checks read it: a date as "YYYY-MM-DD" in the spreadsheet's zone, text as it is. */
+function domainValue(value: unknown, zone: string): string | number | null {
+  if (value instanceof Date) return serialToIso(Math.floor(dateToSerial(value, zone)));
+  if (typeof value === "string") return value === "" ? null : value;
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
 function numberOrNull(value: unknown): number | null {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (value instanceof Date) return null;
@@ -244,6 +252,7 @@ export function chartView(session: PlaygroundSession, chart: ChartSnapshot, shee
   const series = lines.length > 1 ? lines.slice(1) : lines;
   const length = Math.max(0, ...lines.map((line) => line.values.length - headers));
   const labels = domain ? domain.display.slice(headers) : Array.from({ length }, (_, i) => String(i + 1));
+  const zone = session.emulator.globals.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
   const seriesOptions = record(options.series);
   const colors = Array.isArray(options.colors) ? (options.colors as unknown[]) : [];
   const datasets = series.map((line, index): ChartDataset => {
@@ -282,6 +291,7 @@ export function chartView(session: PlaygroundSession, chart: ChartSnapshot, shee
     height: typeof options.height === "number" ? options.height : DEFAULT_CHART.height,
     anchor: { ...chart.position },
     labels,
+    ...(domain ? { domain: domain.values.slice(headers).map((value) => domainValue(value, zone)) } : {}),
     datasets,
     axes: datasets.some((set) => set.axis === 1) ? [axis(0), axis(1)] : [axis(0)],
     ...(typeof hAxis.title === "string" ? { domainTitle: hAxis.title } : {}),
