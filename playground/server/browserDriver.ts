@@ -71,6 +71,39 @@ export async function fillFirstStep(frame: Frame, answers: WizardAnswers): Promi
   if (answers.startMonth) await frame.fill("#f-startMonth", answers.startMonth);
 }
 
+/** Adds a contact on step 1 (the wizard's "Add contact") and fills it in. */
+export async function addContact(frame: Frame, contact: WizardAnswers["contact"]): Promise<void> {
+  const index = (await frame.$$("[id^='f-contacts-'][id$='-name']")).length;
+  await frame.click("#add-contact");
+  await frame.fill(`#f-contacts-${index}-name`, contact.name);
+  await frame.fill(`#f-contacts-${index}-email`, contact.email);
+  await frame.fill(`#f-contacts-${index}-role`, contact.role);
+  await frame.selectOption(`#f-contacts-${index}-party`, contact.party);
+}
+
+/**
+ * Fills wizard fields by their config path (`marketing.quota`: "250000"),
+ * each on the step that has it, walking forward with Next up to the last
+ * step; throws naming the fields no step had.
+ */
+export async function fillWizardFields(frame: Frame, values: Readonly<Record<string, string>>): Promise<void> {
+  const pending = new Map(Object.entries(values).map(([path, value]) => [`#f-${path.replace(/[^A-Za-z0-9]+/g, "-")}`, { path, value }]));
+  for (let step = 0; step < 10; step++) {
+    for (const [selector, { value }] of Array.from(pending)) {
+      const control = await frame.$(selector);
+      if (!control) continue;
+      if ((await control.evaluate((element) => element.tagName)) === "SELECT") await control.selectOption(value);
+      else await control.fill(value);
+      pending.delete(selector);
+    }
+    if ((await frame.$("#wz-build")) !== null) break;
+    await frame.click("#wz-next");
+    const refused = await frame.$$eval(".wz-error", (errors) => errors.filter((error) => !(error as HTMLElement).hidden && (error.textContent ?? "").trim() !== "").map((error) => error.textContent ?? ""));
+    if (refused.length > 0) throw new Error(`the wizard refused a step: ${refused.join("; ")}`);
+  }
+  if (pending.size > 0) throw new Error(`no wizard step has the fields ${Array.from(pending.values(), (field) => field.path).join(", ")}`);
+}
+
 /** Walks the remaining steps with the guide's defaults and presses Build; answers the result message. */
 export async function buildFromWizard(frame: Frame): Promise<string> {
   for (let step = 0; step < 10 && (await frame.$("#wz-build")) === null; step++) await frame.click("#wz-next");
