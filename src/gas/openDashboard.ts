@@ -5,6 +5,7 @@
  * the Dashboard's name (in either language) is taken when none carries it.
  */
 import { type Language, languageOf } from "../core/i18n";
+import { labelsFor } from "../workbook/labels";
 import { findTabByKey } from "./find";
 import { answerLanguage } from "./operationResult";
 
@@ -12,7 +13,7 @@ import { answerLanguage } from "./operationResult";
 export const DASHBOARD_KEY = "dashboard";
 
 /** The Dashboard's name in each language, as the planner names it. */
-export const DASHBOARD_NAMES: Readonly<Record<Language, string>> = { en: "Dashboard", de: "Übersicht" };
+export const DASHBOARD_NAMES: Readonly<Record<Language, string>> = { en: labelsFor("en").sheets.dashboard, de: labelsFor("de").sheets.dashboard };
 
 export interface OpenDashboardResult {
   readonly ok: boolean;
