@@ -27,6 +27,11 @@ export async function view(sheet?: string): Promise<WorkbookView> {
   return answer<WorkbookView>(await fetch(sheet === undefined ? "/api/view" : `/api/view?sheet=${encodeURIComponent(sheet)}`));
 }
 
+/** Makes a sheet the active one (the user clicked its tab) and answers its view. */
+export function activate(sheet: string): Promise<WorkbookView> {
+  return post<WorkbookView>("/api/activate", { sheet });
+}
+
 export async function functions(): Promise<FunctionEntry[]> {
   return answer<FunctionEntry[]>(await fetch("/api/functions"));
 }

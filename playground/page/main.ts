@@ -118,7 +118,7 @@ class Page {
     return this.grid.drawnCharts();
   }
 
-  /** The tab the add-on last activated, as the server said with the last view. */
+  /** The active tab (the one the add-on or the user last activated), as the server said with the last view. */
   get activeTab(): string | undefined {
     return this.current?.active;
   }
@@ -144,7 +144,7 @@ class Page {
 
   async showSheet(name: string): Promise<void> {
     await this.queue(async () => {
-      const view = await api.view(name);
+      const view = await api.activate(name);
       this.draw(view, false);
     });
   }

@@ -116,7 +116,7 @@ export interface WorkbookView {
   locale: string;
   language: "en" | "de";
   hasSla: boolean;
-  /** The sheet the add-on last activated. */
+  /** The active sheet: the one the add-on, or the user by clicking its tab, last activated. */
   active: string;
   tabs: { name: string; hidden: boolean; color: string | null }[];
   editors: string[];

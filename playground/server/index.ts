@@ -214,6 +214,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       session.setCell(body.sheet!, body.cell!, body.input!);
       return sendJson(response, 200, workbookView(session, body.sheet));
     }
+    if (path === "/api/activate") {
+      // Clicking a tab makes it the active sheet, as in Sheets: an add-on that activates another tab then moves the page.
+      const body = objectBody(await readBody(request, limit), { sheet: "string" });
+      session.activate(body.sheet!);
+      return sendJson(response, 200, workbookView(session, body.sheet));
+    }
     if (path === "/api/playground/sample") {
       await readBody(request, limit);
       return sendJson(response, 200, session.fillSampleData());

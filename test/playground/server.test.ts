@@ -249,6 +249,21 @@ describe("the workbook in the playground", () => {
     expect((await view(playground)).editors).toContain("rep@example.com");
   });
 
+  it("makes a clicked tab the active sheet, so an add-on activating another tab moves the page", async () => {
+    const clicked = await post(playground.url, "/api/activate", { sheet: "Agreement" });
+    expect(clicked.status).toBe(200);
+    expect(clicked.body).toMatchObject({ active: "Agreement", sheet: { name: "Agreement" } });
+    expect((await get(playground.url, "/api/view")).body).toMatchObject({ active: "Agreement" });
+
+    const opened = await post(playground.url, "/api/run/openDashboard", ["en"]);
+    expect(opened.body).toEqual({ value: { ok: true, sheet: "Dashboard", message: 'Opened the tab "Dashboard".' } });
+    expect((await get(playground.url, "/api/view")).body).toMatchObject({ active: "Dashboard" });
+
+    const missing = await post(playground.url, "/api/activate", { sheet: "Nowhere" });
+    expect(missing.status).toBe(400);
+    expect(errorOf(missing)).toBe('There is no sheet named "Nowhere".');
+  });
+
   it("resets to an empty workbook", async () => {
     const answer = await post(playground.url, "/api/playground/reset", {});
     expect(answer.status).toBe(200);
