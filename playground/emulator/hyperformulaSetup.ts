@@ -875,6 +875,14 @@ interface RebuildInternals {
  * #SPILL!, while its old results stay behind as constants. In Sheets those
  * cells are the formula's, not content; here they are serialized as empty.
  */
+/** Called after every rebuild of an engine: a rebuild numbers its sheets afresh, leaving out removed ones. */
+const rebuildListeners = new WeakMap<HyperFormula, (() => void)[]>();
+
+/** Runs `listener` after each rebuild of `hf` (rebuildAndRecalculate, updateConfig). */
+export function afterRebuild(hf: HyperFormula, listener: () => void): void {
+  rebuildListeners.set(hf, [...(rebuildListeners.get(hf) ?? []), listener]);
+}
+
 function keepArrayResultsOutOfRebuilds(hf: HyperFormula): void {
   const engine = hf as unknown as RebuildInternals;
   const rebuild = engine.rebuildWithConfig;
@@ -895,6 +903,7 @@ function keepArrayResultsOutOfRebuilds(hf: HyperFormula): void {
     } finally {
       serialization.withNewConfig = withNewConfig;
     }
+    for (const listener of rebuildListeners.get(hf) ?? []) listener();
   };
 }
 

@@ -10,7 +10,7 @@ import { lastColOf, lastRowOf, parseRangeRef, splitSheetPrefix, type OpenEnds, t
 import { DeveloperMetadataStore } from "./developerMetadata";
 import { defaultDateFormat, formatValue, isDateTimeFormat } from "./formats";
 import { closeOpenRanges, reopenRanges } from "./formulaText";
-import { createHyperFormula, dateFormatsFor, type EvaluationContext } from "./hyperformulaSetup";
+import { afterRebuild, createHyperFormula, dateFormatsFor, type EvaluationContext } from "./hyperformulaSetup";
 import { NamedRanges } from "./namedRanges";
 import { DEFAULT_ROWS, SheetModel } from "./sheetModel";
 import { FORMAT_KEYS, type CellMeta, type ProtectionSpec, type StoredValue } from "./specs";
@@ -63,6 +63,10 @@ export class WorkbookModel {
   constructor(options: ModelOptions) {
     this.context = { timeZone: options.timeZone, locale: options.locale, today: options.today };
     this.engine = createHyperFormula(this.context);
+    // After a sheet was removed, a rebuild numbers the engine's sheets afresh: each finds its own again by name.
+    afterRebuild(this.engine, () => {
+      for (const sheet of this.sheets) sheet.hfId = this.engine.getSheetId(sheet.name) ?? sheet.hfId;
+    });
     this.names = new NamedRanges(this);
     this.id = options.id;
     this.name = options.name;

@@ -24,7 +24,8 @@ export class SheetModel {
   constructor(
     readonly id: number,
     public name: string,
-    readonly hfId: number,
+    /** The sheet's id in HyperFormula, which a rebuild of the engine renumbers (Model keeps it in step). */
+    public hfId: number,
   ) {}
 
   cellMeta(row: number, col: number): CellMeta | undefined {

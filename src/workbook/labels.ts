@@ -34,7 +34,7 @@ const EN = {
   reviewCadence: "Review",
   cadences: { monthly: "monthly", quarterly: "quarterly", halfYearly: "every six months", yearly: "yearly" },
   kinds: { internal: "Internal SLA (two parties)", multiLevel: "Multi-level SLA (three parties)" },
-  generatedNote: "Built by the Marketing & Sales SLA add-on. Grey cells are calculated; edit the goals in the add-on (Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA).",
+  generatedNote: "Built by the Marketing & Sales SLA add-on: grey cells are calculated; change goals in Extensions ▸ Marketing & Sales SLA.",
   section: {
     summary: "1. Summary",
     goals: "2. Goals of both parties",
@@ -230,7 +230,7 @@ const DE: Labels = {
   reviewCadence: "Überprüfung",
   cadences: { monthly: "monatlich", quarterly: "vierteljährlich", halfYearly: "halbjährlich", yearly: "jährlich" },
   kinds: { internal: "Internes SLA (zwei Parteien)", multiLevel: "Mehrstufiges SLA (drei Parteien)" },
-  generatedNote: "Erstellt vom Add-on Marketing & Sales SLA. Graue Zellen werden berechnet; Ziele ändern Sie im Add-on (Erweiterungen ▸ Marketing & Sales SLA ▸ SLA anlegen oder bearbeiten).",
+  generatedNote: "Erstellt vom Add-on Marketing & Sales SLA: graue Zellen werden berechnet; Ziele ändern unter Erweiterungen ▸ Marketing & Sales SLA.",
   section: {
     summary: "1. Zusammenfassung",
     goals: "2. Ziele beider Parteien",
@@ -380,7 +380,7 @@ const DE: Labels = {
     escalate: "an Verantwortliche eskalieren",
     cancel: "⚠ Kündigungsregel ausgelöst",
     marketingGoal: "gelieferte Leads ≥ Ziel",
-    salesGoal: "Reaktionszeit ≤ Ziel und Versuche ≥ Ziel",
+    salesGoal: "Zeit ≤ Ziel, Versuche ≥ Ziel",
     requirementsGoal: "Anforderungen geliefert",
   },
 };

@@ -42,8 +42,7 @@ export const MONTH_GOAL_CELL = a1(MONTH_LAYOUT.inputs.goal, 2, true);
 export function dailyLeadsFormula(days: string, count: number, handedOff: string): string {
   // LET names the hand-off column once: FILTER reads it three times.
   const inMonth = `FILTER(handed_off,handed_off>=first_day,handed_off<first_day+${count})`;
-  // Days after today are blank, not 0: nothing has been delivered on them yet, and the chart draws no bar there.
-  return `LET(handed_off,${handedOff},first_day,MIN(${days}),ARRAYFORMULA(IF(${days}>TODAY(),"",ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),first_day+${count}),${days}),${count},1))))`;
+  return `LET(handed_off,${handedOff},first_day,MIN(${days}),ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),first_day+${count}),${days}),${count},1)))`;
 }
 
 /**
@@ -222,8 +221,8 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
     minColumns: 20,
     // Wide enough for every label on one line; the metric labels share column E with the cumulative actual.
     columnWidths: [
-      { column: 1, count: 1, width: 230 },
-      { column: 2, count: 3, width: 115 },
+      { column: 1, count: 1, width: 250 },
+      { column: 2, count: 3, width: 125 },
       { column: 5, count: 1, width: 210 },
       { column: 6, count: 2, width: 115 },
       { column: 8, count: 2, width: 180 },

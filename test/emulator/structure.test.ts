@@ -18,6 +18,18 @@ describe("sheets", () => {
     expect(ss.getSheetByName("nope")).toBeNull();
   });
 
+  it("keeps every sheet's cells after a sheet was removed and the engine rebuilt", () => {
+    const wb = workbook();
+    const { ss } = wb;
+    const kept = ss.insertSheet("Kept");
+    kept.getRange("A1:A2").setValues([[2], [3]]);
+    kept.getRange("B1").setFormula("=SUM(A1:A2)");
+    ss.deleteSheet(ss.getSheetByName("Sheet1")!);
+    wb.emulator.hyperformula.rebuildAndRecalculate();
+    expect(kept.getRange("A1:B1").getValues()).toEqual([[2, 5]]);
+    expect(kept.getRange("B1").getFormula()).toBe("=SUM(A1:A2)");
+  });
+
   it("names are unique, case-insensitively", () => {
     const { ss } = workbook();
     ss.insertSheet("Leads");
