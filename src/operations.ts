@@ -1,6 +1,6 @@
 /**
  * The server operations that plan and write workbooks: building an SLA,
- * starting the next month, sharing, and the wizard's saved state. They need
+ * starting the next month, sharing, importing leads, and the wizard's saved state. They need
  * the config schema (zod), the workbook planner and its labels: most of the
  * server code. The build bundles them into their own file, which the
  * custom-function bundle (dist/Code.js) loads only when one of them runs
@@ -8,9 +8,10 @@
  * Code.js for every custom-function call.
  */
 import { buildSla } from "./gas/buildSla";
+import { getImportState, importLeads } from "./gas/importLeads";
 import { shareWithSales } from "./gas/shareWithSales";
 import { startNextMonth } from "./gas/startNextMonth";
 import { getWizardState } from "./gas/wizardState";
 
-export const OPERATIONS = { getWizardState, buildSla, startNextMonth, shareWithSales };
+export const OPERATIONS = { getWizardState, buildSla, startNextMonth, shareWithSales, getImportState, importLeads };
 export type Operations = typeof OPERATIONS;

@@ -67,4 +67,6 @@ export const OPERATIONS: Operations = {
   buildSla: lazy("buildSla"),
   startNextMonth: lazy("startNextMonth"),
   shareWithSales: lazy("shareWithSales"),
+  getImportState: lazy("getImportState"),
+  importLeads: lazy("importLeads"),
 };
