@@ -54,6 +54,9 @@ const KNOWN: Readonly<Record<ImportField, readonly string[]>> = {
   crmId: ["Lead ID", "Record ID", "Contact ID", "ID", "CRM ID", "Datensatz-ID", "Lead-ID", "Kontakt-ID", "CRM-ID"],
 };
 
+/** Parts of a name: left out when the file also has the whole name. */
+const NAME_PARTS = new Set(["First Name", "Last Name", "Vorname", "Nachname"].map(headerKey));
+
 const BY_KEY: ReadonlyMap<string, ImportField> = new Map(
   IMPORT_FIELDS.flatMap((field) => KNOWN[field].map((header) => [headerKey(header), field] as const)),
 );
@@ -66,14 +69,16 @@ export function fieldOfHeader(header: string): ImportField | null {
 /**
  * Maps each file column by its header. A field that takes one column
  * (dates, e-mail, ID, tier) goes to the first column known as it; the lead's
- * name and the company may join several (first and last name).
+ * name and the company may join several (first and last name), unless the
+ * file also has the whole name (Salesforce exports may have all three).
  * @example guessMapping(["Record ID", "First Name", "Last Name"]) // ["crmId", "lead", "lead"]
  */
 export function guessMapping(header: readonly string[]): (ImportField | null)[] {
   const taken = new Set<ImportField>();
+  const wholeName = header.some((text) => fieldOfHeader(text) === "lead" && !NAME_PARTS.has(headerKey(text)));
   return header.map((text) => {
     const field = fieldOfHeader(text);
-    if (!field) return null;
+    if (!field || (wholeName && NAME_PARTS.has(headerKey(text)))) return null;
     if (taken.has(field) && !JOINED_FIELDS.includes(field)) return null;
     taken.add(field);
     return field;

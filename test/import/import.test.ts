@@ -64,6 +64,8 @@ describe("mapping headers", () => {
 
   it("falls back to generic headers, and maps a one-column field once", () => {
     expect(guessMapping(["Name", "Company", "E-mail", "Created", "Email", "ID"])).toEqual(["lead", "company", "email", "created", null, "crmId"]);
+    // The whole name wins over its parts, so no name is written twice.
+    expect(guessMapping(["Lead ID", "First Name", "Last Name", "Full Name"])).toEqual(["crmId", null, null, "lead"]);
   });
 
   it("names what stops an import: no name, no key, a one-column field twice", () => {
