@@ -325,7 +325,7 @@ export class ImportDialog {
         : h("div.im-scroll", {},
             h("table.im-table.im-preview", { id: "import-preview" },
               h("thead", {}, h("tr", {}, h("th", { text: t.row }), ...IMPORT_FIELDS.map((field) => h("th", { text: fieldName(this.lang, field) })))),
-              h("tbody", {}, ...preview.map((lead) => h("tr", {}, h("td", { text: String(lead.row) }), ...IMPORT_FIELDS.map((field) => h("td", { text: lead[field] }))))),
+              h("tbody", {}, ...preview.map((lead) => h("tr", {}, h("td", { text: String(lead.row) }), ...IMPORT_FIELDS.map((field) => h("td", { text: lead[field], attrs: { title: lead[field] || undefined } }))))),
             ),
           ),
       h("p.im-counts", { id: "import-counts" },
