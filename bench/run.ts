@@ -27,6 +27,7 @@ interface ModuleEntry {
 const MODULES: readonly ModuleEntry[] = [
   { name: "customFunctions", load: () => import("./customFunctions") },
   { name: "workbook", load: () => import("./workbook") },
+  { name: "import", load: () => import("./import") },
   { name: "surfaces", load: () => import("./surfaces") },
   { name: "playground", load: () => import("./playground") },
 ];

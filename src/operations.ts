@@ -1,7 +1,7 @@
 /**
  * The server operations that plan and write workbooks: building an SLA,
- * starting the next month, sharing, the wizard's saved state, and opening
- * the Dashboard (which finds the tab by its metadata). They need
+ * starting the next month, sharing, importing leads, the wizard's saved state, and
+ * opening the Dashboard (which finds the tab by its metadata). They need
  * the config schema (zod), the workbook planner and its labels: most of the
  * server code. The build bundles them into their own file, which the
  * custom-function bundle (dist/Code.js) loads only when one of them runs
@@ -10,9 +10,10 @@
  */
 import { buildSla } from "./gas/buildSla";
 import { openDashboard } from "./gas/openDashboard";
+import { getImportState, importLeads } from "./gas/importLeads";
 import { shareWithSales } from "./gas/shareWithSales";
 import { startNextMonth } from "./gas/startNextMonth";
 import { getWizardState } from "./gas/wizardState";
 
-export const OPERATIONS = { getWizardState, buildSla, startNextMonth, shareWithSales, openDashboard };
+export const OPERATIONS = { getWizardState, buildSla, startNextMonth, shareWithSales, openDashboard, getImportState, importLeads };
 export type Operations = typeof OPERATIONS;

@@ -5,7 +5,7 @@
  * Code.js by loaders of dist/Operations.html (src/gas/operationsFile.ts), so
  * a custom-function call evaluates only the functions, menus and dialogs.
  */
-import { showAbout, showFunctionReference, showNextMonth, showShareDialog, showWizard } from "./gas/dialogs";
+import { showAbout, showFunctionReference, showImportDialog, showNextMonth, showShareDialog, showWizard } from "./gas/dialogs";
 import { onInstall, onOpen } from "./gas/menu";
 import { OPERATIONS } from "./operations";
 
@@ -22,6 +22,7 @@ export const SERVER_API = {
   showWizard,
   showNextMonth,
   showShareDialog,
+  showImportDialog,
   showFunctionReference,
   showAbout,
   getWizardState: OPERATIONS.getWizardState,
@@ -29,5 +30,7 @@ export const SERVER_API = {
   startNextMonth: OPERATIONS.startNextMonth,
   shareWithSales: OPERATIONS.shareWithSales,
   openDashboard: OPERATIONS.openDashboard,
+  getImportState: OPERATIONS.getImportState,
+  importLeads: OPERATIONS.importLeads,
 };
 export type ServerApi = typeof SERVER_API;

@@ -235,6 +235,9 @@ class Page {
           return this.askNextMonth();
         case "share":
           return this.info?.surfaces.share ? this.openDialogFrame("Share with sales", "/addon/Share.html", 460, 560) : this.shareForm();
+        case "import":
+          if (!this.info?.surfaces.import) throw new Error("dist/Import.html is missing: run npm run build.");
+          return this.openDialogFrame("Import leads", "/addon/Import.html", 720, 600);
         case "reference":
           return this.info?.surfaces.reference ? this.openDialogFrame("Custom functions", "/addon/Reference.html", 640, 560) : this.functionList();
         case "about":

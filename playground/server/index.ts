@@ -189,7 +189,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       if (path === "/api/info") {
         const info: PlaygroundInfo = {
           functions,
-          surfaces: { share: hasAddonFile(root, "Share.html"), reference: hasAddonFile(root, "Reference.html") },
+          surfaces: { share: hasAddonFile(root, "Share.html"), reference: hasAddonFile(root, "Reference.html"), import: hasAddonFile(root, "Import.html") },
           dataFile,
           ...(session.notice ? { notice: session.notice } : {}),
         };

@@ -29,11 +29,15 @@ export interface Surface {
   readonly output: string;
   /** Build-time data for the template's `/*@json NAME*\/` markers (inside a `<script type="application/json">`). */
   readonly data?: Readonly<Record<string, () => unknown>>;
+  /** A tighter budget than MAX_HTML_BYTES for this surface. */
+  readonly maxBytes?: number;
 }
 
 export const SURFACES: readonly Surface[] = [
   { template: "sidebar/wizard/index.html", output: "Wizard.html" },
   { template: "sidebar/share/index.html", output: "Share.html" },
+  // The import dialog carries csv-parse's browser build (about 48 KB of it); the issue allows it 100 KB.
+  { template: "sidebar/import/index.html", output: "Import.html", maxBytes: 100 * 1024 },
   // The function reference needs no server call: its text comes from the registry at build time.
   { template: "sidebar/reference/index.html", output: "Reference.html", data: { reference: () => referenceData(FUNCTIONS) } },
 ];
@@ -126,7 +130,8 @@ export async function buildSurfaces(root: string, dist: string): Promise<BuiltSu
   for (const surface of SURFACES) {
     const html = await renderSurface(root, surface);
     const bytes = Buffer.byteLength(html);
-    if (bytes > MAX_HTML_BYTES) throw new Error(`${surface.output} is ${bytes} bytes, over the ${MAX_HTML_BYTES}-byte budget`);
+    const budget = surface.maxBytes ?? MAX_HTML_BYTES;
+    if (bytes > budget) throw new Error(`${surface.output} is ${bytes} bytes, over the ${budget}-byte budget`);
     const file = join(dist, surface.output);
     await writeFile(file, html);
     built.push({ file: relative(root, file), bytes });

@@ -12,6 +12,7 @@ const WORDS = {
     title: "Marketing & Sales SLA",
     reference: "Custom functions",
     share: "Share with sales",
+    import: "Import leads",
     nextTitle: "Start next month",
     nextQuestion: "Set the new month's goal from the last complete month's actuals (recalculated close rate, deal size and marketing share)?\n\nYes: recalculated from actuals. No: the inputs agreed in the SLA.",
     startEarly: "Yes: start it now. No: wait until the month has ended.",
@@ -22,6 +23,7 @@ const WORDS = {
     title: "Marketing & Sales SLA",
     reference: "Benutzerdefinierte Funktionen",
     share: "Mit dem Vertrieb teilen",
+    import: "Leads importieren",
     nextTitle: "Nächsten Monat starten",
     nextQuestion: "Soll das Ziel des neuen Monats aus den Ist-Werten des letzten vollständigen Monats berechnet werden (neue Abschlussquote, Auftragsgröße und Marketinganteil)?\n\nJa: aus den Ist-Werten. Nein: die im SLA vereinbarten Werte.",
     startEarly: "Ja: jetzt starten. Nein: warten, bis der Monat zu Ende ist.",
@@ -46,6 +48,11 @@ export function showWizard(): void {
 export function showShareDialog(): void {
   const html = HtmlService.createHtmlOutputFromFile("Share").setWidth(460).setHeight(560);
   SpreadsheetApp.getUi().showModalDialog(html, WORDS[language()].share);
+}
+
+export function showImportDialog(): void {
+  const html = HtmlService.createHtmlOutputFromFile("Import").setWidth(720).setHeight(600);
+  SpreadsheetApp.getUi().showModalDialog(html, WORDS[language()].import);
 }
 
 export function showFunctionReference(): void {

@@ -7,12 +7,12 @@
 import { languageOf, type Language } from "../core/i18n";
 
 const MENU = {
-  en: { wizard: "New or edit SLA", nextMonth: "Start next month", share: "Share with sales", reference: "Function reference", about: "About" },
-  de: { wizard: "SLA anlegen oder bearbeiten", nextMonth: "Nächsten Monat starten", share: "Mit dem Vertrieb teilen", reference: "Funktionsübersicht", about: "Über" },
+  en: { wizard: "New or edit SLA", nextMonth: "Start next month", share: "Share with sales", import: "Import leads", reference: "Function reference", about: "About" },
+  de: { wizard: "SLA anlegen oder bearbeiten", nextMonth: "Nächsten Monat starten", share: "Mit dem Vertrieb teilen", import: "Leads importieren", reference: "Funktionsübersicht", about: "Über" },
 } as const;
 
 /** Names of the server functions the menu items call; each is a top-level stub in dist/Code.js. */
-export const MENU_ACTIONS = ["showWizard", "showNextMonth", "showShareDialog", "showFunctionReference", "showAbout"] as const;
+export const MENU_ACTIONS = ["showWizard", "showNextMonth", "showShareDialog", "showImportDialog", "showFunctionReference", "showAbout"] as const;
 
 function menuLanguage(): Language {
   try {
@@ -31,6 +31,7 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
       .addItem(words.wizard, "showWizard")
       .addItem(words.nextMonth, "showNextMonth")
       .addItem(words.share, "showShareDialog")
+      .addItem(words.import, "showImportDialog")
       .addSeparator()
       .addItem(words.reference, "showFunctionReference")
       .addItem(words.about, "showAbout")

@@ -68,4 +68,6 @@ export const OPERATIONS: Operations = {
   startNextMonth: lazy("startNextMonth"),
   shareWithSales: lazy("shareWithSales"),
   openDashboard: lazy("openDashboard"),
+  getImportState: lazy("getImportState"),
+  importLeads: lazy("importLeads"),
 };

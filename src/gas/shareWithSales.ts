@@ -46,7 +46,7 @@ const WORDS = {
     done: (count: number) => `Shared with ${count} ${count === 1 ? "person" : "people"}; protections are set.`,
     explain: (mode: "strict" | "warning") => [
       "Sales can edit: the sales columns of the lead log (owner, first follow-up, attempts, connected, became customer, revenue, closed on), the requirements checklist, the total revenue and notes on month tabs, notes in the ledger, and the month picker of the follow-up report.",
-      "Marketing (its contacts in the SLA) can also edit the marketing columns of the lead log (lead, company, tier, created, handed to sales).",
+      "Marketing (its contacts in the SLA) can also edit the marketing columns of the lead log (lead, company, tier, created, handed to sales, e-mail, lead ID).",
       "Nobody but you can edit goals, headers and calculated cells; change goals in the add-on.",
       mode === "strict" ? "Protection is strict: Sheets refuses edits outside these cells." : "Protection warns only: Sheets asks before an edit outside these cells, but allows it.",
     ],
@@ -62,7 +62,7 @@ const WORDS = {
     done: (count: number) => `Mit ${count} ${count === 1 ? "Person" : "Personen"} geteilt; Schutz ist eingerichtet.`,
     explain: (mode: "strict" | "warning") => [
       "Der Vertrieb kann bearbeiten: die Vertriebsspalten im Lead-Protokoll (Verantwortlich, erster Kontakt, Versuche, erreicht, Kunde geworden, Umsatz, abgeschlossen am), die Checkliste der Anforderungen, Gesamtumsatz und Notizen in Monats-Tabs, Notizen im Protokoll sowie die Monatsauswahl im Bericht zur Nachverfolgung.",
-      "Das Marketing (seine Kontakte im SLA) kann zusätzlich die Marketingspalten im Lead-Protokoll (Lead, Firma, Stufe, erstellt, übergeben) bearbeiten.",
+      "Das Marketing (seine Kontakte im SLA) kann zusätzlich die Marketingspalten im Lead-Protokoll (Lead, Firma, Stufe, erstellt, übergeben, E-Mail, Lead-ID) bearbeiten.",
       "Ziele, Überschriften und berechnete Zellen können nur Sie bearbeiten; Ziele ändern Sie im Add-on.",
       mode === "strict" ? "Der Schutz ist streng: Sheets lehnt Änderungen außerhalb dieser Zellen ab." : "Der Schutz warnt nur: Sheets fragt vor einer Änderung außerhalb dieser Zellen, erlaubt sie aber.",
     ],

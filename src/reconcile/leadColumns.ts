@@ -33,7 +33,7 @@ const normal = (text: unknown): string => String(text ?? "").trim().toLocaleLowe
 
 /**
  * @param headerTitles every language's header titles, in column-table order
- * @example resolveLeadColumns(undefined, [], [], [EN]) // a new log: A–P
+ * @example resolveLeadColumns(undefined, [], [], [EN]) // a new log: A–R
  */
 export function resolveLeadColumns(
   log: LeadLogView | undefined,

@@ -126,7 +126,7 @@ const EN = {
     chartActual: "Cumulative actual to date",
   },
   leads: {
-    headers: ["Lead", "Company", "Tier", "Created", "Handed to sales", "Owner", "First follow-up", "Attempts", "Connected", "Became customer", "Revenue", "Closed on", "Response hours", "Follow-up status", "Month followed up (hand-off)", "Working hours since hand-off"],
+    headers: ["Lead", "Company", "Tier", "Created", "Handed to sales", "Owner", "First follow-up", "Attempts", "Connected", "Became customer", "Revenue", "Closed on", "Response hours", "Follow-up status", "Month followed up (hand-off)", "Working hours since hand-off", "E-mail", "Lead ID"],
     beforeHandOff: "⚠ before hand-off",
     notADate: "⚠ not a date",
     waiting: "Waiting",
@@ -322,7 +322,7 @@ const DE: Labels = {
     chartActual: "Kumuliert Ist bis heute",
   },
   leads: {
-    headers: ["Lead", "Firma", "Stufe", "Erstellt", "An Vertrieb übergeben", "Verantwortlich", "Erster Kontakt", "Versuche", "Erreicht", "Kunde geworden", "Umsatz", "Abgeschlossen am", "Reaktionszeit (Std.)", "Status Nachverfolgung", "Monat nachverfolgt (Übergabe)", "Arbeitsstunden seit Übergabe"],
+    headers: ["Lead", "Firma", "Stufe", "Erstellt", "An Vertrieb übergeben", "Verantwortlich", "Erster Kontakt", "Versuche", "Erreicht", "Kunde geworden", "Umsatz", "Abgeschlossen am", "Reaktionszeit (Std.)", "Status Nachverfolgung", "Monat nachverfolgt (Übergabe)", "Arbeitsstunden seit Übergabe", "E-Mail", "Lead-ID"],
     beforeHandOff: "⚠ vor der Übergabe",
     notADate: "⚠ kein Datum",
     waiting: "Wartet",

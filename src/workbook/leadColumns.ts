@@ -24,6 +24,9 @@ export const LEAD_COLUMN_TABLE = [
   { key: "followedUpMonth", side: "calculated" },
   /** Working hours from the hand-off to the first follow-up, or to now while the lead waits. */
   { key: "hoursSoFar", side: "calculated" },
+  /** The lead's e-mail and its record ID in the CRM: an import skips leads the log already has by them. */
+  { key: "email", side: "marketing" },
+  { key: "crmId", side: "marketing" },
 ] as const;
 
 export type LeadColumnKey = (typeof LEAD_COLUMN_TABLE)[number]["key"];
@@ -34,7 +37,7 @@ export type LeadColumns = Readonly<Record<LeadColumnKey, number>>;
 
 export const LEAD_COLUMN_KEYS: readonly LeadColumnKey[] = LEAD_COLUMN_TABLE.map((column) => column.key);
 
-/** The columns of a new log: A to P in table order. */
+/** The columns of a new log: A to R in table order. */
 export const NEW_LEAD_COLUMNS: LeadColumns = Object.fromEntries(LEAD_COLUMN_KEYS.map((key, index) => [key, index + 1])) as Record<LeadColumnKey, number>;
 
 export function sideOf(key: LeadColumnKey): LeadSide {

@@ -197,6 +197,7 @@ export function artifact(name: string): string {
 
 export const SHARE_FILE = join(process.cwd(), "dist/Share.html");
 export const REFERENCE_FILE = join(process.cwd(), "dist/Reference.html");
+export const IMPORT_FILE = join(process.cwd(), "dist/Import.html");
 
 /** Answers one server function from Node; a throw reaches the page's failure handler. */
 export type ServerHandler = (...args: unknown[]) => unknown;
@@ -262,7 +263,7 @@ export async function openSurface(browser: Browser, options: SurfaceOptions): Pr
       return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
     }
   });
-  await page.addInitScript({ content: standIn(["getWizardState", "buildSla", "startNextMonth", "shareWithSales"]) });
+  await page.addInitScript({ content: standIn(["getWizardState", "buildSla", "startNextMonth", "shareWithSales", "getImportState", "importLeads"]) });
   await page.goto(url);
   if (options.waitReady ?? true) await page.waitForSelector("body[data-ready]", { state: "attached" });
   return surface;

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { createEmulator, type Emulator } from "../../playground/emulator";
 import { SURFACES } from "../../scripts/lib/html";
 import { buildSla } from "../../src/gas/buildSla";
-import { showAbout, showFunctionReference, showNextMonth, showShareDialog, showWizard } from "../../src/gas/dialogs";
+import { showAbout, showFunctionReference, showImportDialog, showNextMonth, showShareDialog, showWizard } from "../../src/gas/dialogs";
 import { loadDocumentState } from "../../src/gas/documentState";
 import { messagesFor } from "../../src/gas/messages";
 import { clock, fixedDay } from "../../src/gas/today";
@@ -62,6 +62,13 @@ describe("surfaces", () => {
     expect(existsSync(builtFile("Share"))).toBe(true);
   });
 
+  it("opens the import as a modal dialog from the Import file", () => {
+    const { record } = setUp();
+    showImportDialog();
+    expect(record.dialogs).toEqual([{ output: { file: "Import", title: undefined, width: 720, height: 600 }, title: "Import leads" }]);
+    expect(existsSync(builtFile("Import"))).toBe(true);
+  });
+
   it("opens the function reference as a modal dialog from the Reference file", () => {
     const { record } = setUp();
     showFunctionReference();
@@ -73,8 +80,9 @@ describe("surfaces", () => {
     const { record } = setUp({ locale: "de_DE" });
     showShareDialog();
     showFunctionReference();
+    showImportDialog();
     showWizard();
-    expect(record.dialogs.map((dialog) => dialog.title)).toEqual(["Mit dem Vertrieb teilen", "Benutzerdefinierte Funktionen"]);
+    expect(record.dialogs.map((dialog) => dialog.title)).toEqual(["Mit dem Vertrieb teilen", "Benutzerdefinierte Funktionen", "Leads importieren"]);
     expect(record.sidebars[0]?.title).toBe("Marketing & Sales SLA");
   });
 
@@ -82,6 +90,7 @@ describe("surfaces", () => {
     const { outputs } = setUp();
     showWizard();
     showShareDialog();
+    showImportDialog();
     showFunctionReference();
     const opened = outputs.map((output) => `${output.file}.html`);
     expect(opened).toEqual(SURFACES.map((surface) => surface.output));
