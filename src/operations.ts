@@ -1,7 +1,7 @@
 /**
  * The server operations that plan and write workbooks: building an SLA,
- * starting the next month, sharing, the wizard's saved state, and opening
- * the Dashboard (which finds the tab by its metadata). They need
+ * starting the next month, sharing, the wizard's saved state, opening the
+ * Dashboard (which finds the tab by its metadata) and the self-test. They need
  * the config schema (zod), the workbook planner and its labels: most of the
  * server code. The build bundles them into their own file, which the
  * custom-function bundle (dist/Code.js) loads only when one of them runs
@@ -12,7 +12,8 @@ import { buildSla } from "./gas/buildSla";
 import { openDashboard } from "./gas/openDashboard";
 import { shareWithSales } from "./gas/shareWithSales";
 import { startNextMonth } from "./gas/startNextMonth";
+import { runSelfTest } from "./gas/selfTest";
 import { getWizardState } from "./gas/wizardState";
 
-export const OPERATIONS = { getWizardState, buildSla, startNextMonth, shareWithSales, openDashboard };
+export const OPERATIONS = { getWizardState, buildSla, startNextMonth, shareWithSales, openDashboard, runSelfTest };
 export type Operations = typeof OPERATIONS;

@@ -5,7 +5,7 @@
  * Code.js by loaders of dist/Operations.html (src/gas/operationsFile.ts), so
  * a custom-function call evaluates only the functions, menus and dialogs.
  */
-import { showAbout, showFunctionReference, showNextMonth, showShareDialog, showWizard } from "./gas/dialogs";
+import { showAbout, showFunctionReference, showNextMonth, showSelfTest, showShareDialog, showWizard } from "./gas/dialogs";
 import { onInstall, onOpen } from "./gas/menu";
 import { OPERATIONS } from "./operations";
 
@@ -24,10 +24,12 @@ export const SERVER_API = {
   showShareDialog,
   showFunctionReference,
   showAbout,
+  showSelfTest,
   getWizardState: OPERATIONS.getWizardState,
   buildSla: OPERATIONS.buildSla,
   startNextMonth: OPERATIONS.startNextMonth,
   shareWithSales: OPERATIONS.shareWithSales,
   openDashboard: OPERATIONS.openDashboard,
+  runSelfTest: OPERATIONS.runSelfTest,
 };
 export type ServerApi = typeof SERVER_API;

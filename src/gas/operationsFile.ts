@@ -68,4 +68,5 @@ export const OPERATIONS: Operations = {
   startNextMonth: lazy("startNextMonth"),
   shareWithSales: lazy("shareWithSales"),
   openDashboard: lazy("openDashboard"),
+  runSelfTest: lazy("runSelfTest"),
 };

@@ -23,6 +23,7 @@ const ENGLISH_MENU = [
   "Share with sales → showShareDialog",
   "---",
   "Function reference → showFunctionReference",
+  "Run self-test → showSelfTest",
   "About → showAbout",
 ];
 const GERMAN_MENU = [
@@ -31,6 +32,7 @@ const GERMAN_MENU = [
   "Mit dem Vertrieb teilen → showShareDialog",
   "---",
   "Funktionsübersicht → showFunctionReference",
+  "Selbsttest ausführen → showSelfTest",
   "Über → showAbout",
 ];
 
