@@ -21,20 +21,11 @@ import { OPERATIONS_FILE, OPERATIONS_GLOBAL, operationsBuildMarker } from "../sr
 import { SELF_TEST_FILE, selfTestMarker } from "../src/gas/selfTest";
 import { SERVER_API } from "../src/server";
 import { buildSurfaces } from "./lib/html";
-import { computeSelfTestExpected } from "./lib/selfTestExpected";
+import { computeSelfTestExpected, MAX_SELF_TEST_BYTES } from "./lib/selfTestExpected";
 import { BUNDLE_GLOBAL, missingStubs, renderServerStubs, renderStubs } from "./lib/stubs";
 
 const root = process.cwd();
 const dist = join(root, "dist");
-
-/**
- * The self-test's expected values: about 28 KB for the one-month example.
- * Apps Script reads the file only when the self-test runs, so its size costs
- * no custom-function call; the budget leaves room for a richer example and
- * fails the build if the run encoding breaks (one entry per blank lead-log
- * cell alone would add about 60 KB).
- */
-export const MAX_SELF_TEST_BYTES = 64 * 1024;
 
 /** Source folders whose code belongs in Operations.html only. */
 const OPERATIONS_ONLY = [/^src\/workbook\//, /^src\/config\//, /node_modules\/zod\//];

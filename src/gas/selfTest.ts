@@ -141,10 +141,11 @@ export function observe(spreadsheet: Spreadsheet, expected: SelfTestExpected): O
   const wanted = new Set(expected.namedRanges.map((named) => named.name));
   const namedRanges = spreadsheet
     .getNamedRanges()
-    .filter((named) => wanted.has(named.getName()))
-    .map((named) => {
+    .map((named) => ({ named, name: named.getName() }))
+    .filter(({ name }) => wanted.has(name))
+    .map(({ named, name }) => {
       const range = named.getRange();
-      return { name: named.getName(), sheet: range.getSheet().getName(), a1: bounded(range), values: values(range) };
+      return { name, sheet: range.getSheet().getName(), a1: bounded(range), values: values(range) };
     });
 
   const charts: Record<string, { sheet: string; a1: string; values: Grid }[][]> = {};
