@@ -128,7 +128,7 @@ export interface PlaygroundInfo {
   /** Server functions the bridge accepts (the names of SERVER_API). */
   functions: string[];
   /** Built dialogs present in dist/ (Share.html, Reference.html); the page has its own stand-ins otherwise. */
-  surfaces: { share: boolean; reference: boolean };
+  surfaces: { share: boolean; reference: boolean; selfTest: boolean };
   /** Set when the saved workbook could not be read and was moved aside. */
   notice?: string;
   dataFile: string;
