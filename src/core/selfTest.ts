@@ -231,8 +231,8 @@ function at(grid: Grid | undefined, row: number, col: number): CellValue | undef
 /**
  * Compares what Sheets calculated with what the emulator expected. Cells that
  * depend on the day are never compared; settled ones only once the example's
- * month has ended on the spreadsheet's today. Every cell lands in exactly one
- * count: checked or skipped.
+ * month has ended on the spreadsheet's today. Every cell of a tab that exists
+ * lands in exactly one count, checked or skipped; a missing tab is one difference.
  */
 export function compareSelfTest(expected: SelfTestExpected, observed: Observed, language: Language): SelfTestReport {
   const differences: Difference[] = [];
