@@ -35,7 +35,7 @@ import { clock, fixedDay } from "../../src/gas/today";
 export const SELF_TEST_SAMPLES = ["2027-01-01T00:00", "2027-01-04T10:30", "2027-06-30T16:45", "2099-12-31T23:59"] as const;
 
 /**
- * The self-test's expected values: about 28 KB for the one-month example.
+ * The self-test's expected values: about 31 KB for the one-month example.
  * Apps Script reads the file only when the self-test runs, so its size costs
  * no custom-function call; the budget leaves room for a richer example and
  * fails the build if the run encoding breaks (one entry per blank lead-log

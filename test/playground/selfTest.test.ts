@@ -46,8 +46,8 @@ describe("Run self-test in the playground", () => {
     expect(await dialog().locator("#selftest-headline").textContent()).toBe("No differences");
     const cells = Number((await dialog().locator("#selftest-cells dd").textContent())?.replace(/,/g, ""));
     expect(cells).toBeGreaterThan(1000);
-    expect(await dialog().locator("#selftest-named dd").textContent()).toBe("18");
-    expect(await dialog().locator("#selftest-charts dd").textContent()).toBe("3");
+    expect(Number(await dialog().locator("#selftest-named dd").textContent())).toBeGreaterThanOrEqual(18);
+    expect(Number(await dialog().locator("#selftest-charts dd").textContent())).toBeGreaterThanOrEqual(3);
     expect(await dialog().locator("#selftest-copy").isVisible()).toBe(true);
     await page.click("#pg-dialog-close");
     await page.waitForFunction(() => Array.from(document.querySelectorAll(".pg-tab"), (tab) => tab.textContent).includes("Follow-up"));
@@ -57,7 +57,7 @@ describe("Run self-test in the playground", () => {
     await menu(page, "menu-extensions", "selfTest");
     const message = dialog().locator("#selftest-message");
     await message.waitFor({ timeout: 60_000 });
-    expect(await message.textContent()).toMatch(/^The self-test builds the example SLA and needs an empty spreadsheet, but this one is not empty: it has 5 tabs/);
+    expect(await message.textContent()).toMatch(/^The self-test builds the example SLA and needs an empty spreadsheet, but this one is not empty: it has \d+ tabs/);
     await page.click("#pg-dialog-close");
   });
 });
