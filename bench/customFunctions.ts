@@ -23,6 +23,8 @@ import { runInPlainGlobal } from "./lib/plainGlobal";
 import { formatMs, median, quantile, seededRandom, timeRuns } from "./lib/stats";
 import type { BenchResult } from "./lib/types";
 import { OPERATIONS_FILE } from "../src/gas/operationsFile";
+import { SELF_TEST_FILE } from "../src/gas/selfTest";
+import { MAX_SELF_TEST_BYTES } from "../scripts/lib/selfTestExpected";
 import { wallClock, type WallClock } from "./lib/zone";
 
 const MAX_BUNDLE_BYTES = 80 * 1024;
@@ -72,6 +74,13 @@ function bundleSize(code: string): BenchResult[] {
       note: "operations (schema, planner, labels), evaluated only when building, rolling over, sharing or opening the wizard",
     },
     { name: "server code in all (Code.js + operations)", value: bytes + operations, unit: "bytes", note: "for information" },
+    {
+      name: `dist/${SELF_TEST_FILE}.html size`,
+      value: Buffer.byteLength(readFileSync(join(process.cwd(), "dist", `${SELF_TEST_FILE}.html`))),
+      unit: "bytes",
+      target: { max: MAX_SELF_TEST_BYTES },
+      note: "the self-test's example and the values the emulator calculated for it, read only when the self-test runs",
+    },
   ];
 }
 

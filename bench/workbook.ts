@@ -6,7 +6,9 @@
  *   that switches the language (every tab is renamed and rewritten);
  * - the emulator's full recalculation with 20,000 leads in the log (the lead
  *   log's columns are one ARRAYFORMULA each, and every report table totals
- *   all its rows in one pass over the log, so this grows linearly).
+ *   all its rows in one pass over the log, so this grows linearly);
+ * - the self-test with the built expected values (dist/SelfTestExpected.html):
+ *   its document calls, and how many cells it compares on the example.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,6 +17,7 @@ import { sampleLeads } from "../playground/sampleLeads";
 import type { SlaConfig } from "../src/config/schema";
 import { validateConfig } from "../src/config/validate";
 import { buildSla } from "../src/gas/buildSla";
+import { parseExpectedFile, runSelfTestWith, SELF_TEST_FILE } from "../src/gas/selfTest";
 import { clock, fixedDay } from "../src/gas/today";
 import { timeRuns } from "./lib/stats";
 import type { BenchResult } from "./lib/types";
@@ -26,6 +29,13 @@ import type { BenchResult } from "./lib/types";
 const MAX_FIRST_BUILD_CALLS = 120;
 const MAX_REBUILD_CALLS = 50;
 const MAX_RECALC_MS = 3000;
+/**
+ * The self-test is a first build plus a constant: the emptiness check, one
+ * write of the leads, the flush, and its reads (one per tab, one per named
+ * range and chart range, with their names), whatever the number of rows:
+ * about 90 + 6 + 120 calls for the example.
+ */
+const MAX_SELF_TEST_CALLS = MAX_FIRST_BUILD_CALLS + 150;
 
 function exampleInput(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(process.cwd(), "examples", "internal-en.json"), "utf8")) as Record<string, unknown>;
@@ -97,6 +107,31 @@ function recalculation(leads: number, runs: number): { ms: number; fastest: numb
   }
 }
 
+/** The self-test on the emulator with the built expected values, on a day after the example's month. */
+function selfTest(): { calls: number; total: number; cells: number; named: number; charts: number; skipped: number; differences: number } {
+  const parsed = parseExpectedFile(readFileSync(join(process.cwd(), "dist", `${SELF_TEST_FILE}.html`), "utf8"), undefined);
+  if (typeof parsed === "string") throw new Error(`dist/${SELF_TEST_FILE}.html is ${parsed}: run npm run build`);
+  const emulator = createEmulator({ today: "2027-02-10" });
+  const uninstall = emulator.install();
+  clock.now = fixedDay("2027-02-10");
+  try {
+    const result = runSelfTestWith(parsed.expected, parsed.stamp, "en");
+    if (!result.ok) throw new Error(`the self-test did not run: ${result.message}`);
+    const { report } = result;
+    return {
+      calls: emulator.calls.documentCalls,
+      total: emulator.calls.total,
+      cells: report.cellsChecked,
+      named: report.namedRangesChecked,
+      charts: report.chartsChecked,
+      skipped: report.skippedMoving,
+      differences: report.differenceCount,
+    };
+  } finally {
+    uninstall();
+  }
+}
+
 export async function run(): Promise<BenchResult[]> {
   const february = documentCalls("2027-02", undefined);
   const december = documentCalls("2026-12", undefined);
@@ -108,6 +143,8 @@ export async function run(): Promise<BenchResult[]> {
   const recalc = recalculation(20_000, 5);
   const half = recalculation(10_000, 3);
   const quarter = recalculation(5_000, 3);
+  const checked = selfTest();
+  if (checked.differences !== 0) throw new Error(`the self-test finds ${checked.differences} differences on the emulator itself`);
   const spread = (timing: { fastest: number; slowest: number }): string => `${Math.round(timing.fastest).toLocaleString("en")}–${Math.round(timing.slowest).toLocaleString("en")} ms`;
   return [
     { name: "document calls, first build, 28-day month", value: february.calls, unit: "calls", target: { max: MAX_FIRST_BUILD_CALLS }, note: `reads + writes + service round trips; ${february.total} calls in all with local handles and builders` },
@@ -116,6 +153,19 @@ export async function run(): Promise<BenchResult[]> {
     { name: "document calls, rebuild with 5,000 leads", value: many.calls, unit: "calls", target: { max: MAX_REBUILD_CALLS }, note: "one more than with 0 leads: the full log gets its free rows back with insertRowsAfter" },
     { name: "document calls, rebuild with a changed goal", value: goal.calls, unit: "calls", target: { max: MAX_REBUILD_CALLS } },
     { name: "document calls, rebuild in the other language", value: language.calls, unit: "calls", note: "for information: every tab renamed and rewritten, the most a rebuild writes" },
+    {
+      name: "document calls, self-test",
+      value: checked.calls,
+      unit: "calls",
+      target: { max: MAX_SELF_TEST_CALLS },
+      note: `build the example, type its leads, flush, read back; ${checked.total} calls in all with local handles`,
+    },
+    {
+      name: "self-test: calculated cells compared",
+      value: checked.cells,
+      unit: "cells",
+      note: `for information: after the example's month; also ${checked.named} named ranges and ${checked.charts} charts; ${checked.skipped} cells skipped as depending on today`,
+    },
     { name: "emulator full recalculation, 5,000 leads", value: Math.round(quarter.ms), unit: "ms", note: `for information: median of 3 (${spread(quarter)}); the time grows about linearly with the log` },
     { name: "emulator full recalculation, 10,000 leads", value: Math.round(half.ms), unit: "ms", note: `median of 3 (${spread(half)})` },
     {

@@ -5,6 +5,9 @@
  *   every custom-function call, so it must stay small.
  * - Operations.html: the operations that plan and write workbooks
  *   (src/operations.ts), which Code.js loads only when one of them runs.
+ * - SelfTestExpected.html: the bundled example and the values the emulator
+ *   calculated for it (scripts/lib/selfTestExpected.ts), read only by the
+ *   self-test; Operations.html carries its stamp, so the two always match.
  * - appsscript.json and the sidebar surfaces.
  * Fails when a registered custom function would not show up in Sheets, or
  * when Code.js would carry the workbook planner after all.
@@ -15,8 +18,10 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { FUNCTIONS } from "../src/functions/definitions";
 import { OPERATIONS_FILE, OPERATIONS_GLOBAL, operationsBuildMarker } from "../src/gas/operationsFile";
+import { SELF_TEST_FILE, selfTestMarker } from "../src/gas/selfTest";
 import { SERVER_API } from "../src/server";
 import { buildSurfaces } from "./lib/html";
+import { cachedSelfTestExpected, MAX_SELF_TEST_BYTES } from "./lib/selfTestExpected";
 import { BUNDLE_GLOBAL, missingStubs, renderServerStubs, renderStubs } from "./lib/stubs";
 
 const root = process.cwd();
@@ -69,7 +74,13 @@ function operationsCodeIn(metafile: Metafile): string[] {
 
 async function main(): Promise<void> {
   await mkdir(dist, { recursive: true });
-  const operations = await bundle("src/operations.ts", OPERATIONS_GLOBAL);
+  const expected = JSON.stringify(cachedSelfTestExpected(root));
+  const stamp = createHash("sha256").update(expected).digest("hex").slice(0, 16);
+  const selfTestFile = `${selfTestMarker(stamp)}\n${expected}`;
+  if (Buffer.byteLength(selfTestFile) > MAX_SELF_TEST_BYTES) {
+    throw new Error(`${SELF_TEST_FILE}.html is ${Buffer.byteLength(selfTestFile)} bytes, over the ${MAX_SELF_TEST_BYTES}-byte budget`);
+  }
+  const operations = await bundle("src/operations.ts", OPERATIONS_GLOBAL, { define: { SLA_SELF_TEST_STAMP: JSON.stringify(stamp) } });
   const buildId = createHash("sha256").update(operations.text).digest("hex").slice(0, 16);
   const operationsFile = `${operationsBuildMarker(buildId)}\n${operations.text}`;
 
@@ -89,9 +100,10 @@ async function main(): Promise<void> {
   }
   await writeFile(join(dist, "Code.js"), code);
   await writeFile(join(dist, `${OPERATIONS_FILE}.html`), operationsFile);
+  await writeFile(join(dist, `${SELF_TEST_FILE}.html`), selfTestFile);
   const manifest = JSON.parse(await readFile(join(root, "appsscript.json"), "utf8")) as unknown;
   await writeFile(join(dist, "appsscript.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  console.log(`built dist/Code.js (${Buffer.byteLength(code)} bytes, ${FUNCTIONS.length} custom functions), dist/${OPERATIONS_FILE}.html (${Buffer.byteLength(operationsFile)} bytes, loaded on demand) and dist/appsscript.json`);
+  console.log(`built dist/Code.js (${Buffer.byteLength(code)} bytes, ${FUNCTIONS.length} custom functions), dist/${OPERATIONS_FILE}.html (${Buffer.byteLength(operationsFile)} bytes, loaded on demand), dist/${SELF_TEST_FILE}.html (${Buffer.byteLength(selfTestFile)} bytes, read by the self-test) and dist/appsscript.json`);
   for (const surface of await buildSurfaces(root, dist)) console.log(`built ${surface.file} (${surface.bytes} bytes)`);
 }
 

@@ -5,7 +5,7 @@
  * Code.js by loaders of dist/Operations.html (src/gas/operationsFile.ts), so
  * a custom-function call evaluates only the functions, menus and dialogs.
  */
-import { showAbout, showFunctionReference, showImportDialog, showNextMonth, showShareDialog, showWizard } from "./gas/dialogs";
+import { showAbout, showFunctionReference, showImportDialog, showNextMonth, showSelfTest, showShareDialog, showWizard } from "./gas/dialogs";
 import { onInstall, onOpen } from "./gas/menu";
 import { OPERATIONS } from "./operations";
 
@@ -25,6 +25,7 @@ export const SERVER_API = {
   showImportDialog,
   showFunctionReference,
   showAbout,
+  showSelfTest,
   getWizardState: OPERATIONS.getWizardState,
   buildSla: OPERATIONS.buildSla,
   startNextMonth: OPERATIONS.startNextMonth,
@@ -32,5 +33,6 @@ export const SERVER_API = {
   openDashboard: OPERATIONS.openDashboard,
   getImportState: OPERATIONS.getImportState,
   importLeads: OPERATIONS.importLeads,
+  runSelfTest: OPERATIONS.runSelfTest,
 };
 export type ServerApi = typeof SERVER_API;

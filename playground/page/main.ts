@@ -240,6 +240,9 @@ class Page {
           return this.openDialogFrame("Import leads", "/addon/Import.html", 720, 600);
         case "reference":
           return this.info?.surfaces.reference ? this.openDialogFrame("Custom functions", "/addon/Reference.html", 640, 560) : this.functionList();
+        case "selfTest":
+          if (!this.info?.surfaces.selfTest) throw new Error("dist/SelfTest.html does not exist; npm run build writes the add-on's HTML.");
+          return this.openDialogFrame("Self-test", "/addon/SelfTest.html", 640, 560);
         case "about":
           return this.openDialog("Marketing & Sales SLA", [element("p", { text: ABOUT }), element("p", { className: "pg-muted", text: PLAYGROUND_NOTE })]);
         case "sample":

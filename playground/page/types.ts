@@ -127,8 +127,8 @@ export interface WorkbookView {
 export interface PlaygroundInfo {
   /** Server functions the bridge accepts (the names of SERVER_API). */
   functions: string[];
-  /** Built dialogs present in dist/ (Share.html, Reference.html, Import.html); the page has its own stand-ins for the first two otherwise. */
-  surfaces: { share: boolean; reference: boolean; import: boolean };
+  /** Built dialogs present in dist/ (Share.html, Reference.html, Import.html, SelfTest.html); the page has its own stand-ins for the first two otherwise. */
+  surfaces: { share: boolean; reference: boolean; import: boolean; selfTest: boolean };
   /** Set when the saved workbook could not be read and was moved aside. */
   notice?: string;
   dataFile: string;

@@ -29,7 +29,7 @@ export async function buildPageAssets(root: string): Promise<PageAssets> {
 }
 
 /** The add-on surfaces the playground can show, as named in dist/. */
-export const ADDON_FILES = ["Wizard.html", "Share.html", "Reference.html", "Import.html"] as const;
+export const ADDON_FILES = ["Wizard.html", "Share.html", "Reference.html", "Import.html", "SelfTest.html"] as const;
 export type AddonFile = (typeof ADDON_FILES)[number];
 
 export function isAddonFile(name: string): name is AddonFile {

@@ -14,7 +14,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { FUNCTIONS } from "../../src/functions/definitions";
 import { SERVER_API } from "../../src/server";
 import type { FunctionEntry, PlaygroundInfo } from "../page/types";
@@ -157,6 +157,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const assets: PageAssets = await buildPageAssets(root);
   const session = new PlaygroundSession({
     dataFile,
+    addonFiles: join(root, "dist"),
     ...(options.today ? { today: options.today } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
@@ -189,7 +190,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       if (path === "/api/info") {
         const info: PlaygroundInfo = {
           functions,
-          surfaces: { share: hasAddonFile(root, "Share.html"), reference: hasAddonFile(root, "Reference.html"), import: hasAddonFile(root, "Import.html") },
+          surfaces: { share: hasAddonFile(root, "Share.html"), reference: hasAddonFile(root, "Reference.html"), import: hasAddonFile(root, "Import.html"), selfTest: hasAddonFile(root, "SelfTest.html") },
           dataFile,
           ...(session.notice ? { notice: session.notice } : {}),
         };

@@ -6,7 +6,7 @@
  * test's own emulator) can share one process.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { validateConfig } from "../../src/config/validate";
 import { leadsNeeded } from "../../src/core/leadGoal";
 import { loadDocumentState } from "../../src/gas/documentState";
@@ -28,6 +28,12 @@ export interface SessionOptions {
   readonly timeZone?: string;
   /** For a new workbook. Default "en_US"; "de_DE" gives the German add-on. */
   readonly locale?: string;
+  /**
+   * The built add-on (dist/): HtmlService.createHtmlOutputFromFile reads its
+   * files, so the self-test finds its expected values. Without it HtmlService
+   * is missing, as before.
+   */
+  readonly addonFiles?: string;
 }
 
 export type ServerFunctionName = keyof typeof SERVER_API;
@@ -151,6 +157,7 @@ export class PlaygroundSession {
    */
   withGlobals<T>(fn: () => T): T {
     const uninstall = this.emulator.install();
+    const uninstallHtml = this.installHtmlService();
     const previousNow = clock.now;
     if (this.options.today) clock.now = fixedDay(this.options.today);
     this.emulator.calls.reset();
@@ -158,6 +165,7 @@ export class PlaygroundSession {
       return fn();
     } finally {
       clock.now = previousNow;
+      uninstallHtml();
       uninstall();
       const changed = this.emulator.calls.entries.some((entry) => entry.kind === "write" || /\.(set|delete)(All)?Propert/.test(entry.method));
       if (changed) {
@@ -166,6 +174,31 @@ export class PlaygroundSession {
       }
       else this.emulator.calls.reset();
     }
+  }
+
+  /** HtmlService's file reading, over dist/, while a server function runs; returns what puts back the global. */
+  private installHtmlService(): () => void {
+    const folder = this.options.addonFiles;
+    if (folder === undefined) return () => undefined;
+    const slots = globalThis as Record<string, unknown>;
+    const previous = Object.getOwnPropertyDescriptor(globalThis, "HtmlService");
+    slots.HtmlService = {
+      createHtmlOutputFromFile(name: string) {
+        // Apps Script names a project file without its extension; only plain names reach the disk.
+        if (!/^[A-Za-z]+$/.test(name)) throw new Error(`No HTML file named ${name} was found.`);
+        let content: string;
+        try {
+          content = readFileSync(join(folder, `${name}.html`), "utf8");
+        } catch {
+          throw new Error(`No HTML file named ${name} was found.`);
+        }
+        return { getContent: () => content };
+      },
+    };
+    return () => {
+      if (previous) Object.defineProperty(globalThis, "HtmlService", previous);
+      else delete slots.HtmlService;
+    };
   }
 
   /** Calls `SERVER_API[name](...args)`; what it throws becomes the failure's message. */

@@ -40,6 +40,7 @@ export const SURFACES: readonly Surface[] = [
   { template: "sidebar/import/index.html", output: "Import.html", maxBytes: 100 * 1024 },
   // The function reference needs no server call: its text comes from the registry at build time.
   { template: "sidebar/reference/index.html", output: "Reference.html", data: { reference: () => referenceData(FUNCTIONS) } },
+  { template: "sidebar/selftest/index.html", output: "SelfTest.html" },
 ];
 
 const INLINE = /\/\*@(inline|json) ([\w./-]+)\*\//g;

@@ -1,6 +1,6 @@
 /**
  * What the menu items open. The wizard is a sidebar (300 px, decision 10);
- * the function reference and sharing are dialogs; starting the next month
+ * the function reference, sharing and the self-test are dialogs; starting the next month
  * asks one question with the built-in dialog (and a second before the month
  * has ended) and reports the outcome.
  */
@@ -13,6 +13,7 @@ const WORDS = {
     reference: "Custom functions",
     share: "Share with sales",
     import: "Import leads",
+    selfTest: "Self-test",
     nextTitle: "Start next month",
     nextQuestion: "Set the new month's goal from the last complete month's actuals (recalculated close rate, deal size and marketing share)?\n\nYes: recalculated from actuals. No: the inputs agreed in the SLA.",
     startEarly: "Yes: start it now. No: wait until the month has ended.",
@@ -24,6 +25,7 @@ const WORDS = {
     reference: "Benutzerdefinierte Funktionen",
     share: "Mit dem Vertrieb teilen",
     import: "Leads importieren",
+    selfTest: "Selbsttest",
     nextTitle: "Nächsten Monat starten",
     nextQuestion: "Soll das Ziel des neuen Monats aus den Ist-Werten des letzten vollständigen Monats berechnet werden (neue Abschlussquote, Auftragsgröße und Marketinganteil)?\n\nJa: aus den Ist-Werten. Nein: die im SLA vereinbarten Werte.",
     startEarly: "Ja: jetzt starten. Nein: warten, bis der Monat zu Ende ist.",
@@ -58,6 +60,12 @@ export function showImportDialog(): void {
 export function showFunctionReference(): void {
   const html = HtmlService.createHtmlOutputFromFile("Reference").setWidth(640).setHeight(560);
   SpreadsheetApp.getUi().showModalDialog(html, WORDS[language()].reference);
+}
+
+/** The self-test's report dialog: it runs the test (runSelfTest) itself and shows what came back. */
+export function showSelfTest(): void {
+  const html = HtmlService.createHtmlOutputFromFile("SelfTest").setWidth(640).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(html, WORDS[language()].selfTest);
 }
 
 export function showAbout(): void {

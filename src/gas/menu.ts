@@ -7,12 +7,12 @@
 import { languageOf, type Language } from "../core/i18n";
 
 const MENU = {
-  en: { wizard: "New or edit SLA", nextMonth: "Start next month", share: "Share with sales", import: "Import leads", reference: "Function reference", about: "About" },
-  de: { wizard: "SLA anlegen oder bearbeiten", nextMonth: "Nächsten Monat starten", share: "Mit dem Vertrieb teilen", import: "Leads importieren", reference: "Funktionsübersicht", about: "Über" },
+  en: { wizard: "New or edit SLA", nextMonth: "Start next month", share: "Share with sales", import: "Import leads", reference: "Function reference", selfTest: "Run self-test", about: "About" },
+  de: { wizard: "SLA anlegen oder bearbeiten", nextMonth: "Nächsten Monat starten", share: "Mit dem Vertrieb teilen", import: "Leads importieren", reference: "Funktionsübersicht", selfTest: "Selbsttest ausführen", about: "Über" },
 } as const;
 
 /** Names of the server functions the menu items call; each is a top-level stub in dist/Code.js. */
-export const MENU_ACTIONS = ["showWizard", "showNextMonth", "showShareDialog", "showImportDialog", "showFunctionReference", "showAbout"] as const;
+export const MENU_ACTIONS = ["showWizard", "showNextMonth", "showShareDialog", "showImportDialog", "showFunctionReference", "showSelfTest", "showAbout"] as const;
 
 function menuLanguage(): Language {
   try {
@@ -34,6 +34,7 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
       .addItem(words.import, "showImportDialog")
       .addSeparator()
       .addItem(words.reference, "showFunctionReference")
+      .addItem(words.selfTest, "showSelfTest")
       .addItem(words.about, "showAbout")
       .addToUi();
   } catch {

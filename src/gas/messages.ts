@@ -40,6 +40,16 @@ const MESSAGES = {
     goalFarOff: (goal: number, agreed: number) =>
       `⚠ The recalculated goal of ${goal} leads is ${goal > agreed ? "more than twice" : "less than half"} the agreed ${agreed}: check that month's actuals (lead log, total revenue) before relying on it.`,
     fields: { closeRate: "Close rate", avgDealSize: "Average deal size", marketingShare: "Marketing share" },
+    selfTestNotEmpty: (reasons: readonly string[]) =>
+      `The self-test builds the example SLA and needs an empty spreadsheet, but this one is not empty: ${reasons.join("; ")}. Create a new spreadsheet (File ▸ New ▸ Spreadsheet) and run Extensions ▸ Marketing & Sales SLA ▸ Run self-test there: nothing was changed.`,
+    selfTestTabs: (count: number) => `it has ${count} tabs (an empty one has 1)`,
+    selfTestValues: (tab: string) => `the tab "${tab}" holds values`,
+    selfTestNamedRanges: (count: number) => `it has ${count} named range${count === 1 ? "" : "s"}`,
+    selfTestMetadata: "it carries developer metadata (an add-on wrote here)",
+    selfTestSavedSla: "it holds a saved SLA",
+    selfTestNotBuilt: (message: string) => `The self-test could not build the example SLA: ${message}`,
+    selfTestFileMissing: "The self-test's expected values (SelfTestExpected.html) are missing or unreadable. Push the whole project again with `npm run push`: nothing was changed.",
+    selfTestFileStale: "The self-test's expected values (SelfTestExpected.html) are from another build than the add-on's code. Push the whole project again with `npm run push`: nothing was changed.",
   },
   de: {
     busy: "Gerade läuft eine andere Erstellung dieses SLA. Warten Sie kurz und klicken Sie dann erneut: Es wurde nichts geändert.",
@@ -73,6 +83,16 @@ const MESSAGES = {
     goalFarOff: (goal: number, agreed: number) =>
       `⚠ Das neu berechnete Ziel von ${goal} Leads ist ${goal > agreed ? "mehr als doppelt so hoch wie" : "weniger als halb so hoch wie"} das vereinbarte von ${agreed}: Prüfen Sie die Ist-Werte dieses Monats (Lead-Protokoll, Gesamtumsatz), bevor Sie sich darauf verlassen.`,
     fields: { closeRate: "Abschlussquote", avgDealSize: "Durchschnittliche Auftragsgröße", marketingShare: "Marketinganteil" },
+    selfTestNotEmpty: (reasons: readonly string[]) =>
+      `Der Selbsttest erstellt das Beispiel-SLA und braucht eine leere Tabelle, aber diese ist nicht leer: ${reasons.join("; ")}. Legen Sie eine neue Tabelle an (Datei ▸ Neu ▸ Tabelle) und starten Sie dort Erweiterungen ▸ Marketing & Sales SLA ▸ Selbsttest ausführen: Es wurde nichts geändert.`,
+    selfTestTabs: (count: number) => `sie hat ${count} Tabs (eine leere hat 1)`,
+    selfTestValues: (tab: string) => `der Tab „${tab}“ enthält Werte`,
+    selfTestNamedRanges: (count: number) => `sie hat ${count} benannte${count === 1 ? "n Bereich" : " Bereiche"}`,
+    selfTestMetadata: "sie trägt Entwickler-Metadaten (ein Add-on hat hier geschrieben)",
+    selfTestSavedSla: "sie enthält ein gespeichertes SLA",
+    selfTestNotBuilt: (message: string) => `Der Selbsttest konnte das Beispiel-SLA nicht erstellen: ${message}`,
+    selfTestFileMissing: "Die erwarteten Werte des Selbsttests (SelfTestExpected.html) fehlen oder sind nicht lesbar. Übertragen Sie das ganze Projekt erneut mit `npm run push`: Es wurde nichts geändert.",
+    selfTestFileStale: "Die erwarteten Werte des Selbsttests (SelfTestExpected.html) stammen aus einem anderen Build als der Code des Add-ons. Übertragen Sie das ganze Projekt erneut mit `npm run push`: Es wurde nichts geändert.",
   },
 } as const;
 

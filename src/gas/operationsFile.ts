@@ -70,4 +70,5 @@ export const OPERATIONS: Operations = {
   openDashboard: lazy("openDashboard"),
   getImportState: lazy("getImportState"),
   importLeads: lazy("importLeads"),
+  runSelfTest: lazy("runSelfTest"),
 };

@@ -193,11 +193,12 @@ export function artifact(name: string): string {
   return join(ARTIFACTS, name);
 }
 
-// ------------------------------------------------------------ dialogs (Share, Reference)
+// ------------------------------------------------------------ dialogs (Share, Reference, SelfTest)
 
 export const SHARE_FILE = join(process.cwd(), "dist/Share.html");
 export const REFERENCE_FILE = join(process.cwd(), "dist/Reference.html");
 export const IMPORT_FILE = join(process.cwd(), "dist/Import.html");
+export const SELF_TEST_FILE = join(process.cwd(), "dist/SelfTest.html");
 
 /** Answers one server function from Node; a throw reaches the page's failure handler. */
 export type ServerHandler = (...args: unknown[]) => unknown;
@@ -263,7 +264,7 @@ export async function openSurface(browser: Browser, options: SurfaceOptions): Pr
       return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
     }
   });
-  await page.addInitScript({ content: standIn(["getWizardState", "buildSla", "startNextMonth", "shareWithSales", "getImportState", "importLeads"]) });
+  await page.addInitScript({ content: standIn(["getWizardState", "buildSla", "startNextMonth", "shareWithSales", "getImportState", "importLeads", "runSelfTest"]) });
   await page.goto(url);
   if (options.waitReady ?? true) await page.waitForSelector("body[data-ready]", { state: "attached" });
   return surface;

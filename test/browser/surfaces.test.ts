@@ -14,8 +14,8 @@ import { FUNCTIONS } from "../../src/functions/definitions";
 const dist = (file: string): string => join(process.cwd(), "dist", file);
 
 describe("built surfaces", () => {
-  it("lists the wizard, the share and import dialogs and the function reference", () => {
-    expect(SURFACES.map((surface) => surface.output)).toEqual(["Wizard.html", "Share.html", "Import.html", "Reference.html"]);
+  it("lists the wizard, the share and import dialogs, the function reference and the self-test's report", () => {
+    expect(SURFACES.map((surface) => surface.output)).toEqual(["Wizard.html", "Share.html", "Import.html", "Reference.html", "SelfTest.html"]);
   });
 
   it.each(SURFACES.map((surface) => surface.output))("%s is built, within the size budget, and self-contained", (file) => {

@@ -13,6 +13,7 @@ import { createEmulator } from "../../playground/emulator";
 
 const code = readFileSync(join(process.cwd(), "dist/Code.js"), "utf8");
 const operationsSource = readFileSync(join(process.cwd(), "dist/Operations.html"), "utf8");
+const selfTestSource = readFileSync(join(process.cwd(), "dist/SelfTestExpected.html"), "utf8");
 
 function freshRuntime(): Record<string, unknown> {
   const sandbox: Record<string, unknown> = {};
@@ -102,14 +103,19 @@ describe("dist/Operations.html, loaded by Code.js when an operation runs", () =>
   const input = readFileSync(join(process.cwd(), "examples/internal-en.json"), "utf8");
 
   /** A fresh Apps Script runtime on the emulator, whose HtmlService serves `operations` as the Operations file. */
-  function runtimeOnEmulator(operations: string): { sandbox: Record<string, unknown>; opened: string[]; emulator: ReturnType<typeof createEmulator> } {
-    const emulator = createEmulator({ today: "2026-11-28" });
+  function runtimeOnEmulator(
+    operations: string,
+    { today = "2026-11-28", files = {} }: { today?: string; files?: Record<string, string> } = {},
+  ): { sandbox: Record<string, unknown>; opened: string[]; emulator: ReturnType<typeof createEmulator> } {
+    const emulator = createEmulator({ today });
     const opened: string[] = [];
     const sandbox: Record<string, unknown> = {
       HtmlService: {
         createHtmlOutputFromFile(name: string) {
           opened.push(name);
-          return { getContent: () => operations };
+          const content = name === "Operations" ? operations : files[name];
+          if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
+          return { getContent: () => content };
         },
       },
     };
@@ -131,6 +137,32 @@ describe("dist/Operations.html, loaded by Code.js when an operation runs", () =>
     expect(opened).toEqual(["Operations"]);
     const sheets = emulator.snapshot().sheets.map((sheet) => sheet.name);
     expect(sheets).toEqual(expect.arrayContaining(["Leads", "2026-12"]));
+  });
+
+  it("runs the self-test through its stub with the expected values of the same build, reading that file only then", () => {
+    const { sandbox, opened } = runtimeOnEmulator(operationsSource, { today: "2027-02-10", files: { SelfTestExpected: selfTestSource } });
+    type Report = { differenceCount: number; cellsChecked: number; skippedNotSettled: number; namedRangesChecked: number; chartsChecked: number };
+    const result = (sandbox.runSelfTest as () => { ok: boolean; report: Report; text: string })();
+    expect(result.ok).toBe(true);
+    expect(result.report.differenceCount).toBe(0);
+    // The bundle reads the real clock: before 2027 the cells settled after the example's month are skipped, not compared.
+    expect(result.report.cellsChecked).toBeGreaterThan(100);
+    expect(result.report.cellsChecked + result.report.skippedNotSettled).toBeGreaterThan(1000);
+    const file = JSON.parse(selfTestSource.slice(selfTestSource.indexOf("\n") + 1)) as { namedRanges: unknown[]; charts: unknown[] };
+    expect(result.report).toEqual(expect.objectContaining({ namedRangesChecked: file.namedRanges.length, chartsChecked: file.charts.length }));
+    expect(result.text).toContain(`Build: ${/sla-self-test:([0-9a-f]+)/.exec(selfTestSource)?.[1]}`);
+    expect(opened).toEqual(["Operations", "SelfTestExpected"]);
+  });
+
+  it("refuses expected values from another build or none at all, before writing anything", () => {
+    const stale = selfTestSource.replace(/sla-self-test:[0-9a-f]+/, "sla-self-test:0000000000000000");
+    for (const files of [{ SelfTestExpected: stale }, {}] as Record<string, string>[]) {
+      const { sandbox, emulator } = runtimeOnEmulator(operationsSource, { today: "2027-02-10", files });
+      const result = (sandbox.runSelfTest as () => { ok: boolean; message: string })();
+      expect(result.ok).toBe(false);
+      expect(result.message).toMatch(files.SelfTestExpected ? /from another build.*npm run push/ : /missing or unreadable.*npm run push/);
+      expect(emulator.snapshot().sheets.map((sheet) => sheet.name)).toEqual(["Sheet1"]);
+    }
   });
 
   it("refuses an Operations file from another build, telling the user to push the project again", () => {

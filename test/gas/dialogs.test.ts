@@ -1,7 +1,7 @@
 /**
  * What the menu items open (src/gas/dialogs.ts), with stand-ins for
- * HtmlService and the Ui: the wizard as a sidebar, sharing and the function
- * reference as modal dialogs from files that the build writes, and "Start next
+ * HtmlService and the Ui: the wizard as a sidebar, sharing, the function
+ * reference and the self-test as modal dialogs from files that the build writes, and "Start next
  * month" as a question whose answer picks how the new month is set, run on the
  * emulator after a real build.
  */
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { createEmulator, type Emulator } from "../../playground/emulator";
 import { SURFACES } from "../../scripts/lib/html";
 import { buildSla } from "../../src/gas/buildSla";
-import { showAbout, showFunctionReference, showImportDialog, showNextMonth, showShareDialog, showWizard } from "../../src/gas/dialogs";
+import { showAbout, showFunctionReference, showImportDialog, showNextMonth, showSelfTest, showShareDialog, showWizard } from "../../src/gas/dialogs";
 import { loadDocumentState } from "../../src/gas/documentState";
 import { messagesFor } from "../../src/gas/messages";
 import { clock, fixedDay } from "../../src/gas/today";
@@ -76,13 +76,22 @@ describe("surfaces", () => {
     expect(existsSync(builtFile("Reference"))).toBe(true);
   });
 
+  it("opens the self-test as a modal dialog from the SelfTest file, which runs the test itself, writing nothing on opening", () => {
+    const { record, emulator } = setUp();
+    showSelfTest();
+    expect(record.dialogs).toEqual([{ output: { file: "SelfTest", title: undefined, width: 640, height: 560 }, title: "Self-test" }]);
+    expect(emulator.calls.entries.filter((call) => call.kind === "write")).toEqual([]);
+    expect(existsSync(builtFile("SelfTest"))).toBe(true);
+  });
+
   it("titles the dialogs in German for a German user", () => {
     const { record } = setUp({ locale: "de_DE" });
     showShareDialog();
     showFunctionReference();
     showImportDialog();
+    showSelfTest();
     showWizard();
-    expect(record.dialogs.map((dialog) => dialog.title)).toEqual(["Mit dem Vertrieb teilen", "Benutzerdefinierte Funktionen", "Leads importieren"]);
+    expect(record.dialogs.map((dialog) => dialog.title)).toEqual(["Mit dem Vertrieb teilen", "Benutzerdefinierte Funktionen", "Leads importieren", "Selbsttest"]);
     expect(record.sidebars[0]?.title).toBe("Marketing & Sales SLA");
   });
 
@@ -92,6 +101,7 @@ describe("surfaces", () => {
     showShareDialog();
     showImportDialog();
     showFunctionReference();
+    showSelfTest();
     const opened = outputs.map((output) => `${output.file}.html`);
     expect(opened).toEqual(SURFACES.map((surface) => surface.output));
     for (const file of opened) expect(existsSync(join(process.cwd(), "dist", file))).toBe(true);

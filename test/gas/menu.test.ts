@@ -24,6 +24,7 @@ const ENGLISH_MENU = [
   "Import leads → showImportDialog",
   "---",
   "Function reference → showFunctionReference",
+  "Run self-test → showSelfTest",
   "About → showAbout",
 ];
 const GERMAN_MENU = [
@@ -33,6 +34,7 @@ const GERMAN_MENU = [
   "Leads importieren → showImportDialog",
   "---",
   "Funktionsübersicht → showFunctionReference",
+  "Selbsttest ausführen → showSelfTest",
   "Über → showAbout",
 ];
 

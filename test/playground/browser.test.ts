@@ -49,7 +49,7 @@ describe("the playground page", () => {
     expect(await tabNames()).toEqual(["Sheet1"]);
     await page.click("#menu-extensions");
     const items = await page.$$eval("#menu-extensions-list [data-action]", (buttons) => buttons.map((button) => button.textContent));
-    expect(items).toEqual(["New or edit SLA", "Start next month", "Share with sales", "Import leads", "Function reference", "About"]);
+    expect(items).toEqual(["New or edit SLA", "Start next month", "Share with sales", "Import leads", "Function reference", "Run self-test", "About"]);
     await page.click("#menu-playground");
     const playgroundItems = await page.$$eval("#menu-playground-list [data-action]", (buttons) => buttons.map((button) => button.textContent));
     expect(playgroundItems).toEqual(["Fill with sample data", "Reset workbook…"]);
