@@ -738,7 +738,7 @@ function buildChart(sheet: Sheet, chart: ChartPlan): GoogleAppsScript.Spreadshee
   // A count axis reads in whole numbers: Google Charts' "0" axis format, and gridlines only at multiples of 1
   // (gridlines.multiple; whether Sheets' embedded charts honour it is UNVERIFIED, the format alone already avoids 0.2 labels).
   for (const index of chart.countAxes ?? []) vAxes[index] = { ...vAxes[index], format: "0", gridlines: { multiple: 1 } };
-  return typed
+  const drawn = typed
     .setNumHeaders(1)
     .setPosition(chart.anchor.row, chart.anchor.column, 0, 0)
     .setOption("title", chart.title)
@@ -749,8 +749,8 @@ function buildChart(sheet: Sheet, chart: ChartPlan): GoogleAppsScript.Spreadshee
     .setOption("vAxes", vAxes)
     .setOption("colors", chart.series.map((item) => item.color))
     .setOption("backgroundColor", "#ffffff")
-    .setOption("titleTextStyle", { color: COLORS.header, bold: true })
-    .build();
+    .setOption("titleTextStyle", { color: COLORS.header, bold: true });
+  return (chart.stacked ? drawn.setOption("isStacked", true) : drawn).build();
 }
 
 type NamedRange = GoogleAppsScript.Spreadsheet.NamedRange;

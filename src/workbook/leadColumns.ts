@@ -24,6 +24,13 @@ export const LEAD_COLUMN_TABLE = [
   { key: "followedUpMonth", side: "calculated" },
   /** Working hours from the hand-off to the first follow-up, or to now while the lead waits. */
   { key: "hoursSoFar", side: "calculated" },
+  /**
+   * Where the lead came from, from the config's list. At the end, not beside the other marketing columns: a log
+   * built before it gets it where the rebuild adds any missing column, so new and older logs have it in one place.
+   */
+  { key: "source", side: "marketing" },
+  /** The lead's own follow-up goal in hours: its tier's goal, else the SLA's. */
+  { key: "goalHours", side: "calculated" },
 ] as const;
 
 export type LeadColumnKey = (typeof LEAD_COLUMN_TABLE)[number]["key"];
@@ -34,7 +41,7 @@ export type LeadColumns = Readonly<Record<LeadColumnKey, number>>;
 
 export const LEAD_COLUMN_KEYS: readonly LeadColumnKey[] = LEAD_COLUMN_TABLE.map((column) => column.key);
 
-/** The columns of a new log: A to P in table order. */
+/** The columns of a new log: A to R in table order. */
 export const NEW_LEAD_COLUMNS: LeadColumns = Object.fromEntries(LEAD_COLUMN_KEYS.map((key, index) => [key, index + 1])) as Record<LeadColumnKey, number>;
 
 export function sideOf(key: LeadColumnKey): LeadSide {

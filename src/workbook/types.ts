@@ -81,6 +81,8 @@ export interface ChartPlan {
   readonly vAxisTitleRight?: string;
   /** Axes that count things (0 left, 1 right): labelled in whole numbers, never 0.2 steps. */
   readonly countAxes?: readonly (0 | 1)[];
+  /** Bars stacked on each other (e.g. shares that add up to 100 %). */
+  readonly stacked?: boolean;
 }
 
 export interface SheetPlan {
