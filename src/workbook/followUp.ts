@@ -225,14 +225,14 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
   sheet.set(firstRow - 2, first, { value: labels.followUp.totalsTitle, bold: true });
   TOTALS.forEach((name, offset) => {
     sheet.set(firstRow - 1, first + offset, { value: labels.followUp.totalsHeaders[name], bold: true, background: COLORS.muted, color: COLORS.headerText, wrap: true });
-    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, first + offset, { ...calculated, format: totalsFormat[name] });
+    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, first + offset, { ...calculated, format: totalsFormat[name], filled: true });
   });
   sheet.set(firstRow, first, { formula: withSharedTests(leads, `MMULT(${members},HSTACK(${TOTALS.map((name) => lead[name]).join(",")}))`) });
   const total = (name: Total): string => rangeA1(firstRow, first + TOTALS.indexOf(name), rows, 1, true);
 
   // A formula in the table's first row fills the column; the cells below hold only formats.
   const fill = (column: number, format: string, formula: string): void => {
-    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, column, { ...calculated, format });
+    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, column, { ...calculated, format, filled: true });
     sheet.set(firstRow, column, { formula: `ARRAYFORMULA(${formula})` });
   };
   // Counts are the totals themselves: a plain reference per cell, so each count reads as what it is.
@@ -254,7 +254,7 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
     const row = firstRow + index;
     // Median and 90th percentile from one FILTER: PERCENTILE at 1/2 is the median.
     sheet.set(row, columns.median, { ...calculated, formula: medianAndP90Formula(`FILTER(${literal.hours},${groups.followedFilters(index)})`), format: formats.hours });
-    sheet.set(row, columns.p90, { ...calculated, format: formats.hours });
+    sheet.set(row, columns.p90, { ...calculated, format: formats.hours, filled: true });
   }
 }
 
@@ -520,10 +520,10 @@ function placeBands(sheet: SheetBuilder, context: PlanContext, title: number, he
   months.forEach((month, index) => {
     const row = first + index;
     sheet.set(row, 1, { formula: monthStartFormula(month), format: formats.month, bold: true });
-    for (let column = leadsColumn; column < chartMonth - 1; column++) sheet.set(row, column, { ...calculated, format: formats.count });
+    for (let column = leadsColumn; column < chartMonth - 1; column++) sheet.set(row, column, { ...calculated, format: formats.count, filled: true });
     // Months still ahead are blank here, so the chart leaves them out.
     sheet.set(row, chartMonth, { ...calculated, formula: `IF(${a1(row, 1)}<=TODAY(),${a1(row, 1)},"")`, format: formats.month });
-    for (let offset = 0; offset <= n; offset++) sheet.set(row, chartMonth + 1 + offset, { ...calculated, format: formats.percent });
+    for (let offset = 0; offset <= n; offset++) sheet.set(row, chartMonth + 1 + offset, { ...calculated, format: formats.percent, filled: true });
   });
 
   const literal = leadColumns(context, false);

@@ -23,6 +23,12 @@ export interface CellSpec {
    * The cell's own value is only the default for a new cell.
    */
   readonly input?: { readonly key: string; readonly fallbackKey?: string };
+  /**
+   * A formula elsewhere on the tab fills this cell with its results (an
+   * ARRAYFORMULA down a column, a totals MMULT, a median's HSTACK): the
+   * add-on's, written blank so the results can fill it, never taken for a user's.
+   */
+  readonly filled?: true;
 }
 
 /** A rectangle written with one call per property (values, formats, styles). */
