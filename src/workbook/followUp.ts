@@ -330,7 +330,8 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   if (rows.sourceTitle !== undefined) placeSources(sheet, context, rows.sourceTitle, headerCell);
   const bands = placeBands(sheet, context, rows.bandTitle, headerCell);
   placeTierGoals(sheet, context, rows.tierTitle, headerCell);
-  if (repLastRow + 3 > (rows.sourceTitle ?? rows.bandTitle)) throw new Error("follow-up sections overlap");
+  // followUpRows places the sections below without the plan (the lead log needs the tier table's place): it must agree.
+  if (repLastRow + 3 !== (rows.sourceTitle ?? rows.bandTitle)) throw new Error("the Follow-up sections are out of step with followUpRows");
   const chartRow = rows.chartRow;
   const monthRange = (column: number): string => rangeA1(L.monthHeaderRow, column, months.length + 1, 1);
   return {
@@ -528,14 +529,20 @@ function placeBands(sheet: SheetBuilder, context: PlanContext, title: number, he
 
   const literal = leadColumns(context, false);
   const edge = (index: number): string => (bands[index]!.kind === "goal" ? (literal.goal === "FollowUpGoalHours" ? literal.goal : BOUND_COLUMNS.goal) : a1(edgeRow, cumulative + index, true));
-  const within = (index: number): string => `(hours<=${edge(index)})`;
-  const beyond = (count: number): string => Array.from({ length: count }, (_, index) => `(hours>${edge(index)})`).join("*");
+  // Per lead, 1 within band k (within_k), and 1 outside every band up to k (outside_k): each named once, so the
+  // first band a lead falls into is within_k times outside_(k-1), without comparing its hours again.
+  const within = (index: number): string => `within_${index + 1}`;
+  const outside = (index: number): string => (index < 0 ? "1" : `outside_${index + 1}`);
+  const bandTests: [string, string][] = bands.flatMap((_, index): [string, string][] => [
+    [within(index), `answered*(hours<=${edge(index)})`],
+    [outside(index), index === 0 ? `(1-${within(0)})` : `${outside(index - 1)}*(1-${within(index)})`],
+  ]);
   const perLeadColumns = [
     "measured",
-    ...bands.map((_, index) => `answered*${within(index)}`),
-    `awaiting+answered*${beyond(n)}`,
-    ...bands.map((_, index) => (index === 0 ? `answered*${within(0)}` : `answered*${within(index)}*${beyond(index)}`)),
-    `awaiting+answered*${beyond(n)}`,
+    ...bands.map((_, index) => within(index)),
+    `awaiting+answered*${outside(n - 1)}`,
+    ...bands.map((_, index) => (index === 0 ? within(0) : `${within(index)}*${outside(index - 1)}`)),
+    `awaiting+answered*${outside(n - 1)}`,
   ];
   const starts = rangeA1(first, 1, rows, 1, true);
   const handedRow = `TRANSPOSE(${BOUND_COLUMNS.handedOff})`;
@@ -547,7 +554,7 @@ function placeBands(sheet: SheetBuilder, context: PlanContext, title: number, he
     formula: letArrayFormula({
       names: [
         [BOUND_COLUMNS.handedOff, literal.handedOff], [BOUND_COLUMNS.firstFollowUp, literal.firstFollowUp], ["hours", literal.hours], ...goal,
-        ["answered", "ISNUMBER(hours)*1"], ["awaiting", `(${BOUND_COLUMNS.firstFollowUp}="")*1`], ["measured", "answered+awaiting"],
+        ["answered", "ISNUMBER(hours)*1"], ["awaiting", `(${BOUND_COLUMNS.firstFollowUp}="")*1`], ["measured", "answered+awaiting"], ...bandTests,
       ],
       body: `MMULT(${members},HSTACK(${perLeadColumns.join(",")}))`,
     }),

@@ -536,7 +536,7 @@ describe("buildSla on the emulator", () => {
     expect(sheet("2026-12").getRange("B9").getFormula()).not.toBe("");
     expect(value("2026-12", "B9")).toBe(100);
     expect(value("2026-12", "H38")).toBe("Trade fair");
-    expect(sheet("Follow-up").getCharts()).toHaveLength(2);
+    expect(sheet("Follow-up").getCharts()).toHaveLength(3);
     // The log keeps its size: the calculated columns are no reason to add rows.
     expect(sheet("Leads").getMaxRows()).toBe(rows);
     expect(sheet("Leads").getMaxColumns()).toBe(columns);
