@@ -69,8 +69,8 @@ export function chartConfig(view: ChartView): ChartConfiguration<"bar" | "line">
         tooltip: { mode: "index", intersect: false, itemSort: (a, b) => a.datasetIndex - b.datasetIndex },
       },
       scales: {
-        x: { grid: { display: false }, ticks: { color: "#5f6368", autoSkip: true, maxRotation: 0 }, title: { display: view.domainTitle !== undefined, text: view.domainTitle ?? "" } },
-        y: axis(0, "left"),
+        x: { stacked: view.stacked === true, grid: { display: false }, ticks: { color: "#5f6368", autoSkip: true, maxRotation: 0 }, title: { display: view.domainTitle !== undefined, text: view.domainTitle ?? "" } },
+        y: { ...axis(0, "left"), stacked: view.stacked === true },
         ...(twoAxes ? { y1: axis(1, "right") } : {}),
       },
     },

@@ -73,6 +73,8 @@ export interface ChartView {
   domainTitle?: string;
   legend: "top" | "bottom" | "left" | "right" | "none";
   horizontal: boolean;
+  /** Bars stacked on each other (the isStacked option). */
+  stacked?: boolean;
   background?: string;
   titleColor?: string;
 }

@@ -250,8 +250,10 @@ export function chartView(session: PlaygroundSession, chart: ChartSnapshot, shee
   const headers = chart.series.some((label) => label !== null) ? 1 : 0;
   const domain = lines.length > 1 ? lines[0] : undefined;
   const series = lines.length > 1 ? lines.slice(1) : lines;
-  const length = Math.max(0, ...lines.map((line) => line.values.length - headers));
-  const labels = domain ? domain.display.slice(headers) : Array.from({ length }, (_, i) => String(i + 1));
+  // Sheets leaves out the rows at the end of a chart's ranges that are empty (months still ahead, left blank).
+  let length = Math.max(0, ...lines.map((line) => line.values.length - headers));
+  while (length > 0 && lines.every((line) => line.values[headers + length - 1] === "" || line.values[headers + length - 1] === null)) length -= 1;
+  const labels = domain ? domain.display.slice(headers, headers + length) : Array.from({ length }, (_, i) => String(i + 1));
   const zone = session.emulator.globals.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
   const seriesOptions = record(options.series);
   const colors = Array.isArray(options.colors) ? (options.colors as unknown[]) : [];
@@ -261,7 +263,7 @@ export function chartView(session: PlaygroundSession, chart: ChartSnapshot, shee
     const dash = Array.isArray(own.lineDashStyle) ? (own.lineDashStyle as unknown[]).filter((n): n is number => typeof n === "number") : undefined;
     return {
       label: chart.series[index] ?? `Series ${index + 1}`,
-      data: line.values.slice(headers).map(numberOrNull),
+      data: line.values.slice(headers, headers + length).map(numberOrNull),
       kind: seriesKind(chart.type, own.type, options.seriesType),
       color,
       axis: own.targetAxisIndex === 1 ? 1 : 0,
@@ -297,6 +299,7 @@ export function chartView(session: PlaygroundSession, chart: ChartSnapshot, shee
     ...(typeof hAxis.title === "string" ? { domainTitle: hAxis.title } : {}),
     legend: legend === "top" || legend === "left" || legend === "none" || legend === "bottom" ? legend : "right",
     horizontal: chart.type === "BAR",
+    ...(options.isStacked === true ? { stacked: true } : {}),
     ...(typeof options.backgroundColor === "string" ? { background: options.backgroundColor } : {}),
     ...(typeof record(options.titleTextStyle).color === "string" ? { titleColor: record(options.titleTextStyle).color as string } : {}),
   };

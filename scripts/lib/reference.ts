@@ -12,7 +12,7 @@ export const README_MARKERS = {
   end: "<!-- function-reference:end -->",
 } as const;
 
-type Kind = CustomFunction["kind"];
+type Kind = CustomFunction["kind"] | "aggregateRow";
 
 interface Words {
   readonly generated: string;
@@ -29,6 +29,7 @@ interface Words {
   readonly example: string;
   readonly examples: string;
   readonly spills: (values: string) => string;
+  readonly row: (values: string) => string;
   readonly locale: string;
   readonly listSeparator: string;
 }
@@ -50,6 +51,7 @@ const WORDS: Record<Language, Words> = {
     kind: {
       elementwise: "Works row by row: ranges give one result per row.",
       aggregate: "Reads whole columns and returns one value.",
+      aggregateRow: "Reads whole columns and returns a row of values.",
       spill: "Returns a column that spills into the cells below.",
     },
     parameterColumn: "Parameter",
@@ -60,6 +62,7 @@ const WORDS: Record<Language, Words> = {
     example: "Example",
     examples: "Examples",
     spills: (values) => `spills ${values} down the column`,
+    row: (values) => `gives the row ${values}`,
     locale: "en-US",
     listSeparator: ", ",
   },
@@ -79,6 +82,7 @@ const WORDS: Record<Language, Words> = {
     kind: {
       elementwise: "Arbeitet zeilenweise: Bereiche ergeben ein Ergebnis je Zeile.",
       aggregate: "Liest ganze Spalten und liefert einen Wert.",
+      aggregateRow: "Liest ganze Spalten und liefert eine Zeile von Werten.",
       spill: "Liefert eine Spalte, die in die Zellen darunter überläuft.",
     },
     parameterColumn: "Parameter",
@@ -89,6 +93,7 @@ const WORDS: Record<Language, Words> = {
     example: "Beispiel",
     examples: "Beispiele",
     spills: (values) => `ergibt untereinander ${values}`,
+    row: (values) => `ergibt die Zeile ${values}`,
     locale: "de-DE",
     listSeparator: "; ",
   },
@@ -143,6 +148,7 @@ function formatResult(result: NonNullable<Example["result"]>, language: Language
     const values = row.map((value) => formatNumber(value, language));
     return values.length === 1 ? (values[0] ?? "") : `[${values.join(words.listSeparator)}]`;
   });
+  if (result.length === 1 && (result[0]?.length ?? 0) > 1) return words.row(rows[0]!);
   return words.spills(rows.join(words.listSeparator));
 }
 
@@ -157,7 +163,7 @@ function text(localized: Localized, language: Language): string {
 
 function renderFunction(fn: CustomFunction, language: Language): string {
   const words = WORDS[language];
-  const lines = [`### ${code(signatureOf(fn))}`, "", sentence(text(fn.summary, language)), "", `*${words.kind[fn.kind]}*`, ""];
+  const lines = [`### ${code(signatureOf(fn))}`, "", sentence(text(fn.summary, language)), "", `*${words.kind[fn.kind === "aggregate" && fn.row ? "aggregateRow" : fn.kind]}*`, ""];
   lines.push(`| ${words.parameterColumn} | ${words.descriptionColumn} | ${words.allowedColumn} |`, "| --- | --- | --- |");
   for (const param of fn.params) {
     const name = param.optional ? `${code(param.name)} (${words.optional})` : code(param.name);

@@ -11,7 +11,7 @@ import type { Localized } from "../../src/functions/params";
 import type { CustomFunction, Example } from "../../src/functions/registry";
 import { formatNumber, signatureOf } from "./reference";
 
-export type FunctionKind = CustomFunction["kind"];
+export type FunctionKind = CustomFunction["kind"] | "aggregateRow";
 
 export interface ReferenceParam {
   readonly name: string;
@@ -44,9 +44,9 @@ export interface ReferenceData {
 
 const LANGUAGES: readonly Language[] = ["en", "de"];
 
-const SPILLS: Record<Language, { spills: (values: string) => string; separator: string }> = {
-  en: { spills: (values) => `spills ${values} down the column`, separator: ", " },
-  de: { spills: (values) => `ergibt untereinander ${values}`, separator: "; " },
+const SPILLS: Record<Language, { spills: (values: string) => string; row: (values: string) => string; separator: string }> = {
+  en: { spills: (values) => `spills ${values} down the column`, row: (values) => `gives the row ${values}`, separator: ", " },
+  de: { spills: (values) => `ergibt untereinander ${values}`, row: (values) => `ergibt die Zeile ${values}`, separator: "; " },
 };
 
 function localized(make: (language: Language) => string): Localized {
@@ -64,11 +64,12 @@ export function sentence(text: string): string {
 export function resultText(result: NonNullable<Example["result"]>, language: Language): string {
   if (typeof result === "number") return formatNumber(result, language);
   if (typeof result === "string") return `"${result}"`;
-  const { spills, separator } = SPILLS[language];
+  const { spills, row: asRow, separator } = SPILLS[language];
   const rows = result.map((row) => {
     const values = row.map((value) => formatNumber(value, language));
     return values.length === 1 ? (values[0] ?? "") : `[${values.join(separator)}]`;
   });
+  if (result.length === 1 && (result[0]?.length ?? 0) > 1) return asRow(rows[0]!);
   return spills(rows.join(separator));
 }
 
@@ -78,7 +79,7 @@ export function referenceData(functions: readonly CustomFunction[]): ReferenceDa
     functions: functions.map((fn) => ({
       name: fn.name,
       signature: signatureOf(fn),
-      kind: fn.kind,
+      kind: fn.kind === "aggregate" && fn.row ? "aggregateRow" : fn.kind,
       summary: localized((language) => sentence(fn.summary[language])),
       returns: localized((language) => sentence(fn.returns[language])),
       params: fn.params.map((param) => ({

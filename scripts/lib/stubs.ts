@@ -23,7 +23,7 @@ export function renderStub(fn: CustomFunction): string {
     const optional = param.optional ? "Optional. " : "";
     lines.push(` * @param {${param.jsdocType}} ${param.name} ${optional}${docText(param.description.en)} Allowed: ${docText(param.allowed.en)}.`);
   }
-  const returnType = fn.kind === "spill" ? "number[][]" : fn.kind === "aggregate" ? "number" : "number|number[][]";
+  const returnType = fn.kind === "spill" || (fn.kind === "aggregate" && fn.row) ? "number[][]" : fn.kind === "aggregate" ? "number" : "number|number[][]";
   lines.push(` * @return {${returnType}} ${docText(fn.returns.en)}`, ` * @customfunction`, ` */`);
   const names = fn.params.map((param) => param.name).join(", ");
   lines.push(`function ${fn.name}(${names}) {`);

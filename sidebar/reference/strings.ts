@@ -27,6 +27,7 @@ const EN = {
   kind: {
     elementwise: "Works row by row: a range gives one result per row.",
     aggregate: "Reads whole columns and returns one value.",
+    aggregateRow: "Reads whole columns and returns a row of values.",
     spill: "Returns a column that spills into the cells below.",
   } as Record<FunctionKind, string>,
   parameters: "Parameters",
@@ -61,6 +62,7 @@ const DE: Strings = {
   kind: {
     elementwise: "Arbeitet zeilenweise: Ein Bereich ergibt ein Ergebnis je Zeile.",
     aggregate: "Liest ganze Spalten und liefert einen Wert.",
+    aggregateRow: "Liest ganze Spalten und liefert eine Zeile von Werten.",
     spill: "Liefert eine Spalte, die in die Zellen darunter überläuft.",
   },
   parameters: "Parameter",

@@ -13,7 +13,7 @@ export type Cadence = "monthly" | "quarterly" | "halfYearly" | "yearly";
 export const CADENCES: readonly Cadence[] = ["monthly", "quarterly", "halfYearly", "yearly"];
 
 export interface ContactRow { name: string; email: string; role: string; party: PartyId }
-export interface TierRow { name: string; valuePerLead: string; marketingShare: string; avgDealSize: string; closeRate: string }
+export interface TierRow { name: string; valuePerLead: string; marketingShare: string; avgDealSize: string; closeRate: string; followUpHours: string }
 export interface RequirementRow { from: PartyId; to: PartyId; text: string; perMonth: string }
 
 export interface FormState {
@@ -32,7 +32,11 @@ export interface FormState {
   closeRate: string;
   paceTolerance: string;
   tiers: TierRow[];
+  /** Lead sources, comma-separated as typed. */
+  sources: string;
   followUpHours: string;
+  /** Speed-to-lead band edges in minutes, comma-separated as typed. */
+  speedBandMinutes: string;
   followUpAttempts: string;
   useBusinessHours: boolean;
   days: number[];
@@ -130,8 +134,11 @@ export function formFromConfig(config: SlaConfigInput, uiLanguage: Language, ser
       marketingShare: rateText(tier.marketingShare, uiLanguage),
       avgDealSize: amountText(tier.avgDealSize, uiLanguage),
       closeRate: rateText(tier.closeRate, uiLanguage),
+      followUpHours: amountText(tier.followUpHours, uiLanguage),
     })),
+    sources: (config.marketing?.sources ?? []).join(", "),
     followUpHours: amountText(config.sales?.followUpHours, uiLanguage),
+    speedBandMinutes: (config.sales?.speedBandMinutes ?? []).join(", "),
     followUpAttempts: wholeText(config.sales?.followUpAttempts),
     useBusinessHours: hours !== undefined,
     days: hours?.days ? [...hours.days] : [1, 2, 3, 4, 5],
@@ -189,12 +196,15 @@ export function configFromForm(form: FormState): ConfigInput {
     if (deal !== undefined) row.avgDealSize = deal;
     const close = optionalAmount(tier.closeRate);
     if (close !== undefined) row.closeRate = close;
+    const goal = optionalAmount(tier.followUpHours);
+    if (goal !== undefined) row.followUpHours = goal;
     return row;
   });
   const sales: Record<string, unknown> = {
     followUpHours: form.followUpHours.trim(),
     followUpAttempts: whole(form.followUpAttempts),
     holidays: form.holidays.map((day) => day.trim()),
+    speedBandMinutes: listOf(form.speedBandMinutes).map(whole),
     reps: whole(form.reps),
     minutesPerAttempt: form.minutesPerAttempt.trim(),
     hoursPerRep: form.hoursPerRep.trim(),
@@ -218,6 +228,7 @@ export function configFromForm(form: FormState): ConfigInput {
       closeRate: form.closeRate.trim(),
       paceTolerance: form.paceTolerance.trim(),
       tiers,
+      sources: listOf(form.sources),
     },
     sales,
     requirements: form.requirements.map((requirement) => ({ from: requirement.from, to: requirement.to, text: requirement.text, perMonth: whole(requirement.perMonth) })),
@@ -226,6 +237,11 @@ export function configFromForm(form: FormState): ConfigInput {
     review: { cadence: form.cadence, clauses: form.clauses },
   };
   return dropUndefined(config) as ConfigInput;
+}
+
+/** The entries of a comma- or semicolon-separated list, trimmed, blanks left out. */
+function listOf(text: string): string[] {
+  return text.split(/[,;\n]/).map((item) => item.trim()).filter((item) => item !== "");
 }
 
 /** Leaves out undefined properties, so what crosses to the server is exactly what JSON keeps. */
@@ -249,7 +265,7 @@ export function configForStep(form: FormState, step: number): ConfigInput {
   const config = configFromForm(form);
   const marketing = config.marketing as ConfigInput;
   if (step < 1) Object.assign(marketing, { quota: 1, marketingShare: 1, avgDealSize: 1, closeRate: 1, paceTolerance: 1 });
-  if (step < 2) marketing.tiers = [];
+  if (step < 2) Object.assign(marketing, { tiers: [], sources: [] });
   if (step < 3) config.sales = { followUpHours: 1, followUpAttempts: 1, reps: 1, minutesPerAttempt: 1, hoursPerRep: 1 };
   if (step < 4) {
     config.requirements = [];

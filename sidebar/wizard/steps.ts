@@ -242,17 +242,18 @@ export function stepTiers(ui: StepUi): Child[] {
     removeLabel: t.removeTier,
     add: t.addTier,
     empty: t.noTiers,
-    make: () => ({ name: "", valuePerLead: "", marketingShare: "", avgDealSize: "", closeRate: "" }),
+    make: () => ({ name: "", valuePerLead: "", marketingShare: "", avgDealSize: "", closeRate: "", followUpHours: "" }),
     first: ".name",
     body: (tier, base, index) => [
       field(kit, tier, `${base}.name`, t.tierName, { hint: index === 0 ? t.tierNameHint : undefined, maxLength: 40 }),
       field(kit, tier, `${base}.valuePerLead`, t.optional(t.valuePerLead), DEC),
-      h("details.wz-details", { attrs: { open: tier.marketingShare !== "" || tier.avgDealSize !== "" || tier.closeRate !== "" } },
+      h("details.wz-details", { attrs: { open: tier.marketingShare !== "" || tier.avgDealSize !== "" || tier.closeRate !== "" || tier.followUpHours !== "" } },
         h("summary", { text: t.ownInputs }),
         h("p.wz-hint", { text: t.ownInputsHint }),
         field(kit, tier, `${base}.marketingShare`, t.tierShare, { ...DEC, hint: t.tierShareHint }),
         field(kit, tier, `${base}.avgDealSize`, t.tierDeal, DEC),
         field(kit, tier, `${base}.closeRate`, t.tierClose, DEC),
+        field(kit, tier, `${base}.followUpHours`, t.tierSpeed, DEC),
       ),
       ui.live(() => {
         const result = tierPreview(form).tiers[index];
@@ -270,7 +271,8 @@ export function stepTiers(ui: StepUi): Child[] {
       return [goal === undefined ? incomplete(t.valueGoalNone) : h("p.wz-big", { id: "preview-value-goal", text: formatMoney(goal, form.currency, lang) })];
     }),
   );
-  return [tiers, total];
+  const sources = field(kit, form, "marketing.sources", t.sources, { hint: t.sourcesHint });
+  return [tiers, total, sources];
 }
 
 // ---------------------------------------------------------------- 4. Sales follow-up
@@ -281,6 +283,7 @@ export function stepFollowUp(ui: StepUi): Child[] {
     { legend: t.speedLegend },
     field(kit, form, "sales.followUpHours", t.speed, { ...DEC, hint: t.speedHint }),
     field(kit, form, "sales.followUpAttempts", t.depth, { inputMode: "numeric", hint: t.depthHint }),
+    field(kit, form, "sales.speedBandMinutes", t.bands, { hint: t.bandsHint }),
   );
 
   const hours = kit.group(
@@ -490,15 +493,17 @@ export function stepReview(ui: StepUi): Child[] {
         ? [item(t.stepTitles[2] ?? "", t.none)]
         : form.tiers.map((tier, index) => {
             const result = tiers.tiers[index];
-            const parts = [tier.valuePerLead.trim() ? `${t.valuePerLead}: ${money(tier.valuePerLead)}` : "", result ? `${t.tierLeads}: ${formatNumber(result.leads, lang)}` : ""];
+            const parts = [tier.valuePerLead.trim() ? `${t.valuePerLead}: ${money(tier.valuePerLead)}` : "", result ? `${t.tierLeads}: ${formatNumber(result.leads, lang)}` : "", tier.followUpHours.trim() ? `${t.tierSpeed}: ${tier.followUpHours.trim()}` : ""];
             return item(tier.name || t.tierHeading(index + 1), parts.filter(Boolean).join(" · ") || t.none);
           })),
       tiers.valueGoal === undefined ? null : item(t.valueGoal, strong(formatMoney(tiers.valueGoal, form.currency, lang))),
+      item(t.sources, form.sources || t.none),
     ),
     section(
       ui,
       3,
       item(t.speed, t.hoursValue(form.followUpHours)),
+      item(t.bands, form.speedBandMinutes || t.none),
       item(t.depth, t.attemptsValue(form.followUpAttempts)),
       item(t.businessHours, form.useBusinessHours ? `${days}, ${form.start}–${form.end}` : t.allHours),
       item(t.holidaysLegend, form.holidays.filter((day) => day.trim()).join(", ") || t.none),

@@ -140,6 +140,9 @@ const DICTIONARY = {
   ],
   tierDeal: ["Average deal size", "Durchschnittliche Auftragsgröße"],
   tierClose: ["Close rate", "Abschlussquote"],
+  tierSpeed: ["Speed goal (hours)", "Ziel Reaktionszeit (Stunden)"],
+  sources: ["Lead sources", "Lead-Quellen"],
+  sourcesHint: ["Comma-separated; the lead log's Source column offers these.", "Durch Kommas getrennt; die Spalte Quelle im Lead-Log bietet sie an."],
   addTier: ["Add tier", "Stufe hinzufügen"],
   removeTier: (n: number) => [
     `Remove tier ${n}`,
@@ -156,6 +159,8 @@ const DICTIONARY = {
 
   speedLegend: ["Follow-up goals", "Ziele der Nachverfolgung"],
   speed: ["Speed goal (hours)", "Ziel Reaktionszeit (Stunden)"],
+  bands: ["Speed-to-lead bands (minutes)", "Reaktionszeit-Stufen (Minuten)"],
+  bandsHint: ["Ascending, e.g. 5, 60, 1440; each lead's goal is a band of its own.", "Aufsteigend, z. B. 5, 60, 1440; das Ziel jedes Leads ist eine eigene Stufe."],
   speedHint: [
     "Longest time from hand-off to the first follow-up.",
     "Längste Zeit von der Übergabe bis zum ersten Kontaktversuch.",

@@ -4,8 +4,8 @@
  * deal size 100, 50 % close rate → 100 leads) and its good practice.
  */
 import type { Language } from "../core/i18n";
-import { DEFAULT_PACE_TOLERANCE } from "./migrate";
-import { CONFIG_VERSION, type SlaConfigInput } from "./schema";
+import { DEFAULT_PACE_TOLERANCE, DEFAULT_SOURCES } from "./migrate";
+import { CONFIG_VERSION, DEFAULT_SPEED_BAND_MINUTES, type SlaConfigInput } from "./schema";
 
 const TEXT = {
   en: {
@@ -77,12 +77,13 @@ export function defaultConfig(language: Language, startMonth: string, kind: "int
     kind,
     parties,
     contacts: [],
-    marketing: { quota: 5000, marketingShare: 1, avgDealSize: 100, closeRate: 0.5, paceTolerance: DEFAULT_PACE_TOLERANCE, tiers: [] },
+    marketing: { quota: 5000, marketingShare: 1, avgDealSize: 100, closeRate: 0.5, paceTolerance: DEFAULT_PACE_TOLERANCE, tiers: [], sources: [...DEFAULT_SOURCES[language]] },
     sales: {
       followUpHours: 4,
       followUpAttempts: 6,
       businessHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" },
       holidays: [],
+      speedBandMinutes: [...DEFAULT_SPEED_BAND_MINUTES],
       reps: 2,
       minutesPerAttempt: 10,
       hoursPerRep: 60,

@@ -2,12 +2,22 @@
  * Older saved configs are brought to the current version before validation,
  * so a document built by an earlier add-on version keeps working.
  */
-import { CONFIG_VERSION } from "./schema";
+import { CONFIG_VERSION, DEFAULT_SPEED_BAND_MINUTES } from "./schema";
 
 type Migration = (config: Record<string, unknown>) => Record<string, unknown>;
 
 /** The pace tolerance an SLA saved before it could be set gets: the method's default. */
 export const DEFAULT_PACE_TOLERANCE = 0.9;
+
+/** Lead sources an SLA gets unless it lists its own, in the workbook's language. */
+export const DEFAULT_SOURCES = {
+  en: ["Website", "Event", "Paid", "Referral", "Partner", "Other"],
+  de: ["Website", "Veranstaltung", "Bezahlt", "Empfehlung", "Partner", "Sonstige"],
+} as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 /** MIGRATIONS[n] turns version n into version n + 1. Version 1 is the first. */
 const MIGRATIONS: Readonly<Record<number, Migration>> = {
@@ -16,6 +26,18 @@ const MIGRATIONS: Readonly<Record<number, Migration>> = {
     const marketing = config.marketing;
     if (typeof marketing !== "object" || marketing === null || Array.isArray(marketing)) return config;
     return "paceTolerance" in marketing ? config : { ...config, marketing: { ...marketing, paceTolerance: DEFAULT_PACE_TOLERANCE } };
+  },
+  // Version 3 lists lead sources (the log's Source column) and the speed-to-lead band edges; tiers may set their
+  // own follow-up goal, which older tiers leave out (the SLA's goal applies), so they need nothing.
+  2: (config) => {
+    const { marketing, sales } = config;
+    if (!isRecord(marketing) || !isRecord(sales)) return config;
+    const sources = DEFAULT_SOURCES[config.language === "de" ? "de" : "en"];
+    return {
+      ...config,
+      marketing: "sources" in marketing ? marketing : { ...marketing, sources: [...sources] },
+      sales: "speedBandMinutes" in sales ? sales : { ...sales, speedBandMinutes: [...DEFAULT_SPEED_BAND_MINUTES] },
+    };
   },
 };
 

@@ -7,7 +7,9 @@ import * as z from "zod/mini";
 import { parseAmount, parseRate } from "../core/numbers";
 import { SlaInputError } from "../core/problems";
 
-export const CONFIG_VERSION = 2;
+export const CONFIG_VERSION = 3;
+/** The speed-to-lead band edges an SLA gets unless it sets its own: 5 minutes, 1 hour, 24 hours. */
+export const DEFAULT_SPEED_BAND_MINUTES: readonly number[] = [5, 60, 24 * 60];
 export const PARTY_IDS = ["marketing", "sales", "service"] as const;
 export type PartyId = (typeof PARTY_IDS)[number];
 
@@ -106,6 +108,8 @@ function buildSlaConfigSchema() {
     marketingShare: z.optional(rate),
     avgDealSize: z.optional(amount("positive")),
     closeRate: z.optional(rate),
+    /** Hours within which a lead of this tier must first be followed up; the SLA's goal applies when left out. */
+    followUpHours: z.optional(amount("positive", 24 * 31)),
   });
 
   const BusinessHours = z.object({
@@ -143,12 +147,19 @@ function buildSlaConfigSchema() {
       /** Pace from this share of the goal to date up to 100 % is "at risk", below it "behind". */
       paceTolerance: tolerance,
       tiers: z._default(z.array(LeadTier).check(z.maxLength(12)), []),
+      /** Where leads come from (the lead log's Source column offers these); none means the column takes any text. */
+      sources: z._default(z.array(text(40)).check(z.maxLength(30)), []),
     }),
     sales: z.object({
       followUpHours: amount("positive", 24 * 31),
       followUpAttempts: wholeNumber(1, 50),
       businessHours: z.optional(BusinessHours),
       holidays: z._default(z.array(z.iso.date()).check(z.maxLength(120)), []),
+      /**
+       * Edges of the speed-to-lead bands in minutes, ascending (5 min, 1 h, 24 h): the Follow-up tab counts the
+       * first follow-ups within each, and within each lead's own goal, per month.
+       */
+      speedBandMinutes: z._default(z.array(wholeNumber(1, 31 * 24 * 60)).check(z.minLength(1), z.maxLength(4)), [...DEFAULT_SPEED_BAND_MINUTES]),
       reps: wholeNumber(1, 1000),
       minutesPerAttempt: amount("positive", 480),
       /** Hours a rep has each month for marketing-generated leads. */

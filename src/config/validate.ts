@@ -28,7 +28,8 @@ export type ConfigResult = { readonly ok: true; readonly config: SlaConfig } | {
 type Words = Record<
   | "required" | "notNumber" | "notText" | "notWhole" | "notList" | "notObject" | "atLeast" | "atMost" | "atLeastChars" | "atMostChars"
   | "atLeastEntries" | "atMostEntries" | "email" | "date" | "month" | "currency" | "clock" | "oneOf" | "invalid" | "partiesForKind"
-  | "duplicateParty" | "unknownParty" | "sameParty" | "endAfterStart" | "duplicateTierName" | "tierSharesOverShare" | "got",
+  | "duplicateParty" | "unknownParty" | "sameParty" | "endAfterStart" | "duplicateTierName" | "tierSharesOverShare" | "duplicateSource"
+  | "bandsAscending" | "got",
   (p: Record<string, string | number>) => string
 >;
 
@@ -59,6 +60,8 @@ const WORDS: Record<Language, Words> = {
     sameParty: () => "must be delivered to another party than the one delivering it",
     endAfterStart: () => "must be later than the start",
     duplicateTierName: (p) => `"${p.name}" is used by another tier`,
+    duplicateSource: (p) => `"${p.name}" is listed twice`,
+    bandsAscending: (p) => `must be longer than the band before it (${p.before} minutes)`,
     tierSharesOverShare: (p) =>
       `${p.tiers}: their own shares add up to ${p.sum}, more than the marketing share of ${p.share}; tier shares split the marketing share, so together they can be at most ${p.share}`,
     got: (p) => ` (got ${p.value})`,
@@ -89,6 +92,8 @@ const WORDS: Record<Language, Words> = {
     sameParty: () => "muss an eine andere Partei gehen als die liefernde",
     endAfterStart: () => "muss nach dem Beginn liegen",
     duplicateTierName: (p) => `„${p.name}“ wird schon von einer anderen Stufe verwendet`,
+    duplicateSource: (p) => `„${p.name}“ steht doppelt in der Liste`,
+    bandsAscending: (p) => `muss länger sein als die Stufe davor (${p.before} Minuten)`,
     tierSharesOverShare: (p) =>
       `${p.tiers}: ihre eigenen Anteile ergeben zusammen ${p.sum}, mehr als der Marketinganteil von ${p.share}; die Stufenanteile teilen den Marketinganteil auf, zusammen dürfen sie also höchstens ${p.share} sein`,
     got: (p) => ` (erhalten: ${p.value})`,
@@ -199,6 +204,16 @@ function crossFieldIssues(config: SlaConfig, language: Language): RawIssue[] {
     const key = tierKey(tier.name);
     if (seen.has(key)) cross(["marketing", "tiers", index, "name"], "duplicateTierName", { name: tier.name });
     seen.add(key);
+  });
+  const sources = new Set<string>();
+  config.marketing.sources.forEach((source, index) => {
+    const key = tierKey(source);
+    if (sources.has(key)) cross(["marketing", "sources", index], "duplicateSource", { name: source });
+    sources.add(key);
+  });
+  const bands = config.sales.speedBandMinutes;
+  bands.forEach((minutes, index) => {
+    if (index > 0 && minutes <= bands[index - 1]!) cross(["sales", "speedBandMinutes", index], "bandsAscending", { before: bands[index - 1]! });
   });
   // Tier shares split the marketing share (method §2): their own shares may not add up to more.
   const tiers = config.marketing.tiers;

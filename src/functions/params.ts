@@ -340,3 +340,33 @@ export function toGrid(value: unknown): unknown[][] {
   const width = rows.reduce((widest, row) => Math.max(widest, row.length), 1);
   return rows.map((row) => (row.length === width ? row : [...row, ...Array<string>(width - row.length).fill("")]));
 }
+
+/** Band edges in hours, read whole: a row or column of numbers above 0 and at most 744 (31 days); blank gives `fallback`. */
+export function hourEdges(name: string, fallback: readonly number[], common: Common): ParamSpec<readonly number[], "grid"> {
+  const most = 8;
+  return {
+    name,
+    jsdocType: "Array<number>",
+    allowed: {
+      en: `up to ${most} numbers of hours above 0 and at most 744, e.g. {5/60, 1, 4, 24}; blank cells are skipped; left out: 5 minutes, 1 hour, 24 hours`,
+      de: `bis zu ${most} Stundenwerte über 0 und höchstens 744, z. B. {5/60; 1; 4; 24}; leere Zellen zählen nicht; weggelassen: 5 Minuten, 1 Stunde, 24 Stunden`,
+    },
+    optional: true,
+    takes: "grid",
+    ...common,
+    coerce(value) {
+      const edges: number[] = [];
+      for (const row of toGrid(value)) {
+        for (const cell of row) {
+          if (isBlank(cell)) continue;
+          const hours = parseAmount(cell, name);
+          if (hours <= 0) throw new SlaInputError("positive", name, cell);
+          if (hours > 744) throw new SlaInputError("tooLarge", name, cell, { max: 744 });
+          edges.push(hours);
+        }
+      }
+      if (edges.length > most) throw new SlaInputError("tooLarge", `${name} (count)`, edges.length, { max: most });
+      return edges.length === 0 ? fallback : edges;
+    },
+  };
+}

@@ -41,10 +41,14 @@ export interface ElementwiseFunction<P extends Params = Params> extends Declarat
   evaluate(args: ValuesOf<P>, context: CallContext): number;
 }
 
-/** Reads whole columns and returns one number, or blank when there is nothing to summarize. */
+/**
+ * Reads whole columns and returns one number, or blank when there is nothing
+ * to summarize; with `row`, a row of numbers side by side (e.g. counts per band).
+ */
 export interface AggregateFunction<P extends Params = Params> extends Declaration<P> {
   readonly kind: "aggregate";
-  evaluate(args: ColumnsOf<P>, context: CallContext): number | undefined;
+  readonly row?: true;
+  evaluate(args: ColumnsOf<P>, context: CallContext): number | undefined | readonly number[];
 }
 
 /** Returns a column that spills into the cells below. */
@@ -245,6 +249,7 @@ function runAggregate(fn: AggregateFunction, rawArgs: readonly unknown[], contex
     args[index] = column;
   });
   const result = fn.evaluate(args, context);
+  if (typeof result === "object") return [result.map(finite)];
   return result === undefined ? "" : finite(result);
 }
 

@@ -309,7 +309,7 @@ function usersBlanks(plan: SheetPlan, ours: readonly Rect[], contents: Contents 
  * block but users' input cells) that lie outside `ours`, what the last build
  * wrote there, and are not empty: users' own.
  */
-function userCellsInTheWay(plan: SheetPlan, ours: readonly Rect[], contents: Contents | undefined, precise: boolean): string[] {
+function userCellsInTheWay(plan: SheetPlan, ours: readonly Rect[], contents: Contents | undefined, precise: boolean, knowsSpills: boolean): string[] {
   if (!contents) return [];
   const found: string[] = [];
   for (const block of plan.blocks) {
@@ -320,6 +320,8 @@ function userCellsInTheWay(plan: SheetPlan, ours: readonly Rect[], contents: Con
         const planned = block.cells[row - block.row]?.[column - block.column];
         // Users' input cells are read and put back; a blank between blocks keeps what users put there.
         if (planned?.input || (precise && !hasContent(planned))) continue;
+        // Where a record can't tell an older formula's results from typing, a cell the new layout fills is taken as those results.
+        if (planned?.filled && !knowsSpills) continue;
         if (ours.some((area) => contains(area, row, column))) continue;
         const cell = cellOf(contents, row, column);
         if (holdsSomething(cell)) found.push(rectA1({ top: row, left: column, bottom: row, right: column }));
@@ -414,7 +416,7 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
     if (showsNameError(contents)) missingName = true;
     // Layouts stored before the written area was recorded can't tell users' cells from the add-on's.
     if (!unchanged && stored?.area !== undefined) {
-      const cells = userCellsInTheWay(sheetPlan, exact ?? written, contents, exact !== undefined);
+      const cells = userCellsInTheWay(sheetPlan, exact ?? written, contents, exact !== undefined, stored?.spills === true);
       if (cells.length > 0) inTheWay.push({ kind: "layoutCoversUserCells", tab: target.name ?? sheetPlan.name, cells });
     }
     return { ...target, rewrite: !unchanged, kept: pairReworded(sheetPlan, new Map([...carried, ...keptInputs(contents, inputs, primaryKeys(sheetPlan))])), blanks: exact ? usersBlanks(sheetPlan, exact, contents) : new Map<string, Kept>(), charts, fits };
@@ -738,7 +740,7 @@ function buildChart(sheet: Sheet, chart: ChartPlan): GoogleAppsScript.Spreadshee
   // A count axis reads in whole numbers: Google Charts' "0" axis format, and gridlines only at multiples of 1
   // (gridlines.multiple; whether Sheets' embedded charts honour it is UNVERIFIED, the format alone already avoids 0.2 labels).
   for (const index of chart.countAxes ?? []) vAxes[index] = { ...vAxes[index], format: "0", gridlines: { multiple: 1 } };
-  return typed
+  const drawn = typed
     .setNumHeaders(1)
     .setPosition(chart.anchor.row, chart.anchor.column, 0, 0)
     .setOption("title", chart.title)
@@ -749,8 +751,8 @@ function buildChart(sheet: Sheet, chart: ChartPlan): GoogleAppsScript.Spreadshee
     .setOption("vAxes", vAxes)
     .setOption("colors", chart.series.map((item) => item.color))
     .setOption("backgroundColor", "#ffffff")
-    .setOption("titleTextStyle", { color: COLORS.header, bold: true })
-    .build();
+    .setOption("titleTextStyle", { color: COLORS.header, bold: true });
+  return (chart.stacked ? drawn.setOption("isStacked", true) : drawn).build();
 }
 
 type NamedRange = GoogleAppsScript.Spreadsheet.NamedRange;

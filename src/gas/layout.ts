@@ -63,7 +63,8 @@ export function writtenArea(sheet: SheetPlan): Rect | undefined {
 /** A planned cell with content of its own: a value, text, formula, or a cell users type into. */
 export function hasContent(cell: CellSpec | undefined): boolean {
   if (cell === undefined) return false;
-  if (cell.input || cell.formula !== undefined) return true;
+  // A cell a formula fills holds the add-on's results: its record says so, so a rebuild never keeps them as users'.
+  if (cell.input || cell.formula !== undefined || cell.filled) return true;
   return (cell.text !== undefined && cell.text !== "") || (cell.value !== undefined && cell.value !== "");
 }
 
@@ -164,7 +165,7 @@ export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredL
       ...(id === undefined ? {} : { id, hash: planHash(sheet), frame: frameOf(sheet), charts: sheet.charts.length }),
       ...(id !== undefined && area ? { area: rectA1(area) } : {}),
       ...(id !== undefined && validated ? { validated: rectA1(validated) } : {}),
-      ...(cells !== "" ? { cells } : {}),
+      ...(cells !== "" ? { cells, spills: true as const } : {}),
       ...(id !== undefined ? { looks: looksHash(sheet) } : {}),
     };
   }

@@ -51,6 +51,12 @@ export const storedSheetSchema = z.object({
    * keeps. Absent on the lead log, whose rows are users'.
    */
   cells: z.optional(z.string().check(z.regex(/^([A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?)(,[A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?)*$/))),
+  /**
+   * The cells above include those formulas fill (CellSpec.filled). A record
+   * without it may leave out cells an older build's formulas filled, whose
+   * results then read like typed values.
+   */
+  spills: z.optional(z.literal(true)),
   /** Fingerprint of the fixed looks the build wrote as cell formats (looksHash): written again only when they change. */
   looks: z.optional(z.string()),
 });

@@ -2,14 +2,17 @@
  * The Follow-up tab (method §5): per month and per rep, response hours
  * (average, median, 90th percentile) against the speed goal, the share within
  * the goal, leads awaiting a first follow-up, and depth: attempts on leads not
- * yet connected against the depth goal, with leads worked. Beside each table,
- * the totals its figures are built from. Two charts: speed by month with the
- * goal as a line, and depth by month.
+ * yet connected against the depth goal, with leads worked; the same by lead
+ * source; speed-to-lead bands per month (within 5 min, 1 h, each lead's own
+ * goal, 24 h, later or not at all); and the follow-up goal of each tier.
+ * Beside each table, the totals its figures are built from. Three charts:
+ * speed by month with the goal as a line, depth by month, and the share of
+ * leads per band by month (stacked).
  */
 import { COLORS, leadRange, monthStartFormula, slaMonths, type PlanContext } from "./context";
 import { letArrayFormula, quote } from "./formulas";
-import { SheetBuilder, a1, rangeA1 } from "./sheetBuilder";
-import type { CellSpec, SheetPlan } from "./types";
+import { SheetBuilder, a1, rangeA1, sheetRef } from "./sheetBuilder";
+import type { CellSpec, ChartPlan, SheetPlan } from "./types";
 
 export const FOLLOW_UP_LAYOUT = {
   monthHeaderRow: 4,
@@ -60,13 +63,16 @@ interface LeadColumns {
   readonly connected: string;
   readonly hours: string;
   readonly status: string;
+  /** Each lead's follow-up goal: the goal column when tiers have their own, else the SLA's goal. */
+  readonly goal: string;
 }
 
 function leadColumns(context: PlanContext, named: boolean): LeadColumns {
   if (named) {
-    return { handedOff: "Leads_HandedOff", firstFollowUp: "Leads_FirstFollowUp", attempts: "Leads_Attempts", connected: "Leads_Connected", hours: "Leads_ResponseHours", status: "Leads_Status" };
+    return { handedOff: "Leads_HandedOff", firstFollowUp: "Leads_FirstFollowUp", attempts: "Leads_Attempts", connected: "Leads_Connected", hours: "Leads_ResponseHours", status: "Leads_Status", goal: leadGoalOf(context, undefined) };
   }
   return {
+    goal: leadGoalOf(context, leadRange(context, "goalHours")),
     handedOff: leadRange(context, "handedOff"),
     firstFollowUp: leadRange(context, "firstFollowUp"),
     attempts: leadRange(context, "attempts"),
@@ -77,7 +83,34 @@ function leadColumns(context: PlanContext, named: boolean): LeadColumns {
 }
 
 /** The names withSharedTests gives the lead log's columns inside the totals formula. */
-const BOUND_COLUMNS: LeadColumns = { handedOff: "handed_off", firstFollowUp: "first_follow_up", attempts: "attempts", connected: "connected", hours: "hours", status: "lead_status" };
+const BOUND_COLUMNS: LeadColumns = { handedOff: "handed_off", firstFollowUp: "first_follow_up", attempts: "attempts", connected: "connected", hours: "hours", status: "lead_status", goal: "lead_goal" };
+
+/** Whether any tier has its own follow-up goal: then each lead's goal is read from the lead log's goal column. */
+export function hasTierGoals(context: Pick<PlanContext, "config">): boolean {
+  return context.config.marketing.tiers.some((tier) => tier.followUpHours !== undefined);
+}
+
+/**
+ * What a formula compares a lead's response hours with: `goalColumn` (the
+ * lead log's goal column, as the formula reads the log) when tiers have their
+ * own goals, else the SLA's goal by name, the same for every lead.
+ */
+export function leadGoalOf(context: Pick<PlanContext, "config">, goalColumn: string | undefined): string {
+  if (!hasTierGoals(context) || goalColumn === undefined) return "FollowUpGoalHours";
+  return goalColumn;
+}
+
+/**
+ * The lead log's goal column: per lead with a hand-off, its tier's goal from
+ * the tier table on this tab, else the SLA's. MMULT of the lead's tier
+ * matched against the tier names (0 or 1 per tier) with each tier's goal
+ * above the SLA's adds that difference; a blank or unlisted tier adds none.
+ */
+export function leadGoalFormula(context: PlanContext, handedOff: string, tier: string): string {
+  const table = tierGoalTable(context);
+  if (!table) return `ARRAYFORMULA(IF(${handedOff}="","",FollowUpGoalHours))`;
+  return `ARRAYFORMULA(IF(${handedOff}="","",FollowUpGoalHours+MMULT((${tier}=TRANSPOSE(${table.names}))*1,${table.goals}-FollowUpGoalHours)))`;
+}
 
 /**
  * Per lead, the numbers the reports total (element-wise over the log's
@@ -94,7 +127,7 @@ function perLead(leads: LeadColumns, overdue: string): Record<Total, string> {
     hours: `IF(answered,${leads.hours},0)`,
     // A product, not IF(answered,…): response hours that aren't a number are text, which compares as above
     // every number, and answered is 0 for them anyway; an IF per lead is what costs.
-    withinGoal: `answered*(${leads.hours}<=FollowUpGoalHours)`,
+    withinGoal: `answered*(${leads.hours}<=${leads.goal})`,
     // Attempts on leads not yet connected, and those leads: depth is attempts per lead still being worked.
     // Every lead handed off and not connected counts, a blank attempts cell as 0 attempts (method §5).
     openAttempts: `IF(attempted,${leads.attempts},0)*still_open`,
@@ -114,9 +147,10 @@ function perLead(leads: LeadColumns, overdue: string): Record<Total, string> {
  */
 function withSharedTests(leads: LeadColumns, formula: string): string {
   const b = BOUND_COLUMNS;
+  const goal: [string, string][] = leads.goal === "FollowUpGoalHours" ? [] : [[b.goal, leads.goal]];
   return letArrayFormula({
     names: [
-      [b.handedOff, leads.handedOff], [b.firstFollowUp, leads.firstFollowUp], [b.attempts, leads.attempts], [b.connected, leads.connected], [b.hours, leads.hours], [b.status, leads.status],
+      [b.handedOff, leads.handedOff], [b.firstFollowUp, leads.firstFollowUp], [b.attempts, leads.attempts], [b.connected, leads.connected], [b.hours, leads.hours], [b.status, leads.status], ...goal,
       ["answered", `ISNUMBER(${b.hours})`], ["attempted", `ISNUMBER(${b.attempts})`], ["still_open", `(${b.connected}<>TRUE)`],
     ],
     body: formula,
@@ -181,7 +215,7 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
   const leads = leadColumns(context, groups.namedColumns);
   // The median's FILTER reads the hand-off month, which has no name.
   const literal = leadColumns(context, false);
-  const lead = perLead(BOUND_COLUMNS, overdueFormula(context, BOUND_COLUMNS.status));
+  const lead = perLead({ ...BOUND_COLUMNS, goal: leads.goal === "FollowUpGoalHours" ? leads.goal : BOUND_COLUMNS.goal }, overdueFormula(context, BOUND_COLUMNS.status));
   if (columns.p90 !== columns.median + 1) throw new Error("report columns that share a formula must be adjacent");
   const { firstRow, rows, members } = groups;
 
@@ -191,14 +225,14 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
   sheet.set(firstRow - 2, first, { value: labels.followUp.totalsTitle, bold: true });
   TOTALS.forEach((name, offset) => {
     sheet.set(firstRow - 1, first + offset, { value: labels.followUp.totalsHeaders[name], bold: true, background: COLORS.muted, color: COLORS.headerText, wrap: true });
-    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, first + offset, { ...calculated, format: totalsFormat[name] });
+    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, first + offset, { ...calculated, format: totalsFormat[name], filled: true });
   });
   sheet.set(firstRow, first, { formula: withSharedTests(leads, `MMULT(${members},HSTACK(${TOTALS.map((name) => lead[name]).join(",")}))`) });
   const total = (name: Total): string => rangeA1(firstRow, first + TOTALS.indexOf(name), rows, 1, true);
 
   // A formula in the table's first row fills the column; the cells below hold only formats.
   const fill = (column: number, format: string, formula: string): void => {
-    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, column, { ...calculated, format });
+    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, column, { ...calculated, format, filled: true });
     sheet.set(firstRow, column, { formula: `ARRAYFORMULA(${formula})` });
   };
   // Counts are the totals themselves: a plain reference per cell, so each count reads as what it is.
@@ -220,7 +254,7 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
     const row = firstRow + index;
     // Median and 90th percentile from one FILTER: PERCENTILE at 1/2 is the median.
     sheet.set(row, columns.median, { ...calculated, formula: medianAndP90Formula(`FILTER(${literal.hours},${groups.followedFilters(index)})`), format: formats.hours });
-    sheet.set(row, columns.p90, { ...calculated, format: formats.hours });
+    sheet.set(row, columns.p90, { ...calculated, format: formats.hours, filled: true });
   }
 }
 
@@ -258,7 +292,8 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     firstRow: L.firstMonthRow,
     rows: months.length,
     members: `(${handedRow}>=${monthStarts})*(${handedRow}<DATE(YEAR(${monthStarts}),MONTH(${monthStarts})+1,1))`,
-    namedColumns: true,
+    // The goal column has no name: with tier goals the table reads every column as a literal range.
+    namedColumns: !hasTierGoals(context),
     followedFilters: (index) => `${followedMonth}=${a1(L.firstMonthRow + index, C.month)}`,
   }, { count: C.handed, followed: C.followed, awaiting: C.awaiting, average: C.average, median: C.median, p90: C.p90, within: C.withinGoal, depth: C.depth, attempts: C.attempts, worked: C.worked });
   const lastMonthRow = L.firstMonthRow + months.length - 1;
@@ -290,6 +325,14 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     namedColumns: false,
     followedFilters: (index) => `${followedMonth}=${pickedStart},${repRows[index]!.filter}`,
   }, { count: 2, followed: 3, awaiting: 4, average: 5, median: 6, p90: 7, within: 8, depth: 9, attempts: 10, worked: 11 });
+  const repLastRow = repHeaderRow + repRows.length;
+  const rows = followUpRows(config);
+  if (rows.sourceTitle !== undefined) placeSources(sheet, context, rows.sourceTitle, headerCell);
+  const bands = placeBands(sheet, context, rows.bandTitle, headerCell);
+  placeTierGoals(sheet, context, rows.tierTitle, headerCell);
+  // followUpRows places the sections below without the plan (the lead log needs the tier table's place): it must agree.
+  if (repLastRow + 3 !== (rows.sourceTitle ?? rows.bandTitle)) throw new Error("the Follow-up sections are out of step with followUpRows");
+  const chartRow = rows.chartRow;
   const monthRange = (column: number): string => rangeA1(L.monthHeaderRow, column, months.length + 1, 1);
   return {
     key: "followUp",
@@ -297,7 +340,7 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     tabColor: COLORS.sales.strong,
     frozenRows: 0,
     frozenColumns: 0,
-    minRows: Math.max(repHeaderRow + repRows.length + 5, 60),
+    minRows: Math.max(chartRow + 40, 60),
     minColumns: 26,
     // The figures fit Sheets' default width; every width set is one more call on a first build.
     columnWidths: [{ column: 1, count: 1, width: 170 }],
@@ -319,7 +362,7 @@ export function planFollowUp(context: PlanContext): SheetPlan {
           { range: monthRange(C.average), type: "bars", color: COLORS.sales.strong },
           { range: monthRange(C.speedGoal), type: "line", color: COLORS.goalLine, dashed: true },
         ],
-        anchor: { row: repHeaderRow + repRows.length + 3, column: 1 },
+        anchor: { row: chartRow, column: 1 },
         width: 640,
         height: 360,
         vAxisTitle: labels.followUp.hoursAxis,
@@ -334,12 +377,210 @@ export function planFollowUp(context: PlanContext): SheetPlan {
           { range: monthRange(C.depthGoal), type: "line", color: COLORS.goalLine, dashed: true },
           { range: monthRange(C.worked), type: "line", color: COLORS.service.strong, targetAxis: 1 },
         ],
-        anchor: { row: repHeaderRow + repRows.length + 3, column: 8 },
+        anchor: { row: chartRow, column: 8 },
         width: 640,
         height: 360,
         vAxisTitle: labels.followUp.attemptsAxis,
         vAxisTitleRight: labels.followUp.leadsAxis,
       },
+      bands.chart(chartRow + 19),
     ],
+  };
+}
+
+/** Where the sections below the rep table start; each is a function of the config alone, so the lead log can point at the tier table. */
+export function followUpRows(config: PlanContext["config"]): { sourceTitle: number | undefined; bandTitle: number; tierTitle: number | undefined; chartRow: number } {
+  const months = config.months;
+  const reps = config.contacts.filter((contact) => contact.party === "sales").length;
+  const repLast = FOLLOW_UP_LAYOUT.firstMonthRow + months - 1 + 4 + reps + 1;
+  const sources = config.marketing.sources.length;
+  // Title, header, a row per source and one for leads without a listed source.
+  const sourceTitle = sources > 0 ? repLast + 3 : undefined;
+  const sourceLast = sourceTitle === undefined ? repLast : sourceTitle + 2 + sources;
+  const bandTitle = sourceLast + 3;
+  // Title, the band edges, header, a row per month.
+  const bandLast = bandTitle + 2 + months;
+  const tiers = config.marketing.tiers.length;
+  const tierTitle = tiers > 0 ? bandLast + 3 : undefined;
+  const last = tierTitle === undefined ? bandLast : tierTitle + 1 + tiers;
+  return { sourceTitle, bandTitle, tierTitle, chartRow: last + 3 };
+}
+
+/** Tier names and goals on this tab, for the lead log's goal column; undefined without tiers. */
+export function tierGoalTable(context: Pick<PlanContext, "config" | "sheetNames">): { names: string; goals: string } | undefined {
+  const { tierTitle } = followUpRows(context.config);
+  const tiers = context.config.marketing.tiers.length;
+  if (tierTitle === undefined || tiers === 0) return undefined;
+  const sheet = sheetRef(context.sheetNames.followUp);
+  return { names: `${sheet}!${rangeA1(tierTitle + 2, 1, tiers, 1, true)}`, goals: `${sheet}!${rangeA1(tierTitle + 2, 2, tiers, 1, true)}` };
+}
+
+/** Each tier's follow-up goal: its own (a value), or the SLA's (a reference to it). The lead log's goal column reads them. */
+function placeTierGoals(sheet: SheetBuilder, context: PlanContext, title: number | undefined, headerCell: (text: string) => CellSpec): void {
+  const { config, labels, formats } = context;
+  if (title === undefined) return;
+  sheet.set(title, 1, { value: labels.followUp.tierGoals, bold: true });
+  sheet.row(title + 1, 1, labels.followUp.tierGoalHeaders.map(headerCell));
+  config.marketing.tiers.forEach((tier, index) => {
+    const own = tier.followUpHours;
+    sheet.row(title + 2 + index, 1, [
+      { text: tier.name },
+      own === undefined ? { background: COLORS.calculated, formula: "FollowUpGoalHours", format: formats.hours } : { value: own, format: formats.hours },
+    ]);
+  });
+}
+
+/** Follow-up by source over all months: the rep table's figures, a row per listed source and one for the rest. */
+function placeSources(sheet: SheetBuilder, context: PlanContext, title: number, headerCell: (text: string) => CellSpec): void {
+  const { config, labels } = context;
+  const sources = config.marketing.sources;
+  const source = leadRange(context, "source");
+  const followedMonth = leadRange(context, "followedUpMonth");
+  sheet.set(title, 1, { value: labels.followUp.bySource, bold: true });
+  sheet.row(title + 1, 1, [labels.followUp.sourceHeader, ...labels.followUp.repHeaders.slice(1)].map(headerCell));
+  sources.forEach((name, index) => sheet.set(title + 2 + index, 1, { text: name }));
+  sheet.set(title + 2 + sources.length, 1, { value: labels.followUp.noSource, italic: true });
+  // Leads of no listed source: blank, or a value pasted past the list's validation.
+  const unlisted = sources.map((name) => `(${source}<>${quote(name)})`).join("*");
+  const listed = `VSTACK(${sources.map(quote).join(",")})`;
+  placeStats(sheet, context, {
+    firstRow: title + 2,
+    rows: sources.length + 1,
+    // Every lead with a hand-off date, whatever its month.
+    members: `VSTACK((${listed}=TRANSPOSE(${source}))*1,TRANSPOSE(${unlisted}))*TRANSPOSE(ISNUMBER(${BOUND_COLUMNS.handedOff}))`,
+    // The source column has no name.
+    namedColumns: false,
+    followedFilters: (index) => `ISNUMBER(${followedMonth}),${index < sources.length ? `${source}=${quote(sources[index]!)}` : unlisted}`,
+  }, { count: 2, followed: 3, awaiting: 4, average: 5, median: 6, p90: 7, within: 8, depth: 9, attempts: 10, worked: 11 });
+}
+
+/** A column of the speed-to-lead table: an edge from the config (minutes), or each lead's own goal. */
+export type Band = { readonly kind: "edge"; readonly minutes: number } | { readonly kind: "goal" };
+
+/** The bands in the order the table shows them: the edges ascending, each lead's goal where the SLA's goal falls among them. */
+export function speedBands(config: PlanContext["config"]): Band[] {
+  const goalMinutes = config.sales.followUpHours * 60;
+  const edges: Band[] = config.sales.speedBandMinutes.map((minutes) => ({ kind: "edge", minutes }));
+  const at = edges.findIndex((band) => band.kind === "edge" && band.minutes > goalMinutes);
+  edges.splice(at < 0 ? edges.length : at, 0, { kind: "goal" });
+  return edges;
+}
+
+/** "5 min", "1 h", "1.5 h" (German "1,5 Std."). */
+export function bandEdgeText(minutes: number, language: PlanContext["config"]["language"]): string {
+  if (minutes < 60) return `${minutes} min`;
+  const hours = String(Math.round((minutes / 60) * 100) / 100);
+  return `${language === "de" ? hours.replace(".", ",") : hours} ${language === "de" ? "Std." : "h"}`;
+}
+
+/**
+ * Speed to lead by month: per month the leads measured (followed up, or
+ * awaiting their first follow-up), how many were first followed up within
+ * each band (cumulative), and how many later or not at all; then each lead
+ * in the first band it falls into (they add up to the leads), and those as
+ * shares for a stacked chart, blank for months still ahead so the chart
+ * leaves them out. One MMULT totals every month and band in a pass over the log.
+ */
+function placeBands(sheet: SheetBuilder, context: PlanContext, title: number, headerCell: (text: string) => CellSpec): { chart(row: number): ChartPlan } {
+  const { config, labels, formats } = context;
+  const months = slaMonths(config);
+  const bands = speedBands(config);
+  const n = bands.length;
+  const edgeRow = title + 1;
+  const header = title + 2;
+  const first = title + 3;
+  const rows = months.length;
+  const calculated: CellSpec = { background: COLORS.calculated };
+  // Columns: month, leads, n cumulative bands, later; n + 1 bands each lead falls into first; a blank; the chart's block.
+  const leadsColumn = 2;
+  const cumulative = 3;
+  const later = cumulative + n;
+  const firstBand = later + 1;
+  const chartMonth = firstBand + n + 2;
+  const name = (band: Band): string => (band.kind === "goal" ? labels.followUp.ownGoal : bandEdgeText(band.minutes, config.language));
+  const bandNames = bands.map((band, index) => (index === 0 ? `≤ ${name(band)}` : `${name(bands[index - 1]!)} – ${name(band)}`));
+
+  sheet.set(title, 1, { value: labels.followUp.bands, bold: true });
+  sheet.set(edgeRow, 1, { value: labels.followUp.bandEdges, italic: true, color: COLORS.muted });
+  bands.forEach((band, index) => {
+    // Edges are hours, written as whole minutes over 60 (no decimal literals); the goal band reads each lead's goal.
+    sheet.set(edgeRow, cumulative + index, band.kind === "edge" ? { ...calculated, formula: `${band.minutes}/60`, format: "0.###" } : { value: labels.followUp.ownGoal, italic: true, color: COLORS.muted });
+  });
+  sheet.row(header, 1, [
+    labels.followUp.monthHeaders[0]!,
+    labels.followUp.bandLeads,
+    ...bands.map((band) => (band.kind === "goal" ? labels.followUp.bandGoal : labels.followUp.bandWithin(name(band)))),
+    labels.followUp.bandLater,
+    ...bandNames,
+    labels.followUp.bandLater,
+  ].map(headerCell));
+  sheet.set(header, chartMonth, headerCell(labels.followUp.monthHeaders[0]!));
+  [...bandNames, labels.followUp.bandLater].forEach((text, index) => sheet.set(header, chartMonth + 1 + index, headerCell(text)));
+  sheet.set(title, chartMonth, { value: labels.followUp.bandShares, bold: true });
+
+  months.forEach((month, index) => {
+    const row = first + index;
+    sheet.set(row, 1, { formula: monthStartFormula(month), format: formats.month, bold: true });
+    for (let column = leadsColumn; column < chartMonth - 1; column++) sheet.set(row, column, { ...calculated, format: formats.count, filled: true });
+    // Months still ahead are blank here, so the chart leaves them out.
+    sheet.set(row, chartMonth, { ...calculated, formula: `IF(${a1(row, 1)}<=TODAY(),${a1(row, 1)},"")`, format: formats.month });
+    for (let offset = 0; offset <= n; offset++) sheet.set(row, chartMonth + 1 + offset, { ...calculated, format: formats.percent, filled: true });
+  });
+
+  const literal = leadColumns(context, false);
+  const edge = (index: number): string => (bands[index]!.kind === "goal" ? (literal.goal === "FollowUpGoalHours" ? literal.goal : BOUND_COLUMNS.goal) : a1(edgeRow, cumulative + index, true));
+  // Per lead, 1 within band k (within_k), and 1 outside every band up to k (outside_k): each named once, so the
+  // first band a lead falls into is within_k times outside_(k-1), without comparing its hours again.
+  const within = (index: number): string => `within_${index + 1}`;
+  const outside = (index: number): string => (index < 0 ? "1" : `outside_${index + 1}`);
+  const bandTests: [string, string][] = bands.flatMap((_, index): [string, string][] => [
+    [within(index), `answered*(hours<=${edge(index)})`],
+    [outside(index), index === 0 ? `(1-${within(0)})` : `${outside(index - 1)}*(1-${within(index)})`],
+  ]);
+  const perLeadColumns = [
+    "measured",
+    ...bands.map((_, index) => within(index)),
+    `awaiting+answered*${outside(n - 1)}`,
+    ...bands.map((_, index) => (index === 0 ? within(0) : `${within(index)}*${outside(index - 1)}`)),
+    `awaiting+answered*${outside(n - 1)}`,
+  ];
+  const starts = rangeA1(first, 1, rows, 1, true);
+  const handedRow = `TRANSPOSE(${BOUND_COLUMNS.handedOff})`;
+  const members = `(${handedRow}>=${starts})*(${handedRow}<DATE(YEAR(${starts}),MONTH(${starts})+1,1))`;
+  const goal: [string, string][] = literal.goal === "FollowUpGoalHours" ? [] : [[BOUND_COLUMNS.goal, literal.goal]];
+  sheet.set(first, leadsColumn, {
+    ...calculated,
+    format: formats.count,
+    formula: letArrayFormula({
+      names: [
+        [BOUND_COLUMNS.handedOff, literal.handedOff], [BOUND_COLUMNS.firstFollowUp, literal.firstFollowUp], ["hours", literal.hours], ...goal,
+        ["answered", "ISNUMBER(hours)*1"], ["awaiting", `(${BOUND_COLUMNS.firstFollowUp}="")*1`], ["measured", "answered+awaiting"], ...bandTests,
+      ],
+      body: `MMULT(${members},HSTACK(${perLeadColumns.join(",")}))`,
+    }),
+  });
+  // The shares the chart draws: each band's leads over the month's leads, blank for months ahead.
+  for (let offset = 0; offset <= n; offset++) {
+    const count = rangeA1(first, firstBand + offset, rows, 1, true);
+    const leads = rangeA1(first, leadsColumn, rows, 1, true);
+    const shown = rangeA1(first, chartMonth, rows, 1, true);
+    sheet.set(first, chartMonth + 1 + offset, { ...calculated, format: formats.percent, formula: `ARRAYFORMULA(IF(${shown}="","",IF(${leads}>0,${count}/${leads},0)))` });
+  }
+  const palette = ["#188038", "#81c995", "#fbbc04", "#fa7b17", "#d93025", "#9aa0a6"];
+  const colors = [...palette.slice(0, n), palette[palette.length - 1]!];
+  const range = (column: number): string => rangeA1(header, column, rows + 1, 1);
+  return {
+    chart: (row) => ({
+      key: "bands",
+      kind: "column",
+      stacked: true,
+      title: labels.followUp.bandsChart,
+      domain: range(chartMonth),
+      series: colors.map((color, offset) => ({ range: range(chartMonth + 1 + offset), type: "bars" as const, color })),
+      anchor: { row, column: 1 },
+      width: 640,
+      height: 360,
+      vAxisTitle: labels.followUp.shareAxis,
+    }),
   };
 }

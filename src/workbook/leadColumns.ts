@@ -27,6 +27,13 @@ export const LEAD_COLUMN_TABLE = [
   /** The lead's e-mail and its record ID in the CRM: an import skips leads the log already has by them. */
   { key: "email", side: "marketing" },
   { key: "crmId", side: "marketing" },
+  /**
+   * Where the lead came from, from the config's list. At the end, not beside the other marketing columns: a log
+   * built before it gets it where the rebuild adds any missing column, so new and older logs have it in one place.
+   */
+  { key: "source", side: "marketing" },
+  /** The lead's own follow-up goal in hours: its tier's goal, else the SLA's. */
+  { key: "goalHours", side: "calculated" },
 ] as const;
 
 export type LeadColumnKey = (typeof LEAD_COLUMN_TABLE)[number]["key"];

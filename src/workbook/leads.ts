@@ -11,6 +11,7 @@
 import { COLORS, type PlanContext } from "./context";
 import { columnRuns, keysOfSide, lastLeadColumn, LEAD_COLUMN_KEYS, sideOf, type LeadColumnKey, type LeadSide } from "./leadColumns";
 import { hoursSoFarFormula, quote, responseHoursFormula } from "./formulas";
+import { leadGoalFormula, leadGoalOf } from "./followUp";
 import { columnLetter, openColumnA1 } from "./sheetBuilder";
 import type { BlockPlan, CellSpec, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
 
@@ -33,9 +34,10 @@ export const NAMED_COLUMNS: readonly [string, LeadColumnKey][] = [
   ["Leads_Revenue", "revenue"],
   ["Leads_ResponseHours", "responseHours"],
   ["Leads_Status", "status"],
+  ["Leads_Source", "source"],
 ];
 
-const CALCULATED = ["responseHours", "status", "followedUpMonth", "hoursSoFar"] as const satisfies readonly LeadColumnKey[];
+const CALCULATED = ["responseHours", "status", "followedUpMonth", "hoursSoFar", "goalHours"] as const satisfies readonly LeadColumnKey[];
 const INPUTS: readonly LeadColumnKey[] = [...keysOfSide("marketing"), ...keysOfSide("sales")];
 
 function isCalculated(key: LeadColumnKey): key is (typeof CALCULATED)[number] {
@@ -62,12 +64,13 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   // row refers to (the goal, the working hours) is then one reference, not one
   // per lead, and the engine keeps one dependency instead of tens of thousands.
   // Open ranges (E2:E) reach the log's last row, so leads pasted below it are calculated at once.
-  const goal = "FollowUpGoalHours";
   const column = (key: LeadColumnKey): string => `${letter(key)}2:${letter(key)}`;
   const handedOff = column("handedOff");
   const followUp = column("firstFollowUp");
   const hours = column("responseHours");
   const soFar = column("hoursSoFar");
+  // Each lead's own goal: its tier's, else the SLA's (the name alone when no tier has its own, which costs nothing per lead).
+  const goal = leadGoalOf(context, column("goalHours"));
   // Blank, not an error, for a lead whose hand-off is not a date: its response hours say so.
   const statusFormula =
     `ARRAYFORMULA(IFERROR(IF(${handedOff}="","",IF(${followUp}="",IF(${soFar}>${goal},${quote(labels.leads.overdue)},${quote(labels.leads.waiting)}),` +
@@ -79,12 +82,14 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
     status: statusFormula,
     followedUpMonth: `ARRAYFORMULA(IF(ISNUMBER(${hours}),${handedOffMonth},""))`,
     hoursSoFar: hoursSoFarFormula(handedOff, followUp, context.work),
+    goalHours: leadGoalFormula(context, handedOff, column("tier")),
   };
   const calculatedFormat: Record<(typeof CALCULATED)[number], CellSpec> = {
     responseHours: { format: formats.hours, background: COLORS.calculated },
     status: { background: COLORS.calculated },
     followedUpMonth: { format: formats.month, background: COLORS.calculated },
     hoursSoFar: { format: formats.hours, background: COLORS.calculated },
+    goalHours: { format: formats.hours, background: COLORS.calculated },
   };
 
   // Each calculated column's formula sits in its header cell, the title stacked above the column's values:
@@ -137,6 +142,9 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   ];
   if (config.marketing.tiers.length > 0) {
     validations.push({ range: bounded("tier"), rule: { kind: "list", values: config.marketing.tiers.map((tier) => tier.name), strict: true }, helpText: labels.leads.help.tier });
+  }
+  if (config.marketing.sources.length > 0) {
+    validations.push({ range: bounded("source"), rule: { kind: "list", values: config.marketing.sources, strict: true }, helpText: labels.leads.help.source });
   }
   const reps = config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
   if (reps.length > 0) validations.push({ range: bounded("owner"), rule: { kind: "list", values: reps, strict: false }, helpText: labels.leads.help.owner });

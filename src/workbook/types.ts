@@ -23,6 +23,12 @@ export interface CellSpec {
    * The cell's own value is only the default for a new cell.
    */
   readonly input?: { readonly key: string; readonly fallbackKey?: string };
+  /**
+   * A formula elsewhere on the tab fills this cell with its results (an
+   * ARRAYFORMULA down a column, a totals MMULT, a median's HSTACK): the
+   * add-on's, written blank so the results can fill it, never taken for a user's.
+   */
+  readonly filled?: true;
 }
 
 /** A rectangle written with one call per property (values, formats, styles). */
@@ -81,6 +87,8 @@ export interface ChartPlan {
   readonly vAxisTitleRight?: string;
   /** Axes that count things (0 left, 1 right): labelled in whole numbers, never 0.2 steps. */
   readonly countAxes?: readonly (0 | 1)[];
+  /** Bars stacked on each other (e.g. shares that add up to 100 %). */
+  readonly stacked?: boolean;
 }
 
 export interface SheetPlan {

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
+import { CONFIG_VERSION } from "../../src/config/schema";
 import { validateConfig } from "../../src/config/validate";
 import type { Language } from "../../src/core/i18n";
 import { messagesFor } from "../../src/gas/messages";
@@ -131,6 +132,9 @@ async function fillEverything(wizard: Wizard, language: Language): Promise<void>
   await page.fill("#f-marketing-tiers-1-valuePerLead", "50");
   await page.click('[data-row="marketing.tiers.1"] summary');
   await page.fill("#f-marketing-tiers-1-closeRate", "25 %");
+  // The Director tier's own follow-up goal, and the lead sources the Source column offers.
+  await page.fill("#f-marketing-tiers-1-followUpHours", "8");
+  await page.fill("#f-marketing-sources", "Website, Webinar;  Partner ,");
   expect(await text(page, "#preview-value-goal")).toBe(want.valueGoal);
   expect(await text(page, "#tier-result-0")).toMatch(/^\D*50\D/);
   expect(await text(page, "#tier-result-1")).toMatch(/^\D*100\D/);
@@ -140,6 +144,7 @@ async function fillEverything(wizard: Wizard, language: Language): Promise<void>
   // 4. Follow-up: business hours, a holiday, and capacity that first does not fit, then does.
   await page.fill("#f-sales-followUpHours", "2");
   await page.fill("#f-sales-followUpAttempts", "6");
+  await page.fill("#f-sales-speedBandMinutes", "10, 60, 480");
   expect(await page.isChecked("#f-use-business-hours")).toBe(true);
   await page.uncheck("#f-day-5");
   await page.check("#f-day-6");
@@ -213,7 +218,7 @@ async function checkBuild(wizard: Wizard, language: Language): Promise<void> {
   const checked = validateConfig(config, language);
   expect(checked.ok).toBe(true);
   expect(config).toMatchObject({
-    version: 2,
+    version: CONFIG_VERSION,
     language,
     currency: "EUR",
     title: "Q2 Lead SLA",
@@ -237,14 +242,16 @@ async function checkBuild(wizard: Wizard, language: Language): Promise<void> {
       paceTolerance: "85 %",
       tiers: [
         { name: "CEO", valuePerLead: "100" },
-        { name: "Director", valuePerLead: "50", closeRate: "25 %" },
+        { name: "Director", valuePerLead: "50", closeRate: "25 %", followUpHours: "8" },
       ],
+      sources: ["Website", "Webinar", "Partner"],
     },
     sales: {
       followUpHours: "2",
       followUpAttempts: 6,
       businessHours: { days: [1, 2, 3, 4, 6], start: "08:00", end: "18:00" },
       holidays: ["2026-12-24"],
+      speedBandMinutes: [10, 60, 480],
       reps: 2,
       minutesPerAttempt: "10",
       hoursPerRep: "60",
@@ -261,6 +268,7 @@ async function checkBuild(wizard: Wizard, language: Language): Promise<void> {
     expect(checked.config.marketing.paceTolerance).toBe(0.85);
     expect(checked.config.marketing.marketingShare).toBe(1);
     expect(checked.config.marketing.tiers[1]?.closeRate).toBe(0.25);
+    expect(checked.config.marketing.tiers[1]?.followUpHours).toBe(8);
   }
 }
 

@@ -119,6 +119,10 @@ describe("validation at every step", () => {
     await page.fill("#f-sales-followUpHours", "0");
     await expectBlocked(page, "f-sales-followUpHours", "Sales follow-up", /Must be more than 0/, "Follow-up speed goal (hours) must be more than 0");
     await page.fill("#f-sales-followUpHours", "4");
+    // Band edges out of order: the problem sits at the bands field, naming the band and the one before.
+    await page.fill("#f-sales-speedBandMinutes", "5, 60, 30");
+    await expectBlocked(page, "f-sales-speedBandMinutes", "Sales follow-up", /Speed-to-lead band 3 \(minutes\) must be longer than the band before it \(60 minutes\)/, "Speed-to-lead band 3 (minutes) must be longer");
+    await page.fill("#f-sales-speedBandMinutes", "5, 60, 1440");
     await page.fill("#f-sales-businessHours-start", "17:00");
     await page.fill("#f-sales-businessHours-end", "09:00");
     await expectBlocked(page, "f-sales-businessHours-end", "Sales follow-up", /Must be later than the start/, "Business hours: end must be later than the start");

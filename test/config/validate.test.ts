@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultConfig } from "../../src/config/defaults";
 import { validateConfig } from "../../src/config/validate";
+import { CONFIG_VERSION } from "../../src/config/schema";
 
 const example = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(process.cwd(), "examples", name), "utf8")) as Record<string, unknown>;
 
@@ -147,7 +148,7 @@ describe("the pace tolerance", () => {
     expect(paceTolerance).toBe("90%");
     const result = validateConfig({ ...config, version: 1, marketing }, "en");
     if (!result.ok) throw new Error(result.problems.map((problem) => problem.text).join("\n"));
-    expect(result.config.version).toBe(2);
+    expect(result.config.version).toBe(CONFIG_VERSION);
     expect(result.config.marketing.paceTolerance).toBe(0.9);
   });
 

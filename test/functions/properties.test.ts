@@ -45,6 +45,7 @@ function plausible(param: CustomFunction["params"][number]): fc.Arbitrary<unknow
     : param.jsdocType === "boolean" ? fc.boolean()
     : param.jsdocType === "string" ? fc.constantFrom("Mon-Fri 09:00-17:00", "p90", "median", "average", "month", "day", "CEO", "Manager")
     : param.name === "holidays" ? fc.array(fc.array(someDate, { minLength: 1, maxLength: 1 }), { maxLength: 4 })
+    : param.jsdocType === "Array<number>" ? fc.array(fc.array(fc.integer({ min: 1, max: 48 }), { minLength: 1, maxLength: 1 }), { minLength: 1, maxLength: 5 })
     : fc.constant([["CEO", 100], ["Manager", 40]]);
   if (param.takes !== "row") return single;
   return fc.oneof(single, fc.integer({ min: 1, max: 4 }).chain((rows) => fc.array(fc.array(fc.oneof(single, fc.constant("")), { minLength: 1, maxLength: 1 }), { minLength: rows, maxLength: rows })));
@@ -72,8 +73,8 @@ function isCellResult(fn: CustomFunction, value: unknown): boolean {
   return typeof value === "string" && fn.kind === "elementwise" && namesFunctionAndArgument(fn, value);
 }
 
-function expectedShape(fn: CustomFunction, args: readonly unknown[]): [number, number] | "scalar" | "column" {
-  if (fn.kind === "aggregate") return "scalar";
+function expectedShape(fn: CustomFunction, args: readonly unknown[]): [number, number] | "scalar" | "column" | "row" {
+  if (fn.kind === "aggregate") return fn.row ? "row" : "scalar";
   if (fn.kind === "spill") return "column";
   let shape: [number, number] | undefined;
   fn.params.forEach((param, index) => {
@@ -101,6 +102,12 @@ describe.each(FUNCTIONS.map((fn) => [fn.name, fn] as const))("%s with random arg
         const shape = expectedShape(fn, values);
         if (shape === "scalar") {
           expect(isCellResult(fn, result)).toBe(true);
+        } else if (shape === "row") {
+          // One row of counts: one per band edge, then one for later or not at all.
+          const grid = result as unknown[][];
+          expect(grid).toHaveLength(1);
+          expect(grid[0]!.length).toBeGreaterThanOrEqual(2);
+          for (const value of grid[0]!) expect(Number.isInteger(value)).toBe(true);
         } else if (shape === "column") {
           expect(Array.isArray(result)).toBe(true);
           for (const row of result as unknown[][]) {

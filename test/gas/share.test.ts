@@ -227,6 +227,7 @@ describe("strict protections", () => {
       // The E-mail and Lead ID columns (Q, R) are marketing's too: their header and their cells.
       { type: "RANGE", range: "Leads!Q1:R1", warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
       { type: "RANGE", range: `Leads!M1:P${last}`, warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
+      { type: "RANGE", range: `Leads!R1:R${last}`, warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
       { type: "RANGE", range: `Leads!A2:E${last}`, warningOnly: false, editors: [OWNER, MARKETING], unprotectedRanges: [] },
       { type: "RANGE", range: `Leads!Q2:R${last}`, warningOnly: false, editors: [OWNER, MARKETING], unprotectedRanges: [] },
     ]);
@@ -250,6 +251,7 @@ describe("strict protections", () => {
     expect(month[0]?.getEditors().map((user) => user.getEmail())).toEqual([OWNER]);
     expect(month[0]?.canEdit()).toBe(true);
     const leads = sheet("Leads").getProtections(SpreadsheetApp.ProtectionType.RANGE);
+    // Each twice: the columns A–P, and the Source and goal columns after them (Q, R).
     expect(leads.map((protection) => protection.getDescription())).toEqual([
       `${PROTECTION_PREFIX}: column headers`,
       `${PROTECTION_PREFIX}: column headers`,

@@ -86,7 +86,7 @@ describe("the playground page", () => {
     await showSheet(page, "Follow-up");
     await page.waitForSelector(".pg-chart canvas");
     const followUp = await chartInk(page);
-    expect(followUp.map((chart) => chart.title)).toEqual(["Follow-up speed by month (hours)", "Follow-up depth by month"]);
+    expect(followUp.map((chart) => chart.title)).toEqual(["Follow-up speed by month (hours)", "Follow-up depth by month", "Speed to lead by month: share of leads per band"]);
     for (const chart of followUp) expect(chart.pixels).toBeGreaterThan(2000);
   });
 

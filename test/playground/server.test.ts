@@ -215,8 +215,14 @@ describe("the workbook in the playground", () => {
     // Days after today are gaps, not zeros.
     expect(actual[15]).toBeNull();
     const followUp = await view(playground, "Follow-up");
-    expect(followUp.sheet.charts).toHaveLength(2);
+    expect(followUp.sheet.charts).toHaveLength(3);
     expect(followUp.sheet.charts[1]?.axes).toHaveLength(2);
+    // Speed to lead: stacked shares per band, one bar per month up to today (the months ahead are left out).
+    const bands = followUp.sheet.charts[2]!;
+    expect(bands.stacked).toBe(true);
+    expect(bands.labels).toHaveLength(1);
+    expect(bands.datasets).toHaveLength(5);
+    expect(bands.datasets.reduce((sum, set) => sum + (set.data[0] ?? 0), 0)).toBeCloseTo(1, 12);
 
     // Sales types a lead into the log: the month tab counts it.
     const leads = await view(playground, "Leads");

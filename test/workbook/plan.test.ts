@@ -101,11 +101,15 @@ describe("planWorkbook", () => {
     const parties = rows.slice(title + 2).map((line) => line[1]?.text);
     expect(parties.slice(0, 3)).toEqual(["Marketing", "Vertrieb", "Kundenservice"]);
     expect(parties).toHaveLength(36);
-    // The follow-up tables' totals blocks, titled and headed in German.
+    // The follow-up tables' totals blocks (by month, by rep, by source), titled and headed in German.
     const followUp = plan.sheets.find((sheet) => sheet.key === "followUp") as SheetPlan;
     const texts = cells(followUp).map((cell) => cell.value);
-    expect(texts.filter((text) => text === "Summen hinter den Kennzahlen")).toHaveLength(2);
-    expect(texts.filter((text) => text === "Reaktionszeit Std. (Summe)")).toHaveLength(2);
+    expect(texts.filter((text) => text === "Summen hinter den Kennzahlen")).toHaveLength(3);
+    expect(texts.filter((text) => text === "Reaktionszeit Std. (Summe)")).toHaveLength(3);
+    // The German default sources (a config saved at version 2 gets them by the migration) and the speed bands.
+    expect(texts).toContain("Nachverfolgung nach Quelle (alle Monate)");
+    expect(texts).toContain("Innerhalb 5 min");
+    expect(texts).toContain("Im eigenen Ziel");
   });
 
   it("never plans two things into one cell, even with many requirements and holidays", () => {
