@@ -159,13 +159,10 @@ export function planDashboard(context: PlanContext, input: DashboardInput): Shee
   sheet.set(data.row - 1, data.column, { value: words.chartData, italic: true, color: COLORS.muted });
   MIRRORED_COLUMNS.forEach((column, offset) => {
     const source = `${tab}!${rangeA1(MONTH_LAYOUT.firstDayRow, column, days, 1, true)}`;
-    // Leads per day are 0 on days still to come; the chart shows nothing there.
-    const dates = `${tab}!${rangeA1(MONTH_LAYOUT.firstDayRow, 1, days, 1, true)}`;
-    const mirrored = column === MIRRORED_COLUMNS[3] ? `IF(${dates}>TODAY(),"",${source})` : source;
     sheet.set(data.row, data.column + offset, { value: titles[offset] ?? "", italic: true, color: COLORS.muted, wrap: true });
     // Spilled values take the format of the cells they land in: every row of the column carries it.
     const format = offset === 0 ? formats.date : offset === 3 ? formats.count : formats.decimal;
-    sheet.set(data.row + 1, data.column + offset, { formula: `ARRAYFORMULA(${mirrored})`, color: COLORS.muted, format });
+    sheet.set(data.row + 1, data.column + offset, { formula: `ARRAYFORMULA(${source})`, color: COLORS.muted, format });
     for (let day = 2; day <= days; day++) sheet.set(data.row + day, data.column + offset, { color: COLORS.muted, format });
   });
   const series = (offset: number): string => rangeA1(data.row, data.column + offset, days + 1, 1);

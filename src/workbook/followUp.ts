@@ -40,6 +40,8 @@ interface Groups {
   readonly namedColumns: boolean;
   /** FILTER conditions picking one row's leads with response hours (index from 0). */
   followedFilters(index: number): string;
+  /** For a table by month: a test that row `index`'s month has not begun, whose counts then stay blank, not 0. */
+  notStarted?(index: number): string;
 }
 
 /** The per-lead numbers a report totals, in the order of the totals block's columns. */
@@ -236,8 +238,13 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
     sheet.set(firstRow, column, { formula: `ARRAYFORMULA(${formula})` });
   };
   // Counts are the totals themselves: a plain reference per cell, so each count reads as what it is.
-  const copy = (column: number, name: Total): void => {
-    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, column, { ...calculated, formula: a1(row, first + TOTALS.indexOf(name)), format: formats.count });
+  // `charted`: a line series, which gets #N/A for a month not begun (Sheets skips it; the tab hides the text).
+  const copy = (column: number, name: Total, charted = false): void => {
+    for (let row = firstRow; row < firstRow + rows; row++) {
+      const reference = a1(row, first + TOTALS.indexOf(name));
+      const later = groups.notStarted?.(row - firstRow);
+      sheet.set(row, column, { ...calculated, formula: later ? `IF(${later},${charted ? "NA()" : '""'},${reference})` : reference, format: formats.count });
+    }
   };
   copy(columns.count, "leads");
   copy(columns.followed, "followed");
@@ -249,7 +256,7 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
   // Blank (a division by zero) where no lead is still being worked.
   fill(columns.depth, formats.decimal, `IFERROR(${total("openAttempts")}/${total("openWorked")},"")`);
   copy(columns.attempts, "openAttempts");
-  copy(columns.worked, "worked");
+  copy(columns.worked, "worked", true);
   for (let index = 0; index < rows; index++) {
     const row = firstRow + index;
     // Median and 90th percentile from one FILTER: PERCENTILE at 1/2 is the median.
@@ -268,11 +275,11 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const followedMonth = leadRange(context, "followedUpMonth");
   const headerCell = (title: string): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true });
 
-  sheet.set(1, 1, { value: `${labels.sheets.followUp}: ${labels.followUp.byMonth}`, bold: true });
+  sheet.set(1, 1, { value: labels.sheets.followUp, bold: true });
   sheet.set(2, 1, { formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1), italic: true, color: COLORS.muted });
   sheet.set(L.monthHeaderRow - 1, 1, { value: labels.followUp.byMonth, bold: true });
   // Leads waiting past the speed goal right now, whatever their month: the ones to call first.
-  sheet.set(L.monthHeaderRow - 1, C.awaiting, { value: labels.followUp.overdueNow, bold: true });
+  sheet.set(L.monthHeaderRow - 1, C.awaiting, { value: labels.followUp.overdueNow, bold: true, wrap: true });
   const overdueNow = sheet.set(L.monthHeaderRow - 1, C.average, { ...calculated, bold: true, formula: `COUNTIF(${leadRange(context, "status")},${quote(labels.leads.overdue)})`, format: formats.count });
   sheet.row(L.monthHeaderRow, 1, labels.followUp.monthHeaders.map(headerCell));
   const monthStarts = rangeA1(L.firstMonthRow, C.month, months.length, 1, true);
@@ -281,8 +288,9 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     const start = a1(row, C.month);
     const overdue = a1(row, FOLLOW_UP_TOTALS_COLUMN + TOTALS.indexOf("overdue"));
     sheet.row(row, 1, [{ formula: monthStartFormula(month), format: formats.month, bold: true }]);
-    sheet.set(row, C.speedGoal, { ...calculated, formula: "FollowUpGoalHours", format: formats.hours });
-    sheet.set(row, C.depthGoal, { ...calculated, formula: "FollowUpGoalAttempts", format: formats.count });
+    // A month not yet begun has no goal line either: the charts draw nothing for it.
+    sheet.set(row, C.speedGoal, { ...calculated, formula: `IF(TODAY()<${start},NA(),FollowUpGoalHours)`, format: formats.hours });
+    sheet.set(row, C.depthGoal, { ...calculated, formula: `IF(TODAY()<${start},NA(),FollowUpGoalAttempts)`, format: formats.count });
     sheet.set(row, C.speedMet, { ...calculated, formula: speedVerdictFormula({ start, average: a1(row, C.average), overdue, goal: "FollowUpGoalHours", today: "TODAY()" }, labels.followUp) });
     sheet.set(row, C.depthMet, { ...calculated, formula: depthVerdictFormula({ start, depth: a1(row, C.depth), goal: "FollowUpGoalAttempts", today: "TODAY()" }, labels.followUp) });
   });
@@ -295,12 +303,13 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     // The goal column has no name: with tier goals the table reads every column as a literal range.
     namedColumns: !hasTierGoals(context),
     followedFilters: (index) => `${followedMonth}=${a1(L.firstMonthRow + index, C.month)}`,
+    notStarted: (index) => `TODAY()<${a1(L.firstMonthRow + index, C.month)}`,
   }, { count: C.handed, followed: C.followed, awaiting: C.awaiting, average: C.average, median: C.median, p90: C.p90, within: C.withinGoal, depth: C.depth, attempts: C.attempts, worked: C.worked });
   const lastMonthRow = L.firstMonthRow + months.length - 1;
 
   // By rep, for a month picked from a list (a cell users set; kept across builds).
   const repTitleRow = lastMonthRow + 3;
-  sheet.set(repTitleRow, 1, { value: labels.followUp.byRep, bold: true });
+  sheet.set(repTitleRow, 1, { value: labels.followUp.byRep, bold: true, wrap: true });
   const picker = sheet.set(repTitleRow, 2, { text: months[0] ?? config.startMonth, bold: true, background: COLORS.sales.light, input: { key: "followUp|repMonth" } });
   const pick = a1(repTitleRow, 2, true);
   const repHeaderRow = repTitleRow + 1;
@@ -340,13 +349,22 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     tabColor: COLORS.sales.strong,
     frozenRows: 0,
     frozenColumns: 0,
-    minRows: Math.max(chartRow + 40, 60),
+    minRows: Math.max(chartRow + 60, 60),
     minColumns: 26,
-    // The figures fit Sheets' default width; every width set is one more call on a first build.
-    columnWidths: [{ column: 1, count: 1, width: 170 }],
+    // Wide enough for every header word on one line (the longest German one, "Kontaktversuche").
+    columnWidths: [
+      { column: 1, count: 1, width: 170 },
+      { column: 2, count: 25, width: 118 },
+    ],
     blocks: [sheet.toBlock({ row: 1, column: 1 })],
     validations: [{ range: picker, rule: { kind: "list", values: months, strict: true }, helpText: labels.followUp.pickMonth }],
     conditionalFormats: [
+      // Line series are #N/A in months not begun, so charts draw nothing there; the table shows them as blank.
+      {
+        ranges: [C.speedGoal, C.depthGoal, C.worked].map((column) => rangeA1(L.firstMonthRow, column, months.length, 1)),
+        formula: `=TODAY()<$${a1(L.firstMonthRow, C.month)}`,
+        color: COLORS.calculated,
+      },
       { ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)], formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.met)}`, background: COLORS.good.background, color: COLORS.good.text },
       { ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)], formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.missed)}`, background: COLORS.bad.background, color: COLORS.bad.text },
       { ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)], formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.openAtRisk)}`, background: COLORS.warn.background, color: COLORS.warn.text },
@@ -360,6 +378,7 @@ export function planFollowUp(context: PlanContext): SheetPlan {
         domain: monthRange(C.month),
         series: [
           { range: monthRange(C.average), type: "bars", color: COLORS.sales.strong },
+          // A maximum: the red dashed line bars should stay under.
           { range: monthRange(C.speedGoal), type: "line", color: COLORS.goalLine, dashed: true },
         ],
         anchor: { row: chartRow, column: 1 },
@@ -373,17 +392,20 @@ export function planFollowUp(context: PlanContext): SheetPlan {
         title: labels.followUp.depthChart,
         domain: monthRange(C.month),
         series: [
-          { range: monthRange(C.depth), type: "bars", color: COLORS.sales.strong },
-          { range: monthRange(C.depthGoal), type: "line", color: COLORS.goalLine, dashed: true },
+          { range: monthRange(C.depth), type: "bars", color: "#81c995" },
+          // A minimum: the dark green dashed line bars should reach.
+          { range: monthRange(C.depthGoal), type: "line", color: COLORS.good.text, dashed: true },
           { range: monthRange(C.worked), type: "line", color: COLORS.service.strong, targetAxis: 1 },
         ],
-        anchor: { row: chartRow, column: 8 },
+        // Below the speed chart: two charts side by side don't fit a 1366 px screen.
+        anchor: { row: chartRow + 19, column: 1 },
         width: 640,
         height: 360,
         vAxisTitle: labels.followUp.attemptsAxis,
         vAxisTitleRight: labels.followUp.leadsAxis,
+        countAxes: [1],
       },
-      bands.chart(chartRow + 19),
+      bands.chart(chartRow + 38),
     ],
   };
 }

@@ -147,7 +147,7 @@ const EN = {
   followUp: {
     byMonth: "Follow-up by month",
     byRep: "Follow-up by rep in month",
-    monthHeaders: ["Month", "Leads handed off", "Followed up", "Awaiting first follow-up", "Average hours", "Median hours", "90th percentile hours", "Speed goal (hours)", "Share within goal", "Average attempts (not connected)", "Depth goal (attempts)", "Lead attempts", "Leads worked", "Speed", "Depth"],
+    monthHeaders: ["Month", "Leads handed off", "Followed up", "Awaiting first follow-up", "Average hours", "Median hours", "90th percentile hours", "Speed goal, at most (hours)", "Share within goal", "Average attempts (not connected)", "Depth goal, at least (attempts)", "Lead attempts", "Leads worked", "Speed", "Depth"],
     repHeaders: ["Rep", "Leads handed off", "Followed up", "Awaiting first follow-up", "Average hours", "Median hours", "90th percentile hours", "Share within goal", "Average attempts (not connected)", "Lead attempts", "Leads worked"],
     noOwner: "(no owner)",
     bySource: "Follow-up by source (all months)",
@@ -359,7 +359,7 @@ const DE: Labels = {
   followUp: {
     byMonth: "Nachverfolgung nach Monat",
     byRep: "Nachverfolgung nach Mitarbeiter im Monat",
-    monthHeaders: ["Monat", "Übergebene Leads", "Kontaktiert", "Warten auf Erstkontakt", "Durchschnitt Std.", "Median Std.", "90. Perzentil Std.", "Ziel Reaktionszeit (Std.)", "Anteil im Ziel", "Durchschnitt Versuche (nicht erreicht)", "Ziel Versuche", "Kontaktversuche", "Bearbeitete Leads", "Tempo", "Tiefe"],
+    monthHeaders: ["Monat", "Übergebene Leads", "Kontaktiert", "Warten auf Erstkontakt", "Durchschnitt Std.", "Median Std.", "90. Perzentil Std.", "Ziel Reaktionszeit, höchstens (Std.)", "Anteil im Ziel", "Durchschnitt Versuche (nicht erreicht)", "Ziel Versuche, mindestens", "Kontaktversuche", "Bearbeitete Leads", "Tempo", "Tiefe"],
     repHeaders: ["Mitarbeiter", "Übergebene Leads", "Kontaktiert", "Warten auf Erstkontakt", "Durchschnitt Std.", "Median Std.", "90. Perzentil Std.", "Anteil im Ziel", "Durchschnitt Versuche (nicht erreicht)", "Kontaktversuche", "Bearbeitete Leads"],
     noOwner: "(ohne Verantwortlichen)",
     bySource: "Nachverfolgung nach Quelle (alle Monate)",

@@ -42,7 +42,8 @@ export const MONTH_GOAL_CELL = a1(MONTH_LAYOUT.inputs.goal, 2, true);
 export function dailyLeadsFormula(days: string, count: number, handedOff: string): string {
   // LET names the hand-off column once: FILTER reads it three times.
   const inMonth = `FILTER(handed_off,handed_off>=first_day,handed_off<first_day+${count})`;
-  return `LET(handed_off,${handedOff},first_day,MIN(${days}),ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),first_day+${count}),${days}),${count},1)))`;
+  // Days after today are blank, not 0: nothing has been delivered on them yet, and the chart draws no bar there.
+  return `LET(handed_off,${handedOff},first_day,MIN(${days}),ARRAYFORMULA(IF(${days}>TODAY(),"",ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(${inMonth}),first_day+${count}),${days}),${count},1))))`;
 }
 
 /**

@@ -40,12 +40,12 @@ async function expectNoOverflow(page: Page, where: string): Promise<void> {
 }
 
 describe("the function reference", () => {
-  it("lists all 16 functions with summary, signature, parameters and examples with results, without calling the server", async () => {
-    expect(FUNCTIONS).toHaveLength(16);
+  it("lists every function with summary, signature, parameters and examples with results, without calling the server", async () => {
+    expect(FUNCTIONS.length).toBeGreaterThanOrEqual(16);
     const surface = await open("en");
     const { page } = surface;
     expect(await visibleNames(page)).toEqual(FUNCTIONS.map((fn) => fn.name));
-    expect(await page.textContent("#rf-count")).toBe("16 functions");
+    expect(await page.textContent("#rf-count")).toBe(`${FUNCTIONS.length} functions`);
     for (const fn of DATA.functions) {
       const shown = await page.$eval(`#fn-${fn.name}`, (article) => ({
         signature: article.querySelector(".rf-signature")?.textContent,
@@ -86,7 +86,7 @@ describe("the function reference", () => {
       const expected = FUNCTIONS.filter((fn) => matches(fn, query)).map((fn) => fn.name);
       expect({ query, shown: await visibleNames(page) }).toEqual({ query, shown: expected });
       expect(expected.length).toBeGreaterThan(0);
-      expect(await page.textContent("#rf-count")).toBe(`${expected.length} of 16 functions`);
+      expect(await page.textContent("#rf-count")).toBe(`${expected.length} of ${FUNCTIONS.length} functions`);
       const chips = await page.$$eval(".rf-contents li", (items) => items.filter((item) => !(item as HTMLElement).hidden).map((item) => item.getAttribute("data-name")));
       expect(chips).toEqual(expected);
     }
@@ -103,7 +103,7 @@ describe("the function reference", () => {
     expect(await page.$$eval("main b", (found) => found.length)).toBe(0);
 
     await page.fill("#rf-search", "");
-    expect(await visibleNames(page)).toHaveLength(16);
+    expect(await visibleNames(page)).toHaveLength(FUNCTIONS.length);
     expect(await page.isVisible("#rf-empty")).toBe(false);
     await surface.context.close();
   });
@@ -129,7 +129,7 @@ describe("the function reference", () => {
     expect(await page.textContent("#fn-SLA_LEADS_NEEDED .rf-returns")).toBe(`Ergebnis: ${fn?.returns.de}`);
     expect(await page.inputValue("#rf-search")).toBe("leads needed");
     expect(await visibleNames(page)).toEqual(["SLA_LEADS_NEEDED"]);
-    expect(await page.textContent("#rf-count")).toBe("1 von 16 Funktionen");
+    expect(await page.textContent("#rf-count")).toBe(`1 von ${FUNCTIONS.length} Funktionen`);
     await page.click("#rf-lang-en");
     expect(await page.textContent("#fn-SLA_LEADS_NEEDED .rf-summary")).toBe(fn?.summary.en);
     await surface.context.close();

@@ -224,12 +224,12 @@ describe("strict protections", () => {
     const last = sheet("Leads").getMaxRows();
     expect(protectionsOf(snapshot, "Leads").map(({ type, range, warningOnly, editors: people, unprotectedRanges }) => ({ type, range, warningOnly, editors: people, unprotectedRanges }))).toEqual([
       { type: "RANGE", range: "Leads!A1:L1", warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
-      // The E-mail and Lead ID columns (Q, R) are marketing's too: their header and their cells.
-      { type: "RANGE", range: "Leads!Q1:R1", warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
+      // E-mail, Lead ID and Source (Q–S) are marketing's too: their header and their cells; the goal column (T) is calculated.
+      { type: "RANGE", range: "Leads!Q1:S1", warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
       { type: "RANGE", range: `Leads!M1:P${last}`, warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
-      { type: "RANGE", range: `Leads!R1:R${last}`, warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
+      { type: "RANGE", range: `Leads!T1:T${last}`, warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
       { type: "RANGE", range: `Leads!A2:E${last}`, warningOnly: false, editors: [OWNER, MARKETING], unprotectedRanges: [] },
-      { type: "RANGE", range: `Leads!Q2:R${last}`, warningOnly: false, editors: [OWNER, MARKETING], unprotectedRanges: [] },
+      { type: "RANGE", range: `Leads!Q2:S${last}`, warningOnly: false, editors: [OWNER, MARKETING], unprotectedRanges: [] },
     ]);
     // Sales' columns F–L below the header are nobody's to guard.
     const leadRanges = protectionsOf(snapshot, "Leads").map((protection) => protection.range);
@@ -251,17 +251,19 @@ describe("strict protections", () => {
     expect(month[0]?.getEditors().map((user) => user.getEmail())).toEqual([OWNER]);
     expect(month[0]?.canEdit()).toBe(true);
     const leads = sheet("Leads").getProtections(SpreadsheetApp.ProtectionType.RANGE);
-    // Each twice: the columns A–P, and the Source and goal columns after them (Q, R).
+    // Each twice: the columns A–P, and the E-mail, Lead ID, Source and goal columns after them (Q–T).
     expect(leads.map((protection) => protection.getDescription())).toEqual([
       `${PROTECTION_PREFIX}: column headers`,
       `${PROTECTION_PREFIX}: column headers`,
       `${PROTECTION_PREFIX}: calculated columns`,
+      `${PROTECTION_PREFIX}: calculated columns`,
       `${PROTECTION_PREFIX}: marketing's columns`,
       `${PROTECTION_PREFIX}: marketing's columns`,
     ]);
-    expect(leads.map((protection) => protection.getRange().getA1Notation())).toEqual(["A1:L1", "Q1:R1", `M1:P${sheet("Leads").getMaxRows()}`, `A2:E${sheet("Leads").getMaxRows()}`, `Q2:R${sheet("Leads").getMaxRows()}`]);
-    expect(leads[3]?.getEditors().map((user) => user.getEmail())).toEqual([OWNER, MARKETING]);
+    const last = sheet("Leads").getMaxRows();
+    expect(leads.map((protection) => protection.getRange().getA1Notation())).toEqual(["A1:L1", "Q1:S1", `M1:P${last}`, `T1:T${last}`, `A2:E${last}`, `Q2:S${last}`]);
     expect(leads[4]?.getEditors().map((user) => user.getEmail())).toEqual([OWNER, MARKETING]);
+    expect(leads[5]?.getEditors().map((user) => user.getEmail())).toEqual([OWNER, MARKETING]);
     expect(leads.every((protection) => !protection.isWarningOnly())).toBe(true);
     expect(sheet("Leads").getProtections(SpreadsheetApp.ProtectionType.SHEET)).toEqual([]);
   });
@@ -273,7 +275,7 @@ describe("warning-only protections", () => {
     const result = shareWithSales({ emails: ["sam@example.com"], mode: "warning" });
     expect(result.explanation).toEqual(shareWords("en").explain("warning"));
     const protections = emulator.snapshot().sheets.flatMap((item) => item.protections);
-    expect(protections).toHaveLength(9);
+    expect(protections).toHaveLength(10);
     expect(protections.every((protection) => protection.warningOnly)).toBe(true);
     expect(protections.every((protection) => protection.description.startsWith(PROTECTION_PREFIX))).toBe(true);
     expect(sheet("Follow-up").getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]?.isWarningOnly()).toBe(true);
@@ -298,13 +300,13 @@ describe("sharing again", () => {
     const twice = emulator.snapshot();
     const ours = (snapshot: WorkbookSnapshot) => snapshot.sheets.map((item) => [item.name, item.protections.filter((protection) => protection.description.startsWith(PROTECTION_PREFIX))] as const);
     expect(ours(twice)).toEqual(ours(once));
-    // Eight of ours: the Follow-up tab is the user's, and stays so.
-    expect(ours(twice).flatMap(([, protections]) => protections)).toHaveLength(8);
+    // Nine of ours: the Follow-up tab is the user's, and stays so.
+    expect(ours(twice).flatMap(([, protections]) => protections)).toHaveLength(9);
     expect(mine(twice)).toEqual(users);
 
     shareWithSales({ emails: ["sam@example.com"], mode: "warning" });
     const warned = emulator.snapshot();
-    expect(ours(warned).flatMap(([, protections]) => protections).map((protection) => protection.warningOnly)).toEqual(Array(8).fill(true));
+    expect(ours(warned).flatMap(([, protections]) => protections).map((protection) => protection.warningOnly)).toEqual(Array(9).fill(true));
     expect(mine(warned)).toEqual(users);
     expect(sheet("Follow-up").getProtections(SpreadsheetApp.ProtectionType.SHEET).map((protection) => [protection.getDescription(), protection.isWarningOnly()])).toEqual([["Owners only", true]]);
   });

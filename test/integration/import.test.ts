@@ -142,8 +142,10 @@ describe("a lead log from before the E-mail and Lead ID columns", () => {
     const emulator = open();
     build();
     const log = sheet("Leads");
-    // The log as the previous version made it: 16 columns, then a user's own notes column.
-    log.deleteColumns(NEW_LEAD_COLUMNS.email, 2);
+    // The log as the previous version made it: 16 columns (no E-mail, Lead ID, Source or goal column, no
+    // Leads_Source), then a user's own notes column.
+    SpreadsheetApp.getActiveSpreadsheet().removeNamedRange("Leads_Source");
+    log.deleteColumns(NEW_LEAD_COLUMNS.email, 4);
     typeLeads(exampleLeads().slice(0, 30));
     log.getRange(1, 17, 31, 1).setValues([["My notes"], ...Array.from({ length: 30 }, (_, index) => [`note ${index}`])]);
     const typed = rows(1, 31, 17).map((row) => row.map((cell, column) => (column >= 12 && column <= 15 ? "(calculated)" : cell)));

@@ -98,37 +98,37 @@ describe("a rebuild over what people did to the shared sheet", () => {
     build();
     const leads = exampleLeads().slice(0, 20);
     typeLeads(leads);
-    // The log as an add-on version before lead sources left it: A–P, no Source or goal column, no Leads_Source.
+    // The log as an add-on version before lead sources left it: A–R, no Source or goal column, no Leads_Source.
     const book = SpreadsheetApp.getActiveSpreadsheet();
     const log = sheet("Leads");
-    expect(log.getRange("Q1:R1").getValues()[0]).toEqual(["Source", "Follow-up goal (hours)"]);
+    expect(log.getRange("S1:T1").getValues()[0]).toEqual(["Source", "Follow-up goal (hours)"]);
     book.removeNamedRange("Leads_Source");
     for (const tag of book.createDeveloperMetadataFinder().withKey("sla.column").find()) if (["source", "goalHours"].includes(tag.getValue() ?? "")) tag.remove();
-    log.getRange("Q1:R").clear();
+    log.getRange("S1:T").clear();
     // Users' own columns beside it, one of them titled like the new column.
-    log.getRange("Q1").setValue("Campaign");
-    log.getRange(2, 17, 20, 1).setValues(leads.map((_, index) => [`Campaign ${index}`]));
-    log.getRange("S1").setValue("Source");
-    log.getRange(2, 19, 20, 1).setValues(leads.map((_, index) => [index % 2 === 0 ? "Trade fair" : ""]));
-    const before = log.getRange(1, 1, 21, 19).getValues();
+    log.getRange("S1").setValue("Campaign");
+    log.getRange(2, 19, 20, 1).setValues(leads.map((_, index) => [`Campaign ${index}`]));
+    log.getRange("U1").setValue("Source");
+    log.getRange(2, 21, 20, 1).setValues(leads.map((_, index) => [index % 2 === 0 ? "Trade fair" : ""]));
+    const before = log.getRange(1, 1, 21, 21).getValues();
     // The saved SLA is a version-2 config (the example), which the rebuild migrates.
     expect(exampleInput("internal-en.json").version).toBe(2);
     build();
     // Every value typed before, headers included, where it was.
-    expect(log.getRange(1, 1, 21, 19).getValues()).toEqual(before);
+    expect(log.getRange(1, 1, 21, 21).getValues()).toEqual(before);
     // The Source column and the goal column come after everything in the log, empty below their headers.
-    expect(log.getRange("T1:U1").getValues()[0]).toEqual(["Source", "Follow-up goal (hours)"]);
-    expect(log.getRange(2, 20, 20, 1).getValues().flat().every((cell) => cell === "")).toBe(true);
-    expect(book.getRangeByName("Leads_Source")?.getA1Notation()).toBe("T2:T");
-    expect(log.getRange("T2").getDataValidation()?.getCriteriaValues()[0]).toEqual(["Website", "Event", "Paid", "Referral", "Partner", "Other"]);
+    expect(log.getRange("V1:W1").getValues()[0]).toEqual(["Source", "Follow-up goal (hours)"]);
+    expect(log.getRange(2, 22, 20, 1).getValues().flat().every((cell) => cell === "")).toBe(true);
+    expect(book.getRangeByName("Leads_Source")?.getA1Notation()).toBe("V2:V");
+    expect(log.getRange("V2").getDataValidation()?.getCriteriaValues()[0]).toEqual(["Website", "Event", "Paid", "Referral", "Partner", "Other"]);
     // A source typed into the new column counts on the Follow-up tab; the user's own "Source" column stays theirs.
-    log.getRange("T2").setValue("Partner");
+    log.getRange("V2").setValue("Partner");
     const bySource = (name: string): unknown[] | undefined => sheet("Follow-up").getRange("A:C").getValues().find((row) => row[0] === name);
     expect(bySource("Partner")?.slice(1)).toEqual([1, 1]);
     expect(bySource("(no source or another)")?.[1]).toBe(19);
     build();
-    expect(log.getRange(1, 1, 21, 19).getValues()).toEqual(before);
-    expect(log.getRange("T2").getValue()).toBe("Partner");
+    expect(log.getRange(1, 1, 21, 21).getValues()).toEqual(before);
+    expect(log.getRange("V2").getValue()).toBe("Partner");
   });
 
   it("moves the Follow-up tables when a rep is added, taking none of their figures for users' cells", () => {
