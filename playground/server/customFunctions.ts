@@ -81,6 +81,9 @@ const ERROR_TEXT: Record<string, string> = {
 /** Types of HyperFormula numbers that Sheets hands to a custom function as a `Date`. */
 const DATE_TYPES = new Set(["NUMBER_DATE", "NUMBER_DATETIME", "NUMBER_TIME"]);
 
+/** How many cells a row-returning aggregate fills when its arguments are cells: the default speed bands' counts. */
+const DEFAULT_ROW_WIDTH = 5;
+
 /** The most rows a spilling function can return (a month's goal line). */
 const MAX_SPILL_ROWS = 31;
 
@@ -215,7 +218,8 @@ class SlaFunctionsPlugin extends FunctionPlugin {
   /** How many cells an SLA_* call fills, known before it runs (HyperFormula reserves them when the formula is entered). */
   slaArraySize(ast: Ast, state: State): ArraySize {
     const fn = findFunction(ast.procedureName ?? "");
-    if (!fn || fn.kind === "aggregate") return ArraySize.scalar();
+    // An aggregate answers one number, or with `row` one row of numbers (SLA_SPEED_BANDS).
+    if (!fn || (fn.kind === "aggregate" && fn.row !== true)) return ArraySize.scalar();
     const args = (ast.args ?? []) as Ast[];
     if (args.every((arg) => isConstant(arg))) {
       // Literal arguments: run it once to know the exact size.
@@ -230,6 +234,8 @@ class SlaFunctionsPlugin extends FunctionPlugin {
       }
     }
     if (fn.kind === "spill") return new ArraySize(1, MAX_SPILL_ROWS);
+    // A row whose width depends on cell values: the default bands' five counts (Sheets itself spills whatever it gets).
+    if (fn.kind === "aggregate") return new ArraySize(DEFAULT_ROW_WIDTH, 1);
     return this.rowShape(fn, args, state);
   }
 

@@ -40,6 +40,7 @@ const VALID: Readonly<Record<string, readonly unknown[]>> = {
   SLA_MARKETING_SHARE: [5400, 7200],
   SLA_RESPONSE_HOURS: [at(4, 16), at(7, 10), HOURS, HOLIDAYS],
   SLA_FOLLOWUP_SPEED: [[[at(1, 9)], [at(1, 10)]], [[at(1, 10)], [at(1, 13)]], "p90", HOURS, HOLIDAYS],
+  SLA_SPEED_BANDS: [[[at(1, 9)], [at(1, 10)]], [[at(1, 10)], [at(1, 13)]]],
   SLA_FOLLOWUP_DEPTH: [[[3], [6], [2]], [[false], [false], [true]]],
   SLA_PACE: [60, 100, at(15, 12)],
   SLA_LEAD_VALUE: [[["CEO"], ["Manager"]], [["CEO", 100], ["Manager", 40]]],

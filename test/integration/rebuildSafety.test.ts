@@ -144,7 +144,13 @@ describe("a rebuild over what people did to the shared sheet", () => {
     const table = sheet("Follow-up").getRange("A:D").getValues();
     expect(table.find((row) => row[0] === "New Rep")?.slice(1)).toEqual([0, 0, 0]);
     expect(table.find((row) => row[0] === "(no source or another)")?.slice(1, 3)).toEqual([20, 18]);
-    const errors = sheet("Follow-up").getDataRange().getValues().flat().filter((cell) => typeof cell === "string" && cell.startsWith("#"));
+    // #N/A is how months not begun keep the charts' lines empty (goal and leads-worked columns H, K, M of the
+    // month rows); any other error, or #N/A anywhere else, is a broken figure.
+    const errors = sheet("Follow-up")
+      .getDataRange()
+      .getValues()
+      .flatMap((line, row) => line.map((cell, column) => ({ cell, row: row + 1, column: column + 1 })))
+      .filter(({ cell, row, column }) => typeof cell === "string" && cell.startsWith("#") && !(cell === "#N/A" && row >= 5 && row <= 16 && [8, 11, 13].includes(column)));
     expect(errors).toEqual([]);
   });
 
