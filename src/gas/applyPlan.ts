@@ -732,7 +732,7 @@ function buildChart(sheet: Sheet, chart: ChartPlan): GoogleAppsScript.Spreadshee
       color: item.color,
       targetAxisIndex: item.targetAxis ?? 0,
       ...(item.dashed ? { lineDashStyle: [6, 4] } : {}),
-      ...(item.type === "line" ? { lineWidth: 3, pointSize: 0 } : {}),
+      ...(item.type === "line" ? { lineWidth: 3, pointSize: item.points ? 6 : 0 } : {}),
     };
   });
   const vAxes: Record<number, Record<string, unknown>> = { 0: { title: chart.vAxisTitle, minValue: 0 } };

@@ -51,6 +51,9 @@ type Total = (typeof TOTALS)[number];
 /** Where the totals block starts: one blank column after the by-month table's status columns. */
 const FOLLOW_UP_TOTALS_COLUMN = FOLLOW_UP_LAYOUT.columns.depthMet + 2;
 
+/** The charts' size: two side by side in a 1366 px screen, two rows of them in a 900 px one; `rows` they take. */
+const FOLLOW_UP_CHART = { width: 560, height: 340, rows: 18 } as const;
+
 /**
  * The lead log's columns the reports read: through their named ranges, or
  * as literal ranges all alike (leadRange). One formula reads the log one
@@ -379,11 +382,11 @@ export function planFollowUp(context: PlanContext): SheetPlan {
         series: [
           { range: monthRange(C.average), type: "bars", color: COLORS.sales.strong },
           // A maximum: the red dashed line bars should stay under.
-          { range: monthRange(C.speedGoal), type: "line", color: COLORS.goalLine, dashed: true },
+          { range: monthRange(C.speedGoal), type: "line", color: COLORS.goalLine, dashed: true, points: true },
         ],
         anchor: { row: chartRow, column: 1 },
-        width: 640,
-        height: 360,
+        width: FOLLOW_UP_CHART.width,
+        height: FOLLOW_UP_CHART.height,
         vAxisTitle: labels.followUp.hoursAxis,
       },
       {
@@ -394,18 +397,18 @@ export function planFollowUp(context: PlanContext): SheetPlan {
         series: [
           { range: monthRange(C.depth), type: "bars", color: "#81c995" },
           // A minimum: the dark green dashed line bars should reach.
-          { range: monthRange(C.depthGoal), type: "line", color: COLORS.good.text, dashed: true },
-          { range: monthRange(C.worked), type: "line", color: COLORS.service.strong, targetAxis: 1 },
+          { range: monthRange(C.depthGoal), type: "line", color: COLORS.good.text, dashed: true, points: true },
+          { range: monthRange(C.worked), type: "line", color: COLORS.service.strong, targetAxis: 1, points: true },
         ],
-        // Below the speed chart: two charts side by side don't fit a 1366 px screen.
-        anchor: { row: chartRow + 19, column: 1 },
-        width: 640,
-        height: 360,
+        // Beside the speed chart: both fit a 1366 px screen.
+        anchor: { row: chartRow, column: 6 },
+        width: FOLLOW_UP_CHART.width,
+        height: FOLLOW_UP_CHART.height,
         vAxisTitle: labels.followUp.attemptsAxis,
         vAxisTitleRight: labels.followUp.leadsAxis,
         countAxes: [1],
       },
-      bands.chart(chartRow + 38),
+      bands.chart(chartRow + FOLLOW_UP_CHART.rows),
     ],
   };
 }
@@ -600,8 +603,8 @@ function placeBands(sheet: SheetBuilder, context: PlanContext, title: number, he
       domain: range(chartMonth),
       series: colors.map((color, offset) => ({ range: range(chartMonth + 1 + offset), type: "bars" as const, color })),
       anchor: { row, column: 1 },
-      width: 640,
-      height: 360,
+      width: FOLLOW_UP_CHART.width,
+      height: FOLLOW_UP_CHART.height,
       vAxisTitle: labels.followUp.shareAxis,
     }),
   };

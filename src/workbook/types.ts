@@ -70,6 +70,8 @@ export interface ChartSeriesPlan {
   readonly type: "line" | "bars";
   readonly color: string;
   readonly dashed?: boolean;
+  /** A line with a marker on each point: a series by month shows even while only one month has begun. */
+  readonly points?: boolean;
   readonly targetAxis?: 0 | 1;
 }
 
