@@ -5,35 +5,17 @@
  * charts show (canvases with ink), a custom function typed into a cell
  * evaluates, and typing into the lead log moves the month's report.
  */
-import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
-import type { Browser, Page } from "playwright-core";
-import {
-  buildFromWizard, chartInk, fillFirstStep, fillSampleData, launchChromium, menu, openPlaygroundPage, openWizard, showSheet, typeIntoCell, type OpenPage,
-} from "../../playground/server/browserDriver";
-import { startPlayground, type Playground } from "../../playground/server";
-import { tempFolder, TODAY, type TempFolder } from "./support";
+import { beforeAll, describe, expect, it, jest } from "@jest/globals";
+import type { Page } from "playwright-core";
+import { buildFromWizard, chartInk, fillFirstStep, fillSampleData, menu, openWizard, showSheet, typeIntoCell } from "../../playground/server/browserDriver";
+import { playgroundInBrowser, TODAY } from "./support";
 
 jest.setTimeout(240_000);
 
-let folder: TempFolder;
-let playground: Playground;
-let browser: Browser;
-let open: OpenPage;
+const session = playgroundInBrowser({ locale: "en_US" });
 let page: Page;
-
-beforeAll(async () => {
-  folder = tempFolder();
-  playground = await startPlayground({ port: 0, dataFile: folder.file("workbook.json"), today: TODAY, timeZone: "Europe/Berlin", locale: "en_US" });
-  browser = await launchChromium();
-  open = await openPlaygroundPage(browser, playground.url);
-  page = open.page;
-});
-
-afterAll(async () => {
-  await open?.close();
-  await browser?.close();
-  await playground?.close();
-  folder?.remove();
+beforeAll(() => {
+  page = session.page;
 });
 
 async function tabNames(): Promise<string[]> {
@@ -116,7 +98,7 @@ describe("the playground page", () => {
     expect(await typeIntoCell(page, `E${row}`, `${TODAY} 10:30`)).toBe(`${TODAY} 10:30`);
     await showSheet(page, "2026-12");
     expect(Number(await cellText("F3"))).toBe(before + 1);
-    expect(open.errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it("starts the next month after asking recalculated or agreed, and before December has ended whether to start it now", async () => {

@@ -7,41 +7,29 @@
  * report change. Opening the file again finds nothing new. A file whose
  * slashed dates read two ways makes the dialog ask.
  */
-import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { launchChromium, menu, openPlaygroundPage, showSheet, type OpenPage } from "../../playground/server/browserDriver";
-import { startPlayground, type Playground } from "../../playground/server";
+import type { Frame, Page } from "playwright-core";
+import { menu, showSheet } from "../../playground/server/browserDriver";
+import { type Playground } from "../../playground/server";
 import { exampleInput } from "../integration/support";
-import { post, tempFolder, TODAY, type TempFolder } from "./support";
+import { playgroundInBrowser, post } from "./support";
 
 jest.setTimeout(240_000);
 
 const HUBSPOT = join(process.cwd(), "examples", "import-hubspot-contacts.csv");
 const AMBIGUOUS = join(process.cwd(), "examples", "import-generic-ambiguous.csv");
 
-let folder: TempFolder;
-let playground: Playground;
-let browser: Browser;
-let open: OpenPage;
-let page: Page;
-
-beforeAll(async () => {
-  folder = tempFolder();
-  playground = await startPlayground({ port: 0, dataFile: folder.file("workbook.json"), today: TODAY, timeZone: "Europe/Berlin", locale: "en_US" });
-  const built = await post(playground.url, "/api/run/buildSla", [exampleInput("internal-en.json")]);
-  expect((built.body as { value?: { ok?: boolean } }).value?.ok).toBe(true);
-  browser = await launchChromium();
-  open = await openPlaygroundPage(browser, playground.url);
-  page = open.page;
+const session = playgroundInBrowser({
+  prepare: async (served: Playground) => {
+    const built = await post(served.url, "/api/run/buildSla", [exampleInput("internal-en.json")]);
+    expect((built.body as { value?: { ok?: boolean } }).value?.ok).toBe(true);
+  },
 });
-
-afterAll(async () => {
-  await open?.close();
-  await browser?.close();
-  await playground?.close();
-  folder?.remove();
+let page: Page;
+beforeAll(() => {
+  page = session.page;
 });
 
 async function openImport(): Promise<Frame> {
@@ -111,7 +99,7 @@ describe("Import leads in the playground", () => {
     expect(await cell("N2")).not.toBe("");
     await showSheet(page, "2026-12");
     expect(Number(await cell("F3"))).toBe(deliveredBefore + 6);
-    expect(open.errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it("asks how slashed dates are written when no value tells, and reads them as answered", async () => {

@@ -4,33 +4,17 @@
  * decimal commas) and show them back that way, so the formula the German
  * function reference gives works as written.
  */
-import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, openPlaygroundPage, typeIntoCell, type OpenPage } from "../../playground/server/browserDriver";
-import { startPlayground, type Playground } from "../../playground/server";
-import { tempFolder, TODAY, type TempFolder } from "./support";
+import { beforeAll, describe, expect, it, jest } from "@jest/globals";
+import type { Page } from "playwright-core";
+import { typeIntoCell } from "../../playground/server/browserDriver";
+import { playgroundInBrowser } from "./support";
 
 jest.setTimeout(240_000);
 
-let folder: TempFolder;
-let playground: Playground;
-let browser: Browser;
-let open: OpenPage;
+const session = playgroundInBrowser({ locale: "de_DE" });
 let page: Page;
-
-beforeAll(async () => {
-  folder = tempFolder();
-  playground = await startPlayground({ port: 0, dataFile: folder.file("workbook.json"), today: TODAY, timeZone: "Europe/Berlin", locale: "de_DE" });
-  browser = await launchChromium();
-  open = await openPlaygroundPage(browser, playground.url);
-  page = open.page;
-});
-
-afterAll(async () => {
-  await open?.close();
-  await browser?.close();
-  await playground?.close();
-  folder?.remove();
+beforeAll(() => {
+  page = session.page;
 });
 
 /** Types into the formula bar with `cell` selected, as a person would, and answers what the cell then shows. */
@@ -63,6 +47,6 @@ describe("the formula bar of a German-locale playground", () => {
     expect(await formulaBar("A3")).toBe("=ROUND(2,25*2; 1)");
     // Text in quotes is left as typed.
     expect(await typeIntoCell(page, "A4", '=LEN("1,5; 2")')).toBe("6");
-    expect(open.errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -5,34 +5,18 @@
  * the build computed (dist/SelfTestExpected.html): no difference. Run again,
  * the workbook is no longer empty and the dialog says so.
  */
-import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { launchChromium, menu, openPlaygroundPage, type OpenPage } from "../../playground/server/browserDriver";
-import { startPlayground, type Playground } from "../../playground/server";
-import { tempFolder, type TempFolder } from "./support";
+import { beforeAll, describe, expect, it, jest } from "@jest/globals";
+import type { FrameLocator, Page } from "playwright-core";
+import { menu } from "../../playground/server/browserDriver";
+import { playgroundInBrowser } from "./support";
 
 jest.setTimeout(240_000);
 
-let folder: TempFolder;
-let playground: Playground;
-let browser: Browser;
-let open: OpenPage;
+// A day after the example's month, so the cells that settle once December 2026 has ended are compared too.
+const session = playgroundInBrowser({ today: "2027-02-10" });
 let page: Page;
-
-beforeAll(async () => {
-  folder = tempFolder();
-  // A day after the example's month, so the cells that settle once December 2026 has ended are compared too.
-  playground = await startPlayground({ port: 0, dataFile: folder.file("workbook.json"), today: "2027-02-10", timeZone: "Europe/Berlin", locale: "en_US" });
-  browser = await launchChromium();
-  open = await openPlaygroundPage(browser, playground.url);
-  page = open.page;
-});
-
-afterAll(async () => {
-  await open?.close();
-  await browser?.close();
-  await playground?.close();
-  folder?.remove();
+beforeAll(() => {
+  page = session.page;
 });
 
 function dialog(): FrameLocator {

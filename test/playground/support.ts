@@ -3,11 +3,15 @@
  * workbook, raw HTTP calls to the bridge, and the guide's default SLA with
  * the one contact a build needs.
  */
+import { afterAll, beforeAll } from "@jest/globals";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultConfig } from "../../src/config/defaults";
 import type { SlaConfigInput } from "../../src/config/schema";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, openPlaygroundPage, type OpenPage } from "../../playground/server/browserDriver";
+import { startPlayground, type Playground } from "../../playground/server";
 
 export const TODAY = "2026-12-15";
 
@@ -60,4 +64,50 @@ export function slaConfig(): SlaConfigInput {
 export function errorOf(answer: Answer): string {
   const body = answer.body as { error?: unknown };
   return typeof body?.error === "string" ? body.error : "";
+}
+
+/** A playground served from a temporary folder and its page in Debian's chromium, for one test file. */
+export interface PlaygroundPage {
+  readonly playground: Playground;
+  readonly page: Page;
+  /** Errors the page threw (uncaught). */
+  readonly errors: readonly string[];
+}
+
+/**
+ * Starts the playground and opens its page before the file's tests, and
+ * closes both after them. `prepare` runs against the server before the page
+ * opens (e.g. a build through the bridge).
+ */
+export function playgroundInBrowser(options: { locale?: string; today?: string; prepare?: (playground: Playground) => Promise<void> } = {}): PlaygroundPage {
+  let folder: TempFolder | undefined;
+  let playground: Playground | undefined;
+  let browser: Browser | undefined;
+  let open: OpenPage | undefined;
+  beforeAll(async () => {
+    folder = tempFolder();
+    playground = await startPlayground({ port: 0, dataFile: folder.file("workbook.json"), today: options.today ?? TODAY, timeZone: "Europe/Berlin", locale: options.locale ?? "en_US" });
+    await options.prepare?.(playground);
+    browser = await launchChromium();
+    open = await openPlaygroundPage(browser, playground.url);
+  });
+  afterAll(async () => {
+    await open?.close();
+    await browser?.close();
+    await playground?.close();
+    folder?.remove();
+  });
+  return {
+    get playground() {
+      if (!playground) throw new Error("the playground starts in beforeAll");
+      return playground;
+    },
+    get page() {
+      if (!open) throw new Error("the page opens in beforeAll");
+      return open.page;
+    },
+    get errors() {
+      return open?.errors ?? [];
+    },
+  };
 }
