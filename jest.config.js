@@ -11,7 +11,13 @@ export default {
     "^.+\\.ts$": [
       "ts-jest",
       {
-        tsconfig: { module: "commonjs", moduleResolution: "node10", isolatedModules: true, ignoreDeprecations: "6.0", types: ["node", "google-apps-script"] },
+        tsconfig: {
+          module: "commonjs",
+          moduleResolution: "node10",
+          isolatedModules: true,
+          ignoreDeprecations: "6.0",
+          types: ["node", "google-apps-script"],
+        },
       },
     ],
   },

@@ -66,14 +66,24 @@ function bundleSize(code: string): BenchResult[] {
       target: { max: MAX_BUNDLE_BYTES },
       note: "every script file Apps Script evaluates for a custom-function call, onOpen or a menu click",
     },
-    { name: "dist/Code.js gzip size", value: gzipped, unit: "bytes", note: "for information: Apps Script parses the unzipped file" },
+    {
+      name: "dist/Code.js gzip size",
+      value: gzipped,
+      unit: "bytes",
+      note: "for information: Apps Script parses the unzipped file",
+    },
     {
       name: `dist/${OPERATIONS_FILE}.html size`,
       value: operations,
       unit: "bytes",
       note: "operations (schema, planner, labels), evaluated only when building, rolling over, sharing or opening the wizard",
     },
-    { name: "server code in all (Code.js + operations)", value: bytes + operations, unit: "bytes", note: "for information" },
+    {
+      name: "server code in all (Code.js + operations)",
+      value: bytes + operations,
+      unit: "bytes",
+      note: "for information",
+    },
     {
       name: `dist/${SELF_TEST_FILE}.html size`,
       value: Buffer.byteLength(readFileSync(join(process.cwd(), "dist", `${SELF_TEST_FILE}.html`))),
@@ -115,7 +125,8 @@ function coldStartOnce(code: string, varySource: boolean, splits?: ColdSplits): 
   if (typeof stub !== "function") throw new Error("dist/Code.js defines no top-level SLA_LEADS_NEEDED");
   const result: unknown = stub(5000, 1, 100, 0.5);
   const t4 = performance.now();
-  if (result !== 100) throw new Error(`SLA_LEADS_NEEDED(5000, 1, 100, 0.5) returned ${JSON.stringify(result)}, expected 100`);
+  if (result !== 100)
+    throw new Error(`SLA_LEADS_NEEDED(5000, 1, 100, 0.5) returned ${JSON.stringify(result)}, expected 100`);
   if (splits) {
     splits.context.push(t1 - t0);
     splits.compile.push(t2 - t1);
@@ -216,8 +227,16 @@ interface Leads {
 const QUARTER_START = Date.UTC(2026, 0, 1);
 const QUARTER_DAYS = 90;
 const HOLIDAYS: readonly [number, number, number][] = [
-  [2026, 1, 1], [2026, 1, 6], [2026, 2, 16], [2026, 3, 8], [2026, 3, 27],
-  [2026, 4, 2], [2026, 4, 3], [2026, 4, 6], [2026, 5, 1], [2026, 5, 14],
+  [2026, 1, 1],
+  [2026, 1, 6],
+  [2026, 2, 16],
+  [2026, 3, 8],
+  [2026, 3, 27],
+  [2026, 4, 2],
+  [2026, 4, 3],
+  [2026, 4, 6],
+  [2026, 5, 1],
+  [2026, 5, 14],
 ];
 
 function makeLeads(seed: number): Leads {
@@ -230,9 +249,10 @@ function makeLeads(seed: number): Leads {
   for (let row = 0; row < ROWS; row++) {
     const day = QUARTER_START + Math.floor(random() * QUARTER_DAYS) * MS_PER_DAY;
     // Six in ten at a working-hours clock time (on a weekend that is still off-hours), the rest at any minute.
-    const minuteOfDay = random() < 0.6
-      ? WORK_START_MS / MS_PER_MINUTE + Math.floor(random() * ((WORK_END_MS - WORK_START_MS) / MS_PER_MINUTE))
-      : Math.floor(random() * 24 * 60);
+    const minuteOfDay =
+      random() < 0.6
+        ? WORK_START_MS / MS_PER_MINUTE + Math.floor(random() * ((WORK_END_MS - WORK_START_MS) / MS_PER_MINUTE))
+        : Math.floor(random() * 24 * 60);
     const handed = clock.toInstant(day + minuteOfDay * MS_PER_MINUTE);
     // Delays from 5 minutes to 5 days, log-uniform: most leads are answered within hours.
     const delayMinutes = Math.round(minDelay * Math.exp(random() * Math.log(maxDelay / minDelay)));
@@ -265,7 +285,8 @@ function slowWorkingHours(from: number, to: number, holidayDays: ReadonlySet<num
     const day = Math.floor(wall / MS_PER_DAY);
     const weekday = (day + 4) % 7;
     const inDay = wall - day * MS_PER_DAY;
-    if (weekday >= 1 && weekday <= 5 && !holidayDays.has(day) && inDay >= WORK_START_MS && inDay < WORK_END_MS) minutes++;
+    if (weekday >= 1 && weekday <= 5 && !holidayDays.has(day) && inDay >= WORK_START_MS && inDay < WORK_END_MS)
+      minutes++;
   }
   return minutes / 60;
 }
@@ -281,10 +302,15 @@ interface Expected {
 function expectedFor(leads: Leads): Expected {
   const clock = wallClock(TIME_ZONE);
   const holidayDays = new Set(leads.holidays.map((instant) => Math.floor(clock.toWall(instant) / MS_PER_DAY)));
-  const working = leads.followUp.map((followUp, row) => (followUp === undefined ? undefined : slowWorkingHours(leads.handedOff[row] as number, followUp, holidayDays, clock)));
-  const elapsed = leads.followUp.flatMap((followUp, row) => (followUp === undefined ? [] : [(followUp - (leads.handedOff[row] as number)) / 3_600_000]));
+  const working = leads.followUp.map((followUp, row) =>
+    followUp === undefined ? undefined : slowWorkingHours(leads.handedOff[row] as number, followUp, holidayDays, clock),
+  );
+  const elapsed = leads.followUp.flatMap((followUp, row) =>
+    followUp === undefined ? [] : [(followUp - (leads.handedOff[row] as number)) / 3_600_000],
+  );
   const measured = working.filter((value): value is number => value !== undefined);
-  if (measured.filter((value) => value > 0).length < ROWS / 2) throw new Error("test data: expected most leads to have some working time");
+  if (measured.filter((value) => value > 0).length < ROWS / 2)
+    throw new Error("test data: expected most leads to have some working time");
   return { working, workingP90: quantile(measured, 0.9), elapsedP90: quantile(elapsed, 0.9) };
 }
 
@@ -295,20 +321,27 @@ function sameNumber(a: number, b: number): boolean {
 /** Checks a SLA_RESPONSE_HOURS result cell by cell: a 10,000×1 range of the expected hours, "" for blank follow-ups. */
 function checkResponseHours(result: unknown, expected: Expected): void {
   if (!Array.isArray(result) || result.length !== ROWS) {
-    throw new Error(`SLA_RESPONSE_HOURS returned ${Array.isArray(result) ? `${result.length} rows` : JSON.stringify(result)}, expected ${ROWS}×1`);
+    throw new Error(
+      `SLA_RESPONSE_HOURS returned ${Array.isArray(result) ? `${result.length} rows` : JSON.stringify(result)}, expected ${ROWS}×1`,
+    );
   }
   result.forEach((line: unknown, row) => {
-    if (!Array.isArray(line) || line.length !== 1) throw new Error(`SLA_RESPONSE_HOURS row ${row + 1} is not a 1-cell row`);
+    if (!Array.isArray(line) || line.length !== 1)
+      throw new Error(`SLA_RESPONSE_HOURS row ${row + 1} is not a 1-cell row`);
     const cell: unknown = line[0];
     const want = expected.working[row];
     const ok = want === undefined ? cell === "" : typeof cell === "number" && sameNumber(cell, want);
-    if (!ok) throw new Error(`SLA_RESPONSE_HOURS row ${row + 1}: got ${JSON.stringify(cell)}, expected ${want === undefined ? '""' : want}`);
+    if (!ok)
+      throw new Error(
+        `SLA_RESPONSE_HOURS row ${row + 1}: got ${JSON.stringify(cell)}, expected ${want === undefined ? '""' : want}`,
+      );
   });
 }
 
 function checkNumber(name: string, expected: number): (result: unknown) => void {
   return (result) => {
-    if (typeof result !== "number" || !sameNumber(result, expected)) throw new Error(`${name} returned ${JSON.stringify(result)}, expected ${expected}`);
+    if (typeof result !== "number" || !sameNumber(result, expected))
+      throw new Error(`${name} returned ${JSON.stringify(result)}, expected ${expected}`);
   };
 }
 
@@ -372,17 +405,31 @@ function throughputInVm(code: string, leads: Leads, cases: readonly ThroughputCa
     benchCase.check(last);
     // Not held to the target: Node's vm routes every builtin lookup (Math, Date…) through a C++
     // interceptor that Apps Script's ordinary V8 global scope does not have; the plain-global rows are.
-    return rowsPerSecond(`${benchCase.name}, vm`, timing, false, "bundle loaded once in a node:vm context; every builtin lookup pays Node's vm interceptor, which Apps Script's plain V8 global does not");
+    return rowsPerSecond(
+      `${benchCase.name}, vm`,
+      timing,
+      false,
+      "bundle loaded once in a node:vm context; every builtin lookup pays Node's vm interceptor, which Apps Script's plain V8 global does not",
+    );
   });
 }
 
 /** The same calls with the bundle in a worker's ordinary global scope. */
-async function throughputInPlainGlobal(code: string, leads: Leads, cases: readonly ThroughputCase[]): Promise<BenchResult[]> {
+async function throughputInPlainGlobal(
+  code: string,
+  leads: Leads,
+  cases: readonly ThroughputCase[],
+): Promise<BenchResult[]> {
   const ranges = toRanges(leads, Date);
   const outcomes = await runInPlainGlobal(
     code,
     TIME_ZONE,
-    cases.map((benchCase) => ({ stub: benchCase.stub, args: benchCase.args(ranges), warmup: THROUGHPUT_WARMUP, runs: THROUGHPUT_RUNS })),
+    cases.map((benchCase) => ({
+      stub: benchCase.stub,
+      args: benchCase.args(ranges),
+      warmup: THROUGHPUT_WARMUP,
+      runs: THROUGHPUT_RUNS,
+    })),
   );
   return cases.map((benchCase, index) => {
     const outcome = outcomes[index];
@@ -390,7 +437,12 @@ async function throughputInPlainGlobal(code: string, leads: Leads, cases: readon
     benchCase.check(outcome.first);
     benchCase.check(outcome.last);
     const timing = { medianMs: median(outcome.samplesMs), p90Ms: quantile(outcome.samplesMs, 0.9) };
-    return rowsPerSecond(`${benchCase.name}, plain global`, timing, true, "bundle loaded once in a worker thread's ordinary global scope");
+    return rowsPerSecond(
+      `${benchCase.name}, plain global`,
+      timing,
+      true,
+      "bundle loaded once in a worker thread's ordinary global scope",
+    );
   });
 }
 
@@ -399,7 +451,9 @@ async function firstCallThroughput(code: string, leads: Leads, responseCase: Thr
   const ranges = toRanges(leads, Date);
   const samples: number[] = [];
   for (let index = 0; index < FRESH_RUNTIME_RUNS; index++) {
-    const [outcome] = await runInPlainGlobal(code, TIME_ZONE, [{ stub: responseCase.stub, args: responseCase.args(ranges), warmup: 0, runs: 1 }]);
+    const [outcome] = await runInPlainGlobal(code, TIME_ZONE, [
+      { stub: responseCase.stub, args: responseCase.args(ranges), warmup: 0, runs: 1 },
+    ]);
     if (!outcome) throw new Error("worker reported no outcome");
     if (index === 0) responseCase.check(outcome.first);
     samples.push(...outcome.samplesMs);
@@ -423,5 +477,10 @@ async function throughput(code: string): Promise<BenchResult[]> {
   const inPlainGlobal = await throughputInPlainGlobal(code, leads, cases);
   const firstCall = await firstCallThroughput(code, leads, cases[0] as ThroughputCase);
   const [firstVm, ...restVm] = inVm;
-  return [...(firstVm ? [{ ...firstVm, note: `${firstVm.note ?? ""}; ${data}` }] : []), ...restVm, ...inPlainGlobal, firstCall];
+  return [
+    ...(firstVm ? [{ ...firstVm, note: `${firstVm.note ?? ""}; ${data}` }] : []),
+    ...restVm,
+    ...inPlainGlobal,
+    firstCall,
+  ];
 }

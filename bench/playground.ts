@@ -28,15 +28,35 @@ export async function run(): Promise<BenchResult[]> {
 
       const config = JSON.parse(readFileSync(join(process.cwd(), "examples", "internal-en.json"), "utf8")) as unknown;
       const buildThroughPage = performance.now();
-      const response = await fetch(new URL("/api/run/buildSla", playground.url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify([config]) });
+      const response = await fetch(new URL("/api/run/buildSla", playground.url), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify([config]),
+      });
       const answer = (await response.json()) as { ok?: boolean; value?: { ok?: boolean } };
       const buildSlaMs = performance.now() - buildThroughPage;
       const built = answer.value?.ok ?? answer.ok;
-      if (!response.ok || built !== true) throw new Error(`buildSla through the page failed: ${JSON.stringify(answer).slice(0, 300)}`);
+      if (!response.ok || built !== true)
+        throw new Error(`buildSla through the page failed: ${JSON.stringify(answer).slice(0, 300)}`);
       return [
-        { name: "npm start: build before serving", value: Math.round(buildMs), unit: "ms", note: "npm run build (server bundle and HTML surfaces)" },
-        { name: "npm start: server start to first served page", value: Math.round(firstPageMs), unit: "ms", note: "startPlayground() until GET / has answered" },
-        { name: "build an SLA through the page", value: Math.round(buildSlaMs), unit: "ms", note: "POST /api/run/buildSla with examples/internal-en.json, the add-on's buildSla on the emulator, saved to disk" },
+        {
+          name: "npm start: build before serving",
+          value: Math.round(buildMs),
+          unit: "ms",
+          note: "npm run build (server bundle and HTML surfaces)",
+        },
+        {
+          name: "npm start: server start to first served page",
+          value: Math.round(firstPageMs),
+          unit: "ms",
+          note: "startPlayground() until GET / has answered",
+        },
+        {
+          name: "build an SLA through the page",
+          value: Math.round(buildSlaMs),
+          unit: "ms",
+          note: "POST /api/run/buildSla with examples/internal-en.json, the add-on's buildSla on the emulator, saved to disk",
+        },
       ];
     } finally {
       await playground.close();

@@ -45,7 +45,9 @@ interface Options {
 }
 
 function usage(message: string): never {
-  console.error(`bench: ${message}\nusage: tsx bench/run.ts [--json FILE] [--only MODULE]...\nmodules: ${MODULES.map((entry) => entry.name).join(", ")}`);
+  console.error(
+    `bench: ${message}\nusage: tsx bench/run.ts [--json FILE] [--only MODULE]...\nmodules: ${MODULES.map((entry) => entry.name).join(", ")}`,
+  );
   process.exit(2);
 }
 
@@ -54,7 +56,9 @@ function parseOptions(argv: readonly string[]): Options {
   const only: string[] = [];
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] as string;
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     const value = (): string => {
       const next = inline ?? argv[++index];
       if (next === undefined || next === "") usage(`${flag} needs a value`);
@@ -76,7 +80,8 @@ function checkResults(results: unknown): BenchResult[] {
     if (typeof result?.name !== "string" || result.name === "") throw new Error("a result has no name");
     if (seen.has(result.name)) throw new Error(`two results are named ${result.name}`);
     seen.add(result.name);
-    if (typeof result.value !== "number" || !Number.isFinite(result.value)) throw new Error(`${result.name}: value ${String(result.value)} is not a finite number`);
+    if (typeof result.value !== "number" || !Number.isFinite(result.value))
+      throw new Error(`${result.name}: value ${String(result.value)} is not a finite number`);
   }
   return results as BenchResult[];
 }
@@ -134,13 +139,26 @@ function printTable(outcomes: readonly ModuleOutcome[]): void {
     }
     for (const result of outcome.results) {
       const index = result.note === undefined ? "" : ` [${notes.push(`${result.name}: ${result.note}`)}]`;
-      rows.push([`${result.name}${index}`, formatValue(result.value), result.unit, formatTarget(result.target), status(result)]);
+      rows.push([
+        `${result.name}${index}`,
+        formatValue(result.value),
+        result.unit,
+        formatTarget(result.target),
+        status(result),
+      ]);
     }
   }
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
   const rightAligned = new Set([1]);
   const line = (cells: readonly string[]): string =>
-    cells.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join("  ").trimEnd();
+    cells
+      .map((cell, column) =>
+        rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
+      .join("  ")
+      .trimEnd();
   console.log("");
   console.log(line(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
@@ -164,7 +182,9 @@ async function main(): Promise<void> {
   const all = outcomes.flatMap((outcome) => outcome.results);
   const missed = all.filter((result) => meetsTarget(result) === false);
   const crashed = outcomes.filter((outcome) => outcome.error !== undefined);
-  console.log(`\n${all.length} figures, ${all.filter((result) => meetsTarget(result) !== undefined).length} with targets, ${missed.length} missed; ${crashed.length} of ${outcomes.length} modules crashed`);
+  console.log(
+    `\n${all.length} figures, ${all.filter((result) => meetsTarget(result) !== undefined).length} with targets, ${missed.length} missed; ${crashed.length} of ${outcomes.length} modules crashed`,
+  );
 
   if (options.json !== undefined) {
     const file = resolve(options.json);

@@ -16,7 +16,12 @@ export async function run(): Promise<BenchResult[]> {
   // The sidebar and dialogs; Operations.html is server code, measured with Code.js.
   const sizes: BenchResult[] = [...SURFACES]
     .sort((a, b) => a.output.localeCompare(b.output))
-    .map((surface) => ({ name: `dist/${surface.output} size`, value: Buffer.byteLength(readFileSync(join(dist, surface.output))), unit: "bytes", target: { max: surface.maxBytes ?? MAX_HTML_BYTES } }));
+    .map((surface) => ({
+      name: `dist/${surface.output} size`,
+      value: Buffer.byteLength(readFileSync(join(dist, surface.output))),
+      unit: "bytes",
+      target: { max: surface.maxBytes ?? MAX_HTML_BYTES },
+    }));
   if (sizes.length === 0) throw new Error("no HTML files in dist/: run npm run build");
 
   const browser = await launchBrowser();
@@ -25,7 +30,9 @@ export async function run(): Promise<BenchResult[]> {
     for (let load = 0; load < LOADS; load++) {
       const wizard = await openWizard(browser, "en");
       // The wizard marks the moment its first step is on screen and takes input.
-      const ready = await wizard.page.evaluate(() => performance.getEntriesByName("wizard-ready")[0]?.startTime ?? Number.NaN);
+      const ready = await wizard.page.evaluate(
+        () => performance.getEntriesByName("wizard-ready")[0]?.startTime ?? Number.NaN,
+      );
       await wizard.context.close();
       if (!Number.isFinite(ready)) throw new Error("the wizard never marked itself ready");
       times.push(ready);

@@ -39,7 +39,10 @@ const MAX_RECALC_MS = 3000;
 const MAX_SELF_TEST_CALLS = MAX_FIRST_BUILD_CALLS + 180;
 
 function exampleInput(): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(process.cwd(), "examples", "internal-en.json"), "utf8")) as Record<string, unknown>;
+  return JSON.parse(readFileSync(join(process.cwd(), "examples", "internal-en.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
 }
 
 function config(input: Record<string, unknown>): SlaConfig {
@@ -49,7 +52,9 @@ function config(input: Record<string, unknown>): SlaConfig {
 }
 
 function typeLeads(count: number, slaConfig: SlaConfig): void {
-  const rows = sampleLeads(slaConfig, { month: slaConfig.startMonth, count, seed: 7 }).map((row) => [...row] as unknown[]);
+  const rows = sampleLeads(slaConfig, { month: slaConfig.startMonth, count, seed: 7 }).map(
+    (row) => [...row] as unknown[],
+  );
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Leads");
   if (!sheet) throw new Error("no lead log after the build");
   if (sheet.getMaxRows() < count + 1) sheet.insertRowsAfter(sheet.getMaxRows(), count + 1 - sheet.getMaxRows());
@@ -57,7 +62,11 @@ function typeLeads(count: number, slaConfig: SlaConfig): void {
 }
 
 /** Document calls of one build in a fresh spreadsheet, or of a rebuild after typing `leads` leads. */
-function documentCalls(startMonth: string, leads: number | undefined, change: (input: Record<string, unknown>) => Record<string, unknown> = (input) => input): { calls: number; total: number } {
+function documentCalls(
+  startMonth: string,
+  leads: number | undefined,
+  change: (input: Record<string, unknown>) => Record<string, unknown> = (input) => input,
+): { calls: number; total: number } {
   const input = { ...exampleInput(), startMonth };
   const emulator = createEmulator({ today: "2026-11-28" });
   const uninstall = emulator.install();
@@ -100,17 +109,35 @@ function recalculation(leads: number, runs: number): { ms: number; fastest: numb
     const followedUp = log.filter((row) => row[6] !== "" && row[6] !== null);
     const answered = followedUp.filter((row) => typeof row[12] === "number");
     if (followedUp.length === 0 || answered.length !== followedUp.length) {
-      throw new Error(`${answered.length} of ${followedUp.length} followed-up leads show response hours after the recalculation`);
+      throw new Error(
+        `${answered.length} of ${followedUp.length} followed-up leads show response hours after the recalculation`,
+      );
     }
-    return { ms: timing.medianMs, fastest: Math.min(...timing.samplesMs), slowest: Math.max(...timing.samplesMs), value };
+    return {
+      ms: timing.medianMs,
+      fastest: Math.min(...timing.samplesMs),
+      slowest: Math.max(...timing.samplesMs),
+      value,
+    };
   } finally {
     uninstall();
   }
 }
 
 /** The self-test on the emulator with the built expected values, on a day after the example's month. */
-function selfTest(): { calls: number; total: number; cells: number; named: number; charts: number; skipped: number; differences: number } {
-  const parsed = parseExpectedFile(readFileSync(join(process.cwd(), "dist", `${SELF_TEST_FILE}.html`), "utf8"), undefined);
+function selfTest(): {
+  calls: number;
+  total: number;
+  cells: number;
+  named: number;
+  charts: number;
+  skipped: number;
+  differences: number;
+} {
+  const parsed = parseExpectedFile(
+    readFileSync(join(process.cwd(), "dist", `${SELF_TEST_FILE}.html`), "utf8"),
+    undefined,
+  );
   if (typeof parsed === "string") throw new Error(`dist/${SELF_TEST_FILE}.html is ${parsed}: run npm run build`);
   const emulator = createEmulator({ today: "2027-02-10" });
   const uninstall = emulator.install();
@@ -138,22 +165,59 @@ export async function run(): Promise<BenchResult[]> {
   const december = documentCalls("2026-12", undefined);
   const none = documentCalls("2026-12", 0);
   const many = documentCalls("2026-12", 5000);
-  const goal = documentCalls("2026-12", 0, (input) => ({ ...input, marketing: { ...(input.marketing as object), quota: 8000 } }));
+  const goal = documentCalls("2026-12", 0, (input) => ({
+    ...input,
+    marketing: { ...(input.marketing as object), quota: 8000 },
+  }));
   const language = documentCalls("2026-12", 0, (input) => ({ ...input, language: "de" }));
   // The target's figure first: each emulator left behind makes the next run's garbage collection slower.
   const recalc = recalculation(20_000, 5);
   const half = recalculation(10_000, 3);
   const quarter = recalculation(5_000, 3);
   const checked = selfTest();
-  if (checked.differences !== 0) throw new Error(`the self-test finds ${checked.differences} differences on the emulator itself`);
-  const spread = (timing: { fastest: number; slowest: number }): string => `${Math.round(timing.fastest).toLocaleString("en")}–${Math.round(timing.slowest).toLocaleString("en")} ms`;
+  if (checked.differences !== 0)
+    throw new Error(`the self-test finds ${checked.differences} differences on the emulator itself`);
+  const spread = (timing: { fastest: number; slowest: number }): string =>
+    `${Math.round(timing.fastest).toLocaleString("en")}–${Math.round(timing.slowest).toLocaleString("en")} ms`;
   return [
-    { name: "document calls, first build, 28-day month", value: february.calls, unit: "calls", target: { max: MAX_FIRST_BUILD_CALLS }, note: `reads + writes + service round trips; ${february.total} calls in all with local handles and builders` },
-    { name: "document calls, first build, 31-day month", value: december.calls, unit: "calls", target: { max: MAX_FIRST_BUILD_CALLS } },
-    { name: "document calls, rebuild with 0 leads", value: none.calls, unit: "calls", target: { max: MAX_REBUILD_CALLS } },
-    { name: "document calls, rebuild with 5,000 leads", value: many.calls, unit: "calls", target: { max: MAX_REBUILD_CALLS }, note: "one more than with 0 leads: the full log gets its free rows back with insertRowsAfter" },
-    { name: "document calls, rebuild with a changed goal", value: goal.calls, unit: "calls", target: { max: MAX_REBUILD_CALLS } },
-    { name: "document calls, rebuild in the other language", value: language.calls, unit: "calls", note: "for information: every tab renamed and rewritten, the most a rebuild writes" },
+    {
+      name: "document calls, first build, 28-day month",
+      value: february.calls,
+      unit: "calls",
+      target: { max: MAX_FIRST_BUILD_CALLS },
+      note: `reads + writes + service round trips; ${february.total} calls in all with local handles and builders`,
+    },
+    {
+      name: "document calls, first build, 31-day month",
+      value: december.calls,
+      unit: "calls",
+      target: { max: MAX_FIRST_BUILD_CALLS },
+    },
+    {
+      name: "document calls, rebuild with 0 leads",
+      value: none.calls,
+      unit: "calls",
+      target: { max: MAX_REBUILD_CALLS },
+    },
+    {
+      name: "document calls, rebuild with 5,000 leads",
+      value: many.calls,
+      unit: "calls",
+      target: { max: MAX_REBUILD_CALLS },
+      note: "one more than with 0 leads: the full log gets its free rows back with insertRowsAfter",
+    },
+    {
+      name: "document calls, rebuild with a changed goal",
+      value: goal.calls,
+      unit: "calls",
+      target: { max: MAX_REBUILD_CALLS },
+    },
+    {
+      name: "document calls, rebuild in the other language",
+      value: language.calls,
+      unit: "calls",
+      note: "for information: every tab renamed and rewritten, the most a rebuild writes",
+    },
     {
       name: "document calls, self-test",
       value: checked.calls,
@@ -167,8 +231,18 @@ export async function run(): Promise<BenchResult[]> {
       unit: "cells",
       note: `for information: after the example's month; also ${checked.named} named ranges and ${checked.charts} charts; ${checked.skipped} cells skipped as depending on today`,
     },
-    { name: "emulator full recalculation, 5,000 leads", value: Math.round(quarter.ms), unit: "ms", note: `for information: median of 3 (${spread(quarter)}); the time grows about linearly with the log` },
-    { name: "emulator full recalculation, 10,000 leads", value: Math.round(half.ms), unit: "ms", note: `median of 3 (${spread(half)})` },
+    {
+      name: "emulator full recalculation, 5,000 leads",
+      value: Math.round(quarter.ms),
+      unit: "ms",
+      note: `for information: median of 3 (${spread(quarter)}); the time grows about linearly with the log`,
+    },
+    {
+      name: "emulator full recalculation, 10,000 leads",
+      value: Math.round(half.ms),
+      unit: "ms",
+      note: `median of 3 (${spread(half)})`,
+    },
     {
       name: "emulator full recalculation, 20,000 leads",
       value: Math.round(recalc.ms),

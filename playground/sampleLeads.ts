@@ -23,7 +23,13 @@ export type LeadRow = [
 ];
 
 /** Moves forward by working minutes: reps follow up in working hours, not at 2 a.m. */
-function addWorkingMinutes(from: number, minutes: number, workdays: readonly number[], dayStart: number, dayEnd: number): number {
+function addWorkingMinutes(
+  from: number,
+  minutes: number,
+  workdays: readonly number[],
+  dayStart: number,
+  dayEnd: number,
+): number {
   let at = from;
   let left = minutes;
   for (let guard = 0; guard < 400 && left > 0; guard++) {
@@ -45,11 +51,65 @@ function addWorkingMinutes(from: number, minutes: number, workdays: readonly num
   return at;
 }
 
-export const LEAD_CSV_HEADER = ["lead", "company", "tier", "created", "handed_off", "owner", "first_follow_up", "attempts", "connected", "customer", "revenue", "closed_on"] as const;
+export const LEAD_CSV_HEADER = [
+  "lead",
+  "company",
+  "tier",
+  "created",
+  "handed_off",
+  "owner",
+  "first_follow_up",
+  "attempts",
+  "connected",
+  "customer",
+  "revenue",
+  "closed_on",
+] as const;
 
-const FIRST = ["Alex", "Maria", "Jonas", "Sofia", "Liam", "Emma", "Noah", "Mia", "Lukas", "Hannah", "Elias", "Lea", "Ben", "Anna", "Paul", "Laura"];
-const LAST = ["Becker", "Nguyen", "Schmidt", "Garcia", "Müller", "Smith", "Kowalski", "Rossi", "Jansen", "Okafor", "Fischer", "Dubois"];
-const COMPANIES = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Adventure Works", "Wide World Importers", "Litware", "Proseware", "Lamna", "Trey Research"];
+const FIRST = [
+  "Alex",
+  "Maria",
+  "Jonas",
+  "Sofia",
+  "Liam",
+  "Emma",
+  "Noah",
+  "Mia",
+  "Lukas",
+  "Hannah",
+  "Elias",
+  "Lea",
+  "Ben",
+  "Anna",
+  "Paul",
+  "Laura",
+];
+const LAST = [
+  "Becker",
+  "Nguyen",
+  "Schmidt",
+  "Garcia",
+  "Müller",
+  "Smith",
+  "Kowalski",
+  "Rossi",
+  "Jansen",
+  "Okafor",
+  "Fischer",
+  "Dubois",
+];
+const COMPANIES = [
+  "Northwind",
+  "Contoso",
+  "Fabrikam",
+  "Tailspin",
+  "Adventure Works",
+  "Wide World Importers",
+  "Litware",
+  "Proseware",
+  "Lamna",
+  "Trey Research",
+];
 
 function stamp(year: number, month: number, day: number, minutes: number): string {
   const date = new Date(Date.UTC(year, month - 1, day, 0, Math.round(minutes)));
@@ -80,19 +140,27 @@ export function sampleLeads(config: SlaConfig, options: SampleOptions): LeadRow[
   const [year, month] = options.month.split("-").map(Number) as [number, number];
   const monthDays = new Date(Date.UTC(year, month, 0)).getUTCDate();
   // In a month still running, leads arrive only up to today.
-  const days = options.today?.startsWith(options.month) ? Math.min(monthDays, Number(options.today.slice(8, 10))) : monthDays;
+  const days = options.today?.startsWith(options.month)
+    ? Math.min(monthDays, Number(options.today.slice(8, 10)))
+    : monthDays;
   const workdays = config.sales.businessHours?.days ?? [1, 2, 3, 4, 5];
-  const clock = (text: string | undefined, fallback: number): number => (text ? Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5)) : fallback);
+  const clock = (text: string | undefined, fallback: number): number =>
+    text ? Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5)) : fallback;
   const dayStart = clock(config.sales.businessHours?.start, 9 * 60);
   const dayEnd = clock(config.sales.businessHours?.end, 17 * 60);
   const reps = config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
   const tiers = config.marketing.tiers.map((tier) => tier.name);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const todayLimit = options.now ? wallMs(options.now) : options.today ? Date.parse(`${options.today}T23:59:00Z`) : Number.POSITIVE_INFINITY;
+  const todayLimit = options.now
+    ? wallMs(options.now)
+    : options.today
+      ? Date.parse(`${options.today}T23:59:00Z`)
+      : Number.POSITIVE_INFINITY;
   const rows: LeadRow[] = [];
   for (let index = 0; index < options.count; index++) {
     let day = 1 + Math.floor(next() * days);
-    for (let tries = 0; tries < 20 && !workdays.includes(new Date(Date.UTC(year, month - 1, day)).getUTCDay()); tries++) day = 1 + Math.floor(next() * days);
+    for (let tries = 0; tries < 20 && !workdays.includes(new Date(Date.UTC(year, month - 1, day)).getUTCDay()); tries++)
+      day = 1 + Math.floor(next() * days);
     const createdMinutes = dayStart - 60 + next() * (dayEnd - dayStart);
     const handedMinutes = createdMinutes + 5 + next() * 120;
     // Never handed off after now: a lead of later today moves to the working day before (none before: left out).

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   await mkdir(join(root, "docs"), { recursive: true });
   const germanChanged = await writeIfChanged(germanPath, renderGermanDocument(FUNCTIONS));
   const state = (changed: boolean): string => (changed ? "updated" : "up to date");
-  console.log(`README.md ${state(readmeChanged)}, docs/functions.de.md ${state(germanChanged)} (${FUNCTIONS.length} functions)`);
+  console.log(
+    `README.md ${state(readmeChanged)}, docs/functions.de.md ${state(germanChanged)} (${FUNCTIONS.length} functions)`,
+  );
 }
 
 main().catch((error: unknown) => {

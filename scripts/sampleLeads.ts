@@ -9,7 +9,16 @@ import { validateConfig } from "../src/config/validate";
 import { LEAD_CSV_HEADER, sampleLeads } from "../playground/sampleLeads";
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { config: { type: "string" }, month: { type: "string" }, count: { type: "string" }, seed: { type: "string" }, today: { type: "string" }, out: { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      config: { type: "string" },
+      month: { type: "string" },
+      count: { type: "string" },
+      seed: { type: "string" },
+      today: { type: "string" },
+      out: { type: "string" },
+    },
+  });
   if (!values.config || !values.month || !values.out) throw new Error("--config, --month and --out are required");
   const checked = validateConfig(JSON.parse(await readFile(values.config, "utf8")), "en");
   if (!checked.ok) throw new Error(checked.problems.map((problem) => problem.text).join("\n"));
@@ -19,7 +28,13 @@ async function main(): Promise<void> {
     seed: Number(values.seed ?? 20261201),
     ...(values.today ? { today: values.today } : {}),
   });
-  await writeFile(values.out, stringify([[...LEAD_CSV_HEADER], ...rows.map((row) => row.map((cell) => (typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : cell)))]));
+  await writeFile(
+    values.out,
+    stringify([
+      [...LEAD_CSV_HEADER],
+      ...rows.map((row) => row.map((cell) => (typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : cell))),
+    ]),
+  );
   console.log(`${rows.length} leads → ${values.out}`);
 }
 

@@ -19,8 +19,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import {
-  addContact, buildFromWizard, chartInk, drawnCharts, fillFirstStep, fillSampleData, fillWizardFields, gridViewport, launchChromium, openPlaygroundPage, openWizard,
-  outside, rectText, showSheet, tabNames, type Rect,
+  addContact,
+  buildFromWizard,
+  chartInk,
+  drawnCharts,
+  fillFirstStep,
+  fillSampleData,
+  fillWizardFields,
+  gridViewport,
+  launchChromium,
+  openPlaygroundPage,
+  openWizard,
+  outside,
+  rectText,
+  showSheet,
+  tabNames,
+  type Rect,
 } from "../playground/server/browserDriver";
 import { startPlayground } from "../playground/server";
 import { DASHBOARD_NAMES } from "../src/gas/openDashboard";
@@ -47,7 +61,12 @@ async function shoot(page: Page, name: string, clip?: Rect): Promise<void> {
   // Toasts fade by themselves; a picture should not wait for them.
   await page.$$eval(".pg-toast", (toasts) => toasts.forEach((toast) => toast.remove()));
   const file = join(OUT, `${name}.png`);
-  await page.screenshot({ path: file, ...(clip ? { clip: { x: clip.left, y: clip.top, width: clip.right - clip.left, height: clip.bottom - clip.top } } : {}) });
+  await page.screenshot({
+    path: file,
+    ...(clip
+      ? { clip: { x: clip.left, y: clip.top, width: clip.right - clip.left, height: clip.bottom - clip.top } }
+      : {}),
+  });
   console.log(`wrote docs/screenshots/${name}.png`);
 }
 
@@ -57,8 +76,14 @@ async function gridLines(page: Page): Promise<{ columns: number[]; rows: number[
     const grid = document.getElementById("pg-grid")!;
     const origin = grid.getBoundingClientRect();
     const row = document.querySelector("table.pg-table tbody tr");
-    const columns = Array.from(document.querySelectorAll("table.pg-table thead th:not(.pg-corner)"), (th) => th.getBoundingClientRect().left - origin.left + grid.scrollLeft);
-    const rows = Array.from(document.querySelectorAll("table.pg-table tbody tr"), (tr) => tr.getBoundingClientRect().top - origin.top + grid.scrollTop);
+    const columns = Array.from(
+      document.querySelectorAll("table.pg-table thead th:not(.pg-corner)"),
+      (th) => th.getBoundingClientRect().left - origin.left + grid.scrollLeft,
+    );
+    const rows = Array.from(
+      document.querySelectorAll("table.pg-table tbody tr"),
+      (tr) => tr.getBoundingClientRect().top - origin.top + grid.scrollTop,
+    );
     return { columns: row ? columns : [], rows };
   });
 }
@@ -92,17 +117,25 @@ async function bringChartsIntoView(page: Page, tab: string): Promise<void> {
   const dx = shift(lines.columns, all.right - visible.right);
   const dy = shift(lines.rows, all.bottom - visible.bottom);
   if (dx !== 0 || dy !== 0) {
-    await page.$eval("#pg-grid", (element, by) => {
-      element.scrollLeft = by.dx;
-      element.scrollTop = by.dy;
-    }, { dx, dy });
+    await page.$eval(
+      "#pg-grid",
+      (element, by) => {
+        element.scrollLeft = by.dx;
+        element.scrollTop = by.dy;
+      },
+      { dx, dy },
+    );
     await page.waitForTimeout(100);
   }
   for (const chart of await drawnCharts(page)) {
     const out = outside(chart.box, visible);
-    if (out) problems.push(`${tab}: the chart "${chart.title}" ${rectText(chart.box)} does not fit the grid's visible area ${rectText(visible)} at ${SCREEN.width}×${SCREEN.height}: ${out}`);
+    if (out)
+      problems.push(
+        `${tab}: the chart "${chart.title}" ${rectText(chart.box)} does not fit the grid's visible area ${rectText(visible)} at ${SCREEN.width}×${SCREEN.height}: ${out}`,
+      );
   }
-  for (const chart of await chartInk(page)) if (chart.pixels === 0) problems.push(`${tab}: the chart "${chart.title}" is empty`);
+  for (const chart of await chartInk(page))
+    if (chart.pixels === 0) problems.push(`${tab}: the chart "${chart.title}" is empty`);
 }
 
 /** The page up to the right edge of the last column shown whole (the picture shows no half column). */
@@ -137,7 +170,8 @@ async function columnsShown(page: Page, right: number): Promise<{ used: number[]
       for (let span = 0; span < td.colSpan; span++) used.add(column + span);
     }
     const grid = document.getElementById("pg-grid")!;
-    const left = grid.getBoundingClientRect().left + (document.querySelector("th.pg-rowhead")?.getBoundingClientRect().width ?? 0);
+    const left =
+      grid.getBoundingClientRect().left + (document.querySelector("th.pg-rowhead")?.getBoundingClientRect().width ?? 0);
     const heads = Array.from(document.querySelectorAll("table.pg-table thead th:not(.pg-corner)"));
     let first = 0;
     let last = 0;
@@ -172,8 +206,15 @@ async function shootTab(page: Page, tab: string, name: string): Promise<void> {
     if (part > 1) {
       const visible = await gridViewport(page);
       for (const chart of await drawnCharts(page)) {
-        const overlaps = chart.box.right > visible.left && chart.box.left < visible.right && chart.box.bottom > visible.top && chart.box.top < visible.bottom;
-        if (overlaps && outside(chart.box, visible)) problems.push(`${tab}: ${picture}.png shows part of the chart "${chart.title}" (${outside(chart.box, visible)})`);
+        const overlaps =
+          chart.box.right > visible.left &&
+          chart.box.left < visible.right &&
+          chart.box.bottom > visible.top &&
+          chart.box.top < visible.bottom;
+        if (overlaps && outside(chart.box, visible))
+          problems.push(
+            `${tab}: ${picture}.png shows part of the chart "${chart.title}" (${outside(chart.box, visible)})`,
+          );
       }
     }
     await shoot(page, picture, clip);
@@ -181,10 +222,14 @@ async function shootTab(page: Page, tab: string, name: string): Promise<void> {
     for (let column = columns.first; column > 0 && column <= columns.last; column++) shown.add(column);
     const next = columns.used.find((column) => !shown.has(column));
     if (next === undefined) return;
-    await page.$eval("#pg-grid", (grid, column) => {
-      const heads = Array.from(grid.querySelectorAll<HTMLElement>("table.pg-table thead th:not(.pg-corner)"));
-      grid.scrollLeft = (heads[column - 1]?.offsetLeft ?? 0) - (heads[0]?.offsetLeft ?? 0);
-    }, next);
+    await page.$eval(
+      "#pg-grid",
+      (grid, column) => {
+        const heads = Array.from(grid.querySelectorAll<HTMLElement>("table.pg-table thead th:not(.pg-corner)"));
+        grid.scrollLeft = (heads[column - 1]?.offsetLeft ?? 0) - (heads[0]?.offsetLeft ?? 0);
+      },
+      next,
+    );
     await page.waitForTimeout(100);
   }
   problems.push(`${tab}: its columns do not fit in four pictures at ${SCREEN.width}×${SCREEN.height}`);
@@ -193,7 +238,13 @@ async function shootTab(page: Page, tab: string, name: string): Promise<void> {
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const folder = mkdtempSync(join(tmpdir(), "sla-screenshots-"));
-  const playground = await startPlayground({ port: 0, dataFile: join(folder, "workbook.json"), today: TODAY, timeZone: "Europe/Berlin", locale: "en_US" });
+  const playground = await startPlayground({
+    port: 0,
+    dataFile: join(folder, "workbook.json"),
+    today: TODAY,
+    timeZone: "Europe/Berlin",
+    locale: "en_US",
+  });
   const browser = await launchChromium();
   const labels = labelsFor("en");
   try {
@@ -201,13 +252,27 @@ async function main(): Promise<void> {
 
     // 1. The wizard in the sidebar, first step filled in: a marketing lead and two sales reps.
     const wizard = await openWizard(page);
-    await fillFirstStep(wizard, { startMonth: MONTH, contact: { name: "Kendra Miles", email: "kendra@example.com", role: "Head of Sales", party: "sales" } });
-    await addContact(wizard, { name: "Sam Ortiz", email: "sam@example.com", role: "Account Executive", party: "sales" });
-    await addContact(wizard, { name: "Priya Shah", email: "priya@example.com", role: "Marketing Lead", party: "marketing" });
+    await fillFirstStep(wizard, {
+      startMonth: MONTH,
+      contact: { name: "Kendra Miles", email: "kendra@example.com", role: "Head of Sales", party: "sales" },
+    });
+    await addContact(wizard, {
+      name: "Sam Ortiz",
+      email: "sam@example.com",
+      role: "Account Executive",
+      party: "sales",
+    });
+    await addContact(wizard, {
+      name: "Priya Shah",
+      email: "priya@example.com",
+      role: "Marketing Lead",
+      party: "marketing",
+    });
     await wizard.fill("#f-currency", EXAMPLE.currency);
     await wizard.evaluate(() => {
       (document.activeElement as HTMLElement | null)?.blur();
-      for (const element of Array.from(document.querySelectorAll("*"))) if (element.scrollTop > 0) element.scrollTop = 0;
+      for (const element of Array.from(document.querySelectorAll("*")))
+        if (element.scrollTop > 0) element.scrollTop = 0;
     });
     await shoot(page, "wizard");
 

@@ -9,7 +9,8 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_DATA_FILE, DEFAULT_PORT, PortInUseError, startPlayground } from "../playground/server";
 
-const USAGE = "usage: npm start [-- --today YYYY-MM-DD] [--reset] [--locale en_US|de_DE] [--time-zone ZONE] [--data FILE]   (port: PORT=8081 npm start)";
+const USAGE =
+  "usage: npm start [-- --today YYYY-MM-DD] [--reset] [--locale en_US|de_DE] [--time-zone ZONE] [--data FILE]   (port: PORT=8081 npm start)";
 
 function fail(message: string): never {
   console.error(`playground: ${message}`);
@@ -38,10 +39,12 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(`--today must look like 2026-12-15 (got ${values.today})\n${USAGE}`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+    fail(`--today must look like 2026-12-15 (got ${values.today})\n${USAGE}`);
   const portText = process.env.PORT;
   const port = portText === undefined || portText === "" ? DEFAULT_PORT : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number such as 8081 (got ${portText})`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`PORT must be a port number such as 8081 (got ${portText})`);
 
   try {
     const playground = await startPlayground({
@@ -53,7 +56,9 @@ async function main(): Promise<void> {
       ...(values["time-zone"] ? { timeZone: values["time-zone"] } : {}),
     });
     if (playground.notice) console.warn(`playground: ${playground.notice}`);
-    const today = values.today ? `today is ${values.today} (--today)` : "today is the real date (--today YYYY-MM-DD to pretend another)";
+    const today = values.today
+      ? `today is ${values.today} (--today)`
+      : "today is the real date (--today YYYY-MM-DD to pretend another)";
     console.log(`Marketing & Sales SLA playground: ${playground.url}  (ready in ${Date.now() - started} ms)`);
     console.log(`  workbook: ${playground.session.dataFile}${values.reset ? " (reset)" : ""}; ${today}`);
     console.log("  Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA to start; Ctrl+C stops.");

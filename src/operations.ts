@@ -16,5 +16,14 @@ import { startNextMonth } from "./gas/startNextMonth";
 import { runSelfTest } from "./gas/selfTest";
 import { getWizardState } from "./gas/wizardState";
 
-export const OPERATIONS = { getWizardState, buildSla, startNextMonth, shareWithSales, openDashboard, getImportState, importLeads, runSelfTest };
+export const OPERATIONS = {
+  getWizardState,
+  buildSla,
+  startNextMonth,
+  shareWithSales,
+  openDashboard,
+  getImportState,
+  importLeads,
+  runSelfTest,
+};
 export type Operations = typeof OPERATIONS;

@@ -5,7 +5,15 @@
  * Code.js by loaders of dist/Operations.html (src/gas/operationsFile.ts), so
  * a custom-function call evaluates only the functions, menus and dialogs.
  */
-import { showAbout, showFunctionReference, showImportDialog, showNextMonth, showSelfTest, showShareDialog, showWizard } from "./gas/dialogs";
+import {
+  showAbout,
+  showFunctionReference,
+  showImportDialog,
+  showNextMonth,
+  showSelfTest,
+  showShareDialog,
+  showWizard,
+} from "./gas/dialogs";
 import { onInstall, onOpen } from "./gas/menu";
 import { OPERATIONS } from "./operations";
 

@@ -7,8 +7,20 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const APPS_SCRIPT_GLOBALS = [
-  "SpreadsheetApp", "HtmlService", "PropertiesService", "LockService", "ScriptApp", "Session", "Utilities",
-  "CacheService", "MailApp", "DriveApp", "Charts", "Logger", "UrlFetchApp", "google.script",
+  "SpreadsheetApp",
+  "HtmlService",
+  "PropertiesService",
+  "LockService",
+  "ScriptApp",
+  "Session",
+  "Utilities",
+  "CacheService",
+  "MailApp",
+  "DriveApp",
+  "Charts",
+  "Logger",
+  "UrlFetchApp",
+  "google.script",
 ];
 
 function sourceFiles(folder: string): string[] {

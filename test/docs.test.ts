@@ -5,7 +5,13 @@
 import { describe, expect, it } from "@jest/globals";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readBetweenMarkers, renderGermanDocument, renderReference, replaceBetweenMarkers, README_MARKERS } from "../scripts/lib/reference";
+import {
+  readBetweenMarkers,
+  renderGermanDocument,
+  renderReference,
+  replaceBetweenMarkers,
+  README_MARKERS,
+} from "../scripts/lib/reference";
 import { FUNCTIONS } from "../src/functions/definitions";
 import type { Example } from "../src/functions/registry";
 import { call, sheetDate } from "./support/context";
@@ -34,12 +40,18 @@ function expectGenerated(relative: string, actual: string, expected: string): vo
   }
 }
 
-const examples: [string, Example][] = FUNCTIONS.flatMap((fn) => fn.examples.map((example): [string, Example] => [fn.name, example]));
+const examples: [string, Example][] = FUNCTIONS.flatMap((fn) =>
+  fn.examples.map((example): [string, Example] => [fn.name, example]),
+);
 const withResults = examples.filter(([, example]) => example.result !== undefined);
 
 describe("generated reference", () => {
   it("README.md between the function-reference markers is renderReference(FUNCTIONS)", () => {
-    expectGenerated("README.md (function reference section)", readBetweenMarkers(readDoc("README.md")), renderReference(FUNCTIONS));
+    expectGenerated(
+      "README.md (function reference section)",
+      readBetweenMarkers(readDoc("README.md")),
+      renderReference(FUNCTIONS),
+    );
   });
 
   it("docs/functions.de.md is the German reference", () => {
@@ -54,7 +66,9 @@ describe("generated reference", () => {
   });
 
   it("writes optional parameters in brackets in the signature", () => {
-    expect(renderReference(FUNCTIONS)).toContain("### `SLA_LEADS_NEEDED(quota, marketing_share, avg_deal_size, close_rate, [exact])`");
+    expect(renderReference(FUNCTIONS)).toContain(
+      "### `SLA_LEADS_NEEDED(quota, marketing_share, avg_deal_size, close_rate, [exact])`",
+    );
   });
 
   it("replaces only the text between the markers, and refuses a text without them", () => {
@@ -63,7 +77,9 @@ describe("generated reference", () => {
     expect(replaced).toBe(`# Title\n\nintro\n${README_MARKERS.start}\nnew\n${README_MARKERS.end}\n\nafter\n`);
     expect(readBetweenMarkers(replaced)).toBe("new\n");
     expect(replaceBetweenMarkers(replaced, "new\n")).toBe(replaced);
-    expect(() => replaceBetweenMarkers("# Title\n", "new\n")).toThrow(/function-reference:start.*function-reference:end/);
+    expect(() => replaceBetweenMarkers("# Title\n", "new\n")).toThrow(
+      /function-reference:start.*function-reference:end/,
+    );
   });
 });
 
@@ -76,34 +92,41 @@ describe("examples", () => {
     expect(formula.startsWith(`=${name}(`)).toBe(true);
   });
 
-  it.each(withResults.map(([name, example]) => [example.formula, name, example] as const))("%s evaluates to its stated result", (formula, name, example) => {
-    const parsed = parseFormula(formula);
-    if (parsed === undefined) throw new Error(`${formula} states a result but references cells or names: give it literal arguments`);
-    expect(parsed.name).toBe(name);
-    const actual = call(parsed.name, parsed.args);
-    const expected = example.result;
-    if (typeof expected === "number") {
-      expect(typeof actual).toBe("number");
-      expect(actual as number).toBeCloseTo(expected, 9);
-    } else if (typeof expected === "string") {
-      expect(actual).toBe(expected);
-    } else {
-      expect(Array.isArray(actual)).toBe(true);
-      const grid = actual as unknown[][];
-      expect(grid.map((row) => row.length)).toEqual(expected?.map((row) => row.length));
-      grid.forEach((row, r) =>
-        row.forEach((value, c) => {
-          expect(typeof value).toBe("number");
-          expect(value as number).toBeCloseTo(expected?.[r]?.[c] ?? Number.NaN, 9);
-        }),
-      );
-    }
-  });
+  it.each(withResults.map(([name, example]) => [example.formula, name, example] as const))(
+    "%s evaluates to its stated result",
+    (formula, name, example) => {
+      const parsed = parseFormula(formula);
+      if (parsed === undefined)
+        throw new Error(`${formula} states a result but references cells or names: give it literal arguments`);
+      expect(parsed.name).toBe(name);
+      const actual = call(parsed.name, parsed.args);
+      const expected = example.result;
+      if (typeof expected === "number") {
+        expect(typeof actual).toBe("number");
+        expect(actual as number).toBeCloseTo(expected, 9);
+      } else if (typeof expected === "string") {
+        expect(actual).toBe(expected);
+      } else {
+        expect(Array.isArray(actual)).toBe(true);
+        const grid = actual as unknown[][];
+        expect(grid.map((row) => row.length)).toEqual(expected?.map((row) => row.length));
+        grid.forEach((row, r) =>
+          row.forEach((value, c) => {
+            expect(typeof value).toBe("number");
+            expect(value as number).toBeCloseTo(expected?.[r]?.[c] ?? Number.NaN, 9);
+          }),
+        );
+      }
+    },
+  );
 });
 
 describe("parseFormula", () => {
   it("reads numbers and percentages", () => {
-    expect(parseFormula("=SLA_LEADS_NEEDED(5000, 100%, 100, 50%)")).toEqual({ name: "SLA_LEADS_NEEDED", args: [5000, 1, 100, 0.5] });
+    expect(parseFormula("=SLA_LEADS_NEEDED(5000, 100%, 100, 50%)")).toEqual({
+      name: "SLA_LEADS_NEEDED",
+      args: [5000, 1, 100, 0.5],
+    });
     expect(parseFormula("=F(99.9%, .5, -2, 1e3, 12.5%)")?.args).toEqual([0.999, 0.5, -2, 1000, 0.125]);
   });
 
@@ -114,21 +137,35 @@ describe("parseFormula", () => {
   });
 
   it("reads array literals: comma is the next column, semicolon the next row", () => {
-    expect(parseFormula("=SLA_FOLLOWUP_DEPTH({3; 6; 2}, {FALSE; FALSE; TRUE})")?.args).toEqual([[[3], [6], [2]], [[false], [false], [true]]]);
+    expect(parseFormula("=SLA_FOLLOWUP_DEPTH({3; 6; 2}, {FALSE; FALSE; TRUE})")?.args).toEqual([
+      [[3], [6], [2]],
+      [[false], [false], [true]],
+    ]);
     expect(parseFormula('=SLA_LEAD_VALUE({"CEO"; "Manager"}, {"CEO", 100; "Manager", 40})')?.args).toEqual([
       [["CEO"], ["Manager"]],
-      [["CEO", 100], ["Manager", 40]],
+      [
+        ["CEO", 100],
+        ["Manager", 40],
+      ],
     ]);
     expect(parseFormula("=F({1, 2})")?.args).toEqual([[[1, 2]]]);
   });
 
   it("reads text with doubled quotes, and booleans in any case", () => {
-    expect(parseFormula('=F("say ""hi""", "", "50 %", true, False)')?.args).toEqual(['say "hi"', "", "50 %", true, false]);
+    expect(parseFormula('=F("say ""hi""", "", "50 %", true, False)')?.args).toEqual([
+      'say "hi"',
+      "",
+      "50 %",
+      true,
+      false,
+    ]);
     expect(parseFormula("=F()")).toEqual({ name: "F", args: [] });
   });
 
   it("returns undefined for formulas that need a sheet", () => {
-    expect(parseFormula('=SLA_RESPONSE_HOURS(Leads_HandedOff, Leads_FirstFollowUp, "Mon-Fri 09:00-17:00", Holidays!A2:A20)')).toBeUndefined();
+    expect(
+      parseFormula('=SLA_RESPONSE_HOURS(Leads_HandedOff, Leads_FirstFollowUp, "Mon-Fri 09:00-17:00", Holidays!A2:A20)'),
+    ).toBeUndefined();
     expect(parseFormula("=F(A2)")).toBeUndefined();
     expect(parseFormula("=F(1, $B$2:$B$9)")).toBeUndefined();
     expect(parseFormula("=F('Lead list'!A:A)")).toBeUndefined();

@@ -14,7 +14,9 @@ export async function readBundle(): Promise<string> {
   try {
     return await readFile(CODE_PATH, "utf8");
   } catch (error) {
-    throw new Error(`cannot read ${CODE_PATH} (run \`npm run build\` first): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `cannot read ${CODE_PATH} (run \`npm run build\` first): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

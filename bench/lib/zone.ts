@@ -26,7 +26,14 @@ export function wallClock(timeZone: string): WallClock {
     if (cached !== undefined) return cached;
     const parts: Record<string, number> = {};
     for (const part of format.formatToParts(new Date(minute * 60_000))) parts[part.type] = Number(part.value);
-    const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+    const wall = Date.UTC(
+      parts.year ?? 1970,
+      (parts.month ?? 1) - 1,
+      parts.day ?? 1,
+      parts.hour ?? 0,
+      parts.minute ?? 0,
+      parts.second ?? 0,
+    );
     const offset = wall - minute * 60_000;
     cache.set(minute, offset);
     return offset;

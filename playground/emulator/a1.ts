@@ -47,7 +47,8 @@ export function rectToA1(rect: Rect, open: Partial<OpenEnds> = {}): string {
   const last = columnToLetters(lastColOf(rect));
   if (open.openRows && open.openCols) return `${first}${rect.row}:${last}`;
   if (open.openRows) return rect.row === 1 ? `${first}:${last}` : `${first}${rect.row}:${last}`;
-  if (open.openCols) return rect.col === 1 ? `${rect.row}:${lastRowOf(rect)}` : `${first}${rect.row}:${lastRowOf(rect)}`;
+  if (open.openCols)
+    return rect.col === 1 ? `${rect.row}:${lastRowOf(rect)}` : `${first}${rect.row}:${lastRowOf(rect)}`;
   if (rect.numRows === 1 && rect.numCols === 1) return cellA1(rect.row, rect.col);
   return `${cellA1(rect.row, rect.col)}:${cellA1(lastRowOf(rect), lastColOf(rect))}`;
 }
@@ -127,6 +128,9 @@ export function rectsIntersect(a: Rect, b: Rect): boolean {
 
 export function rectContains(outer: Rect, inner: Rect): boolean {
   return (
-    inner.row >= outer.row && lastRowOf(inner) <= lastRowOf(outer) && inner.col >= outer.col && lastColOf(inner) <= lastColOf(outer)
+    inner.row >= outer.row &&
+    lastRowOf(inner) <= lastRowOf(outer) &&
+    inner.col >= outer.col &&
+    lastColOf(inner) <= lastColOf(outer)
   );
 }

@@ -6,7 +6,14 @@
 import { normalizeColor } from "./colors";
 import type { WorkbookModel } from "./model";
 import { RangeFacade } from "./range";
-import { cloneJson, type ConditionalRuleSpec, type RuleFormat, type StoredRange, type StoredValue, type ValidationSpec } from "./specs";
+import {
+  cloneJson,
+  type ConditionalRuleSpec,
+  type RuleFormat,
+  type StoredRange,
+  type StoredValue,
+  type ValidationSpec,
+} from "./specs";
 
 /** Ranges and Dates inside criteria become tagged records, so rules can be stored and copied as JSON. */
 export function toStored(value: unknown): StoredValue {
@@ -33,7 +40,8 @@ export function storedRangeFacade(model: WorkbookModel, range: StoredRange): Ran
 }
 
 function requireRange(value: unknown, method: string): RangeFacade {
-  if (!(value instanceof RangeFacade)) throw new Error(`The parameters don't match the method signature for ${method}.`);
+  if (!(value instanceof RangeFacade))
+    throw new Error(`The parameters don't match the method signature for ${method}.`);
   return value;
 }
 
@@ -97,13 +105,17 @@ export class DataValidationBuilderFacade {
   }
 
   requireValueInList(values: unknown[], showDropdown = true): this {
-    if (!Array.isArray(values) || values.length === 0) throw new Error("The list of values for a data validation rule can't be empty.");
+    if (!Array.isArray(values) || values.length === 0)
+      throw new Error("The list of values for a data validation rule can't be empty.");
     if (values.length > 500) throw new Error("The data validation rule has more than 500 items.");
     return requireCriteria(this, "VALUE_IN_LIST", [values, showDropdown]);
   }
 
   requireValueInRange(range: unknown, showDropdown = true): this {
-    return requireCriteria(this, "VALUE_IN_RANGE", [requireRange(range, "DataValidationBuilder.requireValueInRange"), showDropdown]);
+    return requireCriteria(this, "VALUE_IN_RANGE", [
+      requireRange(range, "DataValidationBuilder.requireValueInRange"),
+      showDropdown,
+    ]);
   }
 
   requireNumberBetween(start: unknown, end: unknown): this {
@@ -112,11 +124,15 @@ export class DataValidationBuilderFacade {
   }
 
   requireNumberGreaterThanOrEqualTo(n: unknown): this {
-    return requireCriteria(this, "NUMBER_GREATER_THAN_OR_EQUAL_TO", [requireNumber(n, "DataValidationBuilder.requireNumberGreaterThanOrEqualTo")]);
+    return requireCriteria(this, "NUMBER_GREATER_THAN_OR_EQUAL_TO", [
+      requireNumber(n, "DataValidationBuilder.requireNumberGreaterThanOrEqualTo"),
+    ]);
   }
 
   requireNumberLessThanOrEqualTo(n: unknown): this {
-    return requireCriteria(this, "NUMBER_LESS_THAN_OR_EQUAL_TO", [requireNumber(n, "DataValidationBuilder.requireNumberLessThanOrEqualTo")]);
+    return requireCriteria(this, "NUMBER_LESS_THAN_OR_EQUAL_TO", [
+      requireNumber(n, "DataValidationBuilder.requireNumberLessThanOrEqualTo"),
+    ]);
   }
 
   requireDate(): this {
@@ -124,7 +140,10 @@ export class DataValidationBuilderFacade {
   }
 
   requireDateOnOrAfter(date: unknown): this {
-    if (!(date instanceof Date)) throw new Error("The parameters don't match the method signature for DataValidationBuilder.requireDateOnOrAfter.");
+    if (!(date instanceof Date))
+      throw new Error(
+        "The parameters don't match the method signature for DataValidationBuilder.requireDateOnOrAfter.",
+      );
     return requireCriteria(this, "DATE_ON_OR_AFTER", [date]);
   }
 
@@ -174,7 +193,8 @@ export class DataValidationBuilderFacade {
   }
 
   build(): DataValidationFacade {
-    if (!this._spec.criteria) throw new Error("A data validation rule needs a criteria: call one of the require… methods before build().");
+    if (!this._spec.criteria)
+      throw new Error("A data validation rule needs a criteria: call one of the require… methods before build().");
     return new DataValidationFacade(this._model, cloneJson({ ...this._spec, criteria: this._spec.criteria }));
   }
 }
@@ -263,15 +283,21 @@ export class ConditionalFormatRuleBuilderFacade {
   }
 
   whenNumberLessThan(n: number): this {
-    return requireCriteria(this, "NUMBER_LESS_THAN", [requireNumber(n, "ConditionalFormatRuleBuilder.whenNumberLessThan")]);
+    return requireCriteria(this, "NUMBER_LESS_THAN", [
+      requireNumber(n, "ConditionalFormatRuleBuilder.whenNumberLessThan"),
+    ]);
   }
 
   whenNumberLessThanOrEqualTo(n: number): this {
-    return requireCriteria(this, "NUMBER_LESS_THAN_OR_EQUAL_TO", [requireNumber(n, "ConditionalFormatRuleBuilder.whenNumberLessThanOrEqualTo")]);
+    return requireCriteria(this, "NUMBER_LESS_THAN_OR_EQUAL_TO", [
+      requireNumber(n, "ConditionalFormatRuleBuilder.whenNumberLessThanOrEqualTo"),
+    ]);
   }
 
   whenNumberGreaterThan(n: number): this {
-    return requireCriteria(this, "NUMBER_GREATER_THAN", [requireNumber(n, "ConditionalFormatRuleBuilder.whenNumberGreaterThan")]);
+    return requireCriteria(this, "NUMBER_GREATER_THAN", [
+      requireNumber(n, "ConditionalFormatRuleBuilder.whenNumberGreaterThan"),
+    ]);
   }
 
   whenNumberGreaterThanOrEqualTo(n: number): this {
@@ -286,7 +312,9 @@ export class ConditionalFormatRuleBuilderFacade {
   }
 
   whenNumberEqualTo(n: number): this {
-    return requireCriteria(this, "NUMBER_EQUAL_TO", [requireNumber(n, "ConditionalFormatRuleBuilder.whenNumberEqualTo")]);
+    return requireCriteria(this, "NUMBER_EQUAL_TO", [
+      requireNumber(n, "ConditionalFormatRuleBuilder.whenNumberEqualTo"),
+    ]);
   }
 
   whenTextEqualTo(text: string): this {
@@ -340,7 +368,8 @@ export class ConditionalFormatRuleBuilderFacade {
   }
 
   setRanges(ranges: unknown[]): this {
-    if (!Array.isArray(ranges)) throw new Error("The parameters don't match the method signature for ConditionalFormatRuleBuilder.setRanges.");
+    if (!Array.isArray(ranges))
+      throw new Error("The parameters don't match the method signature for ConditionalFormatRuleBuilder.setRanges.");
     this._spec.ranges = ranges.map((r) => {
       const range = requireRange(r, "ConditionalFormatRuleBuilder.setRanges");
       return { sheetId: range._sheet.id, rect: range._rect };
@@ -359,7 +388,8 @@ export class ConditionalFormatRuleBuilderFacade {
 
   build(): ConditionalFormatRuleFacade {
     const spec = ruleSpecOf(this);
-    if (!spec) throw new Error("A conditional format rule needs a condition: call one of the when… methods before build().");
+    if (!spec)
+      throw new Error("A conditional format rule needs a condition: call one of the when… methods before build().");
     return new ConditionalFormatRuleFacade(this._model, spec);
   }
 }

@@ -262,7 +262,16 @@ export const CALL_KINDS: Record<string, KindTable> = {
   },
   DeveloperMetadata: {
     handle: ["getId", "getKey", "getValue", "getVisibility", "getLocation"],
-    write: ["setKey", "setValue", "setVisibility", "remove", "moveToColumn", "moveToRow", "moveToSheet", "moveToSpreadsheet"],
+    write: [
+      "setKey",
+      "setValue",
+      "setVisibility",
+      "remove",
+      "moveToColumn",
+      "moveToRow",
+      "moveToSheet",
+      "moveToSpreadsheet",
+    ],
   },
   DeveloperMetadataLocation: { handle: ["getLocationType", "getSpreadsheet", "getSheet", "getRow", "getColumn"] },
   EmbeddedChart: {
@@ -392,14 +401,27 @@ export class Recorder {
         // JSON.stringify of an Apps Script object gives "{}", not the emulator's insides.
         if (property === "toJSON") return () => ({});
         const value = Reflect.get(target, property, target);
-        if (typeof property === "symbol" || typeof value !== "function" || property === "constructor" || property.startsWith("_"))
+        if (
+          typeof property === "symbol" ||
+          typeof value !== "function" ||
+          property === "constructor" ||
+          property.startsWith("_")
+        )
           return value;
         const method = property;
         return (...args: unknown[]) => {
           const kind = kindOf(className, method);
-          if (!kind) throw new Error(`Emulator: ${className}.${method} has no entry in CALL_KINDS (playground/emulator/callLog.ts).`);
+          if (!kind)
+            throw new Error(
+              `Emulator: ${className}.${method} has no entry in CALL_KINDS (playground/emulator/callLog.ts).`,
+            );
           this.log.record(`${className}.${method}`, kind);
-          return this.wrap((value as (...a: unknown[]) => unknown).apply(target, args.map((a) => this.unwrap(a))));
+          return this.wrap(
+            (value as (...a: unknown[]) => unknown).apply(
+              target,
+              args.map((a) => this.unwrap(a)),
+            ),
+          );
         };
       },
     };

@@ -31,7 +31,8 @@ export function newChartSpec(): ChartSpec {
 }
 
 function requireRange(range: unknown, method: string): RangeFacade {
-  if (!(range instanceof RangeFacade)) throw new Error(`The parameters don't match the method signature for EmbeddedChartBuilder.${method}.`);
+  if (!(range instanceof RangeFacade))
+    throw new Error(`The parameters don't match the method signature for EmbeddedChartBuilder.${method}.`);
   return range;
 }
 
@@ -104,7 +105,8 @@ export class EmbeddedChartBuilderFacade {
 
   removeRange(range: unknown): this {
     const r = requireRange(range, "removeRange");
-    const same = (s: ChartSpec["ranges"][number]) => s.sheetId === r._sheet.id && JSON.stringify(s.rect) === JSON.stringify(r._rect);
+    const same = (s: ChartSpec["ranges"][number]) =>
+      s.sheetId === r._sheet.id && JSON.stringify(s.rect) === JSON.stringify(r._rect);
     this._spec.ranges = this._spec.ranges.filter((s) => !same(s));
     return this;
   }
@@ -120,7 +122,8 @@ export class EmbeddedChartBuilderFacade {
 
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
     for (const n of [anchorRowPos, anchorColPos, offsetX, offsetY])
-      if (typeof n !== "number" || !Number.isFinite(n)) throw new Error("The parameters don't match the method signature for EmbeddedChartBuilder.setPosition.");
+      if (typeof n !== "number" || !Number.isFinite(n))
+        throw new Error("The parameters don't match the method signature for EmbeddedChartBuilder.setPosition.");
     if (anchorRowPos < 1 || anchorColPos < 1) throw new Error("The chart's anchor row and column start at 1.");
     this._spec.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
     return this;
@@ -148,7 +151,11 @@ export class EmbeddedChartBuilderFacade {
   }
 
   setHiddenDimensionStrategy(strategy: string): this {
-    this._spec.hiddenDimensionStrategy = requireMember(ChartHiddenDimensionStrategy, strategy, "hidden dimension strategy");
+    this._spec.hiddenDimensionStrategy = requireMember(
+      ChartHiddenDimensionStrategy,
+      strategy,
+      "hidden dimension strategy",
+    );
     return this;
   }
 
@@ -179,7 +186,10 @@ export class EmbeddedChartBuilderFacade {
   }
 
   setCurveStyle(style: string): this {
-    return this.setOption("curveType", requireMember(CurveStyle, style, "curve style") === "SMOOTH" ? "function" : "none");
+    return this.setOption(
+      "curveType",
+      requireMember(CurveStyle, style, "curve style") === "SMOOTH" ? "function" : "none",
+    );
   }
 
   build(): EmbeddedChartFacade {

@@ -55,12 +55,16 @@ export interface DeveloperMetadataSpec {
  */
 export const MAX_METADATA_CHARACTERS = 30_000;
 
-function isMember<T extends string>(members: Readonly<Record<T, EnumMember<T>>>, value: unknown): value is EnumMember<T> {
+function isMember<T extends string>(
+  members: Readonly<Record<T, EnumMember<T>>>,
+  value: unknown,
+): value is EnumMember<T> {
   return Object.values<EnumMember<T>>(members).includes(value as EnumMember<T>);
 }
 
 export function requireVisibility(value: unknown, method: string): VisibilityName {
-  if (!isMember(DeveloperMetadataVisibility, value)) throw new Error(`The parameters don't match the method signature for ${method}.`);
+  if (!isMember(DeveloperMetadataVisibility, value))
+    throw new Error(`The parameters don't match the method signature for ${method}.`);
   return value.name;
 }
 
@@ -76,8 +80,12 @@ function requireValue(value: unknown, method: string): string {
 }
 
 /** The (key), (key, value), (key, visibility), (key, value, visibility) forms of addDeveloperMetadata. */
-export function parseAddArguments(args: unknown[], method: string): { key: string; value: string | null; visibility: VisibilityName } {
-  if (args.length < 1 || args.length > 3) throw new Error(`The parameters don't match the method signature for ${method}.`);
+export function parseAddArguments(
+  args: unknown[],
+  method: string,
+): { key: string; value: string | null; visibility: VisibilityName } {
+  if (args.length < 1 || args.length > 3)
+    throw new Error(`The parameters don't match the method signature for ${method}.`);
   const key = requireKey(args[0], method);
   if (args.length === 1) return { key, value: null, visibility: "DOCUMENT" };
   if (args.length === 2) {
@@ -136,7 +144,12 @@ export class DeveloperMetadataStore {
     return found;
   }
 
-  add(location: MetadataLocation, key: string, value: string | null, visibility: VisibilityName): DeveloperMetadataSpec {
+  add(
+    location: MetadataLocation,
+    key: string,
+    value: string | null,
+    visibility: VisibilityName,
+  ): DeveloperMetadataSpec {
     const spec: DeveloperMetadataSpec = { id: this.newId(), key, value, visibility, location };
     this.checkSize(location, spec);
     this.items.push(spec);
@@ -152,7 +165,10 @@ export class DeveloperMetadataStore {
       throw new Error(`Developer metadata on this location would exceed ${MAX_METADATA_CHARACTERS} characters.`);
   }
 
-  update(id: number, change: Partial<Pick<DeveloperMetadataSpec, "key" | "value" | "visibility" | "location">>): DeveloperMetadataSpec {
+  update(
+    id: number,
+    change: Partial<Pick<DeveloperMetadataSpec, "key" | "value" | "visibility" | "location">>,
+  ): DeveloperMetadataSpec {
     const current = this.require(id);
     const next = { ...current, ...change };
     this.checkSize(next.location, next);
@@ -190,7 +206,8 @@ export class DeveloperMetadataStore {
   /** Rows or columns moved: the metadata goes where its row or column went. */
   applyMove(sheet: SheetModel, axis: "rows" | "cols", newIndex: (i: number) => number): void {
     const type = axis === "rows" ? "ROW" : "COLUMN";
-    for (const m of this.items) if (m.location.type === type && m.location.sheetId === sheet.id) m.location.index = newIndex(m.location.index);
+    for (const m of this.items)
+      if (m.location.type === type && m.location.sheetId === sheet.id) m.location.index = newIndex(m.location.index);
   }
 
   removeSheet(sheet: SheetModel): void {
@@ -212,7 +229,10 @@ export function describeLocation(model: WorkbookModel, location: MetadataLocatio
 // ---- facades ----
 
 /** Where a search looks: the whole document, one sheet, or one range (contained or, on request, intersecting). */
-export type FinderScope = { kind: "spreadsheet" } | { kind: "sheet"; sheet: SheetModel } | { kind: "range"; sheet: SheetModel; rect: Rect };
+export type FinderScope =
+  | { kind: "spreadsheet" }
+  | { kind: "sheet"; sheet: SheetModel }
+  | { kind: "range"; sheet: SheetModel; rect: Rect };
 
 function inScope(spec: DeveloperMetadataSpec, scope: FinderScope, intersecting: boolean): boolean {
   const l = spec.location;
@@ -231,7 +251,14 @@ function inScope(spec: DeveloperMetadataSpec, scope: FinderScope, intersecting: 
 
 export class DeveloperMetadataFinderFacade {
   static readonly gasName = "DeveloperMetadataFinder";
-  private _criteria: { id?: number; key?: string; value?: string; type?: LocationTypeName; visibility?: VisibilityName; intersecting: boolean } = {
+  private _criteria: {
+    id?: number;
+    key?: string;
+    value?: string;
+    type?: LocationTypeName;
+    visibility?: VisibilityName;
+    intersecting: boolean;
+  } = {
     intersecting: false,
   };
 
@@ -258,13 +285,17 @@ export class DeveloperMetadataFinderFacade {
 
   /** UNVERIFIED: the reference says the option is only valid for range-scoped searches; elsewhere it throws here. */
   onIntersectingLocations(): this {
-    if (this._scope.kind !== "range") throw new Error("onIntersectingLocations is only valid for searches scoped to a range.");
+    if (this._scope.kind !== "range")
+      throw new Error("onIntersectingLocations is only valid for searches scoped to a range.");
     this._criteria.intersecting = true;
     return this;
   }
 
   withId(id: number): this {
-    if (typeof id !== "number" || !Number.isInteger(id)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.DeveloperMetadataFinder.withId.");
+    if (typeof id !== "number" || !Number.isInteger(id))
+      throw new Error(
+        "The parameters don't match the method signature for SpreadsheetApp.DeveloperMetadataFinder.withId.",
+      );
     this._criteria.id = id;
     return this;
   }
@@ -281,7 +312,9 @@ export class DeveloperMetadataFinderFacade {
 
   withLocationType(locationType: unknown): this {
     if (!isMember(DeveloperMetadataLocationType, locationType))
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.DeveloperMetadataFinder.withLocationType.");
+      throw new Error(
+        "The parameters don't match the method signature for SpreadsheetApp.DeveloperMetadataFinder.withLocationType.",
+      );
     this._criteria.type = locationType.name;
     return this;
   }
@@ -341,7 +374,9 @@ export class DeveloperMetadataFacade {
   }
 
   setVisibility(visibility: unknown): this {
-    return this._update({ visibility: requireVisibility(visibility, "SpreadsheetApp.DeveloperMetadata.setVisibility") });
+    return this._update({
+      visibility: requireVisibility(visibility, "SpreadsheetApp.DeveloperMetadata.setVisibility"),
+    });
   }
 
   remove(): void {
@@ -361,7 +396,9 @@ export class DeveloperMetadataFacade {
   moveToSheet(sheet: { _sheet?: SheetModel }): this {
     const target = sheet?._sheet;
     if (!target || (sheet.constructor as { gasName?: string }).gasName !== "Sheet")
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.DeveloperMetadata.moveToSheet.");
+      throw new Error(
+        "The parameters don't match the method signature for SpreadsheetApp.DeveloperMetadata.moveToSheet.",
+      );
     this._model.requireLive(target);
     return this._update({ location: { type: "SHEET", sheetId: target.id } });
   }
@@ -374,7 +411,9 @@ export class DeveloperMetadataFacade {
   private _rangeLocation(range: RangeFacade, type: "ROW" | "COLUMN", method: string): MetadataLocation {
     const r = range as RangeFacade | undefined;
     if (!r || (r.constructor as { gasName?: string }).gasName !== "Range")
-      throw new Error(`The parameters don't match the method signature for SpreadsheetApp.DeveloperMetadata.${method}.`);
+      throw new Error(
+        `The parameters don't match the method signature for SpreadsheetApp.DeveloperMetadata.${method}.`,
+      );
     this._model.requireLive(r._sheet);
     const location = locationOfRange(r._sheet, r._rect);
     if (!location || location.type !== type)
@@ -412,7 +451,9 @@ export class DeveloperMetadataLocationFacade {
     const l = this._location;
     if (l.type !== "ROW") return null;
     const sheet = this._model.sheetById(l.sheetId);
-    return sheet ? new RangeFacade(this._model, sheet, { row: l.index, col: 1, numRows: 1, numCols: sheet.maxColumns }) : null;
+    return sheet
+      ? new RangeFacade(this._model, sheet, { row: l.index, col: 1, numRows: 1, numCols: sheet.maxColumns })
+      : null;
   }
 
   /** The whole column, as the metadata was found. */
@@ -420,6 +461,8 @@ export class DeveloperMetadataLocationFacade {
     const l = this._location;
     if (l.type !== "COLUMN") return null;
     const sheet = this._model.sheetById(l.sheetId);
-    return sheet ? new RangeFacade(this._model, sheet, { row: 1, col: l.index, numRows: sheet.maxRows, numCols: 1 }) : null;
+    return sheet
+      ? new RangeFacade(this._model, sheet, { row: 1, col: l.index, numRows: sheet.maxRows, numCols: 1 })
+      : null;
   }
 }

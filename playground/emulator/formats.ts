@@ -131,10 +131,7 @@ function formatGeneral(value: number, locale: string): string {
   return text.replace(".", sep.decimal);
 }
 
-type NumberToken =
-  | { kind: "literal"; text: string }
-  | { kind: "digits"; text: string }
-  | { kind: "text" };
+type NumberToken = { kind: "literal"; text: string } | { kind: "digits"; text: string } | { kind: "text" };
 
 function tokenizeNumberSection(section: string): { tokens: NumberToken[]; percent: number } {
   const tokens: NumberToken[] = [];
@@ -327,7 +324,11 @@ function formatDateSection(serial: number, section: string, locale: string): str
     } else if (t.elapsed) {
       const totalSeconds = Math.round(rounded * 86_400);
       const value =
-        t.letter === "h" ? Math.floor(totalSeconds / 3600) : t.letter === "m" ? Math.floor(totalSeconds / 60) : totalSeconds;
+        t.letter === "h"
+          ? Math.floor(totalSeconds / 3600)
+          : t.letter === "m"
+            ? Math.floor(totalSeconds / 60)
+            : totalSeconds;
       out += pad(value, t.length);
     } else if (t.letter === "y") out += t.length <= 2 ? pad(w.year % 100, 2) : pad(w.year, 4);
     else if (t.letter === "m" && t.length <= 2 && isMinute(t)) out += pad(w.minute, t.length);

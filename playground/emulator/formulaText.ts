@@ -7,7 +7,10 @@
 const SHEET_PREFIX = String.raw`((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?`;
 const NOT_AFTER_NAME = String.raw`(?<![A-Za-z0-9_.$])`;
 const NOT_BEFORE_NAME = String.raw`(?![A-Za-z0-9_(!.$])`;
-const OPEN_RANGE = new RegExp(`${NOT_AFTER_NAME}${SHEET_PREFIX}(\\$?[A-Za-z]{1,3}\\$?\\d+):(\\$?[A-Za-z]{1,3})${NOT_BEFORE_NAME}`, "g");
+const OPEN_RANGE = new RegExp(
+  `${NOT_AFTER_NAME}${SHEET_PREFIX}(\\$?[A-Za-z]{1,3}\\$?\\d+):(\\$?[A-Za-z]{1,3})${NOT_BEFORE_NAME}`,
+  "g",
+);
 const CLOSED_RANGE = new RegExp(
   `${NOT_AFTER_NAME}${SHEET_PREFIX}(\\$?[A-Za-z]{1,3}\\$?\\d+):(\\$?[A-Za-z]{1,3})\\$?(\\d+)${NOT_BEFORE_NAME}`,
   "g",
@@ -31,7 +34,10 @@ function outsideStrings(formula: string, edit: (code: string) => string): string
  * Closes "A2:A"-style ranges at the last row of the sheet they refer to
  * (`sheetName` undefined: the formula's own sheet). `open` tells whether there were any.
  */
-export function closeOpenRanges(formula: string, lastRowOf: (sheetName: string | undefined) => number): { text: string; open: boolean } {
+export function closeOpenRanges(
+  formula: string,
+  lastRowOf: (sheetName: string | undefined) => number,
+): { text: string; open: boolean } {
   if (!formula.includes(":")) return { text: formula, open: false };
   let open = false;
   const text = outsideStrings(formula, (code) =>
@@ -49,7 +55,10 @@ export function closeOpenRanges(formula: string, lastRowOf: (sheetName: string |
  * Reopens the ranges `wasOpen` recognises (normally: ending on the last row
  * of their sheet), for a formula that was written with open ranges.
  */
-export function reopenRanges(formula: string, wasOpen: (sheetName: string | undefined, endRow: number) => boolean): string {
+export function reopenRanges(
+  formula: string,
+  wasOpen: (sheetName: string | undefined, endRow: number) => boolean,
+): string {
   return outsideStrings(formula, (code) =>
     code.replace(CLOSED_RANGE, (match, prefix: string | undefined, start: string, endCol: string, endRow: string) =>
       wasOpen(unquote(prefix), Number(endRow)) ? `${prefix ?? ""}${start}:${endCol}` : match,

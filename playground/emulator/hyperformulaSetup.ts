@@ -40,7 +40,13 @@ type Args = { args: unknown[] };
 type Run = (args: unknown, state: unknown, metadata: unknown, fn: (...values: never[]) => unknown) => unknown;
 
 /** Calls HyperFormula's protected argument handling from a plugin method. */
-function run(plugin: FunctionPlugin, name: string, ast: Args, state: unknown, fn: (...values: never[]) => unknown): never {
+function run(
+  plugin: FunctionPlugin,
+  name: string,
+  ast: Args,
+  state: unknown,
+  fn: (...values: never[]) => unknown,
+): never {
   const p = plugin as unknown as { runFunction: Run; metadata(name: string): unknown };
   return p.runFunction(ast.args, state, p.metadata(name), fn) as never;
 }
@@ -53,7 +59,12 @@ function contextOf(plugin: FunctionPlugin): EvaluationContext {
 /** A number inside HyperFormula may carry a date/percent subtype; this is its plain value. */
 function rawNumber(value: unknown): number | undefined {
   if (typeof value === "number") return value;
-  if (value !== null && typeof value === "object" && "val" in value && typeof (value as { val: unknown }).val === "number")
+  if (
+    value !== null &&
+    typeof value === "object" &&
+    "val" in value &&
+    typeof (value as { val: unknown }).val === "number"
+  )
     return (value as { val: number }).val;
   return undefined;
 }
@@ -73,8 +84,14 @@ type PluginClass = typeof FunctionPlugin & FunctionPluginDefinition;
  * looking each function's metadata up on the instance's class; a subclass
  * that listed only its own functions would break the base's other ones.
  */
-function withAllFunctionsOf<T extends PluginClass>(subclass: T, base: PluginClass, tweaks: ImplementedFunctions = {}): T {
-  const own = Object.prototype.hasOwnProperty.call(subclass, "implementedFunctions") ? subclass.implementedFunctions : {};
+function withAllFunctionsOf<T extends PluginClass>(
+  subclass: T,
+  base: PluginClass,
+  tweaks: ImplementedFunctions = {},
+): T {
+  const own = Object.prototype.hasOwnProperty.call(subclass, "implementedFunctions")
+    ? subclass.implementedFunctions
+    : {};
   subclass.implementedFunctions = { ...base.implementedFunctions, ...tweaks, ...own };
   if (base.aliases) subclass.aliases = { ...base.aliases };
   const inherited = base.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -151,7 +168,8 @@ class TextFormatPlugin extends FunctionPlugin {
       if (value === EmptyValue) return formatValue(0, pattern, locale);
       if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
       const text = String(value);
-      if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) return formatValue(Number(text), pattern, locale);
+      if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim()))
+        return formatValue(Number(text), pattern, locale);
       return formatValue(text, pattern, locale);
     });
   }
@@ -187,11 +205,15 @@ class DecimalRoundingPlugin extends FunctionPlugin {
   }
 
   roundup(ast: Args, state: unknown): unknown {
-    return run(this, "ROUNDUP", ast, state, (value: number, places: number) => towardOrAwayFromZero(value, places, Math.ceil));
+    return run(this, "ROUNDUP", ast, state, (value: number, places: number) =>
+      towardOrAwayFromZero(value, places, Math.ceil),
+    );
   }
 
   rounddown(ast: Args, state: unknown): unknown {
-    return run(this, "ROUNDDOWN", ast, state, (value: number, places: number) => towardOrAwayFromZero(value, places, Math.floor));
+    return run(this, "ROUNDDOWN", ast, state, (value: number, places: number) =>
+      towardOrAwayFromZero(value, places, Math.floor),
+    );
   }
 
   ceiling(ast: Args, state: unknown): unknown {
@@ -262,7 +284,8 @@ class AverageIfsPlugin extends ConditionalAggregationBase {
         conditions,
         "AVERAGEIFS",
         { sum: 0, count: 0 },
-        (a, b) => (a instanceof CellError ? a : b instanceof CellError ? b : { sum: a.sum + b.sum, count: a.count + b.count }),
+        (a, b) =>
+          a instanceof CellError ? a : b instanceof CellError ? b : { sum: a.sum + b.sum, count: a.count + b.count },
         (value) => {
           if (value instanceof CellError) return value;
           const n = rawNumber(value);
@@ -304,7 +327,10 @@ const numberResult = (id: string) => {
  */
 class PlainDateValuePlugin extends DateTimeBase {}
 
-withAllFunctionsOf(PlainDateValuePlugin, DateTimeBase, { DATEVALUE: numberResult("DATEVALUE"), TIMEVALUE: numberResult("TIMEVALUE") });
+withAllFunctionsOf(PlainDateValuePlugin, DateTimeBase, {
+  DATEVALUE: numberResult("DATEVALUE"),
+  TIMEVALUE: numberResult("TIMEVALUE"),
+});
 
 const ArrayBase = registeredPlugin("ARRAYFORMULA");
 
@@ -322,7 +348,9 @@ class RangeArrayFormulaPlugin extends ArrayBase {
   }
 
   arrayformulaArraySize(ast: Args, state: unknown): unknown {
-    const inherited = (ArrayBase.prototype as unknown as { arrayformulaArraySize(ast: Args, state: unknown): ArraySize }).arrayformulaArraySize;
+    const inherited = (
+      ArrayBase.prototype as unknown as { arrayformulaArraySize(ast: Args, state: unknown): ArraySize }
+    ).arrayformulaArraySize;
     const size = inherited.call(this, ast, state);
     const argument = ast.args[0] as { type?: string } | undefined;
     // A range argument: its own size, as an array rather than a reference (an error stays one cell).
@@ -332,7 +360,10 @@ class RangeArrayFormulaPlugin extends ArrayBase {
 
 // FILTER (its conditions), SORT and UNIQUE keep array arguments, as in Sheets; Google documents no array
 // arithmetic inside VSTACK and HSTACK, so there a computed column needs its own ARRAYFORMULA.
-withAllFunctionsOf(RangeArrayFormulaPlugin, ArrayBase, { VSTACK: takesScalars(ArrayBase, "VSTACK"), HSTACK: takesScalars(ArrayBase, "HSTACK") });
+withAllFunctionsOf(RangeArrayFormulaPlugin, ArrayBase, {
+  VSTACK: takesScalars(ArrayBase, "VSTACK"),
+  HSTACK: takesScalars(ArrayBase, "HSTACK"),
+});
 
 const SumProductBase = registeredPlugin("SUMPRODUCT");
 
@@ -356,7 +387,8 @@ class PlainNumberMatrixPlugin extends MatrixBase {
       const b = plainNumbers(right);
       if (!a || !b) return new CellError(ErrorType.VALUE, "MMULT needs numbers");
       const width = a[0]!.length;
-      if (b.length !== width) return new CellError(ErrorType.VALUE, "MMULT needs as many columns on the left as rows on the right");
+      if (b.length !== width)
+        return new CellError(ErrorType.VALUE, "MMULT needs as many columns on the left as rows on the right");
       const columns = b[0]!.length;
       const product = a.map((row) => {
         const line = new Array<number>(columns).fill(0);
@@ -438,7 +470,9 @@ class FrequencyPlugin extends FunctionPlugin {
   }
 
   frequencySize(ast: { args: unknown[] }, state: unknown): unknown {
-    const plugin = this as unknown as { arraySizeForAst(ast: unknown, state: unknown): { width: number; height: number } };
+    const plugin = this as unknown as {
+      arraySizeForAst(ast: unknown, state: unknown): { width: number; height: number };
+    };
     if (ast.args.length !== 2) return ArraySize.error();
     const classes = plugin.arraySizeForAst(ast.args[1], state);
     return new ArraySize(1, classes.width * classes.height + 1);
@@ -493,17 +527,32 @@ class LetPlugin extends FunctionPlugin {
 
   letValue(ast: Args, state: unknown): unknown {
     const plugin = this as unknown as { evaluateAst(ast: unknown, state: unknown): unknown };
-    return withNames(ast, letValues, (value) => plugin.evaluateAst(value, state), () => new CellError(ErrorType.NA, "LET needs pairs of a name and a value, then an expression"));
+    return withNames(
+      ast,
+      letValues,
+      (value) => plugin.evaluateAst(value, state),
+      () => new CellError(ErrorType.NA, "LET needs pairs of a name and a value, then an expression"),
+    );
   }
 
   letSize(ast: Args, state: unknown): unknown {
     const plugin = this as unknown as { arraySizeForAst(ast: unknown, state: unknown): unknown };
-    return withNames(ast, letSizes, (value) => plugin.arraySizeForAst(value, state), () => ArraySize.error());
+    return withNames(
+      ast,
+      letSizes,
+      (value) => plugin.arraySizeForAst(value, state),
+      () => ArraySize.error(),
+    );
   }
 }
 
 /** Binds LET's names in a new frame of `frames`, computing each with `compute`, then computes the expression. */
-function withNames(ast: Args, frames: Map<string, unknown>[], compute: (ast: unknown) => unknown, malformed: () => unknown): unknown {
+function withNames(
+  ast: Args,
+  frames: Map<string, unknown>[],
+  compute: (ast: unknown) => unknown,
+  malformed: () => unknown,
+): unknown {
   const args = ast.args;
   if (args.length < 3 || args.length % 2 === 0) return malformed();
   const frame = new Map<string, unknown>();
@@ -549,24 +598,32 @@ interface SizeLookup {
  * LET being evaluated both stacks are empty and nothing changes.
  */
 function readLetNames(hf: HyperFormula): void {
-  const interpreter = (hf as unknown as { _evaluator: { interpreter: NameLookup & { arraySizePredictor: SizeLookup } } })._evaluator.interpreter;
-  wrapMethod(interpreter as NameLookup, "evaluateAstWithoutPostprocessing", (evaluate) =>
-    function evaluateWithLetNames(this: NameLookup, ast: unknown, state: unknown): unknown {
-      if (letValues.length > 0 && isNameAst(ast)) {
-        const value = boundTo(letValues, ast.expressionName);
-        if (value !== undefined) return fresh(value);
-      }
-      return evaluate.call(this, ast, state);
-    },
+  const interpreter = (
+    hf as unknown as { _evaluator: { interpreter: NameLookup & { arraySizePredictor: SizeLookup } } }
+  )._evaluator.interpreter;
+  wrapMethod(
+    interpreter as NameLookup,
+    "evaluateAstWithoutPostprocessing",
+    (evaluate) =>
+      function evaluateWithLetNames(this: NameLookup, ast: unknown, state: unknown): unknown {
+        if (letValues.length > 0 && isNameAst(ast)) {
+          const value = boundTo(letValues, ast.expressionName);
+          if (value !== undefined) return fresh(value);
+        }
+        return evaluate.call(this, ast, state);
+      },
   );
-  wrapMethod(interpreter.arraySizePredictor, "checkArraySizeForAst", (size) =>
-    function sizeWithLetNames(this: SizeLookup, ast: unknown, state: unknown): unknown {
-      if (letSizes.length > 0 && isNameAst(ast)) {
-        const bound = boundTo(letSizes, ast.expressionName);
-        if (bound !== undefined) return bound;
-      }
-      return size.call(this, ast, state);
-    },
+  wrapMethod(
+    interpreter.arraySizePredictor,
+    "checkArraySizeForAst",
+    (size) =>
+      function sizeWithLetNames(this: SizeLookup, ast: unknown, state: unknown): unknown {
+        if (letSizes.length > 0 && isNameAst(ast)) {
+          const bound = boundTo(letSizes, ast.expressionName);
+          if (bound !== undefined) return bound;
+        }
+        return size.call(this, ast, state);
+      },
   );
 }
 
@@ -649,7 +706,11 @@ const WRAPPED = new WeakMap<object, Set<string>>();
  * per class however many engines are built. HyperFormula builds its helpers
  * anew on each rebuild, so a fix has to sit on the class, not the instance.
  */
-function wrapMethod<T extends object, K extends keyof T & string>(instance: T, method: K, wrap: (original: T[K]) => T[K]): void {
+function wrapMethod<T extends object, K extends keyof T & string>(
+  instance: T,
+  method: K,
+  wrap: (original: T[K]) => T[K],
+): void {
   const prototype = Object.getPrototypeOf(instance) as T;
   const done = WRAPPED.get(prototype) ?? new Set<string>();
   if (done.has(method)) return;
@@ -669,11 +730,15 @@ function wrapMethod<T extends object, K extends keyof T & string>(instance: T, m
  */
 function compareTextAsSheetsDoes(hf: HyperFormula): void {
   const engine = hf as unknown as { _evaluator: { interpreter: { arithmeticHelper: ComparisonInternals } } };
-  wrapMethod(engine._evaluator.interpreter.arithmeticHelper, "compare", (original) =>
-    function compare(this: ComparisonInternals, left: unknown, right: unknown): number {
-      if ((typeof left === "string" || typeof right === "string") && isSheetsContext(this.config.context)) return compareWithText(this, left, right);
-      return original.call(this, left, right);
-    },
+  wrapMethod(
+    engine._evaluator.interpreter.arithmeticHelper,
+    "compare",
+    (original) =>
+      function compare(this: ComparisonInternals, left: unknown, right: unknown): number {
+        if ((typeof left === "string" || typeof right === "string") && isSheetsContext(this.config.context))
+          return compareWithText(this, left, right);
+        return original.call(this, left, right);
+      },
   );
 }
 
@@ -706,11 +771,14 @@ interface DateReading {
  */
 function skipDateReadingOfWords(hf: HyperFormula): void {
   const engine = hf as unknown as { _evaluator: { interpreter: { dateTimeHelper: DateReading } } };
-  wrapMethod(engine._evaluator.interpreter.dateTimeHelper, "dateStringToDateNumber", (original) =>
-    function dateNumberOfText(this: DateReading, text: string): unknown {
-      if (!/[0-9]/.test(text) && speedPatchOn(this.config.context, "skipDateReadingOfWords")) return undefined;
-      return original.call(this, text);
-    },
+  wrapMethod(
+    engine._evaluator.interpreter.dateTimeHelper,
+    "dateStringToDateNumber",
+    (original) =>
+      function dateNumberOfText(this: DateReading, text: string): unknown {
+        if (!/[0-9]/.test(text) && speedPatchOn(this.config.context, "skipDateReadingOfWords")) return undefined;
+        return original.call(this, text);
+      },
   );
 }
 
@@ -729,10 +797,29 @@ interface VectorizingPlugin {
   buildMetadataForEachArgumentValue(count: number, metadata: unknown): unknown[];
   isNumberOfArgumentValuesValid(metadata: unknown[], count: number): boolean;
   isRangePassedAsAScalarArgument(value: unknown, metadata: unknown): boolean;
-  vectorizeAndBroadcastArgumentsIfNecessary(on: boolean, values: unknown[], metadata: unknown[], row: number, column: number): unknown[];
-  calculateSingleCellOfResultArray(state: unknown, args: unknown[], metadata: unknown[], ignorable: boolean[], empty: (boolean | undefined)[], implementation: unknown, returnNumberType: unknown): unknown;
+  vectorizeAndBroadcastArgumentsIfNecessary(
+    on: boolean,
+    values: unknown[],
+    metadata: unknown[],
+    row: number,
+    column: number,
+  ): unknown[];
+  calculateSingleCellOfResultArray(
+    state: unknown,
+    args: unknown[],
+    metadata: unknown[],
+    ignorable: boolean[],
+    empty: (boolean | undefined)[],
+    implementation: unknown,
+    returnNumberType: unknown,
+  ): unknown;
 }
-type RunFunction = (args: unknown, state: { arraysFlag: boolean }, metadata: { vectorizationForbidden?: boolean; returnNumberType?: unknown }, implementation: unknown) => unknown;
+type RunFunction = (
+  args: unknown,
+  state: { arraysFlag: boolean },
+  metadata: { vectorizationForbidden?: boolean; returnNumberType?: unknown },
+  implementation: unknown,
+) => unknown;
 
 /**
  * HyperFormula's runFunction, the wrapper of every function call, with the
@@ -779,7 +866,15 @@ function fastRunFunction(this: VectorizingPlugin, original: RunFunction, ...call
   }
   if (height === 1 && width === 1) {
     const single = this.vectorizeAndBroadcastArgumentsIfNecessary(vectorizing, values, argumentMetadata, 0, 0);
-    return this.calculateSingleCellOfResultArray(state, single, argumentMetadata, ignorable, empty, implementation, metadata.returnNumberType);
+    return this.calculateSingleCellOfResultArray(
+      state,
+      single,
+      argumentMetadata,
+      ignorable,
+      empty,
+      implementation,
+      metadata.returnNumberType,
+    );
   }
   const result: unknown[][] = new Array(height);
   const cell: unknown[] = new Array(count);
@@ -788,9 +883,18 @@ function fastRunFunction(this: VectorizingPlugin, original: RunFunction, ...call
     for (let column = 0; column < width; column++) {
       for (let index = 0; index < count; index++) {
         const array = arrays[index];
-        cell[index] = array === undefined ? values[index] : array[oneRow[index] ? 0 : row]?.[oneColumn[index] ? 0 : column];
+        cell[index] =
+          array === undefined ? values[index] : array[oneRow[index] ? 0 : row]?.[oneColumn[index] ? 0 : column];
       }
-      const value = this.calculateSingleCellOfResultArray(state, cell, argumentMetadata, ignorable, empty, implementation, metadata.returnNumberType);
+      const value = this.calculateSingleCellOfResultArray(
+        state,
+        cell,
+        argumentMetadata,
+        ignorable,
+        empty,
+        implementation,
+        metadata.returnNumberType,
+      );
       if (value instanceof SimpleRangeValue) throw new Error("Function returning array cannot be vectorized.");
       line[column] = value;
     }
@@ -811,7 +915,11 @@ function runFunctionsFast(): void {
     configurable: true,
     set(this: VectorizingPlugin, original: RunFunction) {
       const plugin = this;
-      Object.defineProperty(this, "runFunction", { configurable: true, writable: true, value: (...call: Parameters<RunFunction>) => fastRunFunction.call(plugin, original, ...call) });
+      Object.defineProperty(this, "runFunction", {
+        configurable: true,
+        writable: true,
+        value: (...call: Parameters<RunFunction>) => fastRunFunction.call(plugin, original, ...call),
+      });
     },
   });
 }
@@ -886,12 +994,22 @@ export function afterRebuild(hf: HyperFormula, listener: () => void): void {
 function keepArrayResultsOutOfRebuilds(hf: HyperFormula): void {
   const engine = hf as unknown as RebuildInternals;
   const rebuild = engine.rebuildWithConfig;
-  engine.rebuildWithConfig = function rebuildWithoutArrayResults(this: RebuildInternals, params: Partial<ConfigParams>): void {
+  engine.rebuildWithConfig = function rebuildWithoutArrayResults(
+    this: RebuildInternals,
+    params: Partial<ConfigParams>,
+  ): void {
     const serialization = this._serialization;
     const withNewConfig = serialization.withNewConfig;
-    serialization.withNewConfig = function withNewConfigWithoutArrayResults(this: SerializationInternals, ...args: unknown[]): SerializationInternals {
+    serialization.withNewConfig = function withNewConfigWithoutArrayResults(
+      this: SerializationInternals,
+      ...args: unknown[]
+    ): SerializationInternals {
       const fresh = withNewConfig.apply(this, args);
-      fresh.getCellSerialized = function cellSerialized(this: SerializationInternals, address: SimpleCellAddress, target?: SimpleCellAddress): RawCellContent {
+      fresh.getCellSerialized = function cellSerialized(
+        this: SerializationInternals,
+        address: SimpleCellAddress,
+        target?: SimpleCellAddress,
+      ): RawCellContent {
         const formula = this.getCellFormula(address, target);
         if (formula !== undefined) return formula;
         return hf.isCellPartOfArray(address) ? null : this.getRawValue(address);

@@ -21,7 +21,13 @@ import { isValidTimeZone } from "./time";
 
 export type { CallEntry, CallKind, CallLog } from "./callLog";
 export { CALL_KINDS } from "./callLog";
-export type { WorkbookSnapshot, SheetSnapshot, CellSnapshot, ChartSnapshot, DeveloperMetadataSnapshot } from "./snapshot";
+export type {
+  WorkbookSnapshot,
+  SheetSnapshot,
+  CellSnapshot,
+  ChartSnapshot,
+  DeveloperMetadataSnapshot,
+} from "./snapshot";
 export type { EmulatorState } from "./state";
 
 export interface EmulatorOptions {
@@ -91,7 +97,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     globals,
     install(target: object = globalThis) {
       const slots = target as Record<string, unknown>;
-      const previous = Object.keys(globals).map((name) => [name, Object.getOwnPropertyDescriptor(target, name)] as const);
+      const previous = Object.keys(globals).map(
+        (name) => [name, Object.getOwnPropertyDescriptor(target, name)] as const,
+      );
       for (const [name, value] of Object.entries(globals)) slots[name] = value;
       return () => {
         for (const [name, descriptor] of previous) {

@@ -5,7 +5,13 @@
  * Script facades in spreadsheet.ts, sheet.ts, range.ts… only translate calls
  * into operations on this model.
  */
-import { DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellAddress, type SimpleCellRange } from "hyperformula";
+import {
+  DetailedCellError,
+  type HyperFormula,
+  type RawCellContent,
+  type SimpleCellAddress,
+  type SimpleCellRange,
+} from "hyperformula";
 import { lastColOf, lastRowOf, parseRangeRef, splitSheetPrefix, type OpenEnds, type Rect } from "./a1";
 import { DeveloperMetadataStore } from "./developerMetadata";
 import { defaultDateFormat, formatValue, isDateTimeFormat } from "./formats";
@@ -49,7 +55,11 @@ export class WorkbookModel {
   recalculationInterval: "ON_CHANGE" | "MINUTE" | "HOUR" = "ON_CHANGE";
   readonly names: NamedRanges;
   readonly developerMetadata = new DeveloperMetadataStore();
-  readonly properties: Record<PropertyStore, Map<string, string>> = { document: new Map(), user: new Map(), script: new Map() };
+  readonly properties: Record<PropertyStore, Map<string, string>> = {
+    document: new Map(),
+    user: new Map(),
+    script: new Map(),
+  };
   readonly locks: Record<LockKind, { held: boolean; elsewhere: number }> = {
     document: { held: false, elsewhere: 0 },
     script: { held: false, elsewhere: 0 },
@@ -116,7 +126,9 @@ export class WorkbookModel {
   }
 
   sheetByName(name: string): SheetModel | undefined {
-    return this.sheets.find((s) => s.name === name) ?? this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return (
+      this.sheets.find((s) => s.name === name) ?? this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase())
+    );
   }
 
   activeSheet(): SheetModel {
@@ -196,7 +208,8 @@ export class WorkbookModel {
       [numRows, "number of rows"],
       [numCols, "number of columns"],
     ] as const)
-      if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`The ${what} of the range is not a number.`);
+      if (typeof value !== "number" || !Number.isFinite(value))
+        throw new Error(`The ${what} of the range is not a number.`);
     if (row < 1) throw new Error("The starting row of the range is too small.");
     if (col < 1) throw new Error("The starting column of the range is too small.");
     if (numRows < 1) throw new Error("The number of rows in the range must be at least 1.");
@@ -212,7 +225,8 @@ export class WorkbookModel {
     const target = sheetName !== undefined ? this.sheetByName(sheetName) : sheet;
     if (!target) throw new Error("Range not found");
     const parsed = parseRangeRef(ref, target.maxRows, target.maxColumns);
-    if (lastRowOf(parsed.rect) > target.maxRows || lastColOf(parsed.rect) > target.maxColumns) throw new Error("Range not found");
+    if (lastRowOf(parsed.rect) > target.maxRows || lastColOf(parsed.rect) > target.maxColumns)
+      throw new Error("Range not found");
     return { sheet: target, ...parsed };
   }
 
@@ -221,7 +235,10 @@ export class WorkbookModel {
   }
 
   hfRange(sheet: SheetModel, rect: Rect): SimpleCellRange {
-    return { start: this.address(sheet, rect.row, rect.col), end: this.address(sheet, lastRowOf(rect), lastColOf(rect)) };
+    return {
+      start: this.address(sheet, rect.row, rect.col),
+      end: this.address(sheet, lastRowOf(rect), lastColOf(rect)),
+    };
   }
 
   /** The last row of a sheet named in a formula (undefined: the formula's own sheet), for closing "A2:A". */
@@ -284,7 +301,9 @@ export class WorkbookModel {
         if (i === 0 && j === 0) return { kind: "formula", text: formula };
         const text = String(hfText);
         // Filling down moves a closed "A2:A1000" to "A3:A1001"; both ends came from an open range.
-        const reopened = open ? reopenRanges(text, (name, endRow) => endRow === lastRow(name) || endRow === lastRow(name) + i) : text;
+        const reopened = open
+          ? reopenRanges(text, (name, endRow) => endRow === lastRow(name) || endRow === lastRow(name) + i)
+          : text;
         return { kind: "formula", text: reopened };
       }),
     );
@@ -346,7 +365,8 @@ export class WorkbookModel {
     const out: string[][] = [];
     for (let r = rect.row; r <= lastRowOf(rect); r++) {
       const row: string[] = [];
-      for (let c = rect.col; c <= lastColOf(rect); c++) row.push(sheet.cellMeta(r, c)?.formula ? this.formulaText(sheet, r, c) : "");
+      for (let c = rect.col; c <= lastColOf(rect); c++)
+        row.push(sheet.cellMeta(r, c)?.formula ? this.formulaText(sheet, r, c) : "");
       out.push(row);
     }
     return out;
@@ -417,7 +437,12 @@ export class WorkbookModel {
   }
 
   /** Sets (or with undefined, removes) one meta key on every cell of a range. */
-  setMeta<K extends keyof CellMeta>(sheet: SheetModel, rect: Rect, key: K, value: (i: number, j: number) => CellMeta[K] | undefined): void {
+  setMeta<K extends keyof CellMeta>(
+    sheet: SheetModel,
+    rect: Rect,
+    key: K,
+    value: (i: number, j: number) => CellMeta[K] | undefined,
+  ): void {
     this.requireLive(sheet);
     this.forEachCell(sheet, rect, (row, col, i, j) => {
       const v = value(i, j);
@@ -461,7 +486,8 @@ export class WorkbookModel {
       const size = rows ? sheet.maxRows : sheet.maxColumns;
       const word = rows ? "rows" : "columns";
       if (change.at < 1 || change.at - change.count - 1 > size) throw new Error(`Those ${word} are out of bounds.`);
-      if (-change.count >= size - frozen) throw new Error(`Sorry, it is not possible to delete all non-frozen ${word}.`);
+      if (-change.count >= size - frozen)
+        throw new Error(`Sorry, it is not possible to delete all non-frozen ${word}.`);
     }
     this.materializeFormulas();
     const hfIndex: [number, number] = [change.at - 1, Math.abs(change.count)];
@@ -489,7 +515,8 @@ export class WorkbookModel {
   }
 
   private shiftStoredRanges(changed: SheetModel, change: DimensionChange): void {
-    const shiftOn = (sheetId: number, rect: Rect): Rect | undefined => (sheetId === changed.id ? shiftRect(rect, change) : rect);
+    const shiftOn = (sheetId: number, rect: Rect): Rect | undefined =>
+      sheetId === changed.id ? shiftRect(rect, change) : rect;
     changed.merges = changed.merges.flatMap((rect) => shiftRect(rect, change) ?? []);
     changed.protections = changed.protections.flatMap((p) => {
       if (p.rect) {
@@ -518,7 +545,8 @@ export class WorkbookModel {
         return rule.ranges.length > 0;
       });
       sheet.forEachMeta((meta) => {
-        if (meta.validation) meta.validation.values = meta.validation.values.map((v) => shiftValue(v, changed.id, change));
+        if (meta.validation)
+          meta.validation.values = meta.validation.values.map((v) => shiftValue(v, changed.id, change));
       });
     }
   }
@@ -538,7 +566,8 @@ export class WorkbookModel {
 function inheritedMeta(template: CellMeta | undefined): CellMeta | undefined {
   if (!template) return undefined;
   const copy: CellMeta = {};
-  for (const key of FORMAT_KEYS) if (template[key] !== undefined) (copy as Record<string, unknown>)[key] = structuredClone(template[key]);
+  for (const key of FORMAT_KEYS)
+    if (template[key] !== undefined) (copy as Record<string, unknown>)[key] = structuredClone(template[key]);
   if (template.validation) copy.validation = structuredClone(template.validation);
   return Object.keys(copy).length > 0 ? copy : undefined;
 }

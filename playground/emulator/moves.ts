@@ -60,7 +60,8 @@ function movedRect(rect: Rect, axis: Axis, newIndex: (i: number) => number): Rec
  */
 function forgetRemovedArrays(model: WorkbookModel): void {
   const graph = model.text.dependencyGraph;
-  for (const [key, vertex] of [...graph.arrayMapping.arrayMapping]) if (!graph.graph.hasNode(vertex)) graph.arrayMapping.removeArray(key);
+  for (const [key, vertex] of [...graph.arrayMapping.arrayMapping])
+    if (!graph.graph.hasNode(vertex)) graph.arrayMapping.removeArray(key);
 }
 
 const WRAP_START = "=INDEX(";
@@ -70,7 +71,14 @@ const WRAP_END = ",1,1)";
  * Sheet.moveRows(rowSpec, destinationIndex) and moveColumns: the rows (columns) the spec spans move before
  * `destination`, counted before the move. A destination at either edge of the block leaves it where it is.
  */
-export function moveDimension(model: WorkbookModel, sheet: SheetModel, axis: Axis, start: number, count: number, destination: number): void {
+export function moveDimension(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  axis: Axis,
+  start: number,
+  count: number,
+  destination: number,
+): void {
   model.requireLive(sheet);
   const rows = axis === "rows";
   const word = rows ? "rows" : "columns";
@@ -80,13 +88,15 @@ export function moveDimension(model: WorkbookModel, sheet: SheetModel, axis: Axi
   const end = start + count - 1;
   if (destination === start || destination === end + 1) return;
   // UNVERIFIED: the message; a block can't be moved into itself.
-  if (destination > start && destination <= end) throw new Error(`The ${word} can't be moved to a position inside themselves.`);
+  if (destination > start && destination <= end)
+    throw new Error(`The ${word} can't be moved to a position inside themselves.`);
   for (const m of sheet.merges) {
     const [first, last] = rows ? [m.row, lastRowOf(m)] : [m.col, lastColOf(m)];
     const whollyInside = first >= start && last <= end;
     const whollyOutside = last < start || first > end;
     const splitAtDestination = first < destination && destination <= last;
-    if (!whollyInside && (!whollyOutside || splitAtDestination)) throw new Error(`You can't move ${word} that hold only part of a merged cell.`);
+    if (!whollyInside && (!whollyOutside || splitAtDestination))
+      throw new Error(`You can't move ${word} that hold only part of a merged cell.`);
   }
   const newIndex = movedIndex(start, count, destination);
 
@@ -117,7 +127,8 @@ export function moveDimension(model: WorkbookModel, sheet: SheetModel, axis: Axi
     sheet.columnWidths = permuteMap(sheet.columnWidths, newIndex);
   }
   const moveRect = (rect: Rect) => movedRect(rect, axis, newIndex);
-  const moveStored = (r: StoredRange): StoredRange => (r.sheetId === sheet.id ? { sheetId: r.sheetId, rect: moveRect(r.rect) } : r);
+  const moveStored = (r: StoredRange): StoredRange =>
+    r.sheetId === sheet.id ? { sheetId: r.sheetId, rect: moveRect(r.rect) } : r;
   sheet.merges = sheet.merges.map(moveRect);
   for (const p of sheet.protections) {
     if (p.rect) p.rect = moveRect(p.rect);
@@ -137,7 +148,8 @@ export function moveDimension(model: WorkbookModel, sheet: SheetModel, axis: Axi
   sheet.forEachMeta((meta, row, col) => {
     if (!wrapped.includes(meta)) return;
     const current = model.text.getCellFormula(model.address(sheet, row, col)) ?? "";
-    if (!current.startsWith(WRAP_START) || !current.endsWith(WRAP_END)) throw new Error(`Emulator: lost the array formula at row ${row}, column ${col}.`);
+    if (!current.startsWith(WRAP_START) || !current.endsWith(WRAP_END))
+      throw new Error(`Emulator: lost the array formula at row ${row}, column ${col}.`);
     const inner = `=${current.slice(WRAP_START.length, -WRAP_END.length)}`;
     const text = meta.formula!.open ? reopenRanges(inner, (name, endRow) => endRow === lastRow(name)) : inner;
     model.writeInputs(sheet, { row, col, numRows: 1, numCols: 1 }, [[{ kind: "formula", text }]]);
@@ -153,18 +165,25 @@ export interface SortKey {
 /** Range.sort's argument: a column number, {column, ascending}, or an array of them. */
 export function parseSortSpec(spec: unknown, rect: Rect): SortKey[] {
   const list = Array.isArray(spec) ? spec : [spec];
-  if (list.length === 0) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Range.sort.");
+  if (list.length === 0)
+    throw new Error("The parameters don't match the method signature for SpreadsheetApp.Range.sort.");
   return list.map((item): SortKey => {
     const key =
       typeof item === "number"
         ? { column: item, ascending: true }
         : item !== null && typeof item === "object" && typeof (item as { column?: unknown }).column === "number"
-          ? { column: (item as { column: number }).column, ascending: (item as { ascending?: unknown }).ascending !== false }
+          ? {
+              column: (item as { column: number }).column,
+              ascending: (item as { ascending?: unknown }).ascending !== false,
+            }
           : undefined;
-    if (!key || !Number.isInteger(key.column)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Range.sort.");
+    if (!key || !Number.isInteger(key.column))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Range.sort.");
     // UNVERIFIED: the message; Apps Script sorts by sheet columns, which must lie in the range.
     if (key.column < rect.col || key.column > lastColOf(rect))
-      throw new Error(`The column to sort by (${key.column}) is outside the range: columns ${rect.col} to ${lastColOf(rect)}.`);
+      throw new Error(
+        `The column to sort by (${key.column}) is outside the range: columns ${rect.col} to ${lastColOf(rect)}.`,
+      );
     return key;
   });
 }
@@ -209,7 +228,8 @@ export function sortRange(model: WorkbookModel, sheet: SheetModel, rect: Rect, k
 
   const reader = model.reader;
   const lastRow = model.lastRowResolver(sheet);
-  const spilled = (row: number, col: number) => !sheet.cellMeta(row, col)?.formula && reader.isCellPartOfArray(model.address(sheet, row, col));
+  const spilled = (row: number, col: number) =>
+    !sheet.cellMeta(row, col)?.formula && reader.isCellPartOfArray(model.address(sheet, row, col));
   type Cell = { input: CellInput; meta: CellMeta | undefined } | "stay";
   const source: Cell[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
@@ -243,7 +263,12 @@ export function sortRange(model: WorkbookModel, sheet: SheetModel, rect: Rect, k
     const text = String(reader.getFillRangeData(from, to)[0]![0]);
     const open = sheet.cellMeta(fromRow, col)?.formula?.open;
     const delta = toRow - fromRow;
-    return { kind: "formula", text: open ? reopenRanges(text, (name, endRow) => endRow === lastRow(name) || endRow === lastRow(name) + delta) : text };
+    return {
+      kind: "formula",
+      text: open
+        ? reopenRanges(text, (name, endRow) => endRow === lastRow(name) || endRow === lastRow(name) + delta)
+        : text,
+    };
   };
 
   const target: { input: CellInput; meta: CellMeta | undefined }[][] = order.map((from, to) =>
@@ -273,7 +298,8 @@ export function sortRange(model: WorkbookModel, sheet: SheetModel, rect: Rect, k
       const formula = sheet.cellMeta(row, col)?.formula;
       const meta = target[i]![j]!.meta;
       const cells = (sheet.meta[row - 1] ??= []);
-      cells[col - 1] = meta || formula ? { ...(meta ? structuredClone(meta) : {}), ...(formula ? { formula } : {}) } : undefined;
+      cells[col - 1] =
+        meta || formula ? { ...(meta ? structuredClone(meta) : {}), ...(formula ? { formula } : {}) } : undefined;
     }
   }
 }

@@ -108,7 +108,12 @@ export class ProtectionFacade {
   removeEditors(users: unknown[]): this {
     this._requireLive();
     const keep = new Set([this._model.owner, this._model.currentUser].map((e) => e.toLowerCase()));
-    const drop = new Set(users.map(emailOf).map((e) => e.toLowerCase()).filter((e) => !keep.has(e)));
+    const drop = new Set(
+      users
+        .map(emailOf)
+        .map((e) => e.toLowerCase())
+        .filter((e) => !keep.has(e)),
+    );
     this._spec.editors = this._model.protectionEditors(this._spec).filter((e) => !drop.has(e.toLowerCase()));
     return this;
   }
@@ -133,7 +138,10 @@ export class ProtectionFacade {
   setUnprotectedRanges(ranges: unknown[]): this {
     this._requireLive();
     if (this._spec.type !== "SHEET") throw new Error("Unprotected ranges can only be set on a protected sheet.");
-    if (!Array.isArray(ranges)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Protection.setUnprotectedRanges.");
+    if (!Array.isArray(ranges))
+      throw new Error(
+        "The parameters don't match the method signature for SpreadsheetApp.Protection.setUnprotectedRanges.",
+      );
     this._spec.unprotected = ranges.map((r) => {
       if (!(r instanceof RangeFacade) || r._sheet.id !== this._spec.sheetId)
         throw new Error("Unprotected ranges must be ranges of the protected sheet.");

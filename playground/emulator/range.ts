@@ -100,7 +100,12 @@ export class RangeFacade {
   getCell(row: number, column: number): RangeFacade {
     if (row < 1 || row > this._rect.numRows || column < 1 || column > this._rect.numCols)
       throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
-    return new RangeFacade(this._model, this._sheet, { row: this._rect.row + row - 1, col: this._rect.col + column - 1, numRows: 1, numCols: 1 });
+    return new RangeFacade(this._model, this._sheet, {
+      row: this._rect.row + row - 1,
+      col: this._rect.col + column - 1,
+      numRows: 1,
+      numCols: 1,
+    });
   }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeFacade {
@@ -157,14 +162,18 @@ export class RangeFacade {
   setValue(value: unknown): this {
     const { timeZone, locale } = this._model;
     const input = parseUserEntered(value, timeZone, locale);
-    const anyPlainText = this._model.readMeta(this._sheet, this._rect, (m) => m?.numberFormat === "@").some((row) => row.includes(true));
+    const anyPlainText = this._model
+      .readMeta(this._sheet, this._rect, (m) => m?.numberFormat === "@")
+      .some((row) => row.includes(true));
     if (input.kind === "formula" && !anyPlainText) this._model.fillFormula(this._sheet, this._rect, input.text);
     else if (!anyPlainText) this._model.writeInputs(this._sheet, this._rect, this._filled(input));
     else
       this._model.writeInputs(
         this._sheet,
         this._rect,
-        this._filled(value).map((row, i) => row.map((v, j) => parseUserEntered(v, timeZone, locale, this._isPlainText(i, j)))),
+        this._filled(value).map((row, i) =>
+          row.map((v, j) => parseUserEntered(v, timeZone, locale, this._isPlainText(i, j))),
+        ),
       );
     return this;
   }
@@ -185,7 +194,12 @@ export class RangeFacade {
     const data = requireMatrix<unknown>(formulas, this._rect, "setFormulas");
     const { timeZone, locale } = this._model;
     const inputs = data.map((row) =>
-      row.map((f): CellInput => (typeof f === "string" && f.startsWith("=") ? { kind: "formula", text: f } : parseUserEntered(f, timeZone, locale))),
+      row.map(
+        (f): CellInput =>
+          typeof f === "string" && f.startsWith("=")
+            ? { kind: "formula", text: f }
+            : parseUserEntered(f, timeZone, locale),
+      ),
     );
     this._model.writeInputs(this._sheet, this._rect, inputs);
     return this;
@@ -216,7 +230,9 @@ export class RangeFacade {
 
   setNumberFormats(formats: string[][]): this {
     const data = requireMatrix<string>(formats, this._rect, "setNumberFormats");
-    this._model.setMeta(this._sheet, this._rect, "numberFormat", (i, j) => (data[i]![j] ? String(data[i]![j]) : undefined));
+    this._model.setMeta(this._sheet, this._rect, "numberFormat", (i, j) =>
+      data[i]![j] ? String(data[i]![j]) : undefined,
+    );
     return this;
   }
 
@@ -231,7 +247,12 @@ export class RangeFacade {
     return this._setEach(key, () => value);
   }
 
-  private _setMatrix<K extends keyof CellMeta, T>(key: K, data: unknown, method: string, map: (v: T) => CellMeta[K] | undefined): this {
+  private _setMatrix<K extends keyof CellMeta, T>(
+    key: K,
+    data: unknown,
+    method: string,
+    map: (v: T) => CellMeta[K] | undefined,
+  ): this {
     const matrix = requireMatrix<T>(data, this._rect, method);
     return this._setEach(key, (i, j) => map(matrix[i]![j]!));
   }
@@ -314,7 +335,9 @@ export class RangeFacade {
 
   setTextStyle(style: TextStyleFacade): this {
     if (!(style instanceof TextStyleFacade)) throw signatureError("setTextStyle");
-    this._model.forEachCell(this._sheet, this._rect, (row, col) => applyTextStyle(this._sheet.ensureMeta(row, col), style));
+    this._model.forEachCell(this._sheet, this._rect, (row, col) =>
+      applyTextStyle(this._sheet.ensureMeta(row, col), style),
+    );
     return this;
   }
 
@@ -403,7 +426,9 @@ export class RangeFacade {
   }
 
   setNotes(notes: (string | null)[][]): this {
-    return this._setMatrix("note", notes, "setNotes", (n: string | null) => (n === null || n === "" ? undefined : String(n)));
+    return this._setMatrix("note", notes, "setNotes", (n: string | null) =>
+      n === null || n === "" ? undefined : String(n),
+    );
   }
 
   getNote(): string {
@@ -426,13 +451,21 @@ export class RangeFacade {
   }
 
   mergeAcross(): this {
-    const rows = Array.from({ length: this._rect.numRows }, (_, i) => ({ ...this._rect, row: this._rect.row + i, numRows: 1 }));
+    const rows = Array.from({ length: this._rect.numRows }, (_, i) => ({
+      ...this._rect,
+      row: this._rect.row + i,
+      numRows: 1,
+    }));
     mergeRects(this._model, this._sheet, rows);
     return this;
   }
 
   mergeVertically(): this {
-    const cols = Array.from({ length: this._rect.numCols }, (_, j) => ({ ...this._rect, col: this._rect.col + j, numCols: 1 }));
+    const cols = Array.from({ length: this._rect.numCols }, (_, j) => ({
+      ...this._rect,
+      col: this._rect.col + j,
+      numCols: 1,
+    }));
     mergeRects(this._model, this._sheet, cols);
     return this;
   }
@@ -451,7 +484,9 @@ export class RangeFacade {
   }
 
   getMergedRanges(): RangeFacade[] {
-    return this._sheet.merges.filter((m) => rectsIntersect(m, this._rect)).map((m) => new RangeFacade(this._model, this._sheet, m));
+    return this._sheet.merges
+      .filter((m) => rectsIntersect(m, this._rect))
+      .map((m) => new RangeFacade(this._model, this._sheet, m));
   }
 
   // ---- data validation ----
@@ -466,7 +501,8 @@ export class RangeFacade {
     const data = requireMatrix<DataValidationFacade | null>(rules, this._rect, "setDataValidations");
     return this._setEach("validation", (i, j) => {
       const rule = data[i]![j];
-      if (rule !== null && rule !== undefined && !(rule instanceof DataValidationFacade)) throw signatureError("setDataValidations");
+      if (rule !== null && rule !== undefined && !(rule instanceof DataValidationFacade))
+        throw signatureError("setDataValidations");
       return rule ? cloneJson(rule._spec) : undefined;
     });
   }
@@ -485,17 +521,32 @@ export class RangeFacade {
 
   /** Checkbox validation, and every cell set to the unchecked value, as insertCheckboxes does in Sheets. */
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): this {
-    const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
-    const spec: ValidationSpec = { criteria: "CHECKBOX", values: values.map((v) => v as string), allowInvalid: true, helpText: null };
+    const values =
+      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    const spec: ValidationSpec = {
+      criteria: "CHECKBOX",
+      values: values.map((v) => v as string),
+      allowInvalid: true,
+      helpText: null,
+    };
     this._setEach("validation", () => cloneJson(spec));
     const unchecked = checkedValue === undefined ? false : uncheckedValue === undefined ? "" : uncheckedValue;
-    this._model.writeInputs(this._sheet, this._rect, this._filled(parseUserEntered(unchecked, this._model.timeZone, this._model.locale)));
+    this._model.writeInputs(
+      this._sheet,
+      this._rect,
+      this._filled(parseUserEntered(unchecked, this._model.timeZone, this._model.locale)),
+    );
     return this;
   }
 
   // ---- clearing ----
 
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }): this {
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    commentsOnly?: boolean;
+  }): this {
     const o = options ?? {};
     const only = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
     if (!only || o.contentsOnly) this._model.clearContents(this._sheet, this._rect);
@@ -541,7 +592,9 @@ export class RangeFacade {
   getDeveloperMetadata(): DeveloperMetadataFacade[] {
     this._model.requireLive(this._sheet);
     const location = locationOfRange(this._sheet, this._rect);
-    return location ? this._model.developerMetadata.at(location).map((m) => new DeveloperMetadataFacade(this._model, m)) : [];
+    return location
+      ? this._model.developerMetadata.at(location).map((m) => new DeveloperMetadataFacade(this._model, m))
+      : [];
   }
 
   /** Searches the metadata on rows and columns wholly inside the range (or, with onIntersectingLocations, touching it). */
@@ -577,7 +630,8 @@ function fontSize(size: number | null): number | undefined {
 }
 
 function horizontal(alignment: string | null): string | undefined {
-  if (alignment === null || alignment === undefined || alignment === "normal" || alignment === "general") return undefined;
+  if (alignment === null || alignment === undefined || alignment === "normal" || alignment === "general")
+    return undefined;
   const a = String(alignment).toLowerCase();
   if (!["left", "center", "right"].includes(a)) throw new Error(`Invalid horizontal alignment: ${alignment}`);
   return a;
@@ -616,7 +670,8 @@ function mergeRects(model: WorkbookModel, sheet: SheetModel, rects: Rect[]): voi
     if (rect.numRows === 1 && rect.numCols === 1) continue;
     sheet.merges = sheet.merges.filter((m) => !rectContains(rect, m));
     sheet.merges.push(rect);
-    if (rect.numCols > 1) model.clearContents(sheet, { row: rect.row, col: rect.col + 1, numRows: 1, numCols: rect.numCols - 1 });
+    if (rect.numCols > 1)
+      model.clearContents(sheet, { row: rect.row, col: rect.col + 1, numRows: 1, numCols: rect.numCols - 1 });
     if (rect.numRows > 1) model.clearContents(sheet, { ...rect, row: rect.row + 1, numRows: rect.numRows - 1 });
   }
 }

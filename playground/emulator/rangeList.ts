@@ -81,7 +81,12 @@ export class RangeListFacade {
     return this._each((r) => r.setFormula(formula));
   }
 
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }): this {
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    commentsOnly?: boolean;
+  }): this {
     return this._each((r) => r.clear(options));
   }
 

@@ -1,7 +1,14 @@
 /** The global services: SpreadsheetApp, PropertiesService, LockService, Session. */
 import { ConditionalFormatRuleBuilderFacade, DataValidationBuilderFacade, TextStyleBuilderFacade } from "./builders";
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from "./developerMetadata";
-import { BooleanCriteria, BorderStyle, DataValidationCriteria, ProtectionType, RecalculationInterval, WrapStrategy } from "./enums";
+import {
+  BooleanCriteria,
+  BorderStyle,
+  DataValidationCriteria,
+  ProtectionType,
+  RecalculationInterval,
+  WrapStrategy,
+} from "./enums";
 import type { LockKind, PropertyStore, WorkbookModel } from "./model";
 import { sheetFacade, type SheetFacade } from "./sheet";
 import { spreadsheetFacade, type SpreadsheetFacade } from "./spreadsheet";
@@ -79,7 +86,9 @@ export class PropertiesFacade {
 
   setProperties(properties: Record<string, unknown>, deleteAllOthers = false): this {
     if (properties === null || typeof properties !== "object")
-      throw new Error("The parameters don't match the method signature for PropertiesService.Properties.setProperties.");
+      throw new Error(
+        "The parameters don't match the method signature for PropertiesService.Properties.setProperties.",
+      );
     const entries = Object.entries(properties).map(([k, v]) => [String(k), String(v)] as const);
     for (const [, value] of entries) if (bytes(value) > MAX_VALUE_BYTES) throw new Error("Argument too large: value");
     const next = new Map(deleteAllOthers ? [] : this._store);

@@ -28,7 +28,8 @@ const DEFAULT_COLUMN_WIDTH = 100;
 const DEFAULT_ROW_HEIGHT = 21;
 
 function requirePositiveInt(value: unknown, what: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw new Error(`Invalid ${what}: ${String(value)}`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
+    throw new Error(`Invalid ${what}: ${String(value)}`);
   return value;
 }
 
@@ -81,13 +82,15 @@ export class SheetFacade {
       return new RangeFacade(this._model, resolved.sheet, resolved.rect, resolved);
     }
     const rect = { row: a, col: column as number, numRows: numRows ?? 1, numCols: numColumns ?? 1 };
-    if (column === undefined) throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    if (column === undefined)
+      throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     this._model.checkRect(sheet, rect.row, rect.col, rect.numRows, rect.numCols);
     return new RangeFacade(this._model, sheet, rect);
   }
 
   getRangeList(a1Notations: string[]): RangeListFacade {
-    if (!Array.isArray(a1Notations)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
+    if (!Array.isArray(a1Notations))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
     return new RangeListFacade(a1Notations.map((a1) => this.getRange(a1)));
   }
 
@@ -118,14 +121,22 @@ export class SheetFacade {
   insertRowsAfter(afterPosition: number, howMany: number): this {
     const after = requirePositiveInt(afterPosition, "row position");
     if (after > this._live.maxRows) throw new Error("Those rows are out of bounds.");
-    this._model.changeDimension(this._sheet, { axis: "rows", at: after + 1, count: requirePositiveInt(howMany, "number of rows") }, after);
+    this._model.changeDimension(
+      this._sheet,
+      { axis: "rows", at: after + 1, count: requirePositiveInt(howMany, "number of rows") },
+      after,
+    );
     return this;
   }
 
   insertRowsBefore(beforePosition: number, howMany: number): this {
     const before = requirePositiveInt(beforePosition, "row position");
     if (before > this._live.maxRows) throw new Error("Those rows are out of bounds.");
-    this._model.changeDimension(this._sheet, { axis: "rows", at: before, count: requirePositiveInt(howMany, "number of rows") }, before);
+    this._model.changeDimension(
+      this._sheet,
+      { axis: "rows", at: before, count: requirePositiveInt(howMany, "number of rows") },
+      before,
+    );
     return this;
   }
 
@@ -140,20 +151,32 @@ export class SheetFacade {
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     const after = requirePositiveInt(afterPosition, "column position");
     if (after > this._live.maxColumns) throw new Error("Those columns are out of bounds.");
-    this._model.changeDimension(this._sheet, { axis: "cols", at: after + 1, count: requirePositiveInt(howMany, "number of columns") }, after);
+    this._model.changeDimension(
+      this._sheet,
+      { axis: "cols", at: after + 1, count: requirePositiveInt(howMany, "number of columns") },
+      after,
+    );
     return this;
   }
 
   insertColumnsBefore(beforePosition: number, howMany: number): this {
     const before = requirePositiveInt(beforePosition, "column position");
     if (before > this._live.maxColumns) throw new Error("Those columns are out of bounds.");
-    this._model.changeDimension(this._sheet, { axis: "cols", at: before, count: requirePositiveInt(howMany, "number of columns") }, before);
+    this._model.changeDimension(
+      this._sheet,
+      { axis: "cols", at: before, count: requirePositiveInt(howMany, "number of columns") },
+      before,
+    );
     return this;
   }
 
   deleteRows(rowPosition: number, howMany: number): void {
     const at = requirePositiveInt(rowPosition, "row position");
-    this._model.changeDimension(this._live, { axis: "rows", at, count: -requirePositiveInt(howMany, "number of rows") });
+    this._model.changeDimension(this._live, {
+      axis: "rows",
+      at,
+      count: -requirePositiveInt(howMany, "number of rows"),
+    });
   }
 
   deleteRow(rowPosition: number): this {
@@ -163,7 +186,11 @@ export class SheetFacade {
 
   deleteColumns(columnPosition: number, howMany: number): void {
     const at = requirePositiveInt(columnPosition, "column position");
-    this._model.changeDimension(this._live, { axis: "cols", at, count: -requirePositiveInt(howMany, "number of columns") });
+    this._model.changeDimension(this._live, {
+      axis: "cols",
+      at,
+      count: -requirePositiveInt(howMany, "number of columns"),
+    });
   }
 
   deleteColumn(columnPosition: number): this {
@@ -192,12 +219,14 @@ export class SheetFacade {
   }
 
   setFrozenRows(rows: number): void {
-    if (!Number.isInteger(rows) || rows < 0 || rows >= this._live.maxRows) throw new Error(`Invalid number of frozen rows: ${rows}`);
+    if (!Number.isInteger(rows) || rows < 0 || rows >= this._live.maxRows)
+      throw new Error(`Invalid number of frozen rows: ${rows}`);
     this._sheet.frozenRows = rows;
   }
 
   setFrozenColumns(columns: number): void {
-    if (!Number.isInteger(columns) || columns < 0 || columns >= this._live.maxColumns) throw new Error(`Invalid number of frozen columns: ${columns}`);
+    if (!Number.isInteger(columns) || columns < 0 || columns >= this._live.maxColumns)
+      throw new Error(`Invalid number of frozen columns: ${columns}`);
     this._sheet.frozenColumns = columns;
   }
 
@@ -216,7 +245,8 @@ export class SheetFacade {
   setColumnWidths(startColumn: number, numColumns: number, width: number): this {
     const sheet = this._live;
     this._model.checkRect(sheet, 1, startColumn, 1, numColumns);
-    for (let c = startColumn; c < startColumn + numColumns; c++) sheet.columnWidths.set(c, requirePositiveInt(Math.round(width), "width"));
+    for (let c = startColumn; c < startColumn + numColumns; c++)
+      sheet.columnWidths.set(c, requirePositiveInt(Math.round(width), "width"));
     return this;
   }
 
@@ -231,7 +261,8 @@ export class SheetFacade {
   setRowHeights(startRow: number, numRows: number, height: number): this {
     const sheet = this._live;
     this._model.checkRect(sheet, startRow, 1, numRows, 1);
-    for (let r = startRow; r < startRow + numRows; r++) sheet.rowHeights.set(r, requirePositiveInt(Math.round(height), "height"));
+    for (let r = startRow; r < startRow + numRows; r++)
+      sheet.rowHeights.set(r, requirePositiveInt(Math.round(height), "height"));
     return this;
   }
 
@@ -252,7 +283,8 @@ export class SheetFacade {
 
   hideSheet(): this {
     const sheet = this._live;
-    if (this._model.sheets.every((s) => s === sheet || s.hidden)) throw new Error("You can't hide all the sheets in a document.");
+    if (this._model.sheets.every((s) => s === sheet || s.hidden))
+      throw new Error("You can't hide all the sheets in a document.");
     sheet.hidden = true;
     return this;
   }
@@ -276,7 +308,9 @@ export class SheetFacade {
 
   /** The metadata on the sheet itself (not on its rows or columns). */
   getDeveloperMetadata(): DeveloperMetadataFacade[] {
-    return this._model.developerMetadata.at({ type: "SHEET", sheetId: this._live.id }).map((m) => new DeveloperMetadataFacade(this._model, m));
+    return this._model.developerMetadata
+      .at({ type: "SHEET", sheetId: this._live.id })
+      .map((m) => new DeveloperMetadataFacade(this._model, m));
   }
 
   /** Searches the metadata on the sheet, its rows and its columns. */
@@ -314,14 +348,16 @@ export class SheetFacade {
   }
 
   insertChart(chart: EmbeddedChartFacade): void {
-    if (!(chart instanceof EmbeddedChartFacade)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    if (!(chart instanceof EmbeddedChartFacade))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
     const sheet = this._live;
     chart._spec.id = this._model.nextChartId++;
     sheet.charts.push(cloneJson(chart._spec));
   }
 
   updateChart(chart: EmbeddedChartFacade): void {
-    if (!(chart instanceof EmbeddedChartFacade)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.updateChart.");
+    if (!(chart instanceof EmbeddedChartFacade))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.updateChart.");
     const sheet = this._live;
     const index = sheet.charts.findIndex((c) => c.id !== null && c.id === chart._spec.id);
     if (index < 0) throw new Error("The chart to update is not on this sheet.");
@@ -329,7 +365,8 @@ export class SheetFacade {
   }
 
   removeChart(chart: EmbeddedChartFacade): void {
-    if (!(chart instanceof EmbeddedChartFacade)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.removeChart.");
+    if (!(chart instanceof EmbeddedChartFacade))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.removeChart.");
     const sheet = this._live;
     sheet.charts = sheet.charts.filter((c) => c.id !== chart._spec.id);
   }
@@ -343,7 +380,9 @@ export class SheetFacade {
   /** Replaces all of the sheet's rules, as in Sheets. */
   setConditionalFormatRules(rules: ConditionalFormatRuleFacade[]): void {
     if (!Array.isArray(rules) || !rules.every((r) => r instanceof ConditionalFormatRuleFacade))
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");
+      throw new Error(
+        "The parameters don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.",
+      );
     const sheet = this._live;
     for (const rule of rules)
       for (const r of rule._spec.ranges)

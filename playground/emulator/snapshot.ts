@@ -135,7 +135,13 @@ export function storedToJson(model: WorkbookModel, value: StoredValue): unknown 
   return value;
 }
 
-function cellValue(model: WorkbookModel, sheet: SheetModel, row: number, col: number, raw: unknown): number | string | boolean {
+function cellValue(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  row: number,
+  col: number,
+  raw: unknown,
+): number | string | boolean {
   if (raw === null || raw === undefined) return "";
   if (raw instanceof DetailedCellError) return sheetsErrorText(raw);
   if (typeof raw === "number") {
@@ -186,13 +192,21 @@ function seriesLabels(model: WorkbookModel, chart: ChartSpec): (string | null)[]
     const sheet = model.sheetById(r.sheetId);
     if (!sheet) continue;
     const { row, col, numRows, numCols } = r.rect;
-    if (chart.transpose) for (let i = 0; i < numRows; i++) lines.push({ sheet, rect: { row: row + i, col, numRows: 1, numCols } });
+    if (chart.transpose)
+      for (let i = 0; i < numRows; i++) lines.push({ sheet, rect: { row: row + i, col, numRows: 1, numCols } });
     else for (let j = 0; j < numCols; j++) lines.push({ sheet, rect: { row, col: col + j, numRows, numCols: 1 } });
   }
   const series = lines.length > 1 ? lines.slice(1) : lines;
-  const firstCells = series.map((line) => model.readValues(line.sheet, { ...line.rect, numRows: 1, numCols: 1 })[0]![0]);
+  const firstCells = series.map(
+    (line) => model.readValues(line.sheet, { ...line.rect, numRows: 1, numCols: 1 })[0]![0],
+  );
   // Sheets guesses headers when their number is not set: text above the data.
-  const headers = chart.numHeaders >= 0 ? chart.numHeaders : firstCells.length > 0 && firstCells.every((v) => typeof v === "string" && v !== "") ? 1 : 0;
+  const headers =
+    chart.numHeaders >= 0
+      ? chart.numHeaders
+      : firstCells.length > 0 && firstCells.every((v) => typeof v === "string" && v !== "")
+        ? 1
+        : 0;
   return series.map((line) => {
     if (headers === 0) return null;
     const size = chart.transpose ? { numRows: 1, numCols: headers } : { numRows: headers, numCols: 1 };
@@ -244,7 +258,9 @@ function sheetSnapshot(model: WorkbookModel, sheet: SheetModel, index: number): 
     tabColor: sheet.tabColor,
     maxRows: sheet.maxRows,
     maxColumns: sheet.maxColumns,
-    columnWidths: Object.fromEntries([...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnToLetters(c), w])),
+    columnWidths: Object.fromEntries(
+      [...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnToLetters(c), w]),
+    ),
     rowHeights: Object.fromEntries([...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r), h])),
     merges: sheet.merges.map((m) => rectToA1(m)),
     cells: cells(model, sheet),

@@ -19,7 +19,12 @@ export function spreadsheetFacade(model: WorkbookModel): SpreadsheetFacade {
 }
 
 function requireSheet(sheet: unknown, method: string): SheetFacade {
-  if (!sheet || typeof sheet !== "object" || !("_sheet" in sheet) || (sheet.constructor as { gasName?: string }).gasName !== "Sheet")
+  if (
+    !sheet ||
+    typeof sheet !== "object" ||
+    !("_sheet" in sheet) ||
+    (sheet.constructor as { gasName?: string }).gasName !== "Sheet"
+  )
     throw new Error(`The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.${method}.`);
   return sheet as SheetFacade;
 }
@@ -49,7 +54,8 @@ export class NamedRangeFacade {
   }
 
   setRange(range: RangeFacade): this {
-    if (!(range instanceof RangeFacade)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.NamedRange.setRange.");
+    if (!(range instanceof RangeFacade))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.NamedRange.setRange.");
     this._model.names.setTarget(this._name, range._sheet, range._rect, range._open);
     return this;
   }
@@ -95,7 +101,8 @@ export class SpreadsheetFacade {
   }
 
   setSpreadsheetTimeZone(timezone: string): void {
-    if (typeof timezone !== "string" || !isValidTimeZone(timezone)) throw new Error(`Invalid time zone: ${String(timezone)}`);
+    if (typeof timezone !== "string" || !isValidTimeZone(timezone))
+      throw new Error(`Invalid time zone: ${String(timezone)}`);
     this._model.context.timeZone = timezone;
   }
 
@@ -104,7 +111,8 @@ export class SpreadsheetFacade {
   }
 
   setSpreadsheetLocale(locale: string): void {
-    if (typeof locale !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) throw new Error(`Invalid locale: ${String(locale)}`);
+    if (typeof locale !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale))
+      throw new Error(`Invalid locale: ${String(locale)}`);
     this._model.setLocale(locale);
   }
 
@@ -114,7 +122,8 @@ export class SpreadsheetFacade {
 
   setRecalculationInterval(interval: string): this {
     const name = String(interval);
-    if (name !== "ON_CHANGE" && name !== "MINUTE" && name !== "HOUR") throw new Error(`Invalid recalculation interval: ${name}`);
+    if (name !== "ON_CHANGE" && name !== "MINUTE" && name !== "HOUR")
+      throw new Error(`Invalid recalculation interval: ${name}`);
     this._model.recalculationInterval = name;
     return this;
   }
@@ -144,12 +153,20 @@ export class SpreadsheetFacade {
    * after the active one unless an index (0-based) is given, and becomes active.
    */
   insertSheet(nameOrIndex?: string | number, index?: number | object, options?: object): SheetFacade {
-    if (options !== undefined || (typeof index === "object" && index !== null) || (typeof nameOrIndex === "object" && nameOrIndex !== null))
+    if (
+      options !== undefined ||
+      (typeof index === "object" && index !== null) ||
+      (typeof nameOrIndex === "object" && nameOrIndex !== null)
+    )
       throw new Error("insertSheet with options (a template sheet) is not supported by the emulator.");
     const model = this._model;
     const name = typeof nameOrIndex === "string" ? nameOrIndex : model.defaultSheetName();
     const position =
-      typeof nameOrIndex === "number" ? nameOrIndex : typeof index === "number" ? index : model.sheets.indexOf(model.activeSheet()) + 1;
+      typeof nameOrIndex === "number"
+        ? nameOrIndex
+        : typeof index === "number"
+          ? index
+          : model.sheets.indexOf(model.activeSheet()) + 1;
     const sheet = model.addSheet(name, position);
     model.activeSheetId = sheet.id;
     return sheetFacade(model, sheet);
@@ -177,14 +194,16 @@ export class SpreadsheetFacade {
   }
 
   getRangeList(a1Notations: string[]): RangeListFacade {
-    if (!Array.isArray(a1Notations)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.getRangeList.");
+    if (!Array.isArray(a1Notations))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.getRangeList.");
     return new RangeListFacade(a1Notations.map((a1) => this.getRange(a1)));
   }
 
   // ---- named ranges ----
 
   setNamedRange(name: string, range: RangeFacade): void {
-    if (!(range instanceof RangeFacade)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.setNamedRange.");
+    if (!(range instanceof RangeFacade))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.setNamedRange.");
     this._model.names.add(name, range._sheet, range._rect, range._open);
   }
 
@@ -211,7 +230,9 @@ export class SpreadsheetFacade {
 
   /** The metadata on the spreadsheet itself (not on its sheets, rows or columns). */
   getDeveloperMetadata(): DeveloperMetadataFacade[] {
-    return this._model.developerMetadata.at({ type: "SPREADSHEET" }).map((m) => new DeveloperMetadataFacade(this._model, m));
+    return this._model.developerMetadata
+      .at({ type: "SPREADSHEET" })
+      .map((m) => new DeveloperMetadataFacade(this._model, m));
   }
 
   /** Searches all metadata: the spreadsheet's, its sheets', rows' and columns'. */
@@ -226,7 +247,8 @@ export class SpreadsheetFacade {
   }
 
   addEditors(emailAddresses: unknown[]): this {
-    if (!Array.isArray(emailAddresses)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.addEditors.");
+    if (!Array.isArray(emailAddresses))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.addEditors.");
     const emails = emailAddresses.map(emailOf);
     const known = new Set(this._model.fileEditors().map((e) => e.toLowerCase()));
     for (const email of emails) if (!known.has(email.toLowerCase())) this._model.editors.push(email);

@@ -74,7 +74,8 @@ export function toState(model: WorkbookModel): EmulatorState {
         if (value === null || sheet.cellMeta(row, col)?.formula) return;
         // Cells filled by an array formula's result belong to the formula, not to the state.
         if (model.reader.isCellPartOfArray(model.address(sheet, row, col))) return;
-        if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") cell(row, col).v = value;
+        if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+          cell(row, col).v = value;
       }),
     );
     sheet.forEachMeta((meta, row, col) => {
@@ -102,7 +103,14 @@ export function toState(model: WorkbookModel): EmulatorState {
   });
   const namedRanges = model.names.list().map((entry): NamedRangeState => {
     const target = model.names.target(entry.name);
-    if (target) return { name: entry.name, sheetId: target.sheet.id, rect: target.rect, openRows: entry.openRows, openCols: entry.openCols };
+    if (target)
+      return {
+        name: entry.name,
+        sheetId: target.sheet.id,
+        rect: target.rect,
+        openRows: entry.openRows,
+        openCols: entry.openCols,
+      };
     return { name: entry.name, expression: model.names.expression(entry.name) ?? "=#REF!" };
   });
   const store = (kind: PropertyStore) => Object.fromEntries(model.properties[kind]);
@@ -167,7 +175,10 @@ export function restoreState(model: WorkbookModel, state: EmulatorState): void {
   }
   for (const sheetState of state.sheets) {
     const sheet = model.sheetById(sheetState.id)!;
-    const entries = Object.entries(sheetState.cells).map(([a1, cell]) => ({ ...parseRangeRef(a1, sheet.maxRows, sheet.maxColumns).rect, cell }));
+    const entries = Object.entries(sheetState.cells).map(([a1, cell]) => ({
+      ...parseRangeRef(a1, sheet.maxRows, sheet.maxColumns).rect,
+      cell,
+    }));
     if (entries.length === 0) continue;
     const rect = {
       row: Math.min(...entries.map((e) => e.row)),

@@ -19,7 +19,9 @@ function span(rect: Rect, axis: Axis): [number, number] {
 }
 
 function withSpan(rect: Rect, axis: Axis, first: number, last: number): Rect {
-  return axis === "rows" ? { ...rect, row: first, numRows: last - first + 1 } : { ...rect, col: first, numCols: last - first + 1 };
+  return axis === "rows"
+    ? { ...rect, row: first, numRows: last - first + 1 }
+    : { ...rect, col: first, numCols: last - first + 1 };
 }
 
 /** The rect after the change, or undefined when all its cells were deleted. */
@@ -48,7 +50,11 @@ export function shiftIndex(index: number, change: DimensionChange): number {
 }
 
 /** Shifts a sparse array indexed from 1 (meta rows, row heights) the way the sheet's cells move. */
-export function spliceSparse<T>(items: (T | undefined)[], change: DimensionChange, fill?: (index: number) => T | undefined): void {
+export function spliceSparse<T>(
+  items: (T | undefined)[],
+  change: DimensionChange,
+  fill?: (index: number) => T | undefined,
+): void {
   const start = change.at - 1;
   if (change.count < 0) {
     if (items.length > start) items.splice(start, -change.count);

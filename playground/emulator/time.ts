@@ -84,8 +84,10 @@ function offsetAt(ms: number, zone: string): number {
   if (offset === undefined) {
     const start = bucket * QUARTER_HOUR;
     const parts: Record<string, number> = {};
-    for (const p of formatterFor(zone).formatToParts(new Date(start))) if (p.type !== "literal") parts[p.type] = Number(p.value);
-    offset = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!) - start;
+    for (const p of formatterFor(zone).formatToParts(new Date(start)))
+      if (p.type !== "literal") parts[p.type] = Number(p.value);
+    offset =
+      Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!) - start;
     if (cache.size > 100_000) cache.clear();
     cache.set(bucket, offset);
   }

@@ -29,7 +29,9 @@ function localDate(text: string, locale: string): { year: number; month: number;
   const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (!slashed) return undefined;
   const [a, b] = [Number(slashed[1]), Number(slashed[2])];
-  return locale === "en_US" ? { month: a, day: b, year: Number(slashed[3]) } : { day: a, month: b, year: Number(slashed[3]) };
+  return locale === "en_US"
+    ? { month: a, day: b, year: Number(slashed[3]) }
+    : { day: a, month: b, year: Number(slashed[3]) };
 }
 
 /**
@@ -38,9 +40,11 @@ function localDate(text: string, locale: string): { year: number; month: number;
  */
 export function parseUserEntered(value: unknown, zone: string, locale: string, plainText = false): CellInput {
   if (value === null || value === undefined || value === "") return EMPTY;
-  if (plainText && typeof value === "string") return value === "'" ? EMPTY : { kind: "value", value: value.startsWith("'") ? value.slice(1) : value };
+  if (plainText && typeof value === "string")
+    return value === "'" ? EMPTY : { kind: "value", value: value.startsWith("'") ? value.slice(1) : value };
   if (typeof value === "boolean") return { kind: "value", value };
-  if (typeof value === "number") return Number.isFinite(value) ? { kind: "value", value } : { kind: "value", value: String(value) };
+  if (typeof value === "number")
+    return Number.isFinite(value) ? { kind: "value", value } : { kind: "value", value: String(value) };
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return EMPTY;
     return { kind: "value", value: dateToSerial(value, zone), format: defaultDateFormat(locale, "datetime") };
@@ -84,7 +88,8 @@ function parseText(value: string, locale: string): CellInput {
   const time = TIME.exec(text);
   if (time) {
     const [h, m, s] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
-    if (h < 24 && m < 60 && s < 60) return { kind: "value", value: (h * 3600 + m * 60 + s) / 86_400, format: time[3] ? "hh:mm:ss" : "hh:mm" };
+    if (h < 24 && m < 60 && s < 60)
+      return { kind: "value", value: (h * 3600 + m * 60 + s) / 86_400, format: time[3] ? "hh:mm:ss" : "hh:mm" };
   }
   return { kind: "value", value };
 }

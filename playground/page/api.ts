@@ -9,14 +9,19 @@ async function answer<T>(response: Response): Promise<T> {
     throw new Error(`The playground server answered ${response.status} without JSON.`);
   }
   if (!response.ok) {
-    const message = typeof body === "object" && body !== null && typeof (body as { error?: unknown }).error === "string" ? (body as { error: string }).error : `HTTP ${response.status}`;
+    const message =
+      typeof body === "object" && body !== null && typeof (body as { error?: unknown }).error === "string"
+        ? (body as { error: string }).error
+        : `HTTP ${response.status}`;
     throw new Error(message);
   }
   return body as T;
 }
 
 async function post<T>(path: string, body: unknown): Promise<T> {
-  return answer<T>(await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }));
+  return answer<T>(
+    await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
+  );
 }
 
 export async function info(): Promise<PlaygroundInfo> {
@@ -24,7 +29,9 @@ export async function info(): Promise<PlaygroundInfo> {
 }
 
 export async function view(sheet?: string): Promise<WorkbookView> {
-  return answer<WorkbookView>(await fetch(sheet === undefined ? "/api/view" : `/api/view?sheet=${encodeURIComponent(sheet)}`));
+  return answer<WorkbookView>(
+    await fetch(sheet === undefined ? "/api/view" : `/api/view?sheet=${encodeURIComponent(sheet)}`),
+  );
 }
 
 /** Makes a sheet the active one (the user clicked its tab) and answers its view. */

@@ -22,7 +22,18 @@ export function chartConfig(view: ChartView): ChartConfiguration<"bar" | "line">
   const datasets = view.datasets.map((set): JsDataset<"bar" | "line", (number | null)[]> => {
     const yAxisID = set.axis === 1 ? "y1" : "y";
     if (set.kind === "bar") {
-      return { type: "bar", label: set.label, data: set.data, backgroundColor: set.color, borderColor: set.color, borderWidth: 0, yAxisID, order: 2, categoryPercentage: 0.8, barPercentage: 0.9 };
+      return {
+        type: "bar",
+        label: set.label,
+        data: set.data,
+        backgroundColor: set.color,
+        borderColor: set.color,
+        borderWidth: 0,
+        yAxisID,
+        order: 2,
+        categoryPercentage: 0.8,
+        barPercentage: 0.9,
+      };
     }
     const area = set.kind === "area";
     return {
@@ -63,13 +74,28 @@ export function chartConfig(view: ChartView): ChartConfiguration<"bar" | "line">
       animation: false,
       indexAxis: view.horizontal ? "y" : "x",
       plugins: {
-        title: { display: view.title !== "", text: view.title, color: view.titleColor ?? "#202124", font: { size: 14, weight: "bold" }, align: "start" },
-        legend: { display: view.legend !== "none", position: view.legend === "none" ? "bottom" : view.legend, labels: { boxWidth: 12, color: "#3c4043", sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } },
+        title: {
+          display: view.title !== "",
+          text: view.title,
+          color: view.titleColor ?? "#202124",
+          font: { size: 14, weight: "bold" },
+          align: "start",
+        },
+        legend: {
+          display: view.legend !== "none",
+          position: view.legend === "none" ? "bottom" : view.legend,
+          labels: { boxWidth: 12, color: "#3c4043", sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
+        },
         // Series in the sheet's order (drawing order puts lines over bars).
         tooltip: { mode: "index", intersect: false, itemSort: (a, b) => a.datasetIndex - b.datasetIndex },
       },
       scales: {
-        x: { stacked: view.stacked === true, grid: { display: false }, ticks: { color: "#5f6368", autoSkip: true, maxRotation: 0 }, title: { display: view.domainTitle !== undefined, text: view.domainTitle ?? "" } },
+        x: {
+          stacked: view.stacked === true,
+          grid: { display: false },
+          ticks: { color: "#5f6368", autoSkip: true, maxRotation: 0 },
+          title: { display: view.domainTitle !== undefined, text: view.domainTitle ?? "" },
+        },
         y: { ...axis(0, "left"), stacked: view.stacked === true },
         ...(twoAxes ? { y1: axis(1, "right") } : {}),
       },

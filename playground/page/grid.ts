@@ -118,7 +118,8 @@ export class Grid {
     for (const merge of sheet.merges) {
       spans.set(`${merge.row},${merge.col}`, { rows: merge.rows, cols: merge.cols });
       for (let r = merge.row; r < merge.row + merge.rows; r++)
-        for (let c = merge.col; c < merge.col + merge.cols; c++) if (r !== merge.row || c !== merge.col) covered.add(`${r},${c}`);
+        for (let c = merge.col; c < merge.col + merge.cols; c++)
+          if (r !== merge.row || c !== merge.col) covered.add(`${r},${c}`);
     }
 
     const body = document.createElement("tbody");
@@ -165,7 +166,8 @@ export class Grid {
 
     // Charts float over the cells at their anchors, as in Sheets. Rows whose text wraps grow,
     // so the anchor row's top is measured in the laid-out table, not summed from set heights.
-    const left = (column: number) => ROW_HEADER_WIDTH + sheet.widths.slice(0, column - 1).reduce((sum, width) => sum + width, 0);
+    const left = (column: number) =>
+      ROW_HEADER_WIDTH + sheet.widths.slice(0, column - 1).reduce((sum, width) => sum + width, 0);
     const canvasTop = canvas.getBoundingClientRect().top;
     const top = (row: number) => {
       const element = rowElements[row - 1];
@@ -203,8 +205,12 @@ export class Grid {
         ...(view?.domain ? { domain: [...view.domain] } : {}),
         datasets: chart.data.datasets.map((set) => ({
           label: set.label ?? "",
-          data: (set.data as unknown[]).map((value) => (typeof value === "number" && Number.isFinite(value) ? value : null)),
-          dashed: Array.isArray((set as { borderDash?: unknown }).borderDash) && ((set as { borderDash: number[] }).borderDash.length > 0),
+          data: (set.data as unknown[]).map((value) =>
+            typeof value === "number" && Number.isFinite(value) ? value : null,
+          ),
+          dashed:
+            Array.isArray((set as { borderDash?: unknown }).borderDash) &&
+            (set as { borderDash: number[] }).borderDash.length > 0,
         })),
         box: { left: box.left, top: box.top, right: box.right, bottom: box.bottom },
       };
@@ -244,7 +250,11 @@ export class Grid {
       if (event.key === "Enter" || event.key === "Tab") {
         event.preventDefault();
         this.closeEditor(true);
-        this.select(event.key === "Enter" ? { row: target.row + (event.shiftKey ? -1 : 1), col: target.col } : { row: target.row, col: target.col + (event.shiftKey ? -1 : 1) });
+        this.select(
+          event.key === "Enter"
+            ? { row: target.row + (event.shiftKey ? -1 : 1), col: target.col }
+            : { row: target.row, col: target.col + (event.shiftKey ? -1 : 1) },
+        );
         this.host.focus();
       } else if (event.key === "Escape") {
         event.preventDefault();
@@ -296,7 +306,8 @@ export class Grid {
     this.host.focus();
     const cell = this.cellAt(position);
     // A click on a checkbox ticks it, as in Sheets.
-    if (cell?.x && cell.f === undefined && (event.target as HTMLElement).classList.contains("pg-check")) this.events.commit(position, cell.t ? "FALSE" : "TRUE");
+    if (cell?.x && cell.f === undefined && (event.target as HTMLElement).classList.contains("pg-check"))
+      this.events.commit(position, cell.t ? "FALSE" : "TRUE");
   }
 
   private onDoubleClick(event: MouseEvent): void {

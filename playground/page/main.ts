@@ -29,7 +29,11 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, options: { className?: string; text?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: { className?: string; text?: string } = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (options.className) node.className = options.className;
   if (options.text !== undefined) node.textContent = options.text;
@@ -94,8 +98,17 @@ class Page {
     const before = this.current;
     let view = await api.view(sheet);
     // After the add-on built or changed tabs, show what it activated (or the first tab if ours went away).
-    if (options.follow && before && (view.active !== before.active || !view.tabs.some((tab) => tab.name === sheet) || isEmptySheet(view))) {
-      const target = view.tabs.some((tab) => tab.name === view.active) && view.active !== view.sheet.name && !isEmptyName(view, view.active) ? view.active : view.tabs[0]?.name;
+    if (
+      options.follow &&
+      before &&
+      (view.active !== before.active || !view.tabs.some((tab) => tab.name === sheet) || isEmptySheet(view))
+    ) {
+      const target =
+        view.tabs.some((tab) => tab.name === view.active) &&
+        view.active !== view.sheet.name &&
+        !isEmptyName(view, view.active)
+          ? view.active
+          : view.tabs[0]?.name;
       if (target && target !== view.sheet.name) view = await api.view(target);
     }
     this.draw(view, view.sheet.name === this.sheetName);
@@ -107,7 +120,8 @@ class Page {
     byId("pg-title").textContent = view.title;
     document.title = `${view.title} · Marketing & Sales SLA playground`;
     byId("pg-badge").textContent = view.realToday ? "Local playground" : `Local playground · today is ${view.today}`;
-    if (window.location.hash !== `#sheet=${encodeURIComponent(view.sheet.name)}`) history.replaceState(null, "", `#sheet=${encodeURIComponent(view.sheet.name)}`);
+    if (window.location.hash !== `#sheet=${encodeURIComponent(view.sheet.name)}`)
+      history.replaceState(null, "", `#sheet=${encodeURIComponent(view.sheet.name)}`);
     this.drawTabs(view);
     this.grid.render(view.sheet, sameSheet);
     document.body.dataset.drawn = String(Number(document.body.dataset.drawn ?? "0") + 1);
@@ -193,7 +207,10 @@ class Page {
   // ---- menus ----
 
   private wireMenus(): void {
-    const menus = ["menu-extensions", "menu-playground"].map((id) => ({ button: byId<HTMLButtonElement>(id), list: byId(`${id}-list`) }));
+    const menus = ["menu-extensions", "menu-playground"].map((id) => ({
+      button: byId<HTMLButtonElement>(id),
+      list: byId(`${id}-list`),
+    }));
     const closeAll = () => {
       for (const menu of menus) {
         menu.list.hidden = true;
@@ -234,17 +251,25 @@ class Page {
         case "nextMonth":
           return this.askNextMonth();
         case "share":
-          return this.info?.surfaces.share ? this.openDialogFrame("Share with sales", "/addon/Share.html", 460, 560) : this.shareForm();
+          return this.info?.surfaces.share
+            ? this.openDialogFrame("Share with sales", "/addon/Share.html", 460, 560)
+            : this.shareForm();
         case "import":
           if (!this.info?.surfaces.import) throw new Error("dist/Import.html is missing: run npm run build.");
           return this.openDialogFrame("Import leads", "/addon/Import.html", 720, 600);
         case "reference":
-          return this.info?.surfaces.reference ? this.openDialogFrame("Custom functions", "/addon/Reference.html", 640, 560) : this.functionList();
+          return this.info?.surfaces.reference
+            ? this.openDialogFrame("Custom functions", "/addon/Reference.html", 640, 560)
+            : this.functionList();
         case "selfTest":
-          if (!this.info?.surfaces.selfTest) throw new Error("dist/SelfTest.html does not exist; npm run build writes the add-on's HTML.");
+          if (!this.info?.surfaces.selfTest)
+            throw new Error("dist/SelfTest.html does not exist; npm run build writes the add-on's HTML.");
           return this.openDialogFrame("Self-test", "/addon/SelfTest.html", 640, 560);
         case "about":
-          return this.openDialog("Marketing & Sales SLA", [element("p", { text: ABOUT }), element("p", { className: "pg-muted", text: PLAYGROUND_NOTE })]);
+          return this.openDialog("Marketing & Sales SLA", [
+            element("p", { text: ABOUT }),
+            element("p", { className: "pg-muted", text: PLAYGROUND_NOTE }),
+          ]);
         case "sample":
           return this.fillSample();
         case "reset":
@@ -275,7 +300,8 @@ class Page {
         try {
           const result = await api.run<OperationAnswer>("startNextMonth", [{ use, early }]);
           // The month has not ended: the add-on's dialog asks again (src/gas/dialogs.ts), and so does this one.
-          if (!result.ok && result.reason === "monthRunning") return this.askStartEarly(result.message, () => choose(use, true));
+          if (!result.ok && result.reason === "monthRunning")
+            return this.askStartEarly(result.message, () => choose(use, true));
           await this.refresh(this.sheetName, { follow: true });
           this.showOutcome("Start next month", result);
         } catch (error) {
@@ -288,9 +314,20 @@ class Page {
     const no = button("No: as agreed in the SLA", () => choose("agreed"));
     no.id = "next-month-agreed";
     this.openDialog("Start next month", [
-      element("p", { text: "Set the new month's goal from the last complete month's actuals (recalculated close rate, deal size and marketing share)?" }),
-      element("p", { className: "pg-muted", text: "Yes: recalculated from actuals. No: the inputs agreed in the SLA." }),
-      element("div", { className: "pg-actions" }, button("Cancel", () => this.closeDialog()), no, yes),
+      element("p", {
+        text: "Set the new month's goal from the last complete month's actuals (recalculated close rate, deal size and marketing share)?",
+      }),
+      element("p", {
+        className: "pg-muted",
+        text: "Yes: recalculated from actuals. No: the inputs agreed in the SLA.",
+      }),
+      element(
+        "div",
+        { className: "pg-actions" },
+        button("Cancel", () => this.closeDialog()),
+        no,
+        yes,
+      ),
     ]);
   }
 
@@ -299,14 +336,23 @@ class Page {
     yes.id = "next-month-early";
     const no = button("No: wait until the month has ended", () => this.closeDialog());
     no.id = "next-month-wait";
-    this.openDialog("Start next month", [element("p", { className: "pg-bad", text: message }), element("div", { className: "pg-actions" }, no, yes)]);
+    this.openDialog("Start next month", [
+      element("p", { className: "pg-bad", text: message }),
+      element("div", { className: "pg-actions" }, no, yes),
+    ]);
   }
 
   private showOutcome(title: string, result: OperationAnswer): void {
     const details = result.ok ? (result.notes ?? []) : (result.problems ?? []).map((problem) => problem.text);
     const body: Node[] = [element("p", { className: result.ok ? "pg-ok" : "pg-bad", text: result.message })];
     if (details.length > 0) body.push(element("ul", {}, ...details.map((text) => element("li", { text }))));
-    body.push(element("div", { className: "pg-actions" }, button("OK", () => this.closeDialog(), true)));
+    body.push(
+      element(
+        "div",
+        { className: "pg-actions" },
+        button("OK", () => this.closeDialog(), true),
+      ),
+    );
     this.openDialog(title, body);
   }
 
@@ -320,21 +366,32 @@ class Page {
     const report = element("div", { className: "pg-report" });
     report.id = "share-report";
     report.hidden = true;
-    const editors = element("p", { className: "pg-muted", text: `Editors now: ${(this.current?.editors ?? []).join(", ") || "only you"}` });
+    const editors = element("p", {
+      className: "pg-muted",
+      text: `Editors now: ${(this.current?.editors ?? []).join(", ") || "only you"}`,
+    });
     const submit = button(
       "Share",
       () => {
         submit.disabled = true;
-        const mode = (document.querySelector<HTMLInputElement>('input[name="share-mode"]:checked')?.value ?? "strict") as "strict" | "warning";
+        const mode = (document.querySelector<HTMLInputElement>('input[name="share-mode"]:checked')?.value ??
+          "strict") as "strict" | "warning";
         const list = emails.value.split(/[\s,;]+/).filter((item) => item !== "");
         void this.queue(async () => {
           try {
             const result = await api.run<ShareAnswer>("shareWithSales", [{ emails: list, mode }]);
             report.replaceChildren(
               element("p", { className: result.ok ? "pg-ok" : "pg-bad", text: result.message }),
-              element("ul", {}, ...result.addresses.map((entry) => element("li", { text: `${entry.email}: ${entry.detail}` }))),
+              element(
+                "ul",
+                {},
+                ...result.addresses.map((entry) => element("li", { text: `${entry.email}: ${entry.detail}` })),
+              ),
               ...result.explanation.map((text) => element("p", { text })),
-              element("p", { className: "pg-muted", text: "Recorded, not sent: the playground added the editors to the emulated file; nobody got an e-mail." }),
+              element("p", {
+                className: "pg-muted",
+                text: "Recorded, not sent: the playground added the editors to the emulated file; nobody got an e-mail.",
+              }),
             );
             report.hidden = false;
             await this.refresh();
@@ -350,8 +407,27 @@ class Page {
       true,
     );
     submit.id = "share-submit";
-    const field = element("label", { className: "pg-field" }, element("span", { text: "E-mail addresses of the sales team" }), emails);
-    const body = element("div", {}, field, strict, warning, editors, element("div", { className: "pg-actions" }, button("Close", () => this.closeDialog()), submit), report);
+    const field = element(
+      "label",
+      { className: "pg-field" },
+      element("span", { text: "E-mail addresses of the sales team" }),
+      emails,
+    );
+    const body = element(
+      "div",
+      {},
+      field,
+      strict,
+      warning,
+      editors,
+      element(
+        "div",
+        { className: "pg-actions" },
+        button("Close", () => this.closeDialog()),
+        submit,
+      ),
+      report,
+    );
     body.style.width = "420px";
     this.openDialog("Share with sales", [body]);
   }
@@ -360,7 +436,12 @@ class Page {
   private async functionList(): Promise<void> {
     const entries = await api.functions();
     const list = element("div", { className: "pg-functions" });
-    list.append(element("p", { className: "pg-muted", text: "Type any of these into a cell; they work in every sheet of this workbook." }));
+    list.append(
+      element("p", {
+        className: "pg-muted",
+        text: "Type any of these into a cell; they work in every sheet of this workbook.",
+      }),
+    );
     for (const entry of entries) {
       list.append(element("h3", { text: entry.signature }), element("p", { text: entry.summary }));
       for (const example of entry.examples) {
@@ -407,7 +488,12 @@ class Page {
     yes.id = "reset-confirm";
     this.openDialog("Reset workbook", [
       element("p", { text: "Start again with an empty workbook? Every tab, value and the saved SLA are deleted." }),
-      element("div", { className: "pg-actions" }, button("Cancel", () => this.closeDialog()), yes),
+      element(
+        "div",
+        { className: "pg-actions" },
+        button("Cancel", () => this.closeDialog()),
+        yes,
+      ),
     ]);
   }
 
@@ -418,7 +504,8 @@ class Page {
     byId("pg-dialog-body").replaceChildren(...body);
     this.dialogFrame = undefined;
     this.overlay.hidden = false;
-    const focusable = byId("pg-dialog-body").querySelector<HTMLElement>("textarea, input, .pg-primary") ?? byId("pg-dialog-close");
+    const focusable =
+      byId("pg-dialog-body").querySelector<HTMLElement>("textarea, input, .pg-primary") ?? byId("pg-dialog-close");
     focusable.focus();
   }
 
@@ -442,7 +529,14 @@ class Page {
   /** Messages from the add-on's frames (see scriptShim.ts). */
   private onFrameMessage(event: MessageEvent): void {
     if (event.origin !== window.location.origin) return;
-    const data = event.data as { source?: string; type?: string; name?: string; ok?: boolean; height?: number; width?: number } | null;
+    const data = event.data as {
+      source?: string;
+      type?: string;
+      name?: string;
+      ok?: boolean;
+      height?: number;
+      width?: number;
+    } | null;
     if (data?.source !== "sla-addon") return;
     const fromDialog = this.dialogFrame !== undefined && event.source === this.dialogFrame.contentWindow;
     const fromSidebar = event.source === this.sidebarFrame.contentWindow;
@@ -457,10 +551,12 @@ class Page {
         else this.closeSidebar();
         break;
       case "setHeight":
-        if (fromDialog && this.dialogFrame && typeof data.height === "number") this.dialogFrame.height = String(data.height);
+        if (fromDialog && this.dialogFrame && typeof data.height === "number")
+          this.dialogFrame.height = String(data.height);
         break;
       case "setWidth":
-        if (fromDialog && this.dialogFrame && typeof data.width === "number") this.dialogFrame.width = String(data.width);
+        if (fromDialog && this.dialogFrame && typeof data.width === "number")
+          this.dialogFrame.width = String(data.width);
         break;
       default:
         break;

@@ -23,20 +23,26 @@ interface ShimWindow {
 
 /** Tells the playground page (the parent window) what happened in this frame. */
 function tellPage(message: Record<string, unknown>): void {
-  if (window.parent && window.parent !== window) window.parent.postMessage({ source: "sla-addon", ...message }, window.location.origin);
+  if (window.parent && window.parent !== window)
+    window.parent.postMessage({ source: "sla-addon", ...message }, window.location.origin);
 }
 
 async function callServer(name: string, args: unknown[]): Promise<unknown> {
   // JSON, as Apps Script sends it: a Date would arrive as text, undefined in an array as null.
   const body = JSON.stringify(args);
-  const response = await fetch(`/api/run/${encodeURIComponent(name)}`, { method: "POST", headers: { "Content-Type": "application/json" }, body });
+  const response = await fetch(`/api/run/${encodeURIComponent(name)}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body,
+  });
   let answer: { value?: unknown; error?: string };
   try {
     answer = (await response.json()) as { value?: unknown; error?: string };
   } catch {
     throw new Error(`The playground server answered ${response.status} without JSON.`);
   }
-  if (!response.ok || answer.error !== undefined) throw new Error(answer.error ?? `The playground server answered ${response.status}.`);
+  if (!response.ok || answer.error !== undefined)
+    throw new Error(answer.error ?? `The playground server answered ${response.status}.`);
   return answer.value;
 }
 

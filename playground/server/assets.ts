@@ -16,10 +16,12 @@ export interface PageAssets {
   readonly shim: string;
 }
 
-
 export async function buildPageAssets(root: string): Promise<PageAssets> {
   const page = join(root, "playground/page");
-  const [script, shim] = await Promise.all([bundleBrowserScript(join(page, "main.ts")), bundleBrowserScript(join(page, "scriptShim.ts"))]);
+  const [script, shim] = await Promise.all([
+    bundleBrowserScript(join(page, "main.ts")),
+    bundleBrowserScript(join(page, "scriptShim.ts")),
+  ]);
   return {
     html: readFileSync(join(page, "index.html"), "utf8"),
     css: readFileSync(join(page, "page.css"), "utf8"),

@@ -14,7 +14,15 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }
 
@@ -26,7 +34,12 @@ export interface OpenPage {
 }
 
 /** The browser's language: "de-DE" for a German user (the wizard follows it). */
-export async function openPlaygroundPage(browser: Browser, url: string, viewport = { width: 1440, height: 900 }, locale = "en-US"): Promise<OpenPage> {
+export async function openPlaygroundPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1440, height: 900 },
+  locale = "en-US",
+): Promise<OpenPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
@@ -59,7 +72,12 @@ export async function openWizard(page: Page): Promise<Frame> {
 
 export interface WizardAnswers {
   readonly startMonth?: string;
-  readonly contact: { readonly name: string; readonly email: string; readonly role: string; readonly party: "marketing" | "sales" };
+  readonly contact: {
+    readonly name: string;
+    readonly email: string;
+    readonly role: string;
+    readonly party: "marketing" | "sales";
+  };
 }
 
 /** Fills step 1 (the one required contact, the start month). */
@@ -87,7 +105,9 @@ export async function addContact(frame: Frame, contact: WizardAnswers["contact"]
  * step; throws naming the fields no step had.
  */
 export async function fillWizardFields(frame: Frame, values: Readonly<Record<string, string>>): Promise<void> {
-  const pending = new Map(Object.entries(values).map(([path, value]) => [`#f-${path.replace(/[^A-Za-z0-9]+/g, "-")}`, { path, value }]));
+  const pending = new Map(
+    Object.entries(values).map(([path, value]) => [`#f-${path.replace(/[^A-Za-z0-9]+/g, "-")}`, { path, value }]),
+  );
   for (let step = 0; step < 10; step++) {
     for (const [selector, { value }] of Array.from(pending)) {
       const control = await frame.$(selector);
@@ -98,10 +118,15 @@ export async function fillWizardFields(frame: Frame, values: Readonly<Record<str
     }
     if ((await frame.$("#wz-build")) !== null) break;
     await frame.click("#wz-next");
-    const refused = await frame.$$eval(".wz-error", (errors) => errors.filter((error) => !(error as HTMLElement).hidden && (error.textContent ?? "").trim() !== "").map((error) => error.textContent ?? ""));
+    const refused = await frame.$$eval(".wz-error", (errors) =>
+      errors
+        .filter((error) => !(error as HTMLElement).hidden && (error.textContent ?? "").trim() !== "")
+        .map((error) => error.textContent ?? ""),
+    );
     if (refused.length > 0) throw new Error(`the wizard refused a step: ${refused.join("; ")}`);
   }
-  if (pending.size > 0) throw new Error(`no wizard step has the fields ${Array.from(pending.values(), (field) => field.path).join(", ")}`);
+  if (pending.size > 0)
+    throw new Error(`no wizard step has the fields ${Array.from(pending.values(), (field) => field.path).join(", ")}`);
 }
 
 /** Walks the remaining steps with the guide's defaults and presses Build; answers the result message. */
@@ -115,13 +140,18 @@ export async function buildFromWizard(frame: Frame): Promise<string> {
 export async function fillSampleData(page: Page): Promise<string> {
   const before = await page.$$eval(".pg-toast", (toasts) => toasts.length);
   await menu(page, "menu-playground", "sample");
-  await page.waitForFunction((count) => document.querySelectorAll(".pg-toast").length > count, before, { timeout: 120_000 });
+  await page.waitForFunction((count) => document.querySelectorAll(".pg-toast").length > count, before, {
+    timeout: 120_000,
+  });
   return (await page.$$eval(".pg-toast", (toasts) => toasts.map((toast) => toast.textContent ?? ""))).pop() ?? "";
 }
 
 export async function showSheet(page: Page, name: string): Promise<void> {
   await page.click(`.pg-tab[data-sheet="${name}"]`);
-  await page.waitForFunction((sheet) => document.querySelector("table.pg-table")?.getAttribute("data-sheet") === sheet, name);
+  await page.waitForFunction(
+    (sheet) => document.querySelector("table.pg-table")?.getAttribute("data-sheet") === sheet,
+    name,
+  );
 }
 
 /** Non-transparent pixels of each chart canvas on the sheet on screen. */
@@ -166,7 +196,9 @@ export async function tabNames(page: Page): Promise<string[]> {
 
 /** The charts of the sheet on screen as the page drew them: Chart.js's data, the domain's values, the boxes. */
 export async function drawnCharts(page: Page): Promise<DrawnChart[]> {
-  return page.evaluate(() => (window as unknown as { slaPlayground: { drawnCharts(): DrawnChart[] } }).slaPlayground.drawnCharts());
+  return page.evaluate(() =>
+    (window as unknown as { slaPlayground: { drawnCharts(): DrawnChart[] } }).slaPlayground.drawnCharts(),
+  );
 }
 
 export interface Rect {
@@ -236,8 +268,11 @@ export async function clippedCells(page: Page, options: { headerRowsOnly?: boole
       const cell = td.dataset.cell ?? "";
       if (td.classList.contains("pg-wrap")) {
         const words = text.split(/\s+/).filter((word) => word !== "");
-        const widest = words.map((word) => ({ word, width: measure(word, style) })).sort((a, b) => b.width - a.width)[0];
-        if (widest && widest.width > has + 1) found.push({ cell, text, kind: "mid-word", needs: Math.ceil(widest.width), has: Math.floor(has) });
+        const widest = words
+          .map((word) => ({ word, width: measure(word, style) }))
+          .sort((a, b) => b.width - a.width)[0];
+        if (widest && widest.width > has + 1)
+          found.push({ cell, text, kind: "mid-word", needs: Math.ceil(widest.width), has: Math.floor(has) });
         continue;
       }
       const needs = measure(text, style);
@@ -268,14 +303,25 @@ export interface ResultBoxPlace {
 }
 
 /** The result box and its buttons in the wizard's own document (a frame of the playground, or the page of an offline test). */
-export async function resultBoxInWizard(wizard: Page | Frame): Promise<Pick<ResultBoxPlace, "room" | "box" | "buttons">> {
+export async function resultBoxInWizard(
+  wizard: Page | Frame,
+): Promise<Pick<ResultBoxPlace, "room" | "box" | "buttons">> {
   return wizard.evaluate(() => {
     const plain = (rect: DOMRect) => ({ left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
     const box = document.getElementById("wz-result");
     if (!box) throw new Error("the wizard shows no result box (#wz-result)");
     const nav = document.querySelector(".wz-nav")?.getBoundingClientRect();
-    const room = { left: 0, top: 0, right: document.documentElement.clientWidth, bottom: Math.min(window.innerHeight, nav ? nav.top : window.innerHeight) };
-    const buttons = Array.from(box.querySelectorAll("button")).map((button) => ({ id: button.id, text: button.textContent ?? "", rect: plain(button.getBoundingClientRect()) }));
+    const room = {
+      left: 0,
+      top: 0,
+      right: document.documentElement.clientWidth,
+      bottom: Math.min(window.innerHeight, nav ? nav.top : window.innerHeight),
+    };
+    const buttons = Array.from(box.querySelectorAll("button")).map((button) => ({
+      id: button.id,
+      text: button.textContent ?? "",
+      rect: plain(button.getBoundingClientRect()),
+    }));
     return { room, box: plain(box.getBoundingClientRect()), buttons };
   });
 }

@@ -15,7 +15,17 @@
  * the emulator's formula language; it only adds names that start with SLA_,
  * which are `#NAME?` otherwise.
  */
-import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type ImplementedFunctions,
+} from "hyperformula";
 import { languageOf } from "../../src/core/i18n";
 import { createEmulator } from "../emulator";
 import { serialToWall, zoneNamed, type Zone } from "../../src/core/time";
@@ -57,8 +67,12 @@ interface EvaluationContext {
 interface PluginInternals {
   readonly config: { readonly context?: EvaluationContext };
   readonly dependencyGraph: {
-    readonly namedExpressions: { nearestNamedExpression(name: string, sheet: number): { address: Address } | undefined };
-    readonly addressMapping: { getCell(address: Address): { formula?: Ast; array?: { size?: { width: number; height: number } } } | undefined };
+    readonly namedExpressions: {
+      nearestNamedExpression(name: string, sheet: number): { address: Address } | undefined;
+    };
+    readonly addressMapping: {
+      getCell(address: Address): { formula?: Ast; array?: { size?: { width: number; height: number } } } | undefined;
+    };
   };
   evaluateAst(ast: Ast, state: State): unknown;
   arraySizeForAst(ast: Ast, state: State): ArraySize;
@@ -166,7 +180,8 @@ class SlaFunctionsPlugin extends FunctionPlugin {
       const value = this.internals().evaluateAst(arg, state);
       // An error passed as a whole argument stops the call, as in Sheets.
       if (value instanceof CellError) return value;
-      if (value instanceof SimpleRangeValue) values.push(value.data.map((row) => row.map((cell) => toSheetsValue(cell, context))));
+      if (value instanceof SimpleRangeValue)
+        values.push(value.data.map((row) => row.map((cell) => toSheetsValue(cell, context))));
       else values.push(toSheetsValue(value, context));
     }
     return values;
@@ -192,7 +207,10 @@ class SlaFunctionsPlugin extends FunctionPlugin {
     if (atTop && size === undefined) {
       // HyperFormula sized this cell as one value when the formula was entered.
       if (result.length === 1 && result[0]?.length === 1) return toCellValue(result[0][0]);
-      return new CellError(ErrorType.REF, `${fn.name}: the result has ${result.length} rows, but this cell was set up for one value; type the formula again to let it spill.`);
+      return new CellError(
+        ErrorType.REF,
+        `${fn.name}: the result has ${result.length} rows, but this cell was set up for one value; type the formula again to let it spill.`,
+      );
     }
     // HyperFormula reserved `size` cells when the formula was entered; never return more.
     const rows = size ? result.slice(0, size.height) : result;
@@ -205,10 +223,14 @@ class SlaFunctionsPlugin extends FunctionPlugin {
   private argumentSize(ast: Ast, state: State): ArraySize {
     if (ast.type === "NAMED_EXPRESSION" && ast.expressionName !== undefined) {
       const internals = this.internals();
-      const named = internals.dependencyGraph.namedExpressions.nearestNamedExpression(ast.expressionName, state.formulaAddress.sheet);
+      const named = internals.dependencyGraph.namedExpressions.nearestNamedExpression(
+        ast.expressionName,
+        state.formulaAddress.sheet,
+      );
       if (!named) return ArraySize.scalar();
       const vertex = internals.dependencyGraph.addressMapping.getCell(named.address);
-      if (vertex?.formula) return this.argumentSize(vertex.formula, { formulaAddress: named.address, arraysFlag: true });
+      if (vertex?.formula)
+        return this.argumentSize(vertex.formula, { formulaAddress: named.address, arraysFlag: true });
       return ArraySize.scalar();
     }
     if (ast.type === "PARENTHESIS" && ast.expression) return this.argumentSize(ast.expression, state);
@@ -228,7 +250,9 @@ class SlaFunctionsPlugin extends FunctionPlugin {
         const values = this.argumentsOf(ast, state, context);
         if (values instanceof CellError) return ArraySize.scalar();
         const result = invoke(fn, values, context);
-        return isRange(result) && result.length > 0 ? new ArraySize(result[0]?.length ?? 1, result.length) : ArraySize.scalar();
+        return isRange(result) && result.length > 0
+          ? new ArraySize(result[0]?.length ?? 1, result.length)
+          : ArraySize.scalar();
       } catch {
         return ArraySize.scalar();
       }
@@ -270,7 +294,8 @@ for (const fn of FUNCTIONS) {
  * gets the SLA_* names too (an empty emulator is made once to learn it).
  */
 export function registerCustomFunctions(): void {
-  if (HyperFormula.getFunctionPlugin(FUNCTIONS[0]?.name ?? "") !== SlaFunctionsPlugin) HyperFormula.registerFunctionPlugin(SlaFunctionsPlugin as never);
+  if (HyperFormula.getFunctionPlugin(FUNCTIONS[0]?.name ?? "") !== SlaFunctionsPlugin)
+    HyperFormula.registerFunctionPlugin(SlaFunctionsPlugin as never);
   const language = createEmulator().hyperformula.getConfig().language;
   HyperFormula.getLanguage(language).extendFunctions(Object.fromEntries(FUNCTIONS.map((fn) => [fn.name, fn.name])));
 }

@@ -28,7 +28,10 @@ type Context = "call" | "array";
  * character with what encloses it (a call's parentheses, an array's braces)
  * and whether it sits inside a number literal; `at` answers what to write.
  */
-function rewrite(formula: string, at: (char: string, context: Context, inNumber: boolean, next: string) => string): string {
+function rewrite(
+  formula: string,
+  at: (char: string, context: Context, inNumber: boolean, next: string) => string,
+): string {
   const stack: Context[] = [];
   let out = "";
   let index = 0;
@@ -52,7 +55,8 @@ function rewrite(formula: string, at: (char: string, context: Context, inNumber:
     const previous = formula[index - 1] ?? "";
     // A number literal starts with a digit that ends no name or reference (A1, Leads_Tier2, $B$3).
     if (/\d/.test(char) && !number && !/[A-Za-z0-9_$.]/.test(previous)) number = true;
-    else if (number && !/[\d.,eE]/.test(char) && !((char === "+" || char === "-") && /[eE]/.test(previous))) number = false;
+    else if (number && !/[\d.,eE]/.test(char) && !((char === "+" || char === "-") && /[eE]/.test(previous)))
+      number = false;
     if (char === "(") stack.push("call");
     else if (char === "{") stack.push("array");
     else if (char === ")" || char === "}") stack.pop();

@@ -58,7 +58,9 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 /** The port is taken: says which, and how to choose another. */
 export class PortInUseError extends Error {
   constructor(readonly port: number) {
-    super(`Port ${port} is already in use (is another playground running?). Stop what uses it, or choose another port: PORT=${port === 8081 ? 8082 : 8081} npm start`);
+    super(
+      `Port ${port} is already in use (is another playground running?). Stop what uses it, or choose another port: PORT=${port === 8081 ? 8082 : 8081} npm start`,
+    );
     this.name = "PortInUseError";
   }
 }
@@ -77,7 +79,8 @@ const SECURITY_HEADERS = {
   "Referrer-Policy": "no-referrer",
   // Everything comes from this server; Google's add-on stylesheet is refused at once
   // (the sidebar has its own fallback), so nothing waits on the network.
-  "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'",
+  "Content-Security-Policy":
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'",
 };
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {
@@ -91,9 +94,14 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
 
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {
   const type = String(request.headers["content-type"] ?? "");
-  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, `Send the body as JSON (Content-Type: application/json), not ${type || "without a Content-Type"}.`);
+  if (!/^application\/json\b/i.test(type))
+    throw new HttpError(
+      415,
+      `Send the body as JSON (Content-Type: application/json), not ${type || "without a Content-Type"}.`,
+    );
   const declared = Number(request.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, `The body is ${declared} bytes; the limit is ${limit} bytes.`);
+  if (Number.isFinite(declared) && declared > limit)
+    throw new HttpError(413, `The body is ${declared} bytes; the limit is ${limit} bytes.`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -117,13 +125,18 @@ function parseJson(text: string): unknown {
 /** The arguments of a server function: a JSON array, as google.script.run sends them. */
 export function parseArguments(text: string): unknown[] {
   const value = parseJson(text);
-  if (!Array.isArray(value)) throw new HttpError(400, `The body must be a JSON array of the function's arguments, e.g. [] or [{"use":"agreed"}]; got ${value === null ? "null" : typeof value}.`);
+  if (!Array.isArray(value))
+    throw new HttpError(
+      400,
+      `The body must be a JSON array of the function's arguments, e.g. [] or [{"use":"agreed"}]; got ${value === null ? "null" : typeof value}.`,
+    );
   return value;
 }
 
 function objectBody(text: string, fields: Record<string, "string">): Record<string, string> {
   const value = parseJson(text);
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new HttpError(400, `The body must be a JSON object with ${Object.keys(fields).join(", ")}.`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new HttpError(400, `The body must be a JSON object with ${Object.keys(fields).join(", ")}.`);
   const out: Record<string, string> = {};
   for (const [field, kind] of Object.entries(fields)) {
     const item = (value as Record<string, unknown>)[field];
@@ -140,7 +153,9 @@ function functionEntries(): FunctionEntry[] {
     summary: fn.summary.en,
     examples: fn.examples.map((example) => ({
       formula: example.formula,
-      ...(typeof example.result === "number" || typeof example.result === "string" ? { result: String(example.result) } : {}),
+      ...(typeof example.result === "number" || typeof example.result === "string"
+        ? { result: String(example.result) }
+        : {}),
     })),
   }));
 }
@@ -184,19 +199,26 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       const addon = /^\/addon\/([A-Za-z]+\.html)$/.exec(path);
       if (addon) {
         const name = addon[1]!;
-        if (!isAddonFile(name) || !hasAddonFile(root, name)) throw new HttpError(404, `dist/${name} does not exist; npm run build writes the add-on's HTML.`);
+        if (!isAddonFile(name) || !hasAddonFile(root, name))
+          throw new HttpError(404, `dist/${name} does not exist; npm run build writes the add-on's HTML.`);
         return send(response, 200, "text/html; charset=utf-8", addonHtml(root, name, assets.shim, functions));
       }
       if (path === "/api/info") {
         const info: PlaygroundInfo = {
           functions,
-          surfaces: { share: hasAddonFile(root, "Share.html"), reference: hasAddonFile(root, "Reference.html"), import: hasAddonFile(root, "Import.html"), selfTest: hasAddonFile(root, "SelfTest.html") },
+          surfaces: {
+            share: hasAddonFile(root, "Share.html"),
+            reference: hasAddonFile(root, "Reference.html"),
+            import: hasAddonFile(root, "Import.html"),
+            selfTest: hasAddonFile(root, "SelfTest.html"),
+          },
           dataFile,
           ...(session.notice ? { notice: session.notice } : {}),
         };
         return sendJson(response, 200, info);
       }
-      if (path === "/api/view") return sendJson(response, 200, workbookView(session, url.searchParams.get("sheet") ?? undefined));
+      if (path === "/api/view")
+        return sendJson(response, 200, workbookView(session, url.searchParams.get("sheet") ?? undefined));
       if (path === "/api/functions") return sendJson(response, 200, functionEntries());
       throw new HttpError(404, `Nothing at ${path}.`);
     }
@@ -205,10 +227,13 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     const run = /^\/api\/run\/([^/]+)$/.exec(path);
     if (run) {
       const name = decodeURIComponent(run[1]!);
-      if (!isServerFunction(name)) throw new HttpError(404, `"${name}" is not a server function of the add-on. Known: ${functions.join(", ")}.`);
+      if (!isServerFunction(name))
+        throw new HttpError(404, `"${name}" is not a server function of the add-on. Known: ${functions.join(", ")}.`);
       const args = parseArguments(await readBody(request, limit));
       const outcome = session.run(name, args);
-      return outcome.ok ? sendJson(response, 200, { value: outcome.value }) : sendJson(response, 500, { error: outcome.error });
+      return outcome.ok
+        ? sendJson(response, 200, { value: outcome.value })
+        : sendJson(response, 500, { error: outcome.error });
     }
     if (path === "/api/cell") {
       const body = objectBody(await readBody(request, limit), { sheet: "string", cell: "string", input: "string" });
@@ -247,7 +272,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   });
 
   await new Promise<void>((resolveListen, rejectListen) => {
-    const onError = (error: NodeJS.ErrnoException) => rejectListen(error.code === "EADDRINUSE" ? new PortInUseError(port) : error);
+    const onError = (error: NodeJS.ErrnoException) =>
+      rejectListen(error.code === "EADDRINUSE" ? new PortInUseError(port) : error);
     server.once("error", onError);
     server.listen(port, "127.0.0.1", () => {
       server.off("error", onError);

@@ -39,12 +39,17 @@ export interface SessionOptions {
 export type ServerFunctionName = keyof typeof SERVER_API;
 
 /** A server function's answer, or the message of what it threw (Apps Script's failure handler gets an Error). */
-export type RunOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string };
+export type RunOutcome =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: string };
 
 export class PlaygroundError extends Error {}
 
 export function isServerFunction(name: string): name is ServerFunctionName {
-  return Object.prototype.hasOwnProperty.call(SERVER_API, name) && typeof (SERVER_API as Record<string, unknown>)[name] === "function";
+  return (
+    Object.prototype.hasOwnProperty.call(SERVER_API, name) &&
+    typeof (SERVER_API as Record<string, unknown>)[name] === "function"
+  );
 }
 
 function machineTimeZone(): string {
@@ -114,7 +119,10 @@ export class PlaygroundSession {
       // Today is the real date unless --today says otherwise, whatever an earlier run used.
       const spreadsheet = { ...state.spreadsheet };
       delete spreadsheet.today;
-      const emulator = createEmulator({ state: { ...state, spreadsheet }, ...(this.options.today ? { today: this.options.today } : {}) });
+      const emulator = createEmulator({
+        state: { ...state, spreadsheet },
+        ...(this.options.today ? { today: this.options.today } : {}),
+      });
       emulator.snapshot();
       return { emulator, fresh: false };
     } catch (error) {
@@ -167,12 +175,13 @@ export class PlaygroundSession {
       clock.now = previousNow;
       uninstallHtml();
       uninstall();
-      const changed = this.emulator.calls.entries.some((entry) => entry.kind === "write" || /\.(set|delete)(All)?Propert/.test(entry.method));
+      const changed = this.emulator.calls.entries.some(
+        (entry) => entry.kind === "write" || /\.(set|delete)(All)?Propert/.test(entry.method),
+      );
       if (changed) {
         this.revision++;
         this.save();
-      }
-      else this.emulator.calls.reset();
+      } else this.emulator.calls.reset();
     }
   }
 
@@ -252,7 +261,9 @@ export class PlaygroundSession {
       const document = loadDocumentState();
       const checked = document.config === undefined ? undefined : validateConfig(document.config, "en");
       if (!checked?.ok || document.state.months.length === 0) {
-        throw new PlaygroundError("Build the SLA first (Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA): sample leads follow its months, sales reps and tiers.");
+        throw new PlaygroundError(
+          "Build the SLA first (Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA): sample leads follow its months, sales reps and tiers.",
+        );
       }
       const config = checked.config;
       const leadsName = document.state.layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads;
@@ -267,7 +278,12 @@ export class PlaygroundSession {
         if (handedOff instanceof Date) monthsWithLeads.add(monthOf(handedOff, sheet));
       });
       const today = this.todayText();
-      const goal = leadsNeeded(config.marketing.quota, config.marketing.marketingShare, config.marketing.avgDealSize, config.marketing.closeRate);
+      const goal = leadsNeeded(
+        config.marketing.quota,
+        config.marketing.marketingShare,
+        config.marketing.avgDealSize,
+        config.marketing.closeRate,
+      );
       const rows: LeadRow[] = [];
       const filled: string[] = [];
       const skipped: string[] = [];
@@ -286,12 +302,16 @@ export class PlaygroundSession {
         rows.push(...sampleLeads(config, { month, count, seed, ...(running ? { today, now: this.nowText() } : {}) }));
         filled.push(month);
       }
-      if (rows.length === 0) return { added: 0, message: `Every month already has leads (${skipped.join(", ")}); nothing was added.` };
+      if (rows.length === 0)
+        return { added: 0, message: `Every month already has leads (${skipped.join(", ")}); nothing was added.` };
       const needed = lastRow + rows.length;
       if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
       sheet.getRange(lastRow + 1, 1, rows.length, 12).setValues(rows as unknown as unknown[][]);
       const skippedText = skipped.length > 0 ? ` (${skipped.join(", ")} already had leads)` : "";
-      return { added: rows.length, message: `Added ${rows.length} sample leads for ${filled.join(", ")} to ${leadsName}${skippedText}.` };
+      return {
+        added: rows.length,
+        message: `Added ${rows.length} sample leads for ${filled.join(", ")} to ${leadsName}${skippedText}.`,
+      };
     });
   }
 
@@ -310,7 +330,13 @@ export class PlaygroundSession {
 /** "YYYY-MM-DD" of an instant on the wall clock of a zone. */
 function dayIn(date: Date, zone: string): string {
   const parts: Record<string, string> = {};
-  for (const part of new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(date)) parts[part.type] = part.value;
+  for (const part of new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(date))
+    parts[part.type] = part.value;
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 

@@ -82,7 +82,10 @@ interface Comparison {
   readonly literal: Literal;
 }
 
-type Condition = Comparison | { readonly kind: "and" | "or"; readonly parts: readonly Condition[] } | { readonly kind: "always" };
+type Condition =
+  | Comparison
+  | { readonly kind: "and" | "or"; readonly parts: readonly Condition[] }
+  | { readonly kind: "always" };
 
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
@@ -124,13 +127,22 @@ export function parseCondition(formula: string): Condition | undefined {
   if (!match) return undefined;
   const literal = parseLiteral(match[6]!.trim());
   if (literal === undefined) return undefined;
-  return { kind: "compare", colFixed: match[1] === "$", col: columnNumber(match[2]!), rowFixed: match[3] === "$", row: Number(match[4]), op: match[5]!, literal };
+  return {
+    kind: "compare",
+    colFixed: match[1] === "$",
+    col: columnNumber(match[2]!),
+    rowFixed: match[3] === "$",
+    row: Number(match[4]),
+    op: match[5]!,
+    literal,
+  };
 }
 
 function compare(value: Literal, op: string, literal: Literal): boolean {
   let order: number;
   if (typeof value === "number" && typeof literal === "number") order = value - literal;
-  else if (typeof value === "string" && typeof literal === "string") order = value.toLowerCase().localeCompare(literal.toLowerCase());
+  else if (typeof value === "string" && typeof literal === "string")
+    order = value.toLowerCase().localeCompare(literal.toLowerCase());
   else if (value === "" && literal === "") order = 0;
   else if (op === "=" || op === "<>") return op === "<>";
   else if (typeof value === "number" && literal === "") order = 1;
@@ -151,7 +163,12 @@ function compare(value: Literal, op: string, literal: Literal): boolean {
   }
 }
 
-function holds(condition: Condition, anchor: CellRef, cell: CellRef, valueAt: (row: number, col: number) => Literal): boolean {
+function holds(
+  condition: Condition,
+  anchor: CellRef,
+  cell: CellRef,
+  valueAt: (row: number, col: number) => Literal,
+): boolean {
   if (condition.kind === "always") return true;
   if (condition.kind !== "compare") {
     const check = (part: Condition) => holds(part, anchor, cell, valueAt);
@@ -162,7 +179,12 @@ function holds(condition: Condition, anchor: CellRef, cell: CellRef, valueAt: (r
   return compare(valueAt(row, col), condition.op, condition.literal);
 }
 
-function applyConditionalFormats(sheet: SheetSnapshot, cells: Record<string, CellView>, rows: number, cols: number): void {
+function applyConditionalFormats(
+  sheet: SheetSnapshot,
+  cells: Record<string, CellView>,
+  rows: number,
+  cols: number,
+): void {
   const valueAt = (row: number, col: number): Literal => sheet.cells[`${columnLetters(col)}${row}`]?.value ?? "";
   const styled = new Set<string>();
   for (const rule of sheet.conditionalFormats) {
@@ -208,7 +230,8 @@ function chartLines(session: PlaygroundSession, chart: ChartSnapshot, defaultShe
     const values = block.getValues();
     const display = block.getDisplayValues();
     const width = values[0]?.length ?? 0;
-    for (let col = 0; col < width; col++) lines.push({ values: values.map((row) => row[col]), display: display.map((row) => row[col] ?? "") });
+    for (let col = 0; col < width; col++)
+      lines.push({ values: values.map((row) => row[col]), display: display.map((row) => row[col] ?? "") });
   }
   return lines;
 }
@@ -252,15 +275,28 @@ export function chartView(session: PlaygroundSession, chart: ChartSnapshot, shee
   const series = lines.length > 1 ? lines.slice(1) : lines;
   // Sheets leaves out the rows at the end of a chart's ranges that are empty (months still ahead, left blank).
   let length = Math.max(0, ...lines.map((line) => line.values.length - headers));
-  while (length > 0 && lines.every((line) => line.values[headers + length - 1] === "" || line.values[headers + length - 1] === null)) length -= 1;
-  const labels = domain ? domain.display.slice(headers, headers + length) : Array.from({ length }, (_, i) => String(i + 1));
+  while (
+    length > 0 &&
+    lines.every((line) => line.values[headers + length - 1] === "" || line.values[headers + length - 1] === null)
+  )
+    length -= 1;
+  const labels = domain
+    ? domain.display.slice(headers, headers + length)
+    : Array.from({ length }, (_, i) => String(i + 1));
   const zone = session.emulator.globals.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
   const seriesOptions = record(options.series);
   const colors = Array.isArray(options.colors) ? (options.colors as unknown[]) : [];
   const datasets = series.map((line, index): ChartDataset => {
     const own = record(seriesOptions[String(index)]);
-    const color = typeof own.color === "string" ? own.color : typeof colors[index] === "string" ? (colors[index] as string) : PALETTE[index % PALETTE.length]!;
-    const dash = Array.isArray(own.lineDashStyle) ? (own.lineDashStyle as unknown[]).filter((n): n is number => typeof n === "number") : undefined;
+    const color =
+      typeof own.color === "string"
+        ? own.color
+        : typeof colors[index] === "string"
+          ? (colors[index] as string)
+          : PALETTE[index % PALETTE.length]!;
+    const dash = Array.isArray(own.lineDashStyle)
+      ? (own.lineDashStyle as unknown[]).filter((n): n is number => typeof n === "number")
+      : undefined;
     return {
       label: chart.series[index] ?? `Series ${index + 1}`,
       data: line.values.slice(headers, headers + length).map(numberOrNull),
@@ -301,7 +337,9 @@ export function chartView(session: PlaygroundSession, chart: ChartSnapshot, shee
     horizontal: chart.type === "BAR",
     ...(options.isStacked === true ? { stacked: true } : {}),
     ...(typeof options.backgroundColor === "string" ? { background: options.backgroundColor } : {}),
-    ...(typeof record(options.titleTextStyle).color === "string" ? { titleColor: record(options.titleTextStyle).color as string } : {}),
+    ...(typeof record(options.titleTextStyle).color === "string"
+      ? { titleColor: record(options.titleTextStyle).color as string }
+      : {}),
   };
 }
 
@@ -337,7 +375,8 @@ export function sheetView(session: PlaygroundSession, snapshot: WorkbookSnapshot
   const facade = session.sheet(sheet.name);
   const display = facade.getRange(1, 1, rows, cols).getDisplayValues();
   const checkboxColumns: Rect[] = sheet.validations.filter((v) => v.type === "CHECKBOX").map((v) => parseRect(v.range));
-  const isCheckbox = (row: number, col: number) => checkboxColumns.some((r) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols);
+  const isCheckbox = (row: number, col: number) =>
+    checkboxColumns.some((r) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols);
   const hf = session.emulator.hyperformula;
   const hfSheet = hf.getSheetId(sheet.name);
   // The formula bar shows formulas as Sheets does in the spreadsheet's locale (`;` and 0,5 in de_DE).
@@ -390,7 +429,8 @@ export function sheetView(session: PlaygroundSession, snapshot: WorkbookSnapshot
   applyConditionalFormats(sheet, cells, rows, cols);
   const widths = Array.from({ length: cols }, (_, i) => sheet.columnWidths[columnLetters(i + 1)] ?? DEFAULT_WIDTH);
   const heights: Record<string, number> = {};
-  for (const [row, height] of Object.entries(sheet.rowHeights)) if (Number(row) <= rows && height !== DEFAULT_HEIGHT) heights[row] = height;
+  for (const [row, height] of Object.entries(sheet.rowHeights))
+    if (Number(row) <= rows && height !== DEFAULT_HEIGHT) heights[row] = height;
   return {
     name: sheet.name,
     rows,
@@ -411,7 +451,10 @@ export function workbookView(session: PlaygroundSession, sheetName?: string): Wo
   const snapshot = session.snapshot();
   const spreadsheet = session.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
   const activeName = spreadsheet.getActiveSheet().getName();
-  const sheet = snapshot.sheets.find((s) => s.name === sheetName) ?? snapshot.sheets.find((s) => s.name === activeName) ?? snapshot.sheets[0]!;
+  const sheet =
+    snapshot.sheets.find((s) => s.name === sheetName) ??
+    snapshot.sheets.find((s) => s.name === activeName) ??
+    snapshot.sheets[0]!;
   const config = snapshot.properties.document["sla.config"];
   let language: Language = languageOf(spreadsheet.getSpreadsheetLocale());
   if (config) {

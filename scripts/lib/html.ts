@@ -39,7 +39,11 @@ export const SURFACES: readonly Surface[] = [
   // The import dialog carries csv-parse's browser build (about 48 KB of it); the issue allows it 100 KB.
   { template: "sidebar/import/index.html", output: "Import.html", maxBytes: 100 * 1024 },
   // The function reference needs no server call: its text comes from the registry at build time.
-  { template: "sidebar/reference/index.html", output: "Reference.html", data: { reference: () => referenceData(FUNCTIONS) } },
+  {
+    template: "sidebar/reference/index.html",
+    output: "Reference.html",
+    data: { reference: () => referenceData(FUNCTIONS) },
+  },
   { template: "sidebar/selftest/index.html", output: "SelfTest.html" },
 ];
 
@@ -74,12 +78,18 @@ export async function bundleBrowserScript(entry: string): Promise<string> {
 async function bundleScript(entry: string): Promise<string> {
   // Nothing in the script may close the <script> element early.
   const code = (await bundleBrowserScript(entry)).trim().replace(/<\/(script)/gi, "<\\/$1");
-  if (code.includes("<!--")) throw new Error(`${entry}: the bundle contains "<!--", which HTML parses specially inside <script>`);
+  if (code.includes("<!--"))
+    throw new Error(`${entry}: the bundle contains "<!--", which HTML parses specially inside <script>`);
   return code;
 }
 
 async function minifyCss(file: string): Promise<string> {
-  const result = await transform(await readFile(file, "utf8"), { loader: "css", minify: true, legalComments: "none", target: "chrome100" });
+  const result = await transform(await readFile(file, "utf8"), {
+    loader: "css",
+    minify: true,
+    legalComments: "none",
+    target: "chrome100",
+  });
   return result.code.trim().replace(/<\/(style)/gi, "<\\/$1");
 }
 
@@ -98,7 +108,8 @@ export async function renderSurface(root: string, surface: Surface): Promise<str
   const folder = dirname(templatePath);
   const template = await readFile(templatePath, "utf8");
   const others = externalReferences(template);
-  if (others.length > 0) throw new Error(`${surface.template} references ${others.join(", ")}: only the add-on stylesheet may be loaded`);
+  if (others.length > 0)
+    throw new Error(`${surface.template} references ${others.join(", ")}: only the add-on stylesheet may be loaded`);
   const parts = new Map<string, string>();
   for (const match of template.matchAll(INLINE)) {
     const kind = match[1] ?? "";

@@ -44,9 +44,20 @@ export interface ReferenceData {
 
 const LANGUAGES: readonly Language[] = ["en", "de"];
 
-const SPILLS: Record<Language, { spills: (values: string) => string; row: (values: string) => string; separator: string }> = {
-  en: { spills: (values) => `spills ${values} down the column`, row: (values) => `gives the row ${values}`, separator: ", " },
-  de: { spills: (values) => `ergibt untereinander ${values}`, row: (values) => `ergibt die Zeile ${values}`, separator: "; " },
+const SPILLS: Record<
+  Language,
+  { spills: (values: string) => string; row: (values: string) => string; separator: string }
+> = {
+  en: {
+    spills: (values) => `spills ${values} down the column`,
+    row: (values) => `gives the row ${values}`,
+    separator: ", ",
+  },
+  de: {
+    spills: (values) => `ergibt untereinander ${values}`,
+    row: (values) => `ergibt die Zeile ${values}`,
+    separator: "; ",
+  },
 };
 
 function localized(make: (language: Language) => string): Localized {
@@ -90,7 +101,9 @@ export function referenceData(functions: readonly CustomFunction[]): ReferenceDa
       })),
       examples: fn.examples.map((example) => {
         const result = example.result;
-        return result === undefined ? { formula: example.formula } : { formula: example.formula, result: localized((language) => resultText(result, language)) };
+        return result === undefined
+          ? { formula: example.formula }
+          : { formula: example.formula, result: localized((language) => resultText(result, language)) };
       }),
     })),
   };

@@ -22,7 +22,18 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, relative } from "node:path";
 import { parse } from "csv-parse/sync";
 import { createEmulator, type Emulator } from "../../playground/emulator";
-import { columnLetters, rectA1, toRuns, type CellValue, type ExpectedChart, type ExpectedNamedRange, type ExpectedSheet, type Rect, type SelfTestExample, type SelfTestExpected } from "../../src/core/selfTest";
+import {
+  columnLetters,
+  rectA1,
+  toRuns,
+  type CellValue,
+  type ExpectedChart,
+  type ExpectedNamedRange,
+  type ExpectedSheet,
+  type Rect,
+  type SelfTestExample,
+  type SelfTestExpected,
+} from "../../src/core/selfTest";
 import { observe, prepareExample } from "../../src/gas/selfTest";
 import { clock, fixedDay } from "../../src/gas/today";
 
@@ -32,7 +43,12 @@ import { clock, fixedDay } from "../../src/gas/today";
  * month's last working afternoon half a year on, and the far future. Each
  * sample evaluates the whole workbook again (about 2 s of every build).
  */
-export const SELF_TEST_SAMPLES = ["2027-01-01T00:00", "2027-01-04T10:30", "2027-06-30T16:45", "2099-12-31T23:59"] as const;
+export const SELF_TEST_SAMPLES = [
+  "2027-01-01T00:00",
+  "2027-01-04T10:30",
+  "2027-06-30T16:45",
+  "2099-12-31T23:59",
+] as const;
 
 /**
  * The self-test's expected values: about 31 KB for the one-month example.
@@ -52,8 +68,13 @@ const TIME_ZONE = "Europe/Berlin";
  */
 export function selfTestExample(root = process.cwd()): SelfTestExample {
   const config = JSON.parse(readFileSync(join(root, "examples/internal-en.json"), "utf8")) as Record<string, unknown>;
-  const rows = parse(readFileSync(join(root, "examples/leads-2026-12.csv"), "utf8"), { from_line: 2, skip_empty_lines: true }) as string[][];
-  const leads = rows.map((row) => row.map((cell): CellValue => (cell === "TRUE" ? true : cell === "FALSE" ? false : cell)));
+  const rows = parse(readFileSync(join(root, "examples/leads-2026-12.csv"), "utf8"), {
+    from_line: 2,
+    skip_empty_lines: true,
+  }) as string[][];
+  const leads = rows.map((row) =>
+    row.map((cell): CellValue => (cell === "TRUE" ? true : cell === "FALSE" ? false : cell)),
+  );
   return { config: { ...config, months: 1 }, leads };
 }
 
@@ -70,8 +91,14 @@ const VOLATILE = /\b(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\s*\(/i;
 const DYNAMIC = /\b(INDIRECT|OFFSET)\s*\(/i;
 
 const SHEET = String.raw`(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?`;
-const CELL_OR_RANGE = new RegExp(String.raw`(?<![A-Za-z0-9_.$])${SHEET}\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})(?:\$?(\d+))?)?(?![A-Za-z0-9_(!])`, "g");
-const COLUMNS = new RegExp(String.raw`(?<![A-Za-z0-9_.$])${SHEET}\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![A-Za-z0-9_(!])`, "g");
+const CELL_OR_RANGE = new RegExp(
+  String.raw`(?<![A-Za-z0-9_.$])${SHEET}\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})(?:\$?(\d+))?)?(?![A-Za-z0-9_(!])`,
+  "g",
+);
+const COLUMNS = new RegExp(
+  String.raw`(?<![A-Za-z0-9_.$])${SHEET}\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![A-Za-z0-9_(!])`,
+  "g",
+);
 const NAME = /(?<![A-Za-z0-9_.$!'])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])/g;
 
 function columnOf(letters: string): number {
@@ -90,18 +117,40 @@ function unquote(prefix: string | undefined): string | undefined {
  * to the tab's last row), whole columns, and named ranges. String literals
  * are left out. `unknown` when the text cannot tell (INDIRECT, OFFSET).
  */
-export function referencesOf(formula: string, names: ReadonlyMap<string, { sheet: string; rect: Rect }>, maxRows: (sheet: string | undefined) => number): Reference[] | "unknown" {
+export function referencesOf(
+  formula: string,
+  names: ReadonlyMap<string, { sheet: string; rect: Rect }>,
+  maxRows: (sheet: string | undefined) => number,
+): Reference[] | "unknown" {
   if (DYNAMIC.test(formula)) return "unknown";
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
   const found: Reference[] = [];
-  const rest = code.replace(CELL_OR_RANGE, (_match, prefix: string | undefined, col: string, row: string, endCol: string | undefined, endRow: string | undefined) => {
-    const sheet = unquote(prefix);
-    const first = { row: Number(row), col: columnOf(col) };
-    const lastCol = endCol === undefined ? first.col : columnOf(endCol);
-    const lastRow = endCol === undefined ? first.row : endRow === undefined ? maxRows(sheet) : Number(endRow);
-    found.push({ sheet, rect: { row: Math.min(first.row, lastRow), col: Math.min(first.col, lastCol), rows: Math.abs(lastRow - first.row) + 1, cols: Math.abs(lastCol - first.col) + 1 } });
-    return " ";
-  });
+  const rest = code.replace(
+    CELL_OR_RANGE,
+    (
+      _match,
+      prefix: string | undefined,
+      col: string,
+      row: string,
+      endCol: string | undefined,
+      endRow: string | undefined,
+    ) => {
+      const sheet = unquote(prefix);
+      const first = { row: Number(row), col: columnOf(col) };
+      const lastCol = endCol === undefined ? first.col : columnOf(endCol);
+      const lastRow = endCol === undefined ? first.row : endRow === undefined ? maxRows(sheet) : Number(endRow);
+      found.push({
+        sheet,
+        rect: {
+          row: Math.min(first.row, lastRow),
+          col: Math.min(first.col, lastCol),
+          rows: Math.abs(lastRow - first.row) + 1,
+          cols: Math.abs(lastCol - first.col) + 1,
+        },
+      });
+      return " ";
+    },
+  );
   const rest2 = rest.replace(COLUMNS, (_match, prefix: string | undefined, from: string, to: string) => {
     const sheet = unquote(prefix);
     const [a, b] = [columnOf(from), columnOf(to)];
@@ -134,7 +183,11 @@ function overlaps(a: Rect, b: Rect): boolean {
  * (or a spill) of a formula that does, until nothing changes. Cautious: a
  * formula whose references the text cannot tell counts as reading them.
  */
-export function todayDependence(formulas: Formula[], names: ReadonlyMap<string, { sheet: string; rect: Rect }>, maxRows: (sheet: string | undefined) => number): void {
+export function todayDependence(
+  formulas: Formula[],
+  names: ReadonlyMap<string, { sheet: string; rect: Rect }>,
+  maxRows: (sheet: string | undefined) => number,
+): void {
   const references = new Map<Formula, Reference[] | "unknown">();
   for (const formula of formulas) {
     const refs = referencesOf(formula.text, names, (sheet) => maxRows(sheet ?? formula.sheet));
@@ -146,7 +199,12 @@ export function todayDependence(formulas: Formula[], names: ReadonlyMap<string, 
     for (const formula of formulas) {
       if (formula.dependsOnDay) continue;
       const refs = references.get(formula) as Reference[];
-      const reads = refs.some((ref) => formulas.some((other) => other.dependsOnDay && other.sheet === (ref.sheet ?? formula.sheet) && overlaps(other.region, ref.rect)));
+      const reads = refs.some((ref) =>
+        formulas.some(
+          (other) =>
+            other.dependsOnDay && other.sheet === (ref.sheet ?? formula.sheet) && overlaps(other.region, ref.rect),
+        ),
+      );
       if (reads) {
         formula.dependsOnDay = true;
         changed = true;
@@ -169,7 +227,11 @@ export function formulasOf(emulator: Emulator, spreadsheet: GoogleAppsScript.Spr
     const texts = sheet.getRange(1, 1, rows, cols).getFormulas();
     const hfId = hf.getSheetId(name);
     if (hfId === undefined) throw new Error(`the emulator has no sheet ${name}`);
-    const inArray = (row: number, col: number): boolean => row <= rows && col <= cols && texts[row - 1]![col - 1] === "" && hf.isCellPartOfArray({ sheet: hfId, row: row - 1, col: col - 1 });
+    const inArray = (row: number, col: number): boolean =>
+      row <= rows &&
+      col <= cols &&
+      texts[row - 1]![col - 1] === "" &&
+      hf.isCellPartOfArray({ sheet: hfId, row: row - 1, col: col - 1 });
     texts.forEach((line, r) =>
       line.forEach((text, c) => {
         if (text === "") return;
@@ -183,7 +245,14 @@ export function formulasOf(emulator: Emulator, spreadsheet: GoogleAppsScript.Spr
         while (spills && inArray(row, col + width)) width++;
         let height = 1;
         while (spills && inArray(row + height, col)) height++;
-        formulas.push({ sheet: name, row, col, text, region: { row, col, rows: height, cols: width }, dependsOnDay: false });
+        formulas.push({
+          sheet: name,
+          row,
+          col,
+          text,
+          region: { row, col, rows: height, cols: width },
+          dependsOnDay: false,
+        });
       }),
     );
   }
@@ -207,7 +276,10 @@ function openAt(sample: string, state?: ReturnType<Emulator["toState"]>): { emul
 }
 
 /** Builds the example on the emulator and records what the self-test will compare. */
-export function computeSelfTestExpected(example: SelfTestExample = selfTestExample(), samples: readonly string[] = SELF_TEST_SAMPLES): SelfTestExpected {
+export function computeSelfTestExpected(
+  example: SelfTestExample = selfTestExample(),
+  samples: readonly string[] = SELF_TEST_SAMPLES,
+): SelfTestExpected {
   const [first] = samples;
   if (!first) throw new Error("no sample day");
   const start = openAt(first);
@@ -222,16 +294,30 @@ export function computeSelfTestExpected(example: SelfTestExample = selfTestExamp
     const names = new Map<string, { sheet: string; rect: Rect }>();
     for (const named of spreadsheet.getNamedRanges()) {
       const range = named.getRange();
-      names.set(named.getName().toLowerCase(), { sheet: range.getSheet().getName(), rect: { row: range.getRow(), col: range.getColumn(), rows: range.getNumRows(), cols: range.getNumColumns() } });
+      names.set(named.getName().toLowerCase(), {
+        sheet: range.getSheet().getName(),
+        rect: { row: range.getRow(), col: range.getColumn(), rows: range.getNumRows(), cols: range.getNumColumns() },
+      });
     }
     const maxRows = (sheet: string | undefined): number => spreadsheet.getSheetByName(sheet ?? "")?.getMaxRows() ?? 1;
     todayDependence(formulas, names, maxRows);
     // Every calculated cell once, as `moving` for now: observe() reads what the runs cover.
     const sheets = [...new Set(formulas.map((formula) => formula.sheet))].map(
-      (name): ExpectedSheet => ({ name, fixed: [], settled: [], moving: formulas.filter((formula) => formula.sheet === name).map((formula) => rectA1(formula.region)) }),
+      (name): ExpectedSheet => ({
+        name,
+        fixed: [],
+        settled: [],
+        moving: formulas.filter((formula) => formula.sheet === name).map((formula) => rectA1(formula.region)),
+      }),
     );
-    const namedRanges = spreadsheet.getNamedRanges().map((named): ExpectedNamedRange => ({ name: named.getName(), sheet: "", a1: "A1", values: [] }));
-    const charts = spreadsheet.getSheets().flatMap((sheet) => sheet.getCharts().map((_chart, index): ExpectedChart => ({ sheet: sheet.getName(), index, ranges: [] })));
+    const namedRanges = spreadsheet
+      .getNamedRanges()
+      .map((named): ExpectedNamedRange => ({ name: named.getName(), sheet: "", a1: "A1", values: [] }));
+    const charts = spreadsheet
+      .getSheets()
+      .flatMap((sheet) =>
+        sheet.getCharts().map((_chart, index): ExpectedChart => ({ sheet: sheet.getName(), index, ranges: [] })),
+      );
     skeleton = { version: 1, example, samples, settledFrom: first.slice(0, 10), sheets, namedRanges, charts };
     state = start.emulator.toState();
   } finally {
@@ -249,7 +335,8 @@ export function computeSelfTestExpected(example: SelfTestExample = selfTestExamp
   const [base] = observations;
   if (!base) throw new Error("nothing observed");
   const valueAt = (grid: Grid | undefined, row: number, col: number): CellValue => grid?.[row - 1]?.[col - 1] ?? "";
-  const same = (a: CellValue, b: CellValue): boolean => Object.is(a, b) || (typeof a === "number" && typeof b === "number" && a === b);
+  const same = (a: CellValue, b: CellValue): boolean =>
+    Object.is(a, b) || (typeof a === "number" && typeof b === "number" && a === b);
 
   const sheets = skeleton.sheets.map((sheet): ExpectedSheet => {
     const fixed: { row: number; col: number; value: CellValue }[] = [];
@@ -263,7 +350,11 @@ export function computeSelfTestExpected(example: SelfTestExample = selfTestExamp
           const row = formula.region.row + r;
           const col = formula.region.col + c;
           const known = cells.get(`${row},${col}`);
-          cells.set(`${row},${col}`, { row, col, dependsOnDay: formula.dependsOnDay || (known?.dependsOnDay ?? false) });
+          cells.set(`${row},${col}`, {
+            row,
+            col,
+            dependsOnDay: formula.dependsOnDay || (known?.dependsOnDay ?? false),
+          });
         }
       }
     }
@@ -271,11 +362,18 @@ export function computeSelfTestExpected(example: SelfTestExample = selfTestExamp
       const value = valueAt(base.sheets[sheet.name], row, col);
       const steady = observations.every((observed) => same(valueAt(observed.sheets[sheet.name], row, col), value));
       if (!dependsOnDay && !steady) {
-        throw new Error(`${sheet.name}!${columnLetters(col)}${row} reads neither TODAY() nor NOW() by its formulas, yet changed with the day: the dependence check missed a reference`);
+        throw new Error(
+          `${sheet.name}!${columnLetters(col)}${row} reads neither TODAY() nor NOW() by its formulas, yet changed with the day: the dependence check missed a reference`,
+        );
       }
       (dependsOnDay ? (steady ? settled : moving) : fixed).push({ row, col, value });
     }
-    return { name: sheet.name, fixed: toRuns(fixed), settled: toRuns(settled), moving: toRuns(moving).map(([where]) => where) };
+    return {
+      name: sheet.name,
+      fixed: toRuns(fixed),
+      settled: toRuns(settled),
+      moving: toRuns(moving).map(([where]) => where),
+    };
   });
 
   const runsOf = (a1: string, values: Grid): ReturnType<typeof toRuns> => {
@@ -284,9 +382,22 @@ export function computeSelfTestExpected(example: SelfTestExample = selfTestExamp
     const col0 = columnOf(origin[1]!);
     return toRuns(values.flatMap((line, r) => line.map((value, c) => ({ row: row0 + r, col: col0 + c, value }))));
   };
-  const namedRanges = base.namedRanges.map((named): ExpectedNamedRange => ({ name: named.name, sheet: named.sheet, a1: named.a1, values: runsOf(named.a1, named.values) }));
+  const namedRanges = base.namedRanges.map(
+    (named): ExpectedNamedRange => ({
+      name: named.name,
+      sheet: named.sheet,
+      a1: named.a1,
+      values: runsOf(named.a1, named.values),
+    }),
+  );
   const charts = Object.entries(base.charts).flatMap(([tab, list]) =>
-    list.map((ranges, index): ExpectedChart => ({ sheet: tab, index, ranges: ranges.map((range) => ({ sheet: range.sheet, a1: range.a1, values: runsOf(range.a1, range.values) })) })),
+    list.map(
+      (ranges, index): ExpectedChart => ({
+        sheet: tab,
+        index,
+        ranges: ranges.map((range) => ({ sheet: range.sheet, a1: range.a1, values: runsOf(range.a1, range.values) })),
+      }),
+    ),
   );
   return { version: 1, example, samples, settledFrom: first.slice(0, 10), sheets, namedRanges, charts };
 }

@@ -21,13 +21,22 @@ export function renderStub(fn: CustomFunction): string {
   lines.push(` *`);
   for (const param of fn.params) {
     const optional = param.optional ? "Optional. " : "";
-    lines.push(` * @param {${param.jsdocType}} ${param.name} ${optional}${docText(param.description.en)} Allowed: ${docText(param.allowed.en)}.`);
+    lines.push(
+      ` * @param {${param.jsdocType}} ${param.name} ${optional}${docText(param.description.en)} Allowed: ${docText(param.allowed.en)}.`,
+    );
   }
-  const returnType = fn.kind === "spill" || (fn.kind === "aggregate" && fn.row) ? "number[][]" : fn.kind === "aggregate" ? "number" : "number|number[][]";
+  const returnType =
+    fn.kind === "spill" || (fn.kind === "aggregate" && fn.row)
+      ? "number[][]"
+      : fn.kind === "aggregate"
+        ? "number"
+        : "number|number[][]";
   lines.push(` * @return {${returnType}} ${docText(fn.returns.en)}`, ` * @customfunction`, ` */`);
   const names = fn.params.map((param) => param.name).join(", ");
   lines.push(`function ${fn.name}(${names}) {`);
-  lines.push(`  return ${BUNDLE_GLOBAL}.runCustomFunction(${JSON.stringify(fn.name)}, Array.prototype.slice.call(arguments));`);
+  lines.push(
+    `  return ${BUNDLE_GLOBAL}.runCustomFunction(${JSON.stringify(fn.name)}, Array.prototype.slice.call(arguments));`,
+  );
   lines.push(`}`);
   return lines.join("\n");
 }
@@ -39,7 +48,10 @@ export function renderStubs(functions: readonly CustomFunction[]): string {
 /** Top-level stubs for the server API, so google.script.run and menus can reach them. */
 export function renderServerStubs(names: readonly string[]): string {
   return names
-    .map((name) => `/** Server function for the add-on's sidebar and menus. */\nfunction ${name}() {\n  return ${BUNDLE_GLOBAL}.SERVER_API.${name}.apply(null, arguments);\n}`)
+    .map(
+      (name) =>
+        `/** Server function for the add-on's sidebar and menus. */\nfunction ${name}() {\n  return ${BUNDLE_GLOBAL}.SERVER_API.${name}.apply(null, arguments);\n}`,
+    )
     .join("\n\n");
 }
 

@@ -13,7 +13,14 @@ import type { ImportResult, ImportState } from "../../src/gas/importLeads";
 import { MAX_IMPORT_ROWS, readCsv, type CsvParse, type CsvTable } from "../../src/import/csv";
 import type { DayOrder } from "../../src/import/dates";
 import { guessMapping, IMPORT_FIELDS, mappingProblems, type ImportField } from "../../src/import/fields";
-import { dateQuestions, duplicateText, fieldName, planImport, rejectionText, type ImportPlan } from "../../src/import/plan";
+import {
+  dateQuestions,
+  duplicateText,
+  fieldName,
+  planImport,
+  rejectionText,
+  type ImportPlan,
+} from "../../src/import/plan";
 import { append, button, clear, h, type Child } from "../wizard/dom";
 import { call, closeSidebar } from "../wizard/serverClient";
 import { stringsFor, type Strings } from "./strings";
@@ -22,7 +29,9 @@ import { stringsFor, type Strings } from "./strings";
 const PREVIEW_ROWS = 5;
 const LISTED_ROWS = 100;
 
-type Outcome = { readonly kind: "answer"; readonly answer: ImportResult } | { readonly kind: "unreachable"; readonly message: string };
+type Outcome =
+  | { readonly kind: "answer"; readonly answer: ImportResult }
+  | { readonly kind: "unreachable"; readonly message: string };
 
 interface LoadedFile {
   readonly name: string;
@@ -53,7 +62,11 @@ export class ImportDialog {
     this.lang = languageOf(typeof navigator === "undefined" ? "en" : navigator.language);
     clear(root);
     this.view = h("div.im-view", {});
-    this.liveRegion = h("div", { id: "import-live", className: "wz-sr-only", attrs: { "aria-live": "polite", "aria-atomic": "true" } });
+    this.liveRegion = h("div", {
+      id: "import-live",
+      className: "wz-sr-only",
+      attrs: { "aria-live": "polite", "aria-atomic": "true" },
+    });
     append(root, this.view, this.liveRegion);
   }
 
@@ -177,14 +190,21 @@ export class ImportDialog {
     if (!file || !plan) return "";
     const t = this.t;
     const lines = [[t.row, t.reason, ...file.table.header]];
-    for (const rejected of plan.rejected) lines.push([String(rejected.row), rejectionText(this.lang, rejected.reason), ...(file.table.rows[rejected.row - 2] ?? [])]);
+    for (const rejected of plan.rejected)
+      lines.push([
+        String(rejected.row),
+        rejectionText(this.lang, rejected.reason),
+        ...(file.table.rows[rejected.row - 2] ?? []),
+      ]);
     return `\uFEFF${lines.map((line) => line.map(csvCell).join(",")).join("\r\n")}\r\n`;
   }
 
   private download(): void {
     const blob = new Blob([this.rejectedCsv()], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
-    const link = h("a", { attrs: { href: url, download: `${(this.file?.name ?? "leads").replace(/\.csv$/i, "")}-rejected.csv` } });
+    const link = h("a", {
+      attrs: { href: url, download: `${(this.file?.name ?? "leads").replace(/\.csv$/i, "")}-rejected.csv` },
+    });
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -205,24 +225,45 @@ export class ImportDialog {
     clear(this.view);
     const noLog = !this.loading && this.state?.hasLog === false;
     const notice = this.loading
-      ? h("p.im-notice.im-loading", { id: "import-notice", attrs: { role: "status" } }, h("span.im-spinner", { attrs: { "aria-hidden": "true" } }), t.loading)
+      ? h(
+          "p.im-notice.im-loading",
+          { id: "import-notice", attrs: { role: "status" } },
+          h("span.im-spinner", { attrs: { "aria-hidden": "true" } }),
+          t.loading,
+        )
       : noLog
         ? h("p.im-notice.im-warning", { id: "import-notice", attrs: { role: "alert" }, text: t.noLog })
         : null;
     const fileInput = h("input", {
       id: "import-file",
-      attrs: { type: "file", accept: ".csv,text/csv", disabled: this.importing || noLog || this.loading, "aria-describedby": "import-file-hint" },
+      attrs: {
+        type: "file",
+        accept: ".csv,text/csv",
+        disabled: this.importing || noLog || this.loading,
+        "aria-describedby": "import-file-hint",
+      },
       on: { change: (event) => void this.picked(event.target as HTMLInputElement) },
     });
-    const fileField = h("div.im-field", {},
+    const fileField = h(
+      "div.im-field",
+      {},
       h("label", { attrs: { for: "import-file" }, text: t.fileLabel }),
       h("p.im-hint", { id: "import-file-hint", text: t.fileHint }),
       fileInput,
-      this.fileError ? h("p.im-error", { id: "import-file-error", attrs: { role: "alert" }, text: this.fileError }) : null,
-      this.file ? h("p.im-hint", { id: "import-file-info", text: t.fileInfo(this.file.table.rows.length, this.file.table.delimiter, this.file.name) }) : null,
+      this.fileError
+        ? h("p.im-error", { id: "import-file-error", attrs: { role: "alert" }, text: this.fileError })
+        : null,
+      this.file
+        ? h("p.im-hint", {
+            id: "import-file-info",
+            text: t.fileInfo(this.file.table.rows.length, this.file.table.delimiter, this.file.name),
+          })
+        : null,
       this.file?.notUtf8 ? h("p.im-error", { id: "import-not-utf8", text: t.notUtf8 }) : null,
     );
-    const main = h("main.im-main", { id: "import-main", attrs: { "aria-busy": this.importing ? "true" : "false" } },
+    const main = h(
+      "main.im-main",
+      { id: "import-main", attrs: { "aria-busy": this.importing ? "true" : "false" } },
       h("p.im-intro.secondary", { text: t.intro }),
       notice,
       fileField,
@@ -232,15 +273,26 @@ export class ImportDialog {
       this.resultNodes(),
     );
     const count = this.plan?.fresh.length ?? 0;
-    const submit = h("button.action.im-submit", {
-      id: "import-submit",
-      attrs: { type: "button", disabled: this.importing || count === 0 },
-      on: { click: () => void this.import() },
-    },
+    const submit = h(
+      "button.action.im-submit",
+      {
+        id: "import-submit",
+        attrs: { type: "button", disabled: this.importing || count === 0 },
+        on: { click: () => void this.import() },
+      },
       this.importing ? h("span.im-spinner.im-spinner-light", { attrs: { "aria-hidden": "true" } }) : null,
       this.importing ? t.importing : t.importButton(count),
     );
-    append(this.view, main, h("div.im-nav", {}, button(t.close, () => closeSidebar(), "", { id: "import-close" }), submit));
+    append(
+      this.view,
+      main,
+      h(
+        "div.im-nav",
+        {},
+        button(t.close, () => closeSidebar(), "", { id: "import-close" }),
+        submit,
+      ),
+    );
     if (focusId) {
       const target = document.getElementById(focusId);
       if (target && !(target as HTMLButtonElement).disabled) target.focus();
@@ -251,30 +303,59 @@ export class ImportDialog {
     const t = this.t;
     const problems = mappingProblems(this.mapping);
     const rows = file.table.header.map((header, column) => {
-      const select = h("select.im-select", {
-        id: `import-map-${column}`,
-        attrs: { "aria-label": `${t.logColumn}: ${header}`, disabled: this.importing },
-        on: { change: (event) => this.mapped(column, (event.target as HTMLSelectElement).value) },
-      },
+      const select = h(
+        "select.im-select",
+        {
+          id: `import-map-${column}`,
+          attrs: { "aria-label": `${t.logColumn}: ${header}`, disabled: this.importing },
+          on: { change: (event) => this.mapped(column, (event.target as HTMLSelectElement).value) },
+        },
         h("option", { attrs: { value: "" }, text: t.skip }),
         ...IMPORT_FIELDS.map((field) => h("option", { attrs: { value: field }, text: fieldName(this.lang, field) })),
       );
       select.value = this.mapping[column] ?? "";
       const sample = file.table.rows.find((row) => (row[column] ?? "").trim() !== "")?.[column] ?? "";
-      return h("tr", { attrs: { "data-column": column } }, h("th", { attrs: { scope: "row" }, text: header }), h("td.im-sample", { text: sample }), h("td", {}, select));
+      return h(
+        "tr",
+        { attrs: { "data-column": column } },
+        h("th", { attrs: { scope: "row" }, text: header }),
+        h("td.im-sample", { text: sample }),
+        h("td", {}, select),
+      );
     });
-    return h("section.im-section", {},
+    return h(
+      "section.im-section",
+      {},
       h("h2", { text: t.mappingTitle }),
       h("p.im-hint", { text: t.mappingHint }),
-      h("div.im-scroll", {},
-        h("table.im-table", { id: "import-mapping" },
-          h("thead", {}, h("tr", {}, h("th", { text: t.fileColumn }), h("th", { text: t.sample }), h("th", { text: t.logColumn }))),
+      h(
+        "div.im-scroll",
+        {},
+        h(
+          "table.im-table",
+          { id: "import-mapping" },
+          h(
+            "thead",
+            {},
+            h("tr", {}, h("th", { text: t.fileColumn }), h("th", { text: t.sample }), h("th", { text: t.logColumn })),
+          ),
           h("tbody", {}, ...rows),
         ),
       ),
       problems.length > 0
-        ? h("ul.im-error", { id: "import-mapping-problems" },
-            ...problems.map((problem) => h("li", { text: problem.kind === "noLead" ? t.noLead : problem.kind === "noKey" ? t.noKey : t.twice(fieldName(this.lang, problem.field)) })),
+        ? h(
+            "ul.im-error",
+            { id: "import-mapping-problems" },
+            ...problems.map((problem) =>
+              h("li", {
+                text:
+                  problem.kind === "noLead"
+                    ? t.noLead
+                    : problem.kind === "noKey"
+                      ? t.noKey
+                      : t.twice(fieldName(this.lang, problem.field)),
+              }),
+            ),
           )
         : null,
     );
@@ -284,18 +365,30 @@ export class ImportDialog {
     const t = this.t;
     const asked = [...dateQuestions(file.table.rows, this.mapping)].filter(([, order]) => order.kind === "ask");
     if (asked.length === 0) return null;
-    return h("section.im-section", { id: "import-questions" },
+    return h(
+      "section.im-section",
+      { id: "import-questions" },
       ...asked.map(([column, order]) => {
         const choice = (value: DayOrder, label: string) =>
-          h("div.im-choice", {},
+          h(
+            "div.im-choice",
+            {},
             h("input", {
               id: `import-order-${column}-${value}`,
-              attrs: { type: "radio", name: `import-order-${column}`, value, checked: this.orders.get(column) === value, disabled: this.importing },
+              attrs: {
+                type: "radio",
+                name: `import-order-${column}`,
+                value,
+                checked: this.orders.get(column) === value,
+                disabled: this.importing,
+              },
               on: { change: () => this.ordered(column, value) },
             }),
             h("label", { attrs: { for: `import-order-${column}-${value}` }, text: label }),
           );
-        return h("fieldset.im-group", { id: `import-order-${column}` },
+        return h(
+          "fieldset.im-group",
+          { id: `import-order-${column}` },
           h("legend", { text: t.orderTitle(file.table.header[column] ?? "") }),
           h("p.im-hint", { text: t.orderHint(order.kind === "ask" ? order.sample : "") }),
           choice("dayFirst", t.dayFirst),
@@ -310,31 +403,86 @@ export class ImportDialog {
     if (!plan) return null;
     const t = this.t;
     const preview = plan.fresh.slice(0, PREVIEW_ROWS);
-    const listed = <T extends { row: number }>(id: string, title: string, items: readonly T[], text: (item: T) => string, open: boolean): Child =>
+    const listed = <T extends { row: number }>(
+      id: string,
+      title: string,
+      items: readonly T[],
+      text: (item: T) => string,
+      open: boolean,
+    ): Child =>
       items.length === 0
         ? null
-        : h("details.im-list", { id, attrs: { open } },
+        : h(
+            "details.im-list",
+            { id, attrs: { open } },
             h("summary", { text: `${title} (${items.length})` }),
-            h("ul", {}, ...items.slice(0, LISTED_ROWS).map((item) => h("li", { attrs: { "data-row": item.row } }, h("span.im-row", { text: `${t.row} ${item.row}` }), h("span", { text: text(item) })))),
+            h(
+              "ul",
+              {},
+              ...items
+                .slice(0, LISTED_ROWS)
+                .map((item) =>
+                  h(
+                    "li",
+                    { attrs: { "data-row": item.row } },
+                    h("span.im-row", { text: `${t.row} ${item.row}` }),
+                    h("span", { text: text(item) }),
+                  ),
+                ),
+            ),
             items.length > LISTED_ROWS ? h("p.im-hint", { text: t.more(items.length - LISTED_ROWS) }) : null,
           );
-    return h("section.im-section", {},
+    return h(
+      "section.im-section",
+      {},
       h("h2", { text: t.previewTitle }),
       preview.length === 0
         ? h("p.im-hint", { id: "import-none-new", text: t.noneNew })
-        : h("div.im-scroll", {},
-            h("table.im-table.im-preview", { id: "import-preview" },
-              h("thead", {}, h("tr", {}, h("th", { text: t.row }), ...IMPORT_FIELDS.map((field) => h("th", { text: fieldName(this.lang, field) })))),
-              h("tbody", {}, ...preview.map((lead) => h("tr", {}, h("td", { text: String(lead.row) }), ...IMPORT_FIELDS.map((field) => h("td", { text: lead[field], attrs: { title: lead[field] || undefined } }))))),
+        : h(
+            "div.im-scroll",
+            {},
+            h(
+              "table.im-table.im-preview",
+              { id: "import-preview" },
+              h(
+                "thead",
+                {},
+                h(
+                  "tr",
+                  {},
+                  h("th", { text: t.row }),
+                  ...IMPORT_FIELDS.map((field) => h("th", { text: fieldName(this.lang, field) })),
+                ),
+              ),
+              h(
+                "tbody",
+                {},
+                ...preview.map((lead) =>
+                  h(
+                    "tr",
+                    {},
+                    h("td", { text: String(lead.row) }),
+                    ...IMPORT_FIELDS.map((field) =>
+                      h("td", { text: lead[field], attrs: { title: lead[field] || undefined } }),
+                    ),
+                  ),
+                ),
+              ),
             ),
           ),
-      h("p.im-counts", { id: "import-counts" },
-        h("span", { id: "import-count-new", text: `${plan.fresh.length} ${t.countNew}` }), " · ",
-        h("span", { id: "import-count-duplicates", text: `${plan.duplicates.length} ${t.countDuplicates}` }), " · ",
+      h(
+        "p.im-counts",
+        { id: "import-counts" },
+        h("span", { id: "import-count-new", text: `${plan.fresh.length} ${t.countNew}` }),
+        " · ",
+        h("span", { id: "import-count-duplicates", text: `${plan.duplicates.length} ${t.countDuplicates}` }),
+        " · ",
         h("span", { id: "import-count-rejected", text: `${plan.rejected.length} ${t.countRejected}` }),
       ),
       listed("import-rejected", t.rejectedTitle, plan.rejected, (item) => rejectionText(this.lang, item.reason), true),
-      plan.rejected.length > 0 ? button(t.download, () => this.download(), "im-link-button", { id: "import-download" }) : null,
+      plan.rejected.length > 0
+        ? button(t.download, () => this.download(), "im-link-button", { id: "import-download" })
+        : null,
       listed("import-duplicates", t.duplicatesTitle, plan.duplicates, (item) => duplicateText(this.lang, item), false),
     );
   }
@@ -342,20 +490,37 @@ export class ImportDialog {
   private resultNodes(): Child {
     const t = this.t;
     if (this.importing) {
-      return h("div.im-result.im-result-busy", { id: "import-result", attrs: { tabindex: "-1", role: "status" } }, h("span.im-spinner", { attrs: { "aria-hidden": "true" } }), t.importingStatus);
+      return h(
+        "div.im-result.im-result-busy",
+        { id: "import-result", attrs: { tabindex: "-1", role: "status" } },
+        h("span.im-spinner", { attrs: { "aria-hidden": "true" } }),
+        t.importingStatus,
+      );
     }
     const outcome = this.outcome;
     if (!outcome) return null;
     if (outcome.kind === "unreachable") {
-      return h("div.im-result.im-result-failure", { id: "import-result", attrs: { tabindex: "-1" } }, h("p.im-result-title", { text: t.notImported }), h("p", { id: "import-message", text: t.serverUnreachable(outcome.message) }));
+      return h(
+        "div.im-result.im-result-failure",
+        { id: "import-result", attrs: { tabindex: "-1" } },
+        h("p.im-result-title", { text: t.notImported }),
+        h("p", { id: "import-message", text: t.serverUnreachable(outcome.message) }),
+      );
     }
     const answer = outcome.answer;
     const rejected = Array.isArray(answer.rejected) ? answer.rejected : [];
-    return h(`div.im-result.${answer.ok ? "im-result-success" : "im-result-failure"}`, { id: "import-result", attrs: { tabindex: "-1" } },
+    return h(
+      `div.im-result.${answer.ok ? "im-result-success" : "im-result-failure"}`,
+      { id: "import-result", attrs: { tabindex: "-1" } },
       h("p.im-result-title", { text: answer.ok ? t.imported : t.notImported }),
       h("p", { id: "import-message", text: String(answer.message ?? "") }),
       rejected.length > 0
-        ? h("div", { id: "import-server-rejected" }, h("p", { text: t.serverRejected }), h("ul", {}, ...rejected.map((item) => h("li", { text: `${t.row} ${item.row}: ${item.text}` }))))
+        ? h(
+            "div",
+            { id: "import-server-rejected" },
+            h("p", { text: t.serverRejected }),
+            h("ul", {}, ...rejected.map((item) => h("li", { text: `${t.row} ${item.row}: ${item.text}` }))),
+          )
         : null,
     );
   }

@@ -10,7 +10,10 @@ import { type Strings, stringsFor } from "./strings";
 
 /** `leads needed`, `Leads-Needed`, `sla_leads_needed` → `LEADS_NEEDED`-style text to look for in names. */
 export function normalizeQuery(query: string): string {
-  return query.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  return query
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 export function matches(fn: Pick<ReferenceFunction, "name">, query: string): boolean {
@@ -58,32 +61,67 @@ export class ReferencePage {
 
     const search = h("input.rf-search", {
       id: "rf-search",
-      attrs: { type: "search", placeholder: t.searchPlaceholder, autocomplete: "off", spellcheck: "false", "aria-controls": "rf-list", "aria-describedby": "rf-count" },
+      attrs: {
+        type: "search",
+        placeholder: t.searchPlaceholder,
+        autocomplete: "off",
+        spellcheck: "false",
+        "aria-controls": "rf-list",
+        "aria-describedby": "rf-count",
+      },
       on: { input: (event) => this.filter((event.target as HTMLInputElement).value) },
     });
     search.value = this.query;
-    const top = h("div.rf-top", {},
+    const top = h(
+      "div.rf-top",
+      {},
       h("div.rf-search-field", {}, h("label", { attrs: { for: "rf-search" }, text: t.searchLabel }), search),
-      h("div.rf-lang", { attrs: { role: "group", "aria-label": t.languageGroup } },
+      h(
+        "div.rf-lang",
+        { attrs: { role: "group", "aria-label": t.languageGroup } },
         ...(["en", "de"] as const).map((language) =>
-          button(t.languageNames[language], () => this.setLanguage(language), `rf-lang-button${language === this.lang ? " rf-lang-current" : ""}`, {
-            id: `rf-lang-${language}`,
-            lang: language,
-            "aria-pressed": language === this.lang ? "true" : "false",
-          }),
+          button(
+            t.languageNames[language],
+            () => this.setLanguage(language),
+            `rf-lang-button${language === this.lang ? " rf-lang-current" : ""}`,
+            {
+              id: `rf-lang-${language}`,
+              lang: language,
+              "aria-pressed": language === this.lang ? "true" : "false",
+            },
+          ),
         ),
       ),
       h("p.rf-count.secondary", { id: "rf-count", attrs: { role: "status", "aria-live": "polite" } }),
     );
 
-    const intro = h("div.rf-intro", {},
+    const intro = h(
+      "div.rf-intro",
+      {},
       h("p", { text: t.intro }),
       h("p.secondary", { text: t.separators }),
-      h("details.rf-how", {}, h("summary", { text: t.howTitle }), h("ul", {}, ...t.how.map((line) => h("li", { text: line })))),
+      h(
+        "details.rf-how",
+        {},
+        h("summary", { text: t.howTitle }),
+        h("ul", {}, ...t.how.map((line) => h("li", { text: line }))),
+      ),
     );
 
-    const contents = h("nav.rf-contents", { attrs: { "aria-label": t.contents } },
-      h("ul", {}, ...this.data.functions.map((fn) => h("li", { attrs: { "data-name": fn.name } }, button(fn.name, () => this.jumpTo(fn.name), "rf-chip", { "data-jump": fn.name })))),
+    const contents = h(
+      "nav.rf-contents",
+      { attrs: { "aria-label": t.contents } },
+      h(
+        "ul",
+        {},
+        ...this.data.functions.map((fn) =>
+          h(
+            "li",
+            { attrs: { "data-name": fn.name } },
+            button(fn.name, () => this.jumpTo(fn.name), "rf-chip", { "data-jump": fn.name }),
+          ),
+        ),
+      ),
     );
 
     const list = h("div.rf-list", { id: "rf-list" }, ...this.data.functions.map((fn) => this.renderFunction(fn)));
@@ -96,27 +134,55 @@ export class ReferencePage {
   private renderFunction(fn: ReferenceFunction): HTMLElement {
     const t = this.t;
     const lang = this.lang;
-    const params = h("dl.rf-params", {},
+    const params = h(
+      "dl.rf-params",
+      {},
       ...fn.params.flatMap((param) => [
-        h("dt", {}, h("code", { text: param.name }), param.optional ? h("span.rf-optional", { text: t.optional }) : null),
-        h("dd", {},
+        h(
+          "dt",
+          {},
+          h("code", { text: param.name }),
+          param.optional ? h("span.rf-optional", { text: t.optional }) : null,
+        ),
+        h(
+          "dd",
+          {},
           h("span.rf-description", { text: param.description[lang] }),
           h("span.rf-allowed", {}, h("span.rf-label", { text: `${t.allowed} ` }), param.allowed[lang]),
         ),
       ]),
     );
-    const examples = fn.examples.length === 0 ? null : h("div.rf-examples", {},
-      h("h4", { text: t.examples(fn.examples.length) }),
-      h("ul", {},
-        ...fn.examples.map((example) =>
-          h("li", {},
-            h("code.rf-formula", { text: example.formula }),
-            example.result === undefined ? null : h("span.rf-result", {}, h("span", { attrs: { "aria-hidden": "true" }, text: " → " }), h("span.wz-sr-only", { text: ` ${t.showsResult} ` }), example.result[lang]),
-          ),
-        ),
-      ),
-    );
-    return h("article.rf-fn", { id: `fn-${fn.name}`, attrs: { "data-name": fn.name, "aria-labelledby": `fn-${fn.name}-title` } },
+    const examples =
+      fn.examples.length === 0
+        ? null
+        : h(
+            "div.rf-examples",
+            {},
+            h("h4", { text: t.examples(fn.examples.length) }),
+            h(
+              "ul",
+              {},
+              ...fn.examples.map((example) =>
+                h(
+                  "li",
+                  {},
+                  h("code.rf-formula", { text: example.formula }),
+                  example.result === undefined
+                    ? null
+                    : h(
+                        "span.rf-result",
+                        {},
+                        h("span", { attrs: { "aria-hidden": "true" }, text: " → " }),
+                        h("span.wz-sr-only", { text: ` ${t.showsResult} ` }),
+                        example.result[lang],
+                      ),
+                ),
+              ),
+            ),
+          );
+    return h(
+      "article.rf-fn",
+      { id: `fn-${fn.name}`, attrs: { "data-name": fn.name, "aria-labelledby": `fn-${fn.name}-title` } },
       h("h3.rf-signature", { id: `fn-${fn.name}-title`, attrs: { tabindex: "-1" } }, h("code", { text: fn.signature })),
       h("p.rf-summary", { text: fn.summary[lang] }),
       h("p.rf-kind.secondary", { text: t.kind[fn.kind] }),

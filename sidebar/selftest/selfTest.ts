@@ -10,7 +10,10 @@ import { type Child, append, button, clear, h } from "../wizard/dom";
 import { call, closeSidebar } from "../wizard/serverClient";
 import { type Strings, stringsFor } from "./strings";
 
-type Outcome = { readonly kind: "running" } | { readonly kind: "answer"; readonly answer: SelfTestResult } | { readonly kind: "unreachable"; readonly message: string };
+type Outcome =
+  | { readonly kind: "running" }
+  | { readonly kind: "answer"; readonly answer: SelfTestResult }
+  | { readonly kind: "unreachable"; readonly message: string };
 
 export class SelfTestDialog {
   lang: Language;
@@ -23,7 +26,11 @@ export class SelfTestDialog {
     this.lang = languageOf(typeof navigator === "undefined" ? "en" : navigator.language);
     clear(root);
     this.view = h("div.st-view", {});
-    this.liveRegion = h("div", { id: "selftest-live", className: "wz-sr-only", attrs: { "aria-live": "polite", "aria-atomic": "true" } });
+    this.liveRegion = h("div", {
+      id: "selftest-live",
+      className: "wz-sr-only",
+      attrs: { "aria-live": "polite", "aria-atomic": "true" },
+    });
     append(root, this.view, this.liveRegion);
   }
 
@@ -40,7 +47,8 @@ export class SelfTestDialog {
     } catch (error) {
       outcome = { kind: "unreachable", message: error instanceof Error ? error.message : String(error) };
     }
-    if (outcome.kind === "answer" && (outcome.answer.language === "de" || outcome.answer.language === "en")) this.lang = outcome.answer.language;
+    if (outcome.kind === "answer" && (outcome.answer.language === "de" || outcome.answer.language === "en"))
+      this.lang = outcome.answer.language;
     this.outcome = outcome;
     this.render();
     this.liveRegion.textContent = this.headline();
@@ -83,12 +91,27 @@ export class SelfTestDialog {
     clear(this.view);
     const outcome = this.outcome;
     const text = outcome.kind === "answer" && outcome.answer.ok ? outcome.answer.text : undefined;
-    const main = h("main.st-main", { id: "selftest-main", attrs: { "aria-busy": outcome.kind === "running" ? "true" : "false" } },
+    const main = h(
+      "main.st-main",
+      { id: "selftest-main", attrs: { "aria-busy": outcome.kind === "running" ? "true" : "false" } },
       h("p.st-intro.secondary", { text: t.intro }),
       this.resultNodes(),
     );
-    const copyButton = text === undefined ? null : h("button.action", { id: "selftest-copy", attrs: { type: "button" }, text: t.copy, on: { click: () => void this.copy(text) } });
-    const nav = h("div.st-nav", {}, button(t.close, () => closeSidebar(), "", { id: "selftest-close" }), copyButton);
+    const copyButton =
+      text === undefined
+        ? null
+        : h("button.action", {
+            id: "selftest-copy",
+            attrs: { type: "button" },
+            text: t.copy,
+            on: { click: () => void this.copy(text) },
+          });
+    const nav = h(
+      "div.st-nav",
+      {},
+      button(t.close, () => closeSidebar(), "", { id: "selftest-close" }),
+      copyButton,
+    );
     append(this.view, main, nav);
   }
 
@@ -96,43 +119,100 @@ export class SelfTestDialog {
     const t = this.t;
     const outcome = this.outcome;
     if (outcome.kind === "running") {
-      return h("div.st-result.st-busy", { id: "selftest-result", attrs: { tabindex: "-1", role: "status" } }, h("span.st-spinner", { attrs: { "aria-hidden": "true" } }), h("span", { text: t.running }));
+      return h(
+        "div.st-result.st-busy",
+        { id: "selftest-result", attrs: { tabindex: "-1", role: "status" } },
+        h("span.st-spinner", { attrs: { "aria-hidden": "true" } }),
+        h("span", { text: t.running }),
+      );
     }
     const answer = outcome.kind === "answer" ? outcome.answer : undefined;
     if (!answer?.ok) {
-      const message = answer ? String(answer.message ?? "") : t.unreachable(outcome.kind === "unreachable" ? outcome.message : "");
-      return h("div.st-result.st-failure", { id: "selftest-result", attrs: { tabindex: "-1" } }, h("p.st-title", { text: t.refused }), h("p", { id: "selftest-message", text: message }));
+      const message = answer
+        ? String(answer.message ?? "")
+        : t.unreachable(outcome.kind === "unreachable" ? outcome.message : "");
+      return h(
+        "div.st-result.st-failure",
+        { id: "selftest-result", attrs: { tabindex: "-1" } },
+        h("p.st-title", { text: t.refused }),
+        h("p", { id: "selftest-message", text: message }),
+      );
     }
     const { report, text } = answer;
     const passed = report.differenceCount === 0;
     const count = (id: string, label: string, value: number, hint?: string): HTMLElement =>
-      h("div.st-count", { id },
+      h(
+        "div.st-count",
+        { id },
         h("dt", {}, label, hint ? h("span.st-hint", { text: hint }) : null),
         h("dd", { text: value.toLocaleString(this.lang === "de" ? "de-DE" : "en-US") }),
       );
     const listed = report.differences;
-    return h("div", {},
-      h(`div.st-result.${passed ? "st-success" : "st-failure"}`, { id: "selftest-result", attrs: { tabindex: "-1" } },
+    return h(
+      "div",
+      {},
+      h(
+        `div.st-result.${passed ? "st-success" : "st-failure"}`,
+        { id: "selftest-result", attrs: { tabindex: "-1" } },
         h("p.st-title", { id: "selftest-headline", text: passed ? t.passed : t.failed(report.differenceCount) }),
         h("p", { text: passed ? t.passedDetail : t.failedDetail }),
       ),
-      h("dl.st-counts", { id: "selftest-counts", attrs: { "aria-label": t.countsLabel } },
+      h(
+        "dl.st-counts",
+        { id: "selftest-counts", attrs: { "aria-label": t.countsLabel } },
         count("selftest-cells", t.cells, report.cellsChecked),
         report.settledChecked > 0 ? count("selftest-settled", t.settled, report.settledChecked) : null,
         count("selftest-named", t.namedRanges, report.namedRangesChecked),
         count("selftest-charts", t.charts, report.chartsChecked),
-        report.skippedMoving > 0 ? count("selftest-moving", t.skippedMoving, report.skippedMoving, t.skippedMovingHint) : null,
-        report.skippedNotSettled > 0 ? count("selftest-not-settled", t.skippedNotSettled, report.skippedNotSettled, t.skippedNotSettledHint(report.settledFrom)) : null,
+        report.skippedMoving > 0
+          ? count("selftest-moving", t.skippedMoving, report.skippedMoving, t.skippedMovingHint)
+          : null,
+        report.skippedNotSettled > 0
+          ? count(
+              "selftest-not-settled",
+              t.skippedNotSettled,
+              report.skippedNotSettled,
+              t.skippedNotSettledHint(report.settledFrom),
+            )
+          : null,
       ),
       listed.length > 0
-        ? h("div.st-table-wrap", {},
-            h("table.st-differences", { id: "selftest-differences", attrs: { "aria-label": t.differencesLabel } },
-              h("thead", {}, h("tr", {}, h("th", { attrs: { scope: "col" }, text: t.where }), h("th", { attrs: { scope: "col" }, text: t.expected }), h("th", { attrs: { scope: "col" }, text: t.got }))),
-              h("tbody", {}, ...listed.map((difference) => h("tr", {}, h("td.st-where", { text: String(difference.where) }), h("td", { text: String(difference.expected) }), h("td", { text: String(difference.got) })))),
+        ? h(
+            "div.st-table-wrap",
+            {},
+            h(
+              "table.st-differences",
+              { id: "selftest-differences", attrs: { "aria-label": t.differencesLabel } },
+              h(
+                "thead",
+                {},
+                h(
+                  "tr",
+                  {},
+                  h("th", { attrs: { scope: "col" }, text: t.where }),
+                  h("th", { attrs: { scope: "col" }, text: t.expected }),
+                  h("th", { attrs: { scope: "col" }, text: t.got }),
+                ),
+              ),
+              h(
+                "tbody",
+                {},
+                ...listed.map((difference) =>
+                  h(
+                    "tr",
+                    {},
+                    h("td.st-where", { text: String(difference.where) }),
+                    h("td", { text: String(difference.expected) }),
+                    h("td", { text: String(difference.got) }),
+                  ),
+                ),
+              ),
             ),
           )
         : null,
-      report.differenceCount > listed.length ? h("p.st-more", { id: "selftest-more", text: t.more(report.differenceCount - listed.length) }) : null,
+      report.differenceCount > listed.length
+        ? h("p.st-more", { id: "selftest-more", text: t.more(report.differenceCount - listed.length) })
+        : null,
       this.copyState === "copied" ? h("p.st-copied", { id: "selftest-copy-status", text: t.copied }) : null,
       this.copyState === "failed" ? h("p.st-copy-failed", { id: "selftest-copy-status", text: t.copyFailed }) : null,
       h("label.wz-sr-only", { attrs: { for: "selftest-text" }, text: t.reportLabel }),
@@ -143,7 +223,10 @@ export class SelfTestDialog {
 
   /** The plain-text report: shown (selected) only when copying needs the user's Ctrl+C. */
   private reportArea(text: string): HTMLTextAreaElement {
-    const area = h("textarea.st-text", { id: "selftest-text", attrs: { readonly: true, rows: 8, spellcheck: "false" } });
+    const area = h("textarea.st-text", {
+      id: "selftest-text",
+      attrs: { readonly: true, rows: 8, spellcheck: "false" },
+    });
     area.value = text;
     area.hidden = this.copyState !== "failed";
     return area;

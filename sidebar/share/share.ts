@@ -13,17 +13,26 @@ import { type Strings, stringsFor } from "./strings";
 
 export type ShareMode = "strict" | "warning";
 
-type Outcome = { readonly kind: "answer"; readonly answer: ShareResult } | { readonly kind: "unreachable"; readonly message: string };
+type Outcome =
+  | { readonly kind: "answer"; readonly answer: ShareResult }
+  | { readonly kind: "unreachable"; readonly message: string };
 
 /** Where focus goes after a render. */
 type Focus = "keep" | "result" | "none";
 
 /** The sales contacts' addresses in a saved config, if it has any. */
 export function salesAddresses(config: unknown): string[] {
-  const contacts = typeof config === "object" && config !== null ? (config as { contacts?: unknown }).contacts : undefined;
+  const contacts =
+    typeof config === "object" && config !== null ? (config as { contacts?: unknown }).contacts : undefined;
   if (!Array.isArray(contacts)) return [];
   return contacts
-    .filter((contact): contact is { email: string; party: string } => typeof contact === "object" && contact !== null && (contact as { party?: unknown }).party === "sales" && typeof (contact as { email?: unknown }).email === "string")
+    .filter(
+      (contact): contact is { email: string; party: string } =>
+        typeof contact === "object" &&
+        contact !== null &&
+        (contact as { party?: unknown }).party === "sales" &&
+        typeof (contact as { email?: unknown }).email === "string",
+    )
     .map((contact) => contact.email.trim())
     .filter((email) => email !== "");
 }
@@ -48,7 +57,11 @@ export class ShareDialog {
     this.lang = languageOf(typeof navigator === "undefined" ? "en" : navigator.language);
     clear(root);
     this.view = h("div.sh-view", {});
-    this.liveRegion = h("div", { id: "share-live", className: "wz-sr-only", attrs: { "aria-live": "polite", "aria-atomic": "true" } });
+    this.liveRegion = h("div", {
+      id: "share-live",
+      className: "wz-sr-only",
+      attrs: { "aria-live": "polite", "aria-atomic": "true" },
+    });
     append(root, this.view, this.liveRegion);
   }
 
@@ -117,7 +130,10 @@ export class ShareDialog {
     this.announce(this.t.sharingStatus);
     let outcome: Outcome;
     try {
-      outcome = { kind: "answer", answer: await call("shareWithSales", { emails: this.text.split(/\r?\n/), mode: this.mode }) };
+      outcome = {
+        kind: "answer",
+        answer: await call("shareWithSales", { emails: this.text.split(/\r?\n/), mode: this.mode }),
+      };
     } catch (error) {
       outcome = { kind: "unreachable", message: error instanceof Error ? error.message : String(error) };
     }
@@ -143,24 +159,38 @@ export class ShareDialog {
     const t = this.t;
     const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const activeId = active?.id ?? "";
-    const selection = active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd] as const : undefined;
+    const selection =
+      active instanceof HTMLTextAreaElement ? ([active.selectionStart, active.selectionEnd] as const) : undefined;
     document.documentElement.lang = this.lang;
     document.title = t.title;
     clear(this.view);
 
     const notice = this.loading
-      ? h("p.sh-notice.sh-loading", { id: "share-notice", attrs: { role: "status" } }, h("span.sh-spinner", { attrs: { "aria-hidden": "true" } }), t.loading)
+      ? h(
+          "p.sh-notice.sh-loading",
+          { id: "share-notice", attrs: { role: "status" } },
+          h("span.sh-spinner", { attrs: { "aria-hidden": "true" } }),
+          t.loading,
+        )
       : this.hasSla === false
         ? h("p.sh-notice.sh-warning", { id: "share-notice", attrs: { role: "alert" }, text: t.noSla })
         : null;
 
     const textarea = h("textarea.sh-control", {
       id: "share-emails",
-      attrs: { rows: 4, spellcheck: "false", autocomplete: "off", "aria-describedby": "share-emails-hint share-check", disabled: this.sharing },
+      attrs: {
+        rows: 4,
+        spellcheck: "false",
+        autocomplete: "off",
+        "aria-describedby": "share-emails-hint share-check",
+        disabled: this.sharing,
+      },
       on: { input: (event) => this.edited((event.target as HTMLTextAreaElement).value) },
     });
     textarea.value = this.text;
-    const field = h("div.sh-field", {},
+    const field = h(
+      "div.sh-field",
+      {},
       h("label", { attrs: { for: "share-emails" }, text: t.addressesLabel }),
       h("p.sh-hint", { id: "share-emails-hint", text: t.addressesHint }),
       textarea,
@@ -169,24 +199,39 @@ export class ShareDialog {
     );
 
     const choice = (mode: ShareMode, label: string, hint: string): HTMLElement =>
-      h("div.sh-choice", {},
+      h(
+        "div.sh-choice",
+        {},
         h("input", {
           id: `share-mode-${mode}`,
-          attrs: { type: "radio", name: "share-mode", value: mode, checked: this.mode === mode, disabled: this.sharing, "aria-describedby": `share-mode-${mode}-hint` },
+          attrs: {
+            type: "radio",
+            name: "share-mode",
+            value: mode,
+            checked: this.mode === mode,
+            disabled: this.sharing,
+            "aria-describedby": `share-mode-${mode}-hint`,
+          },
           on: { change: () => (this.mode = mode) },
         }),
-        h("label", { attrs: { for: `share-mode-${mode}` } },
+        h(
+          "label",
+          { attrs: { for: `share-mode-${mode}` } },
           h("span.sh-choice-label", { text: label }),
           h("span.sh-hint", { id: `share-mode-${mode}-hint`, text: hint }),
         ),
       );
-    const modes = h("fieldset.sh-group", {},
+    const modes = h(
+      "fieldset.sh-group",
+      {},
       h("legend", { text: t.modeLegend }),
       choice("strict", t.strict, t.strictHint),
       choice("warning", t.warning, t.warningHint),
     );
 
-    const main = h("main.sh-main", { id: "share-main", attrs: { "aria-busy": this.sharing ? "true" : "false" } },
+    const main = h(
+      "main.sh-main",
+      { id: "share-main", attrs: { "aria-busy": this.sharing ? "true" : "false" } },
       h("p.sh-intro.secondary", { text: t.intro }),
       notice,
       field,
@@ -195,15 +240,26 @@ export class ShareDialog {
     );
 
     const answered = this.outcome?.kind === "answer" && this.outcome.answer.ok;
-    const submit = h("button.action.sh-submit", {
-      id: "share-submit",
-      attrs: { type: "button", disabled: this.sharing || this.hasSla === false, "aria-describedby": this.sharing ? "share-status" : undefined },
-      on: { click: () => void this.share() },
-    },
+    const submit = h(
+      "button.action.sh-submit",
+      {
+        id: "share-submit",
+        attrs: {
+          type: "button",
+          disabled: this.sharing || this.hasSla === false,
+          "aria-describedby": this.sharing ? "share-status" : undefined,
+        },
+        on: { click: () => void this.share() },
+      },
       this.sharing ? h("span.sh-spinner.sh-spinner-light", { attrs: { "aria-hidden": "true" } }) : null,
       this.sharing ? t.sharing : answered ? t.shareAgain : t.share,
     );
-    const nav = h("div.sh-nav", {}, button(t.close, () => closeSidebar(), "", { id: "share-close" }), submit);
+    const nav = h(
+      "div.sh-nav",
+      {},
+      button(t.close, () => closeSidebar(), "", { id: "share-close" }),
+      submit,
+    );
     append(this.view, main, nav);
     this.updateInsert();
     this.updateCheck();
@@ -230,7 +286,12 @@ export class ShareDialog {
     clear(row);
     const missing = this.missingContacts();
     if (missing.length === 0 || this.sharing) return;
-    append(row, button(this.t.insertContacts(missing.length), () => this.insertContacts(), "sh-link-button", { id: "share-insert" }));
+    append(
+      row,
+      button(this.t.insertContacts(missing.length), () => this.insertContacts(), "sh-link-button", {
+        id: "share-insert",
+      }),
+    );
   }
 
   /** What the server will make of the typed text, shown as it is typed. */
@@ -242,14 +303,25 @@ export class ShareDialog {
     const t = this.t;
     clear(box);
     const nothing = parsed.valid.length === 0 && this.tried;
-    append(box,
+    append(
+      box,
       parsed.valid.length > 0 ? h("p.sh-ready", { id: "share-ready", text: t.ready(parsed.valid.length) }) : null,
       nothing ? h("p.sh-error", { id: "share-need-one", text: t.needOne }) : null,
       parsed.invalid.length > 0
-        ? h("div.sh-error", { id: "share-invalid" }, h("p", { text: t.invalidTitle(parsed.invalid.length) }), h("ul", {}, ...parsed.invalid.map((entry) => h("li", { text: entry }))))
+        ? h(
+            "div.sh-error",
+            { id: "share-invalid" },
+            h("p", { text: t.invalidTitle(parsed.invalid.length) }),
+            h("ul", {}, ...parsed.invalid.map((entry) => h("li", { text: entry }))),
+          )
         : null,
       parsed.duplicates.length > 0
-        ? h("div.sh-duplicates", { id: "share-duplicates" }, h("p", { text: t.duplicatesTitle }), h("ul", {}, ...parsed.duplicates.map((entry) => h("li", { text: entry }))))
+        ? h(
+            "div.sh-duplicates",
+            { id: "share-duplicates" },
+            h("p", { text: t.duplicatesTitle }),
+            h("ul", {}, ...parsed.duplicates.map((entry) => h("li", { text: entry }))),
+          )
         : null,
     );
     field.setAttribute("aria-invalid", parsed.invalid.length > 0 || nothing ? "true" : "false");
@@ -258,7 +330,9 @@ export class ShareDialog {
   private resultNodes(): Child {
     const t = this.t;
     if (this.sharing) {
-      return h("div.sh-result.sh-result-busy", { id: "share-result", attrs: { tabindex: "-1", role: "status" } },
+      return h(
+        "div.sh-result.sh-result-busy",
+        { id: "share-result", attrs: { tabindex: "-1", role: "status" } },
         h("span.sh-spinner", { attrs: { "aria-hidden": "true" } }),
         h("span", { id: "share-status", text: t.sharingStatus }),
       );
@@ -266,7 +340,9 @@ export class ShareDialog {
     const outcome = this.outcome;
     if (!outcome) return null;
     if (outcome.kind === "unreachable") {
-      return h("div.sh-result.sh-result-failure", { id: "share-result", attrs: { tabindex: "-1" } },
+      return h(
+        "div.sh-result.sh-result-failure",
+        { id: "share-result", attrs: { tabindex: "-1" } },
         h("p.sh-result-title", { text: t.notShared }),
         h("p", { id: "share-message", text: t.serverUnreachable(outcome.message) }),
       );
@@ -274,14 +350,20 @@ export class ShareDialog {
     const answer = outcome.answer;
     const addresses: ShareResult["addresses"] = Array.isArray(answer.addresses) ? answer.addresses : [];
     const explanation: ShareResult["explanation"] = Array.isArray(answer.explanation) ? answer.explanation : [];
-    return h(`div.sh-result.${answer.ok ? "sh-result-success" : "sh-result-failure"}`, { id: "share-result", attrs: { tabindex: "-1" } },
+    return h(
+      `div.sh-result.${answer.ok ? "sh-result-success" : "sh-result-failure"}`,
+      { id: "share-result", attrs: { tabindex: "-1" } },
       h("p.sh-result-title", { text: answer.ok ? t.shared : t.notShared }),
       h("p", { id: "share-message", text: String(answer.message ?? "") }),
       addresses.length > 0
-        ? h("ul.sh-report", { id: "share-report", attrs: { "aria-label": t.reportLabel } },
+        ? h(
+            "ul.sh-report",
+            { id: "share-report", attrs: { "aria-label": t.reportLabel } },
             ...addresses.map((entry) => {
               const known = Object.prototype.hasOwnProperty.call(t.outcome, entry.outcome);
-              return h(`li.sh-row.sh-${known ? entry.outcome : "failed"}`, { attrs: { "data-outcome": known ? entry.outcome : "failed" } },
+              return h(
+                `li.sh-row.sh-${known ? entry.outcome : "failed"}`,
+                { attrs: { "data-outcome": known ? entry.outcome : "failed" } },
                 h("span.sh-badge", { text: known ? t.outcome[entry.outcome] : t.outcome.failed }),
                 h("span.sh-email", { text: String(entry.email ?? "") }),
                 entry.outcome === "failed" || !known ? h("span.sh-detail", { text: String(entry.detail ?? "") }) : null,
@@ -290,7 +372,9 @@ export class ShareDialog {
           )
         : null,
       explanation.length > 0
-        ? h("div.sh-explanation", {},
+        ? h(
+            "div.sh-explanation",
+            {},
             h("h3", { text: t.explanationTitle }),
             h("ul", { id: "share-explanation" }, ...explanation.map((line) => h("li", { text: String(line) }))),
           )

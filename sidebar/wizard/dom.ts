@@ -17,7 +17,11 @@ export interface Props {
  * Creates an element: `h("div.wz-card.wz-open", { attrs, text, on }, ...children)`.
  * Classes can follow the tag name after dots, or come as `className`.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K | `${K}.${string}`, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K | `${K}.${string}`,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const [name, ...classes] = tag.split(".");
   const element = document.createElement(name as K);
   const className = [...classes, props.className ?? ""].join(" ").trim();
@@ -38,7 +42,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K | `${K}.${string
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 
@@ -47,7 +53,12 @@ export function clear(element: Element): void {
 }
 
 /** A button that is a real `<button type="button">`. */
-export function button(label: string, onClick: () => void, className = "", attrs: Props["attrs"] = {}): HTMLButtonElement {
+export function button(
+  label: string,
+  onClick: () => void,
+  className = "",
+  attrs: Props["attrs"] = {},
+): HTMLButtonElement {
   return h("button", { className, attrs: { type: "button", ...attrs }, text: label, on: { click: () => onClick() } });
 }
 

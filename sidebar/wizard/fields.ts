@@ -39,7 +39,9 @@ interface Slot {
 
 /** "is required" → "Is required": a message shown on its own under its field. */
 export function sentence(problem: ConfigProblem): string {
-  const got = problem.text.startsWith(`${problem.field} ${problem.message}`) ? problem.text.slice(problem.field.length + 1 + problem.message.length) : "";
+  const got = problem.text.startsWith(`${problem.field} ${problem.message}`)
+    ? problem.text.slice(problem.field.length + 1 + problem.message.length)
+    : "";
   const message = problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
   return `${message}${got}`;
 }
@@ -52,13 +54,24 @@ export class FieldKit {
   constructor(private readonly onEdit: (path: string) => void) {}
 
   /** Wraps a control in its form group: label, control, hint, error slot; registers it under its path. */
-  private wrap(options: ControlOptions, control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): HTMLElement {
+  private wrap(
+    options: ControlOptions,
+    control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement,
+    value: string,
+  ): HTMLElement {
     const id = control.id;
     const hint = options.hint ? h("p.wz-hint", { id: `${id}-hint`, text: options.hint }) : null;
     const error = h("p.wz-error.error", { id: `${id}-error`, attrs: { hidden: true } });
     control.value = value;
     control.setAttribute("aria-describedby", `${hint ? `${id}-hint ` : ""}${id}-error`);
-    const group = h("div.form-group.wz-field", { className: options.className }, h("label", { attrs: { for: id }, text: options.label }), control, hint, error);
+    const group = h(
+      "div.form-group.wz-field",
+      { className: options.className },
+      h("label", { attrs: { for: id }, text: options.label }),
+      control,
+      hint,
+      error,
+    );
     this.slots.set(options.path, { group, error, control });
     this.targets.set(options.path, control);
     return group;
@@ -84,7 +97,11 @@ export class FieldKit {
         },
       },
     };
-    return this.wrap(options, options.multiline ? h("textarea.wz-control", props) : h("input.wz-control", props), options.value);
+    return this.wrap(
+      options,
+      options.multiline ? h("textarea.wz-control", props) : h("input.wz-control", props),
+      options.value,
+    );
   }
 
   select<V extends string>(options: SelectOptions<V>): HTMLElement {
@@ -124,20 +141,43 @@ export class FieldKit {
       on: { change: (event) => options.onChange((event.target as HTMLInputElement).checked) },
     });
     control.checked = options.checked;
-    return h("div.wz-choice", { className: options.className }, control, h("label", { attrs: { for: options.id } }, h("span.wz-choice-label", { text: options.label }), hintId ? h("span.wz-hint", { id: hintId, text: options.hint }) : null));
+    return h(
+      "div.wz-choice",
+      { className: options.className },
+      control,
+      h(
+        "label",
+        { attrs: { for: options.id } },
+        h("span.wz-choice-label", { text: options.label }),
+        hintId ? h("span.wz-hint", { id: hintId, text: options.hint }) : null,
+      ),
+    );
   }
 
   /**
    * A fieldset with a legend; with a path it is the error target for problems
    * about the whole group (e.g. "needs at least 1 entries").
    */
-  group(options: { readonly path?: string; readonly legend: string; readonly hint?: string; readonly className?: string; readonly legendClass?: string }, ...children: Child[]): HTMLFieldSetElement {
+  group(
+    options: {
+      readonly path?: string;
+      readonly legend: string;
+      readonly hint?: string;
+      readonly className?: string;
+      readonly legendClass?: string;
+    },
+    ...children: Child[]
+  ): HTMLFieldSetElement {
     const id = options.path ? fieldId(options.path) : undefined;
     const error = h("p.wz-error.error", { id: id ? `${id}-error` : undefined, attrs: { hidden: true } });
     const hintId = id && options.hint ? `${id}-hint` : undefined;
     const fieldset = h(
       "fieldset.wz-group",
-      { className: options.className, id: id ? `${id}-group` : undefined, attrs: { "aria-describedby": id ? `${hintId ? `${hintId} ` : ""}${id}-error` : undefined } },
+      {
+        className: options.className,
+        id: id ? `${id}-group` : undefined,
+        attrs: { "aria-describedby": id ? `${hintId ? `${hintId} ` : ""}${id}-error` : undefined },
+      },
       h("legend", { className: options.legendClass, text: options.legend }),
       options.hint ? h("p.wz-hint", { id: hintId, text: options.hint }) : null,
       error,
@@ -204,6 +244,10 @@ export class FieldKit {
     const target = this.targets.get(place);
     if (target) return target;
     const group = this.slots.get(place)?.group;
-    return group?.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])") ?? undefined;
+    return (
+      group?.querySelector<HTMLElement>(
+        "input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])",
+      ) ?? undefined
+    );
   }
 }

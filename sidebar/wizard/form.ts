@@ -12,9 +12,26 @@ export type Kind = "internal" | "multiLevel";
 export type Cadence = "monthly" | "quarterly" | "halfYearly" | "yearly";
 export const CADENCES: readonly Cadence[] = ["monthly", "quarterly", "halfYearly", "yearly"];
 
-export interface ContactRow { name: string; email: string; role: string; party: PartyId }
-export interface TierRow { name: string; valuePerLead: string; marketingShare: string; avgDealSize: string; closeRate: string; followUpHours: string }
-export interface RequirementRow { from: PartyId; to: PartyId; text: string; perMonth: string }
+export interface ContactRow {
+  name: string;
+  email: string;
+  role: string;
+  party: PartyId;
+}
+export interface TierRow {
+  name: string;
+  valuePerLead: string;
+  marketingShare: string;
+  avgDealSize: string;
+  closeRate: string;
+  followUpHours: string;
+}
+export interface RequirementRow {
+  from: PartyId;
+  to: PartyId;
+  text: string;
+  perMonth: string;
+}
 
 export interface FormState {
   kind: Kind;
@@ -209,7 +226,8 @@ export function configFromForm(form: FormState): ConfigInput {
     minutesPerAttempt: form.minutesPerAttempt.trim(),
     hoursPerRep: form.hoursPerRep.trim(),
   };
-  if (form.useBusinessHours) sales.businessHours = { days: [...form.days].sort((a, b) => a - b), start: form.start, end: form.end };
+  if (form.useBusinessHours)
+    sales.businessHours = { days: [...form.days].sort((a, b) => a - b), start: form.start, end: form.end };
   const config = {
     version: CONFIG_VERSION,
     language: form.language,
@@ -220,7 +238,12 @@ export function configFromForm(form: FormState): ConfigInput {
     months: whole(form.months),
     kind: form.kind,
     parties: partiesOf(form.kind).map((id) => ({ id, name: form.partyNames[id] })),
-    contacts: form.contacts.map((contact) => ({ name: contact.name, email: contact.email.trim(), role: contact.role, party: contact.party })),
+    contacts: form.contacts.map((contact) => ({
+      name: contact.name,
+      email: contact.email.trim(),
+      role: contact.role,
+      party: contact.party,
+    })),
     marketing: {
       quota: form.quota.trim(),
       marketingShare: form.marketingShare.trim(),
@@ -231,8 +254,17 @@ export function configFromForm(form: FormState): ConfigInput {
       sources: listOf(form.sources),
     },
     sales,
-    requirements: form.requirements.map((requirement) => ({ from: requirement.from, to: requirement.to, text: requirement.text, perMonth: whole(requirement.perMonth) })),
-    missedGoals: { strikesBeforeEscalation: whole(form.strikesBeforeEscalation), steps: form.steps, serviceCredits: form.serviceCredits },
+    requirements: form.requirements.map((requirement) => ({
+      from: requirement.from,
+      to: requirement.to,
+      text: requirement.text,
+      perMonth: whole(requirement.perMonth),
+    })),
+    missedGoals: {
+      strikesBeforeEscalation: whole(form.strikesBeforeEscalation),
+      steps: form.steps,
+      serviceCredits: form.serviceCredits,
+    },
     cancellation: { missedMonthsInARow: whole(form.missedMonthsInARow), terms: form.terms },
     review: { cadence: form.cadence, clauses: form.clauses },
   };
@@ -241,7 +273,10 @@ export function configFromForm(form: FormState): ConfigInput {
 
 /** The entries of a comma- or semicolon-separated list, trimmed, blanks left out. */
 function listOf(text: string): string[] {
-  return text.split(/[,;\n]/).map((item) => item.trim()).filter((item) => item !== "");
+  return text
+    .split(/[,;\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
 }
 
 /** Leaves out undefined properties, so what crosses to the server is exactly what JSON keeps. */
@@ -264,7 +299,8 @@ function dropUndefined(value: unknown): unknown {
 export function configForStep(form: FormState, step: number): ConfigInput {
   const config = configFromForm(form);
   const marketing = config.marketing as ConfigInput;
-  if (step < 1) Object.assign(marketing, { quota: 1, marketingShare: 1, avgDealSize: 1, closeRate: 1, paceTolerance: 1 });
+  if (step < 1)
+    Object.assign(marketing, { quota: 1, marketingShare: 1, avgDealSize: 1, closeRate: 1, paceTolerance: 1 });
   if (step < 2) Object.assign(marketing, { tiers: [], sources: [] });
   if (step < 3) config.sales = { followUpHours: 1, followUpAttempts: 1, reps: 1, minutesPerAttempt: 1, hoursPerRep: 1 };
   if (step < 4) {

@@ -33,7 +33,12 @@ function readWhole(text: string): number | undefined {
   return /^\d+$/.test(trimmed) && Number(trimmed) > 0 ? Number(trimmed) : undefined;
 }
 
-export interface GoalInputs { quota: number; share: number; deal: number; close: number }
+export interface GoalInputs {
+  quota: number;
+  share: number;
+  deal: number;
+  close: number;
+}
 
 export function goalInputs(form: FormState): GoalInputs | undefined {
   const quota = readAmount(form.quota, false);
@@ -56,7 +61,11 @@ export function monthName(startMonth: string, language: Language): { name: strin
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(startMonth.trim());
   if (!match) return undefined;
   const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, 1);
-  const name = new Intl.DateTimeFormat(language === "de" ? "de-DE" : "en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(wall));
+  const name = new Intl.DateTimeFormat(language === "de" ? "de-DE" : "en-US", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(wall));
   return { name, days: daysInMonthOf(wall) };
 }
 
@@ -135,9 +144,15 @@ export function capacityPreview(form: FormState): CapacityPreview | undefined {
   const attempts = readWhole(form.followUpAttempts);
   const minutes = readAmount(form.minutesPerAttempt, true);
   const hours = readAmount(form.hoursPerRep, true);
-  if (!inputs || reps === undefined || attempts === undefined || minutes === undefined || hours === undefined) return undefined;
+  if (!inputs || reps === undefined || attempts === undefined || minutes === undefined || hours === undefined)
+    return undefined;
   const leadsPerRep = leadsNeeded(inputs.quota, inputs.share, inputs.deal, inputs.close) / reps;
-  return { leadsPerRep, hoursNeeded: (leadsPerRep * attempts * minutes) / 60, hoursAvailable: hours, load: repCapacity(leadsPerRep, attempts, minutes, hours) };
+  return {
+    leadsPerRep,
+    hoursNeeded: (leadsPerRep * attempts * minutes) / 60,
+    hoursAvailable: hours,
+    load: repCapacity(leadsPerRep, attempts, minutes, hours),
+  };
 }
 
 // ---- numbers as people read them
@@ -154,7 +169,12 @@ export function formatMoney(value: number, currency: string, language: Language)
   const code = currency.trim().toUpperCase();
   if (/^[A-Z]{3}$/.test(code)) {
     try {
-      return new Intl.NumberFormat(locale(language), { style: "currency", currency: code, minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
+      return new Intl.NumberFormat(locale(language), {
+        style: "currency",
+        currency: code,
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 2,
+      }).format(value);
     } catch {
       // An unknown code: show the number and the code as typed.
     }

@@ -32,7 +32,11 @@ function googleClient(): GoogleClient | undefined {
 
 /** Checks at run time what the types promise: strings, finite numbers, booleans, null, plain arrays and objects. */
 export function assertJsonSafe(value: unknown, where = "argument"): void {
-  const plain = value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+  const plain =
+    value === null ||
+    typeof value === "string" ||
+    typeof value === "boolean" ||
+    (typeof value === "number" && Number.isFinite(value));
   if (plain) return;
   if (Array.isArray(value)) {
     value.forEach((item, index) => assertJsonSafe(item, `${where}[${index}]`));
@@ -41,7 +45,8 @@ export function assertJsonSafe(value: unknown, where = "argument"): void {
   const prototype: unknown = typeof value === "object" ? Object.getPrototypeOf(value) : undefined;
   if (prototype !== Object.prototype && prototype !== null) throw new Error(`Not JSON-safe: ${where}`);
   // Properties left undefined are dropped on the way, as JSON.stringify drops them.
-  for (const [key, item] of Object.entries(value as object)) if (item !== undefined) assertJsonSafe(item, `${where}.${key}`);
+  for (const [key, item] of Object.entries(value as object))
+    if (item !== undefined) assertJsonSafe(item, `${where}.${key}`);
 }
 
 /** Whether the page runs inside Apps Script (or a stand-in that provides `google.script.run`). */

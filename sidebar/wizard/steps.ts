@@ -7,7 +7,15 @@ import type { Language } from "../../src/core/i18n";
 import { type Child, button, fieldId, h } from "./dom";
 import type { FieldKit, InputOptions } from "./fields";
 import { CADENCES, type FormState, partiesOf } from "./form";
-import { capacityPreview, formatMoney, formatNumber, formatPercent, goalPreview, monthName, tierPreview } from "./preview";
+import {
+  capacityPreview,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  goalPreview,
+  monthName,
+  tierPreview,
+} from "./preview";
 import type { Strings } from "./strings";
 
 export interface StepUi {
@@ -33,7 +41,13 @@ const DAY_ORDER = [1, 2, 3, 4, 5, 6, 0];
  * A text field bound to a string property of the form or of one of its rows:
  * the property is named like the last part of the field's config path.
  */
-function field<R extends object>(kit: FieldKit, row: R, path: (TextKey<R> & string) | `${string}.${TextKey<R> & string}`, label: string, extra: Extra = {}): HTMLElement {
+function field<R extends object>(
+  kit: FieldKit,
+  row: R,
+  path: (TextKey<R> & string) | `${string}.${TextKey<R> & string}`,
+  label: string,
+  extra: Extra = {},
+): HTMLElement {
   const key = path.slice(path.lastIndexOf(".") + 1) as TextKey<R>;
   return kit.input({
     path,
@@ -53,7 +67,13 @@ function partyOptions(ui: StepUi, current: PartyId): [PartyId, string][] {
   return ids.map((id) => [id, ui.form.partyNames[id].trim() || ui.t.partyLabel[id]]);
 }
 
-function partySelect(ui: StepUi, row: { [key: string]: unknown }, key: string, path: string, label: string): HTMLElement {
+function partySelect(
+  ui: StepUi,
+  row: { [key: string]: unknown },
+  key: string,
+  path: string,
+  label: string,
+): HTMLElement {
   const value = row[key] as PartyId;
   return ui.kit.select({ path, label, value, options: partyOptions(ui, value), onChange: (next) => (row[key] = next) });
 }
@@ -79,21 +99,40 @@ interface ListOptions<R> {
 function rows<R>(ui: StepUi, o: ListOptions<R>): HTMLElement {
   const cards = o.list.map((row, index) => {
     const base = `${o.path}.${index}`;
-    const remove = button(ui.t.remove, () => {
-      o.list.splice(index, 1);
-      const next = Math.min(index, o.list.length - 1);
-      ui.restructure(next >= 0 ? `remove-${o.id}-${next}` : `add-${o.id}`, o.path);
-    }, "wz-link-button", { id: `remove-${o.id}-${index}`, "aria-label": o.removeLabel(index + 1) });
-    return h("div.wz-card", { attrs: { "data-row": base } }, h("div.wz-row-head", {}, h("h3", { text: o.heading(index + 1) }), remove), ...o.body(row, base, index));
+    const remove = button(
+      ui.t.remove,
+      () => {
+        o.list.splice(index, 1);
+        const next = Math.min(index, o.list.length - 1);
+        ui.restructure(next >= 0 ? `remove-${o.id}-${next}` : `add-${o.id}`, o.path);
+      },
+      "wz-link-button",
+      { id: `remove-${o.id}-${index}`, "aria-label": o.removeLabel(index + 1) },
+    );
+    return h(
+      "div.wz-card",
+      { attrs: { "data-row": base } },
+      h("div.wz-row-head", {}, h("h3", { text: o.heading(index + 1) }), remove),
+      ...o.body(row, base, index),
+    );
   });
   return ui.kit.group(
     { path: o.path, legend: o.legend, hint: o.hint, legendClass: o.legendClass },
     ...cards,
     o.list.length === 0 ? h("p.wz-empty.secondary", { text: o.empty }) : null,
-    h("div.wz-add", {}, button(`+ ${o.add}`, () => {
-      o.list.push(o.make());
-      ui.restructure(fieldId(`${o.path}.${o.list.length - 1}${o.first}`), o.path);
-    }, "wz-add-button", { id: `add-${o.id}` })),
+    h(
+      "div.wz-add",
+      {},
+      button(
+        `+ ${o.add}`,
+        () => {
+          o.list.push(o.make());
+          ui.restructure(fieldId(`${o.path}.${o.list.length - 1}${o.first}`), o.path);
+        },
+        "wz-add-button",
+        { id: `add-${o.id}` },
+      ),
+    ),
   );
 }
 
@@ -102,7 +141,12 @@ function stat(label: string, value: string, id: string, className = ""): HTMLEle
 }
 
 function preview(title: string | null, id: string, ...children: Child[]): HTMLElement {
-  return h("section.wz-preview", { attrs: { "aria-labelledby": title ? id : undefined, "aria-label": title ? undefined : id } }, title ? h("h3", { id, text: title }) : null, ...children);
+  return h(
+    "section.wz-preview",
+    { attrs: { "aria-labelledby": title ? id : undefined, "aria-label": title ? undefined : id } },
+    title ? h("h3", { id, text: title }) : null,
+    ...children,
+  );
 }
 
 const incomplete = (text: string): HTMLElement => h("p.secondary.wz-empty", { text });
@@ -145,7 +189,10 @@ export function stepAgreement(ui: StepUi): Child[] {
         onInput: (value) => {
           form.partyNames[id] = value;
           // The party pickers of the contacts below follow the name as it is typed.
-          for (const option of document.querySelectorAll<HTMLOptionElement>(`select[name$=".party"] option[value="${id}"]`)) option.textContent = value.trim() || t.partyLabel[id];
+          for (const option of document.querySelectorAll<HTMLOptionElement>(
+            `select[name$=".party"] option[value="${id}"]`,
+          ))
+            option.textContent = value.trim() || t.partyLabel[id];
         },
       }),
     ),
@@ -174,10 +221,22 @@ export function stepAgreement(ui: StepUi): Child[] {
   const details = kit.group(
     { legend: t.detailsLegend },
     field(kit, form, "title", t.title, { maxLength: 120 }),
-    field(kit, form, "summary", t.optional(t.summary), { hint: t.summaryHint, multiline: true, rows: 4, maxLength: 1000 }),
-    h("div.wz-columns", {}, field(kit, form, "startMonth", t.startMonth, { type: "month", placeholder: "2026-03" }), field(kit, form, "months", t.months, { inputMode: "numeric" })),
+    field(kit, form, "summary", t.optional(t.summary), {
+      hint: t.summaryHint,
+      multiline: true,
+      rows: 4,
+      maxLength: 1000,
+    }),
+    h(
+      "div.wz-columns",
+      {},
+      field(kit, form, "startMonth", t.startMonth, { type: "month", placeholder: "2026-03" }),
+      field(kit, form, "months", t.months, { inputMode: "numeric" }),
+    ),
     h("p.wz-hint.wz-columns-hint", { text: t.startMonthHint }),
-    h("div.wz-columns", {},
+    h(
+      "div.wz-columns",
+      {},
       kit.select<Language>({
         path: "language",
         label: t.language,
@@ -216,11 +275,19 @@ export function stepGoal(ui: StepUi): Child[] {
       const result = goalPreview(form, lang);
       if (!result) return [incomplete(t.previewIncomplete)];
       return [
-        h("dl.wz-stats", {},
+        h(
+          "dl.wz-stats",
+          {},
           stat(t.revenueGoal, formatMoney(result.revenue, form.currency, lang), "preview-revenue"),
           stat(t.customersNeeded, formatNumber(result.customers, lang), "preview-customers"),
           stat(t.leadsNeeded, formatNumber(result.leads, lang), "preview-leads", "wz-stat-strong"),
-          result.daily ? stat(t.dailyTarget(result.daily.month, result.daily.days), t.perDay(formatNumber(result.daily.perDay, lang, 1)), "preview-daily") : null,
+          result.daily
+            ? stat(
+                t.dailyTarget(result.daily.month, result.daily.days),
+                t.perDay(formatNumber(result.daily.perDay, lang, 1)),
+                "preview-daily",
+              )
+            : null,
         ),
       ];
     }),
@@ -247,7 +314,17 @@ export function stepTiers(ui: StepUi): Child[] {
     body: (tier, base, index) => [
       field(kit, tier, `${base}.name`, t.tierName, { hint: index === 0 ? t.tierNameHint : undefined, maxLength: 40 }),
       field(kit, tier, `${base}.valuePerLead`, t.optional(t.valuePerLead), DEC),
-      h("details.wz-details", { attrs: { open: tier.marketingShare !== "" || tier.avgDealSize !== "" || tier.closeRate !== "" || tier.followUpHours !== "" } },
+      h(
+        "details.wz-details",
+        {
+          attrs: {
+            open:
+              tier.marketingShare !== "" ||
+              tier.avgDealSize !== "" ||
+              tier.closeRate !== "" ||
+              tier.followUpHours !== "",
+          },
+        },
         h("summary", { text: t.ownInputs }),
         h("p.wz-hint", { text: t.ownInputsHint }),
         field(kit, tier, `${base}.marketingShare`, t.tierShare, { ...DEC, hint: t.tierShareHint }),
@@ -255,12 +332,16 @@ export function stepTiers(ui: StepUi): Child[] {
         field(kit, tier, `${base}.closeRate`, t.tierClose, DEC),
         field(kit, tier, `${base}.followUpHours`, t.tierSpeed, DEC),
       ),
-      ui.live(() => {
-        const result = tierPreview(form).tiers[index];
-        if (!result) return [];
-        const value = result.value === undefined ? "" : ` · ${t.tierValue}: ${formatMoney(result.value, form.currency, lang)}`;
-        return [`${t.tierLeads}: ${formatNumber(result.leads, lang)}${value}`];
-      }, { class: "wz-tier-result secondary", id: `tier-result-${index}` }),
+      ui.live(
+        () => {
+          const result = tierPreview(form).tiers[index];
+          if (!result) return [];
+          const value =
+            result.value === undefined ? "" : ` · ${t.tierValue}: ${formatMoney(result.value, form.currency, lang)}`;
+          return [`${t.tierLeads}: ${formatNumber(result.leads, lang)}${value}`];
+        },
+        { class: "wz-tier-result secondary", id: `tier-result-${index}` },
+      ),
     ],
   });
   const total = preview(
@@ -268,7 +349,11 @@ export function stepTiers(ui: StepUi): Child[] {
     "value-goal-heading",
     ui.live(() => {
       const goal = tierPreview(form).valueGoal;
-      return [goal === undefined ? incomplete(t.valueGoalNone) : h("p.wz-big", { id: "preview-value-goal", text: formatMoney(goal, form.currency, lang) })];
+      return [
+        goal === undefined
+          ? incomplete(t.valueGoalNone)
+          : h("p.wz-big", { id: "preview-value-goal", text: formatMoney(goal, form.currency, lang) }),
+      ];
     }),
   );
   const sources = field(kit, form, "marketing.sources", t.sources, { hint: t.sourcesHint });
@@ -300,10 +385,19 @@ export function stepFollowUp(ui: StepUi): Child[] {
       },
     }),
     form.useBusinessHours
-      ? h("div.wz-indent", {},
+      ? h(
+          "div.wz-indent",
+          {},
           kit.group(
-            { path: "sales.businessHours.days", legend: t.daysLegend, className: "wz-days", legendClass: "wz-sublegend" },
-            h("div.wz-day-row", {},
+            {
+              path: "sales.businessHours.days",
+              legend: t.daysLegend,
+              className: "wz-days",
+              legendClass: "wz-sublegend",
+            },
+            h(
+              "div.wz-day-row",
+              {},
               ...DAY_ORDER.map((day) =>
                 kit.choice({
                   id: `f-day-${day}`,
@@ -319,7 +413,12 @@ export function stepFollowUp(ui: StepUi): Child[] {
               ),
             ),
           ),
-          h("div.wz-columns", {}, field(kit, form, "sales.businessHours.start", t.opensAt, { type: "time" }), field(kit, form, "sales.businessHours.end", t.closesAt, { type: "time" })),
+          h(
+            "div.wz-columns",
+            {},
+            field(kit, form, "sales.businessHours.start", t.opensAt, { type: "time" }),
+            field(kit, form, "sales.businessHours.end", t.closesAt, { type: "time" }),
+          ),
         )
       : null,
   );
@@ -327,25 +426,53 @@ export function stepFollowUp(ui: StepUi): Child[] {
   const holidays = kit.group(
     { path: "sales.holidays", legend: t.holidaysLegend, hint: t.holidaysHint },
     ...form.holidays.map((day, index) =>
-      h("div.wz-inline-row", {},
-        kit.input({ path: `sales.holidays.${index}`, label: t.holiday(index + 1), type: "date", value: day, className: "wz-grow", onInput: (value) => (form.holidays[index] = value) }),
-        button(t.remove, () => {
-          form.holidays.splice(index, 1);
-          const next = Math.min(index, form.holidays.length - 1);
-          ui.restructure(next >= 0 ? `remove-holiday-${next}` : "add-holiday", "sales.holidays");
-        }, "wz-link-button", { id: `remove-holiday-${index}`, "aria-label": t.removeHoliday(index + 1) }),
+      h(
+        "div.wz-inline-row",
+        {},
+        kit.input({
+          path: `sales.holidays.${index}`,
+          label: t.holiday(index + 1),
+          type: "date",
+          value: day,
+          className: "wz-grow",
+          onInput: (value) => (form.holidays[index] = value),
+        }),
+        button(
+          t.remove,
+          () => {
+            form.holidays.splice(index, 1);
+            const next = Math.min(index, form.holidays.length - 1);
+            ui.restructure(next >= 0 ? `remove-holiday-${next}` : "add-holiday", "sales.holidays");
+          },
+          "wz-link-button",
+          { id: `remove-holiday-${index}`, "aria-label": t.removeHoliday(index + 1) },
+        ),
       ),
     ),
     form.holidays.length === 0 ? incomplete(t.noHolidays) : null,
-    h("div.wz-add", {}, button(`+ ${t.addHoliday}`, () => {
-      form.holidays.push("");
-      ui.restructure(fieldId(`sales.holidays.${form.holidays.length - 1}`), "sales.holidays");
-    }, "wz-add-button", { id: "add-holiday" })),
+    h(
+      "div.wz-add",
+      {},
+      button(
+        `+ ${t.addHoliday}`,
+        () => {
+          form.holidays.push("");
+          ui.restructure(fieldId(`sales.holidays.${form.holidays.length - 1}`), "sales.holidays");
+        },
+        "wz-add-button",
+        { id: "add-holiday" },
+      ),
+    ),
   );
 
   const capacity = kit.group(
     { legend: t.capacityLegend },
-    h("div.wz-columns", {}, field(kit, form, "sales.reps", t.reps, { inputMode: "numeric" }), field(kit, form, "sales.minutesPerAttempt", t.minutesPerAttempt, DEC)),
+    h(
+      "div.wz-columns",
+      {},
+      field(kit, form, "sales.reps", t.reps, { inputMode: "numeric" }),
+      field(kit, form, "sales.minutesPerAttempt", t.minutesPerAttempt, DEC),
+    ),
     field(kit, form, "sales.hoursPerRep", t.hoursPerRep, DEC),
     preview(
       null,
@@ -354,21 +481,33 @@ export function stepFollowUp(ui: StepUi): Child[] {
         const result = capacityPreview(form);
         if (!result) return [incomplete(t.capacityIncomplete)];
         return [
-          h("dl.wz-stats", {},
+          h(
+            "dl.wz-stats",
+            {},
             stat(t.leadsPerRep, formatNumber(result.leadsPerRep, lang, 1), "capacity-leads"),
             stat(t.hoursNeeded, formatNumber(result.hoursNeeded, lang, 1), "capacity-needed"),
-            stat(t.load, formatPercent(result.load, lang), "capacity-load", result.load > 1 ? "wz-stat-strong wz-over" : "wz-stat-strong"),
+            stat(
+              t.load,
+              formatPercent(result.load, lang),
+              "capacity-load",
+              result.load > 1 ? "wz-stat-strong wz-over" : "wz-stat-strong",
+            ),
           ),
         ];
       }),
       // The verdict is announced when it changes; the numbers are not, to keep typing quiet.
-      ui.live(() => {
-        const result = capacityPreview(form);
-        if (!result) return [];
-        const short = result.load > 1;
-        const text = short ? t.capacityShort(formatNumber(result.hoursNeeded, lang, 1), formatNumber(result.hoursAvailable, lang, 1)) : t.capacityFits;
-        return [h("p", { className: short ? "wz-warning" : "wz-ok", id: "capacity-status", text })];
-      }, { "aria-live": "polite", class: "wz-capacity-status" }),
+      ui.live(
+        () => {
+          const result = capacityPreview(form);
+          if (!result) return [];
+          const short = result.load > 1;
+          const text = short
+            ? t.capacityShort(formatNumber(result.hoursNeeded, lang, 1), formatNumber(result.hoursAvailable, lang, 1))
+            : t.capacityFits;
+          return [h("p", { className: short ? "wz-warning" : "wz-ok", id: "capacity-status", text })];
+        },
+        { "aria-live": "polite", class: "wz-capacity-status" },
+      ),
     ),
   );
   return [goals, hours, holidays, capacity];
@@ -391,7 +530,9 @@ export function stepTerms(ui: StepUi): Child[] {
     make: () => ({ from: "sales", to: "marketing", text: "", perMonth: "1" }),
     first: ".text",
     body: (requirement, base) => [
-      h("div.wz-columns", {},
+      h(
+        "div.wz-columns",
+        {},
         partySelect(ui, requirement as unknown as Record<string, unknown>, "from", `${base}.from`, t.requirementFrom),
         partySelect(ui, requirement as unknown as Record<string, unknown>, "to", `${base}.to`, t.requirementTo),
       ),
@@ -399,7 +540,12 @@ export function stepTerms(ui: StepUi): Child[] {
       field(kit, requirement, `${base}.perMonth`, t.requirementTimes, NUM),
     ],
   });
-  const text = (rowsCount: number, maxLength: number, hint?: string): Extra => ({ multiline: true, rows: rowsCount, maxLength, hint });
+  const text = (rowsCount: number, maxLength: number, hint?: string): Extra => ({
+    multiline: true,
+    rows: rowsCount,
+    maxLength,
+    hint,
+  });
   const missed = kit.group(
     { path: "missedGoals", legend: t.missedLegend },
     field(kit, form, "missedGoals.strikesBeforeEscalation", t.strikes, { ...NUM, hint: t.strikesHint }),
@@ -413,7 +559,13 @@ export function stepTerms(ui: StepUi): Child[] {
   );
   const review = kit.group(
     { path: "review", legend: t.reviewLegend },
-    kit.select({ path: "review.cadence", label: t.cadence, value: form.cadence, options: CADENCES.map((cadence) => [cadence, t.cadences[cadence]] as const), onChange: (value) => (form.cadence = value) }),
+    kit.select({
+      path: "review.cadence",
+      label: t.cadence,
+      value: form.cadence,
+      options: CADENCES.map((cadence) => [cadence, t.cadences[cadence]] as const),
+      onChange: (value) => (form.cadence = value),
+    }),
     field(kit, form, "review.clauses", t.optional(t.clauses), text(3, 1000, t.clausesHint)),
   );
   return [requirements, missed, cancellation, review];
@@ -427,8 +579,18 @@ function item(label: string, value: Child, id?: string): HTMLElement {
 
 function section(ui: StepUi, step: number, ...items: Child[]): HTMLElement {
   const title = ui.t.stepTitles[step] ?? "";
-  return h("section.wz-review-section", { attrs: { "aria-labelledby": `review-${step}` } },
-    h("div.wz-row-head", {}, h("h3", { id: `review-${step}`, text: title }), button(ui.t.edit, () => ui.goTo(step), "wz-link-button", { "aria-label": ui.t.editSection(title), id: `edit-step-${step}` })),
+  return h(
+    "section.wz-review-section",
+    { attrs: { "aria-labelledby": `review-${step}` } },
+    h(
+      "div.wz-row-head",
+      {},
+      h("h3", { id: `review-${step}`, text: title }),
+      button(ui.t.edit, () => ui.goTo(step), "wz-link-button", {
+        "aria-label": ui.t.editSection(title),
+        id: `edit-step-${step}`,
+      }),
+    ),
     h("dl.wz-review-list", {}, ...items),
   );
 }
@@ -441,11 +603,14 @@ export function stepReview(ui: StepUi): Child[] {
   const { t, form, lang } = ui;
   const party = (id: PartyId): string => form.partyNames[id].trim() || t.partyLabel[id];
   const or = (text: string): Child => (text.trim() === "" ? t.none : h("span.wz-prewrap", { text: text.trim() }));
-  const money = (text: string): string => (text.trim() === "" ? t.none : `${text.trim()} ${form.currency.trim().toUpperCase()}`);
+  const money = (text: string): string =>
+    text.trim() === "" ? t.none : `${text.trim()} ${form.currency.trim().toUpperCase()}`;
   const goal = goalPreview(form, lang);
   const tiers = tierPreview(form);
   const capacity = capacityPreview(form);
-  const days = DAY_ORDER.filter((day) => form.days.includes(day)).map((day) => t.dayShort[day]).join(", ");
+  const days = DAY_ORDER.filter((day) => form.days.includes(day))
+    .map((day) => t.dayShort[day])
+    .join(", ");
   const strong = (text: string): HTMLElement => h("span.wz-strong", { text });
 
   return [
@@ -465,7 +630,13 @@ export function stepReview(ui: StepUi): Child[] {
           ? t.none
           : list(
               "review-contacts",
-              form.contacts.map((contact) => [strong(contact.name), contact.role.trim() ? `, ${contact.role.trim()}` : "", ` (${party(contact.party)})`, h("br"), h("span.secondary", { text: contact.email })]),
+              form.contacts.map((contact) => [
+                strong(contact.name),
+                contact.role.trim() ? `, ${contact.role.trim()}` : "",
+                ` (${party(contact.party)})`,
+                h("br"),
+                h("span.secondary", { text: contact.email }),
+              ]),
             ),
       ),
     ),
@@ -482,7 +653,12 @@ export function stepReview(ui: StepUi): Child[] {
             item(t.revenueGoal, formatMoney(goal.revenue, form.currency, lang)),
             item(t.customersNeeded, formatNumber(goal.customers, lang)),
             item(t.leadsNeeded, strong(formatNumber(goal.leads, lang)), "review-leads"),
-            goal.daily ? item(t.dailyTarget(goal.daily.month, goal.daily.days), t.perDay(formatNumber(goal.daily.perDay, lang, 1))) : null,
+            goal.daily
+              ? item(
+                  t.dailyTarget(goal.daily.month, goal.daily.days),
+                  t.perDay(formatNumber(goal.daily.perDay, lang, 1)),
+                )
+              : null,
           ]
         : []),
     ),
@@ -493,10 +669,16 @@ export function stepReview(ui: StepUi): Child[] {
         ? [item(t.stepTitles[2] ?? "", t.none)]
         : form.tiers.map((tier, index) => {
             const result = tiers.tiers[index];
-            const parts = [tier.valuePerLead.trim() ? `${t.valuePerLead}: ${money(tier.valuePerLead)}` : "", result ? `${t.tierLeads}: ${formatNumber(result.leads, lang)}` : "", tier.followUpHours.trim() ? `${t.tierSpeed}: ${tier.followUpHours.trim()}` : ""];
+            const parts = [
+              tier.valuePerLead.trim() ? `${t.valuePerLead}: ${money(tier.valuePerLead)}` : "",
+              result ? `${t.tierLeads}: ${formatNumber(result.leads, lang)}` : "",
+              tier.followUpHours.trim() ? `${t.tierSpeed}: ${tier.followUpHours.trim()}` : "",
+            ];
             return item(tier.name || t.tierHeading(index + 1), parts.filter(Boolean).join(" · ") || t.none);
           })),
-      tiers.valueGoal === undefined ? null : item(t.valueGoal, strong(formatMoney(tiers.valueGoal, form.currency, lang))),
+      tiers.valueGoal === undefined
+        ? null
+        : item(t.valueGoal, strong(formatMoney(tiers.valueGoal, form.currency, lang))),
       item(t.sources, form.sources || t.none),
     ),
     section(
@@ -510,7 +692,15 @@ export function stepReview(ui: StepUi): Child[] {
       item(t.reps, form.reps),
       item(t.minutesPerAttempt, form.minutesPerAttempt),
       item(t.hoursPerRep, form.hoursPerRep),
-      capacity ? item(t.load, h("span", { className: capacity.load > 1 ? "wz-warning-text" : "", text: formatPercent(capacity.load, lang) })) : null,
+      capacity
+        ? item(
+            t.load,
+            h("span", {
+              className: capacity.load > 1 ? "wz-warning-text" : "",
+              text: formatPercent(capacity.load, lang),
+            }),
+          )
+        : null,
     ),
     section(
       ui,
@@ -521,7 +711,12 @@ export function stepReview(ui: StepUi): Child[] {
           ? t.none
           : list(
               "review-requirements",
-              form.requirements.map((requirement) => [strong(`${party(requirement.from)} → ${party(requirement.to)}`), ` (${t.timesPerMonth(requirement.perMonth)})`, h("br"), requirement.text]),
+              form.requirements.map((requirement) => [
+                strong(`${party(requirement.from)} → ${party(requirement.to)}`),
+                ` (${t.timesPerMonth(requirement.perMonth)})`,
+                h("br"),
+                requirement.text,
+              ]),
             ),
       ),
       item(t.strikes, form.strikesBeforeEscalation),
@@ -535,4 +730,11 @@ export function stepReview(ui: StepUi): Child[] {
   ];
 }
 
-export const STEPS: readonly ((ui: StepUi) => Child[])[] = [stepAgreement, stepGoal, stepTiers, stepFollowUp, stepTerms, stepReview];
+export const STEPS: readonly ((ui: StepUi) => Child[])[] = [
+  stepAgreement,
+  stepGoal,
+  stepTiers,
+  stepFollowUp,
+  stepTerms,
+  stepReview,
+];

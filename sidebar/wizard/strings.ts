@@ -10,17 +10,17 @@ type Pair = readonly [unknown, unknown] | ((...args: never[]) => readonly [strin
 
 const DICTIONARY = {
   languageGroup: ["Language of this panel", "Sprache dieses Bereichs"],
-  languageNames: [{ en: "English", de: "Deutsch" }, { en: "English", de: "Deutsch" }],
+  languageNames: [
+    { en: "English", de: "Deutsch" },
+    { en: "English", de: "Deutsch" },
+  ],
   loading: ["Loading your SLA…", "SLA wird geladen…"],
   loadFailed: (message: string) => [
     `The SLA could not be loaded from the spreadsheet: ${message}`,
     `Das SLA konnte nicht aus der Tabelle geladen werden: ${message}`,
   ],
   retry: ["Try again", "Erneut versuchen"],
-  stepOf: (step: number, total: number) => [
-    `Step ${step} of ${total}`,
-    `Schritt ${step} von ${total}`,
-  ],
+  stepOf: (step: number, total: number) => [`Step ${step} of ${total}`, `Schritt ${step} von ${total}`],
   progressLabel: ["Progress", "Fortschritt"],
   stepTitles: [
     ["Agreement", "Marketing goal", "Lead tiers", "Sales follow-up", "Terms", "Review and build"],
@@ -57,7 +57,10 @@ const DICTIONARY = {
   kindInternal: ["Internal: marketing and sales", "Intern: Marketing und Vertrieb"],
   kindInternalHint: ["Two teams set goals for each other.", "Zwei Teams legen Ziele füreinander fest."],
   kindMulti: ["Multi-level: with a third party", "Mehrstufig: mit einer dritten Partei"],
-  kindMultiHint: ["Adds a third party such as customer service.", "Fügt eine dritte Partei wie den Kundenservice hinzu."],
+  kindMultiHint: [
+    "Adds a third party such as customer service.",
+    "Fügt eine dritte Partei wie den Kundenservice hinzu.",
+  ],
   partiesLegend: ["Parties", "Parteien"],
   partyLabel: [
     { marketing: "Marketing team", sales: "Sales team", service: "Third party" },
@@ -66,34 +69,40 @@ const DICTIONARY = {
   serviceDefault: ["Customer Service", "Kundenservice"],
   serviceHint: ["For example customer service.", "Zum Beispiel der Kundenservice."],
   contactsLegend: ["Contacts", "Ansprechpartner"],
-  contactsHint: ["Who is responsible for what, and whom to report to.", "Wer wofür verantwortlich ist und an wen berichtet wird."],
-  contactHeading: (n: number) => [
-    `Contact ${n}`,
-    `Kontakt ${n}`,
+  contactsHint: [
+    "Who is responsible for what, and whom to report to.",
+    "Wer wofür verantwortlich ist und an wen berichtet wird.",
   ],
+  contactHeading: (n: number) => [`Contact ${n}`, `Kontakt ${n}`],
   contactName: ["Name", "Name"],
   contactEmail: ["E-mail", "E-Mail"],
   contactRole: ["Role", "Funktion"],
   contactParty: ["Party", "Partei"],
   addContact: ["Add contact", "Kontakt hinzufügen"],
-  removeContact: (n: number) => [
-    `Remove contact ${n}`,
-    `Kontakt ${n} entfernen`,
-  ],
+  removeContact: (n: number) => [`Remove contact ${n}`, `Kontakt ${n} entfernen`],
   noContacts: ["No contacts yet: add at least one.", "Noch keine Kontakte: Fügen Sie mindestens einen hinzu."],
   detailsLegend: ["Title and term", "Titel und Laufzeit"],
   title: ["Title", "Titel"],
   summary: ["Summary", "Zusammenfassung"],
-  summaryHint: ["What the SLA is for and how success is measured.", "Wofür das SLA da ist und wie Erfolg gemessen wird."],
+  summaryHint: [
+    "What the SLA is for and how success is measured.",
+    "Wofür das SLA da ist und wie Erfolg gemessen wird.",
+  ],
   startMonth: ["Start month", "Startmonat"],
-  startMonthHint: ["The first month the goals apply, e.g. 2026-03.", "Der erste Monat, in dem die Ziele gelten, z. B. 2026-03."],
+  startMonthHint: [
+    "The first month the goals apply, e.g. 2026-03.",
+    "Der erste Monat, in dem die Ziele gelten, z. B. 2026-03.",
+  ],
   months: ["Length in months", "Laufzeit in Monaten"],
   language: ["Workbook language", "Sprache der Tabelle"],
   currency: ["Currency", "Währung"],
   currencyHint: ["Three-letter code such as USD or EUR.", "Dreistelliger Code wie EUR oder USD."],
 
   quota: ["Sales quota per month", "Verkaufsziel pro Monat"],
-  quotaHint: ["The revenue sales must close in a month.", "Der Umsatz, den der Vertrieb in einem Monat abschließen muss."],
+  quotaHint: [
+    "The revenue sales must close in a month.",
+    "Der Umsatz, den der Vertrieb in einem Monat abschließen muss.",
+  ],
   share: ["Share of revenue from marketing leads", "Umsatzanteil aus Marketing-Leads"],
   shareHint: ["Write 100 % or 1 for all of it.", "Schreiben Sie 100 % oder 1 für den ganzen Umsatz."],
   dealSize: ["Average deal size", "Durchschnittliche Auftragsgröße"],
@@ -104,7 +113,7 @@ const DICTIONARY = {
   ],
   paceTolerance: ["Pace tolerance: at risk from", "Toleranz beim Tempo: gefährdet ab"],
   paceToleranceHint: [
-    "A month's pace from this share of the goal to date up to 100 % shows \"at risk\", below it \"behind\": 90 % or 0.9.",
+    'A month\'s pace from this share of the goal to date up to 100 % shows "at risk", below it "behind": 90 % or 0.9.',
     "Ein Monatstempo ab diesem Anteil des bisherigen Ziels bis 100 % zeigt „gefährdet“, darunter „im Rückstand“: 90 % oder 0,9.",
   ],
   previewHeading: ["Marketing's monthly goal", "Monatsziel des Marketings"],
@@ -115,18 +124,18 @@ const DICTIONARY = {
     `Daily target in ${month} (${days} days)`,
     `Tagesziel im ${month} (${days} Tage)`,
   ],
-  perDay: (value: string) => [
-    `${value} leads a day`,
-    `${value} Leads pro Tag`,
+  perDay: (value: string) => [`${value} leads a day`, `${value} Leads pro Tag`],
+  previewIncomplete: [
+    "Fill in valid values above to see the goal.",
+    "Geben Sie oben gültige Werte ein, um das Ziel zu sehen.",
   ],
-  previewIncomplete: ["Fill in valid values above to see the goal.", "Geben Sie oben gültige Werte ein, um das Ziel zu sehen."],
 
-  tierHeading: (n: number) => [
-    `Tier ${n}`,
-    `Stufe ${n}`,
-  ],
+  tierHeading: (n: number) => [`Tier ${n}`, `Stufe ${n}`],
   tierName: ["Name", "Name"],
-  tierNameHint: ["For example CEO, director or manager.", "Zum Beispiel Geschäftsführung, Bereichsleitung oder Management."],
+  tierNameHint: [
+    "For example CEO, director or manager.",
+    "Zum Beispiel Geschäftsführung, Bereichsleitung oder Management.",
+  ],
   valuePerLead: ["Value per lead", "Wert pro Lead"],
   ownInputs: ["Own inputs for this tier", "Eigene Werte für diese Stufe"],
   ownInputsHint: [
@@ -142,12 +151,12 @@ const DICTIONARY = {
   tierClose: ["Close rate", "Abschlussquote"],
   tierSpeed: ["Speed goal (hours)", "Ziel Reaktionszeit (Stunden)"],
   sources: ["Lead sources", "Lead-Quellen"],
-  sourcesHint: ["Comma-separated; the lead log's Source column offers these.", "Durch Kommas getrennt; die Spalte Quelle im Lead-Log bietet sie an."],
-  addTier: ["Add tier", "Stufe hinzufügen"],
-  removeTier: (n: number) => [
-    `Remove tier ${n}`,
-    `Stufe ${n} entfernen`,
+  sourcesHint: [
+    "Comma-separated; the lead log's Source column offers these.",
+    "Durch Kommas getrennt; die Spalte Quelle im Lead-Log bietet sie an.",
   ],
+  addTier: ["Add tier", "Stufe hinzufügen"],
+  removeTier: (n: number) => [`Remove tier ${n}`, `Stufe ${n} entfernen`],
   noTiers: ["No tiers: every lead counts the same.", "Keine Stufen: Jeder Lead zählt gleich."],
   tierLeads: ["Leads needed", "Benötigte Leads"],
   tierValue: ["Value goal", "Wertziel"],
@@ -160,13 +169,19 @@ const DICTIONARY = {
   speedLegend: ["Follow-up goals", "Ziele der Nachverfolgung"],
   speed: ["Speed goal (hours)", "Ziel Reaktionszeit (Stunden)"],
   bands: ["Speed-to-lead bands (minutes)", "Reaktionszeit-Stufen (Minuten)"],
-  bandsHint: ["Ascending, e.g. 5, 60, 1440; each lead's goal is a band of its own.", "Aufsteigend, z. B. 5, 60, 1440; das Ziel jedes Leads ist eine eigene Stufe."],
+  bandsHint: [
+    "Ascending, e.g. 5, 60, 1440; each lead's goal is a band of its own.",
+    "Aufsteigend, z. B. 5, 60, 1440; das Ziel jedes Leads ist eine eigene Stufe.",
+  ],
   speedHint: [
     "Longest time from hand-off to the first follow-up.",
     "Längste Zeit von der Übergabe bis zum ersten Kontaktversuch.",
   ],
   depth: ["Depth goal (attempts)", "Ziel Kontaktversuche"],
-  depthHint: ["Attempts on a lead that is not yet connected.", "Versuche bei einem Lead, der noch nicht erreicht wurde."],
+  depthHint: [
+    "Attempts on a lead that is not yet connected.",
+    "Versuche bei einem Lead, der noch nicht erreicht wurde.",
+  ],
   businessHoursToggle: ["Count only business hours", "Nur Geschäftszeiten zählen"],
   businessHours: ["Business hours", "Geschäftszeiten"],
   businessHoursHint: ["Speed is measured in working time.", "Die Reaktionszeit wird in Arbeitszeit gemessen."],
@@ -175,20 +190,20 @@ const DICTIONARY = {
     ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
     ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
   ],
-  dayShort: [["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"], ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"]],
+  dayShort: [
+    ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+  ],
   opensAt: ["Start", "Beginn"],
   closesAt: ["End", "Ende"],
   holidaysLegend: ["Holidays", "Feiertage"],
-  holidaysHint: ["Days without follow-up, e.g. public holidays.", "Tage ohne Nachverfolgung, z. B. gesetzliche Feiertage."],
-  holiday: (n: number) => [
-    `Holiday ${n}`,
-    `Feiertag ${n}`,
+  holidaysHint: [
+    "Days without follow-up, e.g. public holidays.",
+    "Tage ohne Nachverfolgung, z. B. gesetzliche Feiertage.",
   ],
+  holiday: (n: number) => [`Holiday ${n}`, `Feiertag ${n}`],
   addHoliday: ["Add holiday", "Feiertag hinzufügen"],
-  removeHoliday: (n: number) => [
-    `Remove holiday ${n}`,
-    `Feiertag ${n} entfernen`,
-  ],
+  removeHoliday: (n: number) => [`Remove holiday ${n}`, `Feiertag ${n} entfernen`],
   noHolidays: ["No holidays.", "Keine Feiertage."],
   capacityLegend: ["Capacity", "Kapazität"],
   reps: ["Sales reps", "Vertriebsmitarbeiter"],
@@ -197,31 +212,31 @@ const DICTIONARY = {
   leadsPerRep: ["Leads per rep", "Leads pro Mitarbeiter"],
   hoursNeeded: ["Hours needed per rep", "Benötigte Stunden pro Mitarbeiter"],
   load: ["Load", "Auslastung"],
-  capacityFits: ["The depth goal fits the reps' hours.", "Das Ziel für Kontaktversuche passt in die Stunden der Mitarbeiter."],
+  capacityFits: [
+    "The depth goal fits the reps' hours.",
+    "Das Ziel für Kontaktversuche passt in die Stunden der Mitarbeiter.",
+  ],
   capacityShort: (needed: string, available: string) => [
     `Reps lack time: the goal needs ${needed} h per rep, they have ${available} h. Lower attempts or minutes, add reps or automate follow-up e-mails.`,
     `Zu wenig Zeit: Das Ziel braucht ${needed} Std. pro Mitarbeiter, verfügbar sind ${available} Std. Weniger Versuche oder Minuten, mehr Mitarbeiter oder automatische Folge-E-Mails.`,
   ],
-  capacityIncomplete: ["Fill in valid values to check the capacity.", "Geben Sie gültige Werte ein, um die Kapazität zu prüfen."],
+  capacityIncomplete: [
+    "Fill in valid values to check the capacity.",
+    "Geben Sie gültige Werte ein, um die Kapazität zu prüfen.",
+  ],
 
   requirementsLegend: ["Requirements of each party", "Anforderungen der Parteien"],
   requirementsHint: [
     "What each party delivers to the other, e.g. weekly status reports.",
     "Was jede Partei der anderen liefert, z. B. wöchentliche Statusberichte.",
   ],
-  requirementHeading: (n: number) => [
-    `Requirement ${n}`,
-    `Anforderung ${n}`,
-  ],
+  requirementHeading: (n: number) => [`Requirement ${n}`, `Anforderung ${n}`],
   requirementFrom: ["From", "Von"],
   requirementTo: ["To", "An"],
   requirementText: ["What is delivered", "Was geliefert wird"],
   requirementTimes: ["Times per month", "Anzahl pro Monat"],
   addRequirement: ["Add requirement", "Anforderung hinzufügen"],
-  removeRequirement: (n: number) => [
-    `Remove requirement ${n}`,
-    `Anforderung ${n} entfernen`,
-  ],
+  removeRequirement: (n: number) => [`Remove requirement ${n}`, `Anforderung ${n} entfernen`],
   noRequirements: ["No requirements.", "Keine Anforderungen."],
   missedLegend: ["Plan when goals are missed", "Plan bei verfehlten Zielen"],
   strikes: ["Strikes before escalation", "Verwarnungen bis zur Eskalation"],
@@ -242,27 +257,15 @@ const DICTIONARY = {
   clausesHint: ["Force majeure, outages, staff shortages.", "Höhere Gewalt, Ausfälle, Personalengpässe."],
 
   edit: ["Edit", "Bearbeiten"],
-  editSection: (section: string) => [
-    `Edit ${section}`,
-    `${section} bearbeiten`,
-  ],
+  editSection: (section: string) => [`Edit ${section}`, `${section} bearbeiten`],
   runs: (start: string, months: number) => [
     `From ${start}, ${months} ${months === 1 ? "month" : "months"}`,
     `Ab ${start}, ${months} ${months === 1 ? "Monat" : "Monate"}`,
   ],
   runsLabel: ["Runs", "Laufzeit"],
-  timesPerMonth: (n: string) => [
-    `${n}× a month`,
-    `${n}× pro Monat`,
-  ],
-  hoursValue: (n: string) => [
-    `${n} hours`,
-    `${n} Stunden`,
-  ],
-  attemptsValue: (n: string) => [
-    `${n} attempts`,
-    `${n} Versuche`,
-  ],
+  timesPerMonth: (n: string) => [`${n}× a month`, `${n}× pro Monat`],
+  hoursValue: (n: string) => [`${n} hours`, `${n} Stunden`],
+  attemptsValue: (n: string) => [`${n} attempts`, `${n} Versuche`],
   allHours: ["Around the clock", "Rund um die Uhr"],
 
   buildingStatus: [
@@ -297,7 +300,11 @@ type Dictionary = typeof DICTIONARY;
 
 /** The dictionary in one language: plain values, and functions answering a string. */
 export type Strings = {
-  readonly [K in keyof Dictionary]: Dictionary[K] extends (...args: infer A) => readonly [string, string] ? (...args: A) => string : Dictionary[K] extends readonly [infer E, unknown] ? E : never;
+  readonly [K in keyof Dictionary]: Dictionary[K] extends (...args: infer A) => readonly [string, string]
+    ? (...args: A) => string
+    : Dictionary[K] extends readonly [infer E, unknown]
+      ? E
+      : never;
 };
 
 const cache: Partial<Record<Language, Strings>> = {};

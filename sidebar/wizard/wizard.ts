@@ -13,7 +13,9 @@ import { call, closeSidebar } from "./serverClient";
 import { STEPS, type StepUi } from "./steps";
 import { type Strings, stringsFor } from "./strings";
 
-type BuildResult = { readonly ok: true; readonly message: string; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
+type BuildResult =
+  | { readonly ok: true; readonly message: string; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly message: string };
 
 /** What "Open the Dashboard" did: still asking, or the server's words when it could not. */
 type DashboardState = "opening" | { readonly failed: string } | undefined;
@@ -42,7 +44,11 @@ export class Wizard implements StepUi {
   constructor(private readonly root: HTMLElement) {
     this.lang = languageOf(typeof navigator === "undefined" ? "en" : navigator.language);
     clear(root);
-    this.liveRegion = h("div", { id: "wz-live", className: "wz-sr-only", attrs: { "aria-live": "polite", "aria-atomic": "true" } });
+    this.liveRegion = h("div", {
+      id: "wz-live",
+      className: "wz-sr-only",
+      attrs: { "aria-live": "polite", "aria-atomic": "true" },
+    });
     this.view = h("div.wz-view", {});
     append(root, this.view, this.liveRegion);
   }
@@ -74,20 +80,39 @@ export class Wizard implements StepUi {
     document.documentElement.lang = this.lang;
     this.root.setAttribute("aria-busy", "true");
     clear(this.view);
-    append(this.view, h("div.wz-loading", { attrs: { role: "status" } }, h("span.wz-spinner", { attrs: { "aria-hidden": "true" } }), this.t.loading));
+    append(
+      this.view,
+      h(
+        "div.wz-loading",
+        { attrs: { role: "status" } },
+        h("span.wz-spinner", { attrs: { "aria-hidden": "true" } }),
+        this.t.loading,
+      ),
+    );
   }
 
   private renderLoadFailed(error: unknown): void {
     this.root.removeAttribute("aria-busy");
     clear(this.view);
     const retry = button(this.t.retry, () => void this.start(), "action", { id: "wz-retry" });
-    append(this.view, h("div.wz-result.wz-result-failure", { attrs: { role: "alert" } }, h("p", { text: this.t.loadFailed(messageOf(error)) }), retry));
+    append(
+      this.view,
+      h(
+        "div.wz-result.wz-result-failure",
+        { attrs: { role: "alert" } },
+        h("p", { text: this.t.loadFailed(messageOf(error)) }),
+        retry,
+      ),
+    );
   }
 
   // ------------------------------------------------------------ StepUi
 
   restructure(focusId?: string, clearErrorsUnder?: string): void {
-    if (clearErrorsUnder) this.problems = this.problems.filter((problem) => problem.path !== clearErrorsUnder && !problem.path.startsWith(`${clearErrorsUnder}.`));
+    if (clearErrorsUnder)
+      this.problems = this.problems.filter(
+        (problem) => problem.path !== clearErrorsUnder && !problem.path.startsWith(`${clearErrorsUnder}.`),
+      );
     if (this.problems.length === 0) this.summary = undefined;
     this.render(focusId ? { id: focusId } : "none");
   }
@@ -122,7 +147,13 @@ export class Wizard implements StepUi {
     if (this.problems.length === 0) return;
     // Problems go away (or change) as they are fixed; new ones wait for Next or Build.
     const fresh = new Map(this.checkStep(this.step).map((problem) => [problem.path, problem]));
-    this.problems = this.problems.flatMap((problem) => (stepOfPath(problem.path) !== this.step ? [problem] : fresh.has(problem.path) ? [fresh.get(problem.path) as ConfigProblem] : []));
+    this.problems = this.problems.flatMap((problem) =>
+      stepOfPath(problem.path) !== this.step
+        ? [problem]
+        : fresh.has(problem.path)
+          ? [fresh.get(problem.path) as ConfigProblem]
+          : [],
+    );
     this.kit.applyErrors(this.problemsOnStep());
   }
 
@@ -131,7 +162,10 @@ export class Wizard implements StepUi {
     this.lang = language;
     if (this.problems.length > 0) {
       // Word the problems shown in the new language.
-      const checked = validateConfig(this.summary ? configFromForm(this.form) : configForStep(this.form, this.step), language);
+      const checked = validateConfig(
+        this.summary ? configFromForm(this.form) : configForStep(this.form, this.step),
+        language,
+      );
       const again = new Map(checked.ok ? [] : checked.problems.map((problem) => [problem.path, problem]));
       this.problems = this.problems.map((problem) => again.get(problem.path) ?? problem);
     }
@@ -264,23 +298,37 @@ export class Wizard implements StepUi {
     this.updaters = [];
     clear(this.view);
 
-    const top = h("div.wz-top", {},
+    const top = h(
+      "div.wz-top",
+      {},
       h("p.wz-step-of.secondary", { id: "wz-step-of", text: t.stepOf(this.step + 1, STEP_COUNT) }),
-      h("div.wz-lang", { attrs: { role: "group", "aria-label": t.languageGroup } },
+      h(
+        "div.wz-lang",
+        { attrs: { role: "group", "aria-label": t.languageGroup } },
         ...(["en", "de"] as const).map((language) =>
-          button(t.languageNames[language], () => this.setLanguage(language), `wz-lang-button${language === this.lang ? " wz-lang-current" : ""}`, {
-            id: `wz-lang-${language}`,
-            lang: language,
-            "aria-pressed": language === this.lang ? "true" : "false",
-          }),
+          button(
+            t.languageNames[language],
+            () => this.setLanguage(language),
+            `wz-lang-button${language === this.lang ? " wz-lang-current" : ""}`,
+            {
+              id: `wz-lang-${language}`,
+              lang: language,
+              "aria-pressed": language === this.lang ? "true" : "false",
+            },
+          ),
         ),
       ),
     );
-    const dots = h("ol.wz-dots", { attrs: { "aria-label": t.progressLabel } },
+    const dots = h(
+      "ol.wz-dots",
+      { attrs: { "aria-label": t.progressLabel } },
       ...t.stepTitles.map((title, index) =>
         h(
           "li",
-          { className: index < this.step ? "wz-done" : index === this.step ? "wz-current" : "", attrs: { "aria-current": index === this.step ? "step" : undefined } },
+          {
+            className: index < this.step ? "wz-done" : index === this.step ? "wz-current" : "",
+            attrs: { "aria-current": index === this.step ? "step" : undefined },
+          },
           h("span.wz-dot", { attrs: { "aria-hidden": "true" }, text: String(index + 1) }),
           h("span.wz-sr-only", { text: title }),
         ),
@@ -289,8 +337,15 @@ export class Wizard implements StepUi {
 
     const summaryBox = h("div.wz-summary", { id: "wz-summary", attrs: { tabindex: "-1", hidden: true } });
     const stepNodes = (STEPS[this.step] ?? STEPS[0])?.(this) ?? [];
-    const main = h("main.wz-main", { id: "wz-main", attrs: { "aria-labelledby": "wz-heading", "aria-busy": this.building ? "true" : "false" } },
-      h("h2", { id: "wz-heading", className: "wz-heading", attrs: { tabindex: "-1" }, text: t.stepTitles[this.step] ?? "" }),
+    const main = h(
+      "main.wz-main",
+      { id: "wz-main", attrs: { "aria-labelledby": "wz-heading", "aria-busy": this.building ? "true" : "false" } },
+      h("h2", {
+        id: "wz-heading",
+        className: "wz-heading",
+        attrs: { tabindex: "-1" },
+        text: t.stepTitles[this.step] ?? "",
+      }),
       h("p.wz-intro.secondary", { text: t.stepIntros[this.step] ?? "" }),
       summaryBox,
       ...stepNodes,
@@ -301,7 +356,17 @@ export class Wizard implements StepUi {
     const back = button(t.back, () => this.back(), "wz-back", { id: "wz-back", disabled: this.building });
     back.hidden = this.step === 0;
     const forward = isLast
-      ? h("button.action.wz-next", { id: "wz-build", attrs: { type: "button", disabled: this.building, "aria-describedby": this.building ? "wz-status" : undefined }, on: { click: () => void this.build() } },
+      ? h(
+          "button.action.wz-next",
+          {
+            id: "wz-build",
+            attrs: {
+              type: "button",
+              disabled: this.building,
+              "aria-describedby": this.building ? "wz-status" : undefined,
+            },
+            on: { click: () => void this.build() },
+          },
           this.building ? h("span.wz-spinner.wz-spinner-light", { attrs: { "aria-hidden": "true" } }) : null,
           this.building ? t.building : this.result?.ok ? t.buildAgain : t.build,
         )
@@ -321,11 +386,28 @@ export class Wizard implements StepUi {
     const listed = this.summary ? this.problems : unplaced;
     if (listed.length === 0) return;
     const t = this.t;
-    const title = this.summary === "server" ? t.buildFailed(listed.length) : this.summary === "local" ? t.problemsBeforeBuild(listed.length) : t.problemsOnStep(listed.length);
+    const title =
+      this.summary === "server"
+        ? t.buildFailed(listed.length)
+        : this.summary === "local"
+          ? t.problemsBeforeBuild(listed.length)
+          : t.problemsOnStep(listed.length);
     append(
       box,
       h("p.wz-summary-title", { text: title }),
-      h("ul", {}, ...listed.map((problem) => h("li", {}, button(problem.text, () => this.goToProblem(problem), "wz-link-button wz-problem-link", { "data-path": problem.path })))),
+      h(
+        "ul",
+        {},
+        ...listed.map((problem) =>
+          h(
+            "li",
+            {},
+            button(problem.text, () => this.goToProblem(problem), "wz-link-button wz-problem-link", {
+              "data-path": problem.path,
+            }),
+          ),
+        ),
+      ),
     );
     box.hidden = false;
   }
@@ -333,28 +415,53 @@ export class Wizard implements StepUi {
   private resultNodes(): Child {
     const t = this.t;
     if (this.building) {
-      return h("div.wz-result.wz-result-busy", { id: "wz-result", attrs: { tabindex: "-1", role: "status" } },
+      return h(
+        "div.wz-result.wz-result-busy",
+        { id: "wz-result", attrs: { tabindex: "-1", role: "status" } },
         h("span.wz-spinner", { attrs: { "aria-hidden": "true" } }),
         h("span", { id: "wz-status", text: t.buildingStatus }),
       );
     }
     if (!this.result) return null;
     if (this.result.ok) {
-      return h("div.wz-result.wz-result-success", { id: "wz-result", attrs: { tabindex: "-1" } },
+      return h(
+        "div.wz-result.wz-result-success",
+        { id: "wz-result", attrs: { tabindex: "-1" } },
         h("p.wz-result-title", { text: t.built }),
         h("p", { id: "wz-result-message", text: this.result.message }),
-        this.result.notes.length > 0 ? h("ul.wz-notes", { attrs: { "aria-label": t.notes } }, ...this.result.notes.map((note) => h("li", { text: note }))) : null,
-        typeof this.dashboard === "object" ? h("p.wz-result-problem", { id: "wz-dashboard-problem", attrs: { role: "alert" }, text: this.dashboard.failed }) : null,
-        h("div.wz-result-actions", {},
-          button(this.dashboard === "opening" ? t.openingDashboard : t.openDashboard, () => void this.openDashboard(), "action", {
-            id: "wz-open-dashboard",
-            disabled: this.dashboard === "opening",
-          }),
+        this.result.notes.length > 0
+          ? h(
+              "ul.wz-notes",
+              { attrs: { "aria-label": t.notes } },
+              ...this.result.notes.map((note) => h("li", { text: note })),
+            )
+          : null,
+        typeof this.dashboard === "object"
+          ? h("p.wz-result-problem", {
+              id: "wz-dashboard-problem",
+              attrs: { role: "alert" },
+              text: this.dashboard.failed,
+            })
+          : null,
+        h(
+          "div.wz-result-actions",
+          {},
+          button(
+            this.dashboard === "opening" ? t.openingDashboard : t.openDashboard,
+            () => void this.openDashboard(),
+            "action",
+            {
+              id: "wz-open-dashboard",
+              disabled: this.dashboard === "opening",
+            },
+          ),
           button(t.close, () => closeSidebar(), "", { id: "wz-close" }),
         ),
       );
     }
-    return h("div.wz-result.wz-result-failure", { id: "wz-result", attrs: { tabindex: "-1" } },
+    return h(
+      "div.wz-result.wz-result-failure",
+      { id: "wz-result", attrs: { tabindex: "-1" } },
       h("p.wz-result-title.error", { text: t.notBuilt }),
       h("p", { id: "wz-result-message", text: this.result.message }),
     );

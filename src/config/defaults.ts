@@ -23,7 +23,8 @@ const TEXT = {
     steps:
       "1. A missed goal is a strike for that party. 2. The owners meet within a week to find the cause (lead quality, follow-up, capacity). 3. They agree on corrective actions and record them in the ledger.",
     terms: "Either party may end the SLA with one month's notice when the parties no longer agree on its goals.",
-    clauses: "Goals are suspended for force majeure, outages of the CRM or marketing systems, and staff shortages of more than 20 % of a team.",
+    clauses:
+      "Goals are suspended for force majeure, outages of the CRM or marketing systems, and staff shortages of more than 20 % of a team.",
     roleMarketing: "Head of Marketing",
     roleSales: "Head of Sales",
   },
@@ -35,14 +36,31 @@ const TEXT = {
     sales: "Vertrieb",
     service: "Kundenservice",
     requirements: [
-      { from: "sales", to: "marketing", text: "Wöchentlicher Statusbericht zur Pipeline der Marketing-Leads", perMonth: 4 },
-      { from: "marketing", to: "sales", text: "Monatlicher Lead-Bericht mit Quelle und Stufe jedes Leads", perMonth: 1 },
+      {
+        from: "sales",
+        to: "marketing",
+        text: "Wöchentlicher Statusbericht zur Pipeline der Marketing-Leads",
+        perMonth: 4,
+      },
+      {
+        from: "marketing",
+        to: "sales",
+        text: "Monatlicher Lead-Bericht mit Quelle und Stufe jedes Leads",
+        perMonth: 1,
+      },
     ],
-    serviceRequirement: { from: "sales", to: "service", text: "Monatlicher Bericht zu Reibungspunkten bei Kunden", perMonth: 1 },
+    serviceRequirement: {
+      from: "sales",
+      to: "service",
+      text: "Monatlicher Bericht zu Reibungspunkten bei Kunden",
+      perMonth: 1,
+    },
     steps:
       "1. Ein verfehltes Ziel ist eine Verwarnung für die Partei. 2. Die Verantwortlichen suchen innerhalb einer Woche die Ursache (Lead-Qualität, Nachverfolgung, Kapazität). 3. Sie vereinbaren Korrekturen und halten sie im Protokoll fest.",
-    terms: "Jede Partei kann das SLA mit einem Monat Frist beenden, wenn sich die Parteien nicht mehr über die Ziele einig sind.",
-    clauses: "Ziele ruhen bei höherer Gewalt, Ausfällen von CRM- oder Marketingsystemen und Personalengpässen von mehr als 20 % eines Teams.",
+    terms:
+      "Jede Partei kann das SLA mit einem Monat Frist beenden, wenn sich die Parteien nicht mehr über die Ziele einig sind.",
+    clauses:
+      "Ziele ruhen bei höherer Gewalt, Ausfällen von CRM- oder Marketingsystemen und Personalengpässen von mehr als 20 % eines Teams.",
     roleMarketing: "Leitung Marketing",
     roleSales: "Leitung Vertrieb",
   },
@@ -55,7 +73,11 @@ export function nextMonthOf(today: Date): string {
   return `${year}-${String(month + 1).padStart(2, "0")}`;
 }
 
-export function defaultConfig(language: Language, startMonth: string, kind: "internal" | "multiLevel" = "internal"): SlaConfigInput {
+export function defaultConfig(
+  language: Language,
+  startMonth: string,
+  kind: "internal" | "multiLevel" = "internal",
+): SlaConfigInput {
   const text = TEXT[language];
   const parties: { id: "marketing" | "sales" | "service"; name: string }[] = [
     { id: "marketing", name: text.marketing },
@@ -77,7 +99,15 @@ export function defaultConfig(language: Language, startMonth: string, kind: "int
     kind,
     parties,
     contacts: [],
-    marketing: { quota: 5000, marketingShare: 1, avgDealSize: 100, closeRate: 0.5, paceTolerance: DEFAULT_PACE_TOLERANCE, tiers: [], sources: [...DEFAULT_SOURCES[language]] },
+    marketing: {
+      quota: 5000,
+      marketingShare: 1,
+      avgDealSize: 100,
+      closeRate: 0.5,
+      paceTolerance: DEFAULT_PACE_TOLERANCE,
+      tiers: [],
+      sources: [...DEFAULT_SOURCES[language]],
+    },
     sales: {
       followUpHours: 4,
       followUpAttempts: 6,

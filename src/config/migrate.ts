@@ -25,7 +25,9 @@ const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: (config) => {
     const marketing = config.marketing;
     if (typeof marketing !== "object" || marketing === null || Array.isArray(marketing)) return config;
-    return "paceTolerance" in marketing ? config : { ...config, marketing: { ...marketing, paceTolerance: DEFAULT_PACE_TOLERANCE } };
+    return "paceTolerance" in marketing
+      ? config
+      : { ...config, marketing: { ...marketing, paceTolerance: DEFAULT_PACE_TOLERANCE } };
   },
   // Version 3 lists lead sources (the log's Source column) and the speed-to-lead band edges; tiers may set their
   // own follow-up goal, which older tiers leave out (the SLA's goal applies), so they need nothing.

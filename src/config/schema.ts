@@ -16,7 +16,12 @@ export type PartyId = (typeof PARTY_IDS)[number];
 /** Issue messages are problem codes; validate.ts words them in the user's language. */
 function problemIssue(ctx: { value: unknown; issues: unknown[] }, error: unknown): void {
   if (!(error instanceof SlaInputError)) throw error;
-  (ctx.issues as object[]).push({ code: "custom", message: `sla:${error.problem}`, input: ctx.value, params: error.params });
+  (ctx.issues as object[]).push({
+    code: "custom",
+    message: `sla:${error.problem}`,
+    input: ctx.value,
+    params: error.params,
+  });
 }
 
 function buildSlaConfigSchema() {
@@ -159,7 +164,9 @@ function buildSlaConfigSchema() {
        * Edges of the speed-to-lead bands in minutes, ascending (5 min, 1 h, 24 h): the Follow-up tab counts the
        * first follow-ups within each, and within each lead's own goal, per month.
        */
-      speedBandMinutes: z._default(z.array(wholeNumber(1, 31 * 24 * 60)).check(z.minLength(1), z.maxLength(4)), [...DEFAULT_SPEED_BAND_MINUTES]),
+      speedBandMinutes: z._default(z.array(wholeNumber(1, 31 * 24 * 60)).check(z.minLength(1), z.maxLength(4)), [
+        ...DEFAULT_SPEED_BAND_MINUTES,
+      ]),
       reps: wholeNumber(1, 1000),
       minutesPerAttempt: amount("positive", 480),
       /** Hours a rep has each month for marketing-generated leads. */

@@ -23,13 +23,40 @@ export interface ConfigProblem {
   readonly text: string;
 }
 
-export type ConfigResult = { readonly ok: true; readonly config: SlaConfig } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+export type ConfigResult =
+  | { readonly ok: true; readonly config: SlaConfig }
+  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
 type Words = Record<
-  | "required" | "notNumber" | "notText" | "notWhole" | "notList" | "notObject" | "atLeast" | "atMost" | "atLeastChars" | "atMostChars"
-  | "atLeastEntries" | "atMostEntries" | "email" | "date" | "month" | "currency" | "clock" | "oneOf" | "invalid" | "partiesForKind"
-  | "duplicateParty" | "unknownParty" | "sameParty" | "endAfterStart" | "duplicateTierName" | "tierSharesOverShare" | "duplicateSource"
-  | "bandsAscending" | "got",
+  | "required"
+  | "notNumber"
+  | "notText"
+  | "notWhole"
+  | "notList"
+  | "notObject"
+  | "atLeast"
+  | "atMost"
+  | "atLeastChars"
+  | "atMostChars"
+  | "atLeastEntries"
+  | "atMostEntries"
+  | "email"
+  | "date"
+  | "month"
+  | "currency"
+  | "clock"
+  | "oneOf"
+  | "invalid"
+  | "partiesForKind"
+  | "duplicateParty"
+  | "unknownParty"
+  | "sameParty"
+  | "endAfterStart"
+  | "duplicateTierName"
+  | "tierSharesOverShare"
+  | "duplicateSource"
+  | "bandsAscending"
+  | "got",
   (p: Record<string, string | number>) => string
 >;
 
@@ -54,7 +81,10 @@ const WORDS: Record<Language, Words> = {
     clock: () => "must be a time like 09:00",
     oneOf: (p) => `must be one of: ${p.values}`,
     invalid: () => "is not valid",
-    partiesForKind: (p) => (p.kind === "internal" ? "an internal SLA has exactly two parties: marketing and sales" : "a multi-level SLA has marketing, sales and a third party"),
+    partiesForKind: (p) =>
+      p.kind === "internal"
+        ? "an internal SLA has exactly two parties: marketing and sales"
+        : "a multi-level SLA has marketing, sales and a third party",
     duplicateParty: (p) => `lists the role "${p.id}" twice`,
     unknownParty: (p) => `names the party "${p.id}", which is not one of this SLA's parties`,
     sameParty: () => "must be delivered to another party than the one delivering it",
@@ -86,7 +116,10 @@ const WORDS: Record<Language, Words> = {
     clock: () => "muss eine Uhrzeit wie 09:00 sein",
     oneOf: (p) => `muss einer dieser Werte sein: ${p.values}`,
     invalid: () => "ist ungültig",
-    partiesForKind: (p) => (p.kind === "internal" ? "ein internes SLA hat genau zwei Parteien: Marketing und Vertrieb" : "ein mehrstufiges SLA hat Marketing, Vertrieb und eine dritte Partei"),
+    partiesForKind: (p) =>
+      p.kind === "internal"
+        ? "ein internes SLA hat genau zwei Parteien: Marketing und Vertrieb"
+        : "ein mehrstufiges SLA hat Marketing, Vertrieb und eine dritte Partei",
     duplicateParty: (p) => `enthält die Rolle „${p.id}“ doppelt`,
     unknownParty: (p) => `nennt die Partei „${p.id}“, die nicht zu diesem SLA gehört`,
     sameParty: () => "muss an eine andere Partei gehen als die liefernde",
@@ -120,14 +153,16 @@ function describeIssue(issue: RawIssue, language: Language): { message: string; 
   const limit = Number(issue.minimum ?? issue.maximum ?? 0);
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined || issue.input === null || issue.input === "") return { message: words.required({}), showGot: false };
+      if (issue.input === undefined || issue.input === null || issue.input === "")
+        return { message: words.required({}), showGot: false };
       if (issue.expected === "number") return { message: words.notNumber({}), showGot: true };
       if (issue.expected === "int") return { message: words.notWhole({}), showGot: true };
       if (issue.expected === "string") return { message: words.notText({}), showGot: true };
       if (issue.expected === "array") return { message: words.notList({}), showGot: false };
       return { message: words.notObject({}), showGot: false };
     case "too_small":
-      if (issue.origin === "string") return { message: limit <= 1 ? words.required({}) : words.atLeastChars({ limit }), showGot: false };
+      if (issue.origin === "string")
+        return { message: limit <= 1 ? words.required({}) : words.atLeastChars({ limit }), showGot: false };
       if (issue.origin === "array") return { message: words.atLeastEntries({ limit }), showGot: false };
       return { message: words.atLeast({ limit }), showGot: true };
     case "too_big":
@@ -137,14 +172,25 @@ function describeIssue(issue: RawIssue, language: Language): { message: string; 
     case "invalid_format": {
       const format = issue.format === "regex" ? regexKind(issue.pattern ?? "") : issue.format;
       const message =
-        format === "email" ? words.email({}) : format === "date" ? words.date({}) : format === "month" ? words.month({}) : format === "currency" ? words.currency({}) : format === "clock" ? words.clock({}) : words.invalid({});
+        format === "email"
+          ? words.email({})
+          : format === "date"
+            ? words.date({})
+            : format === "month"
+              ? words.month({})
+              : format === "currency"
+                ? words.currency({})
+                : format === "clock"
+                  ? words.clock({})
+                  : words.invalid({});
       return { message, showGot: true };
     }
     case "invalid_value":
       return { message: words.oneOf({ values: (issue.values ?? []).map(String).join(", ") }), showGot: true };
     case "custom": {
       const code = issue.message ?? "";
-      if (code.startsWith("sla:")) return { message: problemText(language, code.slice(4) as ProblemCode, issue.params ?? {}), showGot: true };
+      if (code.startsWith("sla:"))
+        return { message: problemText(language, code.slice(4) as ProblemCode, issue.params ?? {}), showGot: true };
       if (code.startsWith("cross:")) {
         const key = code.slice(6) as keyof Words;
         return { message: words[key](issue.params ?? {}), showGot: false };
@@ -153,7 +199,8 @@ function describeIssue(issue: RawIssue, language: Language): { message: string; 
     }
     default:
       // A rate or amount left out fails the union of number and text: say it is required, as for any other field.
-      if (issue.code === "invalid_union" && (issue.input === undefined || issue.input === null)) return { message: words.required({}), showGot: false };
+      if (issue.code === "invalid_union" && (issue.input === undefined || issue.input === null))
+        return { message: words.required({}), showGot: false };
       return { message: words.invalid({}), showGot: false };
   }
 }
@@ -185,7 +232,8 @@ function crossFieldIssues(config: SlaConfig, language: Language): RawIssue[] {
   };
   const ids = config.parties.map((party) => party.id);
   const wanted = config.kind === "internal" ? ids.length === 2 : ids.length === 3;
-  if (!wanted || !ids.includes("marketing") || !ids.includes("sales")) cross(["parties"], "partiesForKind", { kind: config.kind });
+  if (!wanted || !ids.includes("marketing") || !ids.includes("sales"))
+    cross(["parties"], "partiesForKind", { kind: config.kind });
   ids.forEach((id, index) => {
     if (ids.indexOf(id) !== index) cross(["parties", index, "id"], "duplicateParty", { id });
   });
@@ -193,7 +241,8 @@ function crossFieldIssues(config: SlaConfig, language: Language): RawIssue[] {
     if (!ids.includes(contact.party)) cross(["contacts", index, "party"], "unknownParty", { id: contact.party });
   });
   config.requirements.forEach((requirement, index) => {
-    if (!ids.includes(requirement.from)) cross(["requirements", index, "from"], "unknownParty", { id: requirement.from });
+    if (!ids.includes(requirement.from))
+      cross(["requirements", index, "from"], "unknownParty", { id: requirement.from });
     if (!ids.includes(requirement.to)) cross(["requirements", index, "to"], "unknownParty", { id: requirement.to });
     if (requirement.from === requirement.to) cross(["requirements", index, "to"], "sameParty");
   });
@@ -213,15 +262,23 @@ function crossFieldIssues(config: SlaConfig, language: Language): RawIssue[] {
   });
   const bands = config.sales.speedBandMinutes;
   bands.forEach((minutes, index) => {
-    if (index > 0 && minutes <= bands[index - 1]!) cross(["sales", "speedBandMinutes", index], "bandsAscending", { before: bands[index - 1]! });
+    if (index > 0 && minutes <= bands[index - 1]!)
+      cross(["sales", "speedBandMinutes", index], "bandsAscending", { before: bands[index - 1]! });
   });
   // Tier shares split the marketing share (method §2): their own shares may not add up to more.
   const tiers = config.marketing.tiers;
   const share = config.marketing.marketingShare;
-  const overflow = tierSharesOverflow(share, tiers.map((tier) => tier.marketingShare));
+  const overflow = tierSharesOverflow(
+    share,
+    tiers.map((tier) => tier.marketingShare),
+  );
   if (overflow !== undefined) {
     const named = tiers.filter((tier) => tier.marketingShare !== undefined).map((tier) => tier.name);
-    cross(["marketing", "tiers"], "tierSharesOverShare", { tiers: tierList(named, language), sum: percentText(overflow, language), share: percentText(share, language) });
+    cross(["marketing", "tiers"], "tierSharesOverShare", {
+      tiers: tierList(named, language),
+      sum: percentText(overflow, language),
+      share: percentText(share, language),
+    });
   }
   return issues;
 }
@@ -229,7 +286,8 @@ function crossFieldIssues(config: SlaConfig, language: Language): RawIssue[] {
 function toProblem(issue: RawIssue, language: Language): ConfigProblem {
   const { message, showGot } = describeIssue(issue, language);
   const field = fieldLabel(issue.path, language);
-  const got = showGot && issue.input !== undefined ? WORDS[language].got({ value: showValue(language, issue.input) }) : "";
+  const got =
+    showGot && issue.input !== undefined ? WORDS[language].got({ value: showValue(language, issue.input) }) : "";
   return { path: pathKey(issue.path), field, message, text: `${field} ${message}${got}` };
 }
 
@@ -239,10 +297,14 @@ function toProblem(issue: RawIssue, language: Language): ConfigProblem {
  */
 export function validateConfig(input: unknown, language: Language): ConfigResult {
   // A config of an earlier version (a saved file, a sidebar still open from before an update) is brought up to date first.
-  const versioned = typeof input === "object" && input !== null && typeof (input as { version?: unknown }).version === "number";
+  const versioned =
+    typeof input === "object" && input !== null && typeof (input as { version?: unknown }).version === "number";
   const parsed = z.safeParse(slaConfigSchema(), versioned ? migrateConfig(input) : input, { reportInput: true });
   if (!parsed.success) {
-    return { ok: false, problems: (parsed.error.issues as unknown as RawIssue[]).map((issue) => toProblem(issue, language)) };
+    return {
+      ok: false,
+      problems: (parsed.error.issues as unknown as RawIssue[]).map((issue) => toProblem(issue, language)),
+    };
   }
   const cross = crossFieldIssues(parsed.data, language);
   if (cross.length > 0) return { ok: false, problems: cross.map((issue) => toProblem(issue, language)) };

@@ -15,18 +15,48 @@ export interface WorkSchedule {
 /** Day names people type, English and German; a Map, so a name such as "constructor" is no day. */
 const DAY_NAMES: ReadonlyMap<string, number> = new Map(
   Object.entries({
-    sun: 0, sunday: 0, so: 0, son: 0, sonntag: 0,
-    mon: 1, monday: 1, mo: 1, montag: 1,
-    tue: 2, tues: 2, tuesday: 2, tu: 2, di: 2, dienstag: 2,
-    wed: 3, wednesday: 3, we: 3, mi: 3, mittwoch: 3,
-    thu: 4, thur: 4, thurs: 4, thursday: 4, th: 4, do: 4, donnerstag: 4,
-    fri: 5, friday: 5, fr: 5, freitag: 5,
-    sat: 6, saturday: 6, sa: 6, samstag: 6,
+    sun: 0,
+    sunday: 0,
+    so: 0,
+    son: 0,
+    sonntag: 0,
+    mon: 1,
+    monday: 1,
+    mo: 1,
+    montag: 1,
+    tue: 2,
+    tues: 2,
+    tuesday: 2,
+    tu: 2,
+    di: 2,
+    dienstag: 2,
+    wed: 3,
+    wednesday: 3,
+    we: 3,
+    mi: 3,
+    mittwoch: 3,
+    thu: 4,
+    thur: 4,
+    thurs: 4,
+    thursday: 4,
+    th: 4,
+    do: 4,
+    donnerstag: 4,
+    fri: 5,
+    friday: 5,
+    fr: 5,
+    freitag: 5,
+    sat: 6,
+    saturday: 6,
+    sa: 6,
+    samstag: 6,
   }),
 );
 
 /** Every hour of every day: used when only holidays are given. */
-export const ALL_HOURS: readonly (readonly [number, number])[][] = Array.from({ length: 7 }, () => [[0, MS_PER_DAY] as const]);
+export const ALL_HOURS: readonly (readonly [number, number])[][] = Array.from({ length: 7 }, () => [
+  [0, MS_PER_DAY] as const,
+]);
 
 /**
  * Parses working hours such as `"Mon-Fri 09:00-17:00"`,
@@ -43,7 +73,10 @@ export function parseBusinessHours(spec: string, field: string): (readonly [numb
   let days: number[] = [];
   let sawHours = false;
   for (const part of text.split(/[;,]/)) {
-    const match = /^\s*(?:([a-zä]+)\.?(?:\s*-\s*([a-zä]+)\.?)?\s+)?(\d{1,2})(?::(\d{2}))?\s*(?:uhr\s*)?-\s*(\d{1,2})(?::(\d{2}))?\s*(?:uhr)?\s*$/.exec(part);
+    const match =
+      /^\s*(?:([a-zä]+)\.?(?:\s*-\s*([a-zä]+)\.?)?\s+)?(\d{1,2})(?::(\d{2}))?\s*(?:uhr\s*)?-\s*(\d{1,2})(?::(\d{2}))?\s*(?:uhr)?\s*$/.exec(
+        part,
+      );
     if (!match) throw new SlaInputError("businessHours", field, spec);
     const [, from, to, startHour, startMinute, endHour, endMinute] = match;
     if (from !== undefined) days = dayRange(from, to ?? from, spec, field);
@@ -140,7 +173,11 @@ export function createWorkCounter(schedule: WorkSchedule): WorkCounter {
       const startInDay = startWall - firstDay * MS_PER_DAY;
       const endInDay = endWall - lastDay * MS_PER_DAY;
       if (firstDay === lastDay) return withinDay(firstDay, startInDay, endInDay);
-      return withinDay(firstDay, startInDay, MS_PER_DAY) + wholeDays(firstDay + 1, lastDay - 1) + withinDay(lastDay, 0, endInDay);
+      return (
+        withinDay(firstDay, startInDay, MS_PER_DAY) +
+        wholeDays(firstDay + 1, lastDay - 1) +
+        withinDay(lastDay, 0, endInDay)
+      );
     },
   };
 }

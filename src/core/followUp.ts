@@ -34,10 +34,19 @@ export type SpeedStatistic = "mean" | "count" | "skipped" | number;
 
 /** A Map, so a word such as "constructor" is no statistic. */
 const STATISTIC_WORDS: ReadonlyMap<string, SpeedStatistic> = new Map<string, SpeedStatistic>([
-  ["average", "mean"], ["avg", "mean"], ["mean", "mean"], ["durchschnitt", "mean"], ["mittelwert", "mean"], ["schnitt", "mean"],
-  ["median", 0.5], ["zentralwert", 0.5],
-  ["count", "count"], ["anzahl", "count"],
-  ["skipped", "skipped"], ["übersprungen", "skipped"], ["uebersprungen", "skipped"],
+  ["average", "mean"],
+  ["avg", "mean"],
+  ["mean", "mean"],
+  ["durchschnitt", "mean"],
+  ["mittelwert", "mean"],
+  ["schnitt", "mean"],
+  ["median", 0.5],
+  ["zentralwert", 0.5],
+  ["count", "count"],
+  ["anzahl", "count"],
+  ["skipped", "skipped"],
+  ["übersprungen", "skipped"],
+  ["uebersprungen", "skipped"],
 ]);
 
 /**
@@ -62,7 +71,11 @@ export function parseStatistic(text: string, field: string): SpeedStatistic {
  * number of rows the caller left out.
  * @example summarizeHours([1, 2, 9], "mean", 0) // 4
  */
-export function summarizeHours(hours: readonly number[], statistic: SpeedStatistic, skipped: number): number | undefined {
+export function summarizeHours(
+  hours: readonly number[],
+  statistic: SpeedStatistic,
+  skipped: number,
+): number | undefined {
   if (statistic === "count") return hours.length;
   if (statistic === "skipped") return skipped;
   return statistic === "mean" ? mean(hours) : percentile(hours, statistic);

@@ -66,7 +66,8 @@ const PROBLEMS: Record<Language, Record<ProblemCode, Template>> = {
     duplicateTier: (p) => `enthält die Stufe „${p.tier}“ doppelt`,
     tierTableShape: () => "muss zwei Spalten haben: Stufe und Wert pro Lead",
     businessHours: () => 'muss wie "Mo-Fr 09:00-17:00" aussehen (mehrere Teile durch ";" oder "," getrennt)',
-    statistic: () => 'muss "average" (Durchschnitt), "median", ein Perzentil wie "p90", "count" (Anzahl) oder "skipped" (übersprungen) sein',
+    statistic: () =>
+      'muss "average" (Durchschnitt), "median", ein Perzentil wie "p90", "count" (Anzahl) oder "skipped" (übersprungen) sein',
     period: () => 'muss "year", "month", "week" oder "day" sein (Jahr, Monat, Woche, Tag)',
     tooManyArguments: (p) => `nimmt höchstens ${p.max} Argumente`,
     tooLarge: (p) => `darf höchstens ${p.max} sein`,
@@ -76,7 +77,14 @@ const PROBLEMS: Record<Language, Record<ProblemCode, Template>> = {
 
 const WORDS = {
   en: { got: (v: string) => `got ${v}`, row: "row", blank: "blank", true: "TRUE", false: "FALSE", range: "a range" },
-  de: { got: (v: string) => `erhalten: ${v}`, row: "Zeile", blank: "leer", true: "WAHR", false: "FALSCH", range: "ein Bereich" },
+  de: {
+    got: (v: string) => `erhalten: ${v}`,
+    row: "Zeile",
+    blank: "leer",
+    true: "WAHR",
+    false: "FALSCH",
+    range: "ein Bereich",
+  },
 } as const;
 
 export function problemText(language: Language, code: ProblemCode, params: ProblemParams = {}): string {

@@ -28,7 +28,13 @@ export function customersNeeded(quota: number, marketingShare: number, avgDealSi
  * @example leadsNeeded(5000, 1, 100, 0.5) // 100 (the guide's worked example)
  * @example leadsNeeded(5000, 1, 300, 0.5) // 34: 17 customers ÷ 50 %
  */
-export function leadsNeeded(quota: number, marketingShare: number, avgDealSize: number, closeRate: number, exact = false): number {
+export function leadsNeeded(
+  quota: number,
+  marketingShare: number,
+  avgDealSize: number,
+  closeRate: number,
+  exact = false,
+): number {
   if (exact) return customersNeeded(quota, marketingShare, avgDealSize, true) / closeRate;
   return ceilWhole(customersNeeded(quota, marketingShare, avgDealSize) / closeRate);
 }

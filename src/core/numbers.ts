@@ -51,7 +51,8 @@ function parseNumberText(raw: string, field: string, decimalOnly: boolean): numb
   } else if (dots + commas === 1) {
     const [whole = "", fraction = ""] = digits.split(/[.,]/);
     // "5,000" or "5.000": thousands in one language, decimals in another.
-    if (!decimalOnly && fraction.length === 3 && whole !== "" && whole !== "0") throw new SlaInputError("ambiguousNumber", field, raw);
+    if (!decimalOnly && fraction.length === 3 && whole !== "" && whole !== "0")
+      throw new SlaInputError("ambiguousNumber", field, raw);
     digits = `${whole || "0"}.${fraction}`;
   }
   const parsed = Number(digits);

@@ -74,9 +74,23 @@ export interface Observed {
   readonly today: string;
   /** Each tab's values from A1 to the last expected cell (Dates already turned into serial numbers); undefined when the tab is missing. */
   readonly sheets: Readonly<Record<string, readonly (readonly CellValue[])[] | undefined>>;
-  readonly namedRanges: readonly { readonly name: string; readonly sheet: string; readonly a1: string; readonly values: readonly (readonly CellValue[])[] }[];
+  readonly namedRanges: readonly {
+    readonly name: string;
+    readonly sheet: string;
+    readonly a1: string;
+    readonly values: readonly (readonly CellValue[])[];
+  }[];
   /** Per tab, its charts in order, each with its ranges. */
-  readonly charts: Readonly<Record<string, readonly (readonly { readonly sheet: string; readonly a1: string; readonly values: readonly (readonly CellValue[])[] }[])[]>>;
+  readonly charts: Readonly<
+    Record<
+      string,
+      readonly (readonly {
+        readonly sheet: string;
+        readonly a1: string;
+        readonly values: readonly (readonly CellValue[])[];
+      }[])[]
+    >
+  >;
 }
 
 export interface Difference {
@@ -129,7 +143,9 @@ function columnNumber(letters: string): number {
 
 export function rectA1(rect: Rect): string {
   const start = `${columnLetters(rect.col)}${rect.row}`;
-  return rect.rows === 1 && rect.cols === 1 ? start : `${start}:${columnLetters(rect.col + rect.cols - 1)}${rect.row + rect.rows - 1}`;
+  return rect.rows === 1 && rect.cols === 1
+    ? start
+    : `${start}:${columnLetters(rect.col + rect.cols - 1)}${rect.row + rect.rows - 1}`;
 }
 
 /** "B4" or "M54:M1000" (bounded, no sheet, no `$`). */
@@ -156,7 +172,8 @@ export function sheetA1(sheet: string, a1: string): string {
 export function* cellsOf(runs: readonly Run[]): Generator<{ row: number; col: number; value: CellValue }> {
   for (const [where, value] of runs) {
     const rect = parseA1(where);
-    for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) yield { row: rect.row + r, col: rect.col + c, value };
+    for (let r = 0; r < rect.rows; r++)
+      for (let c = 0; c < rect.cols; c++) yield { row: rect.row + r, col: rect.col + c, value };
   }
 }
 
@@ -264,7 +281,12 @@ export function compareSelfTest(expected: SelfTestExpected, observed: Observed, 
     }
     const check = (cell: { row: number; col: number; value: CellValue }): void => {
       const got = at(grid, cell.row, cell.col) ?? "";
-      if (!sameValue(cell.value, got)) differ(sheetA1(sheet.name, rectA1({ ...cell, rows: 1, cols: 1 })), showValue(cell.value, language), showValue(got, language));
+      if (!sameValue(cell.value, got))
+        differ(
+          sheetA1(sheet.name, rectA1({ ...cell, rows: 1, cols: 1 })),
+          showValue(cell.value, language),
+          showValue(got, language),
+        );
     };
     for (const cell of cellsOf(sheet.fixed)) {
       cellsChecked++;
@@ -283,12 +305,17 @@ export function compareSelfTest(expected: SelfTestExpected, observed: Observed, 
     for (const where of sheet.moving) {
       const rect = parseA1(where);
       skippedMoving += rect.rows * rect.cols;
-      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) skip(sheet.name, rect.row + r, rect.col + c);
+      for (let r = 0; r < rect.rows; r++)
+        for (let c = 0; c < rect.cols; c++) skip(sheet.name, rect.row + r, rect.col + c);
     }
   }
 
   /** A range's values, except the cells the tab's counts already skip. */
-  const compareRange = (label: string, want: ExpectedRange, got: { sheet: string; a1: string; values: Grid } | undefined): void => {
+  const compareRange = (
+    label: string,
+    want: ExpectedRange,
+    got: { sheet: string; a1: string; values: Grid } | undefined,
+  ): void => {
     if (!got) {
       differ(label, sheetA1(want.sheet, want.a1), words.missing);
       return;
@@ -303,13 +330,21 @@ export function compareSelfTest(expected: SelfTestExpected, observed: Observed, 
       if (skipped?.has(`${cell.row},${cell.col}`)) continue;
       const value = at(got.values, cell.row - origin.row + 1, cell.col - origin.col + 1) ?? "";
       if (!sameValue(cell.value, value)) {
-        differ(`${label}: ${sheetA1(want.sheet, rectA1({ ...cell, rows: 1, cols: 1 }))}`, showValue(cell.value, language), showValue(value, language));
+        differ(
+          `${label}: ${sheetA1(want.sheet, rectA1({ ...cell, rows: 1, cols: 1 }))}`,
+          showValue(cell.value, language),
+          showValue(value, language),
+        );
       }
     }
   };
 
   for (const named of expected.namedRanges) {
-    compareRange(named.name, named, observed.namedRanges.find((candidate) => candidate.name === named.name));
+    compareRange(
+      named.name,
+      named,
+      observed.namedRanges.find((candidate) => candidate.name === named.name),
+    );
   }
   const chartsByTab = new Map<string, number>();
   for (const chart of expected.charts) chartsByTab.set(chart.sheet, (chartsByTab.get(chart.sheet) ?? 0) + 1);
@@ -357,10 +392,12 @@ const REPORT = {
       `Calculated cells checked: ${n}${settled > 0 ? ` (${settled} of them read TODAY() or NOW() but no longer change once the example's month has ended)` : ""}`,
     named: (n: number) => `Named ranges checked: ${n}`,
     charts: (n: number) => `Embedded charts checked: ${n} (every range each one draws)`,
-    moving: (n: number) => `Skipped, depend on today: ${n} cells whose value changes from day to day (e.g. working hours since hand-off of leads still waiting)`,
+    moving: (n: number) =>
+      `Skipped, depend on today: ${n} cells whose value changes from day to day (e.g. working hours since hand-off of leads still waiting)`,
     notSettled: (n: number, from: string, today: string) =>
       `Skipped, the example's month has not ended yet: ${n} cells that read TODAY() or NOW(); they are compared from ${from} on (today is ${today})`,
-    result: (n: number) => (n === 0 ? "Differences: none. Sheets calculated every checked value as the emulator did." : `Differences: ${n}`),
+    result: (n: number) =>
+      n === 0 ? "Differences: none. Sheets calculated every checked value as the emulator did." : `Differences: ${n}`,
     more: (n: number) => `… and ${n} more`,
     line: (d: Difference) => `${d.where}: expected ${d.expected}, got ${d.got}`,
     build: (build: string) => `Build: ${build}`,
@@ -377,10 +414,14 @@ const REPORT = {
       `Geprüfte berechnete Zellen: ${n}${settled > 0 ? ` (davon ${settled}, die HEUTE() oder JETZT() lesen, sich nach dem Ende des Beispielmonats aber nicht mehr ändern)` : ""}`,
     named: (n: number) => `Geprüfte benannte Bereiche: ${n}`,
     charts: (n: number) => `Geprüfte Diagramme: ${n} (jeder Bereich, den sie zeichnen)`,
-    moving: (n: number) => `Übersprungen, vom heutigen Tag abhängig: ${n} Zellen, deren Wert sich von Tag zu Tag ändert (z. B. Arbeitsstunden seit Übergabe noch wartender Leads)`,
+    moving: (n: number) =>
+      `Übersprungen, vom heutigen Tag abhängig: ${n} Zellen, deren Wert sich von Tag zu Tag ändert (z. B. Arbeitsstunden seit Übergabe noch wartender Leads)`,
     notSettled: (n: number, from: string, today: string) =>
       `Übersprungen, der Beispielmonat ist noch nicht zu Ende: ${n} Zellen, die HEUTE() oder JETZT() lesen; sie werden ab ${from} verglichen (heute ist ${today})`,
-    result: (n: number) => (n === 0 ? "Abweichungen: keine. Sheets hat jeden geprüften Wert wie der Emulator berechnet." : `Abweichungen: ${n}`),
+    result: (n: number) =>
+      n === 0
+        ? "Abweichungen: keine. Sheets hat jeden geprüften Wert wie der Emulator berechnet."
+        : `Abweichungen: ${n}`,
     more: (n: number) => `… und ${n} weitere`,
     line: (d: Difference) => `${d.where}: erwartet ${d.expected}, erhalten ${d.got}`,
     build: (build: string) => `Build: ${build}`,
@@ -394,11 +435,20 @@ export function reportWords(language: Language): (typeof REPORT)[Language] {
 /** The plain-text report a user copies and sends us: counts, what was skipped and why, every listed difference. */
 export function reportText(report: SelfTestReport, language: Language, build: string): string {
   const words = REPORT[language];
-  const lines = [words.title, words.build(build), "", words.cells(report.cellsChecked, report.settledChecked), words.named(report.namedRangesChecked), words.charts(report.chartsChecked)];
+  const lines = [
+    words.title,
+    words.build(build),
+    "",
+    words.cells(report.cellsChecked, report.settledChecked),
+    words.named(report.namedRangesChecked),
+    words.charts(report.chartsChecked),
+  ];
   if (report.skippedMoving > 0) lines.push(words.moving(report.skippedMoving));
-  if (report.skippedNotSettled > 0) lines.push(words.notSettled(report.skippedNotSettled, report.settledFrom, report.today));
+  if (report.skippedNotSettled > 0)
+    lines.push(words.notSettled(report.skippedNotSettled, report.settledFrom, report.today));
   lines.push("", words.result(report.differenceCount));
   for (const difference of report.differences) lines.push(words.line(difference));
-  if (report.differenceCount > report.differences.length) lines.push(words.more(report.differenceCount - report.differences.length));
+  if (report.differenceCount > report.differences.length)
+    lines.push(words.more(report.differenceCount - report.differences.length));
   return `${lines.join("\n")}\n`;
 }

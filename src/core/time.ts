@@ -102,7 +102,14 @@ function intlOffset(name: string): ((instant: number) => number) | undefined {
     return (instant: number) => {
       const parts: Record<string, number> = {};
       for (const part of format.formatToParts(new Date(instant))) parts[part.type] = Number(part.value);
-      const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+      const wall = Date.UTC(
+        parts.year ?? 1970,
+        (parts.month ?? 1) - 1,
+        parts.day ?? 1,
+        parts.hour ?? 0,
+        parts.minute ?? 0,
+        parts.second ?? 0,
+      );
       return wall - (instant - (instant % 1000));
     };
   } catch {
@@ -172,7 +179,8 @@ export function parseWallDate(value: unknown, zone: Zone, field: string): number
     return zone.toWall(instant);
   }
   if (typeof value === "number") {
-    if (!Number.isFinite(value) || value < MIN_SERIAL || value > MAX_SERIAL) throw new SlaInputError("notDate", field, value);
+    if (!Number.isFinite(value) || value < MIN_SERIAL || value > MAX_SERIAL)
+      throw new SlaInputError("notDate", field, value);
     return serialToWall(value);
   }
   if (typeof value === "string") {
@@ -192,7 +200,14 @@ function parseDateText(text: string): number | undefined {
       ? [german[3], german[2], german[1], german[4], german[5], german[6]]
       : undefined;
   if (!parts) return undefined;
-  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   return new Date(wall).getUTCDate() === day ? wall : undefined;

@@ -84,14 +84,21 @@ export function rate(name: string, common: Common, options: { allowZero?: boolea
     name,
     jsdocType: "number",
     allowed: allowZero
-      ? { en: "a percentage from 0% to 100% (0.5, 50% or \"50 %\")", de: "ein Prozentsatz von 0 % bis 100 % (0,5, 50 % oder \"50 %\")" }
-      : { en: "a percentage above 0% and at most 100% (0.5, 50% or \"50 %\")", de: "ein Prozentsatz über 0 % und höchstens 100 % (0,5, 50 % oder \"50 %\")" },
+      ? {
+          en: 'a percentage from 0% to 100% (0.5, 50% or "50 %")',
+          de: 'ein Prozentsatz von 0 % bis 100 % (0,5, 50 % oder "50 %")',
+        }
+      : {
+          en: 'a percentage above 0% and at most 100% (0.5, 50% or "50 %")',
+          de: 'ein Prozentsatz über 0 % und höchstens 100 % (0,5, 50 % oder "50 %")',
+        },
     optional: false,
     takes: "row",
     ...common,
     coerce(value) {
       const fraction = parseRate(value, name, allowZero);
-      if (fraction < 0 || (!allowZero && fraction === 0)) throw new SlaInputError(allowZero ? "availabilityRange" : "rateRange", name, value);
+      if (fraction < 0 || (!allowZero && fraction === 0))
+        throw new SlaInputError(allowZero ? "availabilityRange" : "rateRange", name, value);
       return fraction;
     },
   };
@@ -102,7 +109,10 @@ export function date(name: string, common: Common): ParamSpec<number, "row"> {
   return {
     name,
     jsdocType: "Date",
-    allowed: { en: "a date, a date serial number, or text like 2026-12-01 14:30", de: "ein Datum, eine Datumsseriennummer oder Text wie 01.12.2026 14:30" },
+    allowed: {
+      en: "a date, a date serial number, or text like 2026-12-01 14:30",
+      de: "ein Datum, eine Datumsseriennummer oder Text wie 01.12.2026 14:30",
+    },
     optional: false,
     takes: "row",
     ...common,
@@ -143,7 +153,10 @@ export function monthLength(name: string, common: Common): ParamSpec<number, "ro
   return {
     ...asDate,
     jsdocType: "Date|number",
-    allowed: { en: "a date in the month, or a number of days from 1 to 31", de: "ein Datum im Monat oder eine Anzahl Tage von 1 bis 31" },
+    allowed: {
+      en: "a date in the month, or a number of days from 1 to 31",
+      de: "ein Datum im Monat oder eine Anzahl Tage von 1 bis 31",
+    },
     coerce(value, context) {
       if (typeof value === "number" && value >= 1 && value <= 31) {
         if (!Number.isInteger(value)) throw new SlaInputError("wholeNumber", name, value);
@@ -153,7 +166,8 @@ export function monthLength(name: string, common: Common): ParamSpec<number, "ro
       try {
         return daysInMonthOf(context.zone().toWall(asDate.coerce(value, context)));
       } catch (error) {
-        if (error instanceof SlaInputError && error.problem === "notDate") throw new SlaInputError("notMonth", name, value);
+        if (error instanceof SlaInputError && error.problem === "notDate")
+          throw new SlaInputError("notMonth", name, value);
         throw error;
       }
     },
@@ -195,7 +209,10 @@ export function connectedFlag(name: string, common: Common): ParamSpec<boolean, 
   return {
     name,
     jsdocType: "boolean",
-    allowed: { en: "TRUE/FALSE, yes/no, x, or the date of connection; blank is not connected", de: "WAHR/FALSCH, ja/nein, x oder das Datum der Verbindung; leer heißt nicht verbunden" },
+    allowed: {
+      en: "TRUE/FALSE, yes/no, x, or the date of connection; blank is not connected",
+      de: "WAHR/FALSCH, ja/nein, x oder das Datum der Verbindung; leer heißt nicht verbunden",
+    },
     optional: false,
     takes: "row",
     blankValue: false,
@@ -226,7 +243,10 @@ export function businessHours(name: string, common: Common): ParamSpec<string | 
   return {
     name,
     jsdocType: "string",
-    allowed: { en: 'text like "Mon-Fri 09:00-17:00" or "Mon-Thu 8-17; Fri 8-14"; blank counts every hour', de: 'Text wie "Mo-Fr 09:00-17:00" oder "Mo-Do 8-17; Fr 8-14"; leer zählt jede Stunde' },
+    allowed: {
+      en: 'text like "Mon-Fri 09:00-17:00" or "Mon-Thu 8-17; Fri 8-14"; blank counts every hour',
+      de: 'Text wie "Mo-Fr 09:00-17:00" oder "Mo-Do 8-17; Fr 8-14"; leer zählt jede Stunde',
+    },
     optional: true,
     takes: "scalar",
     ...common,
@@ -245,7 +265,10 @@ export function holidays(name: string, common: Common): ParamSpec<ReadonlySet<nu
   return {
     name,
     jsdocType: "Array<Date>",
-    allowed: { en: "a range of dates (blank cells are ignored)", de: "ein Bereich mit Daten (leere Zellen zählen nicht)" },
+    allowed: {
+      en: "a range of dates (blank cells are ignored)",
+      de: "ein Bereich mit Daten (leere Zellen zählen nicht)",
+    },
     optional: true,
     takes: "grid",
     ...common,
@@ -263,13 +286,23 @@ export function holidays(name: string, common: Common): ParamSpec<ReadonlySet<nu
 }
 
 /** Builds the work schedule from already coerced business hours and holidays; undefined means elapsed time. */
-export function workSchedule(hours: string | undefined, holidayDays: ReadonlySet<number>, name: string): WorkSchedule | undefined {
+export function workSchedule(
+  hours: string | undefined,
+  holidayDays: ReadonlySet<number>,
+  name: string,
+): WorkSchedule | undefined {
   if (hours === undefined && holidayDays.size === 0) return undefined;
   return { windows: hours === undefined ? ALL_HOURS : parseBusinessHours(hours, name), holidays: holidayDays };
 }
 
 /** One of a few words for the whole call. */
-export function choice<T>(name: string, read: (text: string, name: string) => T, fallback: T, allowed: Localized, common: Common): ParamSpec<T, "scalar"> {
+export function choice<T>(
+  name: string,
+  read: (text: string, name: string) => T,
+  fallback: T,
+  allowed: Localized,
+  common: Common,
+): ParamSpec<T, "scalar"> {
   return {
     name,
     jsdocType: "string",
@@ -286,15 +319,28 @@ export function choice<T>(name: string, read: (text: string, name: string) => T,
 }
 
 export function statistic(name: string, common: Common): ParamSpec<SpeedStatistic, "scalar"> {
-  return choice(name, parseStatistic, "mean", {
-    en: '"average" (default), "median", "p90" (any percentile p1 to p99), "count" (leads measured) or "skipped" (rows left out)',
-    de: '"average" (Standard, Durchschnitt), "median", "p90" (jedes Perzentil p1 bis p99), "count" (Anzahl gemessener Leads) oder "skipped" (ausgelassene Zeilen)',
-  }, common);
+  return choice(
+    name,
+    parseStatistic,
+    "mean",
+    {
+      en: '"average" (default), "median", "p90" (any percentile p1 to p99), "count" (leads measured) or "skipped" (rows left out)',
+      de: '"average" (Standard, Durchschnitt), "median", "p90" (jedes Perzentil p1 bis p99), "count" (Anzahl gemessener Leads) oder "skipped" (ausgelassene Zeilen)',
+    },
+    common,
+  );
 }
 
 /** A Map, so a word such as "constructor" is no period. */
 const PERIOD_WORDS: ReadonlyMap<string, DowntimePeriod> = new Map<string, DowntimePeriod>([
-  ["year", "year"], ["jahr", "year"], ["month", "month"], ["monat", "month"], ["week", "week"], ["woche", "week"], ["day", "day"], ["tag", "day"],
+  ["year", "year"],
+  ["jahr", "year"],
+  ["month", "month"],
+  ["monat", "month"],
+  ["week", "week"],
+  ["woche", "week"],
+  ["day", "day"],
+  ["tag", "day"],
 ]);
 
 export function period(name: string, common: Common): ParamSpec<DowntimePeriod, "scalar"> {
@@ -303,7 +349,16 @@ export function period(name: string, common: Common): ParamSpec<DowntimePeriod, 
     if (!found) throw new SlaInputError("period", field, text);
     return found;
   };
-  return choice(name, read, "year", { en: '"year" (default), "month", "week" or "day"', de: '"year" (Standard), "month", "week" oder "day" (auch Jahr, Monat, Woche, Tag)' }, common);
+  return choice(
+    name,
+    read,
+    "year",
+    {
+      en: '"year" (default), "month", "week" or "day"',
+      de: '"year" (Standard), "month", "week" oder "day" (auch Jahr, Monat, Woche, Tag)',
+    },
+    common,
+  );
 }
 
 /** A two-column table read whole: tier name and value per lead. */
@@ -311,7 +366,10 @@ export function tierTable(name: string, common: Common): ParamSpec<[string, numb
   return {
     name,
     jsdocType: "Array<Array<string|number>>",
-    allowed: { en: "a range of two columns: tier, value per lead (0 or more)", de: "ein Bereich mit zwei Spalten: Stufe, Wert pro Lead (0 oder größer)" },
+    allowed: {
+      en: "a range of two columns: tier, value per lead (0 or more)",
+      de: "ein Bereich mit zwei Spalten: Stufe, Wert pro Lead (0 oder größer)",
+    },
     optional: false,
     takes: "grid",
     ...common,
@@ -342,7 +400,11 @@ export function toGrid(value: unknown): unknown[][] {
 }
 
 /** Band edges in hours, read whole: a row or column of numbers above 0 and at most 744 (31 days); blank gives `fallback`. */
-export function hourEdges(name: string, fallback: readonly number[], common: Common): ParamSpec<readonly number[], "grid"> {
+export function hourEdges(
+  name: string,
+  fallback: readonly number[],
+  common: Common,
+): ParamSpec<readonly number[], "grid"> {
   const most = 8;
   return {
     name,

@@ -20,11 +20,17 @@ type AnyParam = ParamSpec<any, Takes>;
 type Params = readonly AnyParam[];
 
 /** Each parameter's coerced value: what an element-wise or spilling function receives. */
-export type ValuesOf<P extends Params> = { -readonly [K in keyof P]: P[K] extends ParamSpec<infer T, Takes> ? T : never };
+export type ValuesOf<P extends Params> = {
+  -readonly [K in keyof P]: P[K] extends ParamSpec<infer T, Takes> ? T : never;
+};
 
 /** For aggregates, row parameters arrive as whole columns (undefined for a blank cell). */
 export type ColumnsOf<P extends Params> = {
-  -readonly [K in keyof P]: P[K] extends ParamSpec<infer T, infer Kind> ? (Kind extends "row" ? (T | undefined)[] : T) : never;
+  -readonly [K in keyof P]: P[K] extends ParamSpec<infer T, infer Kind>
+    ? Kind extends "row"
+      ? (T | undefined)[]
+      : T
+    : never;
 };
 
 interface Declaration<P extends Params> {
@@ -158,7 +164,11 @@ function runElementwise(fn: ElementwiseFunction, rawArgs: readonly unknown[], co
         return;
       }
       if (shapeOwner && (grid.length !== rows || (grid[0]?.length ?? 0) !== columns)) {
-        throw new SlaInputError("shapeMismatch", param.name, raw, { other: shapeOwner.name, shape: shapeOf(grid), otherShape: shapeOf(shapeOwner.grid) });
+        throw new SlaInputError("shapeMismatch", param.name, raw, {
+          other: shapeOwner.name,
+          shape: shapeOf(grid),
+          otherShape: shapeOf(shapeOwner.grid),
+        });
       }
       shapeOwner = { name: param.name, grid };
       rows = grid.length;
@@ -177,7 +187,17 @@ function runElementwise(fn: ElementwiseFunction, rawArgs: readonly unknown[], co
   for (let row = 0; row < rows; row++) {
     const line: CellResult[] = new Array(columns);
     for (let column = 0; column < columns; column++) {
-      line[column] = evaluateCell(fn, params, grids, args, row, column, context, language, rows > 1 ? row + 1 : undefined);
+      line[column] = evaluateCell(
+        fn,
+        params,
+        grids,
+        args,
+        row,
+        column,
+        context,
+        language,
+        rows > 1 ? row + 1 : undefined,
+      );
     }
     output[row] = line;
   }
@@ -233,7 +253,11 @@ function runAggregate(fn: AggregateFunction, rawArgs: readonly unknown[], contex
     }
     const grid = toGrid(raw);
     if (shapeOwner && shapeOf(grid) !== shapeOf(shapeOwner.grid)) {
-      throw new SlaInputError("shapeMismatch", param.name, raw, { other: shapeOwner.name, shape: shapeOf(grid), otherShape: shapeOf(shapeOwner.grid) });
+      throw new SlaInputError("shapeMismatch", param.name, raw, {
+        other: shapeOwner.name,
+        shape: shapeOf(grid),
+        otherShape: shapeOf(shapeOwner.grid),
+      });
     }
     shapeOwner ??= { name: param.name, grid };
     const column: unknown[] = [];

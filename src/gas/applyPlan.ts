@@ -10,14 +10,41 @@
  */
 import { COLORS } from "../workbook/context";
 import { parseA1 } from "../workbook/sheetBuilder";
-import type { BlockPlan, CellSpec, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, ValidationRule, WorkbookPlan } from "../workbook/types";
+import type {
+  BlockPlan,
+  CellSpec,
+  ChartPlan,
+  ConditionalFormatPlan,
+  SheetPlan,
+  ValidationPlan,
+  ValidationRule,
+  WorkbookPlan,
+} from "../workbook/types";
 import { blockRect, clampRect, contains, parseRect, rectA1, subtract, union, type Rect } from "./rects";
-import { hasContent, inputsOf, layoutOf, looksHash, namedRangeTarget, parseRects, planHash, validatedArea, writtenArea, type AppliedDocument, type StoredLayout, type StoredSheet } from "./layout";
+import {
+  hasContent,
+  inputsOf,
+  layoutOf,
+  looksHash,
+  namedRangeTarget,
+  parseRects,
+  planHash,
+  validatedArea,
+  writtenArea,
+  type AppliedDocument,
+  type StoredLayout,
+  type StoredSheet,
+} from "./layout";
 import { columnLetter } from "../workbook/sheetBuilder";
 import { matchTabs, type TabRefusal } from "../reconcile/tabs";
 import { decideNamedRanges, sameCells, type NamedRangeRefusal } from "../reconcile/namedRanges";
 import type { ResolvedLeadColumns } from "../reconcile/leadColumns";
-import { COLUMN_METADATA_KEY, HEADER_METADATA_KEY, TAB_METADATA_KEY, type NamedRangeSnapshot } from "../reconcile/snapshot";
+import {
+  COLUMN_METADATA_KEY,
+  HEADER_METADATA_KEY,
+  TAB_METADATA_KEY,
+  type NamedRangeSnapshot,
+} from "../reconcile/snapshot";
 import type { MonthState, TabRecord } from "../reconcile/storedState";
 import { namedRangeSnapshot, type DocumentSheets, type Found } from "./find";
 
@@ -51,7 +78,9 @@ export class LayoutCoversUserCells extends Error {
     readonly tab: string,
     readonly cells: readonly string[],
   ) {
-    super(`The new layout of "${tab}" needs ${cells.join(", ")}, which hold what users typed. Move those cells, then build again.`);
+    super(
+      `The new layout of "${tab}" needs ${cells.join(", ")}, which hold what users typed. Move those cells, then build again.`,
+    );
   }
 }
 
@@ -97,7 +126,11 @@ interface Contents {
  * Reads a rectangle of a tab. When the tab is smaller (users removed rows or
  * columns) what is left is read, and `fits` says the rectangle didn't fit.
  */
-function readContents(sheet: Sheet, rect: Rect, size: () => { rows: number; columns: number }): { contents: Contents | undefined; fits: boolean } {
+function readContents(
+  sheet: Sheet,
+  rect: Rect,
+  size: () => { rows: number; columns: number },
+): { contents: Contents | undefined; fits: boolean } {
   let clamped: Rect | undefined = rect;
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
@@ -107,7 +140,10 @@ function readContents(sheet: Sheet, rect: Rect, size: () => { rows: number; colu
     if (!clamped) return { contents: undefined, fits: false };
     range = rangeOf(sheet, clamped);
   }
-  return { contents: { rect: clamped, values: range.getValues(), formulas: range.getFormulas() }, fits: clamped === rect };
+  return {
+    contents: { rect: clamped, values: range.getValues(), formulas: range.getFormulas() },
+    fits: clamped === rect,
+  };
 }
 
 /**
@@ -116,7 +152,10 @@ function readContents(sheet: Sheet, rect: Rect, size: () => { rows: number; colu
  * users may keep their own notes, is never touched. Undefined when the stored
  * layout (an older build's) doesn't say what it wrote.
  */
-export function leftovers(stored: StoredSheet | undefined, plan: SheetPlan): { content: Rect[]; looks: Rect[]; validations: Rect[] } | undefined {
+export function leftovers(
+  stored: StoredSheet | undefined,
+  plan: SheetPlan,
+): { content: Rect[]; looks: Rect[]; validations: Rect[] } | undefined {
   if (stored?.area === undefined) return undefined;
   const pieces = (before: string | undefined, after: Rect | undefined): Rect[] => {
     if (before === undefined) return [];
@@ -124,11 +163,14 @@ export function leftovers(stored: StoredSheet | undefined, plan: SheetPlan): { c
     return after ? subtract(old, after) : [old];
   };
   const validated = pieces(stored.validated, validatedArea(plan));
-  if (stored.cells === undefined) return { content: [...pieces(stored.area, writtenArea(plan)), ...validated], looks: [], validations: [] };
+  if (stored.cells === undefined)
+    return { content: [...pieces(stored.area, writtenArea(plan)), ...validated], looks: [], validations: [] };
   // Only the cells the last build wrote, less the new blocks (which write every cell they cover again);
   // the validations' rectangle may hold users' notes between them, so there only validations go.
   const blocks = plan.blocks.map(blockRect).filter((rect): rect is Rect => rect !== undefined);
-  const content = parseRects(stored.cells).flatMap((rect) => blocks.reduce<Rect[]>((rest, block) => rest.flatMap((piece) => subtract(piece, block)), [rect]));
+  const content = parseRects(stored.cells).flatMap((rect) =>
+    blocks.reduce<Rect[]>((rest, block) => rest.flatMap((piece) => subtract(piece, block)), [rect]),
+  );
   // Where the old layout reached and the new one doesn't, its colours go; values there stay.
   return { content, looks: pieces(stored.area, writtenArea(plan)), validations: validated };
 }
@@ -146,10 +188,18 @@ function cellOf(contents: Contents, row: number, column: number): Kept | undefin
  * cell is planned again: a requirement that moved takes its counts along,
  * and only a reworded one finds them by its place.
  */
-function keptInputs(contents: Contents | undefined, inputs: Readonly<Record<string, string>>, plannedKeys?: ReadonlySet<string>): Map<string, Kept> {
+function keptInputs(
+  contents: Contents | undefined,
+  inputs: Readonly<Record<string, string>>,
+  plannedKeys?: ReadonlySet<string>,
+): Map<string, Kept> {
   const kept = new Map<string, Kept>();
   if (!contents) return kept;
-  const stillPlanned = new Set(Object.entries(inputs).filter(([key]) => plannedKeys?.has(key)).map(([, address]) => address));
+  const stillPlanned = new Set(
+    Object.entries(inputs)
+      .filter(([key]) => plannedKeys?.has(key))
+      .map(([, address]) => address),
+  );
   for (const [key, address] of Object.entries(inputs)) {
     if (plannedKeys && !plannedKeys.has(key) && stillPlanned.has(address)) continue;
     const { row, column } = parseA1(address);
@@ -179,7 +229,11 @@ function pairReworded(plan: SheetPlan, kept: Map<string, Kept>): Map<string, Kep
         const fallback = cell?.input?.fallbackKey;
         if (!cell?.input || !fallback || kept.has(cell.input.key)) continue;
         const family = familyOf(fallback);
-        if (family) newcomers.set(family.family, [...(newcomers.get(family.family) ?? []), { key: cell.input.key, place: family.place }]);
+        if (family)
+          newcomers.set(family.family, [
+            ...(newcomers.get(family.family) ?? []),
+            { key: cell.input.key, place: family.place },
+          ]);
       }
     }
   }
@@ -187,15 +241,18 @@ function pairReworded(plan: SheetPlan, kept: Map<string, Kept>): Map<string, Kep
   const orphans = new Map<string, { value: Kept; place: number }[]>();
   for (const [key, value] of kept) {
     const family = familyOf(key);
-    if (family && newcomers.has(family.family)) orphans.set(family.family, [...(orphans.get(family.family) ?? []), { value, place: family.place }]);
+    if (family && newcomers.has(family.family))
+      orphans.set(family.family, [...(orphans.get(family.family) ?? []), { value, place: family.place }]);
   }
   const paired = new Map(kept);
   for (const [family, cells] of newcomers) {
     const left = (orphans.get(family) ?? []).sort((a, b) => a.place - b.place);
-    cells.sort((a, b) => a.place - b.place).forEach((cell, index) => {
-      const orphan = left[index];
-      if (orphan) paired.set(cell.key, orphan.value);
-    });
+    cells
+      .sort((a, b) => a.place - b.place)
+      .forEach((cell, index) => {
+        const orphan = left[index];
+        if (orphan) paired.set(cell.key, orphan.value);
+      });
   }
   return paired;
 }
@@ -203,7 +260,8 @@ function pairReworded(plan: SheetPlan, kept: Map<string, Kept>): Map<string, Kep
 /** The input keys a tab's plan places, fallback keys left out. */
 function primaryKeys(plan: SheetPlan): Set<string> {
   const keys = new Set<string>();
-  for (const block of plan.blocks) for (const line of block.cells) for (const cell of line) if (cell?.input) keys.add(cell.input.key);
+  for (const block of plan.blocks)
+    for (const line of block.cells) for (const cell of line) if (cell?.input) keys.add(cell.input.key);
   return keys;
 }
 
@@ -212,7 +270,11 @@ const NAME_ERROR = "#NAME?";
 
 /** Whether any formula on the tab shows a missing name. */
 function showsNameError(contents: Contents | undefined): boolean {
-  return contents?.values.some((line, row) => line.some((value, column) => value === NAME_ERROR && contents.formulas[row]?.[column] !== "")) ?? false;
+  return (
+    contents?.values.some((line, row) =>
+      line.some((value, column) => value === NAME_ERROR && contents.formulas[row]?.[column] !== ""),
+    ) ?? false
+  );
 }
 
 /** Formula text as compared: Sheets may drop quotes around sheet names, change spacing or letter case. */
@@ -236,8 +298,10 @@ function intact(plan: SheetPlan, contents: Contents | undefined): boolean {
         const now = contents && cellOf(contents, block.row + r, block.column + c);
         if (!now) return false;
         if (cell.formula !== undefined) {
-          if (normalFormula(now.formula) !== normalFormula(expected as string) || now.value === NAME_ERROR) return false;
-        } else if (now.formula !== "" || (now.value !== expected && String(now.value) !== String(expected))) return false;
+          if (normalFormula(now.formula) !== normalFormula(expected as string) || now.value === NAME_ERROR)
+            return false;
+        } else if (now.formula !== "" || (now.value !== expected && String(now.value) !== String(expected)))
+          return false;
       }
     }
   }
@@ -309,7 +373,13 @@ function usersBlanks(plan: SheetPlan, ours: readonly Rect[], contents: Contents 
  * block but users' input cells) that lie outside `ours`, what the last build
  * wrote there, and are not empty: users' own.
  */
-function userCellsInTheWay(plan: SheetPlan, ours: readonly Rect[], contents: Contents | undefined, precise: boolean, knowsSpills: boolean): string[] {
+function userCellsInTheWay(
+  plan: SheetPlan,
+  ours: readonly Rect[],
+  contents: Contents | undefined,
+  precise: boolean,
+  knowsSpills: boolean,
+): string[] {
   if (!contents) return [];
   const found: string[] = [];
   for (const block of plan.blocks) {
@@ -368,7 +438,12 @@ function retiredTabs(sheets: DocumentSheets, plan: WorkbookPlan, previous: Store
  * which tabs exist, what users typed, which tabs are unchanged and intact,
  * which named ranges must be created or moved.
  */
-export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayout | undefined, options: ApplyOptions = {}): ApplyResult {
+export function applyPlan(
+  plan: WorkbookPlan,
+  found: Found,
+  previous: StoredLayout | undefined,
+  options: ApplyOptions = {},
+): ApplyResult {
   const { sheets, snapshot } = found;
   const spreadsheet = sheets.spreadsheet;
   const styles = new Map<string, TextStyle>();
@@ -391,19 +466,41 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
   const inTheWay: Refusal[] = [];
   const targets = planned.map((target) => {
     const { sheetPlan, stored, existing } = target;
-    if (!existing) return { ...target, rewrite: true, kept: new Map<string, Kept>(moved), blanks: new Map<string, Kept>(), charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[], fits: true };
+    if (!existing)
+      return {
+        ...target,
+        rewrite: true,
+        kept: new Map<string, Kept>(moved),
+        blanks: new Map<string, Kept>(),
+        charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[],
+        fits: true,
+      };
     // The lead log keeps its rows and only gets its frame (header, calculated columns, formats, rules) rewritten; its size was read with it.
-    if (sheetPlan.rowsOfUsers) return { ...target, rewrite: true, kept: new Map<string, Kept>(), blanks: new Map<string, Kept>(), charts: [], fits: false };
+    if (sheetPlan.rowsOfUsers)
+      return {
+        ...target,
+        rewrite: true,
+        kept: new Map<string, Kept>(),
+        blanks: new Map<string, Kept>(),
+        charts: [],
+        fits: false,
+      };
     const inputs = stored?.inputs ?? {};
     const inputRects = Object.values(inputs).map(parseRect);
     const planned = writtenArea(sheetPlan);
     // Up to the rows and columns the plan needs and the last build wrote: when that read fits, the tab is
     // known to hold all of them without asking its size.
     const needed: Rect = { top: 1, left: 1, bottom: sheetPlan.minRows, right: sheetPlan.minColumns };
-    const written = [stored?.area, stored?.validated].filter((area): area is string => area !== undefined).map(parseRect);
+    const written = [stored?.area, stored?.validated]
+      .filter((area): area is string => area !== undefined)
+      .map(parseRect);
     // Exactly the cells the last build wrote, where its record says: blanks between them may be users'.
     const exact = stored?.cells === undefined ? undefined : parseRects(stored.cells);
-    const { contents, fits } = readContents(existing, union([...(planned ? [planned] : []), ...inputRects, ...written, needed]) ?? needed, () => sheets.size(existing));
+    const { contents, fits } = readContents(
+      existing,
+      union([...(planned ? [planned] : []), ...inputRects, ...written, needed]) ?? needed,
+      () => sheets.size(existing),
+    );
     const hadCharts = stored?.charts === undefined || stored.charts > 0 || sheetPlan.charts.length > 0;
     const charts = hadCharts ? existing.getCharts() : [];
     // Carried once: a key this tab's last build already placed is the tab's own from then on.
@@ -412,19 +509,45 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
     for (const key of receiving) carriedKeys.add(key);
     const receivesMoved = receiving.length > 0;
     const unchanged =
-      !receivesMoved && stored?.hash !== undefined && stored.hash === planHash(sheetPlan) && charts.length === sheetPlan.charts.length && intact(sheetPlan, contents);
+      !receivesMoved &&
+      stored?.hash !== undefined &&
+      stored.hash === planHash(sheetPlan) &&
+      charts.length === sheetPlan.charts.length &&
+      intact(sheetPlan, contents);
     if (showsNameError(contents)) missingName = true;
     // Layouts stored before the written area was recorded can't tell users' cells from the add-on's.
     if (!unchanged && stored?.area !== undefined) {
-      const cells = userCellsInTheWay(sheetPlan, exact ?? written, contents, exact !== undefined, stored?.spills === true);
+      const cells = userCellsInTheWay(
+        sheetPlan,
+        exact ?? written,
+        contents,
+        exact !== undefined,
+        stored?.spills === true,
+      );
       if (cells.length > 0) inTheWay.push({ kind: "layoutCoversUserCells", tab: target.name ?? sheetPlan.name, cells });
     }
-    return { ...target, rewrite: !unchanged, kept: pairReworded(sheetPlan, new Map([...carried, ...keptInputs(contents, inputs, primaryKeys(sheetPlan))])), blanks: exact ? usersBlanks(sheetPlan, exact, contents) : new Map<string, Kept>(), charts, fits };
+    return {
+      ...target,
+      rewrite: !unchanged,
+      kept: pairReworded(sheetPlan, new Map([...carried, ...keptInputs(contents, inputs, primaryKeys(sheetPlan))])),
+      blanks: exact ? usersBlanks(sheetPlan, exact, contents) : new Map<string, Kept>(),
+      charts,
+      fits,
+    };
   });
   if (inTheWay.length > 0) throw new Refused(inTheWay);
   // A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout.
-  const ourTabs = new Map(targets.filter((target) => target.existing).map((target) => [target.sheetPlan.key, target.existing!.getSheetId()]));
-  const namedRanges = planNamedRanges(spreadsheet, plan, previous, !missingName, ourTabs, (id) => snapshot.tabs.find((tab) => tab.id === id)?.name);
+  const ourTabs = new Map(
+    targets.filter((target) => target.existing).map((target) => [target.sheetPlan.key, target.existing!.getSheetId()]),
+  );
+  const namedRanges = planNamedRanges(
+    spreadsheet,
+    plan,
+    previous,
+    !missingName,
+    ourTabs,
+    (id) => snapshot.tabs.find((tab) => tab.id === id)?.name,
+  );
 
   // First write.
   const sheetIds: Record<string, number> = {};
@@ -450,13 +573,18 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
       return;
     }
     // Undefined when the tab is known to be big enough: the read of what the plan needs fitted.
-    const size = !existing ? { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS } : target.fits ? undefined : sheets.size(sheet);
+    const size = !existing
+      ? { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS }
+      : target.fits
+        ? undefined
+        : sheets.size(sheet);
     let complete = false;
     if (existing && !sheetPlan.rowsOfUsers) {
       // A record that doesn't say what the last build wrote clears nothing: the cells beside the plan may be users'.
       const left = leftovers(stored, sheetPlan) ?? { content: [], looks: [], validations: [] };
       // Rows or columns users removed are gone already; only what is left of them is cleared.
-      const present = (rects: Rect[]): Rect[] => (size ? rects.map((rect) => clampRect(rect, size)).filter((rect): rect is Rect => rect !== undefined) : rects);
+      const present = (rects: Rect[]): Rect[] =>
+        size ? rects.map((rect) => clampRect(rect, size)).filter((rect): rect is Rect => rect !== undefined) : rects;
       const content = present(left.content);
       const validations = present(left.validations);
       if (content.length > 0) sheet.getRangeList(content.map(rectA1)).clear();
@@ -469,27 +597,55 @@ export function applyPlan(plan: WorkbookPlan, found: Found, previous: StoredLayo
     }
     if (sheetPlan.rowsOfUsers && size) leadRows = Math.max(size.rows, sheetPlan.minRows);
     if (size && size.rows < sheetPlan.minRows) sheet.insertRowsAfter(size.rows, sheetPlan.minRows - size.rows);
-    if (size && size.columns < sheetPlan.minColumns) sheet.insertColumnsAfter(size.columns, sheetPlan.minColumns - size.columns);
-    writeSheet(sheet, sheetPlan, target.kept, target.blanks, styles, existing ? stored : undefined, existing !== null, complete);
+    if (size && size.columns < sheetPlan.minColumns)
+      sheet.insertColumnsAfter(size.columns, sheetPlan.minColumns - size.columns);
+    writeSheet(
+      sheet,
+      sheetPlan,
+      target.kept,
+      target.blanks,
+      styles,
+      existing ? stored : undefined,
+      existing !== null,
+      complete,
+    );
   });
 
   const namedRangeCount = applyNamedRanges(spreadsheet, namedRanges, leadRows);
   const layout = layoutOf(plan, { sheetIds, namedRangeCount });
-  targets.forEach((target) => recordTab(found, placed.get(target.sheetPlan.key)!, target, layout.sheets[target.sheetPlan.key], options.months));
+  targets.forEach((target) =>
+    recordTab(found, placed.get(target.sheetPlan.key)!, target, layout.sheets[target.sheetPlan.key], options.months),
+  );
   const leadLog = placed.get("leads");
   if (leadLog && options.leadColumns) tagLeadColumns(leadLog, options.leadColumns);
   if (leadLog && options.tagHeader) leadLog.getRange("1:1").addDeveloperMetadata(HEADER_METADATA_KEY);
   if (options.activate) placed.get(options.activate)?.activate();
   if (options.removeTab && placed.size > 0) spreadsheet.deleteSheet(options.removeTab);
-  const carriedFrom = retired.filter((tab) => [...tab.kept.keys()].some((key) => carriedKeys.has(key))).map((tab) => tab.name);
-  return { sheetsCreated: created, sheetsUpdated: plan.sheets.length - created - kept, sheetsKept: kept, sheetIds, namedRangeCount, carriedFrom, layout };
+  const carriedFrom = retired
+    .filter((tab) => [...tab.kept.keys()].some((key) => carriedKeys.has(key)))
+    .map((tab) => tab.name);
+  return {
+    sheetsCreated: created,
+    sheetsUpdated: plan.sheets.length - created - kept,
+    sheetsKept: kept,
+    sheetIds,
+    namedRangeCount,
+    carriedFrom,
+    layout,
+  };
 }
 
 /** Metadata values stay well below what Sheets keeps per location; a longer record lives in the stored state only. */
 const RECORD_LIMIT = 20_000;
 
 /** The tab's record as its `sla.tab` metadata holds it: written on a new tab, updated when it changed. */
-function recordTab(found: Found, sheet: Sheet, target: Pick<Target, "sheetPlan">, stored: StoredSheet | undefined, months: readonly MonthState[] | undefined): void {
+function recordTab(
+  found: Found,
+  sheet: Sheet,
+  target: Pick<Target, "sheetPlan">,
+  stored: StoredSheet | undefined,
+  months: readonly MonthState[] | undefined,
+): void {
   const key = target.sheetPlan.key;
   const month = key.startsWith("month:") ? months?.find((state) => `month:${state.month}` === key) : undefined;
   const { name: _name, id: _id, ...sheetRecord } = stored ?? { name: "", inputs: {} };
@@ -518,12 +674,21 @@ function writeFormats(sheet: Sheet, plan: SheetPlan): void {
   const areas: { rect: Rect; format: (row: number, column: number) => string }[] = [];
   for (const block of plan.blocks) {
     const rect = blockRect(block);
-    if (rect) areas.push({ rect, format: (row, column) => block.cells[row - block.row]?.[column - block.column]?.format ?? DEFAULT_FORMAT });
+    if (rect)
+      areas.push({
+        rect,
+        format: (row, column) => block.cells[row - block.row]?.[column - block.column]?.format ?? DEFAULT_FORMAT,
+      });
   }
   for (const input of plan.inputFormats ?? []) {
     if (input.rows <= 0 || input.cells.length === 0) continue;
     areas.push({
-      rect: { top: input.row, left: input.column, bottom: input.row + input.rows - 1, right: input.column + input.cells.length - 1 },
+      rect: {
+        top: input.row,
+        left: input.column,
+        bottom: input.row + input.rows - 1,
+        right: input.column + input.cells.length - 1,
+      },
       format: (_row, column) => input.cells[column - input.column]?.format ?? DEFAULT_FORMAT,
     });
   }
@@ -545,7 +710,10 @@ function writeFormats(sheet: Sheet, plan: SheetPlan): void {
     return;
   }
   // Areas don't overlap (the planner refuses two things in one cell), so equal cell counts mean they tile the rectangle.
-  write(whole, (row, column) => areas.find((area) => contains(area.rect, row, column))?.format(row, column) ?? DEFAULT_FORMAT);
+  write(
+    whole,
+    (row, column) => areas.find((area) => contains(area.rect, row, column))?.format(row, column) ?? DEFAULT_FORMAT,
+  );
 }
 
 /**
@@ -554,7 +722,9 @@ function writeFormats(sheet: Sheet, plan: SheetPlan): void {
  * call per property instead of one per block.
  */
 export function mergedBlock(blocks: readonly BlockPlan[]): BlockPlan | undefined {
-  const placed = blocks.map((block) => ({ block, rect: blockRect(block) })).filter((item): item is { block: BlockPlan; rect: Rect } => item.rect !== undefined);
+  const placed = blocks
+    .map((block) => ({ block, rect: blockRect(block) }))
+    .filter((item): item is { block: BlockPlan; rect: Rect } => item.rect !== undefined);
   const whole = union(placed.map((item) => item.rect));
   if (!whole) return undefined;
   const cells: (CellSpec | undefined)[][] = [];
@@ -578,22 +748,47 @@ function overlaps(a: Rect, b: Rect): boolean {
  * Conditional-format rules users made on one of the add-on's tabs: those with
  * a range wholly outside the add-on's cells (its columns, on a log).
  */
-function usersRules(sheet: Sheet, plan: SheetPlan, stored: StoredSheet | undefined): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+function usersRules(
+  sheet: Sheet,
+  plan: SheetPlan,
+  stored: StoredSheet | undefined,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
   const blocks = plan.blocks.map(blockRect).filter((rect): rect is Rect => rect !== undefined);
   const ours = plan.rowsOfUsers
     ? blocks.map((rect) => ({ ...rect, top: 1, bottom: Number.MAX_SAFE_INTEGER }))
-    : [...blocks, ...[stored?.area, stored?.validated].filter((area): area is string => area !== undefined).map(parseRect), ...[validatedArea(plan)].filter((rect): rect is Rect => rect !== undefined)];
+    : [
+        ...blocks,
+        ...[stored?.area, stored?.validated].filter((area): area is string => area !== undefined).map(parseRect),
+        ...[validatedArea(plan)].filter((rect): rect is Rect => rect !== undefined),
+      ];
   return sheet.getConditionalFormatRules().filter((rule) =>
     rule.getRanges().some((range) => {
-      const rect = { top: range.getRow(), left: range.getColumn(), bottom: range.getRow() + range.getNumRows() - 1, right: range.getColumn() + range.getNumColumns() - 1 };
+      const rect = {
+        top: range.getRow(),
+        left: range.getColumn(),
+        bottom: range.getRow() + range.getNumRows() - 1,
+        right: range.getColumn() + range.getNumColumns() - 1,
+      };
       return !ours.some((area) => overlaps(area, rect));
     }),
   );
 }
 
-function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kept>, blanks: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, stored: StoredSheet | undefined, existed: boolean, complete: boolean): void {
+function writeSheet(
+  sheet: Sheet,
+  plan: SheetPlan,
+  kept: ReadonlyMap<string, Kept>,
+  blanks: ReadonlyMap<string, Kept>,
+  styles: Map<string, TextStyle>,
+  stored: StoredSheet | undefined,
+  existed: boolean,
+  complete: boolean,
+): void {
   // On a tab that existed, the cells between blocks may be users' (the lead log's rows): each block is written alone.
-  const merged = existed || plan.blocks.length < 2 ? plan.blocks : [mergedBlock(plan.blocks)].filter((block): block is BlockPlan => block !== undefined);
+  const merged =
+    existed || plan.blocks.length < 2
+      ? plan.blocks
+      : [mergedBlock(plan.blocks)].filter((block): block is BlockPlan => block !== undefined);
   // Fixed looks are cell formats, written where the plan's looks changed since the last build (looksHash):
   // a header users restyled keeps their style while its place and look in the plan stay the same.
   const looks: Looks = existed && stored?.looks === looksHash(plan) ? "kept" : "cells";
@@ -612,7 +807,11 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, kept: ReadonlyMap<string, Kep
   writeValidations(sheet, plan.validations);
   // The call replaces every rule of the tab: users' own rules go back in after the add-on's.
   const theirs = existed ? usersRules(sheet, plan, stored) : [];
-  if (plan.conditionalFormats.length > 0 || existed) sheet.setConditionalFormatRules([...plan.conditionalFormats.map((rule) => conditionalRule(sheet, rule)), ...theirs]);
+  if (plan.conditionalFormats.length > 0 || existed)
+    sheet.setConditionalFormatRules([
+      ...plan.conditionalFormats.map((rule) => conditionalRule(sheet, rule)),
+      ...theirs,
+    ]);
   for (const chart of plan.charts) sheet.insertChart(buildChart(sheet, chart));
 }
 
@@ -621,7 +820,13 @@ function frameFrom(text: string | undefined): [SheetPlan["columnWidths"], number
   if (text === undefined) return undefined;
   try {
     const frame = JSON.parse(text) as unknown;
-    if (Array.isArray(frame) && frame.length === 3 && Array.isArray(frame[0]) && typeof frame[1] === "number" && typeof frame[2] === "number") {
+    if (
+      Array.isArray(frame) &&
+      frame.length === 3 &&
+      Array.isArray(frame[0]) &&
+      typeof frame[1] === "number" &&
+      typeof frame[2] === "number"
+    ) {
       return frame as [SheetPlan["columnWidths"], number, number];
     }
   } catch {
@@ -634,7 +839,15 @@ function frameFrom(text: string | undefined): [SheetPlan["columnWidths"], number
 type Looks = "cells" | "kept";
 
 /** `complete`: write text styles, backgrounds and wraps even where the block sets none, over what an earlier build left. */
-function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Kept>, blanks: ReadonlyMap<string, Kept>, styles: Map<string, TextStyle>, complete: boolean, looks: Looks): void {
+function writeBlock(
+  sheet: Sheet,
+  block: BlockPlan,
+  kept: ReadonlyMap<string, Kept>,
+  blanks: ReadonlyMap<string, Kept>,
+  styles: Map<string, TextStyle>,
+  complete: boolean,
+  looks: Looks,
+): void {
   const rows = block.cells.length;
   const columns = block.cells[0]?.length ?? 0;
   if (rows === 0 || columns === 0) return;
@@ -647,7 +860,11 @@ function writeBlock(sheet: Sheet, block: BlockPlan, kept: ReadonlyMap<string, Ke
       if (cell?.background) anyBackground = true;
       if (cell?.bold || cell?.italic || cell?.color) anyStyle = true;
       if (cell?.wrap) anyWrap = true;
-      const previous = cell?.input ? kept.get(cell.input.key) : !hasContent(cell) ? blanks.get(`${block.row + rowOffset}:${block.column + columnOffset}`) : undefined;
+      const previous = cell?.input
+        ? kept.get(cell.input.key)
+        : !hasContent(cell)
+          ? blanks.get(`${block.row + rowOffset}:${block.column + columnOffset}`)
+          : undefined;
       return cellInput(cell, previous);
     }),
   );
@@ -695,11 +912,17 @@ function validationRule(rule: ValidationRule, helpText: string): GoogleAppsScrip
 
 /** All validations of a sheet in one call over their bounding rectangle. */
 function writeValidations(sheet: Sheet, validations: readonly ValidationPlan[]): void {
-  const areas = validations.map((validation) => ({ rect: parseRect(validation.range), rule: validationRule(validation.rule, validation.helpText) }));
+  const areas = validations.map((validation) => ({
+    rect: parseRect(validation.range),
+    rule: validationRule(validation.rule, validation.helpText),
+  }));
   // The same rectangle the layout stores as what the validations cover (validatedArea).
   const whole = union(areas.map((area) => area.rect));
   if (!whole) return;
-  const grid: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = Array.from({ length: whole.bottom - whole.top + 1 }, () => new Array(whole.right - whole.left + 1).fill(null));
+  const grid: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = Array.from(
+    { length: whole.bottom - whole.top + 1 },
+    () => new Array(whole.right - whole.left + 1).fill(null),
+  );
   for (const { rect, rule } of areas) {
     for (let row = rect.top; row <= rect.bottom; row++) {
       const line = grid[row - whole.top] as (GoogleAppsScript.Spreadsheet.DataValidation | null)[];
@@ -709,7 +932,10 @@ function writeValidations(sheet: Sheet, validations: readonly ValidationPlan[]):
   rangeOf(sheet, whole).setDataValidations(grid);
 }
 
-function conditionalRule(sheet: Sheet, rule: ConditionalFormatPlan): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+function conditionalRule(
+  sheet: Sheet,
+  rule: ConditionalFormatPlan,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
   const builder = SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(rule.formula)
     .setRanges(rule.ranges.map((range) => sheet.getRange(range)));
@@ -722,7 +948,12 @@ function conditionalRule(sheet: Sheet, rule: ConditionalFormatPlan): GoogleAppsS
 
 function buildChart(sheet: Sheet, chart: ChartPlan): GoogleAppsScript.Spreadsheet.EmbeddedChart {
   const builder = sheet.newChart();
-  const typed = chart.kind === "combo" ? builder.asComboChart() : chart.kind === "line" ? builder.asLineChart() : builder.asColumnChart();
+  const typed =
+    chart.kind === "combo"
+      ? builder.asComboChart()
+      : chart.kind === "line"
+        ? builder.asLineChart()
+        : builder.asColumnChart();
   typed.addRange(sheet.getRange(chart.domain));
   for (const series of chart.series) typed.addRange(sheet.getRange(series.range));
   const series: Record<number, Record<string, unknown>> = {};
@@ -739,7 +970,8 @@ function buildChart(sheet: Sheet, chart: ChartPlan): GoogleAppsScript.Spreadshee
   if (chart.vAxisTitleRight) vAxes[1] = { title: chart.vAxisTitleRight, minValue: 0 };
   // A count axis reads in whole numbers: Google Charts' "0" axis format, and gridlines only at multiples of 1
   // (gridlines.multiple; whether Sheets' embedded charts honour it is UNVERIFIED, the format alone already avoids 0.2 labels).
-  for (const index of chart.countAxes ?? []) vAxes[index] = { ...vAxes[index], format: "0", gridlines: { multiple: 1 } };
+  for (const index of chart.countAxes ?? [])
+    vAxes[index] = { ...vAxes[index], format: "0", gridlines: { multiple: 1 } };
   const drawn = typed
     .setNumHeaders(1)
     .setPosition(chart.anchor.row, chart.anchor.column, 0, 0)
@@ -749,7 +981,10 @@ function buildChart(sheet: Sheet, chart: ChartPlan): GoogleAppsScript.Spreadshee
     .setOption("legend", { position: "bottom" })
     .setOption("series", series)
     .setOption("vAxes", vAxes)
-    .setOption("colors", chart.series.map((item) => item.color))
+    .setOption(
+      "colors",
+      chart.series.map((item) => item.color),
+    )
     .setOption("backgroundColor", "#ffffff")
     .setOption("titleTextStyle", { color: COLORS.header, bold: true });
   return (chart.stacked ? drawn.setOption("isStacked", true) : drawn).build();
@@ -778,7 +1013,6 @@ function placeNamedRange(spreadsheet: Spreadsheet, { name, target, existing }: P
   if (existing) existing.setRange(range);
   else spreadsheet.setNamedRange(name, range);
 }
-
 
 /**
  * Decides, before any write, which named ranges to create or move. The stored
@@ -819,7 +1053,11 @@ function planNamedRanges(
         const existing = objects().get(name);
         const now = existing ? namedRangeSnapshot(existing) : undefined;
         if (now && (now.sheetId === undefined || !ours.has(now.sheetId))) {
-          refusals.push({ kind: "namedRangeTaken", name, target: now.sheetId === undefined ? "#REF!" : `'${tabName(now.sheetId) ?? "?"}'!${now.a1}` });
+          refusals.push({
+            kind: "namedRangeTaken",
+            name,
+            target: now.sheetId === undefined ? "#REF!" : `'${tabName(now.sheetId) ?? "?"}'!${now.a1}`,
+          });
         } else work.place.push({ name, target, existing });
       } else if (sheetKey === "leads") work.leadNames.push({ name, target });
     }
@@ -832,7 +1070,8 @@ function planNamedRanges(
   if (refusals.length > 0) throw new Refused(refusals);
   for (const decision of decisions) {
     if (decision.action === "create") work.place.push({ name: decision.name, target: decision.target });
-    else if (decision.action === "move") work.place.push({ name: decision.name, target: decision.target, existing: objects().get(decision.name) });
+    else if (decision.action === "move")
+      work.place.push({ name: decision.name, target: decision.target, existing: objects().get(decision.name) });
   }
   return work;
 }
@@ -857,7 +1096,8 @@ function applyNamedRanges(spreadsheet: Spreadsheet, work: NamedRangeWork, leadRo
     const range = spreadsheet.getRangeByName(probe.name);
     if (!range || range.getRow() + range.getNumRows() - 1 < leadRows) {
       const objects = work.objects();
-      for (const { name, target } of unchanged) placeNamedRange(spreadsheet, { name, target, existing: objects.get(name) });
+      for (const { name, target } of unchanged)
+        placeNamedRange(spreadsheet, { name, target, existing: objects.get(name) });
     }
   }
   return work.count + work.place.filter((placement) => !placement.existing).length;

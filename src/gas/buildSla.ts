@@ -7,7 +7,12 @@ import { monthsToHave, planWorkbook, type ExistingWorkbook } from "../workbook/p
 import { labelsFor } from "../workbook/labels";
 import { keysOfSide } from "../workbook/leadColumns";
 import { LANGUAGES } from "../core/i18n";
-import { checkHeaderRow, resolveLeadColumns, type HeaderCheck, type ResolvedLeadColumns } from "../reconcile/leadColumns";
+import {
+  checkHeaderRow,
+  resolveLeadColumns,
+  type HeaderCheck,
+  type ResolvedLeadColumns,
+} from "../reconcile/leadColumns";
 import { defaultTabToRemove, matchTabs, monthsOf } from "../reconcile/tabs";
 import { applyPlan, Refused, type ApplyResult, type Refusal } from "./applyPlan";
 import { saveDocumentState } from "./documentState";
@@ -29,13 +34,28 @@ export interface BuildOptions {
 export function existingLeadLog(
   found: Found,
   leadsName: string,
-): Pick<ExistingWorkbook, "leadsLastRow" | "leadsMaxRows" | "leadColumns"> & { resolved: ResolvedLeadColumns; header: HeaderCheck; typedInCalculated: readonly string[] } {
-  const match = matchTabs([{ key: "leads", name: leadsName, rowsOfUsers: true }], found.snapshot, found.snapshot.state?.layout).matches[0];
+): Pick<ExistingWorkbook, "leadsLastRow" | "leadsMaxRows" | "leadColumns"> & {
+  resolved: ResolvedLeadColumns;
+  header: HeaderCheck;
+  typedInCalculated: readonly string[];
+} {
+  const match = matchTabs(
+    [{ key: "leads", name: leadsName, rowsOfUsers: true }],
+    found.snapshot,
+    found.snapshot.state?.layout,
+  ).matches[0];
   const sheet = match?.tab ? found.sheets.byId(match.tab.id) : undefined;
   const titles = LANGUAGES.map((language) => labelsFor(language).leads.headers);
   if (!sheet) {
     const resolved = resolveLeadColumns(undefined, [], [], titles);
-    return { leadsLastRow: 1, leadsMaxRows: 0, leadColumns: resolved.columns, resolved, header: { kind: "ok", tag: true }, typedInCalculated: [] };
+    return {
+      leadsLastRow: 1,
+      leadsMaxRows: 0,
+      leadColumns: resolved.columns,
+      resolved,
+      header: { kind: "ok", tag: true },
+      typedInCalculated: [],
+    };
   }
   let resolved: ResolvedLeadColumns | undefined;
   const log = readLeadLog(found.sheets, sheet, (view) => {
@@ -48,7 +68,14 @@ export function existingLeadLog(
   });
   const rowOneEmpty = log.view.header.every((cell) => cell === "" || cell === null);
   const header = checkHeaderRow(sheet.getSheetId(), found.snapshot.rowTags, found.snapshot.columnTags, rowOneEmpty);
-  return { leadsLastRow: log.lastUsedRow, leadsMaxRows: log.rows, leadColumns: resolved!.columns, resolved: resolved!, header, typedInCalculated: log.typedInCalculated };
+  return {
+    leadsLastRow: log.lastUsedRow,
+    leadsMaxRows: log.rows,
+    leadColumns: resolved!.columns,
+    resolved: resolved!,
+    header,
+    typedInCalculated: log.typedInCalculated,
+  };
 }
 
 /** A refusal in the user's language, naming the tab, cells or named range. */
@@ -74,13 +101,24 @@ export function refusalMessage(messages: ReturnType<typeof messagesFor>, refusal
  * calculated column: the operation stops before it writes, naming the tab
  * and cells.
  */
-export function headerRefusal(messages: ReturnType<typeof messagesFor>, found: Found, header: HeaderCheck, typedInCalculated: readonly string[] = []): OperationResult | undefined {
+export function headerRefusal(
+  messages: ReturnType<typeof messagesFor>,
+  found: Found,
+  header: HeaderCheck,
+  typedInCalculated: readonly string[] = [],
+): OperationResult | undefined {
   const tab = found.snapshot.tabs.find((candidate) => candidate.record?.key === "leads")?.name ?? "Leads";
   if (header.kind === "ok" && typedInCalculated.length > 0) {
-    return failure("layoutCoversUserCells", refusalMessage(messages, { kind: "layoutCoversUserCells", tab, cells: typedInCalculated }));
+    return failure(
+      "layoutCoversUserCells",
+      refusalMessage(messages, { kind: "layoutCoversUserCells", tab, cells: typedInCalculated }),
+    );
   }
   if (header.kind === "ok") return undefined;
-  const refusal: Refusal = header.kind === "leadHeaderMoved" ? { kind: "leadHeaderMoved", tab, row: header.row } : { kind: "leadHeaderMissing", tab };
+  const refusal: Refusal =
+    header.kind === "leadHeaderMoved"
+      ? { kind: "leadHeaderMoved", tab, row: header.row }
+      : { kind: "leadHeaderMissing", tab };
   return failure(header.kind, refusalMessage(messages, refusal));
 }
 
@@ -89,7 +127,10 @@ export function headerRefusal(messages: ReturnType<typeof messagesFor>, found: F
  * add-on's names, a user's named range, a new layout over users' cells) stops
  * it before the first write; the answer then says why, in the user's language.
  */
-export function applyOrRefuse(messages: ReturnType<typeof messagesFor>, ...args: Parameters<typeof applyPlan>): ApplyResult | OperationResult {
+export function applyOrRefuse(
+  messages: ReturnType<typeof messagesFor>,
+  ...args: Parameters<typeof applyPlan>
+): ApplyResult | OperationResult {
   try {
     return applyPlan(...args);
   } catch (error) {
@@ -110,7 +151,8 @@ export function applyOrRefuse(messages: ReturnType<typeof messagesFor>, ...args:
  */
 export function recalculateHourly(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const intervals = SpreadsheetApp.RecalculationInterval;
-  if (String(spreadsheet.getRecalculationInterval()) === String(intervals.ON_CHANGE)) spreadsheet.setRecalculationInterval(intervals.HOUR);
+  if (String(spreadsheet.getRecalculationInterval()) === String(intervals.ON_CHANGE))
+    spreadsheet.setRecalculationInterval(intervals.HOUR);
 }
 
 /** A new spreadsheet's empty first tab ("Sheet1"), which the first build replaces; a tab with anything in it stays. */
@@ -125,7 +167,8 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
   const language = answerLanguage(input);
   const messages = messagesFor(language);
   const checked = validateConfig(input, language);
-  if (!checked.ok) return failure("invalid", checked.problems.map((problem) => problem.text).join("\n"), checked.problems);
+  if (!checked.ok)
+    return failure("invalid", checked.problems.map((problem) => problem.text).join("\n"), checked.problems);
   const config = checked.config;
 
   const outcome = withDocumentLock((): OperationResult => {
@@ -133,25 +176,47 @@ export function buildSla(input: unknown, options: BuildOptions = {}): OperationR
     const found = findDocument(spreadsheet);
     const { snapshot, document } = found;
     // Without a readable stored state nobody can tell which revision the wizard started from.
-    if (options.expectedRevision !== undefined && document.stateReadable && options.expectedRevision !== document.state.revision) {
+    if (
+      options.expectedRevision !== undefined &&
+      document.stateReadable &&
+      options.expectedRevision !== document.state.revision
+    ) {
       return failure("conflict", messages.conflict);
     }
     const layout = snapshot.state?.layout;
-    const { resolved, header, typedInCalculated, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
+    const { resolved, header, typedInCalculated, ...log } = existingLeadLog(
+      found,
+      layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads,
+    );
     const moved = headerRefusal(messages, found, header, typedInCalculated);
     if (moved) return moved;
     const existing: ExistingWorkbook = { ...log, months: monthsOf(snapshot) };
     // Today only decides which month tabs the build adds.
-    const today = todayWhereItMatters(spreadsheet, (day) => monthsToHave(config, existing.months, day).map((state) => state.month).join());
+    const today = todayWhereItMatters(spreadsheet, (day) =>
+      monthsToHave(config, existing.months, day)
+        .map((state) => state.month)
+        .join(),
+    );
     const plan = planWorkbook(config, existing, today);
     const removeTab = emptyDefaultTab(found);
-    const applied = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, tagHeader: header.kind === "ok" && header.tag, months: plan.months, activate: "dashboard", removeTab });
+    const applied = applyOrRefuse(messages, plan, found, layout, {
+      leadColumns: resolved,
+      tagHeader: header.kind === "ok" && header.tag,
+      months: plan.months,
+      activate: "dashboard",
+      removeTab,
+    });
     if ("ok" in applied) return applied;
     recalculateHourly(spreadsheet);
     const revision = document.state.revision + 1;
     saveDocumentState(document, config, { revision, months: plan.months, layout: applied.layout });
-    return { ok: true, message: messages.built(plan.sheets.length), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes: applied.carriedFrom.map(messages.carriedFrom) };
+    return {
+      ok: true,
+      message: messages.built(plan.sheets.length),
+      revision,
+      sheets: plan.sheets.map((sheet) => sheet.name),
+      notes: applied.carriedFrom.map(messages.carriedFrom),
+    };
   });
   return outcome.locked ? outcome.value : failure("busy", messages.busy);
 }
-

@@ -15,7 +15,8 @@ const WORDS = {
     import: "Import leads",
     selfTest: "Self-test",
     nextTitle: "Start next month",
-    nextQuestion: "Set the new month's goal from the last complete month's actuals (recalculated close rate, deal size and marketing share)?\n\nYes: recalculated from actuals. No: the inputs agreed in the SLA.",
+    nextQuestion:
+      "Set the new month's goal from the last complete month's actuals (recalculated close rate, deal size and marketing share)?\n\nYes: recalculated from actuals. No: the inputs agreed in the SLA.",
     startEarly: "Yes: start it now. No: wait until the month has ended.",
     about:
       "Marketing & Sales SLA turns the marketing–sales service level agreement into a living workbook: the agreement, monthly lead pace, the lead log, follow-up reports and a misses ledger. Generated sheets use only native formulas, so they work for everyone you share them with. Custom functions such as =SLA_LEADS_NEEDED(5000, 100%, 100, 50%) work in any cell.",
@@ -27,7 +28,8 @@ const WORDS = {
     import: "Leads importieren",
     selfTest: "Selbsttest",
     nextTitle: "Nächsten Monat starten",
-    nextQuestion: "Soll das Ziel des neuen Monats aus den Ist-Werten des letzten vollständigen Monats berechnet werden (neue Abschlussquote, Auftragsgröße und Marketinganteil)?\n\nJa: aus den Ist-Werten. Nein: die im SLA vereinbarten Werte.",
+    nextQuestion:
+      "Soll das Ziel des neuen Monats aus den Ist-Werten des letzten vollständigen Monats berechnet werden (neue Abschlussquote, Auftragsgröße und Marketinganteil)?\n\nJa: aus den Ist-Werten. Nein: die im SLA vereinbarten Werte.",
     startEarly: "Ja: jetzt starten. Nein: warten, bis der Monat zu Ende ist.",
     about:
       "Marketing & Sales SLA macht aus der Vereinbarung zwischen Marketing und Vertrieb eine lebendige Tabelle: die Vereinbarung, das monatliche Lead-Tempo, das Lead-Protokoll, Berichte zur Nachverfolgung und ein Protokoll verfehlter Ziele. Erzeugte Tabellen nutzen nur eingebaute Formeln und funktionieren so für alle, mit denen Sie sie teilen. Benutzerdefinierte Funktionen wie =SLA_LEADS_NEEDED(5000; 100%; 100; 50%) funktionieren in jeder Zelle.",
@@ -83,9 +85,12 @@ export function showNextMonth(): void {
   let result = OPERATIONS.startNextMonth({ use });
   if (!result.ok && result.reason === "monthRunning") {
     // The month has not ended: say so and ask again; only a Yes starts the next one now.
-    if (ui.alert(words.nextTitle, `${result.message}\n\n${words.startEarly}`, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+    if (ui.alert(words.nextTitle, `${result.message}\n\n${words.startEarly}`, ui.ButtonSet.YES_NO) !== ui.Button.YES)
+      return;
     result = OPERATIONS.startNextMonth({ use, early: true });
   }
-  const details = result.ok ? [result.message, ...result.notes] : [result.message, ...result.problems.map((problem) => problem.text)];
+  const details = result.ok
+    ? [result.message, ...result.notes]
+    : [result.message, ...result.problems.map((problem) => problem.text)];
   ui.alert(words.nextTitle, details.join("\n"), ui.ButtonSet.OK);
 }

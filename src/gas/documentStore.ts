@@ -24,11 +24,16 @@ export function readJson(all: Record<string, string>, key: string): unknown {
 }
 
 /** The properties that store `value` under `key`, and the stale parts of an older, longer value to delete. */
-export function jsonProperties(all: Record<string, string>, key: string, value: unknown): { set: Record<string, string>; remove: string[] } {
+export function jsonProperties(
+  all: Record<string, string>,
+  key: string,
+  value: unknown,
+): { set: Record<string, string>; remove: string[] } {
   const text = JSON.stringify(value);
   const set: Record<string, string> = {};
   const count = Math.max(1, Math.ceil(text.length / PART_SIZE));
-  for (let index = 0; index < count; index++) set[`${key}.${index}`] = text.slice(index * PART_SIZE, (index + 1) * PART_SIZE);
+  for (let index = 0; index < count; index++)
+    set[`${key}.${index}`] = text.slice(index * PART_SIZE, (index + 1) * PART_SIZE);
   set[`${key}.parts`] = String(count);
   const remove: string[] = [];
   for (let index = count; index < Number(all[`${key}.parts`] ?? 0); index++) remove.push(`${key}.${index}`);

@@ -3,7 +3,16 @@
  * plain snapshot (src/reconcile/snapshot.ts) plus the handles the executor
  * needs. Decisions about it are made in src/reconcile, in pure code.
  */
-import { COLUMN_METADATA_KEY, HEADER_METADATA_KEY, TAB_METADATA_KEY, type ColumnTag, type RowTag, type DocumentSnapshot, type NamedRangeSnapshot, type TabSnapshot } from "../reconcile/snapshot";
+import {
+  COLUMN_METADATA_KEY,
+  HEADER_METADATA_KEY,
+  TAB_METADATA_KEY,
+  type ColumnTag,
+  type RowTag,
+  type DocumentSnapshot,
+  type NamedRangeSnapshot,
+  type TabSnapshot,
+} from "../reconcile/snapshot";
 import { parseTabRecord } from "../reconcile/storedState";
 import type { LeadLogView } from "../reconcile/leadColumns";
 import { columnLetter } from "../workbook/sheetBuilder";
@@ -75,7 +84,12 @@ export function findDocument(spreadsheet: Spreadsheet, document: DocumentState =
       if (id !== undefined && !tabMetadata.has(id)) tabMetadata.set(id, { metadata, value: metadata.getValue() ?? "" });
     } else if (key === COLUMN_METADATA_KEY) {
       const column = location.getColumn();
-      if (column) columnTags.push({ sheetId: column.getSheet().getSheetId(), key: metadata.getValue() ?? "", column: column.getColumn() });
+      if (column)
+        columnTags.push({
+          sheetId: column.getSheet().getSheetId(),
+          key: metadata.getValue() ?? "",
+          column: column.getColumn(),
+        });
     } else if (key === HEADER_METADATA_KEY) {
       const row = location.getRow();
       if (row) rowTags.push({ sheetId: row.getSheet().getSheetId(), key, row: row.getRow() });
@@ -144,7 +158,11 @@ export interface LeadLogRead {
  * The calculated columns hold formulas' results on every row and would make
  * the log look longer at every build, so they don't count for the last row.
  */
-export function readLeadLog(sheets: DocumentSheets, sheet: Sheet, calculatedColumns: (view: LeadLogView) => ReadonlySet<number>): LeadLogRead {
+export function readLeadLog(
+  sheets: DocumentSheets,
+  sheet: Sheet,
+  calculatedColumns: (view: LeadLogView) => ReadonlySet<number>,
+): LeadLogRead {
   const size = sheets.size(sheet);
   const values = sheet.getRange(1, 1, size.rows, size.columns).getValues();
   const header = values[0] ?? [];
@@ -160,14 +178,16 @@ export function readLeadLog(sheets: DocumentSheets, sheet: Sheet, calculatedColu
   const view: LeadLogView = { sheetId: sheet.getSheetId(), header, columns: size.columns, lastUsedColumn };
   const calculated = calculatedColumns(view);
   let last = values.length;
-  const empty = (line: readonly unknown[]): boolean => line.every((cell, index) => calculated.has(index + 1) || cell === "" || cell === null);
+  const empty = (line: readonly unknown[]): boolean =>
+    line.every((cell, index) => calculated.has(index + 1) || cell === "" || cell === null);
   while (last > 1 && empty(values[last - 1] ?? [])) last--;
   const typedInCalculated: string[] = [];
   for (const column of calculated) {
     if (!/^#/.test(String(header[column - 1] ?? ""))) continue;
     values.forEach((line, index) => {
       const cell = line[column - 1];
-      if (index > 0 && cell !== "" && cell !== null && cell !== undefined) typedInCalculated.push(`${columnLetter(column)}${index + 1}`);
+      if (index > 0 && cell !== "" && cell !== null && cell !== undefined)
+        typedInCalculated.push(`${columnLetter(column)}${index + 1}`);
     });
   }
   return { view, rows: size.rows, lastUsedRow: Math.max(1, last), typedInCalculated };

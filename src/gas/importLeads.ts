@@ -60,18 +60,24 @@ export interface ImportResult {
 
 const WORDS = {
   en: {
-    noSla: "Build the SLA first (Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA): there is no lead log to import into yet.",
-    needsBuild: (tab: string) => `The tab "${tab}" has no E-mail and Lead ID columns yet. Open the wizard and build again (it adds them at the right end, keeping every value), then import: nothing was changed.`,
+    noSla:
+      "Build the SLA first (Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA): there is no lead log to import into yet.",
+    needsBuild: (tab: string) =>
+      `The tab "${tab}" has no E-mail and Lead ID columns yet. Open the wizard and build again (it adds them at the right end, keeping every value), then import: nothing was changed.`,
     busy: "Someone is building or changing this SLA right now. Wait a moment, then import again: nothing was changed.",
-    invalid: (detail: string) => `The import request is not valid (${detail}): nothing was changed. Allowed: up to ${MAX_IMPORT_ROWS} leads, each with the fields ${IMPORT_FIELDS.join(", ")} as text.`,
+    invalid: (detail: string) =>
+      `The import request is not valid (${detail}): nothing was changed. Allowed: up to ${MAX_IMPORT_ROWS} leads, each with the fields ${IMPORT_FIELDS.join(", ")} as text.`,
     done: (added: number, tab: string, first: number, last: number, duplicates: number, rejected: number) =>
       `${added === 0 ? "No new leads" : `Added ${added} ${added === 1 ? "lead" : "leads"} to "${tab}" (rows ${first}–${last})`}; ${duplicates} ${duplicates === 1 ? "duplicate" : "duplicates"} skipped; ${rejected} rejected.`,
   },
   de: {
-    noSla: "Erstellen Sie zuerst das SLA (Erweiterungen ▸ Marketing & Sales SLA ▸ SLA anlegen oder bearbeiten): Es gibt noch kein Lead-Protokoll für den Import.",
-    needsBuild: (tab: string) => `Der Tab „${tab}“ hat noch keine Spalten E-Mail und Lead-ID. Öffnen Sie den Assistenten und erstellen Sie das SLA erneut (die Spalten kommen rechts dazu, alle Werte bleiben), dann importieren Sie: Es wurde nichts geändert.`,
+    noSla:
+      "Erstellen Sie zuerst das SLA (Erweiterungen ▸ Marketing & Sales SLA ▸ SLA anlegen oder bearbeiten): Es gibt noch kein Lead-Protokoll für den Import.",
+    needsBuild: (tab: string) =>
+      `Der Tab „${tab}“ hat noch keine Spalten E-Mail und Lead-ID. Öffnen Sie den Assistenten und erstellen Sie das SLA erneut (die Spalten kommen rechts dazu, alle Werte bleiben), dann importieren Sie: Es wurde nichts geändert.`,
     busy: "Gerade erstellt oder ändert jemand dieses SLA. Warten Sie kurz und importieren Sie dann erneut: Es wurde nichts geändert.",
-    invalid: (detail: string) => `Die Import-Anfrage ist ungültig (${detail}): Es wurde nichts geändert. Erlaubt: bis zu ${MAX_IMPORT_ROWS} Leads, jeder mit den Feldern ${IMPORT_FIELDS.join(", ")} als Text.`,
+    invalid: (detail: string) =>
+      `Die Import-Anfrage ist ungültig (${detail}): Es wurde nichts geändert. Erlaubt: bis zu ${MAX_IMPORT_ROWS} Leads, jeder mit den Feldern ${IMPORT_FIELDS.join(", ")} als Text.`,
     done: (added: number, tab: string, first: number, last: number, duplicates: number, rejected: number) =>
       `${added === 0 ? "Keine neuen Leads" : `${added} ${added === 1 ? "Lead" : "Leads"} in „${tab}“ angefügt (Zeilen ${first}–${last})`}; ${duplicates} ${duplicates === 1 ? "Duplikat" : "Duplikate"} übersprungen; ${rejected} abgelehnt.`,
   },
@@ -106,7 +112,14 @@ function openLog(): LogContext | undefined {
   const tabRecord = found.snapshot.tabs.find((tab) => tab.record?.key === "leads");
   const sheet = tabRecord ? found.sheets.byId(tabRecord.id) : undefined;
   if (!sheet || log.leadsMaxRows === 0) return undefined;
-  return { found, language, tiers: checked.config.marketing.tiers.map((tier) => tier.name), tab: found.sheets.nameOf(sheet), sheet, log };
+  return {
+    found,
+    language,
+    tiers: checked.config.marketing.tiers.map((tier) => tier.name),
+    tab: found.sheets.nameOf(sheet),
+    sheet,
+    log,
+  };
 }
 
 /** The log's lead IDs and e-mails: one read per column. */
@@ -138,7 +151,14 @@ export function getImportState(): ImportState {
     return { language, hasLog: false, timeZone, tiers: [], ids: [], emails: [] };
   }
   const keys = readKeys(context);
-  return { language: context.language, hasLog: true, timeZone, tiers: context.tiers, ids: [...keys.ids], emails: [...keys.emails] };
+  return {
+    language: context.language,
+    hasLog: true,
+    timeZone,
+    tiers: context.tiers,
+    ids: [...keys.ids],
+    emails: [...keys.emails],
+  };
 }
 
 function refused(message: string): ImportResult {
@@ -164,7 +184,8 @@ function importUnderLock(leads: readonly ImportLead[]): ImportResult {
   // The build's own refusals: a header row moved or deleted means row numbers can't be trusted.
   const moved = headerRefusal(messagesFor(language), found, log.header);
   if (moved) return refused(moved.message);
-  if (log.resolved.added.some((key) => (IMPORT_FIELDS as readonly string[]).includes(key))) return refused(words.needsBuild(tab));
+  if (log.resolved.added.some((key) => (IMPORT_FIELDS as readonly string[]).includes(key)))
+    return refused(words.needsBuild(tab));
 
   const rejected: { row: number; text: string }[] = [];
   const valid: ImportLead[] = [];
@@ -204,11 +225,15 @@ function write(context: LogContext, fresh: readonly ImportLead[], first: number)
   const fieldAt = new Map(IMPORT_FIELDS.map((field) => [columns[field], field]));
   for (const run of columnRuns(IMPORT_FIELDS.map((field) => columns[field]))) {
     const fields = Array.from({ length: run.count }, (_, offset) => fieldAt.get(run.first + offset)!);
-    sheet.getRange(first, run.first, fresh.length, run.count).setValues(fresh.map((lead) => fields.map((field) => cellValue(field, lead[field]))));
+    sheet
+      .getRange(first, run.first, fresh.length, run.count)
+      .setValues(fresh.map((lead) => fields.map((field) => cellValue(field, lead[field]))));
   }
   // Rows below the log's formatted rows show dates as dates too.
   const format = formatsFor(context.language, "EUR").dateTime;
   for (const run of columnRuns(DATE_FIELDS.map((field) => columns[field]))) {
-    sheet.getRange(first, run.first, fresh.length, run.count).setNumberFormats(fresh.map(() => Array.from({ length: run.count }, () => format)));
+    sheet
+      .getRange(first, run.first, fresh.length, run.count)
+      .setNumberFormats(fresh.map(() => Array.from({ length: run.count }, () => format)));
   }
 }

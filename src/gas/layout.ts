@@ -36,7 +36,9 @@ export function looksHash(sheet: SheetPlan): string {
     block.cells.forEach((line, r) =>
       line.forEach((cell, c) => {
         if (cell && (cell.background || cell.color || cell.bold || cell.italic || cell.wrap)) {
-          looks.push(`${block.row + r}:${block.column + c}:${cell.background ?? ""}:${cell.color ?? ""}:${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}${cell.wrap ? 1 : 0}`);
+          looks.push(
+            `${block.row + r}:${block.column + c}:${cell.background ?? ""}:${cell.color ?? ""}:${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}${cell.wrap ? 1 : 0}`,
+          );
         }
       }),
     );
@@ -171,6 +173,7 @@ export function layoutOf(plan: WorkbookPlan, applied?: AppliedDocument): StoredL
   }
   const names = new Map(plan.sheets.map((sheet) => [sheet.key, sheet.name]));
   const namedRanges: Record<string, string> = {};
-  for (const named of plan.namedRanges) namedRanges[named.name] = namedRangeTarget(names.get(named.sheetKey) ?? "", named.range);
+  for (const named of plan.namedRanges)
+    namedRanges[named.name] = namedRangeTarget(names.get(named.sheetKey) ?? "", named.range);
   return { version: 1, sheets, namedRanges, ...(applied ? { namedRangeCount: applied.namedRangeCount } : {}) };
 }

@@ -7,12 +7,36 @@
 import { languageOf, type Language } from "../core/i18n";
 
 const MENU = {
-  en: { wizard: "New or edit SLA", nextMonth: "Start next month", share: "Share with sales", import: "Import leads", reference: "Function reference", selfTest: "Run self-test", about: "About" },
-  de: { wizard: "SLA anlegen oder bearbeiten", nextMonth: "Nächsten Monat starten", share: "Mit dem Vertrieb teilen", import: "Leads importieren", reference: "Funktionsübersicht", selfTest: "Selbsttest ausführen", about: "Über" },
+  en: {
+    wizard: "New or edit SLA",
+    nextMonth: "Start next month",
+    share: "Share with sales",
+    import: "Import leads",
+    reference: "Function reference",
+    selfTest: "Run self-test",
+    about: "About",
+  },
+  de: {
+    wizard: "SLA anlegen oder bearbeiten",
+    nextMonth: "Nächsten Monat starten",
+    share: "Mit dem Vertrieb teilen",
+    import: "Leads importieren",
+    reference: "Funktionsübersicht",
+    selfTest: "Selbsttest ausführen",
+    about: "Über",
+  },
 } as const;
 
 /** Names of the server functions the menu items call; each is a top-level stub in dist/Code.js. */
-export const MENU_ACTIONS = ["showWizard", "showNextMonth", "showShareDialog", "showImportDialog", "showFunctionReference", "showSelfTest", "showAbout"] as const;
+export const MENU_ACTIONS = [
+  "showWizard",
+  "showNextMonth",
+  "showShareDialog",
+  "showImportDialog",
+  "showFunctionReference",
+  "showSelfTest",
+  "showAbout",
+] as const;
 
 function menuLanguage(): Language {
   try {

@@ -10,11 +10,15 @@ function listed(cells: readonly string[]): string {
 const MESSAGES = {
   en: {
     busy: "Another build of this SLA is running right now. Wait a moment, then click again: nothing was changed.",
-    conflict: "Someone else changed this SLA since you opened the wizard. Close the wizard and open it again to see their changes: nothing was changed.",
+    conflict:
+      "Someone else changed this SLA since you opened the wizard. Close the wizard and open it again to see their changes: nothing was changed.",
     noSla: "This spreadsheet has no SLA yet. Open Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA first.",
-    invalidSaved: "The SLA saved in this spreadsheet is not valid any more. Open the wizard, correct the fields it shows, and build again.",
-    slaEnded: (last: string) => `The SLA ends with ${last}, and that month's tab exists. To track further months, lengthen the SLA in the wizard and build again.`,
-    monthMissing: (month: string) => `The tab of ${month} is missing, so its actuals cannot be read. Build the SLA again to restore it.`,
+    invalidSaved:
+      "The SLA saved in this spreadsheet is not valid any more. Open the wizard, correct the fields it shows, and build again.",
+    slaEnded: (last: string) =>
+      `The SLA ends with ${last}, and that month's tab exists. To track further months, lengthen the SLA in the wizard and build again.`,
+    monthMissing: (month: string) =>
+      `The tab of ${month} is missing, so its actuals cannot be read. Build the SLA again to restore it.`,
     built: (sheets: number) => `SLA built: ${sheets} tabs up to date.`,
     tabNameTaken: (from: string, to: string) =>
       `The tab "${from}" should now be called "${to}", but another tab has that name. Rename or remove that tab, then build again: nothing was changed.`,
@@ -48,16 +52,23 @@ const MESSAGES = {
     selfTestMetadata: "it carries developer metadata (an add-on wrote here)",
     selfTestSavedSla: "it holds a saved SLA",
     selfTestNotBuilt: (message: string) => `The self-test could not build the example SLA: ${message}`,
-    selfTestFileMissing: "The self-test's expected values (SelfTestExpected.html) are missing or unreadable. Push the whole project again with `npm run push`: nothing was changed.",
-    selfTestFileStale: "The self-test's expected values (SelfTestExpected.html) are from another build than the add-on's code. Push the whole project again with `npm run push`: nothing was changed.",
+    selfTestFileMissing:
+      "The self-test's expected values (SelfTestExpected.html) are missing or unreadable. Push the whole project again with `npm run push`: nothing was changed.",
+    selfTestFileStale:
+      "The self-test's expected values (SelfTestExpected.html) are from another build than the add-on's code. Push the whole project again with `npm run push`: nothing was changed.",
   },
   de: {
     busy: "Gerade läuft eine andere Erstellung dieses SLA. Warten Sie kurz und klicken Sie dann erneut: Es wurde nichts geändert.",
-    conflict: "Jemand anderes hat dieses SLA geändert, seit Sie den Assistenten geöffnet haben. Schließen und öffnen Sie den Assistenten, um die Änderungen zu sehen: Es wurde nichts geändert.",
-    noSla: "Diese Tabelle hat noch kein SLA. Öffnen Sie zuerst Erweiterungen ▸ Marketing & Sales SLA ▸ SLA anlegen oder bearbeiten.",
-    invalidSaved: "Das gespeicherte SLA ist nicht mehr gültig. Öffnen Sie den Assistenten, korrigieren Sie die angezeigten Felder und erstellen Sie es erneut.",
-    slaEnded: (last: string) => `Das SLA endet mit ${last}, und der Tab dieses Monats existiert. Für weitere Monate verlängern Sie das SLA im Assistenten und erstellen es erneut.`,
-    monthMissing: (month: string) => `Der Tab ${month} fehlt, daher können seine Ist-Werte nicht gelesen werden. Erstellen Sie das SLA erneut, um ihn wiederherzustellen.`,
+    conflict:
+      "Jemand anderes hat dieses SLA geändert, seit Sie den Assistenten geöffnet haben. Schließen und öffnen Sie den Assistenten, um die Änderungen zu sehen: Es wurde nichts geändert.",
+    noSla:
+      "Diese Tabelle hat noch kein SLA. Öffnen Sie zuerst Erweiterungen ▸ Marketing & Sales SLA ▸ SLA anlegen oder bearbeiten.",
+    invalidSaved:
+      "Das gespeicherte SLA ist nicht mehr gültig. Öffnen Sie den Assistenten, korrigieren Sie die angezeigten Felder und erstellen Sie es erneut.",
+    slaEnded: (last: string) =>
+      `Das SLA endet mit ${last}, und der Tab dieses Monats existiert. Für weitere Monate verlängern Sie das SLA im Assistenten und erstellen es erneut.`,
+    monthMissing: (month: string) =>
+      `Der Tab ${month} fehlt, daher können seine Ist-Werte nicht gelesen werden. Erstellen Sie das SLA erneut, um ihn wiederherzustellen.`,
     built: (sheets: number) => `SLA erstellt: ${sheets} Tabs aktuell.`,
     tabNameTaken: (from: string, to: string) =>
       `Der Tab „${from}“ soll jetzt „${to}“ heißen, aber ein anderer Tab trägt diesen Namen. Benennen Sie diesen Tab um oder entfernen Sie ihn und erstellen Sie das SLA erneut: Es wurde nichts geändert.`,
@@ -79,10 +90,15 @@ const MESSAGES = {
     keptAgreed: (field: string) => `${field}: vereinbarter Wert beibehalten (keine Ist-Werte zum Neuberechnen).`,
     monthRunning: (month: string, next: string) =>
       `${month} ist noch nicht zu Ende, seine Ist-Werte sind also unvollständig. ${next} trotzdem schon starten? Ein neu berechnetes Ziel nutzt dann den letzten vollständigen Monat vor ${month}: Es wurde noch nichts geändert.`,
-    noCompleteMonth: "Noch kein Monat ist zu Ende: Alle Eingaben behalten den vereinbarten Wert (nur Ist-Werte vollständiger Monate zählen).",
+    noCompleteMonth:
+      "Noch kein Monat ist zu Ende: Alle Eingaben behalten den vereinbarten Wert (nur Ist-Werte vollständiger Monate zählen).",
     goalFarOff: (goal: number, agreed: number) =>
       `⚠ Das neu berechnete Ziel von ${goal} Leads ist ${goal > agreed ? "mehr als doppelt so hoch wie" : "weniger als halb so hoch wie"} das vereinbarte von ${agreed}: Prüfen Sie die Ist-Werte dieses Monats (Lead-Protokoll, Gesamtumsatz), bevor Sie sich darauf verlassen.`,
-    fields: { closeRate: "Abschlussquote", avgDealSize: "Durchschnittliche Auftragsgröße", marketingShare: "Marketinganteil" },
+    fields: {
+      closeRate: "Abschlussquote",
+      avgDealSize: "Durchschnittliche Auftragsgröße",
+      marketingShare: "Marketinganteil",
+    },
     selfTestNotEmpty: (reasons: readonly string[]) =>
       `Der Selbsttest erstellt das Beispiel-SLA und braucht eine leere Tabelle, aber diese ist nicht leer: ${reasons.join("; ")}. Legen Sie eine neue Tabelle an (Datei ▸ Neu ▸ Tabelle) und starten Sie dort Erweiterungen ▸ Marketing & Sales SLA ▸ Selbsttest ausführen: Es wurde nichts geändert.`,
     selfTestTabs: (count: number) => `sie hat ${count} Tabs (eine leere hat 1)`,
@@ -91,8 +107,10 @@ const MESSAGES = {
     selfTestMetadata: "sie trägt Entwickler-Metadaten (ein Add-on hat hier geschrieben)",
     selfTestSavedSla: "sie enthält ein gespeichertes SLA",
     selfTestNotBuilt: (message: string) => `Der Selbsttest konnte das Beispiel-SLA nicht erstellen: ${message}`,
-    selfTestFileMissing: "Die erwarteten Werte des Selbsttests (SelfTestExpected.html) fehlen oder sind nicht lesbar. Übertragen Sie das ganze Projekt erneut mit `npm run push`: Es wurde nichts geändert.",
-    selfTestFileStale: "Die erwarteten Werte des Selbsttests (SelfTestExpected.html) stammen aus einem anderen Build als der Code des Add-ons. Übertragen Sie das ganze Projekt erneut mit `npm run push`: Es wurde nichts geändert.",
+    selfTestFileMissing:
+      "Die erwarteten Werte des Selbsttests (SelfTestExpected.html) fehlen oder sind nicht lesbar. Übertragen Sie das ganze Projekt erneut mit `npm run push`: Es wurde nichts geändert.",
+    selfTestFileStale:
+      "Die erwarteten Werte des Selbsttests (SelfTestExpected.html) stammen aus einem anderen Build als der Code des Add-ons. Übertragen Sie das ganze Projekt erneut mit `npm run push`: Es wurde nichts geändert.",
   },
 } as const;
 

@@ -13,7 +13,10 @@ import { answerLanguage } from "./operationResult";
 export const DASHBOARD_KEY = "dashboard";
 
 /** The Dashboard's name in each language, as the planner names it. */
-export const DASHBOARD_NAMES: Readonly<Record<Language, string>> = { en: labelsFor("en").sheets.dashboard, de: labelsFor("de").sheets.dashboard };
+export const DASHBOARD_NAMES: Readonly<Record<Language, string>> = {
+  en: labelsFor("en").sheets.dashboard,
+  de: labelsFor("de").sheets.dashboard,
+};
 
 export interface OpenDashboardResult {
   readonly ok: boolean;
@@ -48,7 +51,10 @@ export function openDashboard(language?: string | null): OpenDashboardResult {
   }
   const words = WORDS[language ? languageOf(language) : answerLanguage(undefined)];
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = findTabByKey(spreadsheet, DASHBOARD_KEY) ?? spreadsheet.getSheetByName(DASHBOARD_NAMES.en) ?? spreadsheet.getSheetByName(DASHBOARD_NAMES.de);
+  const sheet =
+    findTabByKey(spreadsheet, DASHBOARD_KEY) ??
+    spreadsheet.getSheetByName(DASHBOARD_NAMES.en) ??
+    spreadsheet.getSheetByName(DASHBOARD_NAMES.de);
   if (!sheet) return { ok: false, message: words.missing };
   sheet.activate();
   const name = sheet.getName();

@@ -34,7 +34,9 @@ let loaded: Operations | undefined;
 export function evaluateOperations(source: string, expectedBuild: string): Operations {
   const marker = /^\/\*sla-operations-build:([0-9a-f]+)\*\//.exec(source);
   if (!marker) {
-    throw new Error(`${OPERATIONS_FILE}.html is not the add-on's operations code. Push the whole project again with \`npm run push\`.`);
+    throw new Error(
+      `${OPERATIONS_FILE}.html is not the add-on's operations code. Push the whole project again with \`npm run push\`.`,
+    );
   }
   if (marker[1] !== expectedBuild) {
     throw new Error(
@@ -43,8 +45,13 @@ export function evaluateOperations(source: string, expectedBuild: string): Opera
     );
   }
   // Our own file from this project, never user input.
-  const namespace = new Function(`${source}\nreturn ${OPERATIONS_GLOBAL};`)() as { OPERATIONS?: Operations } | undefined;
-  if (!namespace?.OPERATIONS) throw new Error(`${OPERATIONS_FILE}.html defines no operations. Push the whole project again with \`npm run push\`.`);
+  const namespace = new Function(`${source}\nreturn ${OPERATIONS_GLOBAL};`)() as
+    | { OPERATIONS?: Operations }
+    | undefined;
+  if (!namespace?.OPERATIONS)
+    throw new Error(
+      `${OPERATIONS_FILE}.html defines no operations. Push the whole project again with \`npm run push\`.`,
+    );
   return namespace.OPERATIONS;
 }
 

@@ -31,7 +31,9 @@ export function contains(rect: Rect, row: number, column: number): boolean {
 export function blockRect(block: BlockPlan): Rect | undefined {
   const rows = block.cells.length;
   const columns = block.cells[0]?.length ?? 0;
-  return rows === 0 || columns === 0 ? undefined : { top: block.row, left: block.column, bottom: block.row + rows - 1, right: block.column + columns - 1 };
+  return rows === 0 || columns === 0
+    ? undefined
+    : { top: block.row, left: block.column, bottom: block.row + rows - 1, right: block.column + columns - 1 };
 }
 
 /**

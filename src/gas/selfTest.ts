@@ -8,7 +8,17 @@
  * was compared, what was skipped and why, and every difference.
  */
 import { languageOf, type Language } from "../core/i18n";
-import { compareSelfTest, rectA1, parseA1, reportText, type CellValue, type Observed, type SelfTestExample, type SelfTestExpected, type SelfTestReport } from "../core/selfTest";
+import {
+  compareSelfTest,
+  rectA1,
+  parseA1,
+  reportText,
+  type CellValue,
+  type Observed,
+  type SelfTestExample,
+  type SelfTestExpected,
+  type SelfTestReport,
+} from "../core/selfTest";
 import { isDate, wallToSerial, zoneNamed } from "../core/time";
 import { labelsFor } from "../workbook/labels";
 import { buildSla } from "./buildSla";
@@ -34,7 +44,12 @@ export function selfTestMarker(stamp: string): string {
 
 export type SelfTestResult =
   | { readonly ok: true; readonly language: Language; readonly report: SelfTestReport; readonly text: string }
-  | { readonly ok: false; readonly language: Language; readonly reason: "notEmpty" | "notBuilt" | "noExpected"; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly language: Language;
+      readonly reason: "notEmpty" | "notBuilt" | "noExpected";
+      readonly message: string;
+    };
 
 function userLanguage(): Language {
   try {
@@ -45,7 +60,10 @@ function userLanguage(): Language {
 }
 
 /** The file's expected values, or why they cannot be used (`undefined` stamp: from source, not checked). */
-export function parseExpectedFile(source: string, stamp: string | undefined): { expected: SelfTestExpected; stamp: string } | "missing" | "stale" {
+export function parseExpectedFile(
+  source: string,
+  stamp: string | undefined,
+): { expected: SelfTestExpected; stamp: string } | "missing" | "stale" {
   const marker = /^\/\*sla-self-test:([0-9a-f]+)\*\/\n/.exec(source);
   if (!marker) return "missing";
   if (stamp !== undefined && marker[1] !== stamp) return "stale";
@@ -92,7 +110,8 @@ export function prepareExample(example: SelfTestExample): { ok: true } | { ok: f
   const rows = example.leads;
   if (rows.length > 0) {
     const width = rows[0]!.length;
-    if (leads.getMaxRows() < rows.length + 1) leads.insertRowsAfter(leads.getMaxRows(), rows.length + 1 - leads.getMaxRows());
+    if (leads.getMaxRows() < rows.length + 1)
+      leads.insertRowsAfter(leads.getMaxRows(), rows.length + 1 - leads.getMaxRows());
     leads.getRange(2, 1, rows.length, width).setValues(rows.map((row) => [...row]));
   }
   SpreadsheetApp.flush();
@@ -121,7 +140,8 @@ function extents(expected: SelfTestExpected): Map<string, { rows: number; cols: 
 export function observe(spreadsheet: Spreadsheet, expected: SelfTestExpected): Observed {
   const zone = zoneNamed(spreadsheet.getSpreadsheetTimeZone());
   // getValues gives a date cell as a Date: its serial number is what the emulator recorded.
-  const cell = (value: unknown): CellValue => (isDate(value) ? wallToSerial(zone.toWall(value.getTime())) : (value as CellValue));
+  const cell = (value: unknown): CellValue =>
+    isDate(value) ? wallToSerial(zone.toWall(value.getTime())) : (value as CellValue);
   const values = (range: GoogleAppsScript.Spreadsheet.Range): Grid => range.getValues().map((row) => row.map(cell));
   const bounded = (range: GoogleAppsScript.Spreadsheet.Range): string =>
     rectA1({ row: range.getRow(), col: range.getColumn(), rows: range.getNumRows(), cols: range.getNumColumns() });
@@ -151,19 +171,33 @@ export function observe(spreadsheet: Spreadsheet, expected: SelfTestExpected): O
   const charts: Record<string, { sheet: string; a1: string; values: Grid }[][]> = {};
   for (const tab of new Set(expected.charts.map((chart) => chart.sheet))) {
     const sheet = spreadsheet.getSheetByName(tab);
-    charts[tab] = sheet ? sheet.getCharts().map((chart) => chart.getRanges().map((range) => ({ sheet: range.getSheet().getName(), a1: bounded(range), values: values(range) }))) : [];
+    charts[tab] = sheet
+      ? sheet
+          .getCharts()
+          .map((chart) =>
+            chart
+              .getRanges()
+              .map((range) => ({ sheet: range.getSheet().getName(), a1: bounded(range), values: values(range) })),
+          )
+      : [];
   }
   return { today: spreadsheetToday(spreadsheet), sheets, namedRanges, charts };
 }
 
 /** The self-test with given expected values: refuses a non-empty spreadsheet before writing anything. */
-export function runSelfTestWith(expected: SelfTestExpected, stamp: string, language: Language = userLanguage()): SelfTestResult {
+export function runSelfTestWith(
+  expected: SelfTestExpected,
+  stamp: string,
+  language: Language = userLanguage(),
+): SelfTestResult {
   const messages = messagesFor(language);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const reasons = notEmptyReasons(spreadsheet, language);
-  if (reasons.length > 0) return { ok: false, language, reason: "notEmpty", message: messages.selfTestNotEmpty(reasons) };
+  if (reasons.length > 0)
+    return { ok: false, language, reason: "notEmpty", message: messages.selfTestNotEmpty(reasons) };
   const prepared = prepareExample(expected.example);
-  if (!prepared.ok) return { ok: false, language, reason: "notBuilt", message: messages.selfTestNotBuilt(prepared.message) };
+  if (!prepared.ok)
+    return { ok: false, language, reason: "notBuilt", message: messages.selfTestNotBuilt(prepared.message) };
   const report = compareSelfTest(expected, observe(spreadsheet, expected), language);
   return { ok: true, language, report, text: reportText(report, language, stamp) };
 }

@@ -48,7 +48,9 @@ const WORDS = {
       "Sales can edit: the sales columns of the lead log (owner, first follow-up, attempts, connected, became customer, revenue, closed on), the requirements checklist, the total revenue and notes on month tabs, notes in the ledger, and the month picker of the follow-up report.",
       "Marketing (its contacts in the SLA) can also edit the marketing columns of the lead log (lead, company, tier, created, handed to sales, e-mail, lead ID).",
       "Nobody but you can edit goals, headers and calculated cells; change goals in the add-on.",
-      mode === "strict" ? "Protection is strict: Sheets refuses edits outside these cells." : "Protection warns only: Sheets asks before an edit outside these cells, but allows it.",
+      mode === "strict"
+        ? "Protection is strict: Sheets refuses edits outside these cells."
+        : "Protection warns only: Sheets asks before an edit outside these cells, but allows it.",
     ],
   },
   de: {
@@ -64,7 +66,9 @@ const WORDS = {
       "Der Vertrieb kann bearbeiten: die Vertriebsspalten im Lead-Protokoll (Verantwortlich, erster Kontakt, Versuche, erreicht, Kunde geworden, Umsatz, abgeschlossen am), die Checkliste der Anforderungen, Gesamtumsatz und Notizen in Monats-Tabs, Notizen im Protokoll sowie die Monatsauswahl im Bericht zur Nachverfolgung.",
       "Das Marketing (seine Kontakte im SLA) kann zusätzlich die Marketingspalten im Lead-Protokoll (Lead, Firma, Stufe, erstellt, übergeben, E-Mail, Lead-ID) bearbeiten.",
       "Ziele, Überschriften und berechnete Zellen können nur Sie bearbeiten; Ziele ändern Sie im Add-on.",
-      mode === "strict" ? "Der Schutz ist streng: Sheets lehnt Änderungen außerhalb dieser Zellen ab." : "Der Schutz warnt nur: Sheets fragt vor einer Änderung außerhalb dieser Zellen, erlaubt sie aber.",
+      mode === "strict"
+        ? "Der Schutz ist streng: Sheets lehnt Änderungen außerhalb dieser Zellen ab."
+        : "Der Schutz warnt nur: Sheets fragt vor einer Änderung außerhalb dieser Zellen, erlaubt sie aber.",
     ],
   },
 } as const;
@@ -98,7 +102,11 @@ function share(request: ShareRequest): ShareResult {
   ).matches.filter((match) => match.tab !== undefined);
   if (matches.length === 0 || !checked.ok) return { ok: false, message: words.noSla, addresses: [], explanation: [] };
   const { valid, invalid } = parseAddresses(Array.isArray(request?.emails) ? request.emails : []);
-  const addresses: { email: string; outcome: AddressOutcome; detail: string }[] = invalid.map((email) => ({ email, outcome: "invalid", detail: words.invalid }));
+  const addresses: { email: string; outcome: AddressOutcome; detail: string }[] = invalid.map((email) => ({
+    email,
+    outcome: "invalid",
+    detail: words.invalid,
+  }));
   if (valid.length === 0) return { ok: false, message: words.noAddresses, addresses, explanation: [] };
 
   const editors = new Set(spreadsheet.getEditors().map((user) => user.getEmail().toLowerCase()));
@@ -111,7 +119,11 @@ function share(request: ShareRequest): ShareResult {
       spreadsheet.addEditor(email);
       addresses.push({ email, outcome: "added", detail: words.added });
     } catch (error) {
-      addresses.push({ email, outcome: "failed", detail: `${words.failed}: ${error instanceof Error ? error.message : String(error)}` });
+      addresses.push({
+        email,
+        outcome: "failed",
+        detail: `${words.failed}: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
 
@@ -119,7 +131,9 @@ function share(request: ShareRequest): ShareResult {
   const inputs = Object.fromEntries(matches.map((match) => [match.key, Object.values(match.stored?.inputs ?? {})]));
   const leads = existingLeadLog(found, labelsFor(checked.config.language).sheets.leads);
   const plans = planProtections(sheetKeys, inputs, Math.max(leads.leadsMaxRows, 2), leads.leadColumns);
-  const marketing = checked.config.contacts.filter((contact) => contact.party === "marketing").map((contact) => contact.email.toLowerCase());
+  const marketing = checked.config.contacts
+    .filter((contact) => contact.party === "marketing")
+    .map((contact) => contact.email.toLowerCase());
   const sheetsByKey = new Map(matches.map((match) => [match.key, found.sheets.byId(match.tab!.id)]));
   applyProtections(sheetsByKey, plans, mode, marketing);
   const added = addresses.filter((entry) => entry.outcome === "added" || entry.outcome === "alreadyEditor").length;
@@ -149,7 +163,8 @@ function applyProtections(
       if (plan.range === "sheet" && usersSheetProtection) continue;
       const protection = plan.range === "sheet" ? sheet.protect() : sheet.getRange(plan.range).protect();
       protection.setDescription(plan.description);
-      if (plan.unprotected.length > 0) protection.setUnprotectedRanges(plan.unprotected.map((range) => sheet.getRange(range)));
+      if (plan.unprotected.length > 0)
+        protection.setUnprotectedRanges(plan.unprotected.map((range) => sheet.getRange(range)));
       if (mode === "warning") {
         protection.setWarningOnly(true);
         continue;

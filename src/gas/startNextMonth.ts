@@ -37,9 +37,15 @@ export interface RecalculatedInputs {
 }
 
 /** Keeps only recalculated values that make sense as inputs; the rest fall back to the agreed ones. */
-export function usableActuals(values: { closeRate: unknown; avgDealSize: unknown; marketingShare: unknown }): RecalculatedInputs {
-  const rate = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) && value > 0 && value <= 1 ? value : undefined);
-  const positive = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) && value > 0 ? value : undefined);
+export function usableActuals(values: {
+  closeRate: unknown;
+  avgDealSize: unknown;
+  marketingShare: unknown;
+}): RecalculatedInputs {
+  const rate = (value: unknown): number | undefined =>
+    typeof value === "number" && Number.isFinite(value) && value > 0 && value <= 1 ? value : undefined;
+  const positive = (value: unknown): number | undefined =>
+    typeof value === "number" && Number.isFinite(value) && value > 0 ? value : undefined;
   const result: { closeRate?: number; avgDealSize?: number; marketingShare?: number } = {};
   const closeRate = rate(values.closeRate);
   const avgDealSize = positive(values.avgDealSize);
@@ -69,7 +75,12 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     if (document.config === undefined) return failure("noSla", messages.noSla);
     const checked = validateConfig(document.config, language);
     if (!checked.ok) return failure("invalid", messages.invalidSaved, checked.problems);
-    if (options?.expectedRevision !== undefined && document.stateReadable && options.expectedRevision !== document.state.revision) return failure("conflict", messages.conflict);
+    if (
+      options?.expectedRevision !== undefined &&
+      document.stateReadable &&
+      options.expectedRevision !== document.state.revision
+    )
+      return failure("conflict", messages.conflict);
     const config = checked.config;
     const layout = snapshot.state?.layout;
     const stateMonths = monthsOf(snapshot);
@@ -92,16 +103,25 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
       const m = MONTH_LAYOUT.metrics;
       let actuals: RecalculatedInputs = {};
       if (source) {
-        const monthTab = matchTabs([{ key: `month:${source.month}`, name: source.month }], snapshot, layout).matches[0]?.tab;
+        const monthTab = matchTabs([{ key: `month:${source.month}`, name: source.month }], snapshot, layout).matches[0]
+          ?.tab;
         const sheet = monthTab ? found.sheets.byId(monthTab.id) : undefined;
         if (!sheet) return failure("monthMissing", messages.monthMissing(source.month));
-        const values = sheet.getRange(m.closeRate, m.column + 1, 3, 1).getValues().map((row) => row[0]);
+        const values = sheet
+          .getRange(m.closeRate, m.column + 1, 3, 1)
+          .getValues()
+          .map((row) => row[0]);
         actuals = usableActuals({ closeRate: values[0], avgDealSize: values[1], marketingShare: values[2] });
       } else {
         notes.push(messages.noCompleteMonth);
       }
       const agreed = config.marketing;
-      const goal = leadsNeeded(agreed.quota, actuals.marketingShare ?? agreed.marketingShare, actuals.avgDealSize ?? agreed.avgDealSize, actuals.closeRate ?? agreed.closeRate);
+      const goal = leadsNeeded(
+        agreed.quota,
+        actuals.marketingShare ?? agreed.marketingShare,
+        actuals.avgDealSize ?? agreed.avgDealSize,
+        actuals.closeRate ?? agreed.closeRate,
+      );
       const agreedGoal = leadsNeeded(agreed.quota, agreed.marketingShare, agreed.avgDealSize, agreed.closeRate);
       inputs = { mode: "recalculated", from: source?.month ?? closing.month, ...actuals };
       if (source) {
@@ -113,19 +133,36 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     }
 
     const monthStates: MonthState[] = [...stateMonths, { month: next, inputs }];
-    const { resolved, header, typedInCalculated, ...log } = existingLeadLog(found, layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads);
+    const { resolved, header, typedInCalculated, ...log } = existingLeadLog(
+      found,
+      layout?.sheets.leads?.name ?? labelsFor(config.language).sheets.leads,
+    );
     const moved = headerRefusal(messages, found, header, typedInCalculated);
     if (moved) return moved;
     // Without filling months up to today the plan doesn't depend on the day: no time-zone read.
-    const full = planWorkbook(config, { ...log, months: monthStates }, todayWhereItMatters(spreadsheet, () => ""), false);
+    const full = planWorkbook(
+      config,
+      { ...log, months: monthStates },
+      todayWhereItMatters(spreadsheet, () => ""),
+      false,
+    );
     // Only the new month, the lead log's frame, the Agreement (its misses ledger reads the new month's goal) and the Dashboard (it shows the newest month) change; earlier months stay as they are.
     const touched = new Set([`month:${next}`, "leads", "agreement", "dashboard"]);
-    const plan = { sheets: full.sheets.filter((sheet) => touched.has(sheet.key)), namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads") };
-    const result = applyOrRefuse(messages, plan, found, layout, { leadColumns: resolved, tagHeader: header.kind === "ok" && header.tag, months: full.months });
+    const plan = {
+      sheets: full.sheets.filter((sheet) => touched.has(sheet.key)),
+      namedRanges: full.namedRanges.filter((named) => named.sheetKey === "leads"),
+    };
+    const result = applyOrRefuse(messages, plan, found, layout, {
+      leadColumns: resolved,
+      tagHeader: header.kind === "ok" && header.tag,
+      months: full.months,
+    });
     if ("ok" in result) return result;
     // What the other tabs hold comes from their records (the stored state may have been lost).
     const previousSheets = Object.fromEntries(
-      matchTabs(full.sheets, snapshot, layout).matches.flatMap((match) => (match.stored ? [[match.key, match.stored] as const] : [])),
+      matchTabs(full.sheets, snapshot, layout).matches.flatMap((match) =>
+        match.stored ? [[match.key, match.stored] as const] : [],
+      ),
     );
     const applied = result.layout;
     const saved = {
@@ -136,7 +173,13 @@ export function startNextMonth(options: NextMonthOptions): OperationResult {
     };
     const revision = document.state.revision + 1;
     saveDocumentState(document, document.config, { revision, months: full.months, layout: saved });
-    return { ok: true, message: messages.nextMonth(next), revision, sheets: plan.sheets.map((sheet) => sheet.name), notes };
+    return {
+      ok: true,
+      message: messages.nextMonth(next),
+      revision,
+      sheets: plan.sheets.map((sheet) => sheet.name),
+      notes,
+    };
   });
   if (outcome.locked) return outcome.value;
   return failure("busy", messagesFor(answerLanguage(undefined)).busy);

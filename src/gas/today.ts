@@ -8,7 +8,10 @@ import { zoneNamed } from "../core/time";
 export const clock = { now: (): Date => new Date() };
 
 /** Today in the spreadsheet's time zone, as "YYYY-MM-DD". */
-export function spreadsheetToday(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date = clock.now()): string {
+export function spreadsheetToday(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  now: Date = clock.now(),
+): string {
   const wall = zoneNamed(spreadsheet.getSpreadsheetTimeZone()).toWall(now.getTime());
   return new Date(wall).toISOString().slice(0, 10);
 }
@@ -29,7 +32,11 @@ function utcDay(ms: number): string {
  * first build before the SLA starts spares the call.
  * @example todayWhereItMatters(spreadsheet, (day) => day.slice(0, 7)) // "2026-11-28" on 28 November at noon UTC, without a call
  */
-export function todayWhereItMatters(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, decides: (day: string) => string, now: Date = clock.now()): string {
+export function todayWhereItMatters(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  decides: (day: string) => string,
+  now: Date = clock.now(),
+): string {
   const earliest = utcDay(now.getTime() + EARLIEST_OFFSET_MS);
   const latest = utcDay(now.getTime() + LATEST_OFFSET_MS);
   return decides(earliest) === decides(latest) ? earliest : spreadsheetToday(spreadsheet, now);

@@ -26,7 +26,12 @@ export function getWizardState(): WizardState {
   const today = spreadsheetToday(SpreadsheetApp.getActiveSpreadsheet());
   const hasSla = typeof document.config === "object" && document.config !== null;
   const language = hasSla ? answerLanguage(document.config) : answerLanguage(undefined);
-  const config = hasSla ? (document.config as SlaConfigInput) : defaultConfig(language, nextMonthOf(new Date(`${today}T00:00:00Z`)));
-  const months = document.state.months.map((state) => state.month).sort().reverse();
+  const config = hasSla
+    ? (document.config as SlaConfigInput)
+    : defaultConfig(language, nextMonthOf(new Date(`${today}T00:00:00Z`)));
+  const months = document.state.months
+    .map((state) => state.month)
+    .sort()
+    .reverse();
   return { config, hasSla, revision: document.state.revision, language, today, months };
 }

@@ -14,7 +14,10 @@ import type { Zone } from "../core/time";
 export type DayOrder = "dayFirst" | "monthFirst";
 
 /** How a column of slashed dates reads: decided, for the user to decide, or not slashed at all. */
-export type ColumnOrder = { readonly kind: "decided"; readonly order: DayOrder } | { readonly kind: "ask"; readonly sample: string } | { readonly kind: "none" };
+export type ColumnOrder =
+  | { readonly kind: "decided"; readonly order: DayOrder }
+  | { readonly kind: "ask"; readonly sample: string }
+  | { readonly kind: "none" };
 
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
@@ -63,8 +66,16 @@ export function wallText(wall: number): string {
   return seconds === 0 ? text : `${text}:${pad(seconds)}`;
 }
 
-function fromParts(year: number, month: number, day: number, hour: number, minute: number, second: number): number | undefined {
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+function fromParts(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): number | undefined {
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
+    return undefined;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   return new Date(wall).getUTCDate() === day ? wall : undefined;
 }
@@ -85,17 +96,29 @@ export function readDate(raw: string, zone: Zone, order?: DayOrder): DateReading
   }
   const iso = ISO.exec(text);
   if (iso) {
-    const [year, month, day, hour, minute, second] = [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]].map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+    const [year, month, day, hour, minute, second] = [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]].map((part) =>
+      Number(part ?? 0),
+    ) as [number, number, number, number, number, number];
     const wall = fromParts(year, month, day, hour, minute, second);
     if (wall === undefined) return fail;
     const offset = iso[7];
     if (!offset) return { ok: true, wall: wallText(wall) };
-    const minutes = offset === "Z" ? 0 : (offset.startsWith("-") ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
+    const minutes =
+      offset === "Z"
+        ? 0
+        : (offset.startsWith("-") ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
     return { ok: true, wall: wallText(zone.toWall(wall - minutes * 60_000)) };
   }
   const german = GERMAN.exec(text);
   if (german) {
-    const wall = fromParts(Number(german[3]), Number(german[2]), Number(german[1]), Number(german[4] ?? 0), Number(german[5] ?? 0), Number(german[6] ?? 0));
+    const wall = fromParts(
+      Number(german[3]),
+      Number(german[2]),
+      Number(german[1]),
+      Number(german[4] ?? 0),
+      Number(german[5] ?? 0),
+      Number(german[6] ?? 0),
+    );
     return wall === undefined ? fail : { ok: true, wall: wallText(wall) };
   }
   const slashed = SLASHED.exec(text);
@@ -119,5 +142,12 @@ export function readDate(raw: string, zone: Zone, order?: DayOrder): DateReading
 export function parseWallText(text: string): number | undefined {
   const match = WALL_TEXT.exec(text);
   if (!match) return undefined;
-  return fromParts(Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4]), Number(match[5]), Number(match[6] ?? 0));
+  return fromParts(
+    Number(match[1]),
+    Number(match[2]),
+    Number(match[3]),
+    Number(match[4]),
+    Number(match[5]),
+    Number(match[6] ?? 0),
+  );
 }

@@ -6,7 +6,15 @@
 import type { LeadColumnKey } from "../workbook/leadColumns";
 
 /** Log columns an import writes, in the order the dialog lists them. */
-export const IMPORT_FIELDS = ["lead", "company", "tier", "created", "handedOff", "email", "crmId"] as const satisfies readonly LeadColumnKey[];
+export const IMPORT_FIELDS = [
+  "lead",
+  "company",
+  "tier",
+  "created",
+  "handedOff",
+  "email",
+  "crmId",
+] as const satisfies readonly LeadColumnKey[];
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const DATE_FIELDS: readonly ImportField[] = ["created", "handedOff"];
@@ -42,13 +50,60 @@ export function headerKey(text: string): string {
  * - Generic fallback: Name, Company, Created, Handed off, Email, ID, and the log's own headers in both languages.
  */
 const KNOWN: Readonly<Record<ImportField, readonly string[]>> = {
-  lead: ["Lead", "Name", "Full Name", "First Name", "Last Name", "Contact", "Contact Name", "Lead Name", "Vorname", "Nachname", "Vollständiger Name", "Kontakt", "Kontaktname"],
-  company: ["Company", "Company Name", "Company / Account", "Account", "Account Name", "Organization", "Firma", "Unternehmen", "Name des Unternehmens", "Unternehmensname", "Firmenname"],
+  lead: [
+    "Lead",
+    "Name",
+    "Full Name",
+    "First Name",
+    "Last Name",
+    "Contact",
+    "Contact Name",
+    "Lead Name",
+    "Vorname",
+    "Nachname",
+    "Vollständiger Name",
+    "Kontakt",
+    "Kontaktname",
+  ],
+  company: [
+    "Company",
+    "Company Name",
+    "Company / Account",
+    "Account",
+    "Account Name",
+    "Organization",
+    "Firma",
+    "Unternehmen",
+    "Name des Unternehmens",
+    "Unternehmensname",
+    "Firmenname",
+  ],
   tier: ["Tier", "Lead Tier", "Stufe", "Lead-Stufe"],
-  created: ["Created", "Create Date", "Created Date", "Created On", "Date Created", "Erstellt", "Erstellt am", "Erstellungsdatum", "Erstelldatum"],
+  created: [
+    "Created",
+    "Create Date",
+    "Created Date",
+    "Created On",
+    "Date Created",
+    "Erstellt",
+    "Erstellt am",
+    "Erstellungsdatum",
+    "Erstelldatum",
+  ],
   handedOff: [
-    "Handed to sales", "Handed off", "Hand-off", "Hand-off Date", "Handoff Date", "Became a Sales Qualified Lead Date", "Last Transfer Date",
-    "An Vertrieb übergeben", "Übergeben", "Übergeben am", "Übergabe", "Wurde zu Sales Qualified Lead am", "Datum der letzten Übertragung",
+    "Handed to sales",
+    "Handed off",
+    "Hand-off",
+    "Hand-off Date",
+    "Handoff Date",
+    "Became a Sales Qualified Lead Date",
+    "Last Transfer Date",
+    "An Vertrieb übergeben",
+    "Übergeben",
+    "Übergeben am",
+    "Übergabe",
+    "Wurde zu Sales Qualified Lead am",
+    "Datum der letzten Übertragung",
   ],
   email: ["Email", "E-mail", "Email Address", "E-mail address", "E-Mail-Adresse", "Mail"],
   crmId: ["Lead ID", "Record ID", "Contact ID", "ID", "CRM ID", "Datensatz-ID", "Lead-ID", "Kontakt-ID", "CRM-ID"],

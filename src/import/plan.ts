@@ -65,10 +65,13 @@ export function checkLead(lead: ImportLead, tiers: readonly string[]): Rejection
   if (lead.email.trim() === "" && lead.crmId.trim() === "") return { kind: "noKey" };
   if (lead.email !== "" && !EMAIL.test(lead.email)) return { kind: "badEmail", value: lead.email };
   for (const field of DATE_FIELDS) {
-    if (lead[field] !== "" && parseWallText(lead[field]) === undefined) return { kind: "badDate", field, value: lead[field] };
+    if (lead[field] !== "" && parseWallText(lead[field]) === undefined)
+      return { kind: "badDate", field, value: lead[field] };
   }
-  if (lead.tier !== "" && tiers.length > 0 && !tiers.includes(lead.tier)) return { kind: "unknownTier", value: lead.tier, allowed: tiers };
-  if (lead.created !== "" && lead.handedOff !== "" && parseWallText(lead.handedOff)! < parseWallText(lead.created)!) return { kind: "handedOffBeforeCreated" };
+  if (lead.tier !== "" && tiers.length > 0 && !tiers.includes(lead.tier))
+    return { kind: "unknownTier", value: lead.tier, allowed: tiers };
+  if (lead.created !== "" && lead.handedOff !== "" && parseWallText(lead.handedOff)! < parseWallText(lead.created)!)
+    return { kind: "handedOffBeforeCreated" };
   return undefined;
 }
 
@@ -76,7 +79,10 @@ export function checkLead(lead: ImportLead, tiers: readonly string[]): Rejection
  * Leads the log (or the file, earlier) already has, by lead ID or by e-mail
  * (without case), and the new ones, in file order.
  */
-export function splitDuplicates(leads: readonly ImportLead[], existing: ExistingKeys): { fresh: ImportLead[]; duplicates: Duplicate[] } {
+export function splitDuplicates(
+  leads: readonly ImportLead[],
+  existing: ExistingKeys,
+): { fresh: ImportLead[]; duplicates: Duplicate[] } {
   const ids = new Map<string, number | undefined>([...existing.ids].map((id) => [id, undefined]));
   const emails = new Map<string, number | undefined>([...existing.emails].map((email) => [email, undefined]));
   const fresh: ImportLead[] = [];
@@ -155,8 +161,24 @@ export function planImport(input: ImportInput): ImportPlan {
 }
 
 const FIELD_WORDS: Record<Language, Record<ImportField, string>> = {
-  en: { lead: "Lead", company: "Company", tier: "Tier", created: "Created", handedOff: "Handed to sales", email: "E-mail", crmId: "Lead ID" },
-  de: { lead: "Lead", company: "Firma", tier: "Stufe", created: "Erstellt", handedOff: "An Vertrieb übergeben", email: "E-Mail", crmId: "Lead-ID" },
+  en: {
+    lead: "Lead",
+    company: "Company",
+    tier: "Tier",
+    created: "Created",
+    handedOff: "Handed to sales",
+    email: "E-mail",
+    crmId: "Lead ID",
+  },
+  de: {
+    lead: "Lead",
+    company: "Firma",
+    tier: "Stufe",
+    created: "Erstellt",
+    handedOff: "An Vertrieb übergeben",
+    email: "E-Mail",
+    crmId: "Lead-ID",
+  },
 };
 
 /** A log field's name in the user's language (the log's header). */
@@ -172,27 +194,43 @@ export function rejectionText(language: Language, reason: Rejection): string {
     case "noName":
       return de ? `Kein Name: ${field("lead")} ist leer.` : `No name: ${field("lead")} is blank.`;
     case "noKey":
-      return de ? `Weder ${field("email")} noch ${field("crmId")}: ohne sie lässt sich ein Duplikat nicht erkennen.` : `Neither ${field("email")} nor ${field("crmId")}: without one, a duplicate can't be told.`;
+      return de
+        ? `Weder ${field("email")} noch ${field("crmId")}: ohne sie lässt sich ein Duplikat nicht erkennen.`
+        : `Neither ${field("email")} nor ${field("crmId")}: without one, a duplicate can't be told.`;
     case "badDate":
       return de
         ? `${field(reason.field)} ist kein lesbares Datum: "${reason.value}". Erlaubt: 2026-12-01 14:30, 01.12.2026 14:30, 12/01/2026 oder Epoch-Millisekunden.`
         : `${field(reason.field)} is not a date: "${reason.value}". Allowed: 2026-12-01 14:30, 01.12.2026 14:30, 12/01/2026 or epoch milliseconds.`;
     case "badEmail":
-      return de ? `${field("email")} ist keine E-Mail-Adresse: "${reason.value}".` : `${field("email")} is not an e-mail address: "${reason.value}".`;
+      return de
+        ? `${field("email")} ist keine E-Mail-Adresse: "${reason.value}".`
+        : `${field("email")} is not an e-mail address: "${reason.value}".`;
     case "unknownTier":
       return de
         ? `${field("tier")} "${reason.value}" ist keine Stufe des SLA. Erlaubt: ${reason.allowed.join(", ")}.`
         : `${field("tier")} "${reason.value}" is not one of the SLA's tiers. Allowed: ${reason.allowed.join(", ")}.`;
     case "handedOffBeforeCreated":
-      return de ? `${field("handedOff")} liegt vor ${field("created")}.` : `${field("handedOff")} is before ${field("created")}.`;
+      return de
+        ? `${field("handedOff")} liegt vor ${field("created")}.`
+        : `${field("handedOff")} is before ${field("created")}.`;
     case "tooLong":
-      return de ? `${field(reason.field)} ist länger als ${MAX_CELL_CHARS} Zeichen, so viel fasst eine Zelle nicht.` : `${field(reason.field)} is longer than the ${MAX_CELL_CHARS} characters a cell holds.`;
+      return de
+        ? `${field(reason.field)} ist länger als ${MAX_CELL_CHARS} Zeichen, so viel fasst eine Zelle nicht.`
+        : `${field(reason.field)} is longer than the ${MAX_CELL_CHARS} characters a cell holds.`;
   }
 }
 
 /** Why a row was skipped as a duplicate, in English or German. */
 export function duplicateText(language: Language, duplicate: Duplicate): string {
-  const what = duplicate.by === "crmId" ? `${fieldName(language, "crmId")} ${duplicate.key}` : `${fieldName(language, "email")} ${duplicate.key}`;
-  if (language === "de") return duplicate.firstRow === undefined ? `${what} steht schon im Lead-Protokoll.` : `${what} steht schon in Zeile ${duplicate.firstRow} der Datei.`;
-  return duplicate.firstRow === undefined ? `${what} is already in the lead log.` : `${what} is already in row ${duplicate.firstRow} of the file.`;
+  const what =
+    duplicate.by === "crmId"
+      ? `${fieldName(language, "crmId")} ${duplicate.key}`
+      : `${fieldName(language, "email")} ${duplicate.key}`;
+  if (language === "de")
+    return duplicate.firstRow === undefined
+      ? `${what} steht schon im Lead-Protokoll.`
+      : `${what} steht schon in Zeile ${duplicate.firstRow} der Datei.`;
+  return duplicate.firstRow === undefined
+    ? `${what} is already in the lead log.`
+    : `${what} is already in row ${duplicate.firstRow} of the file.`;
 }

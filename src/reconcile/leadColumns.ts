@@ -29,7 +29,10 @@ export interface ResolvedLeadColumns {
   readonly added: readonly LeadColumnKey[];
 }
 
-const normal = (text: unknown): string => String(text ?? "").trim().toLocaleLowerCase();
+const normal = (text: unknown): string =>
+  String(text ?? "")
+    .trim()
+    .toLocaleLowerCase();
 
 /**
  * @param headerTitles every language's header titles, in column-table order
@@ -58,7 +61,8 @@ export function resolveLeadColumns(
   }
   for (const [name, key] of NAMED_COLUMNS) {
     const named = namedRanges.find((range) => range.name === name && range.sheetId === log.sheetId);
-    if (named && /^\$?[A-Z]+\$?2:\$?[A-Z]+(\$?\d+)?$/.test(named.a1)) claim(key, parseA1(named.a1.replace(/\$/g, "").split(":")[0]!).column);
+    if (named && /^\$?[A-Z]+\$?2:\$?[A-Z]+(\$?\d+)?$/.test(named.a1))
+      claim(key, parseA1(named.a1.replace(/\$/g, "").split(":")[0]!).column);
   }
   // Header text finds the columns of a log built before metadata. Once the log carries metadata, a column
   // without it was deleted: a user's column of the same title is theirs, and ours goes at the right end.
@@ -85,7 +89,7 @@ export function resolveLeadColumns(
 }
 
 export type HeaderCheck =
-  | { readonly kind: "ok"; /** The header row gets its metadata now. */ readonly tag: boolean }
+  | { readonly kind: "ok" /** The header row gets its metadata now. */; readonly tag: boolean }
   /** People inserted rows above the header: writing the header in row 1 would cover what they put there. */
   | { readonly kind: "leadHeaderMoved"; readonly row: number }
   /** The header row was deleted: row 1 holds a lead now. */
@@ -96,8 +100,15 @@ export type HeaderCheck =
  * the row). A log whose columns carry metadata but whose header row doesn't
  * lost that row, unless row 1 is empty again; a log without any metadata is tagged.
  */
-export function checkHeaderRow(sheetId: number, rowTags: readonly RowTag[], columnTags: readonly ColumnTag[], rowOneEmpty: boolean): HeaderCheck {
-  const rows = rowTags.filter((tag) => tag.sheetId === sheetId && tag.key === HEADER_METADATA_KEY).map((tag) => tag.row);
+export function checkHeaderRow(
+  sheetId: number,
+  rowTags: readonly RowTag[],
+  columnTags: readonly ColumnTag[],
+  rowOneEmpty: boolean,
+): HeaderCheck {
+  const rows = rowTags
+    .filter((tag) => tag.sheetId === sheetId && tag.key === HEADER_METADATA_KEY)
+    .map((tag) => tag.row);
   if (rows.includes(1)) return { kind: "ok", tag: false };
   if (rows.length > 0) return { kind: "leadHeaderMoved", row: Math.min(...rows) };
   // An empty first row is where the header goes again (people deleted it, then inserted a row for it).

@@ -50,7 +50,11 @@ export const storedSheetSchema = z.object({
    * (`A1:C1,A3:J3`): other cells may hold users' notes, which a rebuild
    * keeps. Absent on the lead log, whose rows are users'.
    */
-  cells: z.optional(z.string().check(z.regex(/^([A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?)(,[A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?)*$/))),
+  cells: z.optional(
+    z
+      .string()
+      .check(z.regex(/^([A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?)(,[A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?)*$/)),
+  ),
   /**
    * The cells above include those formulas fill (CellSpec.filled). A record
    * without it may leave out cells an older build's formulas filled, whose

@@ -37,7 +37,11 @@ export function sameTabName(a: string, b: string): boolean {
 }
 
 /** The add-on's tabs by key, from their metadata; where a key is on several tabs (a copy), the stored id or the planned name decides. */
-function taggedTabs(snapshot: DocumentSnapshot, layout: StoredLayout | undefined, planned: readonly PlannedTab[]): Map<string, TabSnapshot> {
+function taggedTabs(
+  snapshot: DocumentSnapshot,
+  layout: StoredLayout | undefined,
+  planned: readonly PlannedTab[],
+): Map<string, TabSnapshot> {
   const byKey = new Map<string, TabSnapshot[]>();
   for (const tab of snapshot.tabs) {
     if (!tab.record) continue;
@@ -50,7 +54,9 @@ function taggedTabs(snapshot: DocumentSnapshot, layout: StoredLayout | undefined
     const storedId = layout?.sheets[key]?.id;
     const name = planned.find((tab) => tab.key === key)?.name;
     const pick =
-      tabs.find((tab) => tab.id === storedId) ?? (name === undefined ? undefined : tabs.find((tab) => sameTabName(tab.name, name))) ?? tabs[0];
+      tabs.find((tab) => tab.id === storedId) ??
+      (name === undefined ? undefined : tabs.find((tab) => sameTabName(tab.name, name))) ??
+      tabs[0];
     if (pick) chosen.set(key, pick);
   }
   return chosen;
@@ -95,7 +101,8 @@ export function matchTabs(
 
   const refusals: TabRefusal[] = [];
   for (const match of matches) {
-    if (match.tab && !match.stored && !logs.has(match.key)) refusals.push({ kind: "unknownLayout", tab: match.tab.name });
+    if (match.tab && !match.stored && !logs.has(match.key))
+      refusals.push({ kind: "unknownLayout", tab: match.tab.name });
     if (match.tab && match.tab.name === match.plannedName) continue;
     const holder = snapshot.tabs.find((tab) => tab !== match.tab && sameTabName(tab.name, match.plannedName));
     if (holder) refusals.push({ kind: "tabNameTaken", holder: holder.name, planned: match.plannedName });

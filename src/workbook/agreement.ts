@@ -5,7 +5,15 @@
  */
 import type { PartyId } from "../config/schema";
 import { COLORS, monthStartFormula, slaMonths, type PlanContext } from "./context";
-import { customersNeededFormula, holidayDayFormula, leadsNeededFormula, quote, revenueGoalFormula, weekendMask, type WorkTimeRefs } from "./formulas";
+import {
+  customersNeededFormula,
+  holidayDayFormula,
+  leadsNeededFormula,
+  quote,
+  revenueGoalFormula,
+  weekendMask,
+  type WorkTimeRefs,
+} from "./formulas";
 import { LEDGER_COLUMNS, placeLedger, type LedgerRow } from "./ledger";
 import { SheetBuilder, a1, columnLetter, rangeA1, sheetRef } from "./sheetBuilder";
 import type { CellSpec, ConditionalFormatPlan, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
@@ -69,7 +77,10 @@ function holidayColumnOf(requirements: number, lastPartyColumn: number, tierColu
 }
 
 /** `ledgerMonths`: month tabs present after this build, whose goal cell the misses ledger reads. */
-export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, ledgerMonths: ReadonlySet<string>): AgreementResult {
+export function planAgreement(
+  context: Omit<PlanContext, "work" | "checklist">,
+  ledgerMonths: ReadonlySet<string>,
+): AgreementResult {
   const { config, labels, formats } = context;
   const sheetName = context.sheetNames.agreement;
   const ref = sheetRef(sheetName);
@@ -104,7 +115,11 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   row += 1;
   const first = months[0] ?? config.startMonth;
   const last = months[months.length - 1] ?? config.startMonth;
-  sheet.set(row, 1, { value: `${labels.period}: ${first} – ${last} · ${labels.kinds[config.kind]} · ${labels.reviewCadence}: ${labels.cadences[config.review.cadence]}`, italic: true, color: COLORS.muted });
+  sheet.set(row, 1, {
+    value: `${labels.period}: ${first} – ${last} · ${labels.kinds[config.kind]} · ${labels.reviewCadence}: ${labels.cadences[config.review.cadence]}`,
+    italic: true,
+    color: COLORS.muted,
+  });
   row += 1;
   sheet.set(row, 1, { value: labels.generatedNote, italic: true, color: COLORS.muted });
   row += 2;
@@ -118,7 +133,14 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   // 2. Goals, one column per party, and the marketing goal calculation.
   sectionHeader(row, labels.section.goals);
   row += 1;
-  parties.forEach((party) => sheet.set(row, partyColumn(party.id), { text: party.name, bold: true, background: partyColor(party.id).strong, color: COLORS.headerText }));
+  parties.forEach((party) =>
+    sheet.set(row, partyColumn(party.id), {
+      text: party.name,
+      bold: true,
+      background: partyColor(party.id).strong,
+      color: COLORS.headerText,
+    }),
+  );
   row += 1;
   const goalsRow = row;
   row += 2;
@@ -133,25 +155,48 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
     return row - 1;
   };
   inputRow(labels.inputs.quota, { value: config.marketing.quota, format: formats.money }, "Quota");
-  inputRow(labels.inputs.marketingShare, { value: config.marketing.marketingShare, format: formats.percent }, "MarketingShare");
+  inputRow(
+    labels.inputs.marketingShare,
+    { value: config.marketing.marketingShare, format: formats.percent },
+    "MarketingShare",
+  );
   inputRow(labels.inputs.avgDealSize, { value: config.marketing.avgDealSize, format: formats.money }, "AvgDealSize");
   inputRow(labels.inputs.closeRate, { value: config.marketing.closeRate, format: formats.percent }, "CloseRate");
-  inputRow(labels.inputs.revenueGoal, { ...calculated, formula: revenueGoalFormula("Quota", "MarketingShare"), format: formats.money }, "RevenueGoal");
-  inputRow(labels.inputs.customersNeeded, { ...calculated, formula: customersNeededFormula("RevenueGoal", "AvgDealSize"), format: formats.count }, "CustomersNeeded");
-  inputRow(labels.inputs.leadsNeeded, { ...calculated, formula: leadsNeededFormula("CustomersNeeded", "CloseRate"), format: formats.count, bold: true }, "LeadsNeeded");
+  inputRow(
+    labels.inputs.revenueGoal,
+    { ...calculated, formula: revenueGoalFormula("Quota", "MarketingShare"), format: formats.money },
+    "RevenueGoal",
+  );
+  inputRow(
+    labels.inputs.customersNeeded,
+    { ...calculated, formula: customersNeededFormula("RevenueGoal", "AvgDealSize"), format: formats.count },
+    "CustomersNeeded",
+  );
+  inputRow(
+    labels.inputs.leadsNeeded,
+    { ...calculated, formula: leadsNeededFormula("CustomersNeeded", "CloseRate"), format: formats.count, bold: true },
+    "LeadsNeeded",
+  );
 
   const tiers = config.marketing.tiers;
   if (tiers.length > 0) {
     row += 1;
     sheet.set(row, 1, { value: labels.section.tiers, bold: true });
     row += 1;
-    sheet.row(row, 1, labels.tierHeaders.map((header) => ({ value: header, bold: true, background: COLORS.marketing.light })));
+    sheet.row(
+      row,
+      1,
+      labels.tierHeaders.map((header) => ({ value: header, bold: true, background: COLORS.marketing.light })),
+    );
     row += 1;
     const firstTierRow = row;
     // Tier shares split the marketing share (method §2): a tier without its own share gets an even part of what the others leave.
-    const ownShareCells = tiers.flatMap((tier, index) => (tier.marketingShare === undefined ? [] : [a1(firstTierRow + index, 3)]));
+    const ownShareCells = tiers.flatMap((tier, index) =>
+      tier.marketingShare === undefined ? [] : [a1(firstTierRow + index, 3)],
+    );
     const withoutOwnShare = tiers.filter((tier) => tier.marketingShare === undefined).length;
-    const left = ownShareCells.length === 0 ? "MarketingShare" : `MAX(0,MarketingShare-SUM(${ownShareCells.join(",")}))`;
+    const left =
+      ownShareCells.length === 0 ? "MarketingShare" : `MAX(0,MarketingShare-SUM(${ownShareCells.join(",")}))`;
     const evenPart = withoutOwnShare === 1 ? left : `${left}/${withoutOwnShare}`;
     for (const tier of tiers) {
       const share = tier.marketingShare === undefined ? { formula: evenPart } : { value: tier.marketingShare };
@@ -171,24 +216,56 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
     }
     if (tiers.some((tier) => tier.valuePerLead !== undefined)) {
       sheet.set(row, 1, { value: labels.inputs.valueGoal, bold: true });
-      sheet.set(row, 7, { ...calculated, formula: `SUM(${rangeA1(firstTierRow, 7, tiers.length, 1)})`, format: formats.money, bold: true });
+      sheet.set(row, 7, {
+        ...calculated,
+        formula: `SUM(${rangeA1(firstTierRow, 7, tiers.length, 1)})`,
+        format: formats.money,
+        bold: true,
+      });
       row += 1;
     }
   }
 
   row += 1;
-  inputRow(labels.inputs.followUpHours, { value: config.sales.followUpHours, format: formats.hours, background: COLORS.sales.light }, "FollowUpGoalHours");
-  inputRow(labels.inputs.followUpAttempts, { value: config.sales.followUpAttempts, format: formats.count, background: COLORS.sales.light }, "FollowUpGoalAttempts");
+  inputRow(
+    labels.inputs.followUpHours,
+    { value: config.sales.followUpHours, format: formats.hours, background: COLORS.sales.light },
+    "FollowUpGoalHours",
+  );
+  inputRow(
+    labels.inputs.followUpAttempts,
+    { value: config.sales.followUpAttempts, format: formats.count, background: COLORS.sales.light },
+    "FollowUpGoalAttempts",
+  );
   const hours = config.sales.businessHours;
-  inputRow(labels.inputs.businessHours, { value: hours ? businessHoursText(hours.days, hours.start, hours.end, config.language) : labels.inputs.allHours, background: COLORS.sales.light });
+  inputRow(labels.inputs.businessHours, {
+    value: hours ? businessHoursText(hours.days, hours.start, hours.end, config.language) : labels.inputs.allHours,
+    background: COLORS.sales.light,
+  });
   let work: WorkTimeRefs | undefined;
-  const holidayColumn = holidayColumnOf(config.requirements.length, lastPartyColumn, tiers.length > 0 ? labels.tierHeaders.length : 0);
+  const holidayColumn = holidayColumnOf(
+    config.requirements.length,
+    lastPartyColumn,
+    tiers.length > 0 ? labels.tierHeaders.length : 0,
+  );
   const holidays = config.sales.holidays;
   if (hours || holidays.length > 0) {
     const days = hours?.days ?? [0, 1, 2, 3, 4, 5, 6];
-    const maskRow = inputRow(labels.inputs.workdayMask, { ...calculated, text: weekendMask(days), format: formats.text });
-    const startRow = inputRow(labels.inputs.dayStart, { ...calculated, formula: clockFormula(hours?.start ?? "00:00"), format: "hh:mm" });
-    const endRow = inputRow(labels.inputs.dayEnd, { ...calculated, formula: clockFormula(hours?.end ?? "24:00"), format: "hh:mm" });
+    const maskRow = inputRow(labels.inputs.workdayMask, {
+      ...calculated,
+      text: weekendMask(days),
+      format: formats.text,
+    });
+    const startRow = inputRow(labels.inputs.dayStart, {
+      ...calculated,
+      formula: clockFormula(hours?.start ?? "00:00"),
+      format: "hh:mm",
+    });
+    const endRow = inputRow(labels.inputs.dayEnd, {
+      ...calculated,
+      formula: clockFormula(hours?.end ?? "24:00"),
+      format: "hh:mm",
+    });
     sheet.set(1, holidayColumn, { value: labels.section.holidays, bold: true });
     const holidayRows = Math.max(1, holidays.length);
     holidays.forEach((day, index) => {
@@ -200,7 +277,11 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
     sheet.set(1, holidayColumn + 1, { value: labels.section.holidayDays, bold: true });
     for (let index = 0; index < holidayRows; index++) {
       const above = index > 0 ? rangeA1(2, holidayColumn + 1, index, 1, true) : undefined;
-      sheet.set(2 + index, holidayColumn + 1, { ...calculated, formula: holidayDayFormula(a1(2 + index, holidayColumn), mask, above), format: formats.date });
+      sheet.set(2 + index, holidayColumn + 1, {
+        ...calculated,
+        formula: holidayDayFormula(a1(2 + index, holidayColumn), mask, above),
+        format: formats.date,
+      });
     }
     work = {
       mask: `${ref}!${mask}`,
@@ -214,16 +295,54 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   row += 1;
   sheet.set(row, 1, { value: labels.section.capacity, bold: true });
   row += 1;
-  const repsRow = inputRow(labels.capacity.reps, { value: config.sales.reps, format: formats.count, background: COLORS.sales.light });
-  const perRepRow = inputRow(labels.capacity.leadsPerRep, { ...calculated, formula: `LeadsNeeded/${a1(repsRow, 2)}`, format: formats.decimal });
-  const minutesRow = inputRow(labels.capacity.minutesPerAttempt, { value: config.sales.minutesPerAttempt, format: formats.count, background: COLORS.sales.light });
-  const neededRow = inputRow(labels.capacity.hoursNeeded, { ...calculated, formula: `${a1(perRepRow, 2)}*FollowUpGoalAttempts*${a1(minutesRow, 2)}/60`, format: formats.decimal });
-  const availableRow = inputRow(labels.capacity.hoursAvailable, { value: config.sales.hoursPerRep, format: formats.decimal, background: COLORS.sales.light });
-  const loadRow = inputRow(labels.capacity.load, { ...calculated, formula: `${a1(neededRow, 2)}/${a1(availableRow, 2)}`, format: formats.percent });
-  const statusRow = inputRow(labels.capacity.status, { ...calculated, formula: `IF(${a1(loadRow, 2)}<=1,${quote(labels.capacity.fits)},${quote(labels.capacity.short)})`, bold: true });
+  const repsRow = inputRow(labels.capacity.reps, {
+    value: config.sales.reps,
+    format: formats.count,
+    background: COLORS.sales.light,
+  });
+  const perRepRow = inputRow(labels.capacity.leadsPerRep, {
+    ...calculated,
+    formula: `LeadsNeeded/${a1(repsRow, 2)}`,
+    format: formats.decimal,
+  });
+  const minutesRow = inputRow(labels.capacity.minutesPerAttempt, {
+    value: config.sales.minutesPerAttempt,
+    format: formats.count,
+    background: COLORS.sales.light,
+  });
+  const neededRow = inputRow(labels.capacity.hoursNeeded, {
+    ...calculated,
+    formula: `${a1(perRepRow, 2)}*FollowUpGoalAttempts*${a1(minutesRow, 2)}/60`,
+    format: formats.decimal,
+  });
+  const availableRow = inputRow(labels.capacity.hoursAvailable, {
+    value: config.sales.hoursPerRep,
+    format: formats.decimal,
+    background: COLORS.sales.light,
+  });
+  const loadRow = inputRow(labels.capacity.load, {
+    ...calculated,
+    formula: `${a1(neededRow, 2)}/${a1(availableRow, 2)}`,
+    format: formats.percent,
+  });
+  const statusRow = inputRow(labels.capacity.status, {
+    ...calculated,
+    formula: `IF(${a1(loadRow, 2)}<=1,${quote(labels.capacity.fits)},${quote(labels.capacity.short)})`,
+    bold: true,
+  });
   conditionalFormats.push(
-    { ranges: [a1(statusRow, 2)], formula: `=${a1(loadRow, 2, true)}<=1`, background: COLORS.good.background, color: COLORS.good.text },
-    { ranges: [a1(statusRow, 2)], formula: `=${a1(loadRow, 2, true)}>1`, background: COLORS.bad.background, color: COLORS.bad.text },
+    {
+      ranges: [a1(statusRow, 2)],
+      formula: `=${a1(loadRow, 2, true)}<=1`,
+      background: COLORS.good.background,
+      color: COLORS.good.text,
+    },
+    {
+      ranges: [a1(statusRow, 2)],
+      formula: `=${a1(loadRow, 2, true)}>1`,
+      background: COLORS.bad.background,
+      color: COLORS.bad.text,
+    },
   );
 
   // Goals row, written now that the named ranges exist.
@@ -242,7 +361,11 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   sectionHeader(row, labels.section.requirements);
   row += 1;
   const partyName = (id: PartyId): string => parties.find((party) => party.id === id)?.name ?? id;
-  sheet.row(row, 1, labels.requirementHeaders.map((header) => ({ value: header, bold: true })));
+  sheet.row(
+    row,
+    1,
+    labels.requirementHeaders.map((header) => ({ value: header, bold: true })),
+  );
   row += 1;
   for (const requirement of config.requirements) {
     sheet.row(row, 1, [
@@ -260,7 +383,12 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
     row += 1;
     sheet.set(row, 1, { value: labels.checklistMonth, bold: true });
     config.requirements.forEach((requirement, index) => {
-      sheet.set(row, 2 + index, { text: `${requirement.text} (${requirement.perMonth}×)`, bold: true, background: partyColor(requirement.from).light, wrap: true });
+      sheet.set(row, 2 + index, {
+        text: `${requirement.text} (${requirement.perMonth}×)`,
+        bold: true,
+        background: partyColor(requirement.from).light,
+        wrap: true,
+      });
     });
     row += 1;
     const firstChecklistRow = row;
@@ -268,7 +396,11 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
       sheet.set(row, 1, { formula: monthStartFormula(month), format: formats.month });
       config.requirements.forEach((requirement, index) => {
         const key = `${requirementKey(requirement.from, requirement.to, requirement.text)}|${month}`;
-        sheet.set(row, 2 + index, { value: "", format: formats.count, input: { key, fallbackKey: `req#${index}|${month}` } });
+        sheet.set(row, 2 + index, {
+          value: "",
+          format: formats.count,
+          input: { key, fallbackKey: `req#${index}|${month}` },
+        });
         checklist.set(`${index}|${month}`, `${ref}!${a1(row, 2 + index, true)}`);
       });
       row += 1;
@@ -276,8 +408,17 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
     config.requirements.forEach((requirement, index) => {
       const column = 2 + index;
       const range = rangeA1(firstChecklistRow, column, months.length, 1);
-      validations.push({ range, rule: { kind: "numberBetween", min: 0, max: 31 }, helpText: `0–${requirement.perMonth}` });
-      conditionalFormats.push({ ranges: [range], formula: `=${columnLetter(column)}${firstChecklistRow}>=${requirement.perMonth}`, background: COLORS.good.background, color: COLORS.good.text });
+      validations.push({
+        range,
+        rule: { kind: "numberBetween", min: 0, max: 31 },
+        helpText: `0–${requirement.perMonth}`,
+      });
+      conditionalFormats.push({
+        ranges: [range],
+        formula: `=${columnLetter(column)}${firstChecklistRow}>=${requirement.perMonth}`,
+        background: COLORS.good.background,
+        color: COLORS.good.text,
+      });
     });
   }
 
@@ -285,10 +426,19 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   row += 1;
   sectionHeader(row, labels.section.contacts);
   row += 1;
-  sheet.row(row, 1, labels.contactHeaders.map((header) => ({ value: header, bold: true })));
+  sheet.row(
+    row,
+    1,
+    labels.contactHeaders.map((header) => ({ value: header, bold: true })),
+  );
   row += 1;
   for (const contact of config.contacts) {
-    sheet.row(row, 1, [{ text: contact.name }, { text: contact.email }, { text: contact.role || "—" }, { text: partyName(contact.party), background: partyColor(contact.party).light }]);
+    sheet.row(row, 1, [
+      { text: contact.name },
+      { text: contact.email },
+      { text: contact.role || "—" },
+      { text: partyName(contact.party), background: partyColor(contact.party).light },
+    ]);
     row += 1;
   }
 
@@ -296,14 +446,20 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   row += 1;
   sectionHeader(row, labels.section.missed);
   row += 1;
-  sheet.row(row, 1, [{ value: labels.missed.strikes }, { value: config.missedGoals.strikesBeforeEscalation, format: formats.count }]);
+  sheet.row(row, 1, [
+    { value: labels.missed.strikes },
+    { value: config.missedGoals.strikesBeforeEscalation, format: formats.count },
+  ]);
   row += 1;
   row = longText(row, labels.missed.steps, config.missedGoals.steps);
   if (config.missedGoals.serviceCredits) row = longText(row, labels.missed.credits, config.missedGoals.serviceCredits);
   sheet.set(row, 1, { value: labels.missed.owners });
   parties.forEach((party) => {
     const owner = config.contacts.find((contact) => contact.party === party.id);
-    sheet.set(row, partyColumn(party.id), { text: owner ? `${owner.name}${owner.role ? ` (${owner.role})` : ""}` : "—", background: partyColor(party.id).light });
+    sheet.set(row, partyColumn(party.id), {
+      text: owner ? `${owner.name}${owner.role ? ` (${owner.role})` : ""}` : "—",
+      background: partyColor(party.id).light,
+    });
   });
   row += 1;
   sheet.set(row, 1, { value: labels.missed.ledgerHint, italic: true, color: COLORS.muted });
@@ -312,7 +468,10 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
   // 6. Cancellation terms and the review.
   sectionHeader(row, labels.section.cancellation);
   row += 1;
-  sheet.row(row, 1, [{ value: labels.cancellation.missedInARow }, { value: config.cancellation.missedMonthsInARow, format: formats.count }]);
+  sheet.row(row, 1, [
+    { value: labels.cancellation.missedInARow },
+    { value: config.cancellation.missedMonthsInARow, format: formats.count },
+  ]);
   row += 1;
   row = longText(row, labels.cancellation.terms, config.cancellation.terms);
   row = longText(row, labels.cancellation.clauses, config.review.clauses);
@@ -350,6 +509,16 @@ export function planAgreement(context: Omit<PlanContext, "work" | "checklist">, 
     namedRanges,
     work,
     checklist,
-    ledger: new Map([...ledger.rows].map(([key, cells]) => [key, { goal: `${ref}!${cells.goal}`, met: `${ref}!${cells.met}`, strikes: `${ref}!${cells.strikes}`, escalation: `${ref}!${cells.escalation}` }])),
+    ledger: new Map(
+      [...ledger.rows].map(([key, cells]) => [
+        key,
+        {
+          goal: `${ref}!${cells.goal}`,
+          met: `${ref}!${cells.met}`,
+          strikes: `${ref}!${cells.strikes}`,
+          escalation: `${ref}!${cells.escalation}`,
+        },
+      ]),
+    ),
   };
 }

@@ -55,7 +55,12 @@ export interface PlanContext {
   readonly config: SlaConfig;
   readonly labels: WorkbookLabels;
   readonly formats: Formats;
-  readonly sheetNames: { readonly dashboard: string; readonly agreement: string; readonly leads: string; readonly followUp: string };
+  readonly sheetNames: {
+    readonly dashboard: string;
+    readonly agreement: string;
+    readonly leads: string;
+    readonly followUp: string;
+  };
   /** Last data row of the lead log. */
   readonly leadsLastRow: number;
   /** Where the lead log's columns are now. */

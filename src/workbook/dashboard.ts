@@ -46,13 +46,23 @@ export function planDashboard(context: PlanContext, input: DashboardInput): Shee
     for (let column = 2; column <= lastColumn; column++) sheet.set(row, column, { background: COLORS.header });
   };
   const columnTitles = (row: number, titles: readonly string[], column = 1): void =>
-    sheet.row(row, column, titles.map((title): CellSpec => (title === "" ? { background: COLORS.calculated } : { value: title, bold: true, background: COLORS.calculated, wrap: true })));
+    sheet.row(
+      row,
+      column,
+      titles.map(
+        (title): CellSpec =>
+          title === ""
+            ? { background: COLORS.calculated }
+            : { value: title, bold: true, background: COLORS.calculated, wrap: true },
+      ),
+    );
 
   const allMonths = slaMonths(config);
   const month = input.months[0] ?? config.startMonth;
   const tab = sheetRef(month);
   const followUp = sheetRef(context.sheetNames.followUp);
-  const followUpCell = (forMonth: string, column: number): string => `${followUp}!${a1(FOLLOW_UP_LAYOUT.firstMonthRow + allMonths.indexOf(forMonth), column, true)}`;
+  const followUpCell = (forMonth: string, column: number): string =>
+    `${followUp}!${a1(FOLLOW_UP_LAYOUT.firstMonthRow + allMonths.indexOf(forMonth), column, true)}`;
   const C = FOLLOW_UP_LAYOUT.columns;
   const I = MONTH_LAYOUT.inputs;
 
@@ -78,9 +88,24 @@ export function planDashboard(context: PlanContext, input: DashboardInput): Shee
   sheet.set(8, 3, { ...calculated, value: 1, format: formats.percent });
   const pace = labels.month;
   conditionalFormats.push(
-    { ranges: [status], formula: `=OR(${status}=${quote(pace.onTrack)},${status}=${quote(pace.met)})`, background: COLORS.good.background, color: COLORS.good.text },
-    { ranges: [status], formula: `=${status}=${quote(pace.atRisk)}`, background: COLORS.warn.background, color: COLORS.warn.text },
-    { ranges: [status], formula: `=OR(${status}=${quote(pace.behind)},${status}=${quote(pace.missed)})`, background: COLORS.bad.background, color: COLORS.bad.text },
+    {
+      ranges: [status],
+      formula: `=OR(${status}=${quote(pace.onTrack)},${status}=${quote(pace.met)})`,
+      background: COLORS.good.background,
+      color: COLORS.good.text,
+    },
+    {
+      ranges: [status],
+      formula: `=${status}=${quote(pace.atRisk)}`,
+      background: COLORS.warn.background,
+      color: COLORS.warn.text,
+    },
+    {
+      ranges: [status],
+      formula: `=OR(${status}=${quote(pace.behind)},${status}=${quote(pace.missed)})`,
+      background: COLORS.bad.background,
+      color: COLORS.bad.text,
+    },
   );
 
   // Sales follow-up, from the Follow-up tab's row for the month.
@@ -93,15 +118,42 @@ export function planDashboard(context: PlanContext, input: DashboardInput): Shee
     if (goalCell) sheet.set(row, 3, { ...calculated, ...goalCell });
     if (verdict) sheet.set(row, 4, { ...calculated, bold: true, formula: verdict });
   };
-  figure(12, words.median, { formula: followUpCell(month, C.median), format: hours, bold: true }, { formula: "FollowUpGoalHours", format: hours }, followUpCell(month, C.speedMet));
+  figure(
+    12,
+    words.median,
+    { formula: followUpCell(month, C.median), format: hours, bold: true },
+    { formula: "FollowUpGoalHours", format: hours },
+    followUpCell(month, C.speedMet),
+  );
   figure(13, words.p90, { formula: followUpCell(month, C.p90), format: hours });
   figure(14, words.withinGoal, { formula: followUpCell(month, C.withinGoal), format: formats.percent });
-  figure(15, words.overdue, { formula: `${followUp}!${a1(FOLLOW_UP_LAYOUT.monthHeaderRow - 1, C.average, true)}`, format: formats.count }, { value: 0, format: formats.count });
-  figure(16, words.depth, { formula: followUpCell(month, C.depth), format: formats.decimal, bold: true }, { formula: "FollowUpGoalAttempts", format: formats.decimal }, followUpCell(month, C.depthMet));
+  figure(
+    15,
+    words.overdue,
+    { formula: `${followUp}!${a1(FOLLOW_UP_LAYOUT.monthHeaderRow - 1, C.average, true)}`, format: formats.count },
+    { value: 0, format: formats.count },
+  );
+  figure(
+    16,
+    words.depth,
+    { formula: followUpCell(month, C.depth), format: formats.decimal, bold: true },
+    { formula: "FollowUpGoalAttempts", format: formats.decimal },
+    followUpCell(month, C.depthMet),
+  );
   const verdicts = rangeA1(12, 4, 5, 1);
   conditionalFormats.push(
-    { ranges: [verdicts], formula: `=LEFT(${a1(12, 4)},1)="✓"`, background: COLORS.good.background, color: COLORS.good.text },
-    { ranges: [verdicts], formula: `=LEFT(${a1(12, 4)},1)="✗"`, background: COLORS.bad.background, color: COLORS.bad.text },
+    {
+      ranges: [verdicts],
+      formula: `=LEFT(${a1(12, 4)},1)="✓"`,
+      background: COLORS.good.background,
+      color: COLORS.good.text,
+    },
+    {
+      ranges: [verdicts],
+      formula: `=LEFT(${a1(12, 4)},1)="✗"`,
+      background: COLORS.bad.background,
+      color: COLORS.bad.text,
+    },
     { ranges: [a1(15, 2)], formula: `=N(${a1(15, 2)})>0`, background: COLORS.bad.background, color: COLORS.bad.text },
   );
 
@@ -114,14 +166,28 @@ export function planDashboard(context: PlanContext, input: DashboardInput): Shee
     const row = 20 + index;
     const cells = input.ledger.get(`${month}|${party.id}`);
     sheet.set(row, 1, { text: party.name, background: COLORS[party.id as PartyId].light });
-    sheet.set(row, 2, { ...calculated, formula: cells ? `N(${cells.strikes})` : "0", format: formats.count, bold: true });
+    sheet.set(row, 2, {
+      ...calculated,
+      formula: cells ? `N(${cells.strikes})` : "0",
+      format: formats.count,
+      bold: true,
+    });
     sheet.set(row, 3, { ...calculated, value: limit, format: formats.count });
     const left = `${a1(row, 3)}-${a1(row, 2)}`;
     const escalated = cells ? `${cells.escalation}<>""` : "FALSE";
-    sheet.set(row, 4, { ...calculated, formula: `IF(OR(${escalated},${left}<=0),${quote(words.escalateNow)},${words.missesLeft(`(${left})`)})` });
+    sheet.set(row, 4, {
+      ...calculated,
+      formula: `IF(OR(${escalated},${left}<=0),${quote(words.escalateNow)},${words.missesLeft(`(${left})`)})`,
+    });
   });
   const strikeRows = rangeA1(20, 4, parties.length, 1);
-  conditionalFormats.push({ ranges: [strikeRows], formula: `=${a1(20, 4)}=${quote(words.escalateNow)}`, background: COLORS.bad.background, color: COLORS.bad.text, bold: true });
+  conditionalFormats.push({
+    ranges: [strikeRows],
+    formula: `=${a1(20, 4)}=${quote(words.escalateNow)}`,
+    background: COLORS.bad.background,
+    color: COLORS.bad.text,
+    bold: true,
+  });
 
   // The last months, oldest first, ending with the dashboard's month.
   const pastTop = 20 + parties.length + 1;
@@ -146,8 +212,18 @@ export function planDashboard(context: PlanContext, input: DashboardInput): Shee
     const verdictCells = [rangeA1(pastTop + 2, 4, shown.length, 1), rangeA1(pastTop + 2, 7, shown.length, 1)];
     const first = a1(pastTop + 2, 4);
     conditionalFormats.push(
-      { ranges: verdictCells, formula: `=${first}=${quote(labels.ledger.met)}`, background: COLORS.good.background, color: COLORS.good.text },
-      { ranges: verdictCells, formula: `=${first}=${quote(labels.ledger.missed)}`, background: COLORS.bad.background, color: COLORS.bad.text },
+      {
+        ranges: verdictCells,
+        formula: `=${first}=${quote(labels.ledger.met)}`,
+        background: COLORS.good.background,
+        color: COLORS.good.text,
+      },
+      {
+        ranges: verdictCells,
+        formula: `=${first}=${quote(labels.ledger.missed)}`,
+        background: COLORS.bad.background,
+        color: COLORS.bad.text,
+      },
     );
   }
 
@@ -159,11 +235,17 @@ export function planDashboard(context: PlanContext, input: DashboardInput): Shee
   sheet.set(data.row - 1, data.column, { value: words.chartData, italic: true, color: COLORS.muted });
   MIRRORED_COLUMNS.forEach((column, offset) => {
     const source = `${tab}!${rangeA1(MONTH_LAYOUT.firstDayRow, column, days, 1, true)}`;
-    sheet.set(data.row, data.column + offset, { value: titles[offset] ?? "", italic: true, color: COLORS.muted, wrap: true });
+    sheet.set(data.row, data.column + offset, {
+      value: titles[offset] ?? "",
+      italic: true,
+      color: COLORS.muted,
+      wrap: true,
+    });
     // Spilled values take the format of the cells they land in: every row of the column carries it.
     const format = offset === 0 ? formats.date : offset === 3 ? formats.count : formats.decimal;
     sheet.set(data.row + 1, data.column + offset, { formula: `ARRAYFORMULA(${source})`, color: COLORS.muted, format });
-    for (let day = 2; day <= days; day++) sheet.set(data.row + day, data.column + offset, { color: COLORS.muted, format });
+    for (let day = 2; day <= days; day++)
+      sheet.set(data.row + day, data.column + offset, { color: COLORS.muted, format });
   });
   const series = (offset: number): string => rangeA1(data.row, data.column + offset, days + 1, 1);
 

@@ -18,11 +18,37 @@ export const FOLLOW_UP_LAYOUT = {
   monthHeaderRow: 4,
   firstMonthRow: 5,
   /** Columns of the by-month table, 1-based. */
-  columns: { month: 1, handed: 2, followed: 3, awaiting: 4, average: 5, median: 6, p90: 7, speedGoal: 8, withinGoal: 9, depth: 10, depthGoal: 11, attempts: 12, worked: 13, speedMet: 14, depthMet: 15 },
+  columns: {
+    month: 1,
+    handed: 2,
+    followed: 3,
+    awaiting: 4,
+    average: 5,
+    median: 6,
+    p90: 7,
+    speedGoal: 8,
+    withinGoal: 9,
+    depth: 10,
+    depthGoal: 11,
+    attempts: 12,
+    worked: 13,
+    speedMet: 14,
+    depthMet: 15,
+  },
 } as const;
 
 /** The statistics a report row shows, each in its own column. */
-type Stat = "count" | "followed" | "awaiting" | "average" | "median" | "p90" | "within" | "depth" | "attempts" | "worked";
+type Stat =
+  | "count"
+  | "followed"
+  | "awaiting"
+  | "average"
+  | "median"
+  | "p90"
+  | "within"
+  | "depth"
+  | "attempts"
+  | "worked";
 
 /** The rows of one report table and the leads each row counts. */
 interface Groups {
@@ -45,7 +71,17 @@ interface Groups {
 }
 
 /** The per-lead numbers a report totals, in the order of the totals block's columns. */
-const TOTALS = ["leads", "followed", "awaiting", "hours", "withinGoal", "openAttempts", "worked", "openWorked", "overdue"] as const;
+const TOTALS = [
+  "leads",
+  "followed",
+  "awaiting",
+  "hours",
+  "withinGoal",
+  "openAttempts",
+  "worked",
+  "openWorked",
+  "overdue",
+] as const;
 type Total = (typeof TOTALS)[number];
 
 /** Where the totals block starts: one blank column after the by-month table's status columns. */
@@ -74,7 +110,15 @@ interface LeadColumns {
 
 function leadColumns(context: PlanContext, named: boolean): LeadColumns {
   if (named) {
-    return { handedOff: "Leads_HandedOff", firstFollowUp: "Leads_FirstFollowUp", attempts: "Leads_Attempts", connected: "Leads_Connected", hours: "Leads_ResponseHours", status: "Leads_Status", goal: leadGoalOf(context, undefined) };
+    return {
+      handedOff: "Leads_HandedOff",
+      firstFollowUp: "Leads_FirstFollowUp",
+      attempts: "Leads_Attempts",
+      connected: "Leads_Connected",
+      hours: "Leads_ResponseHours",
+      status: "Leads_Status",
+      goal: leadGoalOf(context, undefined),
+    };
   }
   return {
     goal: leadGoalOf(context, leadRange(context, "goalHours")),
@@ -88,7 +132,15 @@ function leadColumns(context: PlanContext, named: boolean): LeadColumns {
 }
 
 /** The names withSharedTests gives the lead log's columns inside the totals formula. */
-const BOUND_COLUMNS: LeadColumns = { handedOff: "handed_off", firstFollowUp: "first_follow_up", attempts: "attempts", connected: "connected", hours: "hours", status: "lead_status", goal: "lead_goal" };
+const BOUND_COLUMNS: LeadColumns = {
+  handedOff: "handed_off",
+  firstFollowUp: "first_follow_up",
+  attempts: "attempts",
+  connected: "connected",
+  hours: "hours",
+  status: "lead_status",
+  goal: "lead_goal",
+};
 
 /** Whether any tier has its own follow-up goal: then each lead's goal is read from the lead log's goal column. */
 export function hasTierGoals(context: Pick<PlanContext, "config">): boolean {
@@ -155,8 +207,16 @@ function withSharedTests(leads: LeadColumns, formula: string): string {
   const goal: [string, string][] = leads.goal === "FollowUpGoalHours" ? [] : [[b.goal, leads.goal]];
   return letArrayFormula({
     names: [
-      [b.handedOff, leads.handedOff], [b.firstFollowUp, leads.firstFollowUp], [b.attempts, leads.attempts], [b.connected, leads.connected], [b.hours, leads.hours], [b.status, leads.status], ...goal,
-      ["answered", `ISNUMBER(${b.hours})`], ["attempted", `ISNUMBER(${b.attempts})`], ["still_open", `(${b.connected}<>TRUE)`],
+      [b.handedOff, leads.handedOff],
+      [b.firstFollowUp, leads.firstFollowUp],
+      [b.attempts, leads.attempts],
+      [b.connected, leads.connected],
+      [b.hours, leads.hours],
+      [b.status, leads.status],
+      ...goal,
+      ["answered", `ISNUMBER(${b.hours})`],
+      ["attempted", `ISNUMBER(${b.attempts})`],
+      ["still_open", `(${b.connected}<>TRUE)`],
     ],
     body: formula,
   });
@@ -203,41 +263,81 @@ function verdictFormula(start: string, today: string, none: string, ok: string, 
  * average response hours are and no lead is overdue (a lead waiting past the
  * goal is outside it, method §5, however good the average of the others).
  */
-export function speedVerdictFormula(refs: { start: string; average: string; overdue: string; goal: string; today: string }, words: VerdictWords): string {
+export function speedVerdictFormula(
+  refs: { start: string; average: string; overdue: string; goal: string; today: string },
+  words: VerdictWords,
+): string {
   const { start, average, overdue, goal, today } = refs;
-  return verdictFormula(start, today, `AND(${average}="",N(${overdue})=0)`, `AND(N(${average})<=${goal},N(${overdue})=0)`, words);
+  return verdictFormula(
+    start,
+    today,
+    `AND(${average}="",N(${overdue})=0)`,
+    `AND(N(${average})<=${goal},N(${overdue})=0)`,
+    words,
+  );
 }
 
 /** The depth verdict of a month starting on `start`: average attempts on leads not yet connected at least the goal. */
-export function depthVerdictFormula(refs: { start: string; depth: string; goal: string; today: string }, words: VerdictWords): string {
+export function depthVerdictFormula(
+  refs: { start: string; depth: string; goal: string; today: string },
+  words: VerdictWords,
+): string {
   const { start, depth, goal, today } = refs;
   return verdictFormula(start, today, `${depth}=""`, `N(${depth})>=${goal}`, words);
 }
 
-function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, columns: Readonly<Record<Stat, number>>): void {
+function placeStats(
+  sheet: SheetBuilder,
+  context: PlanContext,
+  groups: Groups,
+  columns: Readonly<Record<Stat, number>>,
+): void {
   const { formats, labels } = context;
   const calculated: CellSpec = { background: COLORS.calculated };
   const leads = leadColumns(context, groups.namedColumns);
   // The median's FILTER reads the hand-off month, which has no name.
   const literal = leadColumns(context, false);
-  const lead = perLead({ ...BOUND_COLUMNS, goal: leads.goal === "FollowUpGoalHours" ? leads.goal : BOUND_COLUMNS.goal }, overdueFormula(context, BOUND_COLUMNS.status));
+  const lead = perLead(
+    { ...BOUND_COLUMNS, goal: leads.goal === "FollowUpGoalHours" ? leads.goal : BOUND_COLUMNS.goal },
+    overdueFormula(context, BOUND_COLUMNS.status),
+  );
   if (columns.p90 !== columns.median + 1) throw new Error("report columns that share a formula must be adjacent");
   const { firstRow, rows, members } = groups;
 
   // The totals block: a title, a muted header (calculated, not input), one MMULT filling every row and column.
-  const totalsFormat: Record<Total, string> = { leads: formats.count, followed: formats.count, awaiting: formats.count, hours: formats.hours, withinGoal: formats.count, openAttempts: formats.count, worked: formats.count, openWorked: formats.count, overdue: formats.count };
+  const totalsFormat: Record<Total, string> = {
+    leads: formats.count,
+    followed: formats.count,
+    awaiting: formats.count,
+    hours: formats.hours,
+    withinGoal: formats.count,
+    openAttempts: formats.count,
+    worked: formats.count,
+    openWorked: formats.count,
+    overdue: formats.count,
+  };
   const first = FOLLOW_UP_TOTALS_COLUMN;
   sheet.set(firstRow - 2, first, { value: labels.followUp.totalsTitle, bold: true });
   TOTALS.forEach((name, offset) => {
-    sheet.set(firstRow - 1, first + offset, { value: labels.followUp.totalsHeaders[name], bold: true, background: COLORS.muted, color: COLORS.headerText, wrap: true });
-    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, first + offset, { ...calculated, format: totalsFormat[name], filled: true });
+    sheet.set(firstRow - 1, first + offset, {
+      value: labels.followUp.totalsHeaders[name],
+      bold: true,
+      background: COLORS.muted,
+      color: COLORS.headerText,
+      wrap: true,
+    });
+    for (let row = firstRow; row < firstRow + rows; row++)
+      sheet.set(row, first + offset, { ...calculated, format: totalsFormat[name], filled: true });
   });
-  sheet.set(firstRow, first, { formula: withSharedTests(leads, `MMULT(${members},HSTACK(${TOTALS.map((name) => lead[name]).join(",")}))`) });
+  sheet.set(firstRow, first, {
+    formula: withSharedTests(leads, `MMULT(${members},HSTACK(${TOTALS.map((name) => lead[name]).join(",")}))`),
+  });
   const total = (name: Total): string => rangeA1(firstRow, first + TOTALS.indexOf(name), rows, 1, true);
 
   // A formula in the table's first row fills the column; the cells below hold only formats.
   const fill = (column: number, format: string, formula: string): void => {
-    for (let row = firstRow; row < firstRow + rows; row++) sheet.set(row, column, { ...calculated, format, filled: true });
+    for (let row = firstRow; row < firstRow + rows; row++)
+      sheet.set(row, column, { ...calculated, format, filled: true });
     sheet.set(firstRow, column, { formula: `ARRAYFORMULA(${formula})` });
   };
   // Counts are the totals themselves: a plain reference per cell, so each count reads as what it is.
@@ -246,7 +346,11 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
     for (let row = firstRow; row < firstRow + rows; row++) {
       const reference = a1(row, first + TOTALS.indexOf(name));
       const later = groups.notStarted?.(row - firstRow);
-      sheet.set(row, column, { ...calculated, formula: later ? `IF(${later},${charted ? "NA()" : '""'},${reference})` : reference, format: formats.count });
+      sheet.set(row, column, {
+        ...calculated,
+        formula: later ? `IF(${later},${charted ? "NA()" : '""'},${reference})` : reference,
+        format: formats.count,
+      });
     }
   };
   copy(columns.count, "leads");
@@ -255,7 +359,11 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
   // Blank where no lead has response hours yet, as AVERAGEIFS would be an error.
   fill(columns.average, formats.hours, `IF(${total("followed")}>0,${total("hours")}/${total("followed")},"")`);
   // Leads waiting past the goal are outside it (method §5): they count among the leads the share is of.
-  fill(columns.within, formats.percent, `IF(${total("followed")}+${total("overdue")}>0,${total("withinGoal")}/(${total("followed")}+${total("overdue")}),"")`);
+  fill(
+    columns.within,
+    formats.percent,
+    `IF(${total("followed")}+${total("overdue")}>0,${total("withinGoal")}/(${total("followed")}+${total("overdue")}),"")`,
+  );
   // Blank (a division by zero) where no lead is still being worked.
   fill(columns.depth, formats.decimal, `IFERROR(${total("openAttempts")}/${total("openWorked")},"")`);
   copy(columns.attempts, "openAttempts");
@@ -263,7 +371,11 @@ function placeStats(sheet: SheetBuilder, context: PlanContext, groups: Groups, c
   for (let index = 0; index < rows; index++) {
     const row = firstRow + index;
     // Median and 90th percentile from one FILTER: PERCENTILE at 1/2 is the median.
-    sheet.set(row, columns.median, { ...calculated, formula: medianAndP90Formula(`FILTER(${literal.hours},${groups.followedFilters(index)})`), format: formats.hours });
+    sheet.set(row, columns.median, {
+      ...calculated,
+      formula: medianAndP90Formula(`FILTER(${literal.hours},${groups.followedFilters(index)})`),
+      format: formats.hours,
+    });
     sheet.set(row, columns.p90, { ...calculated, format: formats.hours, filled: true });
   }
 }
@@ -276,14 +388,29 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const C = L.columns;
   const calculated: CellSpec = { background: COLORS.calculated };
   const followedMonth = leadRange(context, "followedUpMonth");
-  const headerCell = (title: string): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true });
+  const headerCell = (title: string): CellSpec => ({
+    value: title,
+    bold: true,
+    background: COLORS.header,
+    color: COLORS.headerText,
+    wrap: true,
+  });
 
   sheet.set(1, 1, { value: labels.sheets.followUp, bold: true });
-  sheet.set(2, 1, { formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1), italic: true, color: COLORS.muted });
+  sheet.set(2, 1, {
+    formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1),
+    italic: true,
+    color: COLORS.muted,
+  });
   sheet.set(L.monthHeaderRow - 1, 1, { value: labels.followUp.byMonth, bold: true });
   // Leads waiting past the speed goal right now, whatever their month: the ones to call first.
   sheet.set(L.monthHeaderRow - 1, C.awaiting, { value: labels.followUp.overdueNow, bold: true, wrap: true });
-  const overdueNow = sheet.set(L.monthHeaderRow - 1, C.average, { ...calculated, bold: true, formula: `COUNTIF(${leadRange(context, "status")},${quote(labels.leads.overdue)})`, format: formats.count });
+  const overdueNow = sheet.set(L.monthHeaderRow - 1, C.average, {
+    ...calculated,
+    bold: true,
+    formula: `COUNTIF(${leadRange(context, "status")},${quote(labels.leads.overdue)})`,
+    format: formats.count,
+  });
   sheet.row(L.monthHeaderRow, 1, labels.followUp.monthHeaders.map(headerCell));
   const monthStarts = rangeA1(L.firstMonthRow, C.month, months.length, 1, true);
   months.forEach((month, index) => {
@@ -292,28 +419,69 @@ export function planFollowUp(context: PlanContext): SheetPlan {
     const overdue = a1(row, FOLLOW_UP_TOTALS_COLUMN + TOTALS.indexOf("overdue"));
     sheet.row(row, 1, [{ formula: monthStartFormula(month), format: formats.month, bold: true }]);
     // A month not yet begun has no goal line either: the charts draw nothing for it.
-    sheet.set(row, C.speedGoal, { ...calculated, formula: `IF(TODAY()<${start},NA(),FollowUpGoalHours)`, format: formats.hours });
-    sheet.set(row, C.depthGoal, { ...calculated, formula: `IF(TODAY()<${start},NA(),FollowUpGoalAttempts)`, format: formats.count });
-    sheet.set(row, C.speedMet, { ...calculated, formula: speedVerdictFormula({ start, average: a1(row, C.average), overdue, goal: "FollowUpGoalHours", today: "TODAY()" }, labels.followUp) });
-    sheet.set(row, C.depthMet, { ...calculated, formula: depthVerdictFormula({ start, depth: a1(row, C.depth), goal: "FollowUpGoalAttempts", today: "TODAY()" }, labels.followUp) });
+    sheet.set(row, C.speedGoal, {
+      ...calculated,
+      formula: `IF(TODAY()<${start},NA(),FollowUpGoalHours)`,
+      format: formats.hours,
+    });
+    sheet.set(row, C.depthGoal, {
+      ...calculated,
+      formula: `IF(TODAY()<${start},NA(),FollowUpGoalAttempts)`,
+      format: formats.count,
+    });
+    sheet.set(row, C.speedMet, {
+      ...calculated,
+      formula: speedVerdictFormula(
+        { start, average: a1(row, C.average), overdue, goal: "FollowUpGoalHours", today: "TODAY()" },
+        labels.followUp,
+      ),
+    });
+    sheet.set(row, C.depthMet, {
+      ...calculated,
+      formula: depthVerdictFormula(
+        { start, depth: a1(row, C.depth), goal: "FollowUpGoalAttempts", today: "TODAY()" },
+        labels.followUp,
+      ),
+    });
   });
   // A lead belongs to the month its hand-off falls in (month starts are first days, so the next month starts at DATE(…,MONTH+1,1)).
   const handedRow = `TRANSPOSE(${BOUND_COLUMNS.handedOff})`;
-  placeStats(sheet, context, {
-    firstRow: L.firstMonthRow,
-    rows: months.length,
-    members: `(${handedRow}>=${monthStarts})*(${handedRow}<DATE(YEAR(${monthStarts}),MONTH(${monthStarts})+1,1))`,
-    // The goal column has no name: with tier goals the table reads every column as a literal range.
-    namedColumns: !hasTierGoals(context),
-    followedFilters: (index) => `${followedMonth}=${a1(L.firstMonthRow + index, C.month)}`,
-    notStarted: (index) => `TODAY()<${a1(L.firstMonthRow + index, C.month)}`,
-  }, { count: C.handed, followed: C.followed, awaiting: C.awaiting, average: C.average, median: C.median, p90: C.p90, within: C.withinGoal, depth: C.depth, attempts: C.attempts, worked: C.worked });
+  placeStats(
+    sheet,
+    context,
+    {
+      firstRow: L.firstMonthRow,
+      rows: months.length,
+      members: `(${handedRow}>=${monthStarts})*(${handedRow}<DATE(YEAR(${monthStarts}),MONTH(${monthStarts})+1,1))`,
+      // The goal column has no name: with tier goals the table reads every column as a literal range.
+      namedColumns: !hasTierGoals(context),
+      followedFilters: (index) => `${followedMonth}=${a1(L.firstMonthRow + index, C.month)}`,
+      notStarted: (index) => `TODAY()<${a1(L.firstMonthRow + index, C.month)}`,
+    },
+    {
+      count: C.handed,
+      followed: C.followed,
+      awaiting: C.awaiting,
+      average: C.average,
+      median: C.median,
+      p90: C.p90,
+      within: C.withinGoal,
+      depth: C.depth,
+      attempts: C.attempts,
+      worked: C.worked,
+    },
+  );
   const lastMonthRow = L.firstMonthRow + months.length - 1;
 
   // By rep, for a month picked from a list (a cell users set; kept across builds).
   const repTitleRow = lastMonthRow + 3;
   sheet.set(repTitleRow, 1, { value: labels.followUp.byRep, bold: true, wrap: true });
-  const picker = sheet.set(repTitleRow, 2, { text: months[0] ?? config.startMonth, bold: true, background: COLORS.sales.light, input: { key: "followUp|repMonth" } });
+  const picker = sheet.set(repTitleRow, 2, {
+    text: months[0] ?? config.startMonth,
+    bold: true,
+    background: COLORS.sales.light,
+    input: { key: "followUp|repMonth" },
+  });
   const pick = a1(repTitleRow, 2, true);
   const repHeaderRow = repTitleRow + 1;
   sheet.row(repHeaderRow, 1, labels.followUp.repHeaders.map(headerCell));
@@ -322,28 +490,51 @@ export function planFollowUp(context: PlanContext): SheetPlan {
   const pickedStart = `IF(ISNUMBER(${pick}),DATE(YEAR(${pick}),MONTH(${pick}),1),DATE(LEFT(${pick},4),RIGHT(${pick},2),1))`;
   const pickedEnd = `(EOMONTH(${pickedStart},0)+1)`;
   const reps = config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
-  const repRows = [...reps.map((name) => ({ label: { text: name } as CellSpec, criterion: quote(name), filter: `${owner}=${quote(name)}` })),
-    { label: { value: labels.followUp.noOwner, italic: true } as CellSpec, criterion: '""', filter: `${owner}=""` }];
+  const repRows = [
+    ...reps.map((name) => ({
+      label: { text: name } as CellSpec,
+      criterion: quote(name),
+      filter: `${owner}=${quote(name)}`,
+    })),
+    { label: { value: labels.followUp.noOwner, italic: true } as CellSpec, criterion: '""', filter: `${owner}=""` },
+  ];
   repRows.forEach((rep, index) => sheet.set(repHeaderRow + 1 + index, 1, rep.label));
   // A lead belongs to its owner's row when it was handed off in the picked month; "" is the row of leads without an owner.
   // VSTACK, not {…;…}: a semicolon means something else in some locales.
   const owners = `VSTACK(${repRows.map((rep) => rep.criterion).join(",")})`;
-  placeStats(sheet, context, {
-    firstRow: repHeaderRow + 1,
-    rows: repRows.length,
-    // The month test once per lead, then turned into a row: cheaper than testing every cell of the table.
-    members: `(${owners}=TRANSPOSE(${owner}))*TRANSPOSE((${BOUND_COLUMNS.handedOff}>=${pickedStart})*(${BOUND_COLUMNS.handedOff}<${pickedEnd}))`,
-    // The owner column has no name.
-    namedColumns: false,
-    followedFilters: (index) => `${followedMonth}=${pickedStart},${repRows[index]!.filter}`,
-  }, { count: 2, followed: 3, awaiting: 4, average: 5, median: 6, p90: 7, within: 8, depth: 9, attempts: 10, worked: 11 });
+  placeStats(
+    sheet,
+    context,
+    {
+      firstRow: repHeaderRow + 1,
+      rows: repRows.length,
+      // The month test once per lead, then turned into a row: cheaper than testing every cell of the table.
+      members: `(${owners}=TRANSPOSE(${owner}))*TRANSPOSE((${BOUND_COLUMNS.handedOff}>=${pickedStart})*(${BOUND_COLUMNS.handedOff}<${pickedEnd}))`,
+      // The owner column has no name.
+      namedColumns: false,
+      followedFilters: (index) => `${followedMonth}=${pickedStart},${repRows[index]!.filter}`,
+    },
+    {
+      count: 2,
+      followed: 3,
+      awaiting: 4,
+      average: 5,
+      median: 6,
+      p90: 7,
+      within: 8,
+      depth: 9,
+      attempts: 10,
+      worked: 11,
+    },
+  );
   const repLastRow = repHeaderRow + repRows.length;
   const rows = followUpRows(config);
   if (rows.sourceTitle !== undefined) placeSources(sheet, context, rows.sourceTitle, headerCell);
   const bands = placeBands(sheet, context, rows.bandTitle, headerCell);
   placeTierGoals(sheet, context, rows.tierTitle, headerCell);
   // followUpRows places the sections below without the plan (the lead log needs the tier table's place): it must agree.
-  if (repLastRow + 3 !== (rows.sourceTitle ?? rows.bandTitle)) throw new Error("the Follow-up sections are out of step with followUpRows");
+  if (repLastRow + 3 !== (rows.sourceTitle ?? rows.bandTitle))
+    throw new Error("the Follow-up sections are out of step with followUpRows");
   const chartRow = rows.chartRow;
   const monthRange = (column: number): string => rangeA1(L.monthHeaderRow, column, months.length + 1, 1);
   return {
@@ -360,18 +551,43 @@ export function planFollowUp(context: PlanContext): SheetPlan {
       { column: 2, count: 25, width: 118 },
     ],
     blocks: [sheet.toBlock({ row: 1, column: 1 })],
-    validations: [{ range: picker, rule: { kind: "list", values: months, strict: true }, helpText: labels.followUp.pickMonth }],
+    validations: [
+      { range: picker, rule: { kind: "list", values: months, strict: true }, helpText: labels.followUp.pickMonth },
+    ],
     conditionalFormats: [
       // Line series are #N/A in months not begun, so charts draw nothing there; the table shows them as blank.
       {
-        ranges: [C.speedGoal, C.depthGoal, C.worked].map((column) => rangeA1(L.firstMonthRow, column, months.length, 1)),
+        ranges: [C.speedGoal, C.depthGoal, C.worked].map((column) =>
+          rangeA1(L.firstMonthRow, column, months.length, 1),
+        ),
         formula: `=TODAY()<$${a1(L.firstMonthRow, C.month)}`,
         color: COLORS.calculated,
       },
-      { ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)], formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.met)}`, background: COLORS.good.background, color: COLORS.good.text },
-      { ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)], formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.missed)}`, background: COLORS.bad.background, color: COLORS.bad.text },
-      { ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)], formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.openAtRisk)}`, background: COLORS.warn.background, color: COLORS.warn.text },
-      { ranges: [overdueNow], formula: `=${overdueNow}>0`, background: COLORS.bad.background, color: COLORS.bad.text, bold: true },
+      {
+        ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)],
+        formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.met)}`,
+        background: COLORS.good.background,
+        color: COLORS.good.text,
+      },
+      {
+        ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)],
+        formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.missed)}`,
+        background: COLORS.bad.background,
+        color: COLORS.bad.text,
+      },
+      {
+        ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)],
+        formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.openAtRisk)}`,
+        background: COLORS.warn.background,
+        color: COLORS.warn.text,
+      },
+      {
+        ranges: [overdueNow],
+        formula: `=${overdueNow}>0`,
+        background: COLORS.bad.background,
+        color: COLORS.bad.text,
+        bold: true,
+      },
     ],
     charts: [
       {
@@ -414,7 +630,12 @@ export function planFollowUp(context: PlanContext): SheetPlan {
 }
 
 /** Where the sections below the rep table start; each is a function of the config alone, so the lead log can point at the tier table. */
-export function followUpRows(config: PlanContext["config"]): { sourceTitle: number | undefined; bandTitle: number; tierTitle: number | undefined; chartRow: number } {
+export function followUpRows(config: PlanContext["config"]): {
+  sourceTitle: number | undefined;
+  bandTitle: number;
+  tierTitle: number | undefined;
+  chartRow: number;
+} {
   const months = config.months;
   const reps = config.contacts.filter((contact) => contact.party === "sales").length;
   const repLast = FOLLOW_UP_LAYOUT.firstMonthRow + months - 1 + 4 + reps + 1;
@@ -432,16 +653,26 @@ export function followUpRows(config: PlanContext["config"]): { sourceTitle: numb
 }
 
 /** Tier names and goals on this tab, for the lead log's goal column; undefined without tiers. */
-export function tierGoalTable(context: Pick<PlanContext, "config" | "sheetNames">): { names: string; goals: string } | undefined {
+export function tierGoalTable(
+  context: Pick<PlanContext, "config" | "sheetNames">,
+): { names: string; goals: string } | undefined {
   const { tierTitle } = followUpRows(context.config);
   const tiers = context.config.marketing.tiers.length;
   if (tierTitle === undefined || tiers === 0) return undefined;
   const sheet = sheetRef(context.sheetNames.followUp);
-  return { names: `${sheet}!${rangeA1(tierTitle + 2, 1, tiers, 1, true)}`, goals: `${sheet}!${rangeA1(tierTitle + 2, 2, tiers, 1, true)}` };
+  return {
+    names: `${sheet}!${rangeA1(tierTitle + 2, 1, tiers, 1, true)}`,
+    goals: `${sheet}!${rangeA1(tierTitle + 2, 2, tiers, 1, true)}`,
+  };
 }
 
 /** Each tier's follow-up goal: its own (a value), or the SLA's (a reference to it). The lead log's goal column reads them. */
-function placeTierGoals(sheet: SheetBuilder, context: PlanContext, title: number | undefined, headerCell: (text: string) => CellSpec): void {
+function placeTierGoals(
+  sheet: SheetBuilder,
+  context: PlanContext,
+  title: number | undefined,
+  headerCell: (text: string) => CellSpec,
+): void {
   const { config, labels, formats } = context;
   if (title === undefined) return;
   sheet.set(title, 1, { value: labels.followUp.tierGoals, bold: true });
@@ -450,13 +681,20 @@ function placeTierGoals(sheet: SheetBuilder, context: PlanContext, title: number
     const own = tier.followUpHours;
     sheet.row(title + 2 + index, 1, [
       { text: tier.name },
-      own === undefined ? { background: COLORS.calculated, formula: "FollowUpGoalHours", format: formats.hours } : { value: own, format: formats.hours },
+      own === undefined
+        ? { background: COLORS.calculated, formula: "FollowUpGoalHours", format: formats.hours }
+        : { value: own, format: formats.hours },
     ]);
   });
 }
 
 /** Follow-up by source over all months: the rep table's figures, a row per listed source and one for the rest. */
-function placeSources(sheet: SheetBuilder, context: PlanContext, title: number, headerCell: (text: string) => CellSpec): void {
+function placeSources(
+  sheet: SheetBuilder,
+  context: PlanContext,
+  title: number,
+  headerCell: (text: string) => CellSpec,
+): void {
   const { config, labels } = context;
   const sources = config.marketing.sources;
   const source = leadRange(context, "source");
@@ -468,15 +706,32 @@ function placeSources(sheet: SheetBuilder, context: PlanContext, title: number, 
   // Leads of no listed source: blank, or a value pasted past the list's validation.
   const unlisted = sources.map((name) => `(${source}<>${quote(name)})`).join("*");
   const listed = `VSTACK(${sources.map(quote).join(",")})`;
-  placeStats(sheet, context, {
-    firstRow: title + 2,
-    rows: sources.length + 1,
-    // Every lead with a hand-off date, whatever its month.
-    members: `VSTACK((${listed}=TRANSPOSE(${source}))*1,TRANSPOSE(${unlisted}))*TRANSPOSE(ISNUMBER(${BOUND_COLUMNS.handedOff}))`,
-    // The source column has no name.
-    namedColumns: false,
-    followedFilters: (index) => `ISNUMBER(${followedMonth}),${index < sources.length ? `${source}=${quote(sources[index]!)}` : unlisted}`,
-  }, { count: 2, followed: 3, awaiting: 4, average: 5, median: 6, p90: 7, within: 8, depth: 9, attempts: 10, worked: 11 });
+  placeStats(
+    sheet,
+    context,
+    {
+      firstRow: title + 2,
+      rows: sources.length + 1,
+      // Every lead with a hand-off date, whatever its month.
+      members: `VSTACK((${listed}=TRANSPOSE(${source}))*1,TRANSPOSE(${unlisted}))*TRANSPOSE(ISNUMBER(${BOUND_COLUMNS.handedOff}))`,
+      // The source column has no name.
+      namedColumns: false,
+      followedFilters: (index) =>
+        `ISNUMBER(${followedMonth}),${index < sources.length ? `${source}=${quote(sources[index]!)}` : unlisted}`,
+    },
+    {
+      count: 2,
+      followed: 3,
+      awaiting: 4,
+      average: 5,
+      median: 6,
+      p90: 7,
+      within: 8,
+      depth: 9,
+      attempts: 10,
+      worked: 11,
+    },
+  );
 }
 
 /** A column of the speed-to-lead table: an edge from the config (minutes), or each lead's own goal. */
@@ -506,7 +761,12 @@ export function bandEdgeText(minutes: number, language: PlanContext["config"]["l
  * shares for a stacked chart, blank for months still ahead so the chart
  * leaves them out. One MMULT totals every month and band in a pass over the log.
  */
-function placeBands(sheet: SheetBuilder, context: PlanContext, title: number, headerCell: (text: string) => CellSpec): { chart(row: number): ChartPlan } {
+function placeBands(
+  sheet: SheetBuilder,
+  context: PlanContext,
+  title: number,
+  headerCell: (text: string) => CellSpec,
+): { chart(row: number): ChartPlan } {
   const { config, labels, formats } = context;
   const months = slaMonths(config);
   const bands = speedBands(config);
@@ -522,38 +782,66 @@ function placeBands(sheet: SheetBuilder, context: PlanContext, title: number, he
   const later = cumulative + n;
   const firstBand = later + 1;
   const chartMonth = firstBand + n + 2;
-  const name = (band: Band): string => (band.kind === "goal" ? labels.followUp.ownGoal : bandEdgeText(band.minutes, config.language));
-  const bandNames = bands.map((band, index) => (index === 0 ? `≤ ${name(band)}` : `${name(bands[index - 1]!)} – ${name(band)}`));
+  const name = (band: Band): string =>
+    band.kind === "goal" ? labels.followUp.ownGoal : bandEdgeText(band.minutes, config.language);
+  const bandNames = bands.map((band, index) =>
+    index === 0 ? `≤ ${name(band)}` : `${name(bands[index - 1]!)} – ${name(band)}`,
+  );
 
   sheet.set(title, 1, { value: labels.followUp.bands, bold: true });
   sheet.set(edgeRow, 1, { value: labels.followUp.bandEdges, italic: true, color: COLORS.muted });
   bands.forEach((band, index) => {
     // Edges are hours, written as whole minutes over 60 (no decimal literals); the goal band reads each lead's goal.
-    sheet.set(edgeRow, cumulative + index, band.kind === "edge" ? { ...calculated, formula: `${band.minutes}/60`, format: "0.###" } : { value: labels.followUp.ownGoal, italic: true, color: COLORS.muted });
+    sheet.set(
+      edgeRow,
+      cumulative + index,
+      band.kind === "edge"
+        ? { ...calculated, formula: `${band.minutes}/60`, format: "0.###" }
+        : { value: labels.followUp.ownGoal, italic: true, color: COLORS.muted },
+    );
   });
-  sheet.row(header, 1, [
-    labels.followUp.monthHeaders[0]!,
-    labels.followUp.bandLeads,
-    ...bands.map((band) => (band.kind === "goal" ? labels.followUp.bandGoal : labels.followUp.bandWithin(name(band)))),
-    labels.followUp.bandLater,
-    ...bandNames,
-    labels.followUp.bandLater,
-  ].map(headerCell));
+  sheet.row(
+    header,
+    1,
+    [
+      labels.followUp.monthHeaders[0]!,
+      labels.followUp.bandLeads,
+      ...bands.map((band) =>
+        band.kind === "goal" ? labels.followUp.bandGoal : labels.followUp.bandWithin(name(band)),
+      ),
+      labels.followUp.bandLater,
+      ...bandNames,
+      labels.followUp.bandLater,
+    ].map(headerCell),
+  );
   sheet.set(header, chartMonth, headerCell(labels.followUp.monthHeaders[0]!));
-  [...bandNames, labels.followUp.bandLater].forEach((text, index) => sheet.set(header, chartMonth + 1 + index, headerCell(text)));
+  [...bandNames, labels.followUp.bandLater].forEach((text, index) =>
+    sheet.set(header, chartMonth + 1 + index, headerCell(text)),
+  );
   sheet.set(title, chartMonth, { value: labels.followUp.bandShares, bold: true });
 
   months.forEach((month, index) => {
     const row = first + index;
     sheet.set(row, 1, { formula: monthStartFormula(month), format: formats.month, bold: true });
-    for (let column = leadsColumn; column < chartMonth - 1; column++) sheet.set(row, column, { ...calculated, format: formats.count, filled: true });
+    for (let column = leadsColumn; column < chartMonth - 1; column++)
+      sheet.set(row, column, { ...calculated, format: formats.count, filled: true });
     // Months still ahead are blank here, so the chart leaves them out.
-    sheet.set(row, chartMonth, { ...calculated, formula: `IF(${a1(row, 1)}<=TODAY(),${a1(row, 1)},"")`, format: formats.month });
-    for (let offset = 0; offset <= n; offset++) sheet.set(row, chartMonth + 1 + offset, { ...calculated, format: formats.percent, filled: true });
+    sheet.set(row, chartMonth, {
+      ...calculated,
+      formula: `IF(${a1(row, 1)}<=TODAY(),${a1(row, 1)},"")`,
+      format: formats.month,
+    });
+    for (let offset = 0; offset <= n; offset++)
+      sheet.set(row, chartMonth + 1 + offset, { ...calculated, format: formats.percent, filled: true });
   });
 
   const literal = leadColumns(context, false);
-  const edge = (index: number): string => (bands[index]!.kind === "goal" ? (literal.goal === "FollowUpGoalHours" ? literal.goal : BOUND_COLUMNS.goal) : a1(edgeRow, cumulative + index, true));
+  const edge = (index: number): string =>
+    bands[index]!.kind === "goal"
+      ? literal.goal === "FollowUpGoalHours"
+        ? literal.goal
+        : BOUND_COLUMNS.goal
+      : a1(edgeRow, cumulative + index, true);
   // Per lead, 1 within band k (within_k), and 1 outside every band up to k (outside_k): each named once, so the
   // first band a lead falls into is within_k times outside_(k-1), without comparing its hours again.
   const within = (index: number): string => `within_${index + 1}`;
@@ -578,8 +866,14 @@ function placeBands(sheet: SheetBuilder, context: PlanContext, title: number, he
     format: formats.count,
     formula: letArrayFormula({
       names: [
-        [BOUND_COLUMNS.handedOff, literal.handedOff], [BOUND_COLUMNS.firstFollowUp, literal.firstFollowUp], ["hours", literal.hours], ...goal,
-        ["answered", "ISNUMBER(hours)*1"], ["awaiting", `(${BOUND_COLUMNS.firstFollowUp}="")*1`], ["measured", "answered+awaiting"], ...bandTests,
+        [BOUND_COLUMNS.handedOff, literal.handedOff],
+        [BOUND_COLUMNS.firstFollowUp, literal.firstFollowUp],
+        ["hours", literal.hours],
+        ...goal,
+        ["answered", "ISNUMBER(hours)*1"],
+        ["awaiting", `(${BOUND_COLUMNS.firstFollowUp}="")*1`],
+        ["measured", "answered+awaiting"],
+        ...bandTests,
       ],
       body: `MMULT(${members},HSTACK(${perLeadColumns.join(",")}))`,
     }),
@@ -589,7 +883,11 @@ function placeBands(sheet: SheetBuilder, context: PlanContext, title: number, he
     const count = rangeA1(first, firstBand + offset, rows, 1, true);
     const leads = rangeA1(first, leadsColumn, rows, 1, true);
     const shown = rangeA1(first, chartMonth, rows, 1, true);
-    sheet.set(first, chartMonth + 1 + offset, { ...calculated, format: formats.percent, formula: `ARRAYFORMULA(IF(${shown}="","",IF(${leads}>0,${count}/${leads},0)))` });
+    sheet.set(first, chartMonth + 1 + offset, {
+      ...calculated,
+      format: formats.percent,
+      formula: `ARRAYFORMULA(IF(${shown}="","",IF(${leads}>0,${count}/${leads},0)))`,
+    });
   }
   const palette = ["#188038", "#81c995", "#fbbc04", "#fa7b17", "#d93025", "#9aa0a6"];
   const colors = [...palette.slice(0, n), palette[palette.length - 1]!];

@@ -83,7 +83,10 @@ export interface WorkTimeRefs {
  * listed above it (undefined for the first).
  */
 export function holidayDayFormula(holiday: string, mask: string, daysAbove: string | undefined): string {
-  const conditions = [isWorkingWeekday(`INT(${holiday})`, mask), ...(daysAbove ? [`COUNTIF(${daysAbove},INT(${holiday}))=0`] : [])];
+  const conditions = [
+    isWorkingWeekday(`INT(${holiday})`, mask),
+    ...(daysAbove ? [`COUNTIF(${daysAbove},INT(${holiday}))=0`] : []),
+  ];
   return `IF(ISNUMBER(${holiday}),IF(AND(${conditions.join(",")}),INT(${holiday}),""),"")`;
 }
 
@@ -156,7 +159,8 @@ export interface LetFormula {
  */
 export function letArrayFormula({ names, body }: LetFormula): string {
   if (names.length === 0) return `ARRAYFORMULA(${body})`;
-  const reference = /^(?:(?:'(?:[^']|'')+'!|[A-Za-z0-9_.]+!)?\$?[A-Z]+\$?\d*(?::\$?[A-Z]+\$?\d*)?|[A-Za-z_][A-Za-z0-9_.]*)$/;
+  const reference =
+    /^(?:(?:'(?:[^']|'')+'!|[A-Za-z0-9_.]+!)?\$?[A-Z]+\$?\d*(?::\$?[A-Z]+\$?\d*)?|[A-Za-z_][A-Za-z0-9_.]*)$/;
   const value = (text: string): string => (reference.test(text) ? text : `ARRAYFORMULA(${text})`);
   return `LET(${names.map(([name, text]) => `${name},${value(text)}`).join(",")},ARRAYFORMULA(${body}))`;
 }
@@ -171,7 +175,12 @@ export function letArrayFormula({ names, body }: LetFormula): string {
  * names each intermediate (the day numbers, whether each end is a working
  * day), so a column of 20,000 leads computes each once instead of once per use.
  */
-export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs | undefined, wrap: (hours: string) => string = (hours) => hours): LetFormula {
+export function workingHoursFormula(
+  from: string,
+  to: string,
+  work: WorkTimeRefs | undefined,
+  wrap: (hours: string) => string = (hours) => hours,
+): LetFormula {
   if (!work) return { names: [], body: wrap(hoursToTheSecond(`${to}-${from}`)) };
   const names: [string, string][] = [
     ["from_time", from],
@@ -188,13 +197,25 @@ export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs
     ["holiday_row", `TRANSPOSE(${work.holidayDays})`],
     ["ones", `SEQUENCE(ROWS(${work.holidayDays}),1,1,0)`],
     // Holidays on the days first … last, whole days H: first <= H <= last is from-1 < H <= to.
-    ["working_days", `${weekdaysThrough("to_day")}-${weekdaysThrough("from_day-1")}-${holidaysMatching("(from_safe-1<holiday_row)*(to_safe>=holiday_row)")}`],
+    [
+      "working_days",
+      `${weekdaysThrough("to_day")}-${weekdaysThrough("from_day-1")}-${holidaysMatching("(from_safe-1<holiday_row)*(to_safe>=holiday_row)")}`,
+    ],
     ["to_clock", "to_time-to_day"],
     ["from_clock", "from_time-from_day"],
-    ["to_part", `IF(${isWorkingDay("to_safe", isWorkingWeekday("to_day", work.mask))},${clampToWorkingHours("to_clock", work)},${work.dayEnd})`],
-    ["from_part", `IF(${isWorkingDay("from_safe", isWorkingWeekday("from_day", work.mask))},${clampToWorkingHours("from_clock", work)},${work.dayStart})`],
+    [
+      "to_part",
+      `IF(${isWorkingDay("to_safe", isWorkingWeekday("to_day", work.mask))},${clampToWorkingHours("to_clock", work)},${work.dayEnd})`,
+    ],
+    [
+      "from_part",
+      `IF(${isWorkingDay("from_safe", isWorkingWeekday("from_day", work.mask))},${clampToWorkingHours("from_clock", work)},${work.dayStart})`,
+    ],
   ];
-  return { names, body: wrap(hoursToTheSecond(`(working_days-1)*(${work.dayEnd}-${work.dayStart})+to_part-from_part`)) };
+  return {
+    names,
+    body: wrap(hoursToTheSecond(`(working_days-1)*(${work.dayEnd}-${work.dayStart})+to_part-from_part`)),
+  };
 }
 
 /**
@@ -205,7 +226,14 @@ export function workingHoursFormula(from: string, to: string, work: WorkTimeRefs
  */
 export function hoursSoFarFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined): string {
   // Arithmetic, not IF(…="",NOW(),…): an IF per lead is what costs.
-  return letArrayFormula(workingHoursFormula(handedOff, `(${firstFollowUp}+(${firstFollowUp}="")*NOW())`, work, (hours) => `IF(${handedOff}="","",${hours})`));
+  return letArrayFormula(
+    workingHoursFormula(
+      handedOff,
+      `(${firstFollowUp}+(${firstFollowUp}="")*NOW())`,
+      work,
+      (hours) => `IF(${handedOff}="","",${hours})`,
+    ),
+  );
 }
 
 /** The flags response hours show instead of a number, in the workbook's language. */
@@ -224,10 +252,18 @@ export interface ResponseFlags {
  * the same leads and is read instead of counting the working time again; a
  * lead whose dates aren't dates has an error there, and only that lead.
  */
-export function responseHoursFormula(handedOff: string, firstFollowUp: string, work: WorkTimeRefs | undefined, flags: ResponseFlags, hoursSoFar?: string): string {
+export function responseHoursFormula(
+  handedOff: string,
+  firstFollowUp: string,
+  work: WorkTimeRefs | undefined,
+  flags: ResponseFlags,
+  hoursSoFar?: string,
+): string {
   const shown = (hours: string): string =>
     `IF((${handedOff}="")+(${firstFollowUp}=""),"",IF(ISERROR(${hours}),${quote(flags.notADate)},IF(${firstFollowUp}<${handedOff},${quote(flags.beforeHandOff)},${hours})))`;
-  return hoursSoFar === undefined ? letArrayFormula(workingHoursFormula(handedOff, firstFollowUp, work, shown)) : `ARRAYFORMULA(${shown(hoursSoFar)})`;
+  return hoursSoFar === undefined
+    ? letArrayFormula(workingHoursFormula(handedOff, firstFollowUp, work, shown))
+    : `ARRAYFORMULA(${shown(hoursSoFar)})`;
 }
 
 /** Text as a formula string literal. */

@@ -45,7 +45,9 @@ export type LeadColumns = Readonly<Record<LeadColumnKey, number>>;
 export const LEAD_COLUMN_KEYS: readonly LeadColumnKey[] = LEAD_COLUMN_TABLE.map((column) => column.key);
 
 /** The columns of a new log: A to R in table order. */
-export const NEW_LEAD_COLUMNS: LeadColumns = Object.fromEntries(LEAD_COLUMN_KEYS.map((key, index) => [key, index + 1])) as Record<LeadColumnKey, number>;
+export const NEW_LEAD_COLUMNS: LeadColumns = Object.fromEntries(
+  LEAD_COLUMN_KEYS.map((key, index) => [key, index + 1]),
+) as Record<LeadColumnKey, number>;
 
 export function sideOf(key: LeadColumnKey): LeadSide {
   return LEAD_COLUMN_TABLE.find((column) => column.key === key)!.side;

@@ -9,7 +9,15 @@
  * calculated columns, formats and validations.
  */
 import { COLORS, type PlanContext } from "./context";
-import { columnRuns, keysOfSide, lastLeadColumn, LEAD_COLUMN_KEYS, sideOf, type LeadColumnKey, type LeadSide } from "./leadColumns";
+import {
+  columnRuns,
+  keysOfSide,
+  lastLeadColumn,
+  LEAD_COLUMN_KEYS,
+  sideOf,
+  type LeadColumnKey,
+  type LeadSide,
+} from "./leadColumns";
 import { hoursSoFarFormula, quote, responseHoursFormula } from "./formulas";
 import { leadGoalFormula, leadGoalOf } from "./followUp";
 import { columnLetter, openColumnA1 } from "./sheetBuilder";
@@ -37,7 +45,13 @@ export const NAMED_COLUMNS: readonly [string, LeadColumnKey][] = [
   ["Leads_Source", "source"],
 ];
 
-const CALCULATED = ["responseHours", "status", "followedUpMonth", "hoursSoFar", "goalHours"] as const satisfies readonly LeadColumnKey[];
+const CALCULATED = [
+  "responseHours",
+  "status",
+  "followedUpMonth",
+  "hoursSoFar",
+  "goalHours",
+] as const satisfies readonly LeadColumnKey[];
 const INPUTS: readonly LeadColumnKey[] = [...keysOfSide("marketing"), ...keysOfSide("sales")];
 
 function isCalculated(key: LeadColumnKey): key is (typeof CALCULATED)[number] {
@@ -51,7 +65,11 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   const c = context.leadColumns;
   const letter = (key: LeadColumnKey): string => columnLetter(c[key]);
 
-  const headerColor: Record<LeadSide, string> = { marketing: COLORS.marketing.strong, sales: COLORS.sales.strong, calculated: COLORS.muted };
+  const headerColor: Record<LeadSide, string> = {
+    marketing: COLORS.marketing.strong,
+    sales: COLORS.sales.strong,
+    calculated: COLORS.muted,
+  };
   const headerCell = (key: LeadColumnKey): CellSpec => ({
     value: labels.leads.headers[LEAD_COLUMN_KEYS.indexOf(key)],
     bold: true,
@@ -111,13 +129,17 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
   }));
   // Rows 2 on hold the results the formulas fill in; they must stay empty.
   const calculatedBlocks: BlockPlan[] = columnRuns(CALCULATED.map((key) => c[key])).map((run) => {
-    const line = Array.from({ length: run.count }, (_, offset) => calculatedFormat[keyAt.get(run.first + offset) as (typeof CALCULATED)[number]]);
+    const line = Array.from(
+      { length: run.count },
+      (_, offset) => calculatedFormat[keyAt.get(run.first + offset) as (typeof CALCULATED)[number]],
+    );
     return { row: 2, column: run.first, cells: Array.from({ length: dataRows }, () => line) };
   });
 
   // Formats of the input columns, one row repeated: users' values stay, their cells read right.
   const inputFormat = (key: LeadColumnKey): CellSpec => {
-    if (key === "created" || key === "handedOff" || key === "firstFollowUp" || key === "closedOn") return { format: formats.dateTime };
+    if (key === "created" || key === "handedOff" || key === "firstFollowUp" || key === "closedOn")
+      return { format: formats.dateTime };
     if (key === "revenue") return { format: formats.money };
     if (key === "attempts") return { format: formats.count };
     return {};
@@ -141,13 +163,26 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
     { range: bounded("customer"), rule: { kind: "checkbox" }, helpText: labels.leads.help.customer },
   ];
   if (config.marketing.tiers.length > 0) {
-    validations.push({ range: bounded("tier"), rule: { kind: "list", values: config.marketing.tiers.map((tier) => tier.name), strict: true }, helpText: labels.leads.help.tier });
+    validations.push({
+      range: bounded("tier"),
+      rule: { kind: "list", values: config.marketing.tiers.map((tier) => tier.name), strict: true },
+      helpText: labels.leads.help.tier,
+    });
   }
   if (config.marketing.sources.length > 0) {
-    validations.push({ range: bounded("source"), rule: { kind: "list", values: config.marketing.sources, strict: true }, helpText: labels.leads.help.source });
+    validations.push({
+      range: bounded("source"),
+      rule: { kind: "list", values: config.marketing.sources, strict: true },
+      helpText: labels.leads.help.source,
+    });
   }
   const reps = config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
-  if (reps.length > 0) validations.push({ range: bounded("owner"), rule: { kind: "list", values: reps, strict: false }, helpText: labels.leads.help.owner });
+  if (reps.length > 0)
+    validations.push({
+      range: bounded("owner"),
+      rule: { kind: "list", values: reps, strict: false },
+      helpText: labels.leads.help.owner,
+    });
 
   const statusRange = bounded("status");
   const status = (word: string): string => `=$${letter("status")}2=${quote(word)}`;
@@ -170,9 +205,25 @@ export function planLeads(context: PlanContext): { sheet: SheetPlan; namedRanges
       inputFormats,
       validations,
       conditionalFormats: [
-        { ranges: [statusRange], formula: status(labels.leads.overdue), background: COLORS.bad.background, color: COLORS.bad.text, bold: true },
-        { ranges: [statusRange], formula: status(labels.leads.late), background: COLORS.bad.background, color: COLORS.bad.text },
-        { ranges: [statusRange], formula: status(labels.leads.onTime), background: COLORS.good.background, color: COLORS.good.text },
+        {
+          ranges: [statusRange],
+          formula: status(labels.leads.overdue),
+          background: COLORS.bad.background,
+          color: COLORS.bad.text,
+          bold: true,
+        },
+        {
+          ranges: [statusRange],
+          formula: status(labels.leads.late),
+          background: COLORS.bad.background,
+          color: COLORS.bad.text,
+        },
+        {
+          ranges: [statusRange],
+          formula: status(labels.leads.onTime),
+          background: COLORS.good.background,
+          color: COLORS.good.text,
+        },
       ],
       charts: [],
     },

@@ -17,7 +17,18 @@ import { SheetBuilder, a1, rangeA1, sheetRef } from "./sheetBuilder";
 import type { CellSpec, ConditionalFormatPlan } from "./types";
 
 /** The ledger's columns, from column A; `notes` is the one users type into. */
-export const LEDGER_COLUMNS = { month: 1, party: 2, goal: 3, result: 4, met: 5, strikes: 6, inARow: 7, escalation: 8, cancellation: 9, notes: 10 } as const;
+export const LEDGER_COLUMNS = {
+  month: 1,
+  party: 2,
+  goal: 3,
+  result: 4,
+  met: 5,
+  strikes: 6,
+  inARow: 7,
+  escalation: 8,
+  cancellation: 9,
+  notes: 10,
+} as const;
 
 /** One ledger row's cells, with the sheet name, as other tabs read them. */
 export interface LedgerRow {
@@ -56,7 +67,11 @@ export function placeLedger(
   const words = labels.ledger;
   const firstRow = top + 1;
 
-  sheet.row(top, 1, words.headers.map((title): CellSpec => ({ value: title, bold: true, wrap: true })));
+  sheet.row(
+    top,
+    1,
+    words.headers.map((title): CellSpec => ({ value: title, bold: true, wrap: true })),
+  );
 
   // A party's requirements for a month are delivered when every checklist count reaches its target.
   const requirementsMet = (party: PartyId, month: string): string | undefined => {
@@ -83,16 +98,29 @@ export function placeLedger(
       let result: CellSpec;
       let condition: string;
       if (party.id === "marketing") {
-        goal = { ...calculated, formula: existingMonths.has(month) ? `${sheetRef(month)}!${MONTH_GOAL_CELL}` : "LeadsNeeded", format: formats.count };
+        goal = {
+          ...calculated,
+          formula: existingMonths.has(month) ? `${sheetRef(month)}!${MONTH_GOAL_CELL}` : "LeadsNeeded",
+          format: formats.count,
+        };
         // The Follow-up tab already counts the month's handed-off leads: reading it spares a pass over the log (month tabs may not exist yet).
-        result = { ...calculated, formula: unlessNotStarted(`${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.handed, true)}`), format: formats.count };
+        result = {
+          ...calculated,
+          formula: unlessNotStarted(`${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.handed, true)}`),
+          format: formats.count,
+        };
         condition = `${a1(row, C.result)}>=${a1(row, C.goal)}`;
       } else if (party.id === "sales") {
         const average = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.average, true)}`;
         const depth = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.depth, true)}`;
         goal = { ...calculated, value: words.salesGoal };
         // ROUND and &, not TEXT: a TEXT pattern would be read in the spreadsheet's locale.
-        result = { ...calculated, formula: unlessNotStarted(`IF(${average}="","—",ROUND(${average},1)&" h")&" · "&IF(${depth}="","—",ROUND(${depth},1)&" ×")`) };
+        result = {
+          ...calculated,
+          formula: unlessNotStarted(
+            `IF(${average}="","—",ROUND(${average},1)&" h")&" · "&IF(${depth}="","—",ROUND(${depth},1)&" ×")`,
+          ),
+        };
         // The Follow-up tab's verdicts, which also count leads waiting past the speed goal: one rule in both places.
         const speed = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.speedMet, true)}`;
         const depthMet = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.depthMet, true)}`;
@@ -112,14 +140,42 @@ export function placeLedger(
         { text: party.name, background: COLORS[party.id].light },
         goal,
         result,
-        { ...calculated, bold: true, formula: `IF(${notStarted},${quote(words.notStarted)},IF(${open},${quote(words.open)},IF(${condition},${quote(words.met)},${quote(words.missed)})))` },
-        { ...calculated, formula: unlessNotStarted(`COUNTIFS(${a1(firstRow, C.party, true)}:${a1(row, C.party)},${a1(row, C.party)},${a1(firstRow, C.met, true)}:${met},${quote(words.missed)})`), format: formats.count },
-        { ...calculated, formula: unlessNotStarted(`IF(${met}=${quote(words.missed)},${previous >= firstRow ? `N(${a1(previous, C.inARow)})+1` : "1"},0)`), format: formats.count },
-        { ...calculated, formula: `IF(AND(${met}=${quote(words.missed)},${strikes}>=${config.missedGoals.strikesBeforeEscalation}),${quote(words.escalate)},"")` },
-        { ...calculated, bold: true, formula: `IF(N(${inARow})>=${config.cancellation.missedMonthsInARow},${quote(words.cancel)},"")` },
+        {
+          ...calculated,
+          bold: true,
+          formula: `IF(${notStarted},${quote(words.notStarted)},IF(${open},${quote(words.open)},IF(${condition},${quote(words.met)},${quote(words.missed)})))`,
+        },
+        {
+          ...calculated,
+          formula: unlessNotStarted(
+            `COUNTIFS(${a1(firstRow, C.party, true)}:${a1(row, C.party)},${a1(row, C.party)},${a1(firstRow, C.met, true)}:${met},${quote(words.missed)})`,
+          ),
+          format: formats.count,
+        },
+        {
+          ...calculated,
+          formula: unlessNotStarted(
+            `IF(${met}=${quote(words.missed)},${previous >= firstRow ? `N(${a1(previous, C.inARow)})+1` : "1"},0)`,
+          ),
+          format: formats.count,
+        },
+        {
+          ...calculated,
+          formula: `IF(AND(${met}=${quote(words.missed)},${strikes}>=${config.missedGoals.strikesBeforeEscalation}),${quote(words.escalate)},"")`,
+        },
+        {
+          ...calculated,
+          bold: true,
+          formula: `IF(N(${inARow})>=${config.cancellation.missedMonthsInARow},${quote(words.cancel)},"")`,
+        },
         { value: "", input: { key: `ledger|${month}|${party.id}` } },
       ]);
-      rows.set(`${month}|${party.id}`, { goal: a1(row, C.goal, true), met: a1(row, C.met, true), strikes: a1(row, C.strikes, true), escalation: a1(row, C.escalation, true) });
+      rows.set(`${month}|${party.id}`, {
+        goal: a1(row, C.goal, true),
+        met: a1(row, C.met, true),
+        strikes: a1(row, C.strikes, true),
+        escalation: a1(row, C.escalation, true),
+      });
       row += 1;
     }
   });
@@ -129,11 +185,31 @@ export function placeLedger(
   return {
     rows,
     conditionalFormats: [
-      { ranges: [metRange], formula: `=${a1(firstRow, C.met)}=${quote(words.met)}`, background: COLORS.good.background, color: COLORS.good.text },
-      { ranges: [metRange], formula: `=${a1(firstRow, C.met)}=${quote(words.missed)}`, background: COLORS.bad.background, color: COLORS.bad.text },
-      { ranges: [rangeA1(firstRow, C.escalation, count, 2)], formula: `=${a1(firstRow, C.escalation)}<>""`, background: COLORS.bad.background, color: COLORS.bad.text, bold: true },
+      {
+        ranges: [metRange],
+        formula: `=${a1(firstRow, C.met)}=${quote(words.met)}`,
+        background: COLORS.good.background,
+        color: COLORS.good.text,
+      },
+      {
+        ranges: [metRange],
+        formula: `=${a1(firstRow, C.met)}=${quote(words.missed)}`,
+        background: COLORS.bad.background,
+        color: COLORS.bad.text,
+      },
+      {
+        ranges: [rangeA1(firstRow, C.escalation, count, 2)],
+        formula: `=${a1(firstRow, C.escalation)}<>""`,
+        background: COLORS.bad.background,
+        color: COLORS.bad.text,
+        bold: true,
+      },
       // Months not yet begun are greyed: the ledger lists the whole SLA, but only what has started counts.
-      { ranges: [rangeA1(firstRow, C.month, count, C.notes - C.month)], formula: `=$${a1(firstRow, C.month)}>TODAY()`, color: COLORS.muted },
+      {
+        ranges: [rangeA1(firstRow, C.month, count, C.notes - C.month)],
+        formula: `=$${a1(firstRow, C.month)}>TODAY()`,
+        color: COLORS.muted,
+      },
     ],
   };
 }

@@ -5,7 +5,15 @@
  * §4), an on-track status, and the pace chart.
  */
 import { COLORS, daysIn, leadRange, monthStartFormula, type PlanContext } from "./context";
-import { closeRateFormula, customersNeededFormula, dealSizeFormula, leadsNeededFormula, marketingShareFormula, quote, revenueGoalFormula } from "./formulas";
+import {
+  closeRateFormula,
+  customersNeededFormula,
+  dealSizeFormula,
+  leadsNeededFormula,
+  marketingShareFormula,
+  quote,
+  revenueGoalFormula,
+} from "./formulas";
 import { SheetBuilder, a1, rangeA1 } from "./sheetBuilder";
 import type { CellSpec, SheetPlan } from "./types";
 
@@ -15,8 +23,28 @@ export type { MonthInputs };
 
 /** Fixed positions on every month tab, read back when the next month starts. */
 export const MONTH_LAYOUT = {
-  inputs: { quota: 3, marketingShare: 4, avgDealSize: 5, closeRate: 6, revenueGoal: 7, customersNeeded: 8, goal: 9, status: 10 },
-  metrics: { column: 5, leads: 3, won: 4, wonRevenue: 5, marketingRevenue: 6, totalRevenue: 7, cycle: 8, closeRate: 9, dealSize: 10, marketingShare: 11 },
+  inputs: {
+    quota: 3,
+    marketingShare: 4,
+    avgDealSize: 5,
+    closeRate: 6,
+    revenueGoal: 7,
+    customersNeeded: 8,
+    goal: 9,
+    status: 10,
+  },
+  metrics: {
+    column: 5,
+    leads: 3,
+    won: 4,
+    wonRevenue: 5,
+    marketingRevenue: 6,
+    totalRevenue: 7,
+    cycle: 8,
+    closeRate: 9,
+    dealSize: 10,
+    marketingShare: 11,
+  },
   /** The pace chart sits between the figures and the days, where a screen shows it without scrolling sideways. */
   chart: { row: 13, column: 1, width: 900, height: 340 },
   headerRow: 31,
@@ -89,7 +117,10 @@ export interface PaceWords {
  * day, `goal` the month's lead goal, `delivered` the leads handed off in it,
  * `tolerance` a fraction, `today` today's date.
  */
-export function paceStatusFormula(refs: { start: string; days: number; goal: string; delivered: string; tolerance: string; today: string }, words: PaceWords): string {
+export function paceStatusFormula(
+  refs: { start: string; days: number; goal: string; delivered: string; tolerance: string; today: string },
+  words: PaceWords,
+): string {
   const { start, days, goal, delivered, tolerance, today } = refs;
   const goalPassed = `(DAY(${today})-1)*${goal}/${days}`;
   const running = `IF(${delivered}>=${goalPassed},${quote(words.onTrack)},IF(${delivered}>=${tolerance}*${goalPassed},${quote(words.atRisk)},${quote(words.behind)}))`;
@@ -112,31 +143,65 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
 
   sheet.set(1, 1, { value: labels.month.title(month), bold: true });
   sheet.set(2, 1, { value: labels.month.inputs, bold: true });
-  sheet.set(2, 2, { value: inputs.mode === "agreed" ? labels.month.agreed : `${labels.month.recalculated} (${inputs.from})`, italic: true, color: COLORS.muted });
+  sheet.set(2, 2, {
+    value: inputs.mode === "agreed" ? labels.month.agreed : `${labels.month.recalculated} (${inputs.from})`,
+    italic: true,
+    color: COLORS.muted,
+  });
 
-  const input = (row: number, label: string, agreed: string, recalculated: number | undefined, format: string): void => {
+  const input = (
+    row: number,
+    label: string,
+    agreed: string,
+    recalculated: number | undefined,
+    format: string,
+  ): void => {
     sheet.set(row, 1, { value: label });
-    const cell: CellSpec = inputs.mode === "recalculated" && recalculated !== undefined ? { value: recalculated } : { formula: agreed };
+    const cell: CellSpec =
+      inputs.mode === "recalculated" && recalculated !== undefined ? { value: recalculated } : { formula: agreed };
     sheet.set(row, 2, { ...cell, format, background: COLORS.marketing.light });
   };
   const recalc = inputs.mode === "recalculated" ? inputs : undefined;
   sheet.set(L.inputs.quota, 1, { value: labels.inputs.quota });
   sheet.set(L.inputs.quota, 2, { formula: "Quota", format: formats.money, background: COLORS.marketing.light });
-  input(L.inputs.marketingShare, labels.inputs.marketingShare, "MarketingShare", recalc?.marketingShare, formats.percent);
+  input(
+    L.inputs.marketingShare,
+    labels.inputs.marketingShare,
+    "MarketingShare",
+    recalc?.marketingShare,
+    formats.percent,
+  );
   input(L.inputs.avgDealSize, labels.inputs.avgDealSize, "AvgDealSize", recalc?.avgDealSize, formats.money);
   input(L.inputs.closeRate, labels.inputs.closeRate, "CloseRate", recalc?.closeRate, formats.percent);
   const b = (row: number): string => a1(row, 2, true);
   sheet.set(L.inputs.revenueGoal, 1, { value: labels.inputs.revenueGoal });
-  sheet.set(L.inputs.revenueGoal, 2, { ...calculated, formula: revenueGoalFormula(b(L.inputs.quota), b(L.inputs.marketingShare)), format: formats.money });
+  sheet.set(L.inputs.revenueGoal, 2, {
+    ...calculated,
+    formula: revenueGoalFormula(b(L.inputs.quota), b(L.inputs.marketingShare)),
+    format: formats.money,
+  });
   sheet.set(L.inputs.customersNeeded, 1, { value: labels.inputs.customersNeeded });
-  sheet.set(L.inputs.customersNeeded, 2, { ...calculated, formula: customersNeededFormula(b(L.inputs.revenueGoal), b(L.inputs.avgDealSize)), format: formats.count });
+  sheet.set(L.inputs.customersNeeded, 2, {
+    ...calculated,
+    formula: customersNeededFormula(b(L.inputs.revenueGoal), b(L.inputs.avgDealSize)),
+    format: formats.count,
+  });
   sheet.set(L.inputs.goal, 1, { value: labels.month.goal, bold: true });
-  sheet.set(L.inputs.goal, 2, { ...calculated, formula: leadsNeededFormula(b(L.inputs.customersNeeded), b(L.inputs.closeRate)), format: formats.count, bold: true });
+  sheet.set(L.inputs.goal, 2, {
+    ...calculated,
+    formula: leadsNeededFormula(b(L.inputs.customersNeeded), b(L.inputs.closeRate)),
+    format: formats.count,
+    bold: true,
+  });
   const goal = b(L.inputs.goal);
   if (inputs.mode === "recalculated") {
     // A goal from actuals more than twice or less than half the agreed one says so beside it.
     const far = `AND(LeadsNeeded>0,OR(${goal}>2*LeadsNeeded,${goal}<LeadsNeeded/2))`;
-    sheet.set(L.inputs.goal, 3, { formula: `IF(${far},${labels.month.farFromAgreed("LeadsNeeded").slice(1)},"")`, bold: true, color: COLORS.bad.text });
+    sheet.set(L.inputs.goal, 3, {
+      formula: `IF(${far},${labels.month.farFromAgreed("LeadsNeeded").slice(1)},"")`,
+      bold: true,
+      color: COLORS.bad.text,
+    });
   }
 
   // Tracking metrics, method §3.
@@ -157,25 +222,72 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   };
   sheet.set(2, m.column, { value: labels.month.metrics, bold: true });
   // The daily counts below add up to the month's: no second pass over the log.
-  metric(m.leads, labels.month.metricLabels.leads, { formula: `SUM(${rangeA1(L.firstDayRow, 4, n, 1, true)})`, format: formats.count });
-  metric(m.won, labels.month.metricLabels.won, { formula: `COUNTIFS(${inMonth(handedOff)},${named.customer},TRUE)`, format: formats.count });
-  metric(m.wonRevenue, labels.month.metricLabels.wonRevenue, { formula: `SUMIFS(${named.revenue},${inMonth(handedOff)},${named.customer},TRUE)`, format: formats.money });
-  metric(m.marketingRevenue, labels.month.metricLabels.marketingRevenue, { formula: `SUMIFS(${revenue},${inMonth(closedOn)},${customer},TRUE)`, format: formats.money });
+  metric(m.leads, labels.month.metricLabels.leads, {
+    formula: `SUM(${rangeA1(L.firstDayRow, 4, n, 1, true)})`,
+    format: formats.count,
+  });
+  metric(m.won, labels.month.metricLabels.won, {
+    formula: `COUNTIFS(${inMonth(handedOff)},${named.customer},TRUE)`,
+    format: formats.count,
+  });
+  metric(m.wonRevenue, labels.month.metricLabels.wonRevenue, {
+    formula: `SUMIFS(${named.revenue},${inMonth(handedOff)},${named.customer},TRUE)`,
+    format: formats.money,
+  });
+  metric(m.marketingRevenue, labels.month.metricLabels.marketingRevenue, {
+    formula: `SUMIFS(${revenue},${inMonth(closedOn)},${customer},TRUE)`,
+    format: formats.money,
+  });
   sheet.set(m.totalRevenue, m.column, { value: labels.month.metricLabels.totalRevenue, bold: true });
-  sheet.set(m.totalRevenue, m.column + 1, { value: "", format: formats.money, background: COLORS.marketing.light, input: { key: `totalRevenue|${month}` } });
+  sheet.set(m.totalRevenue, m.column + 1, {
+    value: "",
+    format: formats.money,
+    background: COLORS.marketing.light,
+    input: { key: `totalRevenue|${month}` },
+  });
   metric(m.cycle, labels.month.metricLabels.cycle, {
     // Closed minus created is arithmetic on columns: inside ARRAYFORMULA, not left to FILTER.
     formula: `ARRAYFORMULA(IFERROR(AVERAGE(FILTER(${closedOn}-${created},${closedOn}>=${start},${closedOn}<${end},${customer}=TRUE,ISNUMBER(${created}))),""))`,
     format: formats.decimal,
   });
-  metric(m.closeRate, labels.month.metricLabels.closeRate, { formula: closeRateFormula(e(m.won), e(m.leads)), format: formats.percent, bold: true });
-  metric(m.dealSize, labels.month.metricLabels.dealSize, { formula: dealSizeFormula(e(m.wonRevenue), e(m.won)), format: formats.money, bold: true });
-  metric(m.marketingShare, labels.month.metricLabels.marketingShare, { formula: marketingShareFormula(e(m.marketingRevenue), e(m.totalRevenue)), format: formats.percent, bold: true });
+  metric(m.closeRate, labels.month.metricLabels.closeRate, {
+    formula: closeRateFormula(e(m.won), e(m.leads)),
+    format: formats.percent,
+    bold: true,
+  });
+  metric(m.dealSize, labels.month.metricLabels.dealSize, {
+    formula: dealSizeFormula(e(m.wonRevenue), e(m.won)),
+    format: formats.money,
+    bold: true,
+  });
+  metric(m.marketingShare, labels.month.metricLabels.marketingShare, {
+    formula: marketingShareFormula(e(m.marketingRevenue), e(m.totalRevenue)),
+    format: formats.percent,
+    bold: true,
+  });
 
   // Daily pace.
   const header = L.headerRow;
-  sheet.row(header, 1, labels.month.headers.map((title): CellSpec => ({ value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true })));
-  sheet.set(header, CHART_ACTUAL_COLUMN, { value: labels.month.chartActual, bold: true, background: COLORS.muted, color: COLORS.headerText, wrap: true });
+  sheet.row(
+    header,
+    1,
+    labels.month.headers.map(
+      (title): CellSpec => ({
+        value: title,
+        bold: true,
+        background: COLORS.header,
+        color: COLORS.headerText,
+        wrap: true,
+      }),
+    ),
+  );
+  sheet.set(header, CHART_ACTUAL_COLUMN, {
+    value: labels.month.chartActual,
+    bold: true,
+    background: COLORS.muted,
+    color: COLORS.headerText,
+    wrap: true,
+  });
   const chartOnly: CellSpec = { format: formats.count, color: COLORS.muted, italic: true };
   const firstDay = L.firstDayRow;
   const lastDay = firstDay + n - 1;
@@ -189,14 +301,28 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
       { ...calculated, formula: `${goal}/${n}`, format: formats.decimal },
       { ...calculated, formula: `DAY(${date})*${goal}/${n}`, format: formats.decimal },
       // Leads handed off per day: one formula in the first day's row fills the column (dailyLeadsFormula).
-      day === 1 ? { ...calculated, formula: dailyLeadsFormula(rangeA1(firstDay, 1, n, 1, true), n, handedOff), format: formats.count } : { ...calculated, format: formats.count },
+      day === 1
+        ? {
+            ...calculated,
+            formula: dailyLeadsFormula(rangeA1(firstDay, 1, n, 1, true), n, handedOff),
+            format: formats.count,
+          }
+        : { ...calculated, format: formats.count },
       // Blank after today, so the actual line stops at today (method §4).
-      day === 1 ? { ...calculated, formula: runningTotalFormula(rangeA1(firstDay, 1, n, 1, true), rangeA1(firstDay, 4, n, 1, true)), format: formats.count } : { ...calculated, format: formats.count },
+      day === 1
+        ? {
+            ...calculated,
+            formula: runningTotalFormula(rangeA1(firstDay, 1, n, 1, true), rangeA1(firstDay, 4, n, 1, true)),
+            format: formats.count,
+          }
+        : { ...calculated, format: formats.count },
       { ...calculated, formula: `IF(${actual}="","",${actual}-${target})`, format: formats.decimal },
       { ...calculated, formula: `IF(${actual}="","",IF(${target}>0,${actual}/${target},""))`, format: formats.percent },
       { value: "", input: { key: `note|${month}-${String(day).padStart(2, "0")}` } },
       // Chart-only: the cumulative actual with #N/A after today (chartActualFormula).
-      day === 1 ? { ...calculated, ...chartOnly, formula: chartActualFormula(rangeA1(firstDay, 5, n, 1, true)) } : { ...calculated, ...chartOnly },
+      day === 1
+        ? { ...calculated, ...chartOnly, formula: chartActualFormula(rangeA1(firstDay, 5, n, 1, true)) }
+        : { ...calculated, ...chartOnly },
     ]);
   }
 
@@ -204,11 +330,18 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   sheet.set(L.inputs.status, 1, { value: labels.month.status, bold: true });
   // The tolerance beside the status it sets: pace from it up to 100 % is at risk, below it behind.
   sheet.set(L.inputs.status, 3, { value: labels.month.behindBelow, italic: true, color: COLORS.muted });
-  sheet.set(L.inputs.status, 4, { ...calculated, value: context.config.marketing.paceTolerance, format: formats.percent });
+  sheet.set(L.inputs.status, 4, {
+    ...calculated,
+    value: context.config.marketing.paceTolerance,
+    format: formats.percent,
+  });
   const statusCell = sheet.set(L.inputs.status, 2, {
     ...calculated,
     bold: true,
-    formula: paceStatusFormula({ start, days: n, goal, delivered, tolerance: a1(L.inputs.status, 4, true), today: "TODAY()" }, labels.month),
+    formula: paceStatusFormula(
+      { start, days: n, goal, delivered, tolerance: a1(L.inputs.status, 4, true), today: "TODAY()" },
+      labels.month,
+    ),
   });
 
   const range = (column: number): string => rangeA1(header, column, n + 1, 1);
@@ -229,13 +362,43 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
       { column: 8, count: 2, width: 180 },
     ],
     blocks: [sheet.toBlock({ row: 1, column: 1 })],
-    validations: [{ range: a1(m.totalRevenue, m.column + 1), rule: { kind: "numberAtLeast", min: 0 }, helpText: labels.month.metricLabels.totalRevenue }],
+    validations: [
+      {
+        range: a1(m.totalRevenue, m.column + 1),
+        rule: { kind: "numberAtLeast", min: 0 },
+        helpText: labels.month.metricLabels.totalRevenue,
+      },
+    ],
     conditionalFormats: [
-      { ranges: [statusCell], formula: `=${statusCell}=${quote(labels.month.onTrack)}`, background: COLORS.good.background, color: COLORS.good.text },
-      { ranges: [statusCell], formula: `=${statusCell}=${quote(labels.month.met)}`, background: COLORS.good.background, color: COLORS.good.text },
-      { ranges: [statusCell], formula: `=${statusCell}=${quote(labels.month.atRisk)}`, background: COLORS.warn.background, color: COLORS.warn.text },
-      { ranges: [statusCell], formula: `=OR(${statusCell}=${quote(labels.month.behind)},${statusCell}=${quote(labels.month.missed)})`, background: COLORS.bad.background, color: COLORS.bad.text },
-      { ranges: [rangeA1(firstDay, 6, n, 1)], formula: `=AND(${a1(firstDay, 6)}<>"",${a1(firstDay, 6)}<0)`, color: COLORS.bad.text },
+      {
+        ranges: [statusCell],
+        formula: `=${statusCell}=${quote(labels.month.onTrack)}`,
+        background: COLORS.good.background,
+        color: COLORS.good.text,
+      },
+      {
+        ranges: [statusCell],
+        formula: `=${statusCell}=${quote(labels.month.met)}`,
+        background: COLORS.good.background,
+        color: COLORS.good.text,
+      },
+      {
+        ranges: [statusCell],
+        formula: `=${statusCell}=${quote(labels.month.atRisk)}`,
+        background: COLORS.warn.background,
+        color: COLORS.warn.text,
+      },
+      {
+        ranges: [statusCell],
+        formula: `=OR(${statusCell}=${quote(labels.month.behind)},${statusCell}=${quote(labels.month.missed)})`,
+        background: COLORS.bad.background,
+        color: COLORS.bad.text,
+      },
+      {
+        ranges: [rangeA1(firstDay, 6, n, 1)],
+        formula: `=AND(${a1(firstDay, 6)}<>"",${a1(firstDay, 6)}<0)`,
+        color: COLORS.bad.text,
+      },
     ],
     charts: [
       {

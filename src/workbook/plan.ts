@@ -39,7 +39,12 @@ export function monthOf(day: string): string {
  * month from the start up to the current one (at least the first), with the
  * agreed inputs. Months of the SLA only; newest first.
  */
-export function monthsToHave(config: SlaConfig, existing: readonly MonthState[], today: string, fillToToday = true): MonthState[] {
+export function monthsToHave(
+  config: SlaConfig,
+  existing: readonly MonthState[],
+  today: string,
+  fillToToday = true,
+): MonthState[] {
   const all = slaMonths(config);
   const current = monthOf(today);
   const byMonth = new Map(existing.map((state) => [state.month, state]));
@@ -47,20 +52,33 @@ export function monthsToHave(config: SlaConfig, existing: readonly MonthState[],
     const wanted = month === all[0] || (fillToToday && month <= current);
     if (wanted && !byMonth.has(month)) byMonth.set(month, { month, inputs: { mode: "agreed" } });
   }
-  return [...byMonth.values()].filter((state) => all.includes(state.month)).sort((a, b) => (a.month < b.month ? 1 : -1));
+  return [...byMonth.values()]
+    .filter((state) => all.includes(state.month))
+    .sort((a, b) => (a.month < b.month ? 1 : -1));
 }
 
 /**
  * `fillToToday`: add tabs for SLA months up to today (a build); off when a
  * single new month is started and nothing else may appear.
  */
-export function planWorkbook(config: SlaConfig, existing: ExistingWorkbook, today: string, fillToToday = true): WorkbookPlan & { months: MonthState[] } {
+export function planWorkbook(
+  config: SlaConfig,
+  existing: ExistingWorkbook,
+  today: string,
+  fillToToday = true,
+): WorkbookPlan & { months: MonthState[] } {
   const base = baseContext(config);
   const leadsLastRow = leadCapacity(existing.leadsLastRow, existing.leadsMaxRows);
   const months = monthsToHave(config, existing.months, today, fillToToday);
   const leadColumns = existing.leadColumns ?? NEW_LEAD_COLUMNS;
   const agreement = planAgreement({ ...base, leadsLastRow, leadColumns }, new Set(months.map((state) => state.month)));
-  const context: PlanContext = { ...base, leadsLastRow, leadColumns, work: agreement.work, checklist: agreement.checklist };
+  const context: PlanContext = {
+    ...base,
+    leadsLastRow,
+    leadColumns,
+    work: agreement.work,
+    checklist: agreement.checklist,
+  };
   const leads = planLeads(context);
   const monthSheets = months.map((state) => planMonth(context, state.month, state.inputs));
   const followUp = planFollowUp(context);

@@ -60,14 +60,43 @@ export function planProtections(
     if (key === "leads") {
       const last = Math.max(2, leadsLastRow);
       const runs = (keys: readonly LeadColumnKey[], top: number, bottom: number): string[] =>
-        columnRuns(keys.map((column) => leadColumns[column])).map((run) => `${columnLetter(run.first)}${top}:${columnLetter(run.first + run.count - 1)}${bottom}`);
+        columnRuns(keys.map((column) => leadColumns[column])).map(
+          (run) => `${columnLetter(run.first)}${top}:${columnLetter(run.first + run.count - 1)}${bottom}`,
+        );
       const inputKeys = [...keysOfSide("marketing"), ...keysOfSide("sales")];
-      for (const range of runs(inputKeys, 1, 1)) plans.push({ sheetKey: key, range, description: `${PROTECTION_PREFIX}: column headers`, editors: "owner", unprotected: [] });
-      for (const range of runs(keysOfSide("calculated"), 1, last)) plans.push({ sheetKey: key, range, description: `${PROTECTION_PREFIX}: calculated columns`, editors: "owner", unprotected: [] });
-      for (const range of runs(keysOfSide("marketing"), 2, last)) plans.push({ sheetKey: key, range, description: `${PROTECTION_PREFIX}: marketing's columns`, editors: "marketing", unprotected: [] });
+      for (const range of runs(inputKeys, 1, 1))
+        plans.push({
+          sheetKey: key,
+          range,
+          description: `${PROTECTION_PREFIX}: column headers`,
+          editors: "owner",
+          unprotected: [],
+        });
+      for (const range of runs(keysOfSide("calculated"), 1, last))
+        plans.push({
+          sheetKey: key,
+          range,
+          description: `${PROTECTION_PREFIX}: calculated columns`,
+          editors: "owner",
+          unprotected: [],
+        });
+      for (const range of runs(keysOfSide("marketing"), 2, last))
+        plans.push({
+          sheetKey: key,
+          range,
+          description: `${PROTECTION_PREFIX}: marketing's columns`,
+          editors: "marketing",
+          unprotected: [],
+        });
       continue;
     }
-    plans.push({ sheetKey: key, range: "sheet", description: `${PROTECTION_PREFIX}: generated tab`, editors: "owner", unprotected: compactRanges(inputs[key] ?? []) });
+    plans.push({
+      sheetKey: key,
+      range: "sheet",
+      description: `${PROTECTION_PREFIX}: generated tab`,
+      editors: "owner",
+      unprotected: compactRanges(inputs[key] ?? []),
+    });
   }
   return plans;
 }

@@ -47,7 +47,8 @@ export class SheetBuilder {
     const rows: (CellSpec | undefined)[][] = [];
     for (let row = top; row <= Math.max(top, this.maxRow); row++) {
       const line: (CellSpec | undefined)[] = [];
-      for (let column = left; column <= Math.max(left, this.maxColumn); column++) line.push(this.cells.get(row)?.get(column));
+      for (let column = left; column <= Math.max(left, this.maxColumn); column++)
+        line.push(this.cells.get(row)?.get(column));
       rows.push(line);
     }
     return { row: top, column: left, cells: rows };
@@ -61,7 +62,8 @@ function hasContent(cell: CellSpec | undefined): boolean {
 /** Column letters for a 1-based index: 1 → A, 27 → AA. */
 export function columnLetter(column: number): string {
   let letters = "";
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   return letters;
 }
 

@@ -115,7 +115,12 @@ export interface SheetPlan {
    * Number formats for an area users type into, one row of formats repeated
    * over `rows`: their values are never written, only how they read.
    */
-  readonly inputFormats?: readonly { readonly row: number; readonly column: number; readonly rows: number; readonly cells: readonly CellSpec[] }[];
+  readonly inputFormats?: readonly {
+    readonly row: number;
+    readonly column: number;
+    readonly rows: number;
+    readonly cells: readonly CellSpec[];
+  }[];
   readonly validations: readonly ValidationPlan[];
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
   readonly charts: readonly ChartPlan[];

@@ -31,7 +31,11 @@ function open(language: Language): Promise<Surface> {
 }
 
 async function visibleNames(page: Page): Promise<string[]> {
-  return page.$$eval("article.rf-fn", (articles) => articles.filter((article) => !(article as HTMLElement).hidden).map((article) => article.getAttribute("data-name") ?? ""));
+  return page.$$eval("article.rf-fn", (articles) =>
+    articles
+      .filter((article) => !(article as HTMLElement).hidden)
+      .map((article) => article.getAttribute("data-name") ?? ""),
+  );
 }
 
 async function expectNoOverflow(page: Page, where: string): Promise<void> {
@@ -54,7 +58,10 @@ describe("the function reference", () => {
         descriptions: Array.from(article.querySelectorAll(".rf-params .rf-description"), (item) => item.textContent),
         allowed: Array.from(article.querySelectorAll(".rf-params .rf-allowed"), (item) => item.textContent),
         formulas: Array.from(article.querySelectorAll(".rf-formula"), (item) => item.textContent),
-        results: Array.from(article.querySelectorAll(".rf-examples li"), (item) => item.querySelector(".rf-result")?.textContent ?? null),
+        results: Array.from(
+          article.querySelectorAll(".rf-examples li"),
+          (item) => item.querySelector(".rf-result")?.textContent ?? null,
+        ),
         returns: article.querySelector(".rf-returns")?.textContent,
       }));
       expect(shown).toEqual({
@@ -69,8 +76,12 @@ describe("the function reference", () => {
       });
     }
     // The guide's worked example, as a reader sees it.
-    expect(await page.textContent("#fn-SLA_LEADS_NEEDED .rf-examples li")).toContain("=SLA_LEADS_NEEDED(5000, 100%, 100, 50%) →  shows 100");
-    expect(await page.textContent("#fn-SLA_GOAL_LINE .rf-examples li:nth-child(2)")).toContain("spills 1, 2, 3, 4 down the column");
+    expect(await page.textContent("#fn-SLA_LEADS_NEEDED .rf-examples li")).toContain(
+      "=SLA_LEADS_NEEDED(5000, 100%, 100, 50%) →  shows 100",
+    );
+    expect(await page.textContent("#fn-SLA_GOAL_LINE .rf-examples li:nth-child(2)")).toContain(
+      "spills 1, 2, 3, 4 down the column",
+    );
     expect(surface.calls).toEqual([]);
     expect(surface.errors).toEqual([]);
     await expectNoOverflow(page, "en");
@@ -87,7 +98,9 @@ describe("the function reference", () => {
       expect({ query, shown: await visibleNames(page) }).toEqual({ query, shown: expected });
       expect(expected.length).toBeGreaterThan(0);
       expect(await page.textContent("#rf-count")).toBe(`${expected.length} of ${FUNCTIONS.length} functions`);
-      const chips = await page.$$eval(".rf-contents li", (items) => items.filter((item) => !(item as HTMLElement).hidden).map((item) => item.getAttribute("data-name")));
+      const chips = await page.$$eval(".rf-contents li", (items) =>
+        items.filter((item) => !(item as HTMLElement).hidden).map((item) => item.getAttribute("data-name")),
+      );
       expect(chips).toEqual(expected);
     }
     await page.fill("#rf-search", "close rate");
@@ -142,8 +155,12 @@ describe("the function reference", () => {
     expect(await page.textContent("label[for=rf-search]")).toBe("Nach Namen suchen");
     for (const fn of DATA.functions) {
       expect(await page.textContent(`#fn-${fn.name} .rf-summary`)).toBe(fn.summary.de);
-      const results = await page.$$eval(`#fn-${fn.name} .rf-result`, (items) => items.map((item) => item.textContent ?? ""));
-      expect(results).toEqual(fn.examples.flatMap((example) => (example.result === undefined ? [] : [` →  ergibt ${example.result.de}`])));
+      const results = await page.$$eval(`#fn-${fn.name} .rf-result`, (items) =>
+        items.map((item) => item.textContent ?? ""),
+      );
+      expect(results).toEqual(
+        fn.examples.flatMap((example) => (example.result === undefined ? [] : [` →  ergibt ${example.result.de}`])),
+      );
     }
     // German number format in results: 100/28 ≈ 3,571.
     expect(await page.textContent("#fn-SLA_DAILY_TARGET .rf-result")).toContain("≈ 3,571");

@@ -12,7 +12,16 @@ import type { Browser, Page } from "playwright-core";
 import type { Language } from "../../src/core/i18n";
 import { MAX_LISTED, reportText, type Difference, type SelfTestReport } from "../../src/core/selfTest";
 import type { SelfTestResult } from "../../src/gas/selfTest";
-import { gate, launchBrowser, openSurface, overflow, screenshotAt, SELF_TEST_FILE, type ServerHandler, type Surface } from "./support";
+import {
+  gate,
+  launchBrowser,
+  openSurface,
+  overflow,
+  screenshotAt,
+  SELF_TEST_FILE,
+  type ServerHandler,
+  type Surface,
+} from "./support";
 
 jest.setTimeout(120_000);
 
@@ -44,14 +53,31 @@ function report(differences: readonly Difference[], more = 0, overrides: Partial
   };
 }
 
-function answer(language: Language, differences: readonly Difference[] = [], more = 0, overrides: Partial<SelfTestReport> = {}): ServerHandler {
+function answer(
+  language: Language,
+  differences: readonly Difference[] = [],
+  more = 0,
+  overrides: Partial<SelfTestReport> = {},
+): ServerHandler {
   const built = report(differences, more, overrides);
-  const result: SelfTestResult = { ok: true, language, report: built, text: reportText(built, language, "0123abcd4567ef89") };
+  const result: SelfTestResult = {
+    ok: true,
+    language,
+    report: built,
+    text: reportText(built, language, "0123abcd4567ef89"),
+  };
   return () => result;
 }
 
 function open(language: Language, runSelfTest: ServerHandler, options: { waitReady?: boolean } = {}): Promise<Surface> {
-  return openSurface(browser, { file: SELF_TEST_FILE, language, width: WIDTH, height: HEIGHT, answers: { runSelfTest }, ...options });
+  return openSurface(browser, {
+    file: SELF_TEST_FILE,
+    language,
+    width: WIDTH,
+    height: HEIGHT,
+    answers: { runSelfTest },
+    ...options,
+  });
 }
 
 async function expectFits(page: Page, where: string): Promise<void> {
@@ -63,19 +89,27 @@ async function expectFits(page: Page, where: string): Promise<void> {
 }
 
 async function counts(page: Page): Promise<string[]> {
-  return page.$$eval("#selftest-counts .st-count", (rows) => rows.map((row) => `${row.querySelector("dt")?.textContent} = ${row.querySelector("dd")?.textContent}`));
+  return page.$$eval("#selftest-counts .st-count", (rows) =>
+    rows.map((row) => `${row.querySelector("dt")?.textContent} = ${row.querySelector("dd")?.textContent}`),
+  );
 }
 
 describe("the self-test dialog", () => {
   it("runs the self-test as it opens, busy until the answer comes, then shows a clean result with what was compared and skipped", async () => {
     const held = gate();
-    const surface = await open("en", async () => {
-      await held.promise;
-      return answer("en")();
-    }, { waitReady: false });
+    const surface = await open(
+      "en",
+      async () => {
+        await held.promise;
+        return answer("en")();
+      },
+      { waitReady: false },
+    );
     const { page } = surface;
     await page.waitForSelector("#selftest-result.st-busy");
-    expect(await page.textContent("#selftest-result")).toBe("Building the example and comparing… This takes about a minute.");
+    expect(await page.textContent("#selftest-result")).toBe(
+      "Building the example and comparing… This takes about a minute.",
+    );
     expect(await page.getAttribute("#selftest-main", "aria-busy")).toBe("true");
     expect(await page.$("#selftest-copy")).toBeNull();
     held.open();
@@ -116,14 +150,21 @@ describe("the self-test dialog", () => {
     const surface = await open("de", answer("de"));
     const { page } = surface;
     await page.evaluate(() => {
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("blocked")) } });
+      Object.defineProperty(navigator, "clipboard", {
+        value: { writeText: () => Promise.reject(new Error("blocked")) },
+      });
     });
     await page.click("#selftest-copy");
     await page.waitForSelector("#selftest-text", { state: "visible" });
-    expect(await page.textContent("#selftest-copy-status")).toBe("Kopieren ging nicht automatisch: Der Bericht ist unten markiert; drücken Sie Strg+C (⌘C auf dem Mac).");
+    expect(await page.textContent("#selftest-copy-status")).toBe(
+      "Kopieren ging nicht automatisch: Der Bericht ist unten markiert; drücken Sie Strg+C (⌘C auf dem Mac).",
+    );
     const selection = await page.evaluate(() => {
       const area = document.getElementById("selftest-text") as HTMLTextAreaElement;
-      return { focused: document.activeElement === area, selected: area.value.slice(area.selectionStart, area.selectionEnd) };
+      return {
+        focused: document.activeElement === area,
+        selected: area.value.slice(area.selectionStart, area.selectionEnd),
+      };
     });
     expect(selection).toEqual({ focused: true, selected: reportText(report([]), "de", "0123abcd4567ef89") });
     await expectFits(page, "copy failed");
@@ -135,15 +176,28 @@ describe("the self-test dialog", () => {
       { where: "'Follow-up'!E5", expected: "2.25", got: "2.5" },
       { where: "Leads_ResponseHours: Leads!M3", expected: "„⚠ before hand-off“", got: "Fehler #VALUE!" },
       { where: HOSTILE, expected: `„${HOSTILE}${"x".repeat(300)}“`, got: "(leer)" },
-      ...Array.from({ length: MAX_LISTED - 3 }, (_, i): Difference => ({ where: `'2026-12'!E${14 + (i % 31)}`, expected: String(i), got: "(leer)" })),
+      ...Array.from(
+        { length: MAX_LISTED - 3 },
+        (_, i): Difference => ({ where: `'2026-12'!E${14 + (i % 31)}`, expected: String(i), got: "(leer)" }),
+      ),
     ];
-    const surface = await open("de", answer("de", differences, 57, { skippedNotSettled: 4121, settledChecked: 0, cellsChecked: 181, today: "2026-12-15" }));
+    const surface = await open(
+      "de",
+      answer("de", differences, 57, {
+        skippedNotSettled: 4121,
+        settledChecked: 0,
+        cellsChecked: 181,
+        today: "2026-12-15",
+      }),
+    );
     const { page } = surface;
     expect(await page.textContent("#selftest-headline")).toBe("257 Abweichungen");
     expect(await counts(page)).toContain(
       "Übersprungen: Beispielmonat noch nicht zu Endesie lesen HEUTE() oder JETZT() und werden ab 2027-01-01 verglichen = 4.121",
     );
-    const rows = await page.$$eval("#selftest-differences tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent)));
+    const rows = await page.$$eval("#selftest-differences tbody tr", (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent)),
+    );
     expect(rows).toHaveLength(MAX_LISTED);
     expect(rows.slice(0, 2)).toEqual([
       ["'Follow-up'!E5", "2.25", "2.5"],
@@ -160,7 +214,12 @@ describe("the self-test dialog", () => {
   });
 
   it("shows a refusal as the server words it, in the server's language, with nothing to copy", async () => {
-    const refusal: SelfTestResult = { ok: false, language: "de", reason: "notEmpty", message: "Der Selbsttest … braucht eine leere Tabelle: Es wurde nichts geändert." };
+    const refusal: SelfTestResult = {
+      ok: false,
+      language: "de",
+      reason: "notEmpty",
+      message: "Der Selbsttest … braucht eine leere Tabelle: Es wurde nichts geändert.",
+    };
     const surface = await open("en", () => refusal);
     const { page } = surface;
     expect(await page.textContent("#selftest-result .st-title")).toBe("Nicht ausgeführt");
@@ -174,7 +233,9 @@ describe("the self-test dialog", () => {
     const surface = await open("en", () => {
       throw new Error("Exceeded maximum execution time");
     });
-    expect(await surface.page.textContent("#selftest-message")).toBe("The self-test could not be run: Exceeded maximum execution time");
+    expect(await surface.page.textContent("#selftest-message")).toBe(
+      "The self-test could not be run: Exceeded maximum execution time",
+    );
     await surface.context.close();
   });
 });

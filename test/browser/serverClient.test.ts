@@ -12,7 +12,10 @@ type Answer = { value?: unknown; error?: Error };
 
 function installRun(answer: (name: string, args: unknown[]) => Answer): { name: string; args: unknown[] }[] {
   const calls: { name: string; args: unknown[] }[] = [];
-  const make = (success?: (value: unknown) => void, failure?: (error: unknown) => void): ScriptRunner & Record<string, unknown> => {
+  const make = (
+    success?: (value: unknown) => void,
+    failure?: (error: unknown) => void,
+  ): ScriptRunner & Record<string, unknown> => {
     const runner: ScriptRunner & Record<string, unknown> = {
       withSuccessHandler: (handler) => make(handler, failure),
       withFailureHandler: (handler) => make(success, handler),
@@ -36,7 +39,9 @@ afterEach(() => {
 
 describe("call", () => {
   it("resolves with the server's answer and passes the arguments through", async () => {
-    const calls = installRun((name) => ({ value: name === "buildSla" ? { ok: true, message: "built", revision: 2, sheets: [], notes: [] } : undefined }));
+    const calls = installRun((name) => ({
+      value: name === "buildSla" ? { ok: true, message: "built", revision: 2, sheets: [], notes: [] } : undefined,
+    }));
     const config = defaultConfig("en", "2026-03");
     const result = await call("buildSla", config, { expectedRevision: 1 });
     expect(result.ok).toBe(true);

@@ -12,7 +12,16 @@ import { defaultConfig } from "../../src/config/defaults";
 import type { Language } from "../../src/core/i18n";
 import { shareWords, type ShareRequest, type ShareResult } from "../../src/gas/shareWithSales";
 import { exampleInput } from "../integration/support";
-import { gate, launchBrowser, openSurface, overflow, screenshotAt, SHARE_FILE, type Surface, type ServerHandler } from "./support";
+import {
+  gate,
+  launchBrowser,
+  openSurface,
+  overflow,
+  screenshotAt,
+  SHARE_FILE,
+  type Surface,
+  type ServerHandler,
+} from "./support";
 
 jest.setTimeout(120_000);
 
@@ -30,28 +39,53 @@ afterAll(async () => {
 
 function wizardState(language: Language, hasSla = true): ServerHandler {
   const config = hasSla ? { ...exampleInput("internal-en.json"), language } : defaultConfig(language, "2027-01");
-  return () => ({ config, hasSla, revision: hasSla ? 3 : 0, language, today: "2026-12-15", months: hasSla ? ["2026-12"] : [] });
+  return () => ({
+    config,
+    hasSla,
+    revision: hasSla ? 3 : 0,
+    language,
+    today: "2026-12-15",
+    months: hasSla ? ["2026-12"] : [],
+  });
 }
 
 /** What shareWithSales answers, worked out from the request as the server would word it. */
-function serverAnswer(language: Language, alreadyEditors: readonly string[] = [], failing: Record<string, string> = {}): ServerHandler {
+function serverAnswer(
+  language: Language,
+  alreadyEditors: readonly string[] = [],
+  failing: Record<string, string> = {},
+): ServerHandler {
   return (request: unknown) => {
     const { emails, mode } = request as ShareRequest;
     const words = shareWords(language);
     const { valid, invalid } = parseAddresses(emails);
-    const addresses: ShareResult["addresses"][number][] = invalid.map((email) => ({ email, outcome: "invalid" as const, detail: words.invalid }));
+    const addresses: ShareResult["addresses"][number][] = invalid.map((email) => ({
+      email,
+      outcome: "invalid" as const,
+      detail: words.invalid,
+    }));
     for (const email of valid) {
       if (alreadyEditors.includes(email)) addresses.push({ email, outcome: "alreadyEditor", detail: words.already });
-      else if (failing[email] !== undefined) addresses.push({ email, outcome: "failed", detail: `${words.failed}: ${failing[email]}` });
+      else if (failing[email] !== undefined)
+        addresses.push({ email, outcome: "failed", detail: `${words.failed}: ${failing[email]}` });
       else addresses.push({ email, outcome: "added", detail: words.added });
     }
     const shared = addresses.filter((entry) => entry.outcome === "added" || entry.outcome === "alreadyEditor").length;
-    const result: ShareResult = { ok: shared > 0, message: words.done(shared), addresses, explanation: [...words.explain(mode)] };
+    const result: ShareResult = {
+      ok: shared > 0,
+      message: words.done(shared),
+      addresses,
+      explanation: [...words.explain(mode)],
+    };
     return result;
   };
 }
 
-async function open(language: Language, answers: Record<string, ServerHandler> = {}, options: { waitReady?: boolean } = {}): Promise<Surface> {
+async function open(
+  language: Language,
+  answers: Record<string, ServerHandler> = {},
+  options: { waitReady?: boolean } = {},
+): Promise<Surface> {
   return openSurface(browser, {
     file: SHARE_FILE,
     language,
@@ -75,7 +109,8 @@ describe("addresses are checked in the page with the server's rules", () => {
   it("lists what will be shared, what is not an address and what was typed twice, exactly as parseAddresses does", async () => {
     const surface = await open("en");
     const { page } = surface;
-    const typed = "Kendra@Example.com, not-an-address; sam@example.com\nkendra@example.com\n\nPriya Nair <priya@example.com>\nbob@localhost";
+    const typed =
+      "Kendra@Example.com, not-an-address; sam@example.com\nkendra@example.com\n\nPriya Nair <priya@example.com>\nbob@localhost";
     await page.fill("#share-emails", typed);
     const expected = parseAddresses([typed]);
     expect(expected.valid).toEqual(["kendra@example.com", "sam@example.com", "priya@example.com"]);
@@ -96,7 +131,9 @@ describe("addresses are checked in the page with the server's rules", () => {
     const surface = await open("en");
     const { page } = surface;
     await page.click("#share-submit");
-    expect(await page.textContent("#share-need-one")).toBe("Enter at least one e-mail address, such as name@example.com.");
+    expect(await page.textContent("#share-need-one")).toBe(
+      "Enter at least one e-mail address, such as name@example.com.",
+    );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("share-emails");
     await page.fill("#share-emails", "nobody, at all");
     await page.click("#share-submit");
@@ -120,7 +157,9 @@ describe("addresses are checked in the page with the server's rules", () => {
 describe("sharing", () => {
   it("shows the busy state, then the per-address report and the explanation, and closes with google.script.host.close", async () => {
     const hold = gate();
-    const answer = serverAnswer("en", ["kendra@example.com"], { "priya@example.com": "Invalid email: priya@example.com (Drive refused the address)" });
+    const answer = serverAnswer("en", ["kendra@example.com"], {
+      "priya@example.com": "Invalid email: priya@example.com (Drive refused the address)",
+    });
     const surface = await open("en", {
       shareWithSales: async (...args: unknown[]) => {
         await hold.promise;
@@ -143,7 +182,11 @@ describe("sharing", () => {
 
     await page.waitForSelector("#share-result.sh-result-success");
     const call = surface.calls.find((entry) => entry.name === "shareWithSales");
-    expect(call).toEqual({ name: "shareWithSales", args: [{ emails: ["kendra@example.com", "sam@example.com; priya@example.com, oops"], mode: "warning" }], jsonSafe: true });
+    expect(call).toEqual({
+      name: "shareWithSales",
+      args: [{ emails: ["kendra@example.com", "sam@example.com; priya@example.com, oops"], mode: "warning" }],
+      jsonSafe: true,
+    });
     expect(await page.textContent("#share-message")).toBe("Shared with 2 people; protections are set.");
     const rows = await page.$$eval("#share-report li", (items) =>
       items.map((item) => ({
@@ -157,7 +200,12 @@ describe("sharing", () => {
       { outcome: "invalid", badge: "Invalid", email: "oops", detail: null },
       { outcome: "alreadyEditor", badge: "Already an editor", email: "kendra@example.com", detail: null },
       { outcome: "added", badge: "Added", email: "sam@example.com", detail: null },
-      { outcome: "failed", badge: "Failed", email: "priya@example.com", detail: "could not be added: Invalid email: priya@example.com (Drive refused the address)" },
+      {
+        outcome: "failed",
+        badge: "Failed",
+        email: "priya@example.com",
+        detail: "could not be added: Invalid email: priya@example.com (Drive refused the address)",
+      },
     ]);
     expect(await texts(page, "#share-explanation li")).toEqual(shareWords("en").explain("warning"));
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("share-result");
@@ -188,7 +236,9 @@ describe("sharing", () => {
     };
     await page.click("#share-submit");
     await page.waitForFunction(() => document.getElementById("share-message")?.textContent?.includes("timed out"));
-    expect(await page.textContent("#share-message")).toBe("Sharing did not finish: Exception: Service Spreadsheets timed out. Some addresses may already have been added; sharing again is safe.");
+    expect(await page.textContent("#share-message")).toBe(
+      "Sharing did not finish: Exception: Service Spreadsheets timed out. Some addresses may already have been added; sharing again is safe.",
+    );
     await surface.context.close();
   });
 
@@ -240,12 +290,16 @@ describe("language", () => {
   it("follows navigator.language until the server answers, then the SLA's language", async () => {
     const hold = gate();
     const state = wizardState("en");
-    const surface = await open("de", {
-      getWizardState: async () => {
-        await hold.promise;
-        return state();
+    const surface = await open(
+      "de",
+      {
+        getWizardState: async () => {
+          await hold.promise;
+          return state();
+        },
       },
-    }, { waitReady: false });
+      { waitReady: false },
+    );
     const { page } = surface;
     await page.waitForSelector("#share-emails");
     expect(await page.textContent("label[for=share-emails]")).toBe("E-Mail-Adressen des Vertriebsteams");
@@ -275,7 +329,10 @@ describe("language", () => {
   it.each(["en", "de"] as const)("fits 460 px in %s with long addresses, and saves screenshots", async (language) => {
     const surface = await open(language);
     const { page } = surface;
-    await page.fill("#share-emails", "kendra.miles-longname-of-the-sales-team@sales-department.very-long-company-domain.example.com\nsam@example.com, not-an-address-but-a-very-long-word-without-any-spaces-at-all-and-then-some");
+    await page.fill(
+      "#share-emails",
+      "kendra.miles-longname-of-the-sales-team@sales-department.very-long-company-domain.example.com\nsam@example.com, not-an-address-but-a-very-long-word-without-any-spaces-at-all-and-then-some",
+    );
     await expectNoOverflow(page, `${language} form`);
     await screenshotAt(page, `share-${language}-form.png`, WIDTH, HEIGHT);
     await page.click("#share-submit");

@@ -28,7 +28,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }
 
@@ -58,7 +66,13 @@ export interface Wizard {
 export function realBuild(config: unknown): OperationResult {
   const language: Language = (config as { language?: unknown })?.language === "de" ? "de" : "en";
   const checked = validateConfig(config, language);
-  if (!checked.ok) return { ok: false, reason: "invalid", message: checked.problems.map((problem) => problem.text).join("\n"), problems: checked.problems };
+  if (!checked.ok)
+    return {
+      ok: false,
+      reason: "invalid",
+      message: checked.problems.map((problem) => problem.text).join("\n"),
+      problems: checked.problems,
+    };
   return { ok: true, message: messagesFor(language).built(9), revision: REVISION + 1, sheets: [], notes: [] };
 }
 
@@ -105,12 +119,21 @@ const STAND_IN_TEMPLATE = `(() => {
 
 const STAND_IN = standIn(["getWizardState", "buildSla", "startNextMonth", "openDashboard"]);
 
-export async function openWizard(browser: Browser, language: Language, options: { width?: number; height?: number } = {}): Promise<Wizard> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 300, height: options.height ?? 720 }, locale: language === "de" ? "de-DE" : "en-US", deviceScaleFactor: 1 });
+export async function openWizard(
+  browser: Browser,
+  language: Language,
+  options: { width?: number; height?: number } = {},
+): Promise<Wizard> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 300, height: options.height ?? 720 },
+    locale: language === "de" ? "de-DE" : "en-US",
+    deviceScaleFactor: 1,
+  });
   const html = readFileSync(WIZARD_FILE, "utf8");
   const blocked: string[] = [];
   await context.route("**/*", async (route) => {
-    if (route.request().url() === WIZARD_URL) await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+    if (route.request().url() === WIZARD_URL)
+      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
     else {
       blocked.push(route.request().url());
       await route.abort();
@@ -118,7 +141,17 @@ export async function openWizard(browser: Browser, language: Language, options: 
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  const wizard: Wizard = { page, context, calls: [], blocked, dialogs: [], errors: [], buildAnswer: undefined, holdBuild: undefined, dashboardAnswer: undefined };
+  const wizard: Wizard = {
+    page,
+    context,
+    calls: [],
+    blocked,
+    dialogs: [],
+    errors: [],
+    buildAnswer: undefined,
+    holdBuild: undefined,
+    dashboardAnswer: undefined,
+  };
   page.on("dialog", (dialog) => {
     wizard.dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -129,14 +162,27 @@ export async function openWizard(browser: Browser, language: Language, options: 
     wizard.calls.push({ name, args, jsonSafe });
     try {
       if (name === "getWizardState") {
-        return JSON.stringify({ value: { config: defaultConfig(language, START_MONTH), hasSla: false, revision: REVISION, language, today: "2026-02-16", months: [] } });
+        return JSON.stringify({
+          value: {
+            config: defaultConfig(language, START_MONTH),
+            hasSla: false,
+            revision: REVISION,
+            language,
+            today: "2026-02-16",
+            months: [],
+          },
+        });
       }
       if (name === "buildSla") {
         if (wizard.holdBuild) await wizard.holdBuild;
         return JSON.stringify({ value: (wizard.buildAnswer ?? realBuild)(args[0], args[1]) });
       }
       if (name === "openDashboard") {
-        return JSON.stringify({ value: (wizard.dashboardAnswer ?? (() => ({ ok: true, sheet: "Dashboard", message: 'Opened the tab "Dashboard".' })))(args[0]) });
+        return JSON.stringify({
+          value: (
+            wizard.dashboardAnswer ?? (() => ({ ok: true, sheet: "Dashboard", message: 'Opened the tab "Dashboard".' }))
+          )(args[0]),
+        });
       }
       return JSON.stringify({ error: `no stand-in for ${name}` });
     } catch (error) {
@@ -164,7 +210,11 @@ export async function liveText(page: Page): Promise<string> {
 }
 
 /** Fills the one contact of a new SLA, so step 1 can be left. */
-export async function fillContact(page: Page, index: number, contact: { name: string; email: string; role?: string; party?: string }): Promise<void> {
+export async function fillContact(
+  page: Page,
+  index: number,
+  contact: { name: string; email: string; role?: string; party?: string },
+): Promise<void> {
   await page.fill(`#f-contacts-${index}-name`, contact.name);
   await page.fill(`#f-contacts-${index}-email`, contact.email);
   if (contact.role !== undefined) await page.fill(`#f-contacts-${index}-role`, contact.role);
@@ -182,7 +232,10 @@ export async function overflow(page: Page, width = 300): Promise<{ scrollWidth: 
     for (const element of Array.from(document.body.querySelectorAll("*"))) {
       const box = element.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
-      if (box.right > limit + 0.5) offenders.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}.${String(element.className)} right=${Math.round(box.right)}`);
+      if (box.right > limit + 0.5)
+        offenders.push(
+          `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}.${String(element.className)} right=${Math.round(box.right)}`,
+        );
     }
     return { scrollWidth: document.scrollingElement?.scrollWidth ?? 0, offenders };
   }, width);
@@ -233,11 +286,16 @@ export interface SurfaceOptions {
 export async function openSurface(browser: Browser, options: SurfaceOptions): Promise<Surface> {
   if (!existsSync(options.file)) throw new Error(`${options.file} is missing: run npm run build first`);
   const url = `https://dialog.invalid/${options.file.split("/").pop() ?? "page.html"}`;
-  const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, locale: options.language === "de" ? "de-DE" : "en-US", deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: options.height },
+    locale: options.language === "de" ? "de-DE" : "en-US",
+    deviceScaleFactor: 1,
+  });
   const html = readFileSync(options.file, "utf8");
   const blocked: string[] = [];
   await context.route("**/*", async (route) => {
-    if (route.request().url() === url) await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+    if (route.request().url() === url)
+      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
     else {
       blocked.push(route.request().url());
       await route.abort();
@@ -264,7 +322,17 @@ export async function openSurface(browser: Browser, options: SurfaceOptions): Pr
       return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
     }
   });
-  await page.addInitScript({ content: standIn(["getWizardState", "buildSla", "startNextMonth", "shareWithSales", "getImportState", "importLeads", "runSelfTest"]) });
+  await page.addInitScript({
+    content: standIn([
+      "getWizardState",
+      "buildSla",
+      "startNextMonth",
+      "shareWithSales",
+      "getImportState",
+      "importLeads",
+      "runSelfTest",
+    ]),
+  });
   await page.goto(url);
   if (options.waitReady ?? true) await page.waitForSelector("body[data-ready]", { state: "attached" });
   return surface;

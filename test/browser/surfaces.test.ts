@@ -15,19 +15,28 @@ const dist = (file: string): string => join(process.cwd(), "dist", file);
 
 describe("built surfaces", () => {
   it("lists the wizard, the share and import dialogs, the function reference and the self-test's report", () => {
-    expect(SURFACES.map((surface) => surface.output)).toEqual(["Wizard.html", "Share.html", "Import.html", "Reference.html", "SelfTest.html"]);
+    expect(SURFACES.map((surface) => surface.output)).toEqual([
+      "Wizard.html",
+      "Share.html",
+      "Import.html",
+      "Reference.html",
+      "SelfTest.html",
+    ]);
   });
 
-  it.each(SURFACES.map((surface) => surface.output))("%s is built, within the size budget, and self-contained", (file) => {
-    const html = readFileSync(dist(file), "utf8");
-    const surface = SURFACES.find((candidate) => candidate.output === file);
-    expect(statSync(dist(file)).size).toBeLessThanOrEqual(surface?.maxBytes ?? MAX_HTML_BYTES);
-    expect(externalReferences(html)).toEqual([]);
-    expect(html).toContain(ADDON_STYLESHEET);
-    expect(html).not.toMatch(/\/\*@(inline|json) /);
-    // Exactly the scripts the template has, each closed where it should be.
-    expect((html.match(/<script\b/g) ?? []).length).toBe((html.match(/<\/script>/g) ?? []).length);
-  });
+  it.each(SURFACES.map((surface) => surface.output))(
+    "%s is built, within the size budget, and self-contained",
+    (file) => {
+      const html = readFileSync(dist(file), "utf8");
+      const surface = SURFACES.find((candidate) => candidate.output === file);
+      expect(statSync(dist(file)).size).toBeLessThanOrEqual(surface?.maxBytes ?? MAX_HTML_BYTES);
+      expect(externalReferences(html)).toEqual([]);
+      expect(html).toContain(ADDON_STYLESHEET);
+      expect(html).not.toMatch(/\/\*@(inline|json) /);
+      // Exactly the scripts the template has, each closed where it should be.
+      expect((html.match(/<script\b/g) ?? []).length).toBe((html.match(/<\/script>/g) ?? []).length);
+    },
+  );
 
   it("keeps the import dialog within the 100 KB its issue allows", () => {
     expect(SURFACES.find((surface) => surface.output === "Import.html")?.maxBytes).toBe(100 * 1024);

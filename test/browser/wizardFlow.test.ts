@@ -10,7 +10,17 @@ import { CONFIG_VERSION } from "../../src/config/schema";
 import { validateConfig } from "../../src/config/validate";
 import type { Language } from "../../src/core/i18n";
 import { messagesFor } from "../../src/gas/messages";
-import { activeId, fillContact, heading, launchBrowser, liveText, next, openWizard, REVISION, type Wizard } from "./support";
+import {
+  activeId,
+  fillContact,
+  heading,
+  launchBrowser,
+  liveText,
+  next,
+  openWizard,
+  REVISION,
+  type Wizard,
+} from "./support";
 
 jest.setTimeout(90_000);
 
@@ -86,7 +96,12 @@ async function fillEverything(wizard: Wizard, language: Language): Promise<void>
   await page.fill("#f-parties-0-name", "Demand Gen");
   await page.fill("#f-parties-1-name", "Inside Sales");
   await page.fill("#f-parties-2-name", "Customer Care");
-  await fillContact(page, 0, { name: "Ada Lovelace", email: "ada@example.com", role: "Head of Demand Gen", party: "marketing" });
+  await fillContact(page, 0, {
+    name: "Ada Lovelace",
+    email: "ada@example.com",
+    role: "Head of Demand Gen",
+    party: "marketing",
+  });
   await page.click("#add-contact");
   expect(await activeId(page)).toBe("f-contacts-1-name");
   await fillContact(page, 1, { name: "Grace Hopper", email: "grace@example.com", role: "VP Sales", party: "sales" });
@@ -186,7 +201,17 @@ async function checkBuild(wizard: Wizard, language: Language): Promise<void> {
   const want = EXPECTED[language];
   // The review shows what was typed, as text.
   const review = await text(page, "#wz-main");
-  for (const typed of ["Ada Lovelace", "grace@example.com", "Demand Gen → Inside Sales", "Customer Care", "Q2 Lead SLA", "Director", "Monthly customer friction report", "2026-12-24", "08:00–18:00"]) {
+  for (const typed of [
+    "Ada Lovelace",
+    "grace@example.com",
+    "Demand Gen → Inside Sales",
+    "Customer Care",
+    "Q2 Lead SLA",
+    "Director",
+    "Monthly customer friction report",
+    "2026-12-24",
+    "08:00–18:00",
+  ]) {
     expect(review).toContain(typed);
   }
   expect(await text(page, "#review-leads")).toBe("100");
@@ -262,7 +287,12 @@ async function checkBuild(wizard: Wizard, language: Language): Promise<void> {
   });
   const requirements = (config as { requirements: unknown[] }).requirements;
   expect(requirements).toHaveLength(3);
-  expect(requirements[2]).toEqual({ from: "sales", to: "service", text: "Monthly customer friction report", perMonth: 1 });
+  expect(requirements[2]).toEqual({
+    from: "sales",
+    to: "service",
+    text: "Monthly customer friction report",
+    perMonth: 1,
+  });
   if (checked.ok) {
     expect(checked.config.marketing.closeRate).toBe(0.5);
     expect(checked.config.marketing.paceTolerance).toBe(0.85);
@@ -307,7 +337,10 @@ describe.each(["en", "de"] as const)("the wizard in %s", (language) => {
     expect(await liveText(page)).toBe(messages.busy);
     wizard.buildAnswer = () => ({ ok: false, reason: "conflict", message: messages.conflict, problems: [] });
     await page.click("#wz-build");
-    await page.waitForFunction((message) => document.getElementById("wz-result-message")?.textContent === message, messages.conflict);
+    await page.waitForFunction(
+      (message) => document.getElementById("wz-result-message")?.textContent === message,
+      messages.conflict,
+    );
     expect(await page.isDisabled("#wz-build")).toBe(false);
     expect(await heading(page)).toBe(EXPECTED[language].titles[5]);
     // A server exception reaches the failure handler: said plainly, nothing changed.
@@ -315,10 +348,16 @@ describe.each(["en", "de"] as const)("the wizard in %s", (language) => {
       throw new Error("Exception: Service Spreadsheets timed out");
     };
     await page.click("#wz-build");
-    await page.waitForFunction(() => (document.getElementById("wz-result-message")?.textContent ?? "").includes("timed out"));
-    expect(await page.textContent("#wz-result-message")).toContain(language === "en" ? "could not be reached" : "nicht erreichbar");
+    await page.waitForFunction(() =>
+      (document.getElementById("wz-result-message")?.textContent ?? "").includes("timed out"),
+    );
+    expect(await page.textContent("#wz-result-message")).toContain(
+      language === "en" ? "could not be reached" : "nicht erreichbar",
+    );
     // After the successful build, later builds send the new revision.
-    const revisions = wizard.calls.filter((call) => call.name === "buildSla").map((call) => (call.args[1] as { expectedRevision?: number }).expectedRevision);
+    const revisions = wizard.calls
+      .filter((call) => call.name === "buildSla")
+      .map((call) => (call.args[1] as { expectedRevision?: number }).expectedRevision);
     expect(revisions).toEqual([REVISION, REVISION + 1, REVISION + 1, REVISION + 1]);
   });
 
@@ -329,10 +368,18 @@ describe.each(["en", "de"] as const)("the wizard in %s", (language) => {
       if (broken.contacts[1]) broken.contacts[1].email = "grace-at-example";
       const checked = validateConfig(broken, language);
       if (checked.ok) throw new Error("expected a problem");
-      return { ok: false, reason: "invalid", message: checked.problems.map((problem) => problem.text).join("\n"), problems: checked.problems };
+      return {
+        ok: false,
+        reason: "invalid",
+        message: checked.problems.map((problem) => problem.text).join("\n"),
+        problems: checked.problems,
+      };
     };
     await page.click("#wz-build");
-    await page.waitForFunction(() => document.getElementById("wz-heading")?.textContent !== null && !document.getElementById("wz-summary")?.hidden);
+    await page.waitForFunction(
+      () =>
+        document.getElementById("wz-heading")?.textContent !== null && !document.getElementById("wz-summary")?.hidden,
+    );
     expect(await heading(page)).toBe(EXPECTED[language].titles[0]);
     expect(await activeId(page)).toBe("f-contacts-1-email");
     expect(await page.getAttribute("#f-contacts-1-email", "aria-invalid")).toBe("true");

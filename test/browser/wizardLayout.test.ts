@@ -38,7 +38,11 @@ describe.each(["en", "de"] as const)("the sidebar at 300 px in %s", (language: L
     const wizard = await openWizard(browser, language);
     const { page } = wizard;
     await page.check("#f-kind-multiLevel");
-    await fillContact(page, 0, { name: "Ada Lovelace-Byron of Ockham", email: "ada.lovelace.byron@analytical-engine.example.com", role: "Head of Demand Generation EMEA" });
+    await fillContact(page, 0, {
+      name: "Ada Lovelace-Byron of Ockham",
+      email: "ada.lovelace.byron@analytical-engine.example.com",
+      role: "Head of Demand Generation EMEA",
+    });
     await expectNoOverflow(page, "step 1");
     await screenshot(page, `wizard-${language}-1-agreement.png`);
     await next(page);
@@ -95,7 +99,9 @@ describe("keyboard only", () => {
     const { page } = wizard;
     // The tab stops the page offers, in document order; a radio group is one stop (its checked radio).
     const expected = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex]"))
+      Array.from(
+        document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex]"),
+      )
         .filter((element) => {
           if (element.tabIndex < 0 || (element as HTMLButtonElement).disabled) return false;
           const box = element.getBoundingClientRect();
@@ -106,7 +112,22 @@ describe("keyboard only", () => {
     );
     expect(expected[0]).toBe("wz-lang-en");
     expect(expected[expected.length - 1]).toBe("wz-next");
-    for (const id of ["f-kind-internal", "f-parties-0-name", "f-contacts-0-name", "f-contacts-0-email", "f-contacts-0-role", "f-contacts-0-party", "remove-contact-0", "add-contact", "f-title", "f-summary", "f-startMonth", "f-months", "f-language", "f-currency"]) {
+    for (const id of [
+      "f-kind-internal",
+      "f-parties-0-name",
+      "f-contacts-0-name",
+      "f-contacts-0-email",
+      "f-contacts-0-role",
+      "f-contacts-0-party",
+      "remove-contact-0",
+      "add-contact",
+      "f-title",
+      "f-summary",
+      "f-startMonth",
+      "f-months",
+      "f-language",
+      "f-currency",
+    ]) {
       expect(expected).toContain(id);
     }
     // Every control has a visible label tied to it.
@@ -125,14 +146,19 @@ describe("keyboard only", () => {
       // A month field takes a Tab per part (month, year): it is one control.
       if (visited[visited.length - 1] !== id) visited.push(id);
       if (id === "f-contacts-0-name" && !visited.slice(0, -1).includes(id)) await page.keyboard.type("Kay Board");
-      if (id === "f-contacts-0-email" && !visited.slice(0, -1).includes(id)) await page.keyboard.type("kay@example.com");
+      if (id === "f-contacts-0-email" && !visited.slice(0, -1).includes(id))
+        await page.keyboard.type("kay@example.com");
     }
     expect(visited).toEqual(expected);
 
     await page.keyboard.press("Enter");
     expect(await heading(page)).toBe("Marketing goal");
     expect(await activeId(page)).toBe("wz-heading");
-    expect(await page.$eval("ol.wz-dots li[aria-current=step]", (item) => Array.from(item.parentElement?.children ?? []).indexOf(item))).toBe(1);
+    expect(
+      await page.$eval("ol.wz-dots li[aria-current=step]", (item) =>
+        Array.from(item.parentElement?.children ?? []).indexOf(item),
+      ),
+    ).toBe(1);
     // Shift+Tab from the heading goes back up to the page's controls; Tab goes on to the first field.
     await page.keyboard.press("Tab");
     expect(await activeId(page)).toBe("f-marketing-quota");
@@ -153,33 +179,36 @@ async function hiddenParts(page: Page): Promise<string[]> {
   return problems;
 }
 
-describe.each(["en", "de"] as const)("the result box after Build, in a sidebar 300×560 (a 1366×768 screen), in %s", (language: Language) => {
-  it("shows whole above the sticky buttons, and its Open the Dashboard asks the server in the wizard's language", async () => {
-    const wizard = await openWizard(browser, language, { height: 560 });
-    const { page } = wizard;
-    await fillContact(page, 0, { name: "Kendra Miles", email: "kendra@example.com" });
-    for (let step = 0; step < 10 && (await page.$("#wz-build")) === null; step++) await next(page);
-    await page.click("#wz-build");
-    await page.waitForSelector(".wz-result-success");
-    expect(await hiddenParts(page)).toEqual([]);
-    const labels = await page.$$eval("#wz-result button", (buttons) => buttons.map((button) => button.textContent));
-    expect(labels).toEqual(language === "de" ? ["Übersicht öffnen", "Schließen"] : ["Open the Dashboard", "Close"]);
+describe.each(["en", "de"] as const)(
+  "the result box after Build, in a sidebar 300×560 (a 1366×768 screen), in %s",
+  (language: Language) => {
+    it("shows whole above the sticky buttons, and its Open the Dashboard asks the server in the wizard's language", async () => {
+      const wizard = await openWizard(browser, language, { height: 560 });
+      const { page } = wizard;
+      await fillContact(page, 0, { name: "Kendra Miles", email: "kendra@example.com" });
+      for (let step = 0; step < 10 && (await page.$("#wz-build")) === null; step++) await next(page);
+      await page.click("#wz-build");
+      await page.waitForSelector(".wz-result-success");
+      expect(await hiddenParts(page)).toEqual([]);
+      const labels = await page.$$eval("#wz-result button", (buttons) => buttons.map((button) => button.textContent));
+      expect(labels).toEqual(language === "de" ? ["Übersicht öffnen", "Schließen"] : ["Open the Dashboard", "Close"]);
 
-    // When the server cannot find the Dashboard, its words show in the box, which stays whole.
-    wizard.dashboardAnswer = () => ({ ok: false, message: "No Dashboard here." });
-    await page.click("#wz-open-dashboard");
-    await page.waitForSelector("#wz-dashboard-problem");
-    expect(await page.textContent("#wz-dashboard-problem")).toBe("No Dashboard here.");
-    expect(await hiddenParts(page)).toEqual([]);
+      // When the server cannot find the Dashboard, its words show in the box, which stays whole.
+      wizard.dashboardAnswer = () => ({ ok: false, message: "No Dashboard here." });
+      await page.click("#wz-open-dashboard");
+      await page.waitForSelector("#wz-dashboard-problem");
+      expect(await page.textContent("#wz-dashboard-problem")).toBe("No Dashboard here.");
+      expect(await hiddenParts(page)).toEqual([]);
 
-    wizard.dashboardAnswer = undefined;
-    await page.click("#wz-open-dashboard");
-    await page.waitForSelector("#wz-dashboard-problem", { state: "detached" });
-    expect(wizard.calls.filter((call) => call.name === "openDashboard")).toEqual([
-      { name: "openDashboard", args: [language], jsonSafe: true },
-      { name: "openDashboard", args: [language], jsonSafe: true },
-    ]);
-    expect(wizard.errors).toEqual([]);
-    await wizard.context.close();
-  });
-});
+      wizard.dashboardAnswer = undefined;
+      await page.click("#wz-open-dashboard");
+      await page.waitForSelector("#wz-dashboard-problem", { state: "detached" });
+      expect(wizard.calls.filter((call) => call.name === "openDashboard")).toEqual([
+        { name: "openDashboard", args: [language], jsonSafe: true },
+        { name: "openDashboard", args: [language], jsonSafe: true },
+      ]);
+      expect(wizard.errors).toEqual([]);
+      await wizard.context.close();
+    });
+  },
+);

@@ -19,7 +19,13 @@ afterAll(async () => {
 });
 
 /** Next is refused: the heading stays, the field shows the problem, focus is on it, the live region says it. */
-async function expectBlocked(page: Page, field: string, title: string, nextToField: RegExp, announced: string): Promise<void> {
+async function expectBlocked(
+  page: Page,
+  field: string,
+  title: string,
+  nextToField: RegExp,
+  announced: string,
+): Promise<void> {
   await next(page);
   expect(await heading(page)).toBe(title);
   expect(await activeId(page)).toBe(field);
@@ -44,13 +50,21 @@ describe("validation at every step", () => {
   it("step 1: a bad e-mail address", async () => {
     const { page } = wizard;
     await fillContact(page, 0, { name: "Bob", email: "bob" });
-    await expectBlocked(page, "f-contacts-0-email", "Agreement", /^⚠?\s*Must be an e-mail address like name@example\.com \(got "bob"\)$/, 'Contact 1: e-mail must be an e-mail address like name@example.com (got "bob")');
+    await expectBlocked(
+      page,
+      "f-contacts-0-email",
+      "Agreement",
+      /^⚠?\s*Must be an e-mail address like name@example\.com \(got "bob"\)$/,
+      'Contact 1: e-mail must be an e-mail address like name@example.com (got "bob")',
+    );
   });
 
   it("words the problem again when the panel switches to German", async () => {
     const { page } = wizard;
     await page.click("#wz-lang-de");
-    expect(await page.textContent("#f-contacts-0-email-error")).toContain("Muss eine E-Mail-Adresse wie name@example.com sein");
+    expect(await page.textContent("#f-contacts-0-email-error")).toContain(
+      "Muss eine E-Mail-Adresse wie name@example.com sein",
+    );
     await page.click("#wz-lang-en");
     expect(await page.textContent("#f-contacts-0-email-error")).toContain("Must be an e-mail address");
   });
@@ -67,12 +81,24 @@ describe("validation at every step", () => {
   it("step 2: a close rate above 100 %, then a bare 50, which is refused rather than guessed", async () => {
     const { page } = wizard;
     await page.fill("#f-marketing-closeRate", "150%");
-    await expectBlocked(page, "f-marketing-closeRate", "Marketing goal", /Is above 100 %: it must be more than 0 and at most 100 %/, 'Close rate is above 100 %: it must be more than 0 and at most 100 % (got "150%")');
+    await expectBlocked(
+      page,
+      "f-marketing-closeRate",
+      "Marketing goal",
+      /Is above 100 %: it must be more than 0 and at most 100 %/,
+      'Close rate is above 100 %: it must be more than 0 and at most 100 % (got "150%")',
+    );
     await page.fill("#f-marketing-closeRate", "50");
     // The preview does not guess either.
     expect(await page.$("#preview-leads")).toBeNull();
     expect(await page.textContent(".wz-preview")).toContain("Fill in valid values above to see the goal.");
-    await expectBlocked(page, "f-marketing-closeRate", "Marketing goal", /so for fifty percent write 50% or 0\.5/, "Close rate is above 100 %: it must be more than 0 and at most 100 %; a number is a fraction (1 is 100 %), so for fifty percent write 50% or 0.5 (got \"50\")");
+    await expectBlocked(
+      page,
+      "f-marketing-closeRate",
+      "Marketing goal",
+      /so for fifty percent write 50% or 0\.5/,
+      'Close rate is above 100 %: it must be more than 0 and at most 100 %; a number is a fraction (1 is 100 %), so for fifty percent write 50% or 0.5 (got "50")',
+    );
     await page.fill("#f-marketing-closeRate", "50 %");
     expect(await page.textContent("#preview-leads")).toBe("100");
     await next(page);
@@ -95,13 +121,17 @@ describe("validation at every step", () => {
     expect(await heading(page)).toBe("Lead tiers");
     await page.click("#add-tier");
     await page.fill("#f-marketing-tiers-1-name", "Director");
-    for (const [index, share] of [[0, "60 %"], [1, "50 %"]] as const) {
+    for (const [index, share] of [
+      [0, "60 %"],
+      [1, "50 %"],
+    ] as const) {
       await page.locator("details.wz-details summary").nth(index).click();
       await page.fill(`#f-marketing-tiers-${index}-marketingShare`, share);
     }
     await next(page);
     expect(await heading(page)).toBe("Lead tiers");
-    const problem = 'Lead tiers "CEO", "Director": their own shares add up to 110 %, more than the marketing share of 100 %; tier shares split the marketing share, so together they can be at most 100 %';
+    const problem =
+      'Lead tiers "CEO", "Director": their own shares add up to 110 %, more than the marketing share of 100 %; tier shares split the marketing share, so together they can be at most 100 %';
     expect(await page.textContent("#f-marketing-tiers-error")).toBe(problem);
     expect(await liveText(page)).toContain(problem);
     // The preview sizes no tier while the shares don't fit; once they do, each by its share.
@@ -117,22 +147,42 @@ describe("validation at every step", () => {
   it("step 4: a speed goal of 0 hours, then business hours that end before they start", async () => {
     const { page } = wizard;
     await page.fill("#f-sales-followUpHours", "0");
-    await expectBlocked(page, "f-sales-followUpHours", "Sales follow-up", /Must be more than 0/, "Follow-up speed goal (hours) must be more than 0");
+    await expectBlocked(
+      page,
+      "f-sales-followUpHours",
+      "Sales follow-up",
+      /Must be more than 0/,
+      "Follow-up speed goal (hours) must be more than 0",
+    );
     await page.fill("#f-sales-followUpHours", "4");
     // Band edges out of order: the problem sits at the bands field, naming the band and the one before.
     await page.fill("#f-sales-speedBandMinutes", "5, 60, 30");
-    await expectBlocked(page, "f-sales-speedBandMinutes", "Sales follow-up", /Speed-to-lead band 3 \(minutes\) must be longer than the band before it \(60 minutes\)/, "Speed-to-lead band 3 (minutes) must be longer");
+    await expectBlocked(
+      page,
+      "f-sales-speedBandMinutes",
+      "Sales follow-up",
+      /Speed-to-lead band 3 \(minutes\) must be longer than the band before it \(60 minutes\)/,
+      "Speed-to-lead band 3 (minutes) must be longer",
+    );
     await page.fill("#f-sales-speedBandMinutes", "5, 60, 1440");
     await page.fill("#f-sales-businessHours-start", "17:00");
     await page.fill("#f-sales-businessHours-end", "09:00");
-    await expectBlocked(page, "f-sales-businessHours-end", "Sales follow-up", /Must be later than the start/, "Business hours: end must be later than the start");
+    await expectBlocked(
+      page,
+      "f-sales-businessHours-end",
+      "Sales follow-up",
+      /Must be later than the start/,
+      "Business hours: end must be later than the start",
+    );
     await page.fill("#f-sales-businessHours-start", "09:00");
     await page.fill("#f-sales-businessHours-end", "17:00");
     // No working day at all is a problem of the group of checkboxes.
     for (const day of [1, 2, 3, 4, 5]) await page.uncheck(`#f-day-${day}`);
     await next(page);
     expect(await activeId(page)).toBe("f-day-1");
-    expect(await page.textContent("#f-sales-businessHours-days-error")).toContain("Business days needs at least 1 entries");
+    expect(await page.textContent("#f-sales-businessHours-days-error")).toContain(
+      "Business days needs at least 1 entries",
+    );
     await page.check("#f-day-1");
     await next(page);
     expect(await heading(page)).toBe("Terms");
@@ -141,11 +191,23 @@ describe("validation at every step", () => {
   it("step 5: a requirement without text, then one delivered to its own party", async () => {
     const { page } = wizard;
     await page.click("#add-requirement");
-    await expectBlocked(page, "f-requirements-2-text", "Terms", /Is required/, "Requirement 3: description is required");
+    await expectBlocked(
+      page,
+      "f-requirements-2-text",
+      "Terms",
+      /Is required/,
+      "Requirement 3: description is required",
+    );
     await page.fill("#f-requirements-2-text", "Weekly win/loss notes");
     await page.selectOption("#f-requirements-2-from", "sales");
     await page.selectOption("#f-requirements-2-to", "sales");
-    await expectBlocked(page, "f-requirements-2-to", "Terms", /another party/, "Requirement 3: delivered to must be delivered to another party than the one delivering it");
+    await expectBlocked(
+      page,
+      "f-requirements-2-to",
+      "Terms",
+      /another party/,
+      "Requirement 3: delivered to must be delivered to another party than the one delivering it",
+    );
     await page.selectOption("#f-requirements-2-to", "marketing");
     await next(page);
     expect(await heading(page)).toBe("Review and build");

@@ -41,7 +41,8 @@ describe("dist/Code.js", () => {
 
   it("answers a call of every function through its stub, as Sheets would call it", () => {
     const runtime = freshRuntime();
-    const callStub = (name: string, ...args: unknown[]): unknown => (runtime[name] as (...a: unknown[]) => unknown)(...args);
+    const callStub = (name: string, ...args: unknown[]): unknown =>
+      (runtime[name] as (...a: unknown[]) => unknown)(...args);
     // Dates made in this (outer) realm, as Sheets makes them outside the script.
     const dec = (day: number, hour = 0): Date => new Date(Date.UTC(2026, 11, day, hour));
     expect(callStub("SLA_REVENUE_GOAL", 5000, 1)).toBe(5000);
@@ -53,11 +54,23 @@ describe("dist/Code.js", () => {
     expect(callStub("SLA_CLOSE_RATE", 45, 120)).toBe(0.375);
     expect(callStub("SLA_DEAL_SIZE", 5400, 45)).toBe(120);
     expect(callStub("SLA_MARKETING_SHARE", 5400, 7200)).toBe(0.75);
-    expect(callStub("SLA_RESPONSE_HOURS", [[dec(4, 16)], [""]], [[dec(7, 10)], [""]], "Mon-Fri 09:00-17:00")).toEqual([[2], [""]]);
+    expect(callStub("SLA_RESPONSE_HOURS", [[dec(4, 16)], [""]], [[dec(7, 10)], [""]], "Mon-Fri 09:00-17:00")).toEqual([
+      [2],
+      [""],
+    ]);
     expect(callStub("SLA_FOLLOWUP_SPEED", [[dec(1, 9)], [dec(1, 9)]], [[dec(1, 10)], [dec(1, 12)]], "median")).toBe(2);
     expect(callStub("SLA_FOLLOWUP_DEPTH", [[3], [6]], [[false], [""]])).toBe(4.5);
     expect(callStub("SLA_PACE", 60, 100, new Date(Date.UTC(2026, 3, 15)))).toBe(1.2);
-    expect(callStub("SLA_LEAD_VALUE", [["CEO"], ["Manager"]], [["CEO", 100], ["Manager", 40]])).toBe(140);
+    expect(
+      callStub(
+        "SLA_LEAD_VALUE",
+        [["CEO"], ["Manager"]],
+        [
+          ["CEO", 100],
+          ["Manager", 40],
+        ],
+      ),
+    ).toBe(140);
     expect(callStub("SLA_ALLOWED_DOWNTIME", 0.999, "day")).toBeCloseTo(1.44, 9);
     expect(callStub("SLA_REP_CAPACITY", 100, 6, 10, 160)).toBe(0.625);
   });
@@ -65,7 +78,9 @@ describe("dist/Code.js", () => {
   it("throws an Error naming the function and argument, as Sheets shows on the cell", () => {
     const runtime = freshRuntime();
     const stub = runtime.SLA_LEADS_NEEDED as (...args: unknown[]) => unknown;
-    expect(() => stub(5000, 1, 100, 0)).toThrow("SLA_LEADS_NEEDED: close_rate must be more than 0 and at most 100% (got 0)");
+    expect(() => stub(5000, 1, 100, 0)).toThrow(
+      "SLA_LEADS_NEEDED: close_rate must be more than 0 and at most 100% (got 0)",
+    );
   });
 
   it("follows the user's locale and the spreadsheet's time zone when Apps Script offers them", () => {
@@ -140,16 +155,30 @@ describe("dist/Operations.html, loaded by Code.js when an operation runs", () =>
   });
 
   it("runs the self-test through its stub with the expected values of the same build, reading that file only then", () => {
-    const { sandbox, opened } = runtimeOnEmulator(operationsSource, { today: "2027-02-10", files: { SelfTestExpected: selfTestSource } });
-    type Report = { differenceCount: number; cellsChecked: number; skippedNotSettled: number; namedRangesChecked: number; chartsChecked: number };
+    const { sandbox, opened } = runtimeOnEmulator(operationsSource, {
+      today: "2027-02-10",
+      files: { SelfTestExpected: selfTestSource },
+    });
+    type Report = {
+      differenceCount: number;
+      cellsChecked: number;
+      skippedNotSettled: number;
+      namedRangesChecked: number;
+      chartsChecked: number;
+    };
     const result = (sandbox.runSelfTest as () => { ok: boolean; report: Report; text: string })();
     expect(result.ok).toBe(true);
     expect(result.report.differenceCount).toBe(0);
     // The bundle reads the real clock: before 2027 the cells settled after the example's month are skipped, not compared.
     expect(result.report.cellsChecked).toBeGreaterThan(100);
     expect(result.report.cellsChecked + result.report.skippedNotSettled).toBeGreaterThan(1000);
-    const file = JSON.parse(selfTestSource.slice(selfTestSource.indexOf("\n") + 1)) as { namedRanges: unknown[]; charts: unknown[] };
-    expect(result.report).toEqual(expect.objectContaining({ namedRangesChecked: file.namedRanges.length, chartsChecked: file.charts.length }));
+    const file = JSON.parse(selfTestSource.slice(selfTestSource.indexOf("\n") + 1)) as {
+      namedRanges: unknown[];
+      charts: unknown[];
+    };
+    expect(result.report).toEqual(
+      expect.objectContaining({ namedRangesChecked: file.namedRanges.length, chartsChecked: file.charts.length }),
+    );
     expect(result.text).toContain(`Build: ${/sla-self-test:([0-9a-f]+)/.exec(selfTestSource)?.[1]}`);
     expect(opened).toEqual(["Operations", "SelfTestExpected"]);
   });
@@ -160,7 +189,9 @@ describe("dist/Operations.html, loaded by Code.js when an operation runs", () =>
       const { sandbox, emulator } = runtimeOnEmulator(operationsSource, { today: "2027-02-10", files });
       const result = (sandbox.runSelfTest as () => { ok: boolean; message: string })();
       expect(result.ok).toBe(false);
-      expect(result.message).toMatch(files.SelfTestExpected ? /from another build.*npm run push/ : /missing or unreadable.*npm run push/);
+      expect(result.message).toMatch(
+        files.SelfTestExpected ? /from another build.*npm run push/ : /missing or unreadable.*npm run push/,
+      );
       expect(emulator.snapshot().sheets.map((sheet) => sheet.name)).toEqual(["Sheet1"]);
     }
   });
@@ -173,7 +204,9 @@ describe("dist/Operations.html, loaded by Code.js when an operation runs", () =>
 
   it("refuses a file that is not the operations code at all, before evaluating anything", () => {
     const { sandbox } = runtimeOnEmulator("<!DOCTYPE html><p>Hello</p>");
-    expect(() => (sandbox.buildSla as (config: unknown) => unknown)({})).toThrow(/Operations\.html is not the add-on's operations code.*npm run push/);
+    expect(() => (sandbox.buildSla as (config: unknown) => unknown)({})).toThrow(
+      /Operations\.html is not the add-on's operations code.*npm run push/,
+    );
   });
 });
 
@@ -186,7 +219,9 @@ describe("stub checks of the build", () => {
   });
 
   it("report a missing stub, a missing JSDoc and a missing @customfunction tag", () => {
-    expect(missingStubs(renderStub(first), [first, second])).toEqual([`${second.name}: no top-level function declaration`]);
+    expect(missingStubs(renderStub(first), [first, second])).toEqual([
+      `${second.name}: no top-level function declaration`,
+    ]);
     const bare = renderStub(first).replace(/\/\*\*[\s\S]*?\*\/\n/, "");
     expect(missingStubs(bare, [first])).toEqual([`${first.name}: no JSDoc block directly above the declaration`]);
     const untagged = renderStub(first).replace(" * @customfunction\n", "");

@@ -5,23 +5,32 @@ import { defaultConfig } from "../../src/config/defaults";
 import { validateConfig } from "../../src/config/validate";
 import { CONFIG_VERSION } from "../../src/config/schema";
 
-const example = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(process.cwd(), "examples", name), "utf8")) as Record<string, unknown>;
+const example = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(process.cwd(), "examples", name), "utf8")) as Record<string, unknown>;
 
 describe("validateConfig", () => {
-  it.each(["internal-en.json", "multilevel-de.json"])("accepts the example %s and normalizes percentages and amounts", (name) => {
-    const result = validateConfig(example(name), "en");
-    if (!result.ok) throw new Error(result.problems.map((problem) => problem.text).join("\n"));
-    expect(result.config.marketing.closeRate).toBeGreaterThan(0);
-    expect(result.config.marketing.closeRate).toBeLessThanOrEqual(1);
-  });
+  it.each(["internal-en.json", "multilevel-de.json"])(
+    "accepts the example %s and normalizes percentages and amounts",
+    (name) => {
+      const result = validateConfig(example(name), "en");
+      if (!result.ok) throw new Error(result.problems.map((problem) => problem.text).join("\n"));
+      expect(result.config.marketing.closeRate).toBeGreaterThan(0);
+      expect(result.config.marketing.closeRate).toBeLessThanOrEqual(1);
+    },
+  );
 
   it("reads German amounts and percent text", () => {
     const result = validateConfig(example("multilevel-de.json"), "de");
-    expect(result.ok && result.config.marketing).toEqual(expect.objectContaining({ quota: 120000, marketingShare: 0.6, closeRate: 0.125 }));
+    expect(result.ok && result.config.marketing).toEqual(
+      expect.objectContaining({ quota: 120000, marketingShare: 0.6, closeRate: 0.125 }),
+    );
   });
 
   it("accepts the wizard's defaults once a contact is added", () => {
-    const config = { ...defaultConfig("de", "2027-01", "multiLevel"), contacts: [{ name: "A", email: "a@example.com", role: "", party: "marketing" }] };
+    const config = {
+      ...defaultConfig("de", "2027-01", "multiLevel"),
+      contacts: [{ name: "A", email: "a@example.com", role: "", party: "marketing" }],
+    };
     expect(validateConfig(config, "de").ok).toBe(true);
   });
 
@@ -49,13 +58,29 @@ describe("validateConfig", () => {
       ]),
     );
     const paths = result.ok ? [] : result.problems.map((problem) => problem.path);
-    expect(paths).toEqual(expect.arrayContaining(["currency", "startMonth", "contacts.0.name", "contacts.0.email", "marketing.quota", "marketing.marketingShare", "marketing.avgDealSize"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "currency",
+        "startMonth",
+        "contacts.0.name",
+        "contacts.0.email",
+        "marketing.quota",
+        "marketing.marketingShare",
+        "marketing.avgDealSize",
+      ]),
+    );
   });
 
   it("refuses rates and shares above 100 %, typed as text or as numbers, in both languages", () => {
     const config = example("internal-en.json");
-    const tiers = [{ name: "CEO", marketingShare: "120%" }, { name: "Manager", closeRate: 1.5 }];
-    const result = validateConfig({ ...config, marketing: { ...(config.marketing as object), closeRate: "150%", marketingShare: "250 %", tiers } }, "en");
+    const tiers = [
+      { name: "CEO", marketingShare: "120%" },
+      { name: "Manager", closeRate: 1.5 },
+    ];
+    const result = validateConfig(
+      { ...config, marketing: { ...(config.marketing as object), closeRate: "150%", marketingShare: "250 %", tiers } },
+      "en",
+    );
     const texts = result.ok ? [] : result.problems.map((problem) => problem.text);
     expect(texts).toEqual([
       'Marketing share of revenue is above 100 %: it must be more than 0 and at most 100 % (got "250 %")',
@@ -71,25 +96,69 @@ describe("validateConfig", () => {
 
   it("refuses tier shares adding up to more than the marketing share, naming the tiers, in both languages", () => {
     const config = example("internal-en.json");
-    const tiers = [{ name: "CEO", marketingShare: "40 %" }, { name: "Director" }, { name: "Manager", marketingShare: 0.25 }];
+    const tiers = [
+      { name: "CEO", marketingShare: "40 %" },
+      { name: "Director" },
+      { name: "Manager", marketingShare: 0.25 },
+    ];
     const marketing = { ...(config.marketing as object), marketingShare: "60%", tiers };
     const english = validateConfig({ ...config, marketing }, "en");
     expect(english.ok ? [] : english.problems.map((problem) => [problem.path, problem.text])).toEqual([
-      ["marketing.tiers", 'Lead tiers "CEO", "Manager": their own shares add up to 65 %, more than the marketing share of 60 %; tier shares split the marketing share, so together they can be at most 60 %'],
+      [
+        "marketing.tiers",
+        'Lead tiers "CEO", "Manager": their own shares add up to 65 %, more than the marketing share of 60 %; tier shares split the marketing share, so together they can be at most 60 %',
+      ],
     ]);
-    const german = validateConfig({ ...config, marketing: { ...marketing, marketingShare: "12,5 %", tiers: [{ name: "CEO", marketingShare: "12,6 %" }] } }, "de");
+    const german = validateConfig(
+      {
+        ...config,
+        marketing: { ...marketing, marketingShare: "12,5 %", tiers: [{ name: "CEO", marketingShare: "12,6 %" }] },
+      },
+      "de",
+    );
     expect(german.ok ? [] : german.problems.map((problem) => problem.text)).toEqual([
       "Lead-Stufen „CEO“: ihre eigenen Anteile ergeben zusammen 12,6 %, mehr als der Marketinganteil von 12,5 %; die Stufenanteile teilen den Marketinganteil auf, zusammen dürfen sie also höchstens 12,5 % sein",
     ]);
     // Up to the marketing share, with or without tiers that split the rest, they fit.
-    expect(validateConfig({ ...config, marketing: { ...marketing, tiers: [{ name: "CEO", marketingShare: "40 %" }, { name: "Manager", marketingShare: 0.2 }] } }, "en").ok).toBe(true);
-    expect(validateConfig({ ...config, marketing: { ...marketing, tiers: [{ name: "CEO", marketingShare: 0.1 }, { name: "Director" }] } }, "en").ok).toBe(true);
+    expect(
+      validateConfig(
+        {
+          ...config,
+          marketing: {
+            ...marketing,
+            tiers: [
+              { name: "CEO", marketingShare: "40 %" },
+              { name: "Manager", marketingShare: 0.2 },
+            ],
+          },
+        },
+        "en",
+      ).ok,
+    ).toBe(true);
+    expect(
+      validateConfig(
+        { ...config, marketing: { ...marketing, tiers: [{ name: "CEO", marketingShare: 0.1 }, { name: "Director" }] } },
+        "en",
+      ).ok,
+    ).toBe(true);
   });
 
   it("words problems in German", () => {
-    const result = validateConfig({ ...example("multilevel-de.json"), months: 0, sales: { ...(example("multilevel-de.json").sales as object), followUpHours: "vier" } }, "de");
+    const result = validateConfig(
+      {
+        ...example("multilevel-de.json"),
+        months: 0,
+        sales: { ...(example("multilevel-de.json").sales as object), followUpHours: "vier" },
+      },
+      "de",
+    );
     const texts = result.ok ? [] : result.problems.map((problem) => problem.text);
-    expect(texts).toEqual(expect.arrayContaining(["Laufzeit in Monaten muss mindestens 1 sein (erhalten: 0)", 'Ziel Reaktionszeit (Stunden) muss eine Zahl sein (erhalten: "vier")']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "Laufzeit in Monaten muss mindestens 1 sein (erhalten: 0)",
+        'Ziel Reaktionszeit (Stunden) muss eine Zahl sein (erhalten: "vier")',
+      ]),
+    );
   });
 
   it("checks fields against each other once each is valid", () => {
@@ -117,8 +186,18 @@ describe("validateConfig", () => {
 
   it("keeps names that look like formulas as plain text", () => {
     const config = example("internal-en.json");
-    const result = validateConfig({ ...config, contacts: [{ name: '=IMPORTXML("http://x","//a")', email: "x@example.com", role: "+49 30 123", party: "sales" }] }, "en");
-    expect(result.ok && result.config.contacts[0]).toEqual(expect.objectContaining({ name: '=IMPORTXML("http://x","//a")', role: "+49 30 123" }));
+    const result = validateConfig(
+      {
+        ...config,
+        contacts: [
+          { name: '=IMPORTXML("http://x","//a")', email: "x@example.com", role: "+49 30 123", party: "sales" },
+        ],
+      },
+      "en",
+    );
+    expect(result.ok && result.config.contacts[0]).toEqual(
+      expect.objectContaining({ name: '=IMPORTXML("http://x","//a")', role: "+49 30 123" }),
+    );
   });
 
   it("refuses what is not a config at all", () => {
@@ -138,7 +217,10 @@ describe("the pace tolerance", () => {
     const result = validateConfig(example("multilevel-de.json"), "de");
     expect(result.ok && result.config.marketing.paceTolerance).toBe(0.9);
     const config = example("internal-en.json");
-    const set = validateConfig({ ...config, marketing: { ...(config.marketing as object), paceTolerance: "85 %" } }, "en");
+    const set = validateConfig(
+      { ...config, marketing: { ...(config.marketing as object), paceTolerance: "85 %" } },
+      "en",
+    );
     expect(set.ok && set.config.marketing.paceTolerance).toBe(0.85);
   });
 
@@ -156,13 +238,19 @@ describe("the pace tolerance", () => {
     const config = example("internal-en.json");
     const { paceTolerance: _dropped, ...marketing } = config.marketing as Record<string, unknown>;
     const missing = validateConfig({ ...config, marketing }, "en");
-    expect(missing.ok ? [] : missing.problems.map((problem) => problem.text)).toEqual(["Pace tolerance (at risk from) is required"]);
+    expect(missing.ok ? [] : missing.problems.map((problem) => problem.text)).toEqual([
+      "Pace tolerance (at risk from) is required",
+    ]);
     for (const bad of ["150%", "0 %", 0, -0.5, 1.5]) {
       const en = validateConfig({ ...config, marketing: { ...marketing, paceTolerance: bad } }, "en");
       const de = validateConfig({ ...config, marketing: { ...marketing, paceTolerance: bad } }, "de");
       expect(en.ok ? undefined : en.problems[0]?.path).toBe("marketing.paceTolerance");
-      expect(en.ok ? "" : en.problems[0]?.text).toMatch(/^Pace tolerance \(at risk from\) (must be more than 0 and at most 100%|is above 100 %: it must be more than 0 and at most 100 %)/);
-      expect(de.ok ? "" : de.problems[0]?.text).toMatch(/^Toleranz beim Tempo \(gefährdet ab\) (muss größer als 0 und höchstens 100 % sein|liegt über 100 %: erlaubt ist mehr als 0 und höchstens 100 %)/);
+      expect(en.ok ? "" : en.problems[0]?.text).toMatch(
+        /^Pace tolerance \(at risk from\) (must be more than 0 and at most 100%|is above 100 %: it must be more than 0 and at most 100 %)/,
+      );
+      expect(de.ok ? "" : de.problems[0]?.text).toMatch(
+        /^Toleranz beim Tempo \(gefährdet ab\) (muss größer als 0 und höchstens 100 % sein|liegt über 100 %: erlaubt ist mehr als 0 und höchstens 100 %)/,
+      );
     }
   });
 });

@@ -18,7 +18,10 @@ describe("parseBusinessHours", () => {
     expect(german[5]).toEqual([[8.5 * H, 14 * H]]);
     expect(german[6]).toEqual([]);
     const split = parseBusinessHours("Mon-Fri 9-12, 13-17", "x");
-    expect(split[3]).toEqual([[9 * H, 12 * H], [13 * H, 17 * H]]);
+    expect(split[3]).toEqual([
+      [9 * H, 12 * H],
+      [13 * H, 17 * H],
+    ]);
     const weekend = parseBusinessHours("Sat-Sun 10:00-14:00", "x");
     expect(weekend[6]).toEqual([[10 * H, 14 * H]]);
     expect(weekend[0]).toEqual([[10 * H, 14 * H]]);
@@ -29,7 +32,9 @@ describe("parseBusinessHours", () => {
   it.each(["", "Mon-Fri", "9-17", "Mon-Fri 17:00-09:00", "Funday 9-17", "Mon-Fri 09:00-25:00", "Mon-Fri 9:75-17"])(
     "refuses %p naming the field",
     (spec) => {
-      expect(() => parseBusinessHours(spec, "business_hours")).toThrow(expect.objectContaining({ field: "business_hours" }));
+      expect(() => parseBusinessHours(spec, "business_hours")).toThrow(
+        expect.objectContaining({ field: "business_hours" }),
+      );
     },
   );
 });
@@ -52,7 +57,10 @@ describe("working time between two moments", () => {
   });
 
   it("leaves out holidays", () => {
-    const christmas = createWorkCounter({ windows: officeHours, holidays: new Set([dayNumber(at(12, 24)), dayNumber(at(12, 25))]) });
+    const christmas = createWorkCounter({
+      windows: officeHours,
+      holidays: new Set([dayNumber(at(12, 24)), dayNumber(at(12, 25))]),
+    });
     // Wednesday 23 Dec 16:00 → Monday 28 Dec 10:00: 1 h on the 23rd, Thu/Fri off, 1 h on Monday.
     expect(hoursBetween(at(12, 23, 16), at(12, 28, 10), christmas)).toBe(2);
   });
@@ -99,6 +107,8 @@ describe("responseHours", () => {
   });
 
   it("refuses a follow-up before its hand-off instead of a negative time", () => {
-    expect(() => responseHours(at(12, 2), at(12, 1), berlin)).toThrow(expect.objectContaining({ problem: "beforeHandOff" }));
+    expect(() => responseHours(at(12, 2), at(12, 1), berlin)).toThrow(
+      expect.objectContaining({ problem: "beforeHandOff" }),
+    );
   });
 });

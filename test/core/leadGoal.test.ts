@@ -27,17 +27,21 @@ describe("tierShares", () => {
   it("never sizes the tiers to more than the marketing share, and to all of it when a tier has no share of its own", () => {
     const share = fc.integer({ min: 1, max: 10000 }).map((basisPoints) => basisPoints / 10000);
     fc.assert(
-      fc.property(share, fc.array(fc.option(share, { nil: undefined }), { minLength: 1, maxLength: 12 }), (marketing, own) => {
-        const sized = tierShares(marketing, own);
-        const total = sized.reduce((sum, each) => sum + each, 0);
-        if (tierSharesOverflow(marketing, own) !== undefined) return;
-        own.forEach((each, index) => {
-          if (each !== undefined) expect(sized[index]).toBe(each);
-          expect(sized[index]).toBeGreaterThanOrEqual(0);
-        });
-        expect(total).toBeLessThanOrEqual(marketing * (1 + 1e-12));
-        if (own.includes(undefined)) expect(total).toBeCloseTo(marketing, 12);
-      }),
+      fc.property(
+        share,
+        fc.array(fc.option(share, { nil: undefined }), { minLength: 1, maxLength: 12 }),
+        (marketing, own) => {
+          const sized = tierShares(marketing, own);
+          const total = sized.reduce((sum, each) => sum + each, 0);
+          if (tierSharesOverflow(marketing, own) !== undefined) return;
+          own.forEach((each, index) => {
+            if (each !== undefined) expect(sized[index]).toBe(each);
+            expect(sized[index]).toBeGreaterThanOrEqual(0);
+          });
+          expect(total).toBeLessThanOrEqual(marketing * (1 + 1e-12));
+          if (own.includes(undefined)) expect(total).toBeCloseTo(marketing, 12);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

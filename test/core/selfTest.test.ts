@@ -7,7 +7,16 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { referencesOf, todayDependence } from "../../scripts/lib/selfTestExpected";
-import { cellsOf, parseA1, rectA1, sameValue, showValue, toRuns, type CellValue, type Rect } from "../../src/core/selfTest";
+import {
+  cellsOf,
+  parseA1,
+  rectA1,
+  sameValue,
+  showValue,
+  toRuns,
+  type CellValue,
+  type Rect,
+} from "../../src/core/selfTest";
 
 const NAMES = new Map<string, { sheet: string; rect: Rect }>([
   ["quota", { sheet: "Agreement", rect: parseA1("B13") }],
@@ -23,13 +32,20 @@ function refs(formula: string): string[] | "unknown" {
 describe("the references of a formula, from its text", () => {
   it("finds cells, ranges, open ranges, whole columns and other tabs, and nothing inside strings or function names", () => {
     expect(refs('=IF(TODAY()<$A$14,"B7",SUM($D$14:$D$44))')).toEqual(["!A14", "!D14:D44"]);
-    expect(refs("=SUMIFS('Leads'!$K$2:$K,'Leads'!E2:E,\">=\"&A5)")).toEqual(["Leads!K2:K1000", "Leads!E2:E1000", "!A5"]);
+    expect(refs("=SUMIFS('Leads'!$K$2:$K,'Leads'!E2:E,\">=\"&A5)")).toEqual([
+      "Leads!K2:K1000",
+      "Leads!E2:E1000",
+      "!A5",
+    ]);
     expect(refs("=COUNTA(Leads!A:B)+LOG10(C3)")).toEqual(["!C3", "Leads!A1:B1000"]);
     expect(refs("='Follow-up'!$N$5<>\"✗ missed\"")).toEqual(["Follow-up!N5"]);
   });
 
   it("resolves named ranges (in any letter case) and leaves LET's own names alone", () => {
-    expect(refs("=LET(goal,QUOTA*2,status,Leads_Status,goal+COUNTIF(status,\"Late\"))")).toEqual(["Agreement!B13", "Leads!N2:N1000"]);
+    expect(refs('=LET(goal,QUOTA*2,status,Leads_Status,goal+COUNTIF(status,"Late"))')).toEqual([
+      "Agreement!B13",
+      "Leads!N2:N1000",
+    ]);
   });
 
   it("gives up on references only known when calculated", () => {
@@ -52,7 +68,7 @@ describe("which formulas read TODAY() or NOW()", () => {
       formula("S", "C1", "=SUM(B1:B2)"),
       formula("S", "D1", '=5&"TODAY()"'),
       formula("Leads", "N1", '=VSTACK("Status",ARRAYFORMULA(IF(NOW()>E2:E,"Overdue","Waiting")))', "N1:N1000"),
-      formula("S", "E1", "=COUNTIF(Leads_Status,\"Overdue\")"),
+      formula("S", "E1", '=COUNTIF(Leads_Status,"Overdue")'),
       formula("S", "F1", "=Leads!N7"),
       formula("S", "G1", "=Leads!M7"),
       formula("T", "A1", "=S!D1"),
@@ -60,7 +76,9 @@ describe("which formulas read TODAY() or NOW()", () => {
       formula("T", "C1", "=S!B1"),
     ];
     todayDependence(cells, NAMES, maxRows);
-    const reading = cells.filter((cell) => cell.dependsOnDay).map((cell) => `${cell.sheet}!${rectA1({ row: cell.row, col: cell.col, rows: 1, cols: 1 })}`);
+    const reading = cells
+      .filter((cell) => cell.dependsOnDay)
+      .map((cell) => `${cell.sheet}!${rectA1({ row: cell.row, col: cell.col, rows: 1, cols: 1 })}`);
     expect(reading).toEqual(["S!A1", "S!B1", "S!C1", "Leads!N1", "S!E1", "S!F1", "T!C1"]);
   });
 });
@@ -92,11 +110,16 @@ describe("comparing a value Sheets calculated with the expected one", () => {
 
   it("agrees within 1e-12 and tells apart from 1e-8, for any size of number (property, 300 cases)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.double({ min: 1e-15, max: 1e-12, noNaN: true }), fc.double({ min: 1e-8, max: 1, noNaN: true }), (x, small, large) => {
-        const size = Math.max(1, Math.abs(x));
-        expect(sameValue(x, x + small * size)).toBe(true);
-        expect(sameValue(x, x + large * size)).toBe(false);
-      }),
+      fc.property(
+        fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+        fc.double({ min: 1e-15, max: 1e-12, noNaN: true }),
+        fc.double({ min: 1e-8, max: 1, noNaN: true }),
+        (x, small, large) => {
+          const size = Math.max(1, Math.abs(x));
+          expect(sameValue(x, x + small * size)).toBe(true);
+          expect(sameValue(x, x + large * size)).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -104,7 +127,13 @@ describe("comparing a value Sheets calculated with the expected one", () => {
 
 describe("the run encoding of expected values", () => {
   it("gives back every cell with its value, in fewer runs where a column repeats (property, 300 cases)", () => {
-    const value: fc.Arbitrary<CellValue> = fc.oneof(fc.constant(""), fc.constant(0), fc.integer({ min: -3, max: 3 }), fc.constantFrom("Late", "On time", "#N/A"), fc.boolean());
+    const value: fc.Arbitrary<CellValue> = fc.oneof(
+      fc.constant(""),
+      fc.constant(0),
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom("Late", "On time", "#N/A"),
+      fc.boolean(),
+    );
     const cell = fc.record({ row: fc.integer({ min: 1, max: 40 }), col: fc.integer({ min: 1, max: 30 }), value });
     fc.assert(
       fc.property(fc.uniqueArray(cell, { selector: (c) => `${c.row},${c.col}`, maxLength: 120 }), (cells) => {
@@ -119,6 +148,9 @@ describe("the run encoding of expected values", () => {
 
   it("writes a column of one value as one run", () => {
     const cells = Array.from({ length: 947 }, (_, i) => ({ row: 54 + i, col: 13, value: "" as CellValue }));
-    expect(toRuns([{ row: 53, col: 13, value: 2.5 }, ...cells])).toEqual([["M53", 2.5], ["M54:M1000", ""]]);
+    expect(toRuns([{ row: 53, col: 13, value: 2.5 }, ...cells])).toEqual([
+      ["M53", 2.5],
+      ["M54:M1000", ""],
+    ]);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "@jest/globals";
 import { SlaInputError } from "../../src/core/problems";
-import { dayOfMonth, daysInMonthOf, parseWallDate, serialToWall, wallToSerial, weekdayOfDay, zoneNamed, dayNumber } from "../../src/core/time";
+import {
+  dayOfMonth,
+  daysInMonthOf,
+  parseWallDate,
+  serialToWall,
+  wallToSerial,
+  weekdayOfDay,
+  zoneNamed,
+  dayNumber,
+} from "../../src/core/time";
 
 const berlin = zoneNamed("Europe/Berlin");
 const newYork = zoneNamed("America/New_York");
@@ -14,7 +23,12 @@ describe("zones", () => {
 
   it("round-trips wall times on both sides of a change of clocks", () => {
     // Berlin springs forward on 2026-03-29 at 02:00 and falls back on 2026-10-25 at 03:00.
-    for (const wall of [Date.UTC(2026, 2, 29, 1, 30), Date.UTC(2026, 2, 29, 3, 30), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 9, 25, 4)]) {
+    for (const wall of [
+      Date.UTC(2026, 2, 29, 1, 30),
+      Date.UTC(2026, 2, 29, 3, 30),
+      Date.UTC(2026, 9, 25, 1),
+      Date.UTC(2026, 9, 25, 4),
+    ]) {
       expect(berlin.toWall(berlin.toInstant(wall))).toBe(wall);
     }
   });
@@ -64,15 +78,18 @@ describe("parseWallDate", () => {
     expect(parseWallDate(input, berlin, "date")).toBe(expected);
   });
 
-  it.each(["12/1/2026", "2026-02-30", "31.04.2026", "tomorrow", "2026-13-01", true, -5, 1e12])("refuses %p with notDate", (input) => {
-    expect(() => parseWallDate(input, berlin, "created")).toThrow(SlaInputError);
-    try {
-      parseWallDate(input, berlin, "created");
-    } catch (error) {
-      expect((error as SlaInputError).field).toBe("created");
-      expect((error as SlaInputError).problem).toBe("notDate");
-    }
-  });
+  it.each(["12/1/2026", "2026-02-30", "31.04.2026", "tomorrow", "2026-13-01", true, -5, 1e12])(
+    "refuses %p with notDate",
+    (input) => {
+      expect(() => parseWallDate(input, berlin, "created")).toThrow(SlaInputError);
+      try {
+        parseWallDate(input, berlin, "created");
+      } catch (error) {
+        expect((error as SlaInputError).field).toBe("created");
+        expect((error as SlaInputError).problem).toBe("notDate");
+      }
+    },
+  );
 
   it("calls a blank date missing", () => {
     expect(() => parseWallDate("", berlin, "created")).toThrow(expect.objectContaining({ problem: "required" }));
@@ -92,10 +109,26 @@ describe("offsets measured per day", () => {
 
   it("agree with Intl on every hour of a year in a zone with half-hour changes", () => {
     const lordHowe = zoneNamed("Australia/Lord_Howe");
-    const format = new Intl.DateTimeFormat("en-US", { timeZone: "Australia/Lord_Howe", hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+    const format = new Intl.DateTimeFormat("en-US", {
+      timeZone: "Australia/Lord_Howe",
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+    });
     for (let instant = Date.UTC(2026, 0, 1); instant < Date.UTC(2027, 0, 1); instant += 3_600_000 + 17 * 60_000) {
-      const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
-      const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+      const parts = Object.fromEntries(
+        format.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]),
+      );
+      const wall = Date.UTC(
+        parts.year ?? 0,
+        (parts.month ?? 1) - 1,
+        parts.day ?? 1,
+        parts.hour ?? 0,
+        parts.minute ?? 0,
+      );
       expect(lordHowe.toWall(instant) - (instant % 60_000)).toBe(wall);
     }
   });

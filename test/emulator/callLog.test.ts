@@ -15,11 +15,24 @@ import {
   DeveloperMetadataFinderFacade,
   DeveloperMetadataLocationFacade,
 } from "../../playground/emulator/developerMetadata";
-import { ChartOptionsFacade, ChartsFacade, ContainerInfoFacade, EmbeddedChartBuilderFacade, EmbeddedChartFacade } from "../../playground/emulator/charts";
+import {
+  ChartOptionsFacade,
+  ChartsFacade,
+  ContainerInfoFacade,
+  EmbeddedChartBuilderFacade,
+  EmbeddedChartFacade,
+} from "../../playground/emulator/charts";
 import { ProtectionFacade } from "../../playground/emulator/protection";
 import { RangeFacade } from "../../playground/emulator/range";
 import { RangeListFacade } from "../../playground/emulator/rangeList";
-import { LockFacade, LockServiceFacade, PropertiesFacade, PropertiesServiceFacade, SessionFacade, SpreadsheetAppFacade } from "../../playground/emulator/services";
+import {
+  LockFacade,
+  LockServiceFacade,
+  PropertiesFacade,
+  PropertiesServiceFacade,
+  SessionFacade,
+  SpreadsheetAppFacade,
+} from "../../playground/emulator/services";
 import { SheetFacade } from "../../playground/emulator/sheet";
 import { NamedRangeFacade, SpreadsheetFacade } from "../../playground/emulator/spreadsheet";
 import { UserFacade } from "../../playground/emulator/user";
@@ -63,12 +76,16 @@ function publicMethods(cls: { prototype: object }): string[] {
 }
 
 describe("classification table", () => {
-  it.each(FACADES.map((cls) => [cls.gasName, cls] as const))("classifies every method of %s, and nothing else", (name, cls) => {
-    const methods = publicMethods(cls);
-    for (const method of methods) expect([method, kindOf(name, method)]).toEqual([method, expect.any(String)]);
-    const table = CALL_KINDS[name]!;
-    for (const list of Object.values(table)) if (list !== "*") for (const method of list) expect(methods).toContain(method);
-  });
+  it.each(FACADES.map((cls) => [cls.gasName, cls] as const))(
+    "classifies every method of %s, and nothing else",
+    (name, cls) => {
+      const methods = publicMethods(cls);
+      for (const method of methods) expect([method, kindOf(name, method)]).toEqual([method, expect.any(String)]);
+      const table = CALL_KINDS[name]!;
+      for (const list of Object.values(table))
+        if (list !== "*") for (const method of list) expect(methods).toContain(method);
+    },
+  );
 
   it("covers exactly the emulator's classes", () => {
     expect(Object.keys(CALL_KINDS).sort()).toEqual(FACADES.map((c) => c.gasName).sort());
@@ -95,7 +112,10 @@ describe("recording", () => {
     const lock = emulator.globals.LockService.getDocumentLock();
     lock.tryLock(1000);
     const range = sheet.getRange("A1:B2");
-    range.setValues([[1, 2], [3, 4]]);
+    range.setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     range.getValues();
     ss.setNamedRange("Block", range);
     const rule = app.newDataValidation().requireCheckbox().build();

@@ -30,7 +30,9 @@ describe("developer metadata: creating and finding", () => {
     sheet.getRange(5, 1, 1, sheet.getMaxColumns()).addDeveloperMetadata("sla.row");
 
     const all = ss.createDeveloperMetadataFinder().find();
-    expect(all.map((m) => [m.getKey(), m.getValue(), String(m.getVisibility()), String(m.getLocation().getLocationType())])).toEqual([
+    expect(
+      all.map((m) => [m.getKey(), m.getValue(), String(m.getVisibility()), String(m.getLocation().getLocationType())]),
+    ).toEqual([
       ["sla.version", "3", "DOCUMENT", "SPREADSHEET"],
       ["sla.tab", null, "PROJECT", "SHEET"],
       ["sla.column", "closedOn", "DOCUMENT", "COLUMN"],
@@ -53,7 +55,12 @@ describe("developer metadata: creating and finding", () => {
     sheet.getRange("B:B").addDeveloperMetadata("column");
     expect(ss.getDeveloperMetadata().map((m) => m.getKey())).toEqual(["file"]);
     expect(sheet.getDeveloperMetadata().map((m) => m.getKey())).toEqual(["tab"]);
-    expect(sheet.getRange("B:B").getDeveloperMetadata().map((m) => m.getKey())).toEqual(["column"]);
+    expect(
+      sheet
+        .getRange("B:B")
+        .getDeveloperMetadata()
+        .map((m) => m.getKey()),
+    ).toEqual(["column"]);
     expect(sheet.getRange("C:C").getDeveloperMetadata()).toEqual([]);
     expect(sheet.getRange("B1:B5").getDeveloperMetadata()).toEqual([]);
   });
@@ -68,26 +75,49 @@ describe("developer metadata: creating and finding", () => {
     sheet.getRange("3:3").addDeveloperMetadata("sla.row", "header");
     other.getRange("A:A").addDeveloperMetadata("sla.column", "email");
 
-    const keys = (found: GoogleAppsScript.Spreadsheet.DeveloperMetadata[]) => found.map((m) => `${m.getKey()}=${m.getValue()}`);
-    expect(keys(ss.createDeveloperMetadataFinder().withKey("sla.column").find())).toEqual(["sla.column=email", "sla.column=closedOn", "sla.column=email"]);
-    expect(keys(sheet.createDeveloperMetadataFinder().withKey("sla.column").find())).toEqual(["sla.column=email", "sla.column=closedOn"]);
+    const keys = (found: GoogleAppsScript.Spreadsheet.DeveloperMetadata[]) =>
+      found.map((m) => `${m.getKey()}=${m.getValue()}`);
+    expect(keys(ss.createDeveloperMetadataFinder().withKey("sla.column").find())).toEqual([
+      "sla.column=email",
+      "sla.column=closedOn",
+      "sla.column=email",
+    ]);
+    expect(keys(sheet.createDeveloperMetadataFinder().withKey("sla.column").find())).toEqual([
+      "sla.column=email",
+      "sla.column=closedOn",
+    ]);
     expect(keys(sheet.createDeveloperMetadataFinder().withValue("closedOn").find())).toEqual(["sla.column=closedOn"]);
     expect(keys(ss.createDeveloperMetadataFinder().withLocationType(SHEET).find())).toEqual(["sla.tab=Leads"]);
     expect(keys(ss.createDeveloperMetadataFinder().withLocationType(ROW).find())).toEqual(["sla.row=header"]);
-    expect(keys(sheet.createDeveloperMetadataFinder().withLocationType(COLUMN).withVisibility(app.DeveloperMetadataVisibility.PROJECT).find())).toEqual([
-      "sla.column=closedOn",
-    ]);
+    expect(
+      keys(
+        sheet
+          .createDeveloperMetadataFinder()
+          .withLocationType(COLUMN)
+          .withVisibility(app.DeveloperMetadataVisibility.PROJECT)
+          .find(),
+      ),
+    ).toEqual(["sla.column=closedOn"]);
     const id = ss.createDeveloperMetadataFinder().withValue("closedOn").find()[0]!.getId();
     expect(keys(ss.createDeveloperMetadataFinder().withId(id).find())).toEqual(["sla.column=closedOn"]);
     expect(other.createDeveloperMetadataFinder().withKey("sla.tab").find()).toEqual([]);
 
     // A range finds what lies wholly inside it; with onIntersectingLocations, what it touches.
     expect(keys(sheet.getRange("A1:D10").createDeveloperMetadataFinder().find())).toEqual([]);
-    expect(keys(sheet.getRange("A:D").createDeveloperMetadataFinder().find())).toEqual(["sla.column=email", "sla.column=closedOn"]);
+    expect(keys(sheet.getRange("A:D").createDeveloperMetadataFinder().find())).toEqual([
+      "sla.column=email",
+      "sla.column=closedOn",
+    ]);
     expect(keys(sheet.getRange("1:5").createDeveloperMetadataFinder().find())).toEqual(["sla.row=header"]);
-    expect(keys(sheet.getRange("C1:D2").createDeveloperMetadataFinder().onIntersectingLocations().find())).toEqual(["sla.column=closedOn"]);
-    expect(() => ss.createDeveloperMetadataFinder().onIntersectingLocations()).toThrow("only valid for searches scoped to a range");
-    expect(() => sheet.createDeveloperMetadataFinder().withLocationType("COLUMN" as never)).toThrow("don't match the method signature");
+    expect(keys(sheet.getRange("C1:D2").createDeveloperMetadataFinder().onIntersectingLocations().find())).toEqual([
+      "sla.column=closedOn",
+    ]);
+    expect(() => ss.createDeveloperMetadataFinder().onIntersectingLocations()).toThrow(
+      "only valid for searches scoped to a range",
+    );
+    expect(() => sheet.createDeveloperMetadataFinder().withLocationType("COLUMN" as never)).toThrow(
+      "don't match the method signature",
+    );
   });
 
   it("refuses a range that is not one whole row or column, and a key that is empty", () => {
@@ -239,14 +269,25 @@ describe("developer metadata is saved", () => {
     ss.addDeveloperMetadata("sla.version", "3");
     sheet.getRange("C:C").addDeveloperMetadata("sla.column", "closedOn");
     sheet.insertColumnsBefore(1, 1);
-    const before = ss.createDeveloperMetadataFinder().find().map((m) => [m.getId(), m.getKey(), m.getValue()]);
+    const before = ss
+      .createDeveloperMetadataFinder()
+      .find()
+      .map((m) => [m.getId(), m.getKey(), m.getValue()]);
     const state = JSON.parse(JSON.stringify(emulator.toState()));
     const restored = createEmulator({ state });
     const rss = restored.globals.SpreadsheetApp.getActiveSpreadsheet();
-    expect(rss.createDeveloperMetadataFinder().find().map((m) => [m.getId(), m.getKey(), m.getValue()])).toEqual(before);
+    expect(
+      rss
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => [m.getId(), m.getKey(), m.getValue()]),
+    ).toEqual(before);
     expect(whereIs(rss.getSheets()[0]!, "sla.column")).toEqual(["D:D"]);
     rss.addDeveloperMetadata("next");
-    const ids = rss.createDeveloperMetadataFinder().find().map((m) => m.getId());
+    const ids = rss
+      .createDeveloperMetadataFinder()
+      .find()
+      .map((m) => m.getId());
     expect(new Set(ids).size).toBe(3);
     expect(restored.snapshot().developerMetadata.map((m) => [m.key, m.location])).toEqual([
       ["sla.version", "spreadsheet"],

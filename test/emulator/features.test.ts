@@ -14,7 +14,9 @@ describe("data validation", () => {
       dv().requireNumberGreaterThanOrEqualTo(0).build(),
       dv().requireNumberLessThanOrEqualTo(24).build(),
       dv().requireDate().build(),
-      dv().requireDateOnOrAfter(berlin(2026, 1, 1)).build(),
+      dv()
+        .requireDateOnOrAfter(berlin(2026, 1, 1))
+        .build(),
       dv().requireCheckbox().build(),
       dv().requireTextIsEmail().build(),
       dv().requireFormulaSatisfied("=A1>0").setAllowInvalid(false).setHelpText("Positive only").build(),
@@ -72,8 +74,15 @@ describe("data validation", () => {
     sheet.getRange("A2:A100").setDataValidation(list);
     sheet.getRange("B2:B10").setDataValidation(check);
     sheet.getRange("B5").setDataValidation(null);
-    sheet.getRange("C2").setDataValidation(app.newDataValidation().requireValueInRange(ss.getRange("Sheet1!Z1:Z3")).build());
-    sheet.getRange("D2").setDataValidation(app.newDataValidation().requireDateOnOrAfter(berlin(2026, 12, 1)).build());
+    sheet
+      .getRange("C2")
+      .setDataValidation(app.newDataValidation().requireValueInRange(ss.getRange("Sheet1!Z1:Z3")).build());
+    sheet.getRange("D2").setDataValidation(
+      app
+        .newDataValidation()
+        .requireDateOnOrAfter(berlin(2026, 12, 1))
+        .build(),
+    );
     expect(emulator.snapshot().sheets[0]!.validations).toEqual([
       { range: "A2:A100", type: "VALUE_IN_LIST", values: [["a", "b"], true], allowInvalid: true, helpText: null },
       { range: "B2:B4", type: "CHECKBOX", values: [], allowInvalid: true, helpText: null },
@@ -87,8 +96,14 @@ describe("data validation", () => {
 describe("conditional formats", () => {
   it("setConditionalFormatRules replaces all rules; rules read back and show in the snapshot", () => {
     const { app, emulator, sheet } = workbook();
-    const rule = (build: (b: GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder) => GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder) =>
-      build(app.newConditionalFormatRule()).setRanges([sheet.getRange("B2:B31")]).build();
+    const rule = (
+      build: (
+        b: GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+      ) => GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+    ) =>
+      build(app.newConditionalFormatRule())
+        .setRanges([sheet.getRange("B2:B31")])
+        .build();
     sheet.setConditionalFormatRules([rule((b) => b.whenCellEmpty().setBackground("#eeeeee"))]);
     const rules = [
       rule((b) => b.whenFormulaSatisfied("=$B2<$C2").setBackground("#F4CCCC").setFontColor("#990000").setBold(true)),
@@ -136,7 +151,13 @@ describe("conditional formats", () => {
 
   it("rule ranges move with inserted rows", () => {
     const { app, sheet } = workbook();
-    sheet.setConditionalFormatRules([app.newConditionalFormatRule().whenCellEmpty().setRanges([sheet.getRange("A5:A10")]).build()]);
+    sheet.setConditionalFormatRules([
+      app
+        .newConditionalFormatRule()
+        .whenCellEmpty()
+        .setRanges([sheet.getRange("A5:A10")])
+        .build(),
+    ]);
     sheet.insertRowsBefore(1, 2);
     expect(sheet.getConditionalFormatRules()[0]!.getRanges()[0]!.getA1Notation()).toBe("A7:A12");
   });
@@ -147,7 +168,11 @@ describe("protections", () => {
     const { emulator, ss, sheet } = workbook({ userEmail: "me@example.com" });
     ss.addEditors(["sales@example.com", "lead@example.com"]);
     const p = sheet.getRange("A1:D1").protect().setDescription("Formulas");
-    expect(p.getEditors().map((u) => u.getEmail())).toEqual(["me@example.com", "sales@example.com", "lead@example.com"]);
+    expect(p.getEditors().map((u) => u.getEmail())).toEqual([
+      "me@example.com",
+      "sales@example.com",
+      "lead@example.com",
+    ]);
     expect(p.canEdit()).toBe(true);
     p.removeEditors(p.getEditors());
     expect(p.getEditors().map((u) => u.getEmail())).toEqual(["me@example.com"]);
@@ -184,7 +209,9 @@ describe("protections", () => {
     sheet.getRange("A1").protect();
     expect(sheet.getProtections(app.ProtectionType.SHEET)).toHaveLength(1);
     expect(sheet.getProtections(app.ProtectionType.RANGE)).toHaveLength(1);
-    expect(() => sheet.getProtections(app.ProtectionType.RANGE)[0]!.setUnprotectedRanges([])).toThrow("protected sheet");
+    expect(() => sheet.getProtections(app.ProtectionType.RANGE)[0]!.setUnprotectedRanges([])).toThrow(
+      "protected sheet",
+    );
     const snap = emulator.snapshot().sheets[0]!.protections[0]!;
     expect([snap.type, snap.range, snap.unprotectedRanges]).toEqual(["SHEET", "sheet", ["Sheet1!B2:B10"]]);
     p.remove();
@@ -248,12 +275,22 @@ describe("charts", () => {
     data(sheet);
     sheet.insertChart(sheet.newChart().asColumnChart().addRange(sheet.getRange("A1:B4")).build());
     const [chart] = sheet.getCharts();
-    const builder = chart!.modify().asComboChart().clearRanges().addRange(sheet.getRange("A1:A4")).addRange(sheet.getRange("C1:C4"));
+    const builder = chart!
+      .modify()
+      .asComboChart()
+      .clearRanges()
+      .addRange(sheet.getRange("A1:A4"))
+      .addRange(sheet.getRange("C1:C4"));
     expect(builder.getChartType()).toBe("COMBO");
     expect(sheet.getCharts()[0]!.getRanges()[0]!.getA1Notation()).toBe("A1:B4");
     sheet.updateChart(builder.setOption("title", "Actual").build());
     const snap = emulator.snapshot().sheets[0]!.charts[0]!;
-    expect([snap.type, snap.ranges, snap.series, snap.title]).toEqual(["COMBO", ["Sheet1!A1:A4", "Sheet1!C1:C4"], ["Actual"], "Actual"]);
+    expect([snap.type, snap.ranges, snap.series, snap.title]).toEqual([
+      "COMBO",
+      ["Sheet1!A1:A4", "Sheet1!C1:C4"],
+      ["Actual"],
+      "Actual",
+    ]);
     sheet.removeChart(sheet.getCharts()[0]!);
     expect(sheet.getCharts()).toEqual([]);
   });
@@ -264,7 +301,10 @@ describe("charts", () => {
     sheet.insertChart(sheet.newChart().asAreaChart().addRange(sheet.getRange("A1:C4")).setNumHeaders(0).build());
     sheet.insertChart(sheet.newChart().asBarChart().addRange(sheet.getRange("A2:C4")).build());
     // Transposed, each row is a series and its first cell the label.
-    const transposed = sheet.newChart().setChartType(emulator.globals.Charts.ChartType.COLUMN).addRange(sheet.getRange("A1:C4"));
+    const transposed = sheet
+      .newChart()
+      .setChartType(emulator.globals.Charts.ChartType.COLUMN)
+      .addRange(sheet.getRange("A1:C4"));
     sheet.insertChart(transposed.setTransposeRowsAndColumns(true).setNumHeaders(1).build());
     expect(emulator.snapshot().sheets[0]!.charts.map((c) => [c.type, c.series])).toEqual([
       ["AREA", [null, null]],

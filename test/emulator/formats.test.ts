@@ -80,11 +80,12 @@ describe("dates and times", () => {
   });
 
   it("seconds are rounded, not cut", () => {
-    expect(en(46357 + (59.9996 / 86_400), "hh:mm:ss")).toBe("00:01:00");
+    expect(en(46357 + 59.9996 / 86_400, "hh:mm:ss")).toBe("00:01:00");
   });
 
   it("tells date formats from number formats", () => {
-    for (const p of ["yyyy-mm-dd", "dd.mm.yyyy", "hh:mm", "mmm yyyy", "[h]:mm", "M/d/yyyy H:mm:ss"]) expect(isDateTimeFormat(p)).toBe(true);
+    for (const p of ["yyyy-mm-dd", "dd.mm.yyyy", "hh:mm", "mmm yyyy", "[h]:mm", "M/d/yyyy H:mm:ss"])
+      expect(isDateTimeFormat(p)).toBe(true);
     for (const p of ["0", "0.0%", "#,##0.00", '#,##0 "Tage"', "[$€]#,##0", "@", AUTOMATIC_FORMAT, undefined])
       expect(isDateTimeFormat(p)).toBe(false);
   });
@@ -109,7 +110,9 @@ describe("getDisplayValues", () => {
     const { sheet } = workbook();
     sheet.getRange("A1:F1").setValues([[0.5, 1234.5, 46357, "text", true, "=1/0"]]);
     sheet.getRange("A1:D1").setNumberFormats([["0.0%", "#,##0.00 [$€]", "mmmm yyyy", "0.00"]]);
-    expect(sheet.getRange("A1:G1").getDisplayValues()).toEqual([["50.0%", "1,234.50 €", "December 2026", "text", "TRUE", "#DIV/0!", ""]]);
+    expect(sheet.getRange("A1:G1").getDisplayValues()).toEqual([
+      ["50.0%", "1,234.50 €", "December 2026", "text", "TRUE", "#DIV/0!", ""],
+    ]);
   });
 
   it("a German spreadsheet renders the same patterns the German way", () => {

@@ -153,7 +153,7 @@ describe("logic and errors", () => {
     expect(value("=SUMPRODUCT((E2:E3=TRUE)*1)")).toBe(1);
   });
 
-  it("ISBLANK: a cell written as \"\" is empty (HyperFormula kept an empty string)", () => {
+  it('ISBLANK: a cell written as "" is empty (HyperFormula kept an empty string)', () => {
     sheet.getRange("E1:E2").setValues([["x"], ["y"]]);
     sheet.getRange("E1:E2").setValues([[""], ["z"]]);
     expect(value("=ISBLANK(E1)")).toBe(true);
@@ -252,7 +252,11 @@ describe("arrays", () => {
   it("a scalar function given arrays inside ARRAYFORMULA works cell by cell, broadcasting a row and a column, errors staying in their cell", () => {
     // The emulator runs these calls through its own loop (fastRunFunction): same cells, same values as HyperFormula's.
     sheet.getRange("I1").setFormula("=ARRAYFORMULA(IF(SEQUENCE(3)=2,SEQUENCE(1,2)*10,-SEQUENCE(3)))");
-    expect(sheet.getRange("I1:J3").getValues()).toEqual([[-1, -1], [10, 20], [-3, -3]]);
+    expect(sheet.getRange("I1:J3").getValues()).toEqual([
+      [-1, -1],
+      [10, 20],
+      [-3, -3],
+    ]);
     sheet.getRange("L1").setFormula('=ARRAYFORMULA(IFERROR(INT(C2:C7)*1,"x"))');
     expect(sheet.getRange("L1:L6").getValues().flat()).toEqual([100, 50, 300, 0, 200, "x"]);
     sheet.getRange("M1").setFormula("=ARRAYFORMULA(ISNUMBER(C2:C7))");
@@ -293,7 +297,7 @@ describe("arrays", () => {
   });
 });
 
-describe("comparisons never read text as a number or date (HyperFormula: =\"2026-12-01\"=DATE(2026,12,1) is TRUE)", () => {
+describe('comparisons never read text as a number or date (HyperFormula: ="2026-12-01"=DATE(2026,12,1) is TRUE)', () => {
   it.each([
     ['="2026-12-01"=DATE(2026,12,1)', false],
     ['="1"=1', false],
@@ -305,15 +309,24 @@ describe("comparisons never read text as a number or date (HyperFormula: =\"2026
     ['=D2=""', false],
     ['=Y5=""', true],
     ['=Y5<"a"', true],
-    ['=Y5=0', true],
+    ["=Y5=0", true],
   ])("%s is %s", (formula, expected) => {
     expect(value(formula)).toBe(expected);
   });
 
   it("element-wise over a column, as the reports' group matrices need", () => {
     // A2:A7 are owners; "ana" matches Ana whatever the case; "" matches no owner here.
-    sheet.getRange("J1").setFormula('=ARRAYFORMULA(MMULT((VSTACK("ana","Ben","Cy","")=TRANSPOSE(A2:A7))*1,HSTACK(ISNUMBER(C2:C7)*1,IF(ISNUMBER(C2:C7),C2:C7,0))))');
-    expect(sheet.getRange("J1:K4").getValues()).toEqual([[2, 400], [2, 250], [0, 0], [0, 0]]);
+    sheet
+      .getRange("J1")
+      .setFormula(
+        '=ARRAYFORMULA(MMULT((VSTACK("ana","Ben","Cy","")=TRANSPOSE(A2:A7))*1,HSTACK(ISNUMBER(C2:C7)*1,IF(ISNUMBER(C2:C7),C2:C7,0))))',
+      );
+    expect(sheet.getRange("J1:K4").getValues()).toEqual([
+      [2, 400],
+      [2, 250],
+      [0, 0],
+      [0, 0],
+    ]);
   });
 });
 
@@ -337,10 +350,14 @@ describe("FREQUENCY (HyperFormula: #NAME?)", () => {
 
   it("counts whole days inside ARRAYFORMULA, cut to the classes with ARRAY_CONSTRAIN, zeros for no data", () => {
     sheet.getRange("N1:N3").setValues([[2], [4], [6]]);
-    sheet.getRange("J1").setFormula('=ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(FILTER(M1:M6*1.5,M1:M6>1)),""),N1:N3),3,1))');
+    sheet
+      .getRange("J1")
+      .setFormula('=ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(FILTER(M1:M6*1.5,M1:M6>1)),""),N1:N3),3,1))');
     // 3, 4.5, 6, 7.5, 9 are the days 3, 4, 6, 7, 9: none up to 2, two up to 4, one up to 6, two beyond (cut off).
     expect(sheet.getRange("J1:J4").getValues()).toEqual([[0], [2], [1], [""]]);
-    sheet.getRange("K1").setFormula('=ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(FILTER(M1:M6,M1:M6>9)),""),N1:N3),3,1))');
+    sheet
+      .getRange("K1")
+      .setFormula('=ARRAYFORMULA(ARRAY_CONSTRAIN(FREQUENCY(IFERROR(INT(FILTER(M1:M6,M1:M6>9)),""),N1:N3),3,1))');
     expect(sheet.getRange("K1:K3").getValues()).toEqual([[0], [0], [0]]);
   });
 });
@@ -361,9 +378,15 @@ describe("MMULT over dates and times (HyperFormula: #VALUE!)", () => {
 
 describe("ARRAYFORMULA of a bare range (HyperFormula: #VALUE!)", () => {
   it("fills the range's values, as Sheets does", () => {
-    sheet.getRange("M1:N2").setValues([[1, "a"], [2, "b"]]);
+    sheet.getRange("M1:N2").setValues([
+      [1, "a"],
+      [2, "b"],
+    ]);
     sheet.getRange("J1").setFormula("=ARRAYFORMULA(M1:N2)");
-    expect(sheet.getRange("J1:K2").getValues()).toEqual([[1, "a"], [2, "b"]]);
+    expect(sheet.getRange("J1:K2").getValues()).toEqual([
+      [1, "a"],
+      [2, "b"],
+    ]);
     sheet.getRange("M2").setValue(5);
     expect(sheet.getRange("J2").getValue()).toBe(5);
   });
@@ -384,7 +407,10 @@ describe("LET (HyperFormula: #NAME?)", () => {
     sheet.getRange("M1:M3").setValues([[10], [20], [""]]);
     expect(value("=LET(h,TRANSPOSE(M1:M3),SUM((15>=h)*(15-10<h)))")).toBe(1);
     sheet.getRange("J1").setFormula("=ARRAYFORMULA(LET(day,INT(M1:M2/3),HSTACK(day,day*2,day+day)))");
-    expect(sheet.getRange("J1:L2").getValues()).toEqual([[3, 6, 6], [6, 12, 12]]);
+    expect(sheet.getRange("J1:L2").getValues()).toEqual([
+      [3, 6, 6],
+      [6, 12, 12],
+    ]);
   });
 
   it("sizes its result from the expression, so ARRAYFORMULA fills the whole column", () => {
@@ -423,7 +449,7 @@ describe("array arithmetic only where Sheets does it (HyperFormula with useArray
   it("functions that take arrays by definition evaluate their arguments as arrays: SUMPRODUCT, MMULT, FILTER's conditions, SORT", () => {
     expect(value('=SUMPRODUCT((B2:B4="won")*C2:C4)')).toBe(400);
     expect(value("=SUM(MMULT(TRANSPOSE(C2:C4)*1,C2:C4*0+1))")).toBe(450);
-    expect(value('=SUM(FILTER(C2:C4,C2:C4*2>150))')).toBe(400);
+    expect(value("=SUM(FILTER(C2:C4,C2:C4*2>150))")).toBe(400);
     expect(value("=INDEX(SORT(C2:C4*-1),1,1)")).toBe(-300);
   });
 
@@ -478,7 +504,7 @@ describe("PERCENTILE with several k inside ARRAYFORMULA", () => {
   });
 });
 
-describe("TEXT uses Sheets' number formats (HyperFormula: TEXT(0.5,\"0%\") = \"1%\")", () => {
+describe('TEXT uses Sheets\' number formats (HyperFormula: TEXT(0.5,"0%") = "1%")', () => {
   it.each([
     ['=TEXT(0.5,"0%")', "50%"],
     ['=TEXT(0.125,"0.0%")', "12.5%"],

@@ -29,7 +29,13 @@ export function berlin(year: number, month: number, day: number, hour = 0, minut
   const guess = Date.UTC(year, month - 1, day, hour, minute);
   const offset = (ms: number) => {
     const parts = new Intl.DateTimeFormat("en-US", {
-      timeZone: "Europe/Berlin", hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric",
+      timeZone: "Europe/Berlin",
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
     }).formatToParts(new Date(ms));
     const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
     return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute")) - ms;

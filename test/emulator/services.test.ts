@@ -114,7 +114,13 @@ describe("install", () => {
     const uninstall = emulator.install(target);
     expect(target.SpreadsheetApp).toBe(emulator.globals.SpreadsheetApp);
     expect(target.Session).toBe(emulator.globals.Session);
-    expect(Object.keys(target).sort()).toEqual(["Charts", "LockService", "PropertiesService", "Session", "SpreadsheetApp"]);
+    expect(Object.keys(target).sort()).toEqual([
+      "Charts",
+      "LockService",
+      "PropertiesService",
+      "Session",
+      "SpreadsheetApp",
+    ]);
     uninstall();
     expect(target).toEqual({ Session: "previous" });
   });

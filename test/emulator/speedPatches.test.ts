@@ -52,13 +52,22 @@ const TEMPLATES: Template[] = [
 
 /** An expression over cells (`column` false) or over the columns A1:A8 … D1:D8. */
 function expression(column: boolean): fc.Arbitrary<string> {
-  const reference = fc.constantFrom(...COLUMNS).chain((letter) =>
-    column ? fc.constant(`${letter}1:${letter}${ROWS}`) : fc.integer({ min: 1, max: ROWS }).map((row) => `${letter}${row}`),
+  const reference = fc
+    .constantFrom(...COLUMNS)
+    .chain((letter) =>
+      column
+        ? fc.constant(`${letter}1:${letter}${ROWS}`)
+        : fc.integer({ min: 1, max: ROWS }).map((row) => `${letter}${row}`),
+    );
+  const literal = fc.oneof(
+    fc.integer({ min: -9, max: 99 }).map(String),
+    fc.constantFrom('"Dec"', '"2026-12-01"', '""', "TRUE", "1/2"),
   );
-  const literal = fc.oneof(fc.integer({ min: -9, max: 99 }).map(String), fc.constantFrom('"Dec"', '"2026-12-01"', '""', "TRUE", "1/2"));
   const { tree } = fc.letrec<{ tree: string; call: string }>((tie) => ({
     tree: fc.oneof({ depthSize: "small", withCrossShrink: true }, reference, literal, tie("call")),
-    call: fc.tuple(fc.integer({ min: 0, max: TEMPLATES.length - 1 }), tie("tree"), tie("tree"), tie("tree")).map(([index, a, b, c]) => TEMPLATES[index]!(a, b, c)),
+    call: fc
+      .tuple(fc.integer({ min: 0, max: TEMPLATES.length - 1 }), tie("tree"), tie("tree"), tie("tree"))
+      .map(([index, a, b, c]) => TEMPLATES[index]!(a, b, c)),
   }));
   return tree;
 }
@@ -66,7 +75,10 @@ function expression(column: boolean): fc.Arbitrary<string> {
 /** A workbook: data in A1:D8, cell formulas in F1:F6, column formulas in H1 and J1, array-taking functions in row 10, a table from A12. */
 const workbook = fc
   .tuple(
-    fc.array(fc.array(dataCell, { minLength: COLUMNS.length, maxLength: COLUMNS.length }), { minLength: ROWS, maxLength: ROWS }),
+    fc.array(fc.array(dataCell, { minLength: COLUMNS.length, maxLength: COLUMNS.length }), {
+      minLength: ROWS,
+      maxLength: ROWS,
+    }),
     fc.array(expression(false), { minLength: 6, maxLength: 6 }),
     fc.array(expression(true), { minLength: 2, maxLength: 2 }),
     expression(true),
@@ -74,7 +86,9 @@ const workbook = fc
   )
   .map(([data, cellFormulas, columnFormulas, arrayArgument, [x, y, z]]) => {
     const width = 10;
-    const sheet: RawCellContent[][] = Array.from({ length: 2 * ROWS + 3 }, (_, row) => Array.from({ length: width }, (_, column) => data[row]?.[column] ?? null));
+    const sheet: RawCellContent[][] = Array.from({ length: 2 * ROWS + 3 }, (_, row) =>
+      Array.from({ length: width }, (_, column) => data[row]?.[column] ?? null),
+    );
     cellFormulas.forEach((formula, index) => {
       sheet[index]![5] = `=${formula}`;
     });
@@ -114,20 +128,29 @@ afterAll(() => engines.forEach((hf) => hf.destroy()));
 describe("the speed patches change no value", () => {
   const patched = engine();
 
-  it.each(SPEED_PATCHES.map((patch) => [patch]))("%s: random workbooks, then an edit, give the same values without it", (patch) => {
-    const plain = engine([patch]);
-    fc.assert(
-      fc.property(workbook, dataCell, fc.integer({ min: 0, max: ROWS - 1 }), fc.integer({ min: 0, max: COLUMNS.length - 1 }), (sheet, edit, row, column) => {
-        patched.setSheetContent(0, sheet);
-        plain.setSheetContent(0, sheet);
-        expect(valuesOf(plain)).toEqual(valuesOf(patched));
-        patched.setCellContents({ sheet: 0, row, col: column }, edit);
-        plain.setCellContents({ sheet: 0, row, col: column }, edit);
-        expect(valuesOf(plain)).toEqual(valuesOf(patched));
-      }),
-      { numRuns: 250 },
-    );
-  });
+  it.each(SPEED_PATCHES.map((patch) => [patch]))(
+    "%s: random workbooks, then an edit, give the same values without it",
+    (patch) => {
+      const plain = engine([patch]);
+      fc.assert(
+        fc.property(
+          workbook,
+          dataCell,
+          fc.integer({ min: 0, max: ROWS - 1 }),
+          fc.integer({ min: 0, max: COLUMNS.length - 1 }),
+          (sheet, edit, row, column) => {
+            patched.setSheetContent(0, sheet);
+            plain.setSheetContent(0, sheet);
+            expect(valuesOf(plain)).toEqual(valuesOf(patched));
+            patched.setCellContents({ sheet: 0, row, col: column }, edit);
+            plain.setCellContents({ sheet: 0, row, col: column }, edit);
+            expect(valuesOf(plain)).toEqual(valuesOf(patched));
+          },
+        ),
+        { numRuns: 250 },
+      );
+    },
+  );
 });
 
 describe("keepArrayResultsOutOfRebuilds", () => {

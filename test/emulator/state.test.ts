@@ -25,28 +25,48 @@ function buildRichWorkbook(): Emulator {
   log.getRange("C2:C100").insertCheckboxes();
   log.getRange("C2:C3").setValues([[true], [false]]);
   ss.setNamedRange("Leads_Source", log.getRange("A2:A"));
-  log.getRange("A2:A").setDataValidation(app.newDataValidation().requireValueInList(["web", "event"]).setHelpText("Pick one").build());
+  log
+    .getRange("A2:A")
+    .setDataValidation(app.newDataValidation().requireValueInList(["web", "event"]).setHelpText("Pick one").build());
   log.setFrozenRows(1);
   log.setColumnWidth(1, 160);
   log.setTabColor("#1a73e8");
   log.getRange("A1:C1").setFontWeight("bold").setBackground("#eeeeee").setNote("Header");
   log.getRange("E1:F1").merge();
   const report = ss.insertSheet("Report");
-  report.getRange("A1:A6").setFormulas([
-    ["=Quota*MarketingShare"],
-    ['=COUNTIF(Leads_Source,"web")'],
-    ["=AVERAGEIFS('Lead log'!B2:B,'Lead log'!A2:A,\"web\")"],
-    ["=SEQUENCE(2)"],
-    [""],
-    ["=TODAY()"],
-  ]);
+  report
+    .getRange("A1:A6")
+    .setFormulas([
+      ["=Quota*MarketingShare"],
+      ['=COUNTIF(Leads_Source,"web")'],
+      ["=AVERAGEIFS('Lead log'!B2:B,'Lead log'!A2:A,\"web\")"],
+      ["=SEQUENCE(2)"],
+      [""],
+      ["=TODAY()"],
+    ]);
   report.getRange("B1").setFormula("=Setup!B3+30").setNumberFormat("dd.mm.yyyy");
   report.getRange("A1").setNumberFormat('#,##0 "€"');
   report.setConditionalFormatRules([
-    app.newConditionalFormatRule().whenNumberLessThan(1).setBackground("#f4cccc").setRanges([report.getRange("A1:A3")]).build(),
+    app
+      .newConditionalFormatRule()
+      .whenNumberLessThan(1)
+      .setBackground("#f4cccc")
+      .setRanges([report.getRange("A1:A3")])
+      .build(),
   ]);
-  report.insertChart(report.newChart().asLineChart().addRange(log.getRange("A1:B4")).setOption("title", "Hours").setPosition(3, 3, 0, 0).build());
-  report.protect().setDescription("Generated").setUnprotectedRanges([report.getRange("D1:D5")]);
+  report.insertChart(
+    report
+      .newChart()
+      .asLineChart()
+      .addRange(log.getRange("A1:B4"))
+      .setOption("title", "Hours")
+      .setPosition(3, 3, 0, 0)
+      .build(),
+  );
+  report
+    .protect()
+    .setDescription("Generated")
+    .setUnprotectedRanges([report.getRange("D1:D5")]);
   log.getRange("B1").protect().setWarningOnly(true).addEditor("sales@example.com");
   report.hideSheet();
   ss.addEditor("sales@example.com");
@@ -82,8 +102,18 @@ describe("state round trip", () => {
     expect(report!.cells.A6).toEqual({ value: "2026-12-01", formula: "=TODAY()" });
     expect(report!.hidden).toBe(true);
     expect(log!.cells.A1).toEqual({ value: "Source", background: "#eeeeee", bold: true, note: "Header" });
-    expect(log!.validations[0]).toEqual({ range: "A2:A1000", type: "VALUE_IN_LIST", values: [["web", "event"], true], allowInvalid: true, helpText: "Pick one" });
-    expect(snap.namedRanges).toEqual({ Quota: "'Setup'!B1", MarketingShare: "'Setup'!B2", Leads_Source: "'Lead log'!A2:A" });
+    expect(log!.validations[0]).toEqual({
+      range: "A2:A1000",
+      type: "VALUE_IN_LIST",
+      values: [["web", "event"], true],
+      allowInvalid: true,
+      helpText: "Pick one",
+    });
+    expect(snap.namedRanges).toEqual({
+      Quota: "'Setup'!B1",
+      MarketingShare: "'Setup'!B2",
+      Leads_Source: "'Lead log'!A2:A",
+    });
     expect(snap.properties).toEqual({ document: { config: '{"v":1}' } });
   });
 
@@ -104,7 +134,9 @@ describe("state round trip", () => {
     expect(ss.getEditors().map((u) => u.getEmail())).toEqual(["owner@example.com", "sales@example.com"]);
     expect(ss.getRangeByName("Leads_Source")!.getA1Notation()).toBe("A2:A");
     const report = ss.getSheetByName("Report")!;
-    expect(report.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]!.getUnprotectedRanges()[0]!.getA1Notation()).toBe("D1:D5");
+    expect(
+      report.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]!.getUnprotectedRanges()[0]!.getA1Notation(),
+    ).toBe("D1:D5");
     const [chart] = report.getCharts();
     report.insertChart(chart!.modify().build());
     expect(report.getCharts()[1]!.getChartId()).toBe(chart!.getChartId()! + 1);

@@ -33,7 +33,9 @@ describe("sheets", () => {
   it("names are unique, case-insensitively", () => {
     const { ss } = workbook();
     ss.insertSheet("Leads");
-    expect(() => ss.insertSheet("leads")).toThrow('A sheet with the name "leads" already exists. Please enter another name.');
+    expect(() => ss.insertSheet("leads")).toThrow(
+      'A sheet with the name "leads" already exists. Please enter another name.',
+    );
     expect(() => ss.getSheets()[0]!.setName("LEADS")).toThrow("already exists");
   });
 
@@ -107,7 +109,8 @@ describe("named ranges", () => {
 
   it("accepts names like Sheets does and refuses duplicates", () => {
     const { ss, sheet } = workbook();
-    for (const name of ["_x", "Leads_Attempts", "Quota_2026", "R2D2", "x1y"]) ss.setNamedRange(name, sheet.getRange("A1"));
+    for (const name of ["_x", "Leads_Attempts", "Quota_2026", "R2D2", "x1y"])
+      ss.setNamedRange(name, sheet.getRange("A1"));
     expect(() => ss.setNamedRange("quota_2026", sheet.getRange("B1"))).toThrow("already exists");
   });
 
@@ -158,7 +161,11 @@ describe("named ranges", () => {
 });
 
 function wbSnapshotNames(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Record<string, string> {
-  return Object.fromEntries(ss.getNamedRanges().map((n) => [n.getName(), `'${n.getRange().getSheet().getName()}'!${n.getRange().getA1Notation()}`]));
+  return Object.fromEntries(
+    ss
+      .getNamedRanges()
+      .map((n) => [n.getName(), `'${n.getRange().getSheet().getName()}'!${n.getRange().getA1Notation()}`]),
+  );
 }
 
 describe("rows and columns", () => {
@@ -181,7 +188,10 @@ describe("rows and columns", () => {
     sheet.getRange("A2:B2").setNumberFormat("0.0").setBackground("#eeeeee");
     sheet.getRange("C2").setDataValidation(app.newDataValidation().requireCheckbox().build());
     sheet.insertRowsAfter(2, 2);
-    expect(sheet.getRange("A3:B4").getNumberFormats()).toEqual([["0.0", "0.0"], ["0.0", "0.0"]]);
+    expect(sheet.getRange("A3:B4").getNumberFormats()).toEqual([
+      ["0.0", "0.0"],
+      ["0.0", "0.0"],
+    ]);
     expect(sheet.getRange("A4").getBackground()).toBe("#eeeeee");
     expect(sheet.getRange("C4").getDataValidation()!.getCriteriaType()).toBe("CHECKBOX");
     expect(sheet.getRange("A5").getNumberFormat()).toBe("0.###############");
@@ -262,10 +272,22 @@ describe("ranges", () => {
     sheet.getRange("A1:B1").setBackgrounds([["#111111", null]]);
     sheet.getRange("A2").setTextStyle(app.newTextStyle().setBold(false).setForegroundColor("#00ff00").build());
     sheet.getRange("A1").setNote("Typed by hand");
-    expect(r.getBackgrounds()).toEqual([["#111111", "#ffffff"], ["#ff0000", "#ff0000"]]);
-    expect(r.getFontColors()).toEqual([["#0000ff", "#0000ff"], ["#00ff00", "#0000ff"]]);
-    expect(r.getFontWeights()).toEqual([["bold", "bold"], ["normal", "bold"]]);
-    expect(r.getNotes()).toEqual([["Typed by hand", ""], ["", ""]]);
+    expect(r.getBackgrounds()).toEqual([
+      ["#111111", "#ffffff"],
+      ["#ff0000", "#ff0000"],
+    ]);
+    expect(r.getFontColors()).toEqual([
+      ["#0000ff", "#0000ff"],
+      ["#00ff00", "#0000ff"],
+    ]);
+    expect(r.getFontWeights()).toEqual([
+      ["bold", "bold"],
+      ["normal", "bold"],
+    ]);
+    expect(r.getNotes()).toEqual([
+      ["Typed by hand", ""],
+      ["", ""],
+    ]);
     expect(r.getWrapStrategies()[0]).toEqual(["WRAP", "WRAP"]);
     sheet.getRange("A2:B2").setWraps([[false, true]]);
     expect(r.getWrapStrategies()[1]).toEqual(["OVERFLOW", "WRAP"]);
@@ -273,7 +295,10 @@ describe("ranges", () => {
     expect(r.getHorizontalAlignments()[1]).toEqual(["center", "center"]);
     expect(() => r.setFontWeight("heavy" as never)).toThrow("Invalid font weight");
     r.clearFormat();
-    expect(r.getBackgrounds()).toEqual([["#ffffff", "#ffffff"], ["#ffffff", "#ffffff"]]);
+    expect(r.getBackgrounds()).toEqual([
+      ["#ffffff", "#ffffff"],
+      ["#ffffff", "#ffffff"],
+    ]);
     expect(r.getNotes()[0]![0]).toBe("Typed by hand");
   });
 
@@ -300,11 +325,19 @@ describe("ranges", () => {
 
   it("merges keep the top-left value; partial overlaps throw", () => {
     const { emulator, sheet } = workbook();
-    sheet.getRange("A1:B2").setValues([["keep", "x"], ["y", "z"]]);
+    sheet.getRange("A1:B2").setValues([
+      ["keep", "x"],
+      ["y", "z"],
+    ]);
     sheet.getRange("A1:B2").merge();
-    expect(sheet.getRange("A1:B2").getValues()).toEqual([["keep", ""], ["", ""]]);
+    expect(sheet.getRange("A1:B2").getValues()).toEqual([
+      ["keep", ""],
+      ["", ""],
+    ]);
     expect(sheet.getRange("A1").isPartOfMerge()).toBe(true);
-    expect(() => sheet.getRange("B2:C2").merge()).toThrow("You must select all cells in a merged range to merge or unmerge them.");
+    expect(() => sheet.getRange("B2:C2").merge()).toThrow(
+      "You must select all cells in a merged range to merge or unmerge them.",
+    );
     sheet.getRange("D1:E2").mergeAcross();
     expect(emulator.snapshot().sheets[0]!.merges).toEqual(["A1:B2", "D1:E1", "D2:E2"]);
     sheet.getRange("A1:B2").breakApart();

@@ -12,7 +12,7 @@ describe("writing values", () => {
 
   it("a leading apostrophe makes literal text and is dropped", () => {
     const { sheet } = workbook();
-    sheet.getRange("A1:C1").setValues([["'=IMPORTXML(\"http://x\",\"//a\")", "'12", "'TRUE"]]);
+    sheet.getRange("A1:C1").setValues([['\'=IMPORTXML("http://x","//a")', "'12", "'TRUE"]]);
     expect(sheet.getRange("A1:C1").getValues()).toEqual([['=IMPORTXML("http://x","//a")', "12", "TRUE"]]);
     expect(sheet.getRange("A1").getFormula()).toBe("");
   });
@@ -102,7 +102,7 @@ describe("writing values", () => {
     expect(sheet.getRange("C1:C2").getValues()).toEqual([["x"], ["x"]]);
   });
 
-  it("setFormulas writes per cell; getFormulas gives \"\" for values", () => {
+  it('setFormulas writes per cell; getFormulas gives "" for values', () => {
     const { sheet } = workbook();
     sheet.getRange("A1:B2").setFormulas([
       ["=1+1", "=A1*2"],
@@ -136,8 +136,12 @@ describe("size and bounds errors", () => {
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1000, 26]);
     const added = ss.insertSheet("Other");
     expect([added.getMaxRows(), added.getMaxColumns()]).toEqual([1000, 26]);
-    expect(() => sheet.getRange(1001, 1)).toThrow("The coordinates of the range are outside the dimensions of the sheet.");
-    expect(() => sheet.getRange(1, 1, 1, 27)).toThrow("The coordinates of the range are outside the dimensions of the sheet.");
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      "The coordinates of the range are outside the dimensions of the sheet.",
+    );
+    expect(() => sheet.getRange(1, 1, 1, 27)).toThrow(
+      "The coordinates of the range are outside the dimensions of the sheet.",
+    );
     expect(() => sheet.getRange("A1001")).toThrow("Range not found");
     expect(() => sheet.getRange("AA1")).toThrow("Range not found");
     expect(() => sheet.getRange(0, 1)).toThrow("The starting row of the range is too small.");
@@ -149,12 +153,14 @@ describe("size and bounds errors", () => {
 
   it("a cell holds at most 50,000 characters", () => {
     const { sheet } = workbook();
-    expect(() => sheet.getRange("A1").setValue("x".repeat(50_001))).toThrow("more than the maximum of 50000 characters");
+    expect(() => sheet.getRange("A1").setValue("x".repeat(50_001))).toThrow(
+      "more than the maximum of 50000 characters",
+    );
   });
 });
 
 describe("reading values", () => {
-  it("getValues gives \"\" for empty cells and computed values for formulas", () => {
+  it('getValues gives "" for empty cells and computed values for formulas', () => {
     const { sheet } = workbook();
     sheet.getRange("A1:B2").setValues([
       [1, "=A1+1"],
@@ -166,7 +172,7 @@ describe("reading values", () => {
     ]);
   });
 
-  it("a formula returning \"\" is not blank, as in Sheets", () => {
+  it('a formula returning "" is not blank, as in Sheets', () => {
     const { sheet } = workbook();
     sheet.getRange("A1:A2").setValues([['=""'], ["=COUNTA(A1)"]]);
     expect(sheet.getRange("A2").getValue()).toBe(1);
@@ -195,7 +201,11 @@ describe("formulas over open-ended ranges filled down", () => {
     const { sheet } = workbook();
     sheet.getRange("A2:A4").setValues([["web"], ["event"], ["web"]]);
     sheet.getRange("B2:B4").setFormula("=COUNTIF(A2:A,A2)");
-    expect(sheet.getRange("B2:B4").getFormulas()).toEqual([["=COUNTIF(A2:A,A2)"], ["=COUNTIF(A3:A,A3)"], ["=COUNTIF(A4:A,A4)"]]);
+    expect(sheet.getRange("B2:B4").getFormulas()).toEqual([
+      ["=COUNTIF(A2:A,A2)"],
+      ["=COUNTIF(A3:A,A3)"],
+      ["=COUNTIF(A4:A,A4)"],
+    ]);
     expect(sheet.getRange("B2:B4").getValues()).toEqual([[2], [1], [1]]);
     sheet.getRange("A1000").setValue("web");
     expect(sheet.getRange("B4").getValue()).toBe(2);

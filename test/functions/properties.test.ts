@@ -15,7 +15,27 @@ const cell = fc.oneof(
   fc.double({ noNaN: false }),
   fc.integer({ min: -5, max: 200 }),
   fc.double({ min: 0, max: 1, noNaN: true }),
-  fc.constantFrom("", " ", "50%", "50 %", "12,5 %", "0.5", "5,000", "5.000,50", "=1+1", "@x", "-3", "abc", "Mon-Fri 09:00-17:00", "p90", "median", "month", "CEO", "TRUE", "ja"),
+  fc.constantFrom(
+    "",
+    " ",
+    "50%",
+    "50 %",
+    "12,5 %",
+    "0.5",
+    "5,000",
+    "5.000,50",
+    "=1+1",
+    "@x",
+    "-3",
+    "abc",
+    "Mon-Fri 09:00-17:00",
+    "p90",
+    "median",
+    "month",
+    "CEO",
+    "TRUE",
+    "ja",
+  ),
   fc.constantFrom("2026-12-01", "01.12.2026 14:30", "12/1/2026", "2026-02-30"),
   fc.string({ maxLength: 12 }),
   fc.boolean(),
@@ -26,33 +46,70 @@ const cell = fc.oneof(
 
 const oddRange = fc.oneof(
   fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
-  fc.integer({ min: 1, max: 5 }).chain((rows) => fc.array(fc.array(cell, { minLength: 1, maxLength: 1 }), { minLength: rows, maxLength: rows })),
+  fc
+    .integer({ min: 1, max: 5 })
+    .chain((rows) => fc.array(fc.array(cell, { minLength: 1, maxLength: 1 }), { minLength: rows, maxLength: rows })),
   fc.array(cell, { maxLength: 3 }),
   fc.array(fc.array(fc.array(cell, { maxLength: 2 }), { maxLength: 2 }), { maxLength: 2 }),
   fc.constant([]),
 );
 
-const argument = fc.oneof({ weight: 3, arbitrary: cell }, { weight: 2, arbitrary: oddRange }, { weight: 1, arbitrary: fc.constant(undefined) });
+const argument = fc.oneof(
+  { weight: 3, arbitrary: cell },
+  { weight: 2, arbitrary: oddRange },
+  { weight: 1, arbitrary: fc.constant(undefined) },
+);
 
 /** Values that a parameter accepts, including extremes, so random calls also reach the maths. */
 function plausible(param: CustomFunction["params"][number]): fc.Arbitrary<unknown> {
-  const number = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1, max: 1e300, noNaN: true }), fc.double({ min: 1e-300, max: 1e-3, noNaN: true }));
+  const number = fc.oneof(
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.double({ min: 1, max: 1e300, noNaN: true }),
+    fc.double({ min: 1e-300, max: 1e-3, noNaN: true }),
+  );
   const someDate = fc.date({ min: new Date("1990-01-01"), max: new Date("2040-12-31"), noInvalidDate: true });
   const single: fc.Arbitrary<unknown> =
-    param.jsdocType === "number" ? number
-    : param.jsdocType === "Date" ? someDate
-    : param.jsdocType === "Date|number" ? fc.oneof(someDate, fc.integer({ min: 1, max: 31 }))
-    : param.jsdocType === "boolean" ? fc.boolean()
-    : param.jsdocType === "string" ? fc.constantFrom("Mon-Fri 09:00-17:00", "p90", "median", "average", "month", "day", "CEO", "Manager")
-    : param.name === "holidays" ? fc.array(fc.array(someDate, { minLength: 1, maxLength: 1 }), { maxLength: 4 })
-    : param.jsdocType === "Array<number>" ? fc.array(fc.array(fc.integer({ min: 1, max: 48 }), { minLength: 1, maxLength: 1 }), { minLength: 1, maxLength: 5 })
-    : fc.constant([["CEO", 100], ["Manager", 40]]);
+    param.jsdocType === "number"
+      ? number
+      : param.jsdocType === "Date"
+        ? someDate
+        : param.jsdocType === "Date|number"
+          ? fc.oneof(someDate, fc.integer({ min: 1, max: 31 }))
+          : param.jsdocType === "boolean"
+            ? fc.boolean()
+            : param.jsdocType === "string"
+              ? fc.constantFrom("Mon-Fri 09:00-17:00", "p90", "median", "average", "month", "day", "CEO", "Manager")
+              : param.name === "holidays"
+                ? fc.array(fc.array(someDate, { minLength: 1, maxLength: 1 }), { maxLength: 4 })
+                : param.jsdocType === "Array<number>"
+                  ? fc.array(fc.array(fc.integer({ min: 1, max: 48 }), { minLength: 1, maxLength: 1 }), {
+                      minLength: 1,
+                      maxLength: 5,
+                    })
+                  : fc.constant([
+                      ["CEO", 100],
+                      ["Manager", 40],
+                    ]);
   if (param.takes !== "row") return single;
-  return fc.oneof(single, fc.integer({ min: 1, max: 4 }).chain((rows) => fc.array(fc.array(fc.oneof(single, fc.constant("")), { minLength: 1, maxLength: 1 }), { minLength: rows, maxLength: rows })));
+  return fc.oneof(
+    single,
+    fc
+      .integer({ min: 1, max: 4 })
+      .chain((rows) =>
+        fc.array(fc.array(fc.oneof(single, fc.constant("")), { minLength: 1, maxLength: 1 }), {
+          minLength: rows,
+          maxLength: rows,
+        }),
+      ),
+  );
 }
 
 function argumentsFor(fn: CustomFunction): fc.Arbitrary<unknown[]> {
-  const mostlyValid = fc.tuple(...fn.params.map((param) => fc.oneof({ weight: 4, arbitrary: plausible(param) }, { weight: 1, arbitrary: argument })));
+  const mostlyValid = fc.tuple(
+    ...fn.params.map((param) =>
+      fc.oneof({ weight: 4, arbitrary: plausible(param) }, { weight: 1, arbitrary: argument }),
+    ),
+  );
   const anything = fc.array(argument, { minLength: 0, maxLength: fn.params.length + 1 });
   return fc.oneof(mostlyValid, anything);
 }
@@ -81,7 +138,9 @@ function expectedShape(fn: CustomFunction, args: readonly unknown[]): [number, n
     const arg = args[index];
     if (param.takes !== "row" || !Array.isArray(arg)) return;
     const rows = arg.length === 0 ? 1 : arg.some(Array.isArray) ? arg.length : 1;
-    const columns = arg.some(Array.isArray) ? Math.max(1, ...arg.map((row: unknown) => (Array.isArray(row) ? row.length : 1))) : Math.max(1, arg.length);
+    const columns = arg.some(Array.isArray)
+      ? Math.max(1, ...arg.map((row: unknown) => (Array.isArray(row) ? row.length : 1)))
+      : Math.max(1, arg.length);
     if (!shape || (shape[0] === 1 && shape[1] === 1)) shape = [rows, columns];
   });
   return shape ?? "scalar";
@@ -155,18 +214,22 @@ describe("well-formed random inputs", () => {
     const zone = context.zone();
     const holiday = [[new Date("2030-01-01T12:00:00Z")]];
     fc.assert(
-      fc.property(fc.date({ min: new Date("2025-01-01"), max: new Date("2027-01-01"), noInvalidDate: true }), fc.integer({ min: 0, max: 40 * 24 * 60 }), (from, minutes) => {
-        const to = new Date(from.getTime() + minutes * 60_000);
-        const clock = Math.max(0, zone.toWall(to.getTime()) - zone.toWall(from.getTime())) / 3_600_000;
-        const elapsed = invoke(hours, [from, to], context) as number;
-        const withHolidays = invoke(hours, [from, to, "", holiday], context) as number;
-        const working = invoke(hours, [from, to, "Mon-Fri 09:00-17:00"], context) as number;
-        expect(elapsed).toBeCloseTo(clock, 9);
-        // A holiday outside the span: the same call with or without it.
-        expect(withHolidays).toBeCloseTo(elapsed, 9);
-        expect(working).toBeGreaterThanOrEqual(0);
-        expect(working).toBeLessThanOrEqual(elapsed);
-      }),
+      fc.property(
+        fc.date({ min: new Date("2025-01-01"), max: new Date("2027-01-01"), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 40 * 24 * 60 }),
+        (from, minutes) => {
+          const to = new Date(from.getTime() + minutes * 60_000);
+          const clock = Math.max(0, zone.toWall(to.getTime()) - zone.toWall(from.getTime())) / 3_600_000;
+          const elapsed = invoke(hours, [from, to], context) as number;
+          const withHolidays = invoke(hours, [from, to, "", holiday], context) as number;
+          const working = invoke(hours, [from, to, "Mon-Fri 09:00-17:00"], context) as number;
+          expect(elapsed).toBeCloseTo(clock, 9);
+          // A holiday outside the span: the same call with or without it.
+          expect(withHolidays).toBeCloseTo(elapsed, 9);
+          expect(working).toBeGreaterThanOrEqual(0);
+          expect(working).toBeLessThanOrEqual(elapsed);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -17,7 +17,16 @@ const context = testContext("Europe/Berlin");
 /** Every name an object, a function, an array, a string or a number inherits. */
 const PROTOTYPE_NAMES = [
   ...new Set(
-    [Object.prototype, Function.prototype, Array.prototype, String.prototype, Number.prototype, Boolean.prototype, Date.prototype, RegExp.prototype]
+    [
+      Object.prototype,
+      Function.prototype,
+      Array.prototype,
+      String.prototype,
+      Number.prototype,
+      Boolean.prototype,
+      Date.prototype,
+      RegExp.prototype,
+    ]
       .flatMap((prototype) => Object.getOwnPropertyNames(prototype))
       .concat(["__proto__", "prototype", "constructor"]),
   ),
@@ -40,10 +49,22 @@ const VALID: Readonly<Record<string, readonly unknown[]>> = {
   SLA_MARKETING_SHARE: [5400, 7200],
   SLA_RESPONSE_HOURS: [at(4, 16), at(7, 10), HOURS, HOLIDAYS],
   SLA_FOLLOWUP_SPEED: [[[at(1, 9)], [at(1, 10)]], [[at(1, 10)], [at(1, 13)]], "p90", HOURS, HOLIDAYS],
-  SLA_SPEED_BANDS: [[[at(1, 9)], [at(1, 10)]], [[at(1, 10)], [at(1, 13)]]],
-  SLA_FOLLOWUP_DEPTH: [[[3], [6], [2]], [[false], [false], [true]]],
+  SLA_SPEED_BANDS: [
+    [[at(1, 9)], [at(1, 10)]],
+    [[at(1, 10)], [at(1, 13)]],
+  ],
+  SLA_FOLLOWUP_DEPTH: [
+    [[3], [6], [2]],
+    [[false], [false], [true]],
+  ],
   SLA_PACE: [60, 100, at(15, 12)],
-  SLA_LEAD_VALUE: [[["CEO"], ["Manager"]], [["CEO", 100], ["Manager", 40]]],
+  SLA_LEAD_VALUE: [
+    [["CEO"], ["Manager"]],
+    [
+      ["CEO", 100],
+      ["Manager", 40],
+    ],
+  ],
   SLA_ALLOWED_DOWNTIME: [0.999, "year"],
   SLA_REP_CAPACITY: [100, 6, 10, 160],
 };
@@ -63,7 +84,10 @@ function placings(name: string): unknown[] {
     `p${name}`,
     `${name}%`,
     [[name, 100]],
-    [["CEO", 100], [name, name]],
+    [
+      ["CEO", 100],
+      [name, name],
+    ],
   ];
 }
 
@@ -112,26 +136,38 @@ describe("prototype names as arguments", () => {
     for (const fn of FUNCTIONS) expect(isSane(fn, invoke(fn, VALID[fn.name] ?? [], context))).toBe(true);
   });
 
-  it.each(FUNCTIONS.map((fn) => [fn.name, fn] as const))("%s: every parameter, every prototype name, every placing", (_name, fn) => {
-    const faults = within(20_000, () => {
-      const found: string[] = [];
-      for (let index = 0; index < fn.params.length; index++) {
-        for (const name of PROTOTYPE_NAMES) {
-          for (const placed of placings(name)) {
-            const problem = fault(fn, index, placed);
-            if (problem) found.push(problem);
+  it.each(FUNCTIONS.map((fn) => [fn.name, fn] as const))(
+    "%s: every parameter, every prototype name, every placing",
+    (_name, fn) => {
+      const faults = within(20_000, () => {
+        const found: string[] = [];
+        for (let index = 0; index < fn.params.length; index++) {
+          for (const name of PROTOTYPE_NAMES) {
+            for (const placed of placings(name)) {
+              const problem = fault(fn, index, placed);
+              if (problem) found.push(problem);
+            }
           }
         }
-      }
-      return found;
-    });
-    expect(faults.slice(0, 10)).toEqual([]);
-  });
+        return found;
+      });
+      expect(faults.slice(0, 10)).toEqual([]);
+    },
+  );
 
   it("random mixes of prototype names and valid words, in any parameter of any function", () => {
-    const word = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), fc.constantFrom("Mon", "fri", "p90", "median", "year", "Jahr", "CEO", "9-17", "50%"));
-    const text = fc.array(word, { minLength: 1, maxLength: 4 }).chain((words) => fc.constantFrom(words.join(" "), words.join("-"), words.join(", "), words.join(";")));
-    const value = fc.oneof(text, text.map((each) => [[each]]), fc.tuple(text, text).map(([a, b]) => [[a, b]]));
+    const word = fc.oneof(
+      fc.constantFrom(...PROTOTYPE_NAMES),
+      fc.constantFrom("Mon", "fri", "p90", "median", "year", "Jahr", "CEO", "9-17", "50%"),
+    );
+    const text = fc
+      .array(word, { minLength: 1, maxLength: 4 })
+      .chain((words) => fc.constantFrom(words.join(" "), words.join("-"), words.join(", "), words.join(";")));
+    const value = fc.oneof(
+      text,
+      text.map((each) => [[each]]),
+      fc.tuple(text, text).map(([a, b]) => [[a, b]]),
+    );
     within(20_000, () =>
       fc.assert(
         fc.property(fc.constantFrom(...FUNCTIONS), fc.nat(), value, (fn, position, replacement) => {

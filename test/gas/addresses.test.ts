@@ -7,7 +7,9 @@ import { EMAIL, parseAddresses } from "../../src/config/addresses";
 
 describe("parseAddresses", () => {
   it("splits on commas, semicolons, lines and spaces, trims and lower-cases", () => {
-    expect(parseAddresses(["A@Example.com, b@example.com;c@example.com\nd@example.com\r\ne@example.com f@example.com"])).toEqual({
+    expect(
+      parseAddresses(["A@Example.com, b@example.com;c@example.com\nd@example.com\r\ne@example.com f@example.com"]),
+    ).toEqual({
       valid: ["a@example.com", "b@example.com", "c@example.com", "d@example.com", "e@example.com", "f@example.com"],
       invalid: [],
       duplicates: [],
@@ -15,7 +17,11 @@ describe("parseAddresses", () => {
   });
 
   it("takes the address of `Name <address>` as mail programs copy it, without reporting the name", () => {
-    expect(parseAddresses(['Kendra Miles <kendra@example.com>, "Sam O." <SAM@example.com>; <priya@example.com>\nA <a@example.com> B <b@example.com>'])).toEqual({
+    expect(
+      parseAddresses([
+        'Kendra Miles <kendra@example.com>, "Sam O." <SAM@example.com>; <priya@example.com>\nA <a@example.com> B <b@example.com>',
+      ]),
+    ).toEqual({
       valid: ["kendra@example.com", "sam@example.com", "priya@example.com", "a@example.com", "b@example.com"],
       invalid: [],
       duplicates: [],
@@ -23,7 +29,17 @@ describe("parseAddresses", () => {
   });
 
   it("reports what is not an address, and each repeated address once", () => {
-    expect(parseAddresses(["x@example.com, nope, X@example.com, x@example.com", "@example.com", "a@b", "a b@c.de", null, undefined, 42])).toEqual({
+    expect(
+      parseAddresses([
+        "x@example.com, nope, X@example.com, x@example.com",
+        "@example.com",
+        "a@b",
+        "a b@c.de",
+        null,
+        undefined,
+        42,
+      ]),
+    ).toEqual({
       valid: ["x@example.com", "b@c.de"],
       invalid: ["nope", "@example.com", "a@b", "a", "42"],
       duplicates: ["x@example.com"],

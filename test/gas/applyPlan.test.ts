@@ -4,8 +4,16 @@ import type { BlockPlan } from "../../src/workbook/types";
 
 describe("mergedBlock", () => {
   it("puts blocks into their bounding rectangle with blanks between them, each cell where its block had it", () => {
-    const header: BlockPlan = { row: 1, column: 1, cells: [[{ value: "Lead" }, { value: "Company" }, { value: "Hours" }]] };
-    const calculated: BlockPlan = { row: 2, column: 3, cells: [[{ formula: "ARRAYFORMULA(1)" }], [{ formula: "ARRAYFORMULA(2)" }]] };
+    const header: BlockPlan = {
+      row: 1,
+      column: 1,
+      cells: [[{ value: "Lead" }, { value: "Company" }, { value: "Hours" }]],
+    };
+    const calculated: BlockPlan = {
+      row: 2,
+      column: 3,
+      cells: [[{ formula: "ARRAYFORMULA(1)" }], [{ formula: "ARRAYFORMULA(2)" }]],
+    };
     const merged = mergedBlock([header, calculated]);
     expect(merged?.row).toBe(1);
     expect(merged?.column).toBe(1);
@@ -22,7 +30,14 @@ describe("mergedBlock", () => {
       { row: 9, column: 9, cells: [] },
       { row: 4, column: 3, cells: [[{ value: 2 }]] },
     ]);
-    expect(merged).toEqual({ row: 3, column: 2, cells: [[{ value: 1 }, undefined], [undefined, { value: 2 }]] });
+    expect(merged).toEqual({
+      row: 3,
+      column: 2,
+      cells: [
+        [{ value: 1 }, undefined],
+        [undefined, { value: 2 }],
+      ],
+    });
     expect(mergedBlock([])).toBeUndefined();
   });
 });

@@ -11,7 +11,15 @@ import { join } from "node:path";
 import { createEmulator, type Emulator } from "../../playground/emulator";
 import { SURFACES } from "../../scripts/lib/html";
 import { buildSla } from "../../src/gas/buildSla";
-import { showAbout, showFunctionReference, showImportDialog, showNextMonth, showSelfTest, showShareDialog, showWizard } from "../../src/gas/dialogs";
+import {
+  showAbout,
+  showFunctionReference,
+  showImportDialog,
+  showNextMonth,
+  showSelfTest,
+  showShareDialog,
+  showWizard,
+} from "../../src/gas/dialogs";
 import { loadDocumentState } from "../../src/gas/documentState";
 import { messagesFor } from "../../src/gas/messages";
 import { clock, fixedDay } from "../../src/gas/today";
@@ -31,12 +39,18 @@ function setUp(options: { locale?: string; answers?: ButtonName[] } = {}) {
   clock.now = fixedDay("2026-12-15");
   const { ui, record } = uiStandIn({ answers: options.answers ?? [] });
   const html = htmlServiceStandIn();
-  restore = installGlobals({ ...emulator.globals, SpreadsheetApp: spreadsheetAppWithUi(emulator, ui), HtmlService: html.service });
+  restore = installGlobals({
+    ...emulator.globals,
+    SpreadsheetApp: spreadsheetAppWithUi(emulator, ui),
+    HtmlService: html.service,
+  });
   return { emulator, record, outputs: html.outputs };
 }
 
 function sheetNames(): string[] {
-  return SpreadsheetApp.getActiveSpreadsheet().getSheets().map((sheet) => sheet.getName());
+  return SpreadsheetApp.getActiveSpreadsheet()
+    .getSheets()
+    .map((sheet) => sheet.getName());
 }
 
 /** The built file HtmlService would serve for `name` (Apps Script names an HTML file without `.html`). */
@@ -49,7 +63,9 @@ describe("surfaces", () => {
     const { record, outputs } = setUp();
     showWizard();
     expect(outputs.map((output) => output.file)).toEqual(["Wizard"]);
-    expect(record.sidebars).toEqual([{ file: "Wizard", title: "Marketing & Sales SLA", width: undefined, height: undefined }]);
+    expect(record.sidebars).toEqual([
+      { file: "Wizard", title: "Marketing & Sales SLA", width: undefined, height: undefined },
+    ]);
     expect(record.dialogs).toEqual([]);
     expect(existsSync(builtFile("Wizard"))).toBe(true);
   });
@@ -58,28 +74,36 @@ describe("surfaces", () => {
     const { record } = setUp();
     showShareDialog();
     expect(record.sidebars).toEqual([]);
-    expect(record.dialogs).toEqual([{ output: { file: "Share", title: undefined, width: 460, height: 560 }, title: "Share with sales" }]);
+    expect(record.dialogs).toEqual([
+      { output: { file: "Share", title: undefined, width: 460, height: 560 }, title: "Share with sales" },
+    ]);
     expect(existsSync(builtFile("Share"))).toBe(true);
   });
 
   it("opens the import as a modal dialog from the Import file", () => {
     const { record } = setUp();
     showImportDialog();
-    expect(record.dialogs).toEqual([{ output: { file: "Import", title: undefined, width: 720, height: 600 }, title: "Import leads" }]);
+    expect(record.dialogs).toEqual([
+      { output: { file: "Import", title: undefined, width: 720, height: 600 }, title: "Import leads" },
+    ]);
     expect(existsSync(builtFile("Import"))).toBe(true);
   });
 
   it("opens the function reference as a modal dialog from the Reference file", () => {
     const { record } = setUp();
     showFunctionReference();
-    expect(record.dialogs).toEqual([{ output: { file: "Reference", title: undefined, width: 640, height: 560 }, title: "Custom functions" }]);
+    expect(record.dialogs).toEqual([
+      { output: { file: "Reference", title: undefined, width: 640, height: 560 }, title: "Custom functions" },
+    ]);
     expect(existsSync(builtFile("Reference"))).toBe(true);
   });
 
   it("opens the self-test as a modal dialog from the SelfTest file, which runs the test itself, writing nothing on opening", () => {
     const { record, emulator } = setUp();
     showSelfTest();
-    expect(record.dialogs).toEqual([{ output: { file: "SelfTest", title: undefined, width: 640, height: 560 }, title: "Self-test" }]);
+    expect(record.dialogs).toEqual([
+      { output: { file: "SelfTest", title: undefined, width: 640, height: 560 }, title: "Self-test" },
+    ]);
     expect(emulator.calls.entries.filter((call) => call.kind === "write")).toEqual([]);
     expect(existsSync(builtFile("SelfTest"))).toBe(true);
   });
@@ -91,7 +115,12 @@ describe("surfaces", () => {
     showImportDialog();
     showSelfTest();
     showWizard();
-    expect(record.dialogs.map((dialog) => dialog.title)).toEqual(["Mit dem Vertrieb teilen", "Benutzerdefinierte Funktionen", "Leads importieren", "Selbsttest"]);
+    expect(record.dialogs.map((dialog) => dialog.title)).toEqual([
+      "Mit dem Vertrieb teilen",
+      "Benutzerdefinierte Funktionen",
+      "Leads importieren",
+      "Selbsttest",
+    ]);
     expect(record.sidebars[0]?.title).toBe("Marketing & Sales SLA");
   });
 
@@ -148,8 +177,13 @@ describe("showNextMonth", () => {
     expect(sheetNames()).toContain("2027-01");
     const state = loadDocumentState().state;
     expect(state.revision).toBe(revision + 1);
-    expect(state.months.find((month) => month.month === "2027-01")?.inputs).toMatchObject({ mode: "recalculated", from: "2026-12" });
-    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B2").getValue()).toBe("recalculated from actuals (2026-12)");
+    expect(state.months.find((month) => month.month === "2027-01")?.inputs).toMatchObject({
+      mode: "recalculated",
+      from: "2026-12",
+    });
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B2").getValue()).toBe(
+      "recalculated from actuals (2026-12)",
+    );
     expect(record.alerts).toHaveLength(2);
     const shown = record.alerts[1];
     expect(shown?.title).toBe("Start next month");
@@ -169,8 +203,12 @@ describe("showNextMonth", () => {
     built(emulator);
     showNextMonth();
     expect(sheetNames()).toContain("2027-01");
-    expect(loadDocumentState().state.months.find((month) => month.month === "2027-01")?.inputs).toEqual({ mode: "agreed" });
-    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B2").getValue()).toBe("agreed in the SLA");
+    expect(loadDocumentState().state.months.find((month) => month.month === "2027-01")?.inputs).toEqual({
+      mode: "agreed",
+    });
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B2").getValue()).toBe(
+      "agreed in the SLA",
+    );
     expect(record.alerts[1]?.prompt).toBe(messagesFor("en").nextMonth("2027-01"));
   });
 
@@ -189,7 +227,9 @@ describe("showNextMonth", () => {
     showNextMonth();
     expect(record.alerts).toHaveLength(2);
     expect(record.alerts[1]?.buttons).toBe("YES_NO");
-    expect(record.alerts[1]?.prompt).toBe(`${messagesFor("en").monthRunning("2026-12", "2027-01")}\n\nYes: start it now. No: wait until the month has ended.`);
+    expect(record.alerts[1]?.prompt).toBe(
+      `${messagesFor("en").monthRunning("2026-12", "2027-01")}\n\nYes: start it now. No: wait until the month has ended.`,
+    );
     expect(sheetNames()).not.toContain("2027-01");
     expect(loadDocumentState().state.revision).toBe(revision);
     expect(emulator.toState()).toEqual(before);
@@ -201,7 +241,10 @@ describe("showNextMonth", () => {
     showNextMonth();
     expect(sheetNames()).toContain("2027-01");
     expect(record.alerts).toHaveLength(3);
-    expect(record.alerts[2]?.prompt.split("\n")).toEqual([messagesFor("en").nextMonth("2027-01"), messagesFor("en").noCompleteMonth]);
+    expect(record.alerts[2]?.prompt.split("\n")).toEqual([
+      messagesFor("en").nextMonth("2027-01"),
+      messagesFor("en").noCompleteMonth,
+    ]);
     expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("2027-01")?.getRange("B9").getValue()).toBe(100);
   });
 

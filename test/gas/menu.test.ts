@@ -13,7 +13,15 @@ import vm from "node:vm";
 import { createEmulator } from "../../playground/emulator";
 import { MENU_ACTIONS, onInstall, onOpen } from "../../src/gas/menu";
 import { SERVER_API } from "../../src/server";
-import { installGlobals, menuLines, refusingService, sessionStandIn, uiStandIn, type UiOptions, spreadsheetAppWithUi } from "./support";
+import {
+  installGlobals,
+  menuLines,
+  refusingService,
+  sessionStandIn,
+  uiStandIn,
+  type UiOptions,
+  spreadsheetAppWithUi,
+} from "./support";
 
 type Mode = "NONE" | "LIMITED" | "FULL";
 
@@ -57,7 +65,9 @@ function authModeNone(locale: string | undefined = "en", uiOptions: UiOptions = 
   const { ui, record } = uiStandIn(uiOptions);
   const attempts: string[] = [];
   restore = installGlobals({
-    SpreadsheetApp: refusingService<GoogleAppsScript.Spreadsheet.SpreadsheetApp>("SpreadsheetApp", attempts, { getUi: () => ui }),
+    SpreadsheetApp: refusingService<GoogleAppsScript.Spreadsheet.SpreadsheetApp>("SpreadsheetApp", attempts, {
+      getUi: () => ui,
+    }),
     PropertiesService: refusingService("PropertiesService", attempts),
     LockService: refusingService("LockService", attempts),
     ScriptApp: refusingService("ScriptApp", attempts),
@@ -121,19 +131,24 @@ describe("onOpen", () => {
     expect(menuLines(record.menus[0])).toEqual(ENGLISH_MENU);
   });
 
-  it.each(["addSeparator", "addItem", "addToUi"] as const)("still leaves a menu with the wizard item when %s fails while building", (method) => {
-    const { record, attempts } = authModeNone("en", { failOnce: method });
-    expect(() => onOpen(openEvent("NONE"))).not.toThrow();
-    const added = record.menus.filter((menu) => menu.addedToUi);
-    expect(added).toHaveLength(1);
-    expect(menuLines(added[0])).toEqual(["New or edit SLA → showWizard"]);
-    expect(attempts).toEqual([]);
-  });
+  it.each(["addSeparator", "addItem", "addToUi"] as const)(
+    "still leaves a menu with the wizard item when %s fails while building",
+    (method) => {
+      const { record, attempts } = authModeNone("en", { failOnce: method });
+      expect(() => onOpen(openEvent("NONE"))).not.toThrow();
+      const added = record.menus.filter((menu) => menu.addedToUi);
+      expect(added).toHaveLength(1);
+      expect(menuLines(added[0])).toEqual(["New or edit SLA → showWizard"]);
+      expect(attempts).toEqual([]);
+    },
+  );
 
   it("keeps the user's language in that fallback menu", () => {
     const { record } = authModeNone("de", { failOnce: "addSeparator" });
     onOpen(openEvent("NONE"));
-    expect(menuLines(record.menus.find((menu) => menu.addedToUi))).toEqual(["SLA anlegen oder bearbeiten → showWizard"]);
+    expect(menuLines(record.menus.find((menu) => menu.addedToUi))).toEqual([
+      "SLA anlegen oder bearbeiten → showWizard",
+    ]);
   });
 });
 
@@ -155,7 +170,17 @@ const code = readFileSync(join(process.cwd(), "dist/Code.js"), "utf8");
 function throwingSandbox(extra: Record<string, unknown> = {}): { sandbox: Record<string, unknown>; reads: string[] } {
   const reads: string[] = [];
   const sandbox: Record<string, unknown> = {};
-  for (const name of ["SpreadsheetApp", "PropertiesService", "Session", "LockService", "HtmlService", "ScriptApp", "Charts", "Utilities", "CacheService"]) {
+  for (const name of [
+    "SpreadsheetApp",
+    "PropertiesService",
+    "Session",
+    "LockService",
+    "HtmlService",
+    "ScriptApp",
+    "Charts",
+    "Utilities",
+    "CacheService",
+  ]) {
     if (name in extra) continue;
     Object.defineProperty(sandbox, name, {
       get() {
@@ -176,7 +201,9 @@ describe("dist/Code.js", () => {
     new vm.Script(code, { filename: "Code.gs" }).runInContext(sandbox);
     const { record } = authModeNone("en");
     onOpen(openEvent("NONE"));
-    const named = (record.menus[0]?.entries ?? []).flatMap((entry) => (entry === "separator" ? [] : [entry.functionName]));
+    const named = (record.menus[0]?.entries ?? []).flatMap((entry) =>
+      entry === "separator" ? [] : [entry.functionName],
+    );
     expect(named).toEqual([...MENU_ACTIONS]);
     for (const name of named) {
       expect(Object.keys(SERVER_API)).toContain(name);

@@ -3,12 +3,18 @@ import fc from "fast-check";
 import { clampRect, contains, parseRect, rectA1, subtract, type Rect } from "../../src/gas/rects";
 
 const rect = fc
-  .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 }))
+  .tuple(
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 0, max: 8 }),
+    fc.integer({ min: 0, max: 8 }),
+  )
   .map(([top, left, rows, columns]): Rect => ({ top, left, bottom: top + rows, right: left + columns }));
 
 function cells(area: Rect): string[] {
   const out: string[] = [];
-  for (let row = area.top; row <= area.bottom; row++) for (let column = area.left; column <= area.right; column++) out.push(`${row}|${column}`);
+  for (let row = area.top; row <= area.bottom; row++)
+    for (let column = area.left; column <= area.right; column++) out.push(`${row}|${column}`);
   return out;
 }
 

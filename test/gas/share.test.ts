@@ -11,7 +11,12 @@ import { parseAddresses } from "../../src/config/addresses";
 import { buildSla } from "../../src/gas/buildSla";
 import { loadDocumentState } from "../../src/gas/documentState";
 import type { StoredLayout } from "../../src/gas/layout";
-import { parseAddresses as serverParse, shareWithSales, shareWords, type ShareResult } from "../../src/gas/shareWithSales";
+import {
+  parseAddresses as serverParse,
+  shareWithSales,
+  shareWords,
+  type ShareResult,
+} from "../../src/gas/shareWithSales";
 import { PROTECTION_PREFIX } from "../../src/workbook/protections";
 import { parseA1 } from "../../src/workbook/sheetBuilder";
 import { exampleInput, openSpreadsheet, sheet } from "../integration/support";
@@ -85,7 +90,8 @@ function protectionsOf(snapshot: WorkbookSnapshot, sheetName: string) {
 /** The generated tabs other than the lead log, with the kinds of input cells each must leave open. */
 const INPUT_KINDS: Record<string, (key: string) => string | undefined> = {
   agreement: (key) => (key.startsWith("req:") ? "checklist" : key.startsWith("ledger|") ? "ledger notes" : undefined),
-  "month:2026-12": (key) => (key.startsWith("note|") ? "month notes" : key.startsWith("totalRevenue|") ? "total revenue" : undefined),
+  "month:2026-12": (key) =>
+    key.startsWith("note|") ? "month notes" : key.startsWith("totalRevenue|") ? "total revenue" : undefined,
   followUp: (key) => (key === "followUp|repMonth" ? "rep month picker" : undefined),
 };
 
@@ -97,7 +103,12 @@ describe("addresses", () => {
   it("reports invalid and repeated addresses, adds each valid one once, and reports it", () => {
     built();
     const result = shareWithSales({
-      emails: ["Sam@Example.com, not-an-address", "sam@example.com; <priya@example.com>", "Priya Nair <PRIYA@example.com>\n@x.de", "kendra@example"],
+      emails: [
+        "Sam@Example.com, not-an-address",
+        "sam@example.com; <priya@example.com>",
+        "Priya Nair <PRIYA@example.com>\n@x.de",
+        "kendra@example",
+      ],
       mode: "strict",
     });
     expect(outcomes(result)).toEqual([
@@ -108,7 +119,13 @@ describe("addresses", () => {
       ["priya@example.com", "added"],
     ]);
     const words = shareWords("en");
-    expect(result.addresses.map((entry) => entry.detail)).toEqual([words.invalid, words.invalid, words.invalid, words.added, words.added]);
+    expect(result.addresses.map((entry) => entry.detail)).toEqual([
+      words.invalid,
+      words.invalid,
+      words.invalid,
+      words.added,
+      words.added,
+    ]);
     expect(editors()).toEqual([OWNER, "sam@example.com", "priya@example.com"]);
     expect(result.ok).toBe(true);
     expect(result.message).toBe("Shared with 2 people; protections are set.");
@@ -148,7 +165,11 @@ describe("addresses", () => {
     });
     const result = shareWithSales({ emails: ["blocked@example.com, sam@example.com"], mode: "strict" });
     expect(result.addresses).toEqual([
-      { email: "blocked@example.com", outcome: "failed", detail: "could not be added: Invalid email: blocked@example.com" },
+      {
+        email: "blocked@example.com",
+        outcome: "failed",
+        detail: "could not be added: Invalid email: blocked@example.com",
+      },
       { email: "sam@example.com", outcome: "added", detail: "added as editor" },
     ]);
     expect(editors()).toEqual([OWNER, "sam@example.com"]);
@@ -157,18 +178,27 @@ describe("addresses", () => {
   it("refuses when no address is valid, adding nobody and protecting nothing", () => {
     const { emulator } = built();
     const result = shareWithSales({ emails: ["nobody", ""], mode: "strict" });
-    expect(result).toEqual({ ok: false, message: shareWords("en").noAddresses, addresses: [{ email: "nobody", outcome: "invalid", detail: "not an e-mail address" }], explanation: [] });
+    expect(result).toEqual({
+      ok: false,
+      message: shareWords("en").noAddresses,
+      addresses: [{ email: "nobody", outcome: "invalid", detail: "not an e-mail address" }],
+      explanation: [],
+    });
     expect(editors()).toEqual([OWNER]);
     expect(emulator.snapshot().sheets.flatMap((item) => item.protections)).toEqual([]);
   });
 
   it("re-validates whatever the client sends", () => {
     built();
-    const junk = shareWithSales({ emails: "sam@example.com", mode: "everything" } as unknown as Parameters<typeof shareWithSales>[0]);
+    const junk = shareWithSales({ emails: "sam@example.com", mode: "everything" } as unknown as Parameters<
+      typeof shareWithSales
+    >[0]);
     expect(junk.ok).toBe(false);
     expect(junk.message).toBe(shareWords("en").noAddresses);
     expect(editors()).toEqual([OWNER]);
-    const odd = shareWithSales({ emails: ["sam@example.com", 42, null], mode: "everything" } as unknown as Parameters<typeof shareWithSales>[0]);
+    const odd = shareWithSales({ emails: ["sam@example.com", 42, null], mode: "everything" } as unknown as Parameters<
+      typeof shareWithSales
+    >[0]);
     // An unknown mode is strict: the safe choice.
     expect(odd.explanation).toEqual(shareWords("en").explain("strict"));
     expect(outcomes(odd)).toEqual([
@@ -199,7 +229,11 @@ describe("strict protections", () => {
       const open = protection?.unprotectedRanges ?? [];
       const kinds = new Set<string>();
       for (const [inputKey, cell] of Object.entries(entry.inputs)) {
-        expect({ sheet: entry.name, cell, open: open.some((range) => contains(range, cell)) }).toEqual({ sheet: entry.name, cell, open: true });
+        expect({ sheet: entry.name, cell, open: open.some((range) => contains(range, cell)) }).toEqual({
+          sheet: entry.name,
+          cell,
+          open: true,
+        });
         const kind = kindOf(inputKey);
         if (kind) kinds.add(kind);
       }
@@ -210,7 +244,11 @@ describe("strict protections", () => {
         for (let row = rect.top; row <= rect.bottom; row++) {
           for (let column = rect.left; column <= rect.right; column++) {
             const cell = `${String.fromCharCode(64 + column)}${row}`;
-            expect({ sheet: entry.name, cell, input: inputCells.has(cell) }).toEqual({ sheet: entry.name, cell, input: true });
+            expect({ sheet: entry.name, cell, input: inputCells.has(cell) }).toEqual({
+              sheet: entry.name,
+              cell,
+              input: true,
+            });
           }
         }
       }
@@ -218,18 +256,42 @@ describe("strict protections", () => {
     }
     // The cells named in the brief, as Sheets shows them.
     expect(protectionsOf(snapshot, "2026-12")[0]?.unprotectedRanges).toEqual(["'2026-12'!F7", "'2026-12'!H32:H62"]);
-    expect(protectionsOf(snapshot, "Agreement")[0]?.unprotectedRanges).toEqual(["Agreement!B51:B62", "Agreement!C51:C62", "Agreement!J88:J111"]);
+    expect(protectionsOf(snapshot, "Agreement")[0]?.unprotectedRanges).toEqual([
+      "Agreement!B51:B62",
+      "Agreement!C51:C62",
+      "Agreement!J88:J111",
+    ]);
     expect(protectionsOf(snapshot, "Follow-up")[0]?.unprotectedRanges).toEqual(["'Follow-up'!B19"]);
 
     const last = sheet("Leads").getMaxRows();
-    expect(protectionsOf(snapshot, "Leads").map(({ type, range, warningOnly, editors: people, unprotectedRanges }) => ({ type, range, warningOnly, editors: people, unprotectedRanges }))).toEqual([
+    expect(
+      protectionsOf(snapshot, "Leads").map(({ type, range, warningOnly, editors: people, unprotectedRanges }) => ({
+        type,
+        range,
+        warningOnly,
+        editors: people,
+        unprotectedRanges,
+      })),
+    ).toEqual([
       { type: "RANGE", range: "Leads!A1:L1", warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
       // E-mail, Lead ID and Source (Q–S) are marketing's too: their header and their cells; the goal column (T) is calculated.
       { type: "RANGE", range: "Leads!Q1:S1", warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
       { type: "RANGE", range: `Leads!M1:P${last}`, warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
       { type: "RANGE", range: `Leads!T1:T${last}`, warningOnly: false, editors: [OWNER], unprotectedRanges: [] },
-      { type: "RANGE", range: `Leads!A2:E${last}`, warningOnly: false, editors: [OWNER, MARKETING], unprotectedRanges: [] },
-      { type: "RANGE", range: `Leads!Q2:S${last}`, warningOnly: false, editors: [OWNER, MARKETING], unprotectedRanges: [] },
+      {
+        type: "RANGE",
+        range: `Leads!A2:E${last}`,
+        warningOnly: false,
+        editors: [OWNER, MARKETING],
+        unprotectedRanges: [],
+      },
+      {
+        type: "RANGE",
+        range: `Leads!Q2:S${last}`,
+        warningOnly: false,
+        editors: [OWNER, MARKETING],
+        unprotectedRanges: [],
+      },
     ]);
     // Sales' columns F–L below the header are nobody's to guard.
     const leadRanges = protectionsOf(snapshot, "Leads").map((protection) => protection.range);
@@ -261,7 +323,14 @@ describe("strict protections", () => {
       `${PROTECTION_PREFIX}: marketing's columns`,
     ]);
     const last = sheet("Leads").getMaxRows();
-    expect(leads.map((protection) => protection.getRange().getA1Notation())).toEqual(["A1:L1", "Q1:S1", `M1:P${last}`, `T1:T${last}`, `A2:E${last}`, `Q2:S${last}`]);
+    expect(leads.map((protection) => protection.getRange().getA1Notation())).toEqual([
+      "A1:L1",
+      "Q1:S1",
+      `M1:P${last}`,
+      `T1:T${last}`,
+      `A2:E${last}`,
+      `Q2:S${last}`,
+    ]);
     expect(leads[4]?.getEditors().map((user) => user.getEmail())).toEqual([OWNER, MARKETING]);
     expect(leads[5]?.getEditors().map((user) => user.getEmail())).toEqual([OWNER, MARKETING]);
     expect(leads.every((protection) => !protection.isWarningOnly())).toBe(true);
@@ -290,7 +359,10 @@ describe("sharing again", () => {
     range.removeEditors(range.getEditors());
     const tab = sheet("Follow-up").protect().setDescription("Owners only").setWarningOnly(true);
     tab.removeEditors(tab.getEditors());
-    const mine = (snapshot: WorkbookSnapshot) => snapshot.sheets.flatMap((item) => item.protections.filter((protection) => !protection.description.startsWith(PROTECTION_PREFIX)));
+    const mine = (snapshot: WorkbookSnapshot) =>
+      snapshot.sheets.flatMap((item) =>
+        item.protections.filter((protection) => !protection.description.startsWith(PROTECTION_PREFIX)),
+      );
     const users = mine(emulator.snapshot());
     expect(users).toHaveLength(2);
 
@@ -298,7 +370,14 @@ describe("sharing again", () => {
     const once = emulator.snapshot();
     shareWithSales({ emails: ["sam@example.com", "kendra@example.com"], mode: "strict" });
     const twice = emulator.snapshot();
-    const ours = (snapshot: WorkbookSnapshot) => snapshot.sheets.map((item) => [item.name, item.protections.filter((protection) => protection.description.startsWith(PROTECTION_PREFIX))] as const);
+    const ours = (snapshot: WorkbookSnapshot) =>
+      snapshot.sheets.map(
+        (item) =>
+          [
+            item.name,
+            item.protections.filter((protection) => protection.description.startsWith(PROTECTION_PREFIX)),
+          ] as const,
+      );
     expect(ours(twice)).toEqual(ours(once));
     // Nine of ours: the Follow-up tab is the user's, and stays so.
     expect(ours(twice).flatMap(([, protections]) => protections)).toHaveLength(9);
@@ -306,9 +385,17 @@ describe("sharing again", () => {
 
     shareWithSales({ emails: ["sam@example.com"], mode: "warning" });
     const warned = emulator.snapshot();
-    expect(ours(warned).flatMap(([, protections]) => protections).map((protection) => protection.warningOnly)).toEqual(Array(9).fill(true));
+    expect(
+      ours(warned)
+        .flatMap(([, protections]) => protections)
+        .map((protection) => protection.warningOnly),
+    ).toEqual(Array(9).fill(true));
     expect(mine(warned)).toEqual(users);
-    expect(sheet("Follow-up").getProtections(SpreadsheetApp.ProtectionType.SHEET).map((protection) => [protection.getDescription(), protection.isWarningOnly()])).toEqual([["Owners only", true]]);
+    expect(
+      sheet("Follow-up")
+        .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+        .map((protection) => [protection.getDescription(), protection.isWarningOnly()]),
+    ).toEqual([["Owners only", true]]);
   });
 });
 
@@ -317,7 +404,12 @@ describe("without an SLA", () => {
     const emulator = open();
     const before = emulator.toState();
     const result = shareWithSales({ emails: ["sam@example.com"], mode: "strict" });
-    expect(result).toEqual({ ok: false, message: "Build the SLA first: there is nothing to share yet.", addresses: [], explanation: [] });
+    expect(result).toEqual({
+      ok: false,
+      message: "Build the SLA first: there is nothing to share yet.",
+      addresses: [],
+      explanation: [],
+    });
     expect(editors()).toEqual([OWNER]);
     expect(emulator.calls.entries.filter((entry) => entry.kind === "write")).toEqual([]);
     expect(emulator.toState()).toEqual(before);

@@ -7,7 +7,15 @@ import type { Emulator } from "../../playground/emulator";
 
 // ------------------------------------------------------------ globals
 
-const GLOBALS = ["SpreadsheetApp", "PropertiesService", "LockService", "Session", "HtmlService", "ScriptApp", "Charts"] as const;
+const GLOBALS = [
+  "SpreadsheetApp",
+  "PropertiesService",
+  "LockService",
+  "Session",
+  "HtmlService",
+  "ScriptApp",
+  "Charts",
+] as const;
 
 /** Puts `values` on globalThis (and removes the other service globals) until the returned function runs. */
 export function installGlobals(values: Partial<Record<(typeof GLOBALS)[number], unknown>>): () => void {
@@ -73,7 +81,12 @@ export interface UiRecord {
   readonly alerts: { readonly title: string; readonly prompt: string; readonly buttons: string }[];
 }
 
-export const BUTTON_SET = { OK: "OK", OK_CANCEL: "OK_CANCEL", YES_NO: "YES_NO", YES_NO_CANCEL: "YES_NO_CANCEL" } as const;
+export const BUTTON_SET = {
+  OK: "OK",
+  OK_CANCEL: "OK_CANCEL",
+  YES_NO: "YES_NO",
+  YES_NO_CANCEL: "YES_NO_CANCEL",
+} as const;
 export const BUTTON = { CLOSE: "CLOSE", OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO" } as const;
 export type ButtonName = keyof typeof BUTTON;
 
@@ -154,7 +167,9 @@ export function uiStandIn(options: UiOptions = {}): { ui: GoogleAppsScript.Base.
 
 /** The entries of a recorded menu as text: `label → function` or `---`. */
 export function menuLines(menu: RecordedMenu | undefined): string[] {
-  return (menu?.entries ?? []).map((entry) => (entry === "separator" ? "---" : `${entry.label} → ${entry.functionName}`));
+  return (menu?.entries ?? []).map((entry) =>
+    entry === "separator" ? "---" : `${entry.label} → ${entry.functionName}`,
+  );
 }
 
 // ------------------------------------------------------------ HtmlService
@@ -189,7 +204,10 @@ export function htmlServiceStandIn(): { service: GoogleAppsScript.HTML.HtmlServi
 }
 
 /** The emulator's SpreadsheetApp, with `getUi()` answered by a Ui stand-in (the emulator has no Ui). */
-export function spreadsheetAppWithUi(emulator: Emulator, ui: GoogleAppsScript.Base.Ui): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
+export function spreadsheetAppWithUi(
+  emulator: Emulator,
+  ui: GoogleAppsScript.Base.Ui,
+): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
   const app = emulator.globals.SpreadsheetApp;
   return new Proxy(app, {
     get(target, property) {

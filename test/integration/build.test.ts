@@ -9,7 +9,18 @@ import { parseRect } from "../../src/gas/rects";
 import { startNextMonth } from "../../src/gas/startNextMonth";
 import { clock, fixedDay } from "../../src/gas/today";
 import { call as callIn, testContext } from "../support/context";
-import { exampleConfig, exampleInput, exampleLeads, fixedLook, ledgerA1, namedValue, openSpreadsheet, sheet, typeLeads, value } from "./support";
+import {
+  exampleConfig,
+  exampleInput,
+  exampleLeads,
+  fixedLook,
+  ledgerA1,
+  namedValue,
+  openSpreadsheet,
+  sheet,
+  typeLeads,
+  value,
+} from "./support";
 
 /** Custom functions as a spreadsheet in Berlin would call them, the emulator's zone. */
 const call = (name: string, args: readonly unknown[]) => callIn(name, args, testContext("Europe/Berlin"));
@@ -26,7 +37,8 @@ const REBUILD_CALLS = 50;
 /** A workbook of a build before tabs and log columns carried the add-on's developer metadata: only the stored state knows them. */
 function asBuiltBeforeMetadata(): void {
   const book = SpreadsheetApp.getActiveSpreadsheet();
-  for (const key of ["sla.tab", "sla.column"]) for (const metadata of book.createDeveloperMetadataFinder().withKey(key).find()) metadata.remove();
+  for (const key of ["sla.tab", "sla.column"])
+    for (const metadata of book.createDeveloperMetadataFinder().withKey(key).find()) metadata.remove();
 }
 
 let close: (() => void) | undefined;
@@ -43,7 +55,10 @@ function open(today: string, locale = "en_US") {
 
 /** The Agreement tab's stored layout as builds before the ledger moved there left it: no ledger notes among its inputs. */
 function withoutLedgerInputs<T extends { inputs: Readonly<Record<string, string>> }>(stored: T): T {
-  return { ...stored, inputs: Object.fromEntries(Object.entries(stored.inputs).filter(([key]) => !key.startsWith("ledger|"))) };
+  return {
+    ...stored,
+    inputs: Object.fromEntries(Object.entries(stored.inputs).filter(([key]) => !key.startsWith("ledger|"))),
+  };
 }
 
 function build(input: unknown = exampleInput("internal-en.json"), options = {}) {
@@ -63,11 +78,21 @@ describe("buildSla on the emulator", () => {
     expect(namedValue("LeadsNeeded")).toBe(call("SLA_LEADS_NEEDED", [5000, "100%", 100, "50%"]));
     expect(namedValue("FollowUpGoalHours")).toBe(4);
     expect(namedValue("FollowUpGoalAttempts")).toBe(6);
-    for (const name of ["Leads_Tier", "Leads_HandedOff", "Leads_FirstFollowUp", "Leads_Attempts", "Leads_Connected", "Leads_Customer", "Leads_Revenue", "Leads_ResponseHours"]) {
+    for (const name of [
+      "Leads_Tier",
+      "Leads_HandedOff",
+      "Leads_FirstFollowUp",
+      "Leads_Attempts",
+      "Leads_Connected",
+      "Leads_Customer",
+      "Leads_Revenue",
+      "Leads_ResponseHours",
+    ]) {
       expect(SpreadsheetApp.getActiveSpreadsheet().getRangeByName(name)?.getSheet().getName()).toBe("Leads");
     }
     // Long texts break into lines instead of being cut off: the parties' goals, table headers.
-    const wraps = (tab: string, a1: string): string => String(sheet(tab).getRange(a1).getWrapStrategies()[0]?.[0] ?? "");
+    const wraps = (tab: string, a1: string): string =>
+      String(sheet(tab).getRange(a1).getWrapStrategies()[0]?.[0] ?? "");
     expect(String(value("Agreement", "B10"))).toMatch(/^Deliver 100 qualified leads/);
     expect(wraps("Agreement", "B10")).toBe("WRAP");
     expect(wraps("Follow-up", "D4")).toBe("WRAP");
@@ -93,7 +118,12 @@ describe("buildSla on the emulator", () => {
     const log = sheet("Leads").getRange(2, 1, leads.length, 14).getValues();
     const handed = log.map((row) => [row[4]]);
     const followed = log.map((row) => [row[6]]);
-    const twin = call("SLA_RESPONSE_HOURS", [handed, followed, "Mon-Fri 09:00-17:00", [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]]]) as unknown[][];
+    const twin = call("SLA_RESPONSE_HOURS", [
+      handed,
+      followed,
+      "Mon-Fri 09:00-17:00",
+      [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]],
+    ]) as unknown[][];
     log.forEach((row, index) => {
       const expected = twin[index]?.[0];
       if (expected === "") expect(row[12]).toBe("");
@@ -111,7 +141,14 @@ describe("buildSla on the emulator", () => {
       statuses.add(status);
       if (row[4] === "") return expect(status).toBe("");
       if (row[6] === "") {
-        const waited = (call("SLA_RESPONSE_HOURS", [[[row[4]]], [[now]], "Mon-Fri 09:00-17:00", [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]]]) as unknown[][])[0]?.[0];
+        const waited = (
+          call("SLA_RESPONSE_HOURS", [
+            [[row[4]]],
+            [[now]],
+            "Mon-Fri 09:00-17:00",
+            [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]],
+          ]) as unknown[][]
+        )[0]?.[0];
         // Handed off after now (typed ahead): waiting, as before.
         if (typeof waited !== "number") return expect(status).toBe("Waiting");
         expect(soFar as number).toBeCloseTo(waited, 9);
@@ -125,15 +162,37 @@ describe("buildSla on the emulator", () => {
     // Follow-up report agrees with SLA_FOLLOWUP_SPEED and SLA_FOLLOWUP_DEPTH.
     const speed = call("SLA_FOLLOWUP_SPEED", [handed, followed, "average", "Mon-Fri 09:00-17:00"]) as number;
     expect(value("Follow-up", "E5") as number).toBeCloseTo(speed, 9);
-    expect(value("Follow-up", "F5") as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", [handed, followed, "median", "Mon-Fri 09:00-17:00"]) as number, 9);
-    expect(value("Follow-up", "G5") as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", [handed, followed, "p90", "Mon-Fri 09:00-17:00"]) as number, 9);
+    expect(value("Follow-up", "F5") as number).toBeCloseTo(
+      call("SLA_FOLLOWUP_SPEED", [handed, followed, "median", "Mon-Fri 09:00-17:00"]) as number,
+      9,
+    );
+    expect(value("Follow-up", "G5") as number).toBeCloseTo(
+      call("SLA_FOLLOWUP_SPEED", [handed, followed, "p90", "Mon-Fri 09:00-17:00"]) as number,
+      9,
+    );
     const attempts = log.map((row) => [row[7]]);
     const connected = log.map((row) => [row[8]]);
-    expect(value("Follow-up", "J5") as number).toBeCloseTo(call("SLA_FOLLOWUP_DEPTH", [attempts, connected, handed]) as number, 9);
+    expect(value("Follow-up", "J5") as number).toBeCloseTo(
+      call("SLA_FOLLOWUP_DEPTH", [attempts, connected, handed]) as number,
+      9,
+    );
     expect(value("Follow-up", "B5")).toBe(leads.length);
     expect((value("Follow-up", "C5") as number) + (value("Follow-up", "D5") as number)).toBe(leads.length);
     // January has not begun: no counts, and #N/A (shown as blank) in the columns the charts draw as lines.
-    expect(sheet("Follow-up").getRange("B6:M6").getValues()[0]).toEqual(["", "", "", "", "", "", "#N/A", "", "", "#N/A", "", "#N/A"]);
+    expect(sheet("Follow-up").getRange("B6:M6").getValues()[0]).toEqual([
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "#N/A",
+      "",
+      "",
+      "#N/A",
+      "",
+      "#N/A",
+    ]);
     // By rep (the picked month is December): each rep's row agrees with the twins over that rep's leads.
     const repRows = sheet("Follow-up").getRange("A21:G23").getValues();
     expect(repRows.map((row) => row[0])).toEqual(["Kendra Miles", "Sam Ortiz", "Priya Nair"]);
@@ -144,7 +203,12 @@ describe("buildSla on the emulator", () => {
       const answered = mine.filter((row) => typeof row[12] === "number");
       expect(rep[2]).toBe(answered.length);
       if (answered.length === 0) continue;
-      const args = (stat: string): unknown[] => [mine.map((row) => [row[4]]), mine.map((row) => [row[6]]), stat, "Mon-Fri 09:00-17:00"];
+      const args = (stat: string): unknown[] => [
+        mine.map((row) => [row[4]]),
+        mine.map((row) => [row[6]]),
+        stat,
+        "Mon-Fri 09:00-17:00",
+      ];
       expect(rep[4] as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", args("average")) as number, 9);
       expect(rep[5] as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", args("median")) as number, 9);
       expect(rep[6] as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", args("p90")) as number, 9);
@@ -161,9 +225,25 @@ describe("buildSla on the emulator", () => {
     typeLeads(exampleLeads().slice(0, 5));
     const leads = sheet("Leads");
     expect(leads.getFrozenRows()).toBe(1);
-    expect(leads.getRange("M1:P1").getValues()[0]).toEqual(["Response hours", "Follow-up status", "Month followed up (hand-off)", "Working hours since hand-off"]);
-    expect(leads.getRange("M1:P1").getFormulas()[0]!.every((formula) => formula.startsWith("=VSTACK("))).toBe(true);
-    expect(leads.getRange("M2:P1000").getFormulas().flat().every((formula) => formula === "")).toBe(true);
+    expect(leads.getRange("M1:P1").getValues()[0]).toEqual([
+      "Response hours",
+      "Follow-up status",
+      "Month followed up (hand-off)",
+      "Working hours since hand-off",
+    ]);
+    expect(
+      leads
+        .getRange("M1:P1")
+        .getFormulas()[0]!
+        .every((formula) => formula.startsWith("=VSTACK(")),
+    ).toBe(true);
+    expect(
+      leads
+        .getRange("M2:P1000")
+        .getFormulas()
+        .flat()
+        .every((formula) => formula === ""),
+    ).toBe(true);
     const hours = leads.getRange("M2:M6").getValues().flat();
     expect(hours.some((value) => typeof value === "number")).toBe(true);
     // A log built before the formulas moved up (title in row 1, formula in row 2) gets them moved and filling again.
@@ -178,7 +258,9 @@ describe("buildSla on the emulator", () => {
   it("flags a lead whose dates are text in its own row and keeps every other lead's hours", () => {
     open("2026-12-15");
     build();
-    const leads = exampleLeads().slice(0, 12).map((row) => [...row]);
+    const leads = exampleLeads()
+      .slice(0, 12)
+      .map((row) => [...row]);
     const followedUp = (row: unknown[]) => row[4] !== "" && row[6] !== "";
     const good = leads.filter(followedUp).length;
     // Pasted text: a follow-up "soon", a hand-off "tomorrow" (waiting, then followed up).
@@ -203,7 +285,9 @@ describe("buildSla on the emulator", () => {
   it("agrees with SLA_FOLLOWUP_SPEED and SLA_FOLLOWUP_DEPTH on a follow-up before its hand-off and on leads without attempts", () => {
     open("2026-12-15");
     build();
-    const leads = exampleLeads().slice(0, 20).map((row) => [...row]);
+    const leads = exampleLeads()
+      .slice(0, 20)
+      .map((row) => [...row]);
     // A follow-up typed before its hand-off: flagged in the log, left out of speed.
     leads[1]![6] = "2026-12-01 08:00";
     // Leads handed off and not connected with no attempts recorded: 0 attempts each, not left out.
@@ -219,12 +303,20 @@ describe("buildSla on the emulator", () => {
     const followed = log.map((row) => [row[6]]);
     const hours = "Mon-Fri 09:00-17:00";
     const holidays = [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]];
-    expect(value("Follow-up", "E5") as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", [handed, followed, "average", hours, holidays]) as number, 9);
-    expect(value("Follow-up", "G5") as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", [handed, followed, "p90", hours, holidays]) as number, 9);
+    expect(value("Follow-up", "E5") as number).toBeCloseTo(
+      call("SLA_FOLLOWUP_SPEED", [handed, followed, "average", hours, holidays]) as number,
+      9,
+    );
+    expect(value("Follow-up", "G5") as number).toBeCloseTo(
+      call("SLA_FOLLOWUP_SPEED", [handed, followed, "p90", hours, holidays]) as number,
+      9,
+    );
     // The counts: followed up is the leads measured; handed off less followed up and awaiting is the flagged row.
     expect(value("Follow-up", "C5")).toBe(call("SLA_FOLLOWUP_SPEED", [handed, followed, "count", hours, holidays]));
     const [handedOff, followedUp, awaiting] = sheet("Follow-up").getRange("B5:D5").getValues()[0] as number[];
-    expect(handedOff! - followedUp! - awaiting!).toBe(call("SLA_FOLLOWUP_SPEED", [handed, followed, "skipped", hours, holidays]));
+    expect(handedOff! - followedUp! - awaiting!).toBe(
+      call("SLA_FOLLOWUP_SPEED", [handed, followed, "skipped", hours, holidays]),
+    );
     expect(call("SLA_FOLLOWUP_SPEED", [handed, followed, "skipped", hours, holidays])).toBe(1);
 
     const attempts = log.map((row) => [row[7]]);
@@ -254,7 +346,11 @@ describe("buildSla on the emulator", () => {
       expect(leads).toBe(call("SLA_LEADS_NEEDED", [5000, 1 / 3, 100, 0.5]));
     }
     // CEO brings 20 % of the quota; Director and Manager split what it leaves of a 60 % marketing share.
-    const tiers = [{ name: "CEO", valuePerLead: 100, marketingShare: "20%", closeRate: "25%" }, { name: "Director", valuePerLead: 50 }, { name: "Manager", valuePerLead: 40, avgDealSize: 50 }];
+    const tiers = [
+      { name: "CEO", valuePerLead: 100, marketingShare: "20%", closeRate: "25%" },
+      { name: "Director", valuePerLead: 50 },
+      { name: "Manager", valuePerLead: 40, avgDealSize: 50 },
+    ];
     build({ ...input, marketing: { ...(input.marketing as object), marketingShare: "60%", tiers } });
     const rows = tierRows();
     expect(rows.map((row) => row[0])).toEqual(["CEO", "Director", "Manager"]);
@@ -262,7 +358,11 @@ describe("buildSla on the emulator", () => {
     expect(shares[0]).toBe(0.2);
     expect(shares[1]).toBeCloseTo(0.2, 12);
     expect(shares[2]).toBeCloseTo(0.2, 12);
-    const expected = [call("SLA_LEADS_NEEDED", [5000, "20%", 100, "25%"]), call("SLA_LEADS_NEEDED", [5000, "20%", 100, "50%"]), call("SLA_LEADS_NEEDED", [5000, "20%", 50, "50%"])];
+    const expected = [
+      call("SLA_LEADS_NEEDED", [5000, "20%", 100, "25%"]),
+      call("SLA_LEADS_NEEDED", [5000, "20%", 100, "50%"]),
+      call("SLA_LEADS_NEEDED", [5000, "20%", 50, "50%"]),
+    ];
     expect(rows.map((row) => row[5])).toEqual(expected);
     expect(expected).toEqual([40, 20, 40]);
     // The value goal adds up the tiers' values.
@@ -279,10 +379,15 @@ describe("buildSla on the emulator", () => {
     const day = (value: unknown) => (value as Date).getTime() / 86_400_000;
     const closed = log
       .map((row, index) => ({ index, row }))
-      .filter(({ row }) => row[9] === true && row[11] instanceof Date && row[3] instanceof Date && (row[11] as Date).getMonth() === 11);
+      .filter(
+        ({ row }) =>
+          row[9] === true && row[11] instanceof Date && row[3] instanceof Date && (row[11] as Date).getMonth() === 11,
+      );
     expect(closed.length).toBeGreaterThan(1);
     const [spoiled, ...rest] = closed;
-    sheet("Leads").getRange(spoiled!.index + 2, 4).setValue("last week");
+    sheet("Leads")
+      .getRange(spoiled!.index + 2, 4)
+      .setValue("last week");
     const expected = rest.reduce((sum, { row }) => sum + day(row[11]) - day(row[3]), 0) / rest.length;
     expect(value("2026-12", "F8") as number).toBeCloseTo(expected, 6);
   });
@@ -293,16 +398,36 @@ describe("buildSla on the emulator", () => {
     const leads = exampleLeads();
     typeLeads(leads);
     const followUp = sheet("Follow-up");
-    const headers = ["Leads", "Followed up", "Awaiting", "Response hours (total)", "Within goal", "Attempts (not connected)", "Worked (not connected)", "Not connected", "Overdue now"];
+    const headers = [
+      "Leads",
+      "Followed up",
+      "Awaiting",
+      "Response hours (total)",
+      "Within goal",
+      "Attempts (not connected)",
+      "Worked (not connected)",
+      "Not connected",
+      "Overdue now",
+    ];
     // By month: one blank column after the status columns (O), then the block in Q:Y with a title and a header.
     expect(value("Follow-up", "Q3")).toBe("Totals behind the figures");
     expect(followUp.getRange("Q4:Y4").getValues()[0]).toEqual(headers);
-    expect(followUp.getRange("P3:P16").getValues().flat().every((cell) => cell === "")).toBe(true);
+    expect(
+      followUp
+        .getRange("P3:P16")
+        .getValues()
+        .flat()
+        .every((cell) => cell === ""),
+    ).toBe(true);
     // By rep: the same block beside the rep table.
     expect(value("Follow-up", "Q19")).toBe("Totals behind the figures");
     expect(followUp.getRange("Q20:Y20").getValues()[0]).toEqual(headers);
     // Styled as calculated cells under a muted header.
-    expect(["Q5", "T5", "X5"].map((cell) => fixedLook("Follow-up", cell).background)).toEqual(["#f1f3f4", "#f1f3f4", "#f1f3f4"]);
+    expect(["Q5", "T5", "X5"].map((cell) => fixedLook("Follow-up", cell).background)).toEqual([
+      "#f1f3f4",
+      "#f1f3f4",
+      "#f1f3f4",
+    ]);
     expect(fixedLook("Follow-up", "Q4")).toMatchObject({ background: "#5f6368", color: "#ffffff", bold: true });
 
     // December's totals are the lead log's own sums.
@@ -310,11 +435,16 @@ describe("buildSla on the emulator", () => {
     const hours = log.map((row) => row[12]).filter((hours): hours is number => typeof hours === "number");
     const notConnected = log.filter((row) => row[8] !== true);
     const attempts = (row: unknown[]): number => (typeof row[7] === "number" ? row[7] : 0);
-    const [count, followed, awaiting, hoursTotal, within, openAttempts, worked, openWorked, overdue] = followUp.getRange("Q5:Y5").getValues()[0] as number[];
+    const [count, followed, awaiting, hoursTotal, within, openAttempts, worked, openWorked, overdue] = followUp
+      .getRange("Q5:Y5")
+      .getValues()[0] as number[];
     expect(count).toBe(leads.length);
     expect(followed).toBe(hours.length);
     expect(awaiting).toBe(log.filter((row) => row[6] === "").length);
-    expect(hoursTotal).toBeCloseTo(hours.reduce((sum, each) => sum + each, 0), 9);
+    expect(hoursTotal).toBeCloseTo(
+      hours.reduce((sum, each) => sum + each, 0),
+      9,
+    );
     expect(within).toBe(hours.filter((each) => each <= 4).length);
     expect(openAttempts).toBe(notConnected.reduce((sum, row) => sum + attempts(row), 0));
     expect(worked).toBe(notConnected.filter((row) => attempts(row) > 0).length);
@@ -325,8 +455,22 @@ describe("buildSla on the emulator", () => {
 
     // Every visible figure follows from its row's totals: counts copied, averages and shares divided, blank where nothing to divide.
     const ratio = (top: number, bottom: number): number | "" => (bottom > 0 ? top / bottom : "");
-    const check = (figures: unknown[], totals: number[], columns: { within: number; depth: number; attempts: number; worked: number }): void => {
-      const [leadsIn, followedIn, awaitingIn, hoursIn, withinIn, attemptsIn, workedIn, openIn, overdueIn] = totals as [number, number, number, number, number, number, number, number, number];
+    const check = (
+      figures: unknown[],
+      totals: number[],
+      columns: { within: number; depth: number; attempts: number; worked: number },
+    ): void => {
+      const [leadsIn, followedIn, awaitingIn, hoursIn, withinIn, attemptsIn, workedIn, openIn, overdueIn] = totals as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       // A month not yet begun shows no counts (its totals are 0).
       const begun = figures[0] instanceof Date ? figures[0].getTime() <= Date.parse("2026-12-15") : true;
       if (!begun) {
@@ -346,41 +490,72 @@ describe("buildSla on the emulator", () => {
     };
     const monthFigures = followUp.getRange("A5:M16").getValues();
     const monthTotals = followUp.getRange("Q5:Y16").getValues() as number[][];
-    monthFigures.forEach((figures, index) => check(figures, monthTotals[index]!, { within: 8, depth: 9, attempts: 11, worked: 12 }));
+    monthFigures.forEach((figures, index) =>
+      check(figures, monthTotals[index]!, { within: 8, depth: 9, attempts: 11, worked: 12 }),
+    );
     const repFigures = followUp.getRange("A21:K24").getValues();
     const repTotals = followUp.getRange("Q21:Y24").getValues() as number[][];
-    repFigures.forEach((figures, index) => check(figures, repTotals[index]!, { within: 7, depth: 8, attempts: 9, worked: 10 }));
+    repFigures.forEach((figures, index) =>
+      check(figures, repTotals[index]!, { within: 7, depth: 8, attempts: 9, worked: 10 }),
+    );
     // The picked month is December: the reps' rows (and the row without an owner) add up to the month's.
-    expect(repTotals.reduce((sum, row) => sum.map((each, column) => each + row[column]!), [0, 0, 0, 0, 0, 0, 0, 0, 0])).toEqual(monthTotals[0]!.map((each, column) => (column === 3 ? expect.closeTo(each, 9) : each)));
+    expect(
+      repTotals.reduce((sum, row) => sum.map((each, column) => each + row[column]!), [0, 0, 0, 0, 0, 0, 0, 0, 0]),
+    ).toEqual(monthTotals[0]!.map((each, column) => (column === 3 ? expect.closeTo(each, 9) : each)));
   });
 
   it("judges a finished month in the ledger and flags escalation and cancellation", () => {
     open("2027-04-10");
     const input = exampleInput("internal-en.json");
-    build({ ...input, missedGoals: { ...(input.missedGoals as object), strikesBeforeEscalation: 2 }, cancellation: { ...(input.cancellation as object), missedMonthsInARow: 3 } });
+    build({
+      ...input,
+      missedGoals: { ...(input.missedGoals as object), strikesBeforeEscalation: 2 },
+      cancellation: { ...(input.cancellation as object), missedMonthsInARow: 3 },
+    });
     // No leads at all: marketing misses December, January, February and March.
-    const marketing = sheet("Agreement").getRange(`${ledgerA1("A")}:${ledgerA1("I", 9)}`).getValues().filter((_, index) => index % 2 === 0);
+    const marketing = sheet("Agreement")
+      .getRange(`${ledgerA1("A")}:${ledgerA1("I", 9)}`)
+      .getValues()
+      .filter((_, index) => index % 2 === 0);
     expect(marketing.map((row) => row[4])).toEqual(["missed", "missed", "missed", "missed", "open"]);
     expect(marketing.map((row) => row[5])).toEqual([1, 2, 3, 4, 4]);
     expect(marketing.map((row) => row[6])).toEqual([1, 2, 3, 4, 0]);
-    expect(marketing.map((row) => row[7])).toEqual(["", "escalate to owners", "escalate to owners", "escalate to owners", ""]);
-    expect(marketing.map((row) => row[8])).toEqual(["", "", "⚠ cancellation rule triggered", "⚠ cancellation rule triggered", ""]);
+    expect(marketing.map((row) => row[7])).toEqual([
+      "",
+      "escalate to owners",
+      "escalate to owners",
+      "escalate to owners",
+      "",
+    ]);
+    expect(marketing.map((row) => row[8])).toEqual([
+      "",
+      "",
+      "⚠ cancellation rule triggered",
+      "⚠ cancellation rule triggered",
+      "",
+    ]);
     // Sales had nothing to follow up and delivered no weekly reports: requirements missed.
     expect(value("Agreement", ledgerA1("E", 1))).toBe("missed");
     // Month tabs exist for every month up to today.
-    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets().map((found) => found.getName())).toEqual(expect.arrayContaining(["2026-12", "2027-01", "2027-02", "2027-03", "2027-04"]));
+    expect(
+      SpreadsheetApp.getActiveSpreadsheet()
+        .getSheets()
+        .map((found) => found.getName()),
+    ).toEqual(expect.arrayContaining(["2026-12", "2027-01", "2027-02", "2027-03", "2027-04"]));
   });
 
   it("rebuilds with a changed goal and keeps 500 typed leads, ticks, notes and totals", () => {
     open("2026-12-15");
     build();
-    const leads = Array.from({ length: 500 }, (_, index) => exampleLeads()[index % 52] as unknown[]).map((row, index) => [`Lead ${index + 1}`, ...row.slice(1)]);
+    const leads = Array.from({ length: 500 }, (_, index) => exampleLeads()[index % 52] as unknown[]).map(
+      (row, index) => [`Lead ${index + 1}`, ...row.slice(1)],
+    );
     typeLeads(leads);
     sheet("Agreement").getRange("B51").setValue(3); // 3 weekly reports delivered in December
     sheet("2026-12").getRange("H38").setValue("Webinar leads arrived late");
     sheet("2026-12").getRange("F7").setValue(12000);
     const note = ledgerA1("J");
-    sheet("Agreement").getRange(note).setValue("=\"ok\"");
+    sheet("Agreement").getRange(note).setValue('="ok"');
     const before = sheet("Leads").getRange(2, 1, 500, 12).getValues();
 
     const input = exampleInput("internal-en.json");
@@ -401,12 +576,27 @@ describe("buildSla on the emulator", () => {
     sheet("Agreement").getRange("C51").setValue(1); // the monthly lead report, delivered in December
     typeLeads(exampleLeads().slice(0, 5));
     const input = exampleInput("internal-en.json");
-    const requirements = [{ from: "sales", to: "marketing", text: "Quarterly win/loss review", perMonth: 1 }, ...(input.requirements as object[])];
+    const requirements = [
+      { from: "sales", to: "marketing", text: "Quarterly win/loss review", perMonth: 1 },
+      ...(input.requirements as object[]),
+    ];
     build({ ...input, language: "de", requirements });
-    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets().map((found) => found.getName())).toEqual(expect.arrayContaining(["Vereinbarung", "Leads", "Nachverfolgung"]));
-    const checklistRow = sheet("Vereinbarung").getRange("A1:A120").getValues().findIndex((row) => row[0] instanceof Date) + 1;
+    expect(
+      SpreadsheetApp.getActiveSpreadsheet()
+        .getSheets()
+        .map((found) => found.getName()),
+    ).toEqual(expect.arrayContaining(["Vereinbarung", "Leads", "Nachverfolgung"]));
+    const checklistRow =
+      sheet("Vereinbarung")
+        .getRange("A1:A120")
+        .getValues()
+        .findIndex((row) => row[0] instanceof Date) + 1;
     expect(sheet("Vereinbarung").getRange(checklistRow, 4).getValue()).toBe(1);
-    expect(sheet("Leads").getRange(2, 1, 5, 1).getValues().flat()).toEqual(exampleLeads().slice(0, 5).map((row) => row[0]));
+    expect(sheet("Leads").getRange(2, 1, 5, 1).getValues().flat()).toEqual(
+      exampleLeads()
+        .slice(0, 5)
+        .map((row) => row[0]),
+    );
   });
 
   it("blanks only what a shrunk layout no longer uses and leaves users' own cells on the tab", () => {
@@ -416,20 +606,52 @@ describe("buildSla on the emulator", () => {
     const stored = () => loadDocumentState().state.layout!.sheets.agreement!;
     const before = parseRect(stored().area!);
     sheet("Agreement").getRange("K3").setValue("Our own reminder");
-    sheet("Agreement").getRange(before.bottom + 3, 1).setValue("Signed 2026-12-01");
+    sheet("Agreement")
+      .getRange(before.bottom + 3, 1)
+      .setValue("Signed 2026-12-01");
 
-    build({ ...input, requirements: (input.requirements as object[]).slice(1), marketing: { ...(input.marketing as object), quota: 8000 } });
+    build({
+      ...input,
+      requirements: (input.requirements as object[]).slice(1),
+      marketing: { ...(input.marketing as object), quota: 8000 },
+    });
 
     const after = parseRect(stored().area!);
     expect(after.bottom).toBeLessThan(before.bottom);
     expect(value("Agreement", "K3")).toBe("Our own reminder");
-    expect(sheet("Agreement").getRange(before.bottom + 3, 1).getValue()).toBe("Signed 2026-12-01");
+    expect(
+      sheet("Agreement")
+        .getRange(before.bottom + 3, 1)
+        .getValue(),
+    ).toBe("Signed 2026-12-01");
     // The rows the old layout wrote below the new one are blank, unformatted and without validations.
-    const gone = sheet("Agreement").getRange(after.bottom + 1, before.left, before.bottom - after.bottom, before.right - before.left + 1);
-    expect(gone.getValues().flat().every((cell) => cell === "")).toBe(true);
-    expect(gone.getBackgrounds().flat().every((color) => color === "#ffffff")).toBe(true);
-    expect([`A${after.bottom + 1}`, `B${before.bottom}`].map((cell) => fixedLook("Agreement", cell).background)).toEqual(["#ffffff", "#ffffff"]);
-    expect(gone.getDataValidations().flat().every((rule) => rule === null)).toBe(true);
+    const gone = sheet("Agreement").getRange(
+      after.bottom + 1,
+      before.left,
+      before.bottom - after.bottom,
+      before.right - before.left + 1,
+    );
+    expect(
+      gone
+        .getValues()
+        .flat()
+        .every((cell) => cell === ""),
+    ).toBe(true);
+    expect(
+      gone
+        .getBackgrounds()
+        .flat()
+        .every((color) => color === "#ffffff"),
+    ).toBe(true);
+    expect(
+      [`A${after.bottom + 1}`, `B${before.bottom}`].map((cell) => fixedLook("Agreement", cell).background),
+    ).toEqual(["#ffffff", "#ffffff"]);
+    expect(
+      gone
+        .getDataValidations()
+        .flat()
+        .every((rule) => rule === null),
+    ).toBe(true);
     expect(namedValue("LeadsNeeded")).toBe(160);
   });
 
@@ -455,10 +677,17 @@ describe("buildSla on the emulator", () => {
     const emulator = open("2026-12-15");
     const before = JSON.stringify(emulator.snapshot().sheets);
     emulator.calls.reset();
-    const result = buildSla({ ...exampleInput("internal-en.json"), marketing: { quota: 5000, marketingShare: 50, avgDealSize: 0, closeRate: "50%" } });
+    const result = buildSla({
+      ...exampleInput("internal-en.json"),
+      marketing: { quota: 5000, marketingShare: 50, avgDealSize: 0, closeRate: "50%" },
+    });
     expect(result.ok).toBe(false);
     // The marketing block given without a pace tolerance: that is named too.
-    expect(result.ok ? [] : result.problems.map((problem) => problem.path)).toEqual(["marketing.marketingShare", "marketing.avgDealSize", "marketing.paceTolerance"]);
+    expect(result.ok ? [] : result.problems.map((problem) => problem.path)).toEqual([
+      "marketing.marketingShare",
+      "marketing.avgDealSize",
+      "marketing.paceTolerance",
+    ]);
     expect(emulator.calls.byKind.write ?? 0).toBe(0);
     expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
   });
@@ -467,7 +696,13 @@ describe("buildSla on the emulator", () => {
     open("2026-12-15");
     const input = exampleInput("internal-en.json");
     const hostile = '=IMPORTXML("http://x","//a")';
-    build({ ...input, contacts: [{ name: hostile, email: "x@example.com", role: "+49 30 1234", party: "sales" }, ...(input.contacts as object[])] });
+    build({
+      ...input,
+      contacts: [
+        { name: hostile, email: "x@example.com", role: "+49 30 1234", party: "sales" },
+        ...(input.contacts as object[]),
+      ],
+    });
     const contacts = sheet("Agreement").getRange("A1:A120").getValues().flat();
     const row = contacts.indexOf(hostile) + 1;
     expect(row).toBeGreaterThan(0);
@@ -484,7 +719,9 @@ describe("buildSla on the emulator", () => {
     release();
     const stale = buildSla(exampleInput("internal-en.json"), { expectedRevision: first.revision - 1 });
     expect(stale).toEqual(expect.objectContaining({ ok: false, reason: "conflict" }));
-    expect(buildSla(exampleInput("internal-en.json"), { expectedRevision: first.revision })).toEqual(expect.objectContaining({ ok: true }));
+    expect(buildSla(exampleInput("internal-en.json"), { expectedRevision: first.revision })).toEqual(
+      expect.objectContaining({ ok: true }),
+    );
   });
 
   it("uses a constant number of document calls: 28 or 31 days, 0 or 5,000 leads", () => {
@@ -492,10 +729,19 @@ describe("buildSla on the emulator", () => {
     const methods: Record<string, Record<string, number>> = {};
     const record = (label: string, emulator: ReturnType<typeof open>): void => {
       counts[label] = emulator.calls.documentCalls;
-      methods[label] = Object.fromEntries(emulator.calls.entries.filter((entry) => entry.kind !== "handle" && entry.kind !== "builder").map((entry) => [entry.method, 0]));
-      for (const entry of emulator.calls.entries) if (entry.kind !== "handle" && entry.kind !== "builder") (methods[label] as Record<string, number>)[entry.method]! += 1;
+      methods[label] = Object.fromEntries(
+        emulator.calls.entries
+          .filter((entry) => entry.kind !== "handle" && entry.kind !== "builder")
+          .map((entry) => [entry.method, 0]),
+      );
+      for (const entry of emulator.calls.entries)
+        if (entry.kind !== "handle" && entry.kind !== "builder")
+          (methods[label] as Record<string, number>)[entry.method]! += 1;
     };
-    for (const [label, startMonth] of [["february", "2027-02"], ["december", "2026-12"]] as const) {
+    for (const [label, startMonth] of [
+      ["february", "2027-02"],
+      ["december", "2026-12"],
+    ] as const) {
       const emulator = open("2026-11-28");
       emulator.calls.reset();
       build({ ...exampleInput("internal-en.json"), startMonth });
@@ -507,7 +753,10 @@ describe("buildSla on the emulator", () => {
     // 17 named ranges, 4 new tabs, their 4 records, 16 log-column tags and 3 charts take one call each.
     expect(counts.december).toBeLessThanOrEqual(BUILD_CALLS);
 
-    for (const [label, leads] of [["none", 0], ["many", 5000]] as const) {
+    for (const [label, leads] of [
+      ["none", 0],
+      ["many", 5000],
+    ] as const) {
       const emulator = open("2026-12-15");
       build();
       if (leads > 0) typeLeads(Array.from({ length: leads }, (_, index) => exampleLeads()[index % 52] as unknown[]));
@@ -522,7 +771,13 @@ describe("buildSla on the emulator", () => {
     // The same calls, except that a full log is given its 999 free rows back with one insertRowsAfter, the log's
     // record (what the build wrote there) changes with it, and the calculated columns' looks reach the new rows
     // (two runs of them: M–P, and the goal column R after the Source column).
-    const grown = { "Sheet.insertRowsAfter": 1, "DeveloperMetadata.setValue": 1, "Range.setBackgrounds": 3, "Range.setTextStyles": 1, "Range.setWraps": 1 };
+    const grown = {
+      "Sheet.insertRowsAfter": 1,
+      "DeveloperMetadata.setValue": 1,
+      "Range.setBackgrounds": 3,
+      "Range.setTextStyles": 1,
+      "Range.setWraps": 1,
+    };
     expect(methods.many).toEqual({ ...methods.none, ...grown });
   });
 
@@ -574,7 +829,14 @@ describe("buildSla on the emulator", () => {
     const document = loadDocumentState();
     const layout = document.state.layout!;
     const inputs = { "ledger|2026-12|marketing": "J4", "ledger|2026-12|sales": "J5", "ledger|2027-01|marketing": "J6" };
-    const older = { ...layout, sheets: { ...layout.sheets, agreement: withoutLedgerInputs(layout.sheets.agreement!), ledger: { name: "Ledger", id: ledger.getSheetId(), inputs, area: "A1:J27" } } };
+    const older = {
+      ...layout,
+      sheets: {
+        ...layout.sheets,
+        agreement: withoutLedgerInputs(layout.sheets.agreement!),
+        ledger: { name: "Ledger", id: ledger.getSheetId(), inputs, area: "A1:J27" },
+      },
+    };
     asBuiltBeforeMetadata();
     saveDocumentState(document, document.config, { ...document.state, layout: older });
     const result = build();
@@ -584,7 +846,11 @@ describe("buildSla on the emulator", () => {
     // The old tab stays as it was, and the person who built is told.
     expect(value("Ledger", "J4")).toBe("Webinar came late");
     expect(value("Follow-up", "Z1")).toBe("Webinar came late");
-    expect(result.notes).toEqual([expect.stringMatching(/^The misses ledger now closes the Agreement tab, with the notes typed on the tab "Ledger".*Share with sales/)]);
+    expect(result.notes).toEqual([
+      expect.stringMatching(
+        /^The misses ledger now closes the Agreement tab, with the notes typed on the tab "Ledger".*Share with sales/,
+      ),
+    ]);
     // Once: the layout no longer knows the tab, so the next build reads nothing there and says nothing.
     expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
     expect(build().notes).toEqual([]);
@@ -597,7 +863,19 @@ describe("buildSla on the emulator", () => {
     ledger.getRange("J4").setValue("Webinar came late");
     const document = loadDocumentState();
     const layout = document.state.layout!;
-    const older = { ...layout, sheets: { ...layout.sheets, agreement: withoutLedgerInputs(layout.sheets.agreement!), ledger: { name: "Ledger", id: ledger.getSheetId(), inputs: { "ledger|2026-12|marketing": "J4" }, area: "A1:J27" } } };
+    const older = {
+      ...layout,
+      sheets: {
+        ...layout.sheets,
+        agreement: withoutLedgerInputs(layout.sheets.agreement!),
+        ledger: {
+          name: "Ledger",
+          id: ledger.getSheetId(),
+          inputs: { "ledger|2026-12|marketing": "J4" },
+          area: "A1:J27",
+        },
+      },
+    };
     asBuiltBeforeMetadata();
     saveDocumentState(document, document.config, { ...document.state, layout: older });
     expect(startNextMonth({ use: "agreed", early: true }).ok).toBe(true);
@@ -616,8 +894,12 @@ describe("buildSla on the emulator", () => {
     // The lead log's header: marketing blue, sales green, white bold text, as cell formats.
     expect(fixedLook("Leads", "A1")).toEqual({ background: "#1a73e8", color: "#ffffff", bold: true, italic: false });
     expect(fixedLook("Leads", "G1")).toMatchObject({ background: "#188038", bold: true });
-    for (const tab of SpreadsheetApp.getActiveSpreadsheet().getSheets().map((each) => each.getName())) {
-      const always = sheet(tab).getConditionalFormatRules().filter((rule) => /^=TRUE$/i.test(String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? "")));
+    for (const tab of SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .map((each) => each.getName())) {
+      const always = sheet(tab)
+        .getConditionalFormatRules()
+        .filter((rule) => /^=TRUE$/i.test(String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? "")));
       expect({ tab, always: always.length }).toEqual({ tab, always: 0 });
     }
 
@@ -632,17 +914,30 @@ describe("buildSla on the emulator", () => {
     // A workbook an older build coloured with always-true rules: its cells get their looks, the rules go.
     const document = loadDocumentState();
     const layout = document.state.layout!;
-    const older = { ...layout, sheets: Object.fromEntries(Object.entries(layout.sheets).map(([key, stored]) => [key, { ...stored, looks: "rules", hash: "older" }])) };
+    const older = {
+      ...layout,
+      sheets: Object.fromEntries(
+        Object.entries(layout.sheets).map(([key, stored]) => [key, { ...stored, looks: "rules", hash: "older" }]),
+      ),
+    };
     asBuiltBeforeMetadata();
     saveDocumentState(document, document.config, { ...document.state, layout: older });
     const agreement = sheet("Agreement");
     agreement.getRange("A5").setBackground("#ffffff");
     agreement.setConditionalFormatRules([
-      SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied("=TRUE").setBackground("#202124").setRanges([agreement.getRange("A5:C5")]).build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied("=TRUE")
+        .setBackground("#202124")
+        .setRanges([agreement.getRange("A5:C5")])
+        .build(),
     ]);
     emulator.calls.reset();
     build();
-    expect(agreement.getConditionalFormatRules().some((rule) => rule.getBooleanCondition()?.getCriteriaValues()[0] === "=TRUE")).toBe(false);
+    expect(
+      agreement
+        .getConditionalFormatRules()
+        .some((rule) => rule.getBooleanCondition()?.getCriteriaValues()[0] === "=TRUE"),
+    ).toBe(false);
     expect(fixedLook("Agreement", "A5")).toMatchObject({ background: "#202124", bold: true });
     expect(emulator.calls.byMethod["Range.setBackgrounds"] ?? 0).toBeGreaterThan(0);
     // Once: the next rebuild knows the looks and writes no cell colours.
@@ -658,25 +953,47 @@ describe("buildSla on the emulator", () => {
     sheet("2026-12").getRange("F7").setValue(4000);
     const document = loadDocumentState();
     const layout = document.state.layout!;
-    const older = { version: 1, namedRanges: layout.namedRanges, sheets: Object.fromEntries(Object.entries(layout.sheets).map(([key, stored]) => [key, { name: stored.name, inputs: stored.inputs }])) };
+    const older = {
+      version: 1,
+      namedRanges: layout.namedRanges,
+      sheets: Object.fromEntries(
+        Object.entries(layout.sheets).map(([key, stored]) => [key, { name: stored.name, inputs: stored.inputs }]),
+      ),
+    };
     saveDocumentState(document, document.config, { ...document.state, layout: older as typeof layout });
     build();
     expect(value("2026-12", "F7")).toBe(4000);
     // Agreement, 2026-12, Leads, Follow-up and the new spreadsheet's Sheet1.
     expect(SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(5);
-    expect(Object.values(loadDocumentState().state.layout!.sheets).every((stored) => stored.id !== undefined && stored.hash !== undefined)).toBe(true);
+    expect(
+      Object.values(loadDocumentState().state.layout!.sheets).every(
+        (stored) => stored.id !== undefined && stored.hash !== undefined,
+      ),
+    ).toBe(true);
   });
 
   it("refuses, before writing anything, a layout that would grow over cells users filled beside it", () => {
     const emulator = open("2026-12-15");
     build();
-    const noOwnerRow = sheet("Follow-up").getRange("A1:A60").getValues().findIndex((row) => row[0] === "(no owner)") + 1;
+    const noOwnerRow =
+      sheet("Follow-up")
+        .getRange("A1:A60")
+        .getValues()
+        .findIndex((row) => row[0] === "(no owner)") + 1;
     expect(noOwnerRow).toBeGreaterThan(0);
     // A note right below the rep table, outside everything the build wrote.
-    sheet("Follow-up").getRange(noOwnerRow + 1, 2).setValue("ask Priya about the Q1 leads");
+    sheet("Follow-up")
+      .getRange(noOwnerRow + 1, 2)
+      .setValue("ask Priya about the Q1 leads");
     const input = exampleInput("internal-en.json");
     // One more rep: the table grows by a row, onto the note.
-    const grown = { ...input, contacts: [...(input.contacts as object[]), { name: "Lee Park", email: "lee@example.com", role: "Account Executive", party: "sales" }] };
+    const grown = {
+      ...input,
+      contacts: [
+        ...(input.contacts as object[]),
+        { name: "Lee Park", email: "lee@example.com", role: "Account Executive", party: "sales" },
+      ],
+    };
     const before = JSON.stringify(emulator.snapshot().sheets);
     emulator.calls.reset();
     const result = buildSla(grown);
@@ -685,11 +1002,19 @@ describe("buildSla on the emulator", () => {
     expect(emulator.calls.byKind.write ?? 0).toBe(0);
     expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
     // Moved away, the same build goes through and the table has its new row.
-    sheet("Follow-up").getRange(noOwnerRow + 1, 2).clearContent();
-    sheet("Follow-up").getRange(noOwnerRow + 1, 26).setValue("ask Priya about the Q1 leads");
+    sheet("Follow-up")
+      .getRange(noOwnerRow + 1, 2)
+      .clearContent();
+    sheet("Follow-up")
+      .getRange(noOwnerRow + 1, 26)
+      .setValue("ask Priya about the Q1 leads");
     expect(buildSla(grown).ok).toBe(true);
     expect(sheet("Follow-up").getRange(noOwnerRow, 1).getValue()).toBe("Lee Park");
-    expect(sheet("Follow-up").getRange(noOwnerRow + 1, 26).getValue()).toBe("ask Priya about the Q1 leads");
+    expect(
+      sheet("Follow-up")
+        .getRange(noOwnerRow + 1, 26)
+        .getValue(),
+    ).toBe("ask Priya about the Q1 leads");
   });
 
   it("refuses, before writing anything, to rename a tab onto a name a user's tab holds", () => {
@@ -713,7 +1038,9 @@ describe("buildSla on the emulator", () => {
     sheet("2026-12").setName("December");
     sheet("Follow-up").setName("My follow-up");
     build();
-    const names = SpreadsheetApp.getActiveSpreadsheet().getSheets().map((found) => found.getName());
+    const names = SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .map((found) => found.getName());
     expect(names).toEqual(expect.arrayContaining(["2026-12", "Follow-up"]));
     expect(names).not.toContain("December");
     expect(names).not.toContain("My follow-up");
@@ -730,7 +1057,10 @@ describe("startNextMonth on the emulator", () => {
     sheet("2026-12").getRange("F7").setValue(2000);
     const december = () => sheet("2026-12").getRange("A1:H62").getValues();
     const before = december();
-    const actuals = sheet("2026-12").getRange("F3:F11").getValues().map((row) => row[0]);
+    const actuals = sheet("2026-12")
+      .getRange("F3:F11")
+      .getValues()
+      .map((row) => row[0]);
     const [leads, won, wonRevenue, marketingRevenue, total] = actuals as number[];
     expect(total).toBe(2000);
 
@@ -742,7 +1072,9 @@ describe("startNextMonth on the emulator", () => {
     expect(value("2027-01", "B5") as number).toBeCloseTo(wonRevenue! / won!, 9);
     expect(value("2027-01", "B4") as number).toBeCloseTo(marketingRevenue! / total!, 12);
     const customers = call("SLA_CUSTOMERS_NEEDED", [5000, marketingRevenue! / total!, wonRevenue! / won!]) as number;
-    expect(value("2027-01", "B9")).toBe(call("SLA_LEADS_NEEDED", [5000, marketingRevenue! / total!, wonRevenue! / won!, won! / leads!]));
+    expect(value("2027-01", "B9")).toBe(
+      call("SLA_LEADS_NEEDED", [5000, marketingRevenue! / total!, wonRevenue! / won!, won! / leads!]),
+    );
     expect(value("2027-01", "B8")).toBe(customers);
     expect(december()).toEqual(before);
     // The ledger's goal for January now reads the new month tab.
@@ -760,7 +1092,9 @@ describe("startNextMonth on the emulator", () => {
     open("2026-12-20");
     expect(startNextMonth({ use: "agreed" })).toEqual(expect.objectContaining({ ok: false, reason: "noSla" }));
     build({ ...exampleInput("internal-en.json"), months: 1 });
-    expect(startNextMonth({ use: "agreed", early: true })).toEqual(expect.objectContaining({ ok: false, reason: "slaEnded" }));
+    expect(startNextMonth({ use: "agreed", early: true })).toEqual(
+      expect.objectContaining({ ok: false, reason: "slaEnded" }),
+    );
   });
 });
 

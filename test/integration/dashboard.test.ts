@@ -17,7 +17,10 @@ function build(input: Record<string, unknown> = exampleInput("internal-en.json")
   if (!result.ok) throw new Error(result.message);
 }
 
-const tabNames = (): string[] => SpreadsheetApp.getActiveSpreadsheet().getSheets().map((tab) => tab.getName());
+const tabNames = (): string[] =>
+  SpreadsheetApp.getActiveSpreadsheet()
+    .getSheets()
+    .map((tab) => tab.getName());
 
 describe("the Dashboard", () => {
   it("comes first, is active after Build, and shows what the month tab, Follow-up and the ledger say", () => {
@@ -70,7 +73,12 @@ describe("the Dashboard", () => {
     for (let column = 1; column < DASHBOARD_LAYOUT.chart.column; column++) left += dashboard.getColumnWidth(column);
     expect(left + DASHBOARD_LAYOUT.chart.width).toBeLessThanOrEqual(1366);
 
-    const [domain, goal, actual, daily] = chart!.getRanges().map((range) => range.getValues().slice(1).map((row) => row[0]));
+    const [domain, goal, actual, daily] = chart!.getRanges().map((range) =>
+      range
+        .getValues()
+        .slice(1)
+        .map((row) => row[0]),
+    );
     expect(domain).toHaveLength(31);
     expect(goal?.[30]).toBeCloseTo(100, 9);
     // 15 December is the last day with a point; the actual line and the bars stop there.
@@ -87,7 +95,10 @@ describe("the Dashboard", () => {
     // The SLA started in December; a build on 5 January made January's tab, Start next month February's.
     expect(String(sheet("Dashboard").getCharts()[0]?.getOptions().get("title"))).toMatch(/^2027-02/);
     expect(value("Dashboard", "D6")).toBe("Not started");
-    const months = sheet("Dashboard").getRange("A25:A27").getDisplayValues().map((row) => row[0]);
+    const months = sheet("Dashboard")
+      .getRange("A25:A27")
+      .getDisplayValues()
+      .map((row) => row[0]);
     expect(months.filter((month) => month !== "")).toHaveLength(3);
   });
 

@@ -33,18 +33,32 @@ type Action =
   | { kind: "corruptState" }
   | { kind: "deleteState" };
 
-type Operation = { kind: "build"; variant: "same" | "german" | "goal" | "requirements" } | { kind: "nextMonth" } | { kind: "share" };
+type Operation =
+  | { kind: "build"; variant: "same" | "german" | "goal" | "requirements" }
+  | { kind: "nextMonth" }
+  | { kind: "share" };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant("typeFree" as const), tab: fc.nat(6), row: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant("typeLeads" as const), rows: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ kind: fc.constant("insertColumn" as const), at: fc.integer({ min: 1, max: 17 }) }),
   fc.record({ kind: fc.constant("deleteColumn" as const), at: fc.integer({ min: 1, max: 17 }) }),
-  fc.record({ kind: fc.constant("moveColumn" as const), from: fc.integer({ min: 1, max: 16 }), to: fc.integer({ min: 1, max: 17 }) }),
-  fc.record({ kind: fc.constant("sortLeads" as const), column: fc.integer({ min: 1, max: 12 }), ascending: fc.boolean() }),
+  fc.record({
+    kind: fc.constant("moveColumn" as const),
+    from: fc.integer({ min: 1, max: 16 }),
+    to: fc.integer({ min: 1, max: 17 }),
+  }),
+  fc.record({
+    kind: fc.constant("sortLeads" as const),
+    column: fc.integer({ min: 1, max: 12 }),
+    ascending: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant("renameTab" as const), tab: fc.nat(6) }),
   fc.record({ kind: fc.constant("deleteTab" as const), tab: fc.nat(6) }),
-  fc.record({ kind: fc.constant("ourName" as const), name: fc.constantFrom("agreement" as const, "LEADS" as const, "2026-12" as const, "Follow-Up" as const) }),
+  fc.record({
+    kind: fc.constant("ourName" as const),
+    name: fc.constantFrom("agreement" as const, "LEADS" as const, "2026-12" as const, "Follow-Up" as const),
+  }),
   fc.record({ kind: fc.constant("deleteNamedRange" as const), index: fc.nat(20) }),
   fc.record({ kind: fc.constant("repointNamedRange" as const), index: fc.nat(20) }),
   fc.record({ kind: fc.constant("corruptState" as const) }),
@@ -52,7 +66,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 );
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
-  fc.record({ kind: fc.constant("build" as const), variant: fc.constantFrom("same" as const, "german" as const, "goal" as const, "requirements" as const) }),
+  fc.record({
+    kind: fc.constant("build" as const),
+    variant: fc.constantFrom("same" as const, "german" as const, "goal" as const, "requirements" as const),
+  }),
   fc.record({ kind: fc.constant("nextMonth" as const) }),
   fc.record({ kind: fc.constant("share" as const) }),
 );
@@ -83,7 +100,9 @@ function configFor(variant: "same" | "german" | "goal" | "requirements"): Record
   if (variant === "german") return { ...input, language: "de" };
   if (variant === "goal") return { ...input, sales: { ...(input.sales as object), followUpHours: 6 } };
   if (variant === "requirements") {
-    const requirements = (input.requirements as { text: string }[]).map((requirement, index) => (index === 0 ? { ...requirement, text: `${requirement.text} (reworded)` } : requirement));
+    const requirements = (input.requirements as { text: string }[]).map((requirement, index) =>
+      index === 0 ? { ...requirement, text: `${requirement.text} (reworded)` } : requirement,
+    );
     return { ...input, requirements: [requirements[requirements.length - 1], ...requirements.slice(0, -1)] };
   }
   return input;
@@ -109,7 +128,9 @@ function act(step: Action): void {
       while (start > 1 && used[start - 1]!.every((cell) => cell === "")) start--;
       start += 1;
       if (start + step.rows - 1 > log.getMaxRows()) log.insertRowsAfter(log.getMaxRows(), step.rows);
-      log.getRange(start, 1, step.rows, columns).setValues(Array.from({ length: step.rows }, () => Array.from({ length: columns }, () => token())));
+      log
+        .getRange(start, 1, step.rows, columns)
+        .setValues(Array.from({ length: step.rows }, () => Array.from({ length: columns }, () => token())));
       return;
     }
     case "insertColumn":
@@ -122,13 +143,17 @@ function act(step: Action): void {
       if (log && step.at <= log.getMaxColumns() && log.getMaxColumns() > 2) log.deleteColumns(step.at, 1);
       return;
     case "moveColumn":
-      if (log && step.from <= log.getMaxColumns() && step.to <= log.getMaxColumns()) log.moveColumns(log.getRange(1, step.from, 1, 1), step.to);
+      if (log && step.from <= log.getMaxColumns() && step.to <= log.getMaxColumns())
+        log.moveColumns(log.getRange(1, step.from, 1, 1), step.to);
       return;
     case "insertRow":
       if (log && step.at <= log.getMaxRows()) log.insertRowsBefore(step.at, 1);
       return;
     case "sortLeads":
-      if (log && log.getMaxRows() > 2 && step.column <= log.getMaxColumns()) log.getRange(2, 1, log.getMaxRows() - 1, log.getMaxColumns()).sort({ column: step.column, ascending: step.ascending });
+      if (log && log.getMaxRows() > 2 && step.column <= log.getMaxColumns())
+        log
+          .getRange(2, 1, log.getMaxRows() - 1, log.getMaxColumns())
+          .sort({ column: step.column, ascending: step.ascending });
       return;
     case "renameTab": {
       const tab = tabs[step.tab % tabs.length]!;
@@ -190,10 +215,13 @@ function look(): { tokens: Map<string, Seen>; dump: string } {
   for (const tab of spreadsheet().getSheets()) {
     const values = tab.getRange(1, 1, tab.getMaxRows(), tab.getMaxColumns()).getValues();
     const formulas = tab.getRange(1, 1, tab.getMaxRows(), tab.getMaxColumns()).getFormulas();
-    dump.push(`${tab.getSheetId()}:${tab.getName()}:${JSON.stringify(formulas)}:${JSON.stringify(values.map((line) => line.map((cell) => (typeof cell === "string" && /^u\d+x$/.test(cell) ? cell : ""))))}`);
+    dump.push(
+      `${tab.getSheetId()}:${tab.getName()}:${JSON.stringify(formulas)}:${JSON.stringify(values.map((line) => line.map((cell) => (typeof cell === "string" && /^u\d+x$/.test(cell) ? cell : ""))))}`,
+    );
     values.forEach((line, row) =>
       line.forEach((cell, column) => {
-        if (typeof cell === "string" && /^u\d+x$/.test(cell)) tokens.set(cell, { sheet: tab.getSheetId(), row: row + 1, column: column + 1 });
+        if (typeof cell === "string" && /^u\d+x$/.test(cell))
+          tokens.set(cell, { sheet: tab.getSheetId(), row: row + 1, column: column + 1 });
       }),
     );
   }
@@ -205,7 +233,12 @@ function typeIntoInputs(): Set<string> {
   const layout = loadDocumentState().state.layout;
   const typed = new Set<string>();
   for (const stored of Object.values(layout?.sheets ?? {})) {
-    const tab = stored.id === undefined ? null : spreadsheet().getSheets().find((sheet) => sheet.getSheetId() === stored.id);
+    const tab =
+      stored.id === undefined
+        ? null
+        : spreadsheet()
+            .getSheets()
+            .find((sheet) => sheet.getSheetId() === stored.id);
     if (!tab) continue;
     for (const [key, address] of Object.entries(stored.inputs).slice(0, 3)) {
       if (key.includes("#") || key.startsWith("followUp|")) continue;

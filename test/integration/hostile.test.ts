@@ -28,20 +28,32 @@ function deleteState(): void {
   for (const key of Object.keys(props.getProperties())) if (key.startsWith(STATE_KEY)) props.deleteProperty(key);
 }
 /** Either refused and wrote nothing, or ok and `check` holds. */
-function safe(emulator: Emulator, run: () => { ok: boolean; message: string }, check: () => void): { ok: boolean; message: string } {
+function safe(
+  emulator: Emulator,
+  run: () => { ok: boolean; message: string },
+  check: () => void,
+): { ok: boolean; message: string } {
   const before = everything(emulator);
   const result = run();
   if (!result.ok) expect(everything(emulator)).toBe(before);
   else check();
   return result;
 }
-function tabMetadata(tab: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata | undefined {
+function tabMetadata(
+  tab: GoogleAppsScript.Spreadsheet.Sheet,
+): GoogleAppsScript.Spreadsheet.DeveloperMetadata | undefined {
   return tab.getDeveloperMetadata().find((m) => m.getKey() === "sla.tab");
 }
 const withTiers = (n: number): Record<string, unknown> => {
   const config = input();
   const marketing = config.marketing as { tiers: { name: string; valuePerLead: number }[] };
-  return { ...config, marketing: { ...marketing, tiers: Array.from({ length: n }, (_, i) => ({ name: `Tier ${i}`, valuePerLead: 10 + i })) } };
+  return {
+    ...config,
+    marketing: {
+      ...marketing,
+      tiers: Array.from({ length: n }, (_, i) => ({ name: `Tier ${i}`, valuePerLead: 10 + i })),
+    },
+  };
 };
 const withHolidays = (n: number): Record<string, unknown> => {
   const config = input();
@@ -62,7 +74,11 @@ describe("hostile: free cells inside a generated tab", () => {
     const agreement = sheet("Agreement");
     expect(agreement.getRange("D13").getFormula()).toBe("");
     agreement.getRange("D13").setValue("ask Kendra");
-    safe(emulator, () => buildSla(goalChange()), () => expect(agreement.getRange("D13").getValue()).toBe("ask Kendra"));
+    safe(
+      emulator,
+      () => buildSla(goalChange()),
+      () => expect(agreement.getRange("D13").getValue()).toBe("ask Kendra"),
+    );
   });
 
   it("a note typed beside the goal table survives Start next month", () => {
@@ -70,21 +86,33 @@ describe("hostile: free cells inside a generated tab", () => {
     build();
     const agreement = sheet("Agreement");
     agreement.getRange("D13").setValue("ask Kendra");
-    safe(emulator, () => startNextMonth({ use: "agreed", early: true }), () => expect(agreement.getRange("D13").getValue()).toBe("ask Kendra"));
+    safe(
+      emulator,
+      () => startNextMonth({ use: "agreed", early: true }),
+      () => expect(agreement.getRange("D13").getValue()).toBe("ask Kendra"),
+    );
   });
 
   it("a note typed below the holidays list survives a rebuild with more holidays", () => {
     const emulator = open();
     build();
     sheet("Agreement").getRange("I12").setValue("Office closed 31st?");
-    safe(emulator, () => buildSla(withHolidays(30)), () => expect(sheet("Agreement").getRange("I12").getValue()).toBe("Office closed 31st?"));
+    safe(
+      emulator,
+      () => buildSla(withHolidays(30)),
+      () => expect(sheet("Agreement").getRange("I12").getValue()).toBe("Office closed 31st?"),
+    );
   });
 
   it("a note typed next to the follow-up goal survives a rebuild with one more tier", () => {
     const emulator = open();
     build();
     sheet("Agreement").getRange("D28").setValue("ask Kendra");
-    safe(emulator, () => buildSla(withTiers(4)), () => expect(sheet("Agreement").getRange("D28").getValue()).toBe("ask Kendra"));
+    safe(
+      emulator,
+      () => buildSla(withTiers(4)),
+      () => expect(sheet("Agreement").getRange("D28").getValue()).toBe("ask Kendra"),
+    );
   });
 
   it("notes in every blank, formula-free cell of the Agreement survive a goal change", () => {
@@ -103,10 +131,16 @@ describe("hostile: free cells inside a generated tab", () => {
       }),
     );
     for (const [r, c, text] of typed) agreement.getRange(r, c).setValue(text);
-    safe(emulator, () => buildSla(goalChange()), () => {
-      const lost = typed.filter(([r, c, text]) => agreement.getRange(r, c).getValue() !== text).map(([, , text]) => text);
-      expect({ lost: lost.length, of: typed.length }).toEqual({ lost: 0, of: typed.length });
-    });
+    safe(
+      emulator,
+      () => buildSla(goalChange()),
+      () => {
+        const lost = typed
+          .filter(([r, c, text]) => agreement.getRange(r, c).getValue() !== text)
+          .map(([, , text]) => text);
+        expect({ lost: lost.length, of: typed.length }).toEqual({ lost: 0, of: typed.length });
+      },
+    );
   });
 });
 
@@ -119,10 +153,14 @@ describe("hostile: the lead log's header row", () => {
     log.insertRowsBefore(1, 1);
     log.getRange("A1").setValue("Q4 leads – do not sort");
     const leads = log.getRange(3, 1, 5, 12).getValues();
-    safe(emulator, () => buildSla(input()), () => {
-      expect(log.getRange("A1").getValue()).toBe("Q4 leads – do not sort");
-      expect(log.getRange(3, 1, 5, 12).getValues()).toEqual(leads);
-    });
+    safe(
+      emulator,
+      () => buildSla(input()),
+      () => {
+        expect(log.getRange("A1").getValue()).toBe("Q4 leads – do not sort");
+        expect(log.getRange(3, 1, 5, 12).getValues()).toEqual(leads);
+      },
+    );
   });
 
   it("the first lead survives a rebuild after the header row was deleted", () => {
@@ -132,10 +170,17 @@ describe("hostile: the lead log's header row", () => {
     const log = sheet("Leads");
     log.deleteRows(1, 1);
     const leads = log.getRange(1, 1, 5, 12).getValues();
-    safe(emulator, () => buildSla(input()), () => {
-      const all = log.getRange(1, 1, log.getMaxRows(), 12).getValues().map((row) => JSON.stringify(row));
-      for (const lead of leads) expect(all).toContain(JSON.stringify(lead));
-    });
+    safe(
+      emulator,
+      () => buildSla(input()),
+      () => {
+        const all = log
+          .getRange(1, 1, log.getMaxRows(), 12)
+          .getValues()
+          .map((row) => JSON.stringify(row));
+        for (const lead of leads) expect(all).toContain(JSON.stringify(lead));
+      },
+    );
   });
 });
 
@@ -145,14 +190,23 @@ describe("hostile: the lead log's columns", () => {
     build();
     typeLeads(exampleLeads().slice(0, 5));
     const log = sheet("Leads");
-    const status = log.getRange("1:1").getValues()[0]!.findIndex((v) => v === "Follow-up status") + 1;
+    const status =
+      log
+        .getRange("1:1")
+        .getValues()[0]!
+        .findIndex((v) => v === "Follow-up status") + 1;
     expect(status).toBeGreaterThan(0);
     log.deleteColumns(status, 1);
     log.insertColumnsAfter(log.getMaxColumns(), 1);
     const mine = log.getMaxColumns();
     log.getRange(1, mine).setValue("Follow-up status");
     log.getRange(2, mine, 5, 1).setValues([["hot"], ["cold"], ["call back"], ["hot"], ["lost"]]);
-    safe(emulator, () => buildSla(input()), () => expect(log.getRange(2, mine, 5, 1).getValues()).toEqual([["hot"], ["cold"], ["call back"], ["hot"], ["lost"]]));
+    safe(
+      emulator,
+      () => buildSla(input()),
+      () =>
+        expect(log.getRange(2, mine, 5, 1).getValues()).toEqual([["hot"], ["cold"], ["call back"], ["hot"], ["lost"]]),
+    );
   });
 
   it("a value a user typed over a calculated column (Leads!N4) is kept or refused", () => {
@@ -161,7 +215,11 @@ describe("hostile: the lead log's columns", () => {
     typeLeads(exampleLeads().slice(0, 5));
     const log = sheet("Leads");
     log.getRange("N4").setValue("lost – see CRM");
-    safe(emulator, () => buildSla(input()), () => expect(log.getRange("N4").getValue()).toBe("lost – see CRM"));
+    safe(
+      emulator,
+      () => buildSla(input()),
+      () => expect(log.getRange("N4").getValue()).toBe("lost – see CRM"),
+    );
   });
 
   it("a user's own dropdown in a column they inserted into the log survives a rebuild", () => {
@@ -171,7 +229,9 @@ describe("hostile: the lead log's columns", () => {
     const log = sheet("Leads");
     log.insertColumnsBefore(3, 1);
     log.getRange("C1").setValue("Region");
-    log.getRange("C2:C6").setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(["EMEA", "APAC"], true).build());
+    log
+      .getRange("C2:C6")
+      .setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(["EMEA", "APAC"], true).build());
     build();
     expect(log.getRange("C2").getDataValidation()).not.toBeNull();
   });
@@ -182,7 +242,14 @@ describe("hostile: the lead log's columns", () => {
     const log = sheet("Leads");
     log.insertColumnsAfter(log.getMaxColumns(), 1);
     const mine = log.getRange(2, log.getMaxColumns(), 10, 1);
-    log.setConditionalFormatRules([...log.getConditionalFormatRules(), SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo("hot").setBackground("#ff0000").setRanges([mine]).build()]);
+    log.setConditionalFormatRules([
+      ...log.getConditionalFormatRules(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenTextEqualTo("hot")
+        .setBackground("#ff0000")
+        .setRanges([mine])
+        .build(),
+    ]);
     const count = log.getConditionalFormatRules().length;
     build();
     expect(log.getConditionalFormatRules().length).toBe(count);
@@ -195,10 +262,17 @@ describe("hostile: named ranges", () => {
     build();
     const plan = book().insertSheet("Plan");
     plan.getRange("B2").setValue(8);
-    book().getNamedRanges().find((n) => n.getName() === "FollowUpGoalHours")!.remove();
+    book()
+      .getNamedRanges()
+      .find((n) => n.getName() === "FollowUpGoalHours")!
+      .remove();
     book().setNamedRange("FollowUpGoalHours", plan.getRange("B2"));
     plan.getRange("C2").setFormula("=FollowUpGoalHours*2");
-    safe(emulator, () => buildSla(withTiers(4)), () => expect(book().getRangeByName("FollowUpGoalHours")!.getSheet().getName()).toBe("Plan"));
+    safe(
+      emulator,
+      () => buildSla(withTiers(4)),
+      () => expect(book().getRangeByName("FollowUpGoalHours")!.getSheet().getName()).toBe("Plan"),
+    );
   });
 });
 
@@ -241,7 +315,11 @@ describe("hostile: metadata edited by hand", () => {
     deleteState();
     typeLeads(exampleLeads().slice(0, 5));
     const leads = sheet("Leads").getRange(2, 1, 5, 12).getValues();
-    safe(emulator, () => buildSla(input()), () => expect(sheet("Leads").getRange(2, 1, 5, 12).getValues()).toEqual(leads));
+    safe(
+      emulator,
+      () => buildSla(input()),
+      () => expect(sheet("Leads").getRange(2, 1, 5, 12).getValues()).toEqual(leads),
+    );
   });
 
   it("a user's copy of the Agreement carrying its metadata, state lost, original renamed", () => {
@@ -255,12 +333,18 @@ describe("hostile: metadata edited by hand", () => {
     original.setName("Agreement (old)");
     original.getRange("D5").setValue("original note");
     deleteState();
-    safe(emulator, () => buildSla(input()), () => {
-      expect(book().getSheetByName("My agreement copy") ?? book().getSheetByName("Agreement")).toBeTruthy();
-      const notes = book().getSheets().map((s) => s.getRange("D5").getValue());
-      expect(notes).toContain("my copy note");
-      expect(notes).toContain("original note");
-    });
+    safe(
+      emulator,
+      () => buildSla(input()),
+      () => {
+        expect(book().getSheetByName("My agreement copy") ?? book().getSheetByName("Agreement")).toBeTruthy();
+        const notes = book()
+          .getSheets()
+          .map((s) => s.getRange("D5").getValue());
+        expect(notes).toContain("my copy note");
+        expect(notes).toContain("original note");
+      },
+    );
   });
 
   it("metadata removed from every tab, state kept", () => {
@@ -268,7 +352,11 @@ describe("hostile: metadata edited by hand", () => {
     build();
     for (const tab of book().getSheets()) tabMetadata(tab)?.remove();
     sheet("2026-12").getRange("H32").setValue("Webinar moved");
-    safe(emulator, () => buildSla(input()), () => expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved"));
+    safe(
+      emulator,
+      () => buildSla(input()),
+      () => expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved"),
+    );
   });
 });
 
@@ -278,7 +366,11 @@ describe("hostile: names", () => {
     build();
     const mine = book().insertSheet("vereinbarung");
     mine.getRange("A1").setValue("mine");
-    safe(emulator, () => buildSla({ ...input(), language: "de" }), () => expect(mine.getRange("A1").getValue()).toBe("mine"));
+    safe(
+      emulator,
+      () => buildSla({ ...input(), language: "de" }),
+      () => expect(mine.getRange("A1").getValue()).toBe("mine"),
+    );
   });
 
   it("a month tab renamed to the next month's name, then Start next month", () => {
@@ -286,7 +378,11 @@ describe("hostile: names", () => {
     build();
     sheet("2026-12").getRange("H32").setValue("Webinar moved");
     sheet("2026-12").setName("2027-02");
-    safe(emulator, () => startNextMonth({ use: "agreed", early: true }), () => expect(sheet("2027-02").getRange("H32").getValue()).toBe("Webinar moved"));
+    safe(
+      emulator,
+      () => startNextMonth({ use: "agreed", early: true }),
+      () => expect(sheet("2027-02").getRange("H32").getValue()).toBe("Webinar moved"),
+    );
   });
 
   it("Start next month after the stored state was lost", () => {
@@ -294,7 +390,11 @@ describe("hostile: names", () => {
     build();
     sheet("2026-12").getRange("H32").setValue("Webinar moved");
     deleteState();
-    safe(emulator, () => startNextMonth({ use: "recalculated", early: true }), () => expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved"));
+    safe(
+      emulator,
+      () => startNextMonth({ use: "recalculated", early: true }),
+      () => expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved"),
+    );
   });
 
   it("share after the lead log was renamed", () => {
@@ -311,7 +411,11 @@ describe("hostile: names", () => {
     build();
     const mine = book().insertSheet("NACHVERFOLGUNG");
     mine.getRange("A1").setValue("mine");
-    const result = safe(emulator, () => buildSla({ ...input(), language: "de" }), () => expect(mine.getRange("A1").getValue()).toBe("mine"));
+    const result = safe(
+      emulator,
+      () => buildSla({ ...input(), language: "de" }),
+      () => expect(mine.getRange("A1").getValue()).toBe("mine"),
+    );
     expect(result.ok).toBe(false);
   });
 
@@ -323,10 +427,16 @@ describe("hostile: names", () => {
     sheet("2026-12").setName("tmp");
     sheet("2027-01").setName("2026-12");
     sheet("tmp").setName("2027-01");
-    safe(emulator, () => buildSla(input()), () => {
-      const notes = book().getSheets().map((tab) => tab.getRange("H32").getValue());
-      expect(notes).toEqual(expect.arrayContaining(["december note", "january note"]));
-    });
+    safe(
+      emulator,
+      () => buildSla(input()),
+      () => {
+        const notes = book()
+          .getSheets()
+          .map((tab) => tab.getRange("H32").getValue());
+        expect(notes).toEqual(expect.arrayContaining(["december note", "january note"]));
+      },
+    );
   });
 });
 
@@ -352,7 +462,12 @@ describe("hostile: tabs deleted between operations, and large inputs", () => {
     open();
     build();
     const config = withHolidays(300);
-    const requirements = Array.from({ length: 60 }, (_, i) => ({ from: i % 2 ? "sales" : "marketing", to: i % 2 ? "marketing" : "sales", text: `Requirement ${i}`, perMonth: 1 }));
+    const requirements = Array.from({ length: 60 }, (_, i) => ({
+      from: i % 2 ? "sales" : "marketing",
+      to: i % 2 ? "marketing" : "sales",
+      text: `Requirement ${i}`,
+      perMonth: 1,
+    }));
     let result: { ok: boolean; message: string } | undefined;
     expect(() => (result = buildSla({ ...config, requirements }))).not.toThrow();
     expect(typeof result!.message).toBe("string");
@@ -373,6 +488,10 @@ describe("hostile: tabs deleted between operations, and large inputs", () => {
       copy.getRange(`${letter}:${letter}`).addDeveloperMetadata("sla.column", m.getValue()!);
     }
     deleteState();
-    safe(emulator, () => buildSla(input()), () => expect(copy.getRange("M2").getValue()).toBe("archived by hand"));
+    safe(
+      emulator,
+      () => buildSla(input()),
+      () => expect(copy.getRange("M2").getValue()).toBe("archived by hand"),
+    );
   });
 });

@@ -47,7 +47,9 @@ function rows(from: number, count: number, columns = 18): unknown[][] {
 
 /** A figure of the reports as a formula over the log sees it. */
 function handedOffCount(): number {
-  const scratch = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Scratch") ?? SpreadsheetApp.getActiveSpreadsheet().insertSheet("Scratch");
+  const scratch =
+    SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Scratch") ??
+    SpreadsheetApp.getActiveSpreadsheet().insertSheet("Scratch");
   scratch.getRange("A1").setFormula("=COUNT(Leads_HandedOff)");
   return scratch.getRange("A1").getValue() as number;
 }
@@ -103,14 +105,41 @@ describe("importing into the lead log", () => {
     const emulator = open();
     build();
     const before = everything(emulator);
-    for (const request of [undefined, { leads: "x" }, { leads: [{ row: 2, lead: "A" }] }, { leads: [{ row: 1.5, lead: "A", company: "", tier: "", created: "", handedOff: "", email: "a@b.example", crmId: "" }] }]) {
+    for (const request of [
+      undefined,
+      { leads: "x" },
+      { leads: [{ row: 2, lead: "A" }] },
+      {
+        leads: [
+          { row: 1.5, lead: "A", company: "", tier: "", created: "", handedOff: "", email: "a@b.example", crmId: "" },
+        ],
+      },
+    ]) {
       const answer = importLeads(request);
       expect(answer.ok).toBe(false);
-      expect(answer.message).toMatch(/^The import request is not valid \(.+\): nothing was changed\. Allowed: up to 20000 leads/);
+      expect(answer.message).toMatch(
+        /^The import request is not valid \(.+\): nothing was changed\. Allowed: up to 20000 leads/,
+      );
     }
     expect(everything(emulator)).toBe(before);
-    const lead: ImportLead = { row: 2, lead: "Ann", company: "", tier: "", created: "", handedOff: "2026-12-01 10:00", email: "ann@x.example", crmId: "" };
-    const answer = importLeads({ leads: [lead, { ...lead, row: 3, handedOff: "1.12.2026" }, { ...lead, row: 4, tier: "Intern", email: "bo@x.example" }, { ...lead, row: 5, email: "ANN@x.example" }] });
+    const lead: ImportLead = {
+      row: 2,
+      lead: "Ann",
+      company: "",
+      tier: "",
+      created: "",
+      handedOff: "2026-12-01 10:00",
+      email: "ann@x.example",
+      crmId: "",
+    };
+    const answer = importLeads({
+      leads: [
+        lead,
+        { ...lead, row: 3, handedOff: "1.12.2026" },
+        { ...lead, row: 4, tier: "Intern", email: "bo@x.example" },
+        { ...lead, row: 5, email: "ANN@x.example" },
+      ],
+    });
     expect(answer.added).toBe(1);
     expect(answer.rejected).toEqual([
       { row: 3, text: expect.stringContaining('"Handed to sales" is not a date: "1.12.2026"') },
@@ -147,13 +176,21 @@ describe("a lead log from before the E-mail and Lead ID columns", () => {
     SpreadsheetApp.getActiveSpreadsheet().removeNamedRange("Leads_Source");
     log.deleteColumns(NEW_LEAD_COLUMNS.email, 4);
     typeLeads(exampleLeads().slice(0, 30));
-    log.getRange(1, 17, 31, 1).setValues([["My notes"], ...Array.from({ length: 30 }, (_, index) => [`note ${index}`])]);
-    const typed = rows(1, 31, 17).map((row) => row.map((cell, column) => (column >= 12 && column <= 15 ? "(calculated)" : cell)));
+    log
+      .getRange(1, 17, 31, 1)
+      .setValues([["My notes"], ...Array.from({ length: 30 }, (_, index) => [`note ${index}`])]);
+    const typed = rows(1, 31, 17).map((row) =>
+      row.map((cell, column) => (column >= 12 && column <= 15 ? "(calculated)" : cell)),
+    );
     const before = everything(emulator);
-    expect(importLeads({ leads: dialogLeads("import-hubspot-contacts.csv") }).message).toMatch(/has no E-mail and Lead ID columns yet/);
+    expect(importLeads({ leads: dialogLeads("import-hubspot-contacts.csv") }).message).toMatch(
+      /has no E-mail and Lead ID columns yet/,
+    );
     expect(everything(emulator)).toBe(before);
     build();
-    expect(rows(1, 31, 17).map((row) => row.map((cell, column) => (column >= 12 && column <= 15 ? "(calculated)" : cell)))).toEqual(typed);
+    expect(
+      rows(1, 31, 17).map((row) => row.map((cell, column) => (column >= 12 && column <= 15 ? "(calculated)" : cell))),
+    ).toEqual(typed);
     expect(log.getRange(1, 18, 1, 2).getValues()).toEqual([["E-mail", "Lead ID"]]);
     const answer = importLeads({ leads: dialogLeads("import-hubspot-contacts.csv") });
     expect(answer).toMatchObject({ ok: true, added: 5, firstRow: 32 });
@@ -169,7 +206,14 @@ describe("cost", () => {
       const emulator = open();
       build();
       const leads: ImportLead[] = Array.from({ length: size }, (_, index) => ({
-        row: index + 2, lead: `Lead ${index}`, company: "=1+1", tier: "Manager", created: "2026-12-01 09:00", handedOff: "2026-12-01 10:00", email: `l${index}@x.example`, crmId: String(index),
+        row: index + 2,
+        lead: `Lead ${index}`,
+        company: "=1+1",
+        tier: "Manager",
+        created: "2026-12-01 09:00",
+        handedOff: "2026-12-01 10:00",
+        email: `l${index}@x.example`,
+        crmId: String(index),
       }));
       emulator.calls.reset();
       expect(importLeads({ leads }).added).toBe(size);
@@ -179,4 +223,3 @@ describe("cost", () => {
     expect(counts[2]).toBe(counts[0]! + 1);
   });
 });
-

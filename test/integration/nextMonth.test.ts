@@ -30,7 +30,9 @@ function builtWithLeads(day: string, totalRevenue: number): void {
 }
 
 function sheetNames(): string[] {
-  return SpreadsheetApp.getActiveSpreadsheet().getSheets().map((found) => found.getName());
+  return SpreadsheetApp.getActiveSpreadsheet()
+    .getSheets()
+    .map((found) => found.getName());
 }
 
 describe("startNextMonth before the month has ended", () => {
@@ -38,7 +40,12 @@ describe("startNextMonth before the month has ended", () => {
     builtWithLeads("2026-12-15", 2000);
     const revision = loadDocumentState().state.revision;
     const asked = startNextMonth({ use: "recalculated" });
-    expect(asked).toEqual({ ok: false, reason: "monthRunning", message: messages.monthRunning("2026-12", "2027-01"), problems: [] });
+    expect(asked).toEqual({
+      ok: false,
+      reason: "monthRunning",
+      message: messages.monthRunning("2026-12", "2027-01"),
+      problems: [],
+    });
     expect(sheetNames()).not.toContain("2027-01");
     expect(loadDocumentState().state.revision).toBe(revision);
 
@@ -46,14 +53,20 @@ describe("startNextMonth before the month has ended", () => {
     const started = startNextMonth({ use: "recalculated", early: true });
     expect(started).toEqual(expect.objectContaining({ ok: true, notes: [messages.noCompleteMonth] }));
     expect(value("2027-01", "B9")).toBe(100);
-    expect(loadDocumentState().state.months.find((state) => state.month === "2027-01")?.inputs).toEqual({ mode: "recalculated", from: "2026-12" });
+    expect(loadDocumentState().state.months.find((state) => state.month === "2027-01")?.inputs).toEqual({
+      mode: "recalculated",
+      from: "2026-12",
+    });
   });
 
   it("recalculates from the last complete month when the closing one still runs", () => {
     builtWithLeads("2026-12-20", 2000);
     clock.now = fixedDay("2027-01-02");
     expect(startNextMonth({ use: "agreed" }).ok).toBe(true);
-    const december = sheet("2026-12").getRange("F9:F11").getValues().map((row) => row[0]);
+    const december = sheet("2026-12")
+      .getRange("F9:F11")
+      .getValues()
+      .map((row) => row[0]);
     // January runs; February, started early, takes December's actuals, not January's (none yet).
     const february = startNextMonth({ use: "recalculated", early: true });
     expect(february.ok).toBe(true);
@@ -88,7 +101,15 @@ describe("startNextMonth before the month has ended", () => {
 
 describe("a recalculated goal far from the agreed one", () => {
   it("is more than twice or less than half of it, and nothing for an agreed goal of 0", () => {
-    expect([408, 201, 200, 100, 50, 49, 7].map((goal) => farFromAgreed(goal, 100))).toEqual([true, true, false, false, false, true, true]);
+    expect([408, 201, 200, 100, 50, 49, 7].map((goal) => farFromAgreed(goal, 100))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
     expect(farFromAgreed(5, 0)).toBe(false);
   });
 });

@@ -32,7 +32,11 @@ describe("openDashboard", () => {
     spreadsheet.insertSheet("Dashboard");
     spreadsheet.setActiveSheet(spreadsheet.getSheetByName("Agreement")!);
 
-    expect(openDashboard("en")).toEqual({ ok: true, sheet: "Sales at a glance", message: 'Opened the tab "Sales at a glance".' });
+    expect(openDashboard("en")).toEqual({
+      ok: true,
+      sheet: "Sales at a glance",
+      message: 'Opened the tab "Sales at a glance".',
+    });
     expect(active()).toBe("Sales at a glance");
   });
 
@@ -66,15 +70,27 @@ describe("openDashboard", () => {
     spreadsheet.setActiveSheet(spreadsheet.getSheetByName("Leads")!);
 
     const english = openDashboard("en");
-    expect(english).toEqual({ ok: false, message: expect.stringMatching(/^This spreadsheet has no Dashboard tab .*"Dashboard" or "Übersicht".*Build the SLA/) });
+    expect(english).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^This spreadsheet has no Dashboard tab .*"Dashboard" or "Übersicht".*Build the SLA/,
+      ),
+    });
     const german = openDashboard("de");
-    expect(german).toEqual({ ok: false, message: expect.stringMatching(/^Diese Tabelle hat keinen Übersichts-Tab .*„Übersicht“ oder „Dashboard“.*Erstellen Sie das SLA/) });
+    expect(german).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^Diese Tabelle hat keinen Übersichts-Tab .*„Übersicht“ oder „Dashboard“.*Erstellen Sie das SLA/,
+      ),
+    });
     expect(active()).toBe("Leads");
   });
 
   it("refuses a language other than en or de, naming the argument and what it allows", () => {
     spreadsheets.open();
     expect(() => openDashboard("fr")).toThrow('openDashboard: language must be "en" or "de", not "fr".');
-    expect(() => openDashboard(42 as unknown as string)).toThrow('openDashboard: language must be "en" or "de", not number.');
+    expect(() => openDashboard(42 as unknown as string)).toThrow(
+      'openDashboard: language must be "en" or "de", not number.',
+    );
   });
 });

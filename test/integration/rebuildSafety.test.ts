@@ -32,13 +32,15 @@ function checklistCell(requirement: number): GoogleAppsScript.Spreadsheet.Range 
   return agreement.getRange(title + 3, 2 + requirement);
 }
 
-
 describe("a rebuild over what people did to the shared sheet", () => {
   it("refuses a user's own tab with one of the add-on's names, in any letter case, and names it", () => {
     for (const name of ["Agreement", "agreement", "LEADS", "2026-12"]) {
       const emulator = open();
       const mine = SpreadsheetApp.getActiveSpreadsheet().insertSheet(name);
-      mine.getRange("B2:C3").setValues([["my", "plan"], ["far", "note"]]);
+      mine.getRange("B2:C3").setValues([
+        ["my", "plan"],
+        ["far", "note"],
+      ]);
       const before = everything(emulator);
       emulator.calls.reset();
       const result = buildSla(exampleInput("internal-en.json"));
@@ -103,7 +105,8 @@ describe("a rebuild over what people did to the shared sheet", () => {
     const log = sheet("Leads");
     expect(log.getRange("S1:T1").getValues()[0]).toEqual(["Source", "Follow-up goal (hours)"]);
     book.removeNamedRange("Leads_Source");
-    for (const tag of book.createDeveloperMetadataFinder().withKey("sla.column").find()) if (["source", "goalHours"].includes(tag.getValue() ?? "")) tag.remove();
+    for (const tag of book.createDeveloperMetadataFinder().withKey("sla.column").find())
+      if (["source", "goalHours"].includes(tag.getValue() ?? "")) tag.remove();
     log.getRange("S1:T").clear();
     // Users' own columns beside it, one of them titled like the new column.
     log.getRange("S1").setValue("Campaign");
@@ -118,12 +121,29 @@ describe("a rebuild over what people did to the shared sheet", () => {
     expect(log.getRange(1, 1, 21, 21).getValues()).toEqual(before);
     // The Source column and the goal column come after everything in the log, empty below their headers.
     expect(log.getRange("V1:W1").getValues()[0]).toEqual(["Source", "Follow-up goal (hours)"]);
-    expect(log.getRange(2, 22, 20, 1).getValues().flat().every((cell) => cell === "")).toBe(true);
+    expect(
+      log
+        .getRange(2, 22, 20, 1)
+        .getValues()
+        .flat()
+        .every((cell) => cell === ""),
+    ).toBe(true);
     expect(book.getRangeByName("Leads_Source")?.getA1Notation()).toBe("V2:V");
-    expect(log.getRange("V2").getDataValidation()?.getCriteriaValues()[0]).toEqual(["Website", "Event", "Paid", "Referral", "Partner", "Other"]);
+    expect(log.getRange("V2").getDataValidation()?.getCriteriaValues()[0]).toEqual([
+      "Website",
+      "Event",
+      "Paid",
+      "Referral",
+      "Partner",
+      "Other",
+    ]);
     // A source typed into the new column counts on the Follow-up tab; the user's own "Source" column stays theirs.
     log.getRange("V2").setValue("Partner");
-    const bySource = (name: string): unknown[] | undefined => sheet("Follow-up").getRange("A:C").getValues().find((row) => row[0] === name);
+    const bySource = (name: string): unknown[] | undefined =>
+      sheet("Follow-up")
+        .getRange("A:C")
+        .getValues()
+        .find((row) => row[0] === name);
     expect(bySource("Partner")?.slice(1)).toEqual([1, 1]);
     expect(bySource("(no source or another)")?.[1]).toBe(19);
     build();
@@ -137,7 +157,10 @@ describe("a rebuild over what people did to the shared sheet", () => {
     build(input);
     typeLeads(exampleLeads().slice(0, 20));
     const byMonth = sheet("Follow-up").getRange("B5:I5").getValues()[0];
-    const contacts = [...(input.contacts as object[]), { name: "New Rep", email: "new@example.com", role: "Rep", party: "sales" }];
+    const contacts = [
+      ...(input.contacts as object[]),
+      { name: "New Rep", email: "new@example.com", role: "Rep", party: "sales" },
+    ];
     build({ ...input, contacts });
     // Every table's figures are its formulas' results again, none an old result written back as a value.
     expect(sheet("Follow-up").getRange("B5:I5").getValues()[0]).toEqual(byMonth);
@@ -150,7 +173,12 @@ describe("a rebuild over what people did to the shared sheet", () => {
       .getDataRange()
       .getValues()
       .flatMap((line, row) => line.map((cell, column) => ({ cell, row: row + 1, column: column + 1 })))
-      .filter(({ cell, row, column }) => typeof cell === "string" && cell.startsWith("#") && !(cell === "#N/A" && row >= 5 && row <= 16 && [8, 11, 13].includes(column)));
+      .filter(
+        ({ cell, row, column }) =>
+          typeof cell === "string" &&
+          cell.startsWith("#") &&
+          !(cell === "#N/A" && row >= 5 && row <= 16 && [8, 11, 13].includes(column)),
+      );
     expect(errors).toEqual([]);
   });
 
@@ -167,7 +195,8 @@ describe("a rebuild over what people did to the shared sheet", () => {
         props.setProperty(`${STATE_KEY}.0`, JSON.stringify({ revision: 4, months: ["2026-12", null, 7] }));
         props.setProperty(`${STATE_KEY}.parts`, "1");
       }
-      if (damage === "deleted") for (const key of Object.keys(props.getProperties())) if (key.startsWith(STATE_KEY)) props.deleteProperty(key);
+      if (damage === "deleted")
+        for (const key of Object.keys(props.getProperties())) if (key.startsWith(STATE_KEY)) props.deleteProperty(key);
       expect(build().ok).toBe(true);
       expect(count.getValue()).toBe(3);
       expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved");
@@ -186,13 +215,30 @@ describe("a rebuild over what people did to the shared sheet", () => {
     first.setValue(2);
     second.setValue(1);
     const requirements = input.requirements as { text: string }[];
-    build({ ...input, requirements: [{ ...requirements[0]!, text: "Weekly pipeline report, reworded" }, ...requirements.slice(1)] });
+    build({
+      ...input,
+      requirements: [{ ...requirements[0]!, text: "Weekly pipeline report, reworded" }, ...requirements.slice(1)],
+    });
     expect([first.getValue(), second.getValue()]).toEqual([2, 1]);
     // Swapped: each count goes with its requirement.
-    build({ ...input, requirements: [requirements[1]!, { ...requirements[0]!, text: "Weekly pipeline report, reworded" }, ...requirements.slice(2)] });
+    build({
+      ...input,
+      requirements: [
+        requirements[1]!,
+        { ...requirements[0]!, text: "Weekly pipeline report, reworded" },
+        ...requirements.slice(2),
+      ],
+    });
     expect([first.getValue(), second.getValue()]).toEqual([1, 2]);
     // Reworded and moved in one build: the new wording takes the counts its old wording left.
-    build({ ...input, requirements: [{ ...requirements[0]!, text: "Pipeline report every week" }, requirements[1]!, ...requirements.slice(2)] });
+    build({
+      ...input,
+      requirements: [
+        { ...requirements[0]!, text: "Pipeline report every week" },
+        requirements[1]!,
+        ...requirements.slice(2),
+      ],
+    });
     expect([first.getValue(), second.getValue()]).toEqual([2, 1]);
   });
 

@@ -58,9 +58,17 @@ describe("the emulator's recalculation interval", () => {
     spreadsheet.setRecalculationInterval(emulator.globals.SpreadsheetApp.RecalculationInterval.HOUR);
     const state = emulator.toState();
     expect(state.spreadsheet.recalculationInterval).toBe("HOUR");
-    expect(createEmulator({ state }).globals.SpreadsheetApp.getActiveSpreadsheet().getRecalculationInterval()).toBe("HOUR");
+    expect(createEmulator({ state }).globals.SpreadsheetApp.getActiveSpreadsheet().getRecalculationInterval()).toBe(
+      "HOUR",
+    );
     const { recalculationInterval: _left, ...older } = state.spreadsheet;
-    expect(createEmulator({ state: { ...state, spreadsheet: older } }).globals.SpreadsheetApp.getActiveSpreadsheet().getRecalculationInterval()).toBe("ON_CHANGE");
-    expect(() => spreadsheet.setRecalculationInterval("DAILY" as never)).toThrow("Invalid recalculation interval: DAILY");
+    expect(
+      createEmulator({ state: { ...state, spreadsheet: older } })
+        .globals.SpreadsheetApp.getActiveSpreadsheet()
+        .getRecalculationInterval(),
+    ).toBe("ON_CHANGE");
+    expect(() => spreadsheet.setRecalculationInterval("DAILY" as never)).toThrow(
+      "Invalid recalculation interval: DAILY",
+    );
   });
 });

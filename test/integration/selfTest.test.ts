@@ -8,7 +8,14 @@
 import { beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { computeSelfTestExpected } from "../../scripts/lib/selfTestExpected";
 import { cellsOf, compareSelfTest, parseA1, reportText, type SelfTestExpected } from "../../src/core/selfTest";
-import { notEmptyReasons, observe, parseExpectedFile, prepareExample, runSelfTestWith, selfTestMarker } from "../../src/gas/selfTest";
+import {
+  notEmptyReasons,
+  observe,
+  parseExpectedFile,
+  prepareExample,
+  runSelfTestWith,
+  selfTestMarker,
+} from "../../src/gas/selfTest";
 import { everything, openSpreadsheet, sheet, spreadsheetPerTest } from "./support";
 
 jest.setTimeout(180_000);
@@ -32,13 +39,24 @@ describe("the expected values the build computes", () => {
     spreadsheets.open("2027-02-10");
     expect(prepareExample(expected.example)).toEqual({ ok: true });
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const withFormulas = spreadsheet.getSheets().filter((tab) => tab.getDataRange().getFormulas().some((row) => row.some((formula) => formula !== "")));
+    const withFormulas = spreadsheet.getSheets().filter((tab) =>
+      tab
+        .getDataRange()
+        .getFormulas()
+        .some((row) => row.some((formula) => formula !== "")),
+    );
     expect(expected.sheets.map((sheet) => sheet.name)).toEqual(withFormulas.map((tab) => tab.getName()));
-    expect(expected.sheets.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(["Agreement", "2026-12", "Leads", "Follow-up"]));
-    expect(expected.namedRanges.map((named) => named.name)).toEqual(spreadsheet.getNamedRanges().map((named) => named.getName()));
+    expect(expected.sheets.map((sheet) => sheet.name)).toEqual(
+      expect.arrayContaining(["Agreement", "2026-12", "Leads", "Follow-up"]),
+    );
+    expect(expected.namedRanges.map((named) => named.name)).toEqual(
+      spreadsheet.getNamedRanges().map((named) => named.getName()),
+    );
     expect(expected.namedRanges.length).toBeGreaterThanOrEqual(18);
     expect(expected.charts.map((chart) => `${chart.sheet} ${chart.ranges.length}`)).toEqual(
-      spreadsheet.getSheets().flatMap((tab) => tab.getCharts().map((chart) => `${tab.getName()} ${chart.getRanges().length}`)),
+      spreadsheet
+        .getSheets()
+        .flatMap((tab) => tab.getCharts().map((chart) => `${tab.getName()} ${chart.getRanges().length}`)),
     );
     expect(expected.charts.length).toBeGreaterThanOrEqual(3);
     const fixed = expected.sheets.reduce((sum, sheet) => sum + count(sheet.fixed), 0);
@@ -47,7 +65,9 @@ describe("the expected values the build computes", () => {
     expect(settled).toBeGreaterThan(1000);
     // The month's status reads TODAY(); once December 2026 has ended it no longer changes.
     const month = expected.sheets.find((sheet) => sheet.name === "2026-12")!;
-    expect([...cellsOf(month.settled)].find((cell) => cell.row === 10 && cell.col === 2)?.value).toMatch(/^Goal (met|missed)$/);
+    expect([...cellsOf(month.settled)].find((cell) => cell.row === 10 && cell.col === 2)?.value).toMatch(
+      /^Goal (met|missed)$/,
+    );
     // Working hours since hand-off of a lead still waiting grow with every working day: never compared.
     const leads = expected.sheets.find((sheet) => sheet.name === "Leads")!;
     expect(leads.moving.length).toBeGreaterThan(0);
@@ -66,7 +86,9 @@ describe("a clean run", () => {
     expect(report.cellsChecked).toBeGreaterThan(1000);
     expect(report.settledChecked).toBeGreaterThan(0);
     expect(report.skippedNotSettled).toBe(0);
-    expect(report.skippedMoving).toBe(expected.sheets.reduce((sum, sheet) => sum + count(sheet.moving.map((where) => [where, ""] as const)), 0));
+    expect(report.skippedMoving).toBe(
+      expected.sheets.reduce((sum, sheet) => sum + count(sheet.moving.map((where) => [where, ""] as const)), 0),
+    );
     expect(report.namedRangesChecked).toBe(expected.namedRanges.length);
     expect(report.chartsChecked).toBe(expected.charts.length);
     expect(result.text).toContain(`Calculated cells checked: ${report.cellsChecked}`);
@@ -95,7 +117,9 @@ describe("a clean run", () => {
     expect(result.report.cellsChecked).toBe(fixed);
     expect(result.report.skippedNotSettled).toBe(expected.sheets.reduce((sum, sheet) => sum + count(sheet.settled), 0));
     expect(result.report.differences).toEqual([]);
-    expect(result.text).toContain(`Skipped, the example's month has not ended yet: ${result.report.skippedNotSettled} cells`);
+    expect(result.text).toContain(
+      `Skipped, the example's month has not ended yet: ${result.report.skippedNotSettled} cells`,
+    );
     expect(result.text).toContain("compared from 2027-01-01 on (today is 2026-12-15)");
   });
 });
@@ -124,7 +148,13 @@ describe("a difference", () => {
     const patched: SelfTestExpected = {
       ...expected,
       sheets: expected.sheets.map((sheet) =>
-        sheet.name === "Follow-up" ? { ...sheet, fixed: [...sheet.fixed, ["Z900", "#N/A"] as const], settled: sheet.settled.map((run, i) => (i === 0 ? ([run[0], "patched"] as const) : run)) } : sheet,
+        sheet.name === "Follow-up"
+          ? {
+              ...sheet,
+              fixed: [...sheet.fixed, ["Z900", "#N/A"] as const],
+              settled: sheet.settled.map((run, i) => (i === 0 ? ([run[0], "patched"] as const) : run)),
+            }
+          : sheet,
       ),
     };
     spreadsheets.open("2027-02-10");
@@ -132,15 +162,25 @@ describe("a difference", () => {
     if (!result.ok) throw new Error(result.message);
     const first = patched.sheets.find((sheet) => sheet.name === "Follow-up")!.settled[0]![0];
     const firstCell = first.split(":")[0]!;
-    expect(result.report.differences).toContainEqual(expect.objectContaining({ where: `'Follow-up'!${firstCell}`, expected: "„patched“" }));
-    expect(result.report.differences).toContainEqual({ where: "'Follow-up'!Z900", expected: "Fehler #N/A", got: "(leer)" });
+    expect(result.report.differences).toContainEqual(
+      expect.objectContaining({ where: `'Follow-up'!${firstCell}`, expected: "„patched“" }),
+    );
+    expect(result.report.differences).toContainEqual({
+      where: "'Follow-up'!Z900",
+      expected: "Fehler #N/A",
+      got: "(leer)",
+    });
     expect(result.text).toContain("'Follow-up'!Z900: erwartet Fehler #N/A, erhalten (leer)");
   });
 
   it("lists the first 200 differences and counts the rest", () => {
     const wrong: SelfTestExpected = {
       ...expected,
-      sheets: expected.sheets.map((sheet) => (sheet.name === "Leads" ? { ...sheet, settled: sheet.settled.map(([where]) => [where, "wrong"] as const) } : sheet)),
+      sheets: expected.sheets.map((sheet) =>
+        sheet.name === "Leads"
+          ? { ...sheet, settled: sheet.settled.map(([where]) => [where, "wrong"] as const) }
+          : sheet,
+      ),
     };
     spreadsheets.open("2027-02-10");
     const result = runSelfTestWith(wrong, "0123abcd", "en");
@@ -153,8 +193,18 @@ describe("a difference", () => {
 
 describe("a spreadsheet that is not empty", () => {
   const cases: { name: string; setUp: () => void; reason: RegExp; german: RegExp }[] = [
-    { name: "a value in its one tab", setUp: () => sheet("Sheet1").getRange("C3").setValue("notes"), reason: /the tab "Sheet1" holds values/, german: /der Tab „Sheet1“ enthält Werte/ },
-    { name: "a second tab", setUp: () => SpreadsheetApp.getActiveSpreadsheet().insertSheet("Plans"), reason: /it has 2 tabs/, german: /sie hat 2 Tabs/ },
+    {
+      name: "a value in its one tab",
+      setUp: () => sheet("Sheet1").getRange("C3").setValue("notes"),
+      reason: /the tab "Sheet1" holds values/,
+      german: /der Tab „Sheet1“ enthält Werte/,
+    },
+    {
+      name: "a second tab",
+      setUp: () => SpreadsheetApp.getActiveSpreadsheet().insertSheet("Plans"),
+      reason: /it has 2 tabs/,
+      german: /sie hat 2 Tabs/,
+    },
     {
       name: "a named range",
       setUp: () => SpreadsheetApp.getActiveSpreadsheet().setNamedRange("Budget", sheet("Sheet1").getRange("A1")),
@@ -184,10 +234,14 @@ describe("a spreadsheet that is not empty", () => {
     const written = writes();
     const english = runSelfTestWith(expected, "0123abcd", "en");
     expect(english).toEqual({ ok: false, language: "en", reason: "notEmpty", message: expect.stringMatching(reason) });
-    expect(english.ok ? "" : english.message).toMatch(/needs an empty spreadsheet.*File ▸ New ▸ Spreadsheet.*nothing was changed\.$/);
+    expect(english.ok ? "" : english.message).toMatch(
+      /needs an empty spreadsheet.*File ▸ New ▸ Spreadsheet.*nothing was changed\.$/,
+    );
     const deutsch = runSelfTestWith(expected, "0123abcd", "de");
     expect(deutsch).toEqual({ ok: false, language: "de", reason: "notEmpty", message: expect.stringMatching(german) });
-    expect(deutsch.ok ? "" : deutsch.message).toMatch(/braucht eine leere Tabelle.*Datei ▸ Neu ▸ Tabelle.*Es wurde nichts geändert\.$/);
+    expect(deutsch.ok ? "" : deutsch.message).toMatch(
+      /braucht eine leere Tabelle.*Datei ▸ Neu ▸ Tabelle.*Es wurde nichts geändert\.$/,
+    );
     expect(everything(emulator)).toBe(before);
     expect(JSON.stringify(PropertiesService.getDocumentProperties().getProperties())).toBe(properties);
     expect(writes()).toBe(written);

@@ -39,7 +39,9 @@ const lead: fc.Arbitrary<Lead> = fc.record({
   day: fc.integer({ min: 1, max: 22 }),
   minute: fc.integer({ min: 0, max: 1439 }),
   // Minutes to days, with the band edges themselves (5 min, 1 h, 4 h, 8 h, 24 h of elapsed time) likely.
-  delay: fc.option(fc.oneof(fc.constantFrom(0, 5, 60, 240, 480, 1440), fc.integer({ min: 0, max: 8000 })), { nil: undefined }),
+  delay: fc.option(fc.oneof(fc.constantFrom(0, 5, 60, 240, 480, 1440), fc.integer({ min: 0, max: 8000 })), {
+    nil: undefined,
+  }),
 });
 
 const stamp = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
@@ -57,7 +59,9 @@ function rows(leads: readonly Lead[]): { inputs: unknown[][]; sources: unknown[]
 function typeRun(leads: readonly Lead[]): void {
   // Blank what the run before typed, then type this run's leads and their sources.
   typeLeads(Array.from({ length: MAX_LEADS }, () => ["", "", "", "", "", "", "", "", "", "", "", ""]));
-  sheet("Leads").getRange(2, NEW_LEAD_COLUMNS.source, MAX_LEADS, 1).setValues(Array.from({ length: MAX_LEADS }, () => [""]));
+  sheet("Leads")
+    .getRange(2, NEW_LEAD_COLUMNS.source, MAX_LEADS, 1)
+    .setValues(Array.from({ length: MAX_LEADS }, () => [""]));
   const { inputs, sources } = rows(leads);
   if (leads.length === 0) return;
   typeLeads(inputs);
@@ -81,14 +85,19 @@ function goalOf(config: SlaConfig, tier: string): number {
 function bandTable(config: SlaConfig): { december: unknown[]; bands: unknown[]; chart: unknown[][] } {
   const title = followUpRows(config).bandTitle;
   const n = speedBands(config).length;
-  const december = sheet("Follow-up").getRange(title + 3, 2, 1, 2 * n + 3).getValues()[0]!;
-  const chart = sheet("Follow-up").getRange(title + 3, 2 * n + 6, config.months, n + 2).getValues();
+  const december = sheet("Follow-up")
+    .getRange(title + 3, 2, 1, 2 * n + 3)
+    .getValues()[0]!;
+  const chart = sheet("Follow-up")
+    .getRange(title + 3, 2 * n + 6, config.months, n + 2)
+    .getValues();
   return { december: december.slice(0, n + 2), bands: december.slice(n + 2), chart };
 }
 
 function checkRun(config: SlaConfig, leads: readonly Lead[]): void {
   const { inputs } = rows(leads);
-  const log = leads.length === 0 ? [] : sheet("Leads").getRange(2, 1, leads.length, NEW_LEAD_COLUMNS.goalHours).getValues();
+  const log =
+    leads.length === 0 ? [] : sheet("Leads").getRange(2, 1, leads.length, NEW_LEAD_COLUMNS.goalHours).getValues();
   const hoursOf = (index: number): unknown => log[index]?.[NEW_LEAD_COLUMNS.responseHours - 1];
   const statusOf = (index: number): unknown => log[index]?.[NEW_LEAD_COLUMNS.status - 1];
 
@@ -107,7 +116,13 @@ function checkRun(config: SlaConfig, leads: readonly Lead[]): void {
   for (const tier of new Set(leads.map((item) => item.tier))) {
     const mine = inputs.filter((_, index) => leads[index]!.tier === tier);
     const bands = edges.map((band) => [band.kind === "goal" ? goalOf(config, tier) : band.minutes / 60]);
-    const counts = call("SLA_SPEED_BANDS", [mine.map((row) => [row[4]]), mine.map((row) => [row[6]]), bands, HOURS, HOLIDAYS]) as number[][];
+    const counts = call("SLA_SPEED_BANDS", [
+      mine.map((row) => [row[4]]),
+      mine.map((row) => [row[6]]),
+      bands,
+      HOURS,
+      HOLIDAYS,
+    ]) as number[][];
     counts[0]!.forEach((count, index) => (expected[index] = expected[index]! + count));
   }
   const { december, bands, chart } = bandTable(config);
@@ -116,13 +131,19 @@ function checkRun(config: SlaConfig, leads: readonly Lead[]): void {
   expect((bands as number[]).reduce((sum, count) => sum + count, 0)).toBe(leads.length);
   expect(bands[bands.length - 1]).toBe(expected[expected.length - 1]);
   expect(chart[0]![0]).not.toBe("");
-  chart[0]!.slice(1).forEach((share, index) => expect(share as number).toBeCloseTo(leads.length === 0 ? 0 : (bands[index] as number) / leads.length, 12));
+  chart[0]!
+    .slice(1)
+    .forEach((share, index) =>
+      expect(share as number).toBeCloseTo(leads.length === 0 ? 0 : (bands[index] as number) / leads.length, 12),
+    );
   // Months still ahead (February on) are blank, so the chart leaves them out.
   for (const row of chart.slice(2)) expect(row.every((cell) => cell === "")).toBe(true);
 
   // Share within the goal for December: within each lead's own goal, of the leads followed up and those overdue.
   const followed = leads.filter((item) => item.delay !== undefined).length;
-  const within = leads.filter((item, index) => item.delay !== undefined && (hoursOf(index) as number) <= goalOf(config, item.tier)).length;
+  const within = leads.filter(
+    (item, index) => item.delay !== undefined && (hoursOf(index) as number) <= goalOf(config, item.tier),
+  ).length;
   const overdue = leads.filter((item) => item.delay === undefined).length;
   const share = sheet("Follow-up").getRange("I5").getValue();
   if (followed + overdue === 0) expect(share).toBe("");
@@ -130,14 +151,24 @@ function checkRun(config: SlaConfig, leads: readonly Lead[]): void {
 
   // By source: a row per listed source and one for the rest, with the speed twins over each row's leads.
   const sourceTitle = followUpRows(config).sourceTitle!;
-  const table = sheet("Follow-up").getRange(sourceTitle + 2, 1, SOURCES.length + 1, 8).getValues();
+  const table = sheet("Follow-up")
+    .getRange(sourceTitle + 2, 1, SOURCES.length + 1, 8)
+    .getValues();
   table.forEach((row, index) => {
-    const mine = inputs.filter((_, at) => (index < SOURCES.length ? leads[at]!.source === SOURCES[index] : !SOURCES.includes(leads[at]!.source)));
+    const mine = inputs.filter((_, at) =>
+      index < SOURCES.length ? leads[at]!.source === SOURCES[index] : !SOURCES.includes(leads[at]!.source),
+    );
     expect(row[1]).toBe(mine.length);
     const answered = mine.filter((item) => item[6] !== "");
     expect(row[2]).toBe(answered.length);
     if (answered.length === 0) return expect(row[5]).toBe("");
-    const args = (stat: string): unknown[] => [mine.map((item) => [item[4]]), mine.map((item) => [item[6]]), stat, HOURS, HOLIDAYS];
+    const args = (stat: string): unknown[] => [
+      mine.map((item) => [item[4]]),
+      mine.map((item) => [item[6]]),
+      stat,
+      HOURS,
+      HOLIDAYS,
+    ];
     expect(row[5] as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", args("median")) as number, 9);
     expect(row[6] as number).toBeCloseTo(call("SLA_FOLLOWUP_SPEED", args("p90")) as number, 9);
   });
@@ -145,11 +176,20 @@ function checkRun(config: SlaConfig, leads: readonly Lead[]): void {
 
 describe.each([
   ["the SLA's goal for every lead", (input: Record<string, unknown>) => input],
-  ["a goal per tier (CEO 1 h, Manager 8 h, Director the SLA's 4 h)", (input: Record<string, unknown>) => {
-    const marketing = input.marketing as { tiers: Record<string, unknown>[] };
-    const tiers = marketing.tiers.map((tier) => (tier.name === "CEO" ? { ...tier, followUpHours: 1 } : tier.name === "Manager" ? { ...tier, followUpHours: 8 } : tier));
-    return { ...input, marketing: { ...marketing, tiers } };
-  }],
+  [
+    "a goal per tier (CEO 1 h, Manager 8 h, Director the SLA's 4 h)",
+    (input: Record<string, unknown>) => {
+      const marketing = input.marketing as { tiers: Record<string, unknown>[] };
+      const tiers = marketing.tiers.map((tier) =>
+        tier.name === "CEO"
+          ? { ...tier, followUpHours: 1 }
+          : tier.name === "Manager"
+            ? { ...tier, followUpHours: 8 }
+            : tier,
+      );
+      return { ...input, marketing: { ...marketing, tiers } };
+    },
+  ],
 ])("speed to lead with %s", (_name, goals) => {
   it("agrees with SLA_SPEED_BANDS, SLA_FOLLOWUP_SPEED and each lead's own goal on random lead logs", () => {
     spreadsheet.open("2027-01-05");

@@ -45,8 +45,15 @@ export function everything(emulator: Emulator): string {
 }
 
 /** A fresh emulated spreadsheet with the Apps Script globals installed until `done()`. */
-export function openSpreadsheet(today: string, options: { locale?: string; timeZone?: string } = {}): { emulator: Emulator; done: () => void } {
-  const emulator = createEmulator({ today, timeZone: options.timeZone ?? "Europe/Berlin", locale: options.locale ?? "en_US" });
+export function openSpreadsheet(
+  today: string,
+  options: { locale?: string; timeZone?: string } = {},
+): { emulator: Emulator; done: () => void } {
+  const emulator = createEmulator({
+    today,
+    timeZone: options.timeZone ?? "Europe/Berlin",
+    locale: options.locale ?? "en_US",
+  });
   const uninstall = emulator.install();
   const realNow = clock.now;
   clock.now = fixedDay(today);
@@ -73,7 +80,10 @@ export function value(sheetName: string, a1: string): unknown {
  * (found under its title, so tests don't depend on how long the agreement is).
  */
 export function ledgerA1(column: string, offset = 0, tab = "Agreement"): string {
-  const titles = sheet(tab).getRange("A:A").getValues().map((row) => String(row[0]));
+  const titles = sheet(tab)
+    .getRange("A:A")
+    .getValues()
+    .map((row) => String(row[0]));
   const title = titles.findIndex((text) => /^(Misses ledger|Protokoll):/.test(text));
   if (title < 0) throw new Error(`no misses ledger on ${tab}`);
   // Title row, column headers, then the first month: 1-based row of the title + 2.
@@ -81,9 +91,17 @@ export function ledgerA1(column: string, offset = 0, tab = "Agreement"): string 
 }
 
 /** How a cell of a generated tab looks: its fixed colours and text styles are cell formats. */
-export function fixedLook(tab: string, a1: string): { background: string; color: string; bold: boolean; italic: boolean } {
+export function fixedLook(
+  tab: string,
+  a1: string,
+): { background: string; color: string; bold: boolean; italic: boolean } {
   const cell = sheet(tab).getRange(a1);
-  return { background: cell.getBackground(), color: cell.getFontColor(), bold: cell.getFontWeight() === "bold", italic: cell.getFontStyles()[0]?.[0] === "italic" };
+  return {
+    background: cell.getBackground(),
+    color: cell.getFontColor(),
+    bold: cell.getFontWeight() === "bold",
+    italic: cell.getFontStyles()[0]?.[0] === "italic",
+  };
 }
 
 export function namedValue(name: string): unknown {
@@ -94,7 +112,10 @@ export function namedValue(name: string): unknown {
 
 /** The example lead CSV as rows for the lead log's twelve input columns. */
 export function exampleLeads(): unknown[][] {
-  const rows = parse(readFileSync(join(process.cwd(), "examples", "leads-2026-12.csv"), "utf8"), { from_line: 2, skip_empty_lines: true }) as string[][];
+  const rows = parse(readFileSync(join(process.cwd(), "examples", "leads-2026-12.csv"), "utf8"), {
+    from_line: 2,
+    skip_empty_lines: true,
+  }) as string[][];
   return rows.map((row) => row.map((cell) => (cell === "TRUE" ? true : cell === "FALSE" ? false : cell)));
 }
 

@@ -22,7 +22,20 @@ function buildOn(today: string): void {
 // December 2026 under Mon–Fri 09:00–17:00 and a 4-hour goal: one lead answered in an hour,
 // one handed off on Thursday 10 December and still waiting (overdue by the 15th).
 const LEADS = [
-  ["Ada", "Contoso", "", "2026-12-14 09:00", "2026-12-14 10:00", "Kendra Miles", "2026-12-14 11:00", 6, false, false, "", ""],
+  [
+    "Ada",
+    "Contoso",
+    "",
+    "2026-12-14 09:00",
+    "2026-12-14 10:00",
+    "Kendra Miles",
+    "2026-12-14 11:00",
+    6,
+    false,
+    false,
+    "",
+    "",
+  ],
   ["Ben", "Fabrikam", "", "2026-12-10 09:00", "2026-12-10 10:00", "Sam Ortiz", "", 6, false, false, "", ""],
 ];
 

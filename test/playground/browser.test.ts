@@ -7,7 +7,16 @@
  */
 import { beforeAll, describe, expect, it, jest } from "@jest/globals";
 import type { Page } from "playwright-core";
-import { buildFromWizard, chartInk, fillFirstStep, fillSampleData, menu, openWizard, showSheet, typeIntoCell } from "../../playground/server/browserDriver";
+import {
+  buildFromWizard,
+  chartInk,
+  fillFirstStep,
+  fillSampleData,
+  menu,
+  openWizard,
+  showSheet,
+  typeIntoCell,
+} from "../../playground/server/browserDriver";
 import { playgroundInBrowser, TODAY } from "./support";
 
 jest.setTimeout(240_000);
@@ -30,10 +39,22 @@ describe("the playground page", () => {
   it("opens on an empty spreadsheet with the add-on's menu", async () => {
     expect(await tabNames()).toEqual(["Sheet1"]);
     await page.click("#menu-extensions");
-    const items = await page.$$eval("#menu-extensions-list [data-action]", (buttons) => buttons.map((button) => button.textContent));
-    expect(items).toEqual(["New or edit SLA", "Start next month", "Share with sales", "Import leads", "Function reference", "Run self-test", "About"]);
+    const items = await page.$$eval("#menu-extensions-list [data-action]", (buttons) =>
+      buttons.map((button) => button.textContent),
+    );
+    expect(items).toEqual([
+      "New or edit SLA",
+      "Start next month",
+      "Share with sales",
+      "Import leads",
+      "Function reference",
+      "Run self-test",
+      "About",
+    ]);
     await page.click("#menu-playground");
-    const playgroundItems = await page.$$eval("#menu-playground-list [data-action]", (buttons) => buttons.map((button) => button.textContent));
+    const playgroundItems = await page.$$eval("#menu-playground-list [data-action]", (buttons) =>
+      buttons.map((button) => button.textContent),
+    );
     expect(playgroundItems).toEqual(["Fill with sample data", "Reset workbook…"]);
     await page.keyboard.press("Escape");
   });
@@ -44,9 +65,15 @@ describe("the playground page", () => {
     expect(await typeIntoCell(page, "A1", "Scratch")).toBe("Scratch");
     const wizard = await openWizard(page);
     // The sidebar gets Apps Script's 300 px.
-    const panel = await page.$eval("#pg-sidebar-frame", (frame) => (frame as HTMLIFrameElement).getBoundingClientRect().width);
+    const panel = await page.$eval(
+      "#pg-sidebar-frame",
+      (frame) => (frame as HTMLIFrameElement).getBoundingClientRect().width,
+    );
     expect(Math.round(panel)).toBe(300);
-    await fillFirstStep(wizard, { startMonth: "2026-12", contact: { name: "Kendra Miles", email: "kendra@example.com", role: "Head of Sales", party: "sales" } });
+    await fillFirstStep(wizard, {
+      startMonth: "2026-12",
+      contact: { name: "Kendra Miles", email: "kendra@example.com", role: "Head of Sales", party: "sales" },
+    });
     const result = await buildFromWizard(wizard);
     expect(result).toMatch(/SLA built/);
     // The page draws the new workbook as soon as the build answers.
@@ -68,7 +95,11 @@ describe("the playground page", () => {
     await showSheet(page, "Follow-up");
     await page.waitForSelector(".pg-chart canvas");
     const followUp = await chartInk(page);
-    expect(followUp.map((chart) => chart.title)).toEqual(["Follow-up speed by month (hours)", "Follow-up depth by month", "Speed to lead by month: share of leads per band"]);
+    expect(followUp.map((chart) => chart.title)).toEqual([
+      "Follow-up speed by month (hours)",
+      "Follow-up depth by month",
+      "Speed to lead by month: share of leads per band",
+    ]);
     for (const chart of followUp) expect(chart.pixels).toBeGreaterThan(2000);
   });
 
@@ -79,7 +110,9 @@ describe("the playground page", () => {
     expect(await page.inputValue("#pg-formula")).toBe("=SLA_LEADS_NEEDED(5000, 100%, 100, 50%)");
     expect(await page.inputValue("#pg-namebox")).toBe("B2");
     // A range argument, as in the README.
-    expect(Number(await typeIntoCell(page, "B4", '=SLA_FOLLOWUP_SPEED(Leads_HandedOff, Leads_FirstFollowUp, "median")'))).toBeGreaterThan(0);
+    expect(
+      Number(await typeIntoCell(page, "B4", '=SLA_FOLLOWUP_SPEED(Leads_HandedOff, Leads_FirstFollowUp, "median")')),
+    ).toBeGreaterThan(0);
     // An error shows #ERROR! and its message on hover.
     expect(await typeIntoCell(page, "B6", "=SLA_LEADS_NEEDED(5000, 100%, 100, 0)")).toBe("#ERROR!");
     await page.hover('td[data-cell="B6"]');
@@ -91,7 +124,9 @@ describe("the playground page", () => {
     const before = Number(await cellText("F3"));
     await showSheet(page, "Leads");
     const row = await page.$$eval("td[data-cell^='A']", (cells) => {
-      const empty = cells.find((cell) => Number((cell as HTMLElement).dataset.cell!.slice(1)) > 1 && (cell.textContent ?? "") === "");
+      const empty = cells.find(
+        (cell) => Number((cell as HTMLElement).dataset.cell!.slice(1)) > 1 && (cell.textContent ?? "") === "",
+      );
       return Number((empty as HTMLElement).dataset.cell!.slice(1));
     });
     await typeIntoCell(page, `A${row}`, "Typed Lead");

@@ -40,11 +40,17 @@ function errorMessage(formula: string): string {
   const row = nextRow;
   evaluate(formula);
   const hf = emulator.hyperformula;
-  const value = hf.getCellValue({ sheet: hf.getSheetId(sheet.getName())!, row: row - 1, col: 0 }) as { message?: string };
+  const value = hf.getCellValue({ sheet: hf.getSheetId(sheet.getName())!, row: row - 1, col: 0 }) as {
+    message?: string;
+  };
   return value.message ?? "";
 }
 
-const examples = FUNCTIONS.flatMap((fn) => fn.examples.filter((example) => example.result !== undefined).map((example) => [example.formula, example.result] as const));
+const examples = FUNCTIONS.flatMap((fn) =>
+  fn.examples
+    .filter((example) => example.result !== undefined)
+    .map((example) => [example.formula, example.result] as const),
+);
 
 describe("custom functions typed into a cell", () => {
   it("cover every registered function", () => {
@@ -72,7 +78,11 @@ describe("custom functions typed into a cell", () => {
     expect(evaluate("=SLA_MARKETING_SHARE(C2, C3)")).toEqual([0.75]);
     // Row by row over a range: one result per row, a bad row shows its own message.
     const rows = evaluate("=SLA_DEAL_SIZE(C2:C4, 2)", 4);
-    expect(rows.slice(0, 3)).toEqual([2700, 3600, expect.stringContaining("SLA_DEAL_SIZE: revenue must be a number (row 3")]);
+    expect(rows.slice(0, 3)).toEqual([
+      2700,
+      3600,
+      expect.stringContaining("SLA_DEAL_SIZE: revenue must be a number (row 3"),
+    ]);
     expect(rows[3]).toBe("");
     SpreadsheetApp.getActiveSpreadsheet().setNamedRange("Handed", sheet.getRange("D1:D3"));
     SpreadsheetApp.getActiveSpreadsheet().setNamedRange("Followed", sheet.getRange("E1:E3"));
@@ -96,7 +106,9 @@ describe("custom functions typed into a cell", () => {
 
   it("shows a problem with the call as #ERROR! with the registry's message, and passes errors of arguments on", () => {
     expect(evaluate("=SLA_LEADS_NEEDED(5000, 100%, 100, 0)")).toEqual(["#ERROR!"]);
-    expect(errorMessage("=SLA_LEADS_NEEDED(5000, 100%, 100, 0)")).toBe("SLA_LEADS_NEEDED: close_rate must be more than 0 and at most 100% (got 0)");
+    expect(errorMessage("=SLA_LEADS_NEEDED(5000, 100%, 100, 0)")).toBe(
+      "SLA_LEADS_NEEDED: close_rate must be more than 0 and at most 100% (got 0)",
+    );
     expect(errorMessage("=SLA_REVENUE_GOAL(1, 2, 3)")).toMatch(/SLA_REVENUE_GOAL/);
     expect(evaluate("=SLA_REVENUE_GOAL(1/0, 50%)")).toEqual(["#DIV/0!"]);
     // Nested in Sheets' own functions.

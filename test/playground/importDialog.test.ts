@@ -61,9 +61,13 @@ describe("Import leads in the playground", () => {
     const frame = await openImport();
     await frame.setInputFiles("#import-file", HUBSPOT);
     await frame.waitForSelector("#import-mapping");
-    expect(await frame.textContent("#import-file-info")).toBe("import-hubspot-contacts.csv: 10 rows, fields separated by “,”.");
+    expect(await frame.textContent("#import-file-info")).toBe(
+      "import-hubspot-contacts.csv: 10 rows, fields separated by “,”.",
+    );
     // Mapped by header: Record ID, first and last name, e-mail, company, tier and both dates.
-    const mapped = await frame.$$eval("#import-mapping select", (selects) => selects.map((select) => (select as HTMLSelectElement).value));
+    const mapped = await frame.$$eval("#import-mapping select", (selects) =>
+      selects.map((select) => (select as HTMLSelectElement).value),
+    );
     expect(mapped).toEqual(["crmId", "lead", "lead", "email", "company", "tier", "", "created", "handedOff", "", ""]);
     expect(await counts(frame)).toBe("5 new · 2 duplicates skipped · 3 rejected");
     expect(await frame.$$eval("#import-rejected li", (items) => items.map((item) => item.textContent))).toEqual([
@@ -74,19 +78,36 @@ describe("Import leads in the playground", () => {
     // The rejected rows download as CSV: row, reason, then the row as the file had it.
     const [download] = await Promise.all([page.waitForEvent("download"), frame.click("#import-download")]);
     const saved = readFileSync((await download.path())!, "utf8");
-    expect(saved.split("\r\n")[0]).toBe('\uFEFF"Row","Reason","Record ID","First Name","Last Name","Email","Company Name","Lead Tier","Lifecycle Stage","Create Date","Became a Sales Qualified Lead Date","Contact owner","Notes"');
-    expect(saved).toContain('"8","""Tier"" ""Intern"" is not one of the SLA\'s tiers. Allowed: CEO, Director, Manager.","51234007","Nora"');
+    expect(saved.split("\r\n")[0]).toBe(
+      '\uFEFF"Row","Reason","Record ID","First Name","Last Name","Email","Company Name","Lead Tier","Lifecycle Stage","Create Date","Became a Sales Qualified Lead Date","Contact owner","Notes"',
+    );
+    expect(saved).toContain(
+      '"8","""Tier"" ""Intern"" is not one of the SLA\'s tiers. Allowed: CEO, Director, Manager.","51234007","Nora"',
+    );
 
     // The tier column of this file isn't the SLA's tiers: leave it out, and Nora is no longer rejected.
     await frame.selectOption("#import-map-5", "");
     expect(await counts(frame)).toBe("6 new · 2 duplicates skipped · 2 rejected");
-    const preview = await frame.$$eval("#import-preview tbody tr", (rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent)));
-    expect(preview[0]).toEqual(["2", "Jonas Fischer", "Litware", "", "2026-12-01 08:56", "2026-12-01 09:52", "jonas.fischer@litware.example", "51234001"]);
+    const preview = await frame.$$eval("#import-preview tbody tr", (rows) =>
+      rows.map((row) => Array.from(row.children, (cell) => cell.textContent)),
+    );
+    expect(preview[0]).toEqual([
+      "2",
+      "Jonas Fischer",
+      "Litware",
+      "",
+      "2026-12-01 08:56",
+      "2026-12-01 09:52",
+      "jonas.fischer@litware.example",
+      "51234001",
+    ]);
     expect(preview[3]?.[2]).toBe('=HYPERLINK("http://evil.example","Trey")');
 
     await frame.click("#import-submit");
     await frame.waitForSelector(".im-result-success");
-    expect(await frame.textContent("#import-message")).toBe('Added 6 leads to "Leads" (rows 2–7); 0 duplicates skipped; 0 rejected.');
+    expect(await frame.textContent("#import-message")).toBe(
+      'Added 6 leads to "Leads" (rows 2–7); 0 duplicates skipped; 0 rejected.',
+    );
     // The dialog now reads the log as it is: the same file holds nothing new.
     expect(await counts(frame)).toBe("0 new · 8 duplicates skipped · 2 rejected");
     expect(await frame.isDisabled("#import-submit")).toBe(true);

@@ -22,7 +22,10 @@ describe("futurePoints (today 2026-12-15)", () => {
   const line = (label: string, data: (number | null)[], dashed = false) => ({ label, data, dashed });
 
   it("over days: a measured series ends with today, a dashed goal line may run to the month's end", () => {
-    const chart = { domain: days, datasets: [line("actual", [3, 4, null]), line("goal", [3, 4, 5], true), line("per day", [1, 1, 0])] };
+    const chart = {
+      domain: days,
+      datasets: [line("actual", [3, 4, null]), line("goal", [3, 4, 5], true), line("per day", [1, 1, 0])],
+    };
     expect(futurePoints(chart, "2026-12-15")).toEqual([{ series: "per day", at: "2026-12-16", value: 0 }]);
     const nextMonth = { domain: ["2026-12-31", "2027-01-01"], datasets: [line("goal", [9, 10], true)] };
     expect(futurePoints(nextMonth, "2026-12-15")).toEqual([{ series: "goal", at: "2027-01-01", value: 10 }]);
@@ -43,6 +46,8 @@ describe("outside", () => {
   it("says by how much a box sticks out of another", () => {
     const room = { left: 0, top: 0, right: 300, bottom: 500 };
     expect(outside({ left: 10, top: 10, right: 290, bottom: 500 }, room)).toBe("");
-    expect(outside({ left: 10, top: 450, right: 310, bottom: 550 }, room)).toBe("10 px past its right edge, 50 px below its bottom");
+    expect(outside({ left: 10, top: 450, right: 310, bottom: 550 }, room)).toBe(
+      "10 px past its right edge, 50 px below its bottom",
+    );
   });
 });

@@ -11,7 +11,13 @@ import { validateConfig } from "../../src/config/validate";
 import type { SlaConfig } from "../../src/config/schema";
 
 function config(): SlaConfig {
-  const result = validateConfig({ ...defaultConfig("en", "2026-12"), contacts: [{ name: "Kendra Miles", email: "kendra@example.com", role: "", party: "sales" }] }, "en");
+  const result = validateConfig(
+    {
+      ...defaultConfig("en", "2026-12"),
+      contacts: [{ name: "Kendra Miles", email: "kendra@example.com", role: "", party: "sales" }],
+    },
+    "en",
+  );
   if (!result.ok) throw new Error(result.problems.map((problem) => problem.text).join("\n"));
   return result.config;
 }
@@ -23,25 +29,37 @@ describe("sample leads of a running month", () => {
 
   it("are all before now, whatever the time of day and the seed", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 24 * 60 - 1 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 3, max: 120 }), (day, minute, seed, count) => {
-        const today = `2026-12-${pad(day)}`;
-        const now = `${today}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
-        const rows = sampleLeads(sla, { month: "2026-12", count, seed, today, now });
-        const at = now.replace("T", " ");
-        for (const row of rows) {
-          expect(row[4] <= at).toBe(true);
-          expect(row[3] <= row[4]).toBe(true);
-          if (row[6] !== "") expect(row[6] <= at).toBe(true);
-          if (row[11] !== "") expect(row[11] <= today).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 24 * 60 - 1 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: 3, max: 120 }),
+        (day, minute, seed, count) => {
+          const today = `2026-12-${pad(day)}`;
+          const now = `${today}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
+          const rows = sampleLeads(sla, { month: "2026-12", count, seed, today, now });
+          const at = now.replace("T", " ");
+          for (const row of rows) {
+            expect(row[4] <= at).toBe(true);
+            expect(row[3] <= row[4]).toBe(true);
+            if (row[6] !== "") expect(row[6] <= at).toBe(true);
+            if (row[11] !== "") expect(row[11] <= today).toBe(true);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it("move a lead of later today to an earlier working day rather than after now", () => {
     // Tuesday 15 December 2026 at 09:30: the morning's first hand-offs at most, the rest on earlier days.
-    const rows = sampleLeads(sla, { month: "2026-12", count: 60, seed: 20261201, today: "2026-12-15", now: "2026-12-15T09:30" });
+    const rows = sampleLeads(sla, {
+      month: "2026-12",
+      count: 60,
+      seed: 20261201,
+      today: "2026-12-15",
+      now: "2026-12-15T09:30",
+    });
     const later = sampleLeads(sla, { month: "2026-12", count: 60, seed: 20261201, today: "2026-12-15" });
     expect(later.some((row) => row[4] > "2026-12-15 09:30")).toBe(true);
     expect(rows.every((row) => row[4] <= "2026-12-15 09:30")).toBe(true);

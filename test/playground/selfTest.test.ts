@@ -34,14 +34,18 @@ describe("Run self-test in the playground", () => {
     expect(Number(await dialog().locator("#selftest-charts dd").textContent())).toBeGreaterThanOrEqual(3);
     expect(await dialog().locator("#selftest-copy").isVisible()).toBe(true);
     await page.click("#pg-dialog-close");
-    await page.waitForFunction(() => Array.from(document.querySelectorAll(".pg-tab"), (tab) => tab.textContent).includes("Follow-up"));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll(".pg-tab"), (tab) => tab.textContent).includes("Follow-up"),
+    );
   });
 
   it("refuses to run again in the workbook it built", async () => {
     await menu(page, "menu-extensions", "selfTest");
     const message = dialog().locator("#selftest-message");
     await message.waitFor({ timeout: 60_000 });
-    expect(await message.textContent()).toMatch(/^The self-test builds the example SLA and needs an empty spreadsheet, but this one is not empty: it has \d+ tabs/);
+    expect(await message.textContent()).toMatch(
+      /^The self-test builds the example SLA and needs an empty spreadsheet, but this one is not empty: it has \d+ tabs/,
+    );
     await page.click("#pg-dialog-close");
   });
 });

@@ -20,7 +20,10 @@ function tabs(view: WorkbookView): string[] {
 }
 
 async function view(playground: Playground, sheet?: string): Promise<WorkbookView> {
-  const answer = await get(playground.url, sheet === undefined ? "/api/view" : `/api/view?sheet=${encodeURIComponent(sheet)}`);
+  const answer = await get(
+    playground.url,
+    sheet === undefined ? "/api/view" : `/api/view?sheet=${encodeURIComponent(sheet)}`,
+  );
   expect(answer.status).toBe(200);
   return answer.body as WorkbookView;
 }
@@ -42,7 +45,13 @@ describe("the bridge", () => {
   let playground: Playground;
   beforeAll(async () => {
     folder = tempFolder();
-    playground = await startPlayground({ port: 0, dataFile: folder.file("workbook.json"), today: TODAY, timeZone: "Europe/Berlin", maxBodyBytes: 64 * 1024 });
+    playground = await startPlayground({
+      port: 0,
+      dataFile: folder.file("workbook.json"),
+      today: TODAY,
+      timeZone: "Europe/Berlin",
+      maxBodyBytes: 64 * 1024,
+    });
   });
   afterAll(async () => {
     await playground?.close();
@@ -90,12 +99,15 @@ describe("the bridge", () => {
     expect(errorOf(form)).toMatch(/Content-Type: application\/json/);
   });
 
-  it.each(["noSuchFunction", "__proto__", "constructor", "toString", "hasOwnProperty", "runCustomFunction"])("answers 404 for %s, which is not in SERVER_API", async (name) => {
-    const answer = await post(playground.url, `/api/run/${encodeURIComponent(name)}`, []);
-    expect(answer.status).toBe(404);
-    expect(errorOf(answer)).toContain("is not a server function");
-    expect(errorOf(answer)).toContain("buildSla");
-  });
+  it.each(["noSuchFunction", "__proto__", "constructor", "toString", "hasOwnProperty", "runCustomFunction"])(
+    "answers 404 for %s, which is not in SERVER_API",
+    async (name) => {
+      const answer = await post(playground.url, `/api/run/${encodeURIComponent(name)}`, []);
+      expect(answer.status).toBe(404);
+      expect(errorOf(answer)).toContain("is not a server function");
+      expect(errorOf(answer)).toContain("buildSla");
+    },
+  );
 
   it("answers what a server function throws as a failure (500 with its message)", async () => {
     // HtmlService is Apps Script's alone: the page opens the sidebar itself.
@@ -115,10 +127,18 @@ describe("the bridge", () => {
   it("refuses hosts other than localhost and other methods", async () => {
     // A page elsewhere that resolves its own name to 127.0.0.1 (DNS rebinding) gets nothing.
     const status = await new Promise<number>((resolve, reject) => {
-      const request = httpRequest({ host: "127.0.0.1", port: playground.port, path: "/api/view", headers: { Host: `evil.example:${playground.port}` } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
+      const request = httpRequest(
+        {
+          host: "127.0.0.1",
+          port: playground.port,
+          path: "/api/view",
+          headers: { Host: `evil.example:${playground.port}` },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
       request.on("error", reject);
       request.end();
     });
@@ -145,7 +165,12 @@ describe("the workbook in the playground", () => {
   let playground: Playground;
   beforeAll(async () => {
     folder = tempFolder();
-    playground = await startPlayground({ port: 0, dataFile: folder.file("workbook.json"), today: TODAY, timeZone: "Europe/Berlin" });
+    playground = await startPlayground({
+      port: 0,
+      dataFile: folder.file("workbook.json"),
+      today: TODAY,
+      timeZone: "Europe/Berlin",
+    });
   });
   afterAll(async () => {
     await playground?.close();
@@ -192,7 +217,9 @@ describe("the workbook in the playground", () => {
 
   it("builds the SLA, fills sample leads for its months, and the reports and charts follow the lead log", async () => {
     await build(playground);
-    expect(tabs(await view(playground))).toEqual(expect.arrayContaining(["Agreement", "2026-12", "Leads", "Follow-up"]));
+    expect(tabs(await view(playground))).toEqual(
+      expect.arrayContaining(["Agreement", "2026-12", "Leads", "Follow-up"]),
+    );
     const filled = await post(playground.url, "/api/playground/sample", {});
     expect(filled.status).toBe(200);
     const { added, message } = filled.body as { added: number; message: string };
@@ -226,7 +253,9 @@ describe("the workbook in the playground", () => {
 
     // Sales types a lead into the log: the month tab counts it.
     const leads = await view(playground, "Leads");
-    const firstEmpty = Array.from({ length: leads.sheet.rows }, (_, i) => i + 2).find((row) => !leads.sheet.cells[`A${row}`]?.v);
+    const firstEmpty = Array.from({ length: leads.sheet.rows }, (_, i) => i + 2).find(
+      (row) => !leads.sheet.cells[`A${row}`]?.v,
+    );
     await setCell(playground, "Leads", `A${firstEmpty}`, "Typed Lead");
     await setCell(playground, "Leads", `E${firstEmpty}`, "2026-12-15 10:30");
     const after = await view(playground, "2026-12");
@@ -234,9 +263,19 @@ describe("the workbook in the playground", () => {
     expect(after.sheet.charts[0]?.datasets[1]?.data[14]).toBe(added + 1);
 
     // Custom functions read the workbook's named ranges.
-    const speed = await setCell(playground, "Sheet1", "G1", '=SLA_FOLLOWUP_SPEED(Leads_HandedOff, Leads_FirstFollowUp, "median")');
+    const speed = await setCell(
+      playground,
+      "Sheet1",
+      "G1",
+      '=SLA_FOLLOWUP_SPEED(Leads_HandedOff, Leads_FirstFollowUp, "median")',
+    );
     expect(Number(speed.sheet.cells.G1?.v)).toBeGreaterThan(0);
-    const perRow = await setCell(playground, "Sheet1", "H1", "=SLA_RESPONSE_HOURS(Leads_HandedOff, Leads_FirstFollowUp)");
+    const perRow = await setCell(
+      playground,
+      "Sheet1",
+      "H1",
+      "=SLA_RESPONSE_HOURS(Leads_HandedOff, Leads_FirstFollowUp)",
+    );
     expect(perRow.sheet.cells.H1?.err).toBeUndefined();
     expect(Number(perRow.sheet.cells.H1?.v)).toBeGreaterThan(0);
   });
@@ -244,14 +283,21 @@ describe("the workbook in the playground", () => {
   it("starts next month and shares with sales through the bridge (recorded, not sent)", async () => {
     // December has not ended on the 15th: asked first, then started early.
     const asked = await post(playground.url, "/api/run/startNextMonth", [{ use: "agreed" }]);
-    expect((asked.body as { value: { ok: boolean; reason: string } }).value).toMatchObject({ ok: false, reason: "monthRunning" });
+    expect((asked.body as { value: { ok: boolean; reason: string } }).value).toMatchObject({
+      ok: false,
+      reason: "monthRunning",
+    });
     const next = await post(playground.url, "/api/run/startNextMonth", [{ use: "agreed", early: true }]);
     expect((next.body as { value: { ok: boolean } }).value.ok).toBe(true);
     expect(tabs(await view(playground))).toContain("2027-01");
-    const shared = await post(playground.url, "/api/run/shareWithSales", [{ emails: ["rep@example.com", "not an address"], mode: "warning" }]);
+    const shared = await post(playground.url, "/api/run/shareWithSales", [
+      { emails: ["rep@example.com", "not an address"], mode: "warning" },
+    ]);
     const report = (shared.body as { value: { ok: boolean; addresses: { email: string; outcome: string }[] } }).value;
     expect(report.ok).toBe(true);
-    expect(report.addresses).toEqual(expect.arrayContaining([expect.objectContaining({ email: "rep@example.com", outcome: "added" })]));
+    expect(report.addresses).toEqual(
+      expect.arrayContaining([expect.objectContaining({ email: "rep@example.com", outcome: "added" })]),
+    );
     expect((await view(playground)).editors).toContain("rep@example.com");
   });
 
@@ -304,7 +350,9 @@ describe("the saved workbook", () => {
       expect(shown.sheet.cells.B2).toMatchObject({ v: "34", f: "=SLA_LEADS_NEEDED(5000, 100%, 300, 50%)" });
       expect(shown.realToday).toBe(true);
       expect(shown.today).not.toBe(TODAY);
-      const state = (await post(second.url, "/api/run/getWizardState", [])).body as { value: { hasSla: boolean; config: { startMonth: string } } };
+      const state = (await post(second.url, "/api/run/getWizardState", [])).body as {
+        value: { hasSla: boolean; config: { startMonth: string } };
+      };
       expect(state.value).toMatchObject({ hasSla: true, config: { startMonth: "2026-12" } });
     } finally {
       await second.close();
@@ -371,11 +419,15 @@ describe("a port in use", () => {
   });
 
   it("makes npm start's script exit with that message", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts", "--data", folder.file("c.json")], {
-      env: { ...process.env, PORT: String(first.port) },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/start.ts", "--data", folder.file("c.json")],
+      {
+        env: { ...process.env, PORT: String(first.port) },
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`Port ${first.port} is already in use`);
     expect(result.stderr).toMatch(/PORT=\d+ npm start/);

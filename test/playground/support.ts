@@ -32,7 +32,12 @@ export interface Answer {
 }
 
 /** POSTs `body` as it is (a string is sent verbatim, anything else as JSON). */
-export async function post(base: string, path: string, body: unknown, contentType = "application/json"): Promise<Answer> {
+export async function post(
+  base: string,
+  path: string,
+  body: unknown,
+  contentType = "application/json",
+): Promise<Answer> {
   const response = await fetch(new URL(path, base), {
     method: "POST",
     headers: contentType === "" ? {} : { "Content-Type": contentType },
@@ -79,14 +84,22 @@ export interface PlaygroundPage {
  * closes both after them. `prepare` runs against the server before the page
  * opens (e.g. a build through the bridge).
  */
-export function playgroundInBrowser(options: { locale?: string; today?: string; prepare?: (playground: Playground) => Promise<void> } = {}): PlaygroundPage {
+export function playgroundInBrowser(
+  options: { locale?: string; today?: string; prepare?: (playground: Playground) => Promise<void> } = {},
+): PlaygroundPage {
   let folder: TempFolder | undefined;
   let playground: Playground | undefined;
   let browser: Browser | undefined;
   let open: OpenPage | undefined;
   beforeAll(async () => {
     folder = tempFolder();
-    playground = await startPlayground({ port: 0, dataFile: folder.file("workbook.json"), today: options.today ?? TODAY, timeZone: "Europe/Berlin", locale: options.locale ?? "en_US" });
+    playground = await startPlayground({
+      port: 0,
+      dataFile: folder.file("workbook.json"),
+      today: options.today ?? TODAY,
+      timeZone: "Europe/Berlin",
+      locale: options.locale ?? "en_US",
+    });
     await options.prepare?.(playground);
     browser = await launchChromium();
     open = await openPlaygroundPage(browser, playground.url);

@@ -15,8 +15,25 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import type { Browser, Frame, Page } from "playwright-core";
 import {
-  buildFromWizard, clippedCells, clippedText, domainKind, drawnCharts, fillFirstStep, fillSampleData, futurePoints, gridViewport, launchChromium,
-  openPlaygroundPage, openWizard, outside, rectText, resultBoxPlace, shownSheet, showSheet, tabNames, type OpenPage,
+  buildFromWizard,
+  clippedCells,
+  clippedText,
+  domainKind,
+  drawnCharts,
+  fillFirstStep,
+  fillSampleData,
+  futurePoints,
+  gridViewport,
+  launchChromium,
+  openPlaygroundPage,
+  openWizard,
+  outside,
+  rectText,
+  resultBoxPlace,
+  shownSheet,
+  showSheet,
+  tabNames,
+  type OpenPage,
 } from "../../playground/server/browserDriver";
 import { startPlayground, type Playground } from "../../playground/server";
 import type { Language } from "../../src/core/i18n";
@@ -31,7 +48,10 @@ const SCREENS = [
   { width: 1920, height: 1080 },
 ] as const;
 
-const CONTACT = { en: { name: "Kendra Miles", role: "Head of Sales" }, de: { name: "Katrin Müller", role: "Vertriebsleitung" } } as const;
+const CONTACT = {
+  en: { name: "Kendra Miles", role: "Head of Sales" },
+  de: { name: "Katrin Müller", role: "Vertriebsleitung" },
+} as const;
 
 describe.each(["en", "de"] as const)("the built workbook in the playground (%s)", (language: Language) => {
   const dashboard = DASHBOARD_NAMES[language];
@@ -45,12 +65,21 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
 
   beforeAll(async () => {
     folder = tempFolder();
-    playground = await startPlayground({ port: 0, dataFile: folder.file("workbook.json"), today: TODAY, timeZone: "Europe/Berlin", locale: language === "de" ? "de_DE" : "en_US" });
+    playground = await startPlayground({
+      port: 0,
+      dataFile: folder.file("workbook.json"),
+      today: TODAY,
+      timeZone: "Europe/Berlin",
+      locale: language === "de" ? "de_DE" : "en_US",
+    });
     browser = await launchChromium();
     open = await openPlaygroundPage(browser, playground.url, SCREENS[0], language === "de" ? "de-DE" : "en-US");
     page = open.page;
     wizard = await openWizard(page);
-    await fillFirstStep(wizard, { startMonth: "2026-12", contact: { ...CONTACT[language], email: "sales@example.com", party: "sales" } });
+    await fillFirstStep(wizard, {
+      startMonth: "2026-12",
+      contact: { ...CONTACT[language], email: "sales@example.com", party: "sales" },
+    });
     const result = await buildFromWizard(wizard);
     if (!/SLA (built|erstellt)/.test(result)) throw new Error(`the wizard did not build: ${result}`);
     // The page draws the new workbook once the build's answer reaches it.
@@ -66,26 +95,42 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
 
   it(`after Build shows the ${dashboard} tab, the one the add-on activated`, async () => {
     const shown = await shownSheet(page);
-    const active = await page.evaluate(() => (window as unknown as { slaPlayground: { activeTab?: string } }).slaPlayground.activeTab);
-    expect({ shown, active, tabs: await tabNames(page) }).toEqual({ shown: dashboard, active: dashboard, tabs: expect.arrayContaining([dashboard]) });
+    const active = await page.evaluate(
+      () => (window as unknown as { slaPlayground: { activeTab?: string } }).slaPlayground.activeTab,
+    );
+    expect({ shown, active, tabs: await tabNames(page) }).toEqual({
+      shown: dashboard,
+      active: dashboard,
+      tabs: expect.arrayContaining([dashboard]),
+    });
   });
 
   it("at 1366×768 the result box lies whole in the sidebar, its buttons above the sticky footer", async () => {
     const place = await resultBoxPlace(page, wizard);
     const problems: string[] = [];
     const frameOut = outside(place.frame, place.viewport);
-    if (frameOut) problems.push(`the sidebar frame ${rectText(place.frame)} sticks out of the page ${rectText(place.viewport)}: ${frameOut}`);
+    if (frameOut)
+      problems.push(
+        `the sidebar frame ${rectText(place.frame)} sticks out of the page ${rectText(place.viewport)}: ${frameOut}`,
+      );
     const boxOut = outside(place.box, place.room);
-    if (boxOut) problems.push(`the result box ${rectText(place.box)} is not inside the sidebar's visible area ${rectText(place.room)}: ${boxOut}`);
+    if (boxOut)
+      problems.push(
+        `the result box ${rectText(place.box)} is not inside the sidebar's visible area ${rectText(place.room)}: ${boxOut}`,
+      );
     for (const button of place.buttons) {
       const out = outside(button.rect, place.room);
       if (out) problems.push(`the button #${button.id} "${button.text}" ${rectText(button.rect)} is hidden: ${out}`);
     }
     const ids = place.buttons.map((button) => button.id);
-    if (!ids.includes("wz-open-dashboard")) problems.push(`the result box has no "Open the Dashboard" button (buttons: ${ids.join(", ") || "none"})`);
-    if (!ids.includes("wz-close")) problems.push(`the result box has no Close button (buttons: ${ids.join(", ") || "none"})`);
+    if (!ids.includes("wz-open-dashboard"))
+      problems.push(`the result box has no "Open the Dashboard" button (buttons: ${ids.join(", ") || "none"})`);
+    if (!ids.includes("wz-close"))
+      problems.push(`the result box has no Close button (buttons: ${ids.join(", ") || "none"})`);
     expect(problems).toEqual([]);
-    expect(await wizard.textContent("#wz-open-dashboard")).toBe(language === "de" ? "Übersicht öffnen" : "Open the Dashboard");
+    expect(await wizard.textContent("#wz-open-dashboard")).toBe(
+      language === "de" ? "Übersicht öffnen" : "Open the Dashboard",
+    );
   });
 
   it(`the result box's button opens the ${dashboard}`, async () => {
@@ -96,11 +141,16 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
       ({ sheet }) => {
         const frame = document.getElementById("pg-sidebar-frame") as HTMLIFrameElement | null;
         const problem = frame?.contentDocument?.getElementById("wz-dashboard-problem");
-        return document.querySelector("table.pg-table")?.getAttribute("data-sheet") === sheet || (problem !== null && problem !== undefined);
+        return (
+          document.querySelector("table.pg-table")?.getAttribute("data-sheet") === sheet ||
+          (problem !== null && problem !== undefined)
+        );
       },
       { sheet: dashboard },
     );
-    const problem = (await wizard.$("#wz-dashboard-problem")) ? await wizard.textContent("#wz-dashboard-problem") : null;
+    const problem = (await wizard.$("#wz-dashboard-problem"))
+      ? await wizard.textContent("#wz-dashboard-problem")
+      : null;
     expect({ shown: await shownSheet(page), problem }).toEqual({ shown: dashboard, problem: null });
   });
 
@@ -116,15 +166,23 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
       it(`${size}: the ${dashboard}'s pace chart lies inside the grid's visible area`, async () => {
         await page.setViewportSize(screen);
         const tabs = await tabNames(page);
-        if (!tabs.includes(dashboard)) throw new Error(`there is no tab "${dashboard}" to look at; the tabs are ${tabs.join(", ")}`);
+        if (!tabs.includes(dashboard))
+          throw new Error(`there is no tab "${dashboard}" to look at; the tabs are ${tabs.join(", ")}`);
         await showSheet(page, dashboard);
         const charts = await drawnCharts(page);
         // The pace chart runs over the days of the month.
         const pace = charts.find((chart) => domainKind(chart) === "days");
-        if (!pace) throw new Error(`the ${dashboard} tab has no pace chart over the days of the month; its charts: ${charts.map((chart) => `"${chart.title}" (${domainKind(chart)})`).join(", ") || "none"}`);
+        if (!pace)
+          throw new Error(
+            `the ${dashboard} tab has no pace chart over the days of the month; its charts: ${charts.map((chart) => `"${chart.title}" (${domainKind(chart)})`).join(", ") || "none"}`,
+          );
         const visible = await gridViewport(page);
         const out = outside(pace.box, visible);
-        expect(out === "" ? "" : `at ${size} the chart "${pace.title}" ${rectText(pace.box)} is not inside the grid's visible area ${rectText(visible)}: ${out}`).toBe("");
+        expect(
+          out === ""
+            ? ""
+            : `at ${size} the chart "${pace.title}" ${rectText(pace.box)} is not inside the grid's visible area ${rectText(visible)}: ${out}`,
+        ).toBe("");
       });
 
       it(`${size}: no cell's text is clipped or broken mid-word on any tab`, async () => {
@@ -148,7 +206,11 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
           const points = futurePoints(chart, TODAY);
           if (points.length === 0) continue;
           const bySeries = new Map<string, string[]>();
-          for (const point of points) bySeries.set(point.series, [...(bySeries.get(point.series) ?? []), `${point.at}=${Math.round(point.value * 100) / 100}`]);
+          for (const point of points)
+            bySeries.set(point.series, [
+              ...(bySeries.get(point.series) ?? []),
+              `${point.at}=${Math.round(point.value * 100) / 100}`,
+            ]);
           for (const [series, at] of bySeries) {
             const shown = at.length > 4 ? `${at.slice(0, 4).join(", ")} … (${at.length} points)` : at.join(", ");
             offenders.push(`${tab}: chart "${chart.title}", series "${series}" draws after ${TODAY}: ${shown}`);

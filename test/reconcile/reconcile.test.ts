@@ -13,8 +13,14 @@ import { NEW_LEAD_COLUMNS, LEAD_COLUMN_KEYS, columnRuns } from "../../src/workbo
 import { labelsFor } from "../../src/workbook/labels";
 
 const sheet = { inputs: { "note|2026-12-01": "H14" }, area: "A1:H44" };
-const tab = (id: number, name: string, key?: string): TabSnapshot => (key ? { id, name, record: { key, sheet } } : { id, name });
-const snapshot = (tabs: TabSnapshot[], state?: DocumentSnapshot["state"]): DocumentSnapshot => ({ tabs, columnTags: [], rowTags: [], state });
+const tab = (id: number, name: string, key?: string): TabSnapshot =>
+  key ? { id, name, record: { key, sheet } } : { id, name };
+const snapshot = (tabs: TabSnapshot[], state?: DocumentSnapshot["state"]): DocumentSnapshot => ({
+  tabs,
+  columnTags: [],
+  rowTags: [],
+  state,
+});
 const planned = [
   { key: "agreement", name: "Agreement" },
   { key: "leads", name: "Leads" },
@@ -22,7 +28,11 @@ const planned = [
 
 describe("matchTabs", () => {
   it("finds the add-on's tabs by their metadata, whatever they are called now", () => {
-    const { matches, refusals } = matchTabs(planned, snapshot([tab(7, "Our deal", "agreement"), tab(9, "Leads", "leads")]), undefined);
+    const { matches, refusals } = matchTabs(
+      planned,
+      snapshot([tab(7, "Our deal", "agreement"), tab(9, "Leads", "leads")]),
+      undefined,
+    );
     expect(refusals).toEqual([]);
     expect(matches.map((match) => [match.key, match.tab?.id])).toEqual([
       ["agreement", 7],
@@ -44,15 +54,24 @@ describe("matchTabs", () => {
   });
 
   it("takes a tab of a build before metadata by the stored id, and tags it", () => {
-    const layout = { version: 1 as const, sheets: { agreement: { name: "Agreement", id: 5, inputs: {}, area: "A1:B2" } } };
-    const { matches, refusals } = matchTabs(planned, snapshot([tab(5, "Agreement")], { revision: 3, months: [], layout }), layout);
+    const layout = {
+      version: 1 as const,
+      sheets: { agreement: { name: "Agreement", id: 5, inputs: {}, area: "A1:B2" } },
+    };
+    const { matches, refusals } = matchTabs(
+      planned,
+      snapshot([tab(5, "Agreement")], { revision: 3, months: [], layout }),
+      layout,
+    );
     expect(refusals).toEqual([]);
     expect(matches[0]).toMatchObject({ tab: { id: 5 }, needsTag: true });
   });
 
   it("refuses a tab of its own whose record is lost everywhere, rather than guess where users' cells are", () => {
     const bare: TabSnapshot = { id: 7, name: "Agreement", record: { key: "agreement" } };
-    expect(matchTabs(planned, snapshot([bare]), undefined).refusals).toEqual([{ kind: "unknownLayout", tab: "Agreement" }]);
+    expect(matchTabs(planned, snapshot([bare]), undefined).refusals).toEqual([
+      { kind: "unknownLayout", tab: "Agreement" },
+    ]);
   });
 
   it("prefers the stored id, then the planned name, when a key is on several tabs (a copy)", () => {
@@ -61,7 +80,11 @@ describe("matchTabs", () => {
   });
 
   it("reads the months from the tabs' records when the stored state is lost", () => {
-    const month: TabSnapshot = { id: 4, name: "2026-12", record: { key: "month:2026-12", month: { month: "2026-12", inputs: { mode: "agreed" } } } };
+    const month: TabSnapshot = {
+      id: 4,
+      name: "2026-12",
+      record: { key: "month:2026-12", month: { month: "2026-12", inputs: { mode: "agreed" } } },
+    };
     expect(monthsOf(snapshot([month]))).toEqual([{ month: "2026-12", inputs: { mode: "agreed" } }]);
   });
 });
@@ -75,9 +98,18 @@ describe("resolveLeadColumns", () => {
   });
 
   it("follows the metadata when users inserted a column", () => {
-    const tags = LEAD_COLUMN_KEYS.map((key, index) => ({ sheetId: 1, key, column: index + 1 >= 3 ? index + 2 : index + 1 }));
+    const tags = LEAD_COLUMN_KEYS.map((key, index) => ({
+      sheetId: 1,
+      key,
+      column: index + 1 >= 3 ? index + 2 : index + 1,
+    }));
     const withRegion = [...header.slice(0, 2), "Region", ...header.slice(2)];
-    const resolved = resolveLeadColumns({ sheetId: 1, header: withRegion, columns: 26, lastUsedColumn: 17 }, tags, [], titles);
+    const resolved = resolveLeadColumns(
+      { sheetId: 1, header: withRegion, columns: 26, lastUsedColumn: 17 },
+      tags,
+      [],
+      titles,
+    );
     expect(resolved.columns.company).toBe(2);
     expect(resolved.columns.tier).toBe(4);
     expect(resolved.columns.hoursSoFar).toBe(17);
@@ -86,7 +118,12 @@ describe("resolveLeadColumns", () => {
 
   it("finds an untagged log's columns by header text in either language, and tags them", () => {
     const german = [...labelsFor("de").leads.headers];
-    const resolved = resolveLeadColumns({ sheetId: 1, header: ["Region", ...german], columns: 20, lastUsedColumn: 17 }, [], [], titles);
+    const resolved = resolveLeadColumns(
+      { sheetId: 1, header: ["Region", ...german], columns: 20, lastUsedColumn: 17 },
+      [],
+      [],
+      titles,
+    );
     expect(resolved.columns.lead).toBe(2);
     expect(resolved.columns.closedOn).toBe(13);
     expect(resolved.untagged).toHaveLength(LEAD_COLUMN_KEYS.length);
@@ -94,14 +131,24 @@ describe("resolveLeadColumns", () => {
 
   it("uses the product's named ranges before header text", () => {
     const renamed = header.map((title, index) => (index === 4 ? "Handoff (renamed)" : title));
-    const resolved = resolveLeadColumns({ sheetId: 1, header: renamed, columns: 20, lastUsedColumn: 16 }, [], [{ name: "Leads_HandedOff", sheetId: 1, a1: "E2:E1000" }], titles);
+    const resolved = resolveLeadColumns(
+      { sheetId: 1, header: renamed, columns: 20, lastUsedColumn: 16 },
+      [],
+      [{ name: "Leads_HandedOff", sheetId: 1, a1: "E2:E1000" }],
+      titles,
+    );
     expect(resolved.columns.handedOff).toBe(5);
   });
 
   it("puts a column it can't find at the log's right end, never between users' columns", () => {
     const withoutOwner = header.filter((_, index) => index !== 5);
     // A user's value far right in a lower row counts too.
-    const resolved = resolveLeadColumns({ sheetId: 1, header: [...withoutOwner, "My notes"], columns: 26, lastUsedColumn: 20 }, [], [], titles);
+    const resolved = resolveLeadColumns(
+      { sheetId: 1, header: [...withoutOwner, "My notes"], columns: 26, lastUsedColumn: 20 },
+      [],
+      [],
+      titles,
+    );
     expect(resolved.added).toEqual(["owner"]);
     expect(resolved.columns.owner).toBe(21);
   });
@@ -117,15 +164,23 @@ describe("resolveLeadColumns", () => {
 describe("checkHeaderRow", () => {
   const columns = [{ sheetId: 1, key: "lead", column: 1 }];
   it("accepts the header where it belongs, and tags a log that has no metadata yet", () => {
-    expect(checkHeaderRow(1, [{ sheetId: 1, key: "sla.header", row: 1 }], columns, false)).toEqual({ kind: "ok", tag: false });
+    expect(checkHeaderRow(1, [{ sheetId: 1, key: "sla.header", row: 1 }], columns, false)).toEqual({
+      kind: "ok",
+      tag: false,
+    });
     expect(checkHeaderRow(1, [], [], false)).toEqual({ kind: "ok", tag: true });
   });
   it("refuses a header that moved down or was deleted, rather than write over the rows now there", () => {
-    expect(checkHeaderRow(1, [{ sheetId: 1, key: "sla.header", row: 2 }], columns, true)).toEqual({ kind: "leadHeaderMoved", row: 2 });
+    expect(checkHeaderRow(1, [{ sheetId: 1, key: "sla.header", row: 2 }], columns, true)).toEqual({
+      kind: "leadHeaderMoved",
+      row: 2,
+    });
     expect(checkHeaderRow(1, [], columns, false)).toEqual({ kind: "leadHeaderMissing" });
     // Deleted, then an empty row inserted for it: the header goes there again.
     expect(checkHeaderRow(1, [], columns, true)).toEqual({ kind: "ok", tag: true });
-    expect(checkHeaderRow(1, [{ sheetId: 2, key: "sla.header", row: 1 }], columns, false)).toEqual({ kind: "leadHeaderMissing" });
+    expect(checkHeaderRow(1, [{ sheetId: 2, key: "sla.header", row: 1 }], columns, false)).toEqual({
+      kind: "leadHeaderMissing",
+    });
   });
 });
 
@@ -138,13 +193,25 @@ describe("decideNamedRanges", () => {
   const plan = [{ name: "Quota", sheetKey: "agreement", target: "'Agreement'!$B$5" }];
 
   it("creates a missing name and keeps one already in place", () => {
-    expect(decideNamedRanges(plan, [], ours, new Set(), names).decisions).toEqual([{ name: "Quota", target: "'Agreement'!$B$5", action: "create" }]);
-    expect(decideNamedRanges(plan, [{ name: "Quota", sheetId: 7, a1: "B5" }], ours, new Set(), names).decisions[0]?.action).toBe("keep");
-    expect(decideNamedRanges(plan, [{ name: "Quota", sheetId: 7, a1: "B9" }], ours, new Set(), names).decisions[0]?.action).toBe("move");
+    expect(decideNamedRanges(plan, [], ours, new Set(), names).decisions).toEqual([
+      { name: "Quota", target: "'Agreement'!$B$5", action: "create" },
+    ]);
+    expect(
+      decideNamedRanges(plan, [{ name: "Quota", sheetId: 7, a1: "B5" }], ours, new Set(), names).decisions[0]?.action,
+    ).toBe("keep");
+    expect(
+      decideNamedRanges(plan, [{ name: "Quota", sheetId: 7, a1: "B9" }], ours, new Set(), names).decisions[0]?.action,
+    ).toBe("move");
   });
 
   it("refuses a user's name of the same name and says where it points", () => {
-    const { decisions, refusals } = decideNamedRanges(plan, [{ name: "Quota", sheetId: 3, a1: "C2" }], ours, new Set(["Quota"]), names);
+    const { decisions, refusals } = decideNamedRanges(
+      plan,
+      [{ name: "Quota", sheetId: 3, a1: "C2" }],
+      ours,
+      new Set(["Quota"]),
+      names,
+    );
     expect(decisions).toEqual([]);
     expect(refusals).toEqual([{ kind: "namedRangeTaken", name: "Quota", target: "'Plan'!C2" }]);
   });
@@ -163,9 +230,15 @@ describe("decideNamedRanges", () => {
 
 describe("stored state", () => {
   it("treats junk as unreadable instead of throwing later", () => {
-    expect(readChecked(workbookStateSchema, { revision: 2, months: ["2026-12", 5], layout: { version: 1, sheets: {} } })).toBeUndefined();
-    expect(readChecked(workbookStateSchema, { revision: 2, months: [{ month: "2026-13", inputs: { mode: "agreed" } }] })).toBeUndefined();
-    expect(readChecked(workbookStateSchema, { revision: 2, months: [{ month: "2026-12", inputs: { mode: "agreed" } }] })).toBeDefined();
+    expect(
+      readChecked(workbookStateSchema, { revision: 2, months: ["2026-12", 5], layout: { version: 1, sheets: {} } }),
+    ).toBeUndefined();
+    expect(
+      readChecked(workbookStateSchema, { revision: 2, months: [{ month: "2026-13", inputs: { mode: "agreed" } }] }),
+    ).toBeUndefined();
+    expect(
+      readChecked(workbookStateSchema, { revision: 2, months: [{ month: "2026-12", inputs: { mode: "agreed" } }] }),
+    ).toBeDefined();
     expect(parseTabRecord("{not json")).toBeUndefined();
     expect(parseTabRecord(JSON.stringify({ key: "leads" }))).toEqual({ key: "leads" });
   });

@@ -76,7 +76,8 @@ class Parser {
       break;
     }
     const width = rows[0]?.length ?? 0;
-    if (rows.some((line) => line.length !== width)) throw new Error(`${this.where()}: array literal rows differ in length`);
+    if (rows.some((line) => line.length !== width))
+      throw new Error(`${this.where()}: array literal rows differ in length`);
     return rows;
   }
 
@@ -179,7 +180,9 @@ class Parser {
 
   private fail(expected: string): never {
     const found = this.peek();
-    throw new Error(`${this.where()}: expected ${expected}, found ${found === undefined ? "the end" : JSON.stringify(found)}`);
+    throw new Error(
+      `${this.where()}: expected ${expected}, found ${found === undefined ? "the end" : JSON.stringify(found)}`,
+    );
   }
 }
 

@@ -6,8 +6,20 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import {
-  closeRateFormula, cumulativeGoalFormula, customersNeededFormula, dailyTargetFormula, dealSizeFormula, leadsNeededFormula,
-  holidayDayFormula, hoursSoFarFormula, marketingShareFormula, paceFormula, responseHoursFormula, revenueGoalFormula, weekendMask, type WorkTimeRefs,
+  closeRateFormula,
+  cumulativeGoalFormula,
+  customersNeededFormula,
+  dailyTargetFormula,
+  dealSizeFormula,
+  leadsNeededFormula,
+  holidayDayFormula,
+  hoursSoFarFormula,
+  marketingShareFormula,
+  paceFormula,
+  responseHoursFormula,
+  revenueGoalFormula,
+  weekendMask,
+  type WorkTimeRefs,
 } from "../../src/workbook/formulas";
 import { createHyperFormula } from "../../playground/emulator/hyperformulaSetup";
 import { zoneNamed } from "../../src/core/time";
@@ -45,16 +57,27 @@ function closeTo(actual: unknown, expected: unknown): void {
 
 describe("native formulas and their custom-function twins", () => {
   it("agree on the guide's worked example: 100 leads", () => {
-    expect(evaluate([5000, 1, 100, 0.5], ([q, s, d, c]) => leadsNeededFormula(`(${customersNeededFormula(`(${revenueGoalFormula(q!, s!)})`, d!)})`, c!))).toBe(100);
+    expect(
+      evaluate([5000, 1, 100, 0.5], ([q, s, d, c]) =>
+        leadsNeededFormula(`(${customersNeededFormula(`(${revenueGoalFormula(q!, s!)})`, d!)})`, c!),
+      ),
+    ).toBe(100);
     expect(call("SLA_LEADS_NEEDED", [5000, 1, 100, 0.5])).toBe(100);
   });
 
   it("agree on revenue goal, customers needed and leads needed", () => {
     fc.assert(
       fc.property(money, rate, positive, rate, (q, s, d, c) => {
-        closeTo(evaluate([q, s], ([a, b]) => revenueGoalFormula(a!, b!)), call("SLA_REVENUE_GOAL", [q, s]));
-        expect(evaluate([q, s, d], ([a, b, e]) => customersNeededFormula(`(${revenueGoalFormula(a!, b!)})`, e!))).toBe(call("SLA_CUSTOMERS_NEEDED", [q, s, d]));
-        const native = evaluate([q, s, d, c], ([a, b, e, f]) => leadsNeededFormula(`(${customersNeededFormula(`(${revenueGoalFormula(a!, b!)})`, e!)})`, f!));
+        closeTo(
+          evaluate([q, s], ([a, b]) => revenueGoalFormula(a!, b!)),
+          call("SLA_REVENUE_GOAL", [q, s]),
+        );
+        expect(evaluate([q, s, d], ([a, b, e]) => customersNeededFormula(`(${revenueGoalFormula(a!, b!)})`, e!))).toBe(
+          call("SLA_CUSTOMERS_NEEDED", [q, s, d]),
+        );
+        const native = evaluate([q, s, d, c], ([a, b, e, f]) =>
+          leadsNeededFormula(`(${customersNeededFormula(`(${revenueGoalFormula(a!, b!)})`, e!)})`, f!),
+        );
         expect(native).toBe(call("SLA_LEADS_NEEDED", [q, s, d, c]));
       }),
       { numRuns: 400 },
@@ -64,9 +87,19 @@ describe("native formulas and their custom-function twins", () => {
   it("agree on the daily target, the cumulative goal and the pace", () => {
     fc.assert(
       fc.property(money, serial, fc.integer({ min: 0, max: 10000 }), (goal, date, actual) => {
-        closeTo(evaluate([goal, date], ([g, t]) => dailyTargetFormula(g!, t!)), call("SLA_DAILY_TARGET", [goal, date]));
-        closeTo(evaluate([goal, date], ([g, t]) => cumulativeGoalFormula(g!, t!)), call("SLA_CUMULATIVE_GOAL", [goal, date]));
-        if (goal > 0.01) closeTo(evaluate([actual, goal, date], ([a, g, t]) => paceFormula(a!, g!, t!)), call("SLA_PACE", [actual, goal, date]));
+        closeTo(
+          evaluate([goal, date], ([g, t]) => dailyTargetFormula(g!, t!)),
+          call("SLA_DAILY_TARGET", [goal, date]),
+        );
+        closeTo(
+          evaluate([goal, date], ([g, t]) => cumulativeGoalFormula(g!, t!)),
+          call("SLA_CUMULATIVE_GOAL", [goal, date]),
+        );
+        if (goal > 0.01)
+          closeTo(
+            evaluate([actual, goal, date], ([a, g, t]) => paceFormula(a!, g!, t!)),
+            call("SLA_PACE", [actual, goal, date]),
+          );
       }),
       { numRuns: 300 },
     );
@@ -74,15 +107,31 @@ describe("native formulas and their custom-function twins", () => {
 
   it("agree on close rate, deal size and marketing share recalculated from actuals", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 500 }), money, money, (leads, won, revenue, total) => {
-        const customers = Math.min(won, leads);
-        closeTo(evaluate([customers, leads], ([w, m]) => closeRateFormula(w!, m!)), call("SLA_CLOSE_RATE", [customers, leads]));
-        if (customers > 0) closeTo(evaluate([revenue, customers], ([v, w]) => dealSizeFormula(v!, w!)), call("SLA_DEAL_SIZE", [revenue, customers]));
-        if (total > 0) {
-          const marketing = Math.min(revenue, total);
-          closeTo(evaluate([marketing, total], ([t, all]) => marketingShareFormula(t!, all!)), call("SLA_MARKETING_SHARE", [marketing, total]));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 0, max: 500 }),
+        money,
+        money,
+        (leads, won, revenue, total) => {
+          const customers = Math.min(won, leads);
+          closeTo(
+            evaluate([customers, leads], ([w, m]) => closeRateFormula(w!, m!)),
+            call("SLA_CLOSE_RATE", [customers, leads]),
+          );
+          if (customers > 0)
+            closeTo(
+              evaluate([revenue, customers], ([v, w]) => dealSizeFormula(v!, w!)),
+              call("SLA_DEAL_SIZE", [revenue, customers]),
+            );
+          if (total > 0) {
+            const marketing = Math.min(revenue, total);
+            closeTo(
+              evaluate([marketing, total], ([t, all]) => marketingShareFormula(t!, all!)),
+              call("SLA_MARKETING_SHARE", [marketing, total]),
+            );
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -97,19 +146,38 @@ describe("native formulas and their custom-function twins", () => {
     // Mask, start, end in G1:I1; holidays in J1:J3 (two holidays and a blank), the working days they take off in K1:K3.
     const holidays = [46380, 46381]; // 2026-12-24 and 2026-12-25
     const refs: WorkTimeRefs = { mask: "$G$1", dayStart: "$H$1", dayEnd: "$I$1", holidayDays: "$K$1:$K$3" };
-    const holidayDays = (row: number): string => `=${holidayDayFormula(`J${row}`, refs.mask, row > 1 ? `$K$1:$K$${row - 1}` : undefined)}`;
-    function workCells(mask: string, start: string, end: string, days: readonly (number | string)[]): (number | string)[][] {
+    const holidayDays = (row: number): string =>
+      `=${holidayDayFormula(`J${row}`, refs.mask, row > 1 ? `$K$1:$K$${row - 1}` : undefined)}`;
+    function workCells(
+      mask: string,
+      start: string,
+      end: string,
+      days: readonly (number | string)[],
+    ): (number | string)[][] {
       return [
         ["", "", "", "", "", "", `'${mask}`, start, end, days[0] ?? "", holidayDays(1)],
         ["", "", "", "", "", "", "", "", "", days[1] ?? "", holidayDays(2)],
         ["", "", "", "", "", "", "", "", "", days[2] ?? "", holidayDays(3)],
       ];
     }
-    function responseNative(from: number, to: number, work: boolean, settings = workCells(weekendMask([1, 2, 3, 4, 5]), "=9/24", "=17/24", holidays)): unknown {
+    function responseNative(
+      from: number,
+      to: number,
+      work: boolean,
+      settings = workCells(weekendMask([1, 2, 3, 4, 5]), "=9/24", "=17/24", holidays),
+    ): unknown {
       const cells = settings.map((line) => [...line]);
       const used = work ? refs : undefined;
       // C1 counts the working time itself; E1 reads it from D1, as the lead log's columns do.
-      cells[0]!.splice(0, 5, from, to, `=${responseHoursFormula("A1", "B1", used, FLAGS)}`, `=${hoursSoFarFormula("A1", "B1", used)}`, `=${responseHoursFormula("A1", "B1", used, FLAGS, "D1")}`);
+      cells[0]!.splice(
+        0,
+        5,
+        from,
+        to,
+        `=${responseHoursFormula("A1", "B1", used, FLAGS)}`,
+        `=${hoursSoFarFormula("A1", "B1", used)}`,
+        `=${responseHoursFormula("A1", "B1", used, FLAGS, "D1")}`,
+      );
       engine.setSheetContent(sheet, cells);
       const direct = engine.getCellValue({ sheet, row: 0, col: 2 });
       const composed = engine.getCellValue({ sheet, row: 0, col: 4 });
@@ -123,7 +191,10 @@ describe("native formulas and their custom-function twins", () => {
         fc.property(serial, fc.integer({ min: 0, max: 21 * 1440 }), (from, minutes) => {
           const to = from + minutes / 1440;
           closeTo(responseNative(from, to, false), call("SLA_RESPONSE_HOURS", [from, to]));
-          closeTo(responseNative(from, to, true), call("SLA_RESPONSE_HOURS", [from, to, hours, [[holidays[0]], [holidays[1]], [""]]]));
+          closeTo(
+            responseNative(from, to, true),
+            call("SLA_RESPONSE_HOURS", [from, to, hours, [[holidays[0]], [holidays[1]], [""]]]),
+          );
         }),
         { numRuns: 500 },
       );
@@ -131,7 +202,8 @@ describe("native formulas and their custom-function twins", () => {
 
     it("agree for any working week, working day and holidays (on weekends and listed twice too)", () => {
       const names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-      const clockText = (quarters: number): string => `${String(Math.floor(quarters / 4)).padStart(2, "0")}:${String((quarters % 4) * 15).padStart(2, "0")}`;
+      const clockText = (quarters: number): string =>
+        `${String(Math.floor(quarters / 4)).padStart(2, "0")}:${String((quarters % 4) * 15).padStart(2, "0")}`;
       fc.assert(
         fc.property(
           serial,
@@ -148,7 +220,10 @@ describe("native formulas and their custom-function twins", () => {
             // Holidays near the hand-off; a repeated offset lists a day twice.
             const listed = offsets.map((offset) => Math.floor(from) + offset);
             const settings = workCells(weekendMask(days), `=${start}/96`, `=${end}/96`, listed);
-            closeTo(responseNative(from, to, true, settings), call("SLA_RESPONSE_HOURS", [from, to, spec, [0, 1, 2].map((index) => [listed[index] ?? ""])]));
+            closeTo(
+              responseNative(from, to, true, settings),
+              call("SLA_RESPONSE_HOURS", [from, to, spec, [0, 1, 2].map((index) => [listed[index] ?? ""])]),
+            );
           },
         ),
         { numRuns: 500 },
@@ -156,9 +231,17 @@ describe("native formulas and their custom-function twins", () => {
     });
 
     it("agree row by row when one ARRAYFORMULA fills a whole column", () => {
-      const rows = fc.sample(fc.tuple(serial, fc.integer({ min: -2 * 1440, max: 21 * 1440 })), { numRuns: 300, seed: 42 });
+      const rows = fc.sample(fc.tuple(serial, fc.integer({ min: -2 * 1440, max: 21 * 1440 })), {
+        numRuns: 300,
+        seed: 42,
+      });
       // Empty cells are null: HyperFormula keeps "" as a text cell, which would block the results.
-      const cells: (number | string | null)[][] = workCells(weekendMask([1, 2, 3, 4, 5]), "=9/24", "=17/24", holidays).map((line) => line.map((cell) => (cell === "" ? null : cell)));
+      const cells: (number | string | null)[][] = workCells(
+        weekendMask([1, 2, 3, 4, 5]),
+        "=9/24",
+        "=17/24",
+        holidays,
+      ).map((line) => line.map((cell) => (cell === "" ? null : cell)));
       rows.forEach(([from, minutes], index) => {
         // Some rows not handed off or not followed up yet, like a real log.
         const line = cells[index] ?? [];
@@ -169,7 +252,9 @@ describe("native formulas and their custom-function twins", () => {
       });
       const last = rows.length;
       // As in the lead log: D holds the working hours so far, C the response hours read from D.
-      cells.forEach((line) => { line[3] = null; });
+      cells.forEach((line) => {
+        line[3] = null;
+      });
       cells[0]![3] = `=${hoursSoFarFormula(`A1:A${last}`, `B1:B${last}`, refs)}`;
       cells[0]![2] = `=${responseHoursFormula(`A1:A${last}`, `B1:B${last}`, refs, FLAGS, `D1:D${last}`)}`;
       engine.setSheetContent(sheet, cells);
@@ -179,7 +264,10 @@ describe("native formulas and their custom-function twins", () => {
         const followed = cells[index]![1];
         if (handed === null || followed === null) return expect(native).toBe("");
         if (minutes < 0) return expect(native).toBe("⚠");
-        closeTo(native, call("SLA_RESPONSE_HOURS", [from, from + minutes / 1440, hours, [[holidays[0]], [holidays[1]], [""]]]));
+        closeTo(
+          native,
+          call("SLA_RESPONSE_HOURS", [from, from + minutes / 1440, hours, [[holidays[0]], [holidays[1]], [""]]]),
+        );
       });
     });
 
@@ -192,11 +280,20 @@ describe("native formulas and their custom-function twins", () => {
         { spec: "Mon-Sun 06:00-22:00", days: [0, 1, 2, 3, 4, 5, 6], start: 6 * 3600, end: 22 * 3600 },
       ];
       // Days the clocks change in 2026-2027 (serials): Europe 29 Mar, 25 Oct, 28 Mar, 31 Oct; US 8 Mar, 1 Nov, 14 Mar, 7 Nov.
-      const dstDays = { "Europe/Berlin": [46110, 46320, 46474, 46691], "America/New_York": [46089, 46327, 46460, 46698] } as const;
+      const dstDays = {
+        "Europe/Berlin": [46110, 46320, 46474, 46691],
+        "America/New_York": [46089, 46327, 46460, 46698],
+      } as const;
       const zones = Object.keys(dstDays) as (keyof typeof dstDays)[];
       const wallSerial = (day: number, second: number): number => (day * 86400 + second) / 86400;
       /** Where `seconds` of working time after (day, second) end: an oracle walking the calendar day by day. */
-      function after(day: number, second: number, seconds: number, schedule: (typeof schedules)[number], off: ReadonlySet<number>): [number, number] {
+      function after(
+        day: number,
+        second: number,
+        seconds: number,
+        schedule: (typeof schedules)[number],
+        off: ReadonlySet<number>,
+      ): [number, number] {
         let left = seconds;
         for (let today = day, clock = second; ; today++, clock = 0) {
           if (!schedule.days.includes((today + 6) % 7) || off.has(today)) continue;
@@ -212,7 +309,10 @@ describe("native formulas and their custom-function twins", () => {
           fc.constantFrom(1, 2, 3, 4, 6, 8, 24),
           fc.integer({ min: 1, max: 5 }),
           fc.integer({ min: 0, max: zones.length - 1 }),
-          fc.oneof(fc.integer({ min: 0, max: 3 }).map((index) => ({ dst: index, day: 0 })), serial.map((day) => ({ dst: -1, day: Math.floor(day) }))),
+          fc.oneof(
+            fc.integer({ min: 0, max: 3 }).map((index) => ({ dst: index, day: 0 })),
+            serial.map((day) => ({ dst: -1, day: Math.floor(day) })),
+          ),
           fc.integer({ min: -4, max: 2 }),
           fc.integer({ min: 0, max: 86399 }),
           fc.array(fc.integer({ min: -1, max: 20 }), { maxLength: 3 }),
@@ -224,12 +324,20 @@ describe("native formulas and their custom-function twins", () => {
             const [toDay, toSecond] = after(fromDay, second, multiple * goal * 3600, schedule, new Set(listed));
             const from = wallSerial(fromDay, second);
             const to = wallSerial(toDay, toSecond);
-            const settings = workCells(weekendMask(schedule.days), `=${schedule.start}/86400`, `=${schedule.end}/86400`, listed);
+            const settings = workCells(
+              weekendMask(schedule.days),
+              `=${schedule.start}/86400`,
+              `=${schedule.end}/86400`,
+              listed,
+            );
             expect(responseNative(from, to, true, settings)).toBe(multiple * goal);
             // The twin gets the dates as Sheets passes date cells of a spreadsheet in that zone: instants.
-            const instant = (serialValue: number): Date => new Date(zoneNamed(zone).toInstant(Math.round((serialValue - 25569) * 86400000)));
+            const instant = (serialValue: number): Date =>
+              new Date(zoneNamed(zone).toInstant(Math.round((serialValue - 25569) * 86400000)));
             const holidayCells = [0, 1, 2].map((index) => [listed[index] ?? ""]);
-            expect(call("SLA_RESPONSE_HOURS", [instant(from), instant(to), schedule.spec, holidayCells], testContext(zone))).toBe(multiple * goal);
+            expect(
+              call("SLA_RESPONSE_HOURS", [instant(from), instant(to), schedule.spec, holidayCells], testContext(zone)),
+            ).toBe(multiple * goal);
             // Elapsed time (no working hours) on the wall clock.
             const elapsedTo = wallSerial(fromDay, second + multiple * goal * 3600);
             expect(responseNative(from, elapsedTo, false)).toBe(multiple * goal);
@@ -259,10 +367,17 @@ describe("native formulas and their custom-function twins", () => {
       const allWeek = workCells(weekendMask([0, 1, 2, 3, 4, 5, 6]), "=0/24", "=24/24", holidays);
       const changes = [46110, 46320]; // 2026-03-29 and 2026-10-25, Berlin's changes of clocks
       const nearChange = fc
-        .tuple(fc.constantFrom(...changes), fc.integer({ min: -3 * 1440, max: 3 * 1440 }), fc.integer({ min: 0, max: 4 * 1440 }))
+        .tuple(
+          fc.constantFrom(...changes),
+          fc.integer({ min: -3 * 1440, max: 3 * 1440 }),
+          fc.integer({ min: 0, max: 4 * 1440 }),
+        )
         .map(([day, offset, minutes]) => [day + offset / 1440, day + (offset + minutes) / 1440] as const)
         // 02:00–03:00 on the spring day is no time in Berlin: no cell can hold it.
-        .filter(([from, to]) => ![from, to].some((time) => Math.floor(time) === changes[0] && time % 1 >= 2 / 24 && time % 1 < 3 / 24));
+        .filter(
+          ([from, to]) =>
+            ![from, to].some((time) => Math.floor(time) === changes[0] && time % 1 >= 2 / 24 && time % 1 < 3 / 24),
+        );
       fc.assert(
         fc.property(nearChange, ([from, to]) => {
           const clock = (to - from) * 24;
@@ -279,7 +394,9 @@ describe("native formulas and their custom-function twins", () => {
 
     it("flag a follow-up before its hand-off in both", () => {
       expect(responseNative(46360, 46359, true)).toBe("⚠");
-      expect(call("SLA_RESPONSE_HOURS", [[[46360]], [[46359]]])).toEqual([["SLA_RESPONSE_HOURS: first_follow_up is before handed_off"]]);
+      expect(call("SLA_RESPONSE_HOURS", [[[46360]], [[46359]]])).toEqual([
+        ["SLA_RESPONSE_HOURS: first_follow_up is before handed_off"],
+      ]);
     });
   });
 });

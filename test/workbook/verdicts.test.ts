@@ -74,10 +74,16 @@ describe("the month tab's pace status (method §4)", () => {
       return delivered >= tolerance * goalToDate ? month.atRisk : month.behind;
     };
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 6000 }), fc.integer({ min: 1, max: 100 }), (day, goal, delivered, percent) => {
-        const today = `2026-12-${String(day).padStart(2, "0")}`;
-        expect(paceStatus(today, goal, delivered, percent / 100)).toBe(expected(day, goal, delivered, percent / 100));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 6000 }),
+        fc.integer({ min: 1, max: 100 }),
+        (day, goal, delivered, percent) => {
+          const today = `2026-12-${String(day).padStart(2, "0")}`;
+          expect(paceStatus(today, goal, delivered, percent / 100)).toBe(expected(day, goal, delivered, percent / 100));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -90,7 +96,9 @@ function speedVerdict(today: string, average: number | string, overdue: number):
   );
 }
 function depthVerdict(today: string, depth: number | string): unknown {
-  return evaluate([serial("2026-12-01"), depth, 6, serial(today)], ([start, d, g, now]) => depthVerdictFormula({ start: start!, depth: d!, goal: g!, today: now! }, followUp));
+  return evaluate([serial("2026-12-01"), depth, 6, serial(today)], ([start, d, g, now]) =>
+    depthVerdictFormula({ start: start!, depth: d!, goal: g!, today: now! }, followUp),
+  );
 }
 
 describe("the Follow-up tab's speed and depth verdicts (method §5)", () => {
