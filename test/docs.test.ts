@@ -133,7 +133,7 @@ describe("parseFormula", () => {
   it("reads DATE as midnight UTC of that day", () => {
     const parsed = parseFormula("=SLA_DAILY_TARGET(100, DATE(2026, 2, 14))");
     expect(parsed?.args).toEqual([100, sheetDate("UTC", 2026, 2, 14)]);
-    expect((parsed?.args[1] as Date).toISOString()).toBe("2026-02-14T00:00:00.000Z");
+    expect((parsed!.args[1] as Date).toISOString()).toBe("2026-02-14T00:00:00.000Z");
   });
 
   it("reads array literals: comma is the next column, semicolon the next row", () => {

@@ -320,7 +320,7 @@ function formatDateSection(serial: number, section: string, locale: string): str
       const text = t.short ? (pm ? "P" : "A") : pm ? "PM" : "AM";
       out += t.upper ? text : text.toLowerCase();
     } else if (t.kind === "fraction") {
-      out += "." + pad(w.millisecond, 3).slice(0, t.length);
+      out += `.${pad(w.millisecond, 3).slice(0, t.length)}`;
     } else if (t.elapsed) {
       const totalSeconds = Math.round(rounded * 86_400);
       const value =

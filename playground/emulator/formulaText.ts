@@ -4,9 +4,9 @@
  * HyperFormula the same reference closed at the sheet's last row, and turns
  * it back into the open form when the formula is read.
  */
-const SHEET_PREFIX = String.raw`((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?`;
-const NOT_AFTER_NAME = String.raw`(?<![A-Za-z0-9_.$])`;
-const NOT_BEFORE_NAME = String.raw`(?![A-Za-z0-9_(!.$])`;
+const SHEET_PREFIX = `((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?`;
+const NOT_AFTER_NAME = `(?<![A-Za-z0-9_.$])`;
+const NOT_BEFORE_NAME = `(?![A-Za-z0-9_(!.$])`;
 const OPEN_RANGE = new RegExp(
   `${NOT_AFTER_NAME}${SHEET_PREFIX}(\\$?[A-Za-z]{1,3}\\$?\\d+):(\\$?[A-Za-z]{1,3})${NOT_BEFORE_NAME}`,
   "g",

@@ -89,15 +89,13 @@ function withAllFunctionsOf<T extends PluginClass>(
   base: PluginClass,
   tweaks: ImplementedFunctions = {},
 ): T {
-  const own = Object.prototype.hasOwnProperty.call(subclass, "implementedFunctions")
-    ? subclass.implementedFunctions
-    : {};
+  const own = Object.hasOwn(subclass, "implementedFunctions") ? subclass.implementedFunctions : {};
   subclass.implementedFunctions = { ...base.implementedFunctions, ...tweaks, ...own };
   if (base.aliases) subclass.aliases = { ...base.aliases };
   const inherited = base.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (const metadata of Object.values(subclass.implementedFunctions)) {
     const name = metadata.method;
-    if (Object.prototype.hasOwnProperty.call(subclass.prototype, name)) continue;
+    if (Object.hasOwn(subclass.prototype, name)) continue;
     // HyperFormula accepts only methods the plugin class itself defines.
     Object.defineProperty(subclass.prototype, name, {
       value: function (this: unknown, ...args: unknown[]) {
@@ -914,11 +912,10 @@ function runFunctionsFast(): void {
   Object.defineProperty(prototype, "runFunction", {
     configurable: true,
     set(this: VectorizingPlugin, original: RunFunction) {
-      const plugin = this;
       Object.defineProperty(this, "runFunction", {
         configurable: true,
         writable: true,
-        value: (...call: Parameters<RunFunction>) => fastRunFunction.call(plugin, original, ...call),
+        value: (...call: Parameters<RunFunction>) => fastRunFunction.call(this, original, ...call),
       });
     },
   });

@@ -432,7 +432,7 @@ export class WorkbookModel {
 
   // ---- formats ----
 
-  forEachCell(sheet: SheetModel, rect: Rect, fn: (row: number, col: number, i: number, j: number) => void): void {
+  forEachCell(_sheet: SheetModel, rect: Rect, fn: (row: number, col: number, i: number, j: number) => void): void {
     for (let i = 0; i < rect.numRows; i++) for (let j = 0; j < rect.numCols; j++) fn(rect.row + i, rect.col + j, i, j);
   }
 

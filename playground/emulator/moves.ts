@@ -297,7 +297,8 @@ export function sortRange(model: WorkbookModel, sheet: SheetModel, rect: Rect, k
       const row = rect.row + i;
       const formula = sheet.cellMeta(row, col)?.formula;
       const meta = target[i]![j]!.meta;
-      const cells = (sheet.meta[row - 1] ??= []);
+      sheet.meta[row - 1] ??= [];
+      const cells = sheet.meta[row - 1]!;
       cells[col - 1] =
         meta || formula ? { ...(meta ? structuredClone(meta) : {}), ...(formula ? { formula } : {}) } : undefined;
     }

@@ -404,7 +404,8 @@ export class RangeFacade {
     const r = this._rect;
     const apply = (setting: boolean | null, meta: CellMeta, side: "top" | "left" | "bottom" | "right") => {
       if (setting === null || setting === undefined) return;
-      const borders = (meta.borders ??= {});
+      meta.borders ??= {};
+      const borders = meta.borders;
       if (setting) borders[side] = { ...line };
       else delete borders[side];
       if (Object.keys(borders).length === 0) delete meta.borders;

@@ -33,8 +33,10 @@ export class SheetModel {
   }
 
   ensureMeta(row: number, col: number): CellMeta {
-    const cells = (this.meta[row - 1] ??= []);
-    return (cells[col - 1] ??= {});
+    this.meta[row - 1] ??= [];
+    const cells = this.meta[row - 1]!;
+    cells[col - 1] ??= {};
+    return cells[col - 1]!;
   }
 
   /** Calls fn for every cell that has meta, in row order. */

@@ -46,10 +46,7 @@ export type RunOutcome =
 export class PlaygroundError extends Error {}
 
 export function isServerFunction(name: string): name is ServerFunctionName {
-  return (
-    Object.prototype.hasOwnProperty.call(SERVER_API, name) &&
-    typeof (SERVER_API as Record<string, unknown>)[name] === "function"
-  );
+  return Object.hasOwn(SERVER_API, name) && typeof (SERVER_API as Record<string, unknown>)[name] === "function";
 }
 
 function machineTimeZone(): string {

@@ -201,7 +201,8 @@ function applyConditionalFormats(
           // The first rule that matches a cell wins, as in Sheets.
           if (styled.has(key) || !holds(condition, anchor, { row, col }, valueAt)) continue;
           styled.add(key);
-          const cell = (cells[key] ??= { v: "" });
+          cells[key] ??= { v: "" };
+          const cell = cells[key]!;
           if (rule.background) cell.bg = rule.background;
           if (rule.fontColor) cell.fc = rule.fontColor;
           if (rule.bold) cell.b = true;
@@ -420,7 +421,9 @@ export function sheetView(session: PlaygroundSession, snapshot: WorkbookSnapshot
   for (const rect of checkboxColumns)
     for (let row = rect.row; row < rect.row + rect.rows && row <= rows; row++)
       for (let col = rect.col; col < rect.col + rect.cols && col <= cols; col++) {
-        const cell = (cells[`${columnLetters(col)}${row}`] ??= { v: "" });
+        const key = `${columnLetters(col)}${row}`;
+        cells[key] ??= { v: "" };
+        const cell = cells[key]!;
         if (cell.f === undefined && cell.t === undefined) {
           cell.x = true;
           cell.t = false;

@@ -90,7 +90,7 @@ interface Reference {
 const VOLATILE = /\b(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\s*\(/i;
 const DYNAMIC = /\b(INDIRECT|OFFSET)\s*\(/i;
 
-const SHEET = String.raw`(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?`;
+const SHEET = `(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?`;
 const CELL_OR_RANGE = new RegExp(
   String.raw`(?<![A-Za-z0-9_.$])${SHEET}\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})(?:\$?(\d+))?)?(?![A-Za-z0-9_(!])`,
   "g",

@@ -360,7 +360,7 @@ export class ShareDialog {
             "ul.sh-report",
             { id: "share-report", attrs: { "aria-label": t.reportLabel } },
             ...addresses.map((entry) => {
-              const known = Object.prototype.hasOwnProperty.call(t.outcome, entry.outcome);
+              const known = Object.hasOwn(t.outcome, entry.outcome);
               return h(
                 `li.sh-row.sh-${known ? entry.outcome : "failed"}`,
                 { attrs: { "data-outcome": known ? entry.outcome : "failed" } },

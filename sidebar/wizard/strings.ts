@@ -317,5 +317,6 @@ export function stringsFor(language: Language): Strings {
   for (const [key, entry] of Object.entries(DICTIONARY) as [string, Pair][]) {
     strings[key] = typeof entry === "function" ? (...args: never[]) => entry(...args)[index] : entry[index];
   }
-  return (cache[language] = strings as Strings);
+  cache[language] = strings as Strings;
+  return cache[language];
 }

@@ -109,5 +109,5 @@ export function parseRate(value: unknown, field: string, allowZero = false): num
  */
 export function ceilWhole(value: number): number {
   const whole = Math.ceil(value - Math.max(1, Math.abs(value)) * 1e-12);
-  return whole > 0 ? whole : 0;
+  return Math.max(whole, 0);
 }

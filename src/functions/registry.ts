@@ -15,7 +15,7 @@ export interface Example {
   readonly result?: number | string | readonly (readonly number[])[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds parameters of every value type
 type AnyParam = ParamSpec<any, Takes>;
 type Params = readonly AnyParam[];
 

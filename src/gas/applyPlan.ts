@@ -39,12 +39,7 @@ import { columnLetter } from "../workbook/sheetBuilder";
 import { matchTabs, type TabRefusal } from "../reconcile/tabs";
 import { decideNamedRanges, sameCells, type NamedRangeRefusal } from "../reconcile/namedRanges";
 import type { ResolvedLeadColumns } from "../reconcile/leadColumns";
-import {
-  COLUMN_METADATA_KEY,
-  HEADER_METADATA_KEY,
-  TAB_METADATA_KEY,
-  type NamedRangeSnapshot,
-} from "../reconcile/snapshot";
+import { COLUMN_METADATA_KEY, HEADER_METADATA_KEY, TAB_METADATA_KEY } from "../reconcile/snapshot";
 import type { MonthState, TabRecord } from "../reconcile/storedState";
 import { namedRangeSnapshot, type DocumentSheets, type Found } from "./find";
 

@@ -179,7 +179,7 @@ export function importLeads(request: unknown): ImportResult {
 function importUnderLock(leads: readonly ImportLead[]): ImportResult {
   const context = openLog();
   if (!context) return refused(WORDS[answerLanguage(loadDocumentState().config)].noSla);
-  const { language, log, sheet, tab, found } = context;
+  const { language, log, tab, found } = context;
   const words = WORDS[language];
   // The build's own refusals: a header row moved or deleted means row numbers can't be trusted.
   const moved = headerRefusal(messagesFor(language), found, log.header);

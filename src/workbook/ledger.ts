@@ -13,7 +13,7 @@ import { COLORS, monthStartFormula, slaMonths, type PlanContext } from "./contex
 import { quote } from "./formulas";
 import { FOLLOW_UP_LAYOUT } from "./followUp";
 import { MONTH_GOAL_CELL } from "./month";
-import { SheetBuilder, a1, rangeA1, sheetRef } from "./sheetBuilder";
+import { type SheetBuilder, a1, rangeA1, sheetRef } from "./sheetBuilder";
 import type { CellSpec, ConditionalFormatPlan } from "./types";
 
 /** The ledger's columns, from column A; `notes` is the one users type into. */

@@ -58,7 +58,10 @@ describe("the import dialog for a German SLA", () => {
     };
     const surface = await open({
       getImportState: state(),
-      importLeads: (request) => ((received = request as ImportRequest), answer),
+      importLeads: (request) => {
+        received = request as ImportRequest;
+        return answer;
+      },
     });
     const { page } = surface;
     expect(await page.textContent("label[for=import-file]")).toBe("CSV-Datei");

@@ -76,6 +76,7 @@ describe("assertJsonSafe", () => {
 });
 
 /** Never called: tsc checks that the wrapper's types follow the server module. */
+// biome-ignore lint/suspicious/noExportsInTest: exported so tsc does not report it unused
 export function typeChecks(): void {
   // @ts-expect-error: not a server function
   void call("deleteEverything");

@@ -93,14 +93,12 @@ function plausible(param: CustomFunction["params"][number]): fc.Arbitrary<unknow
   if (param.takes !== "row") return single;
   return fc.oneof(
     single,
-    fc
-      .integer({ min: 1, max: 4 })
-      .chain((rows) =>
-        fc.array(fc.array(fc.oneof(single, fc.constant("")), { minLength: 1, maxLength: 1 }), {
-          minLength: rows,
-          maxLength: rows,
-        }),
-      ),
+    fc.integer({ min: 1, max: 4 }).chain((rows) =>
+      fc.array(fc.array(fc.oneof(single, fc.constant("")), { minLength: 1, maxLength: 1 }), {
+        minLength: rows,
+        maxLength: rows,
+      }),
+    ),
   );
 }
 

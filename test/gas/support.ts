@@ -190,9 +190,24 @@ export function htmlServiceStandIn(): { service: GoogleAppsScript.HTML.HtmlServi
       outputs.push(record);
       // The setters are not enumerable, so a recorded output compares as plain data.
       const output = Object.defineProperties(record, {
-        setTitle: { value: (title: string) => ((record.title = title), output) },
-        setWidth: { value: (width: number) => ((record.width = width), output) },
-        setHeight: { value: (height: number) => ((record.height = height), output) },
+        setTitle: {
+          value: (title: string) => {
+            record.title = title;
+            return output;
+          },
+        },
+        setWidth: {
+          value: (width: number) => {
+            record.width = width;
+            return output;
+          },
+        },
+        setHeight: {
+          value: (height: number) => {
+            record.height = height;
+            return output;
+          },
+        },
       });
       return output;
     },

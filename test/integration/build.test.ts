@@ -10,7 +10,6 @@ import { startNextMonth } from "../../src/gas/startNextMonth";
 import { clock, fixedDay } from "../../src/gas/today";
 import { call as callIn, testContext } from "../support/context";
 import {
-  exampleConfig,
   exampleInput,
   exampleLeads,
   fixedLook,
@@ -1097,5 +1096,3 @@ describe("startNextMonth on the emulator", () => {
     );
   });
 });
-
-export { exampleConfig };

@@ -15,7 +15,7 @@ import { shareWithSales } from "../../src/gas/shareWithSales";
 import { startNextMonth } from "../../src/gas/startNextMonth";
 import { everything, exampleInput, exampleLeads, sheet, spreadsheetPerTest, typeLeads } from "./support";
 
-const { open, close } = spreadsheetPerTest();
+const { open } = spreadsheetPerTest();
 const book = (): GoogleAppsScript.Spreadsheet.Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
 const input = (): Record<string, unknown> => exampleInput("internal-en.json");
 function build(config: Record<string, unknown> = input()): ReturnType<typeof buildSla> {
@@ -190,11 +190,7 @@ describe("hostile: the lead log's columns", () => {
     build();
     typeLeads(exampleLeads().slice(0, 5));
     const log = sheet("Leads");
-    const status =
-      log
-        .getRange("1:1")
-        .getValues()[0]!
-        .findIndex((v) => v === "Follow-up status") + 1;
+    const status = log.getRange("1:1").getValues()[0]!.indexOf("Follow-up status") + 1;
     expect(status).toBeGreaterThan(0);
     log.deleteColumns(status, 1);
     log.insertColumnsAfter(log.getMaxColumns(), 1);

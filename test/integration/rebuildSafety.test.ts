@@ -6,7 +6,6 @@
  * log's last row.
  */
 import { describe, expect, it } from "@jest/globals";
-import type { Emulator } from "../../playground/emulator";
 import { buildSla } from "../../src/gas/buildSla";
 import { STATE_KEY } from "../../src/gas/documentState";
 import { shareWithSales } from "../../src/gas/shareWithSales";

@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { menu, showSheet } from "../../playground/server/browserDriver";
-import { type Playground } from "../../playground/server";
+import type { Playground } from "../../playground/server";
 import { exampleInput } from "../integration/support";
 import { playgroundInBrowser, post } from "./support";
 
