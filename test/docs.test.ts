@@ -5,13 +5,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  readBetweenMarkers,
-  renderGermanDocument,
-  renderReference,
-  replaceBetweenMarkers,
-  README_MARKERS,
-} from "../scripts/lib/reference";
+import { REFERENCE_FILES, renderDocument, renderReference } from "../scripts/lib/reference";
 import { FUNCTIONS } from "../src/functions/definitions";
 import type { Example } from "../src/functions/registry";
 import { call, sheetDate } from "./support/context";
@@ -46,39 +40,21 @@ const examples: [string, Example][] = FUNCTIONS.flatMap((fn) =>
 const withResults = examples.filter(([, example]) => example.result !== undefined);
 
 describe("generated reference", () => {
-  it("README.md between the function-reference markers is renderReference(FUNCTIONS)", () => {
-    expectGenerated(
-      "README.md (function reference section)",
-      readBetweenMarkers(readDoc("README.md")),
-      renderReference(FUNCTIONS),
-    );
-  });
-
-  it("docs/functions.de.md is the German reference", () => {
-    expectGenerated("docs/functions.de.md", readDoc("docs/functions.de.md"), renderGermanDocument(FUNCTIONS));
+  it.each(["en", "de"] as const)("the %s reference file is renderDocument(FUNCTIONS)", (language) => {
+    const file = REFERENCE_FILES[language];
+    expectGenerated(file, readDoc(file), renderDocument(FUNCTIONS, language));
   });
 
   it("names every registered function in both languages", () => {
     for (const language of ["en", "de"] as const) {
       const text = renderReference(FUNCTIONS, language);
-      for (const fn of FUNCTIONS) expect(text).toContain(`### \`${fn.name}(`);
+      for (const fn of FUNCTIONS) expect(text).toContain(`## \`${fn.name}(`);
     }
   });
 
   it("writes optional parameters in brackets in the signature", () => {
     expect(renderReference(FUNCTIONS)).toContain(
-      "### `SLA_LEADS_NEEDED(quota, marketing_share, avg_deal_size, close_rate, [exact])`",
-    );
-  });
-
-  it("replaces only the text between the markers, and refuses a text without them", () => {
-    const text = `# Title\n\nintro\n${README_MARKERS.start}\nold\n${README_MARKERS.end}\n\nafter\n`;
-    const replaced = replaceBetweenMarkers(text, "new\n");
-    expect(replaced).toBe(`# Title\n\nintro\n${README_MARKERS.start}\nnew\n${README_MARKERS.end}\n\nafter\n`);
-    expect(readBetweenMarkers(replaced)).toBe("new\n");
-    expect(replaceBetweenMarkers(replaced, "new\n")).toBe(replaced);
-    expect(() => replaceBetweenMarkers("# Title\n", "new\n")).toThrow(
-      /function-reference:start.*function-reference:end/,
+      "## `SLA_LEADS_NEEDED(quota, marketing_share, avg_deal_size, close_rate, [exact])`",
     );
   });
 });

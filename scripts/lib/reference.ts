@@ -1,16 +1,11 @@
 /**
  * Renders the function reference (Markdown) from the custom-function registry
- * alone: `npm run docs` writes it into README.md between the markers and into
- * docs/functions.de.md; test/docs.test.ts fails when either is out of date.
+ * alone: `npm run docs` writes docs/functions.md (English) and
+ * docs/functions.de.md (German); test/docs.test.ts fails when either is out of date.
  */
 import type { Language } from "../../src/core/i18n";
 import type { Localized } from "../../src/functions/params";
 import type { CustomFunction, Example } from "../../src/functions/registry";
-
-export const README_MARKERS = {
-  start: "<!-- function-reference:start -->",
-  end: "<!-- function-reference:end -->",
-} as const;
 
 type Kind = CustomFunction["kind"] | "aggregateRow";
 
@@ -166,7 +161,7 @@ function text(localized: Localized, language: Language): string {
 function renderFunction(fn: CustomFunction, language: Language): string {
   const words = WORDS[language];
   const lines = [
-    `### ${code(signatureOf(fn))}`,
+    `## ${code(signatureOf(fn))}`,
     "",
     sentence(text(fn.summary, language)),
     "",
@@ -193,8 +188,7 @@ function renderFunction(fn: CustomFunction, language: Language): string {
 /**
  * Markdown for every registered function: an overview table, the conventions
  * all functions share, then one section per function (signature, summary,
- * parameters, result, examples). Headings start at level 3, to sit under a
- * "## Function reference" heading.
+ * parameters, result, examples). Headings start at level 2.
  */
 export function renderReference(functions: readonly CustomFunction[], language: "en" | "de" = "en"): string {
   const words = WORDS[language];
@@ -202,53 +196,30 @@ export function renderReference(functions: readonly CustomFunction[], language: 
   for (const fn of functions) {
     lines.push(`| [${code(fn.name)}](#${headingAnchor(signatureOf(fn))}) | ${cell(text(fn.summary, language))} |`);
   }
-  lines.push("", `### ${words.conventionsHeading}`, "");
+  lines.push("", `## ${words.conventionsHeading}`, "");
   for (const convention of words.conventions) lines.push(`- ${convention}`);
   lines.push("");
   const sections = functions.map((fn) => renderFunction(fn, language));
   return `${lines.join("\n")}\n${sections.join("\n")}`.replace(/\n+$/, "\n");
 }
 
-/** The whole of docs/functions.de.md. */
-export function renderGermanDocument(functions: readonly CustomFunction[]): string {
-  return [
-    "# Marketing & Sales SLA für Google Sheets",
-    "",
-    "## Funktionsreferenz",
-    "",
-    "Die Funktionen des Add-ons, mit Parametern und Beispielen. English version: [README](../README.md#function-reference).",
-    "",
-    renderReference(functions, "de"),
-  ].join("\n");
-}
+/** Where each language's reference lives, relative to the repository root. */
+export const REFERENCE_FILES = { en: "docs/functions.md", de: "docs/functions.de.md" } as const;
 
-function markerPositions(text: string): { from: number; to: number } {
-  const start = text.indexOf(README_MARKERS.start);
-  const end = text.indexOf(README_MARKERS.end);
-  const missing = [start < 0 ? README_MARKERS.start : undefined, end < 0 ? README_MARKERS.end : undefined].filter(
-    Boolean,
-  );
-  if (missing.length > 0) {
-    throw new Error(
-      `README.md lacks the function reference marker(s) ${missing.join(" and ")}; add both, on their own lines, where the reference belongs`,
-    );
-  }
-  if (end < start) throw new Error(`README.md has ${README_MARKERS.end} before ${README_MARKERS.start}`);
-  if (text.indexOf(README_MARKERS.start, start + 1) >= 0 || text.indexOf(README_MARKERS.end, end + 1) >= 0) {
-    throw new Error("README.md has the function reference markers more than once");
-  }
-  return { from: start + README_MARKERS.start.length, to: end };
-}
+const DOCUMENT_HEADS: Record<Language, readonly string[]> = {
+  en: [
+    "# Marketing & Sales SLA: function reference",
+    "",
+    "The add-on's custom functions, with their parameters and examples. Deutsche Fassung: [functions.de.md](functions.de.md).",
+  ],
+  de: [
+    "# Marketing & Sales SLA: Funktionsreferenz",
+    "",
+    "Die Funktionen des Add-ons, mit Parametern und Beispielen. English version: [functions.md](functions.md).",
+  ],
+};
 
-/** Replaces what lies between the markers with `content`, keeping everything outside them. */
-export function replaceBetweenMarkers(text: string, content: string): string {
-  const { from, to } = markerPositions(text);
-  const body = content.endsWith("\n") ? content : `${content}\n`;
-  return `${text.slice(0, from)}\n${body}${text.slice(to)}`;
-}
-
-/** What `replaceBetweenMarkers` put between the markers (the inverse of it). */
-export function readBetweenMarkers(text: string): string {
-  const { from, to } = markerPositions(text);
-  return text.slice(from, to).replace(/^\n/, "");
+/** The whole of docs/functions.md (`en`) or docs/functions.de.md (`de`). */
+export function renderDocument(functions: readonly CustomFunction[], language: Language): string {
+  return [...DOCUMENT_HEADS[language], "", renderReference(functions, language)].join("\n");
 }

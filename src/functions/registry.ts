@@ -2,7 +2,7 @@
  * The custom-function registry: one declaration per function (name, help,
  * parameters, implementation). The runtime checks arguments from the
  * declaration; the build writes each Apps Script stub and its JSDoc from it;
- * `npm run docs` writes the README's function reference from it.
+ * `npm run docs` writes the function reference (docs/functions.md, docs/functions.de.md) from it.
  */
 import { formatProblem, type Language } from "../core/i18n";
 import { atRow, SlaInputError } from "../core/problems";
