@@ -1,5 +1,5 @@
 /**
- * No function in src/ runs over 80 lines (issue #15): a long function is split into named
+ * No function in src/ runs over 80 lines: a long function is split into named
  * steps that read top-down. The paths in NOT_YET_SPLIT are left out of the check until their
  * functions are split; remove an entry once its folder or file passes.
  */

@@ -145,7 +145,7 @@ function readContents(
  * What of the last build's cells and validations the new layout no longer
  * covers: blanked with one RangeList.clear(), so the rest of the tab, where
  * users may keep their own notes, is never touched. Undefined when the stored
- * layout (an older build's) doesn't say what it wrote.
+ * layout has no written area (`area`), so what it wrote is unknown.
  */
 export function leftovers(
   stored: StoredSheet | undefined,
@@ -385,7 +385,8 @@ function userCellsInTheWay(
         const planned = block.cells[row - block.row]?.[column - block.column];
         // Users' input cells are read and put back; a blank between blocks keeps what users put there.
         if (planned?.input || (precise && !hasContent(planned))) continue;
-        // Where a record can't tell an older formula's results from typing, a cell the new layout fills is taken as those results.
+        // A record without `spills` may leave out cells formulas filled, whose results read like typing: a cell the
+        // new layout fills is taken as such a result.
         if (planned?.filled && !knowsSpills) continue;
         if (ours.some((area) => contains(area, row, column))) continue;
         const cell = cellOf(contents, row, column);
@@ -404,8 +405,8 @@ interface RetiredTab {
 
 /**
  * Tabs an earlier build made whose input cells this plan places on another
- * tab (the Ledger tab of builds before the misses ledger moved to the end of
- * the Agreement tab): what users typed there is read, to be put back where
+ * tab (a Ledger tab holding the misses ledger, which the plan places at the
+ * end of the Agreement tab): what users typed there is read, to be put back where
  * the plan has it now. Only read when the plan has such keys, so an ordinary
  * rebuild spares the calls. The tab itself stays as it is: users' own
  * formulas may refer to it, and deleting it would turn them into #REF!.
@@ -573,7 +574,7 @@ function readExistingTab(
     charts.length === sheetPlan.charts.length &&
     intact(sheetPlan, contents);
   let inTheWay: Refusal | undefined;
-  // Layouts stored before the written area was recorded can't tell users' cells from the add-on's.
+  // A layout stored without its written area can't tell users' cells from the add-on's.
   if (!unchanged && stored?.area !== undefined) {
     const cells = userCellsInTheWay(
       sheetPlan,
@@ -891,7 +892,7 @@ function writeSheet(
   for (const block of merged) writeBlock(sheet, block, kept, blanks, styles, complete, looks);
   writeFormats(sheet, plan);
   // Widths and frozen panes survive clear(): set on a new tab, or where the plan changed them since the last
-  // build, so widths users adjusted stay. A layout of an older build knows no frame: widths set again, panes kept.
+  // build, so widths users adjusted stay. A layout stored without a frame: widths set again, panes kept.
   const before = frameFrom(stored?.frame);
   const frozenRows = existed ? before !== undefined && before[1] !== plan.frozenRows : plan.frozenRows > 0;
   const frozenColumns = existed ? before !== undefined && before[2] !== plan.frozenColumns : plan.frozenColumns > 0;
