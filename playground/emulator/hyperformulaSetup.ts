@@ -720,11 +720,11 @@ function wrapMethod<T extends object, K extends keyof T & string>(
 /**
  * Comparisons (=, <>, <, >, <=, >=) do not read text as a date in Sheets:
  * ="2026-12-01"=DATE(2026,12,1) is FALSE, and text is greater than any
- * number. HyperFormula tried to parse every text operand as a date first
- * (TRUE there), which was also most of the time of comparing a column with
+ * number. HyperFormula as shipped parses every text operand as a date first
+ * (TRUE there), which is also most of the time of comparing a column with
  * "" or a name. HyperFormula builds its comparison helper anew on each
  * rebuild, so the fix sits on the helper's class and applies only to
- * engines whose context is an emulator's; other engines compare as before.
+ * engines whose context is an emulator's; other engines compare as shipped.
  */
 function compareTextAsSheetsDoes(hf: HyperFormula): void {
   const engine = hf as unknown as { _evaluator: { interpreter: { arithmeticHelper: ComparisonInternals } } };

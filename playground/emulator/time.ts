@@ -68,7 +68,7 @@ export function isValidTimeZone(zone: string): boolean {
 /**
  * Offsets change only at quarter-hour boundaries (every zone since the
  * 1970s), so one Intl lookup per zone and quarter hour serves every instant
- * in it; Intl was most of the time of writing 20,000 dated rows.
+ * in it; a lookup per instant would be most of the time of writing 20,000 dated rows.
  */
 const QUARTER_HOUR = 15 * 60_000;
 const offsetCaches = new Map<string, Map<number, number>>();

@@ -36,7 +36,7 @@ export interface Surface {
 export const SURFACES: readonly Surface[] = [
   { template: "sidebar/wizard/index.html", output: "Wizard.html" },
   { template: "sidebar/share/index.html", output: "Share.html" },
-  // The import dialog carries csv-parse's browser build (about 48 KB of it); the issue allows it 100 KB.
+  // The import dialog carries csv-parse's browser build (about 48 KB of it); its budget is 100 KB.
   { template: "sidebar/import/index.html", output: "Import.html", maxBytes: 100 * 1024 },
   // The function reference needs no server call: its text comes from the registry at build time.
   {

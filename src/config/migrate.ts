@@ -21,7 +21,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** MIGRATIONS[n] turns version n into version n + 1. Version 1 is the first. */
 const MIGRATIONS: Readonly<Record<number, Migration>> = {
-  // Version 2 sets the pace tolerance (at risk from it, behind below it); older SLAs get the method's 90 %.
+  // Version 2 sets the pace tolerance (at risk from it, behind below it); a version 1 SLA gets the method's 90 %.
   1: (config) => {
     const marketing = config.marketing;
     if (typeof marketing !== "object" || marketing === null || Array.isArray(marketing)) return config;
@@ -30,7 +30,7 @@ const MIGRATIONS: Readonly<Record<number, Migration>> = {
       : { ...config, marketing: { ...marketing, paceTolerance: DEFAULT_PACE_TOLERANCE } };
   },
   // Version 3 lists lead sources (the log's Source column) and the speed-to-lead band edges; tiers may set their
-  // own follow-up goal, which older tiers leave out (the SLA's goal applies), so they need nothing.
+  // own follow-up goal, which version 2 tiers leave out (the SLA's goal applies), so they need nothing.
   2: (config) => {
     const { marketing, sales } = config;
     if (!isRecord(marketing) || !isRecord(sales)) return config;

@@ -245,6 +245,24 @@ function at(grid: Grid | undefined, row: number, col: number): CellValue | undef
   return grid?.[row - 1]?.[col - 1];
 }
 
+type ObservedRange = { readonly sheet: string; readonly a1: string; readonly values: Grid };
+
+/** What one comparison collects: every difference counted, the first MAX_LISTED listed, and the cells left out. */
+interface Comparison {
+  readonly language: Language;
+  readonly differences: Difference[];
+  differenceCount: number;
+  /** Which cells are not compared, per tab, by "row,col": ranges over them skip them too. */
+  readonly notCompared: Map<string, Set<string>>;
+}
+
+interface TabCounts {
+  cellsChecked: number;
+  settledChecked: number;
+  skippedMoving: number;
+  skippedNotSettled: number;
+}
+
 /**
  * Compares what Sheets calculated with what the emulator expected. Cells that
  * depend on the day are never compared; settled ones only once the example's
@@ -252,129 +270,140 @@ function at(grid: Grid | undefined, row: number, col: number): CellValue | undef
  * lands in exactly one count, checked or skipped; a missing tab is one difference.
  */
 export function compareSelfTest(expected: SelfTestExpected, observed: Observed, language: Language): SelfTestReport {
-  const differences: Difference[] = [];
-  let differenceCount = 0;
-  const differ = (where: string, want: string, got: string): void => {
-    differenceCount++;
-    if (differences.length < MAX_LISTED) differences.push({ where, expected: want, got });
+  const comparison: Comparison = { language, differences: [], differenceCount: 0, notCompared: new Map() };
+  const counts = compareTabs(comparison, expected, observed);
+  for (const named of expected.namedRanges) {
+    const got = observed.namedRanges.find((candidate) => candidate.name === named.name);
+    compareRange(comparison, named.name, named, got);
+  }
+  compareCharts(comparison, expected.charts, observed.charts);
+  return {
+    cellsChecked: counts.cellsChecked,
+    settledChecked: counts.settledChecked,
+    namedRangesChecked: expected.namedRanges.length,
+    chartsChecked: expected.charts.length,
+    skippedMoving: counts.skippedMoving,
+    skippedNotSettled: counts.skippedNotSettled,
+    settledFrom: expected.settledFrom,
+    today: observed.today,
+    differenceCount: comparison.differenceCount,
+    differences: comparison.differences,
   };
+}
+
+function differ(comparison: Comparison, where: string, want: string, got: string): void {
+  comparison.differenceCount++;
+  if (comparison.differences.length < MAX_LISTED) comparison.differences.push({ where, expected: want, got });
+}
+
+function skip(comparison: Comparison, sheet: string, row: number, col: number): void {
+  const set = comparison.notCompared.get(sheet) ?? new Set<string>();
+  set.add(`${row},${col}`);
+  comparison.notCompared.set(sheet, set);
+}
+
+/** Each tab's fixed cells, its settled ones once the month has ended; moving cells are skipped and counted. */
+function compareTabs(comparison: Comparison, expected: SelfTestExpected, observed: Observed): TabCounts {
   const settledNow = observed.today >= expected.settledFrom;
-  const words = REPORT[language];
-
-  // Which cells are not compared, per tab, by "row,col".
-  const notCompared = new Map<string, Set<string>>();
-  const skip = (sheet: string, row: number, col: number): void => {
-    const set = notCompared.get(sheet) ?? new Set<string>();
-    set.add(`${row},${col}`);
-    notCompared.set(sheet, set);
-  };
-
-  let cellsChecked = 0;
-  let settledChecked = 0;
-  let skippedMoving = 0;
-  let skippedNotSettled = 0;
+  const words = REPORT[comparison.language];
+  const counts: TabCounts = { cellsChecked: 0, settledChecked: 0, skippedMoving: 0, skippedNotSettled: 0 };
   for (const sheet of expected.sheets) {
     const grid = observed.sheets[sheet.name];
     if (!grid) {
-      differ(sheetA1(sheet.name, "A1"), words.tabExists, words.tabMissing);
+      differ(comparison, sheetA1(sheet.name, "A1"), words.tabExists, words.tabMissing);
       continue;
     }
-    const check = (cell: { row: number; col: number; value: CellValue }): void => {
-      const got = at(grid, cell.row, cell.col) ?? "";
-      if (!sameValue(cell.value, got))
-        differ(
-          sheetA1(sheet.name, rectA1({ ...cell, rows: 1, cols: 1 })),
-          showValue(cell.value, language),
-          showValue(got, language),
-        );
-    };
     for (const cell of cellsOf(sheet.fixed)) {
-      cellsChecked++;
-      check(cell);
+      counts.cellsChecked++;
+      compareCell(comparison, sheet.name, grid, cell);
     }
     for (const cell of cellsOf(sheet.settled)) {
       if (settledNow) {
-        cellsChecked++;
-        settledChecked++;
-        check(cell);
+        counts.cellsChecked++;
+        counts.settledChecked++;
+        compareCell(comparison, sheet.name, grid, cell);
       } else {
-        skippedNotSettled++;
-        skip(sheet.name, cell.row, cell.col);
+        counts.skippedNotSettled++;
+        skip(comparison, sheet.name, cell.row, cell.col);
       }
     }
     for (const where of sheet.moving) {
       const rect = parseA1(where);
-      skippedMoving += rect.rows * rect.cols;
+      counts.skippedMoving += rect.rows * rect.cols;
       for (let r = 0; r < rect.rows; r++)
-        for (let c = 0; c < rect.cols; c++) skip(sheet.name, rect.row + r, rect.col + c);
+        for (let c = 0; c < rect.cols; c++) skip(comparison, sheet.name, rect.row + r, rect.col + c);
     }
   }
+  return counts;
+}
 
-  /** A range's values, except the cells the tab's counts already skip. */
-  const compareRange = (
-    label: string,
-    want: ExpectedRange,
-    got: { sheet: string; a1: string; values: Grid } | undefined,
-  ): void => {
-    if (!got) {
-      differ(label, sheetA1(want.sheet, want.a1), words.missing);
-      return;
-    }
-    if (got.sheet !== want.sheet || got.a1 !== want.a1) {
-      differ(label, sheetA1(want.sheet, want.a1), sheetA1(got.sheet, got.a1));
-      return;
-    }
-    const origin = parseA1(want.a1);
-    const skipped = notCompared.get(want.sheet);
-    for (const cell of cellsOf(want.values)) {
-      if (skipped?.has(`${cell.row},${cell.col}`)) continue;
-      const value = at(got.values, cell.row - origin.row + 1, cell.col - origin.col + 1) ?? "";
-      if (!sameValue(cell.value, value)) {
-        differ(
-          `${label}: ${sheetA1(want.sheet, rectA1({ ...cell, rows: 1, cols: 1 }))}`,
-          showValue(cell.value, language),
-          showValue(value, language),
-        );
-      }
-    }
-  };
-
-  for (const named of expected.namedRanges) {
-    compareRange(
-      named.name,
-      named,
-      observed.namedRanges.find((candidate) => candidate.name === named.name),
+function compareCell(
+  comparison: Comparison,
+  sheet: string,
+  grid: Grid,
+  cell: { row: number; col: number; value: CellValue },
+): void {
+  const got = at(grid, cell.row, cell.col) ?? "";
+  if (!sameValue(cell.value, got))
+    differ(
+      comparison,
+      sheetA1(sheet, rectA1({ ...cell, rows: 1, cols: 1 })),
+      showValue(cell.value, comparison.language),
+      showValue(got, comparison.language),
     );
+}
+
+/** A range's values, except the cells the tab's counts already skip. */
+function compareRange(
+  comparison: Comparison,
+  label: string,
+  want: ExpectedRange,
+  got: ObservedRange | undefined,
+): void {
+  const { language } = comparison;
+  if (!got) {
+    differ(comparison, label, sheetA1(want.sheet, want.a1), REPORT[language].missing);
+    return;
   }
+  if (got.sheet !== want.sheet || got.a1 !== want.a1) {
+    differ(comparison, label, sheetA1(want.sheet, want.a1), sheetA1(got.sheet, got.a1));
+    return;
+  }
+  const origin = parseA1(want.a1);
+  const skipped = comparison.notCompared.get(want.sheet);
+  for (const cell of cellsOf(want.values)) {
+    if (skipped?.has(`${cell.row},${cell.col}`)) continue;
+    const value = at(got.values, cell.row - origin.row + 1, cell.col - origin.col + 1) ?? "";
+    if (!sameValue(cell.value, value)) {
+      differ(
+        comparison,
+        `${label}: ${sheetA1(want.sheet, rectA1({ ...cell, rows: 1, cols: 1 }))}`,
+        showValue(cell.value, language),
+        showValue(value, language),
+      );
+    }
+  }
+}
+
+/** How many charts each tab has, then every range each expected chart draws. */
+function compareCharts(comparison: Comparison, expected: readonly ExpectedChart[], observed: Observed["charts"]): void {
+  const words = REPORT[comparison.language];
   const chartsByTab = new Map<string, number>();
-  for (const chart of expected.charts) chartsByTab.set(chart.sheet, (chartsByTab.get(chart.sheet) ?? 0) + 1);
+  for (const chart of expected) chartsByTab.set(chart.sheet, (chartsByTab.get(chart.sheet) ?? 0) + 1);
   for (const [tab, count] of chartsByTab) {
-    const got = observed.charts[tab]?.length ?? 0;
-    if (got !== count) differ(words.chartsOn(tab), String(count), String(got));
+    const got = observed[tab]?.length ?? 0;
+    if (got !== count) differ(comparison, words.chartsOn(tab), String(count), String(got));
   }
-  for (const chart of expected.charts) {
-    const got = observed.charts[chart.sheet]?.[chart.index];
+  for (const chart of expected) {
+    const got = observed[chart.sheet]?.[chart.index];
     const label = words.chart(chart.index + 1, chart.sheet);
     if (!got) continue;
     if (got.length !== chart.ranges.length) {
-      differ(label, words.ranges(chart.ranges.length), words.ranges(got.length));
+      differ(comparison, label, words.ranges(chart.ranges.length), words.ranges(got.length));
       continue;
     }
-    chart.ranges.forEach((range, index) => compareRange(label, range, got[index]));
+    chart.ranges.forEach((range, index) => compareRange(comparison, label, range, got[index]));
   }
-
-  return {
-    cellsChecked,
-    settledChecked,
-    namedRangesChecked: expected.namedRanges.length,
-    chartsChecked: expected.charts.length,
-    skippedMoving,
-    skippedNotSettled,
-    settledFrom: expected.settledFrom,
-    today: observed.today,
-    differenceCount,
-    differences,
-  };
 }
 
 // ------------------------------------------------------------ the report as text

@@ -145,7 +145,7 @@ function readContents(
  * What of the last build's cells and validations the new layout no longer
  * covers: blanked with one RangeList.clear(), so the rest of the tab, where
  * users may keep their own notes, is never touched. Undefined when the stored
- * layout (an older build's) doesn't say what it wrote.
+ * layout has no written area (`area`), so what it wrote is unknown.
  */
 export function leftovers(
   stored: StoredSheet | undefined,
@@ -385,7 +385,8 @@ function userCellsInTheWay(
         const planned = block.cells[row - block.row]?.[column - block.column];
         // Users' input cells are read and put back; a blank between blocks keeps what users put there.
         if (planned?.input || (precise && !hasContent(planned))) continue;
-        // Where a record can't tell an older formula's results from typing, a cell the new layout fills is taken as those results.
+        // A record without `spills` may leave out cells formulas filled, whose results read like typing: a cell the
+        // new layout fills is taken as such a result.
         if (planned?.filled && !knowsSpills) continue;
         if (ours.some((area) => contains(area, row, column))) continue;
         const cell = cellOf(contents, row, column);
@@ -404,8 +405,8 @@ interface RetiredTab {
 
 /**
  * Tabs an earlier build made whose input cells this plan places on another
- * tab (the Ledger tab of builds before the misses ledger moved to the end of
- * the Agreement tab): what users typed there is read, to be put back where
+ * tab (a Ledger tab holding the misses ledger, which the plan places at the
+ * end of the Agreement tab): what users typed there is read, to be put back where
  * the plan has it now. Only read when the plan has such keys, so an ordinary
  * rebuild spares the calls. The tab itself stays as it is: users' own
  * formulas may refer to it, and deleting it would turn them into #REF!.
@@ -428,6 +429,40 @@ function retiredTabs(sheets: DocumentSheets, plan: WorkbookPlan, previous: Store
   return retired;
 }
 
+/** A tab of the plan with what was read of it before the first write. */
+interface ReadTarget extends Target {
+  /** Whether the tab is written: false when its plan is unchanged and it is found intact. */
+  readonly rewrite: boolean;
+  /** What users typed into the plan's input cells, by key, to be put back. */
+  readonly kept: Map<string, Kept>;
+  /** What users put into cells the plan leaves blank, by "row:column", to be put back. */
+  readonly blanks: Map<string, Kept>;
+  /** The tab's charts, removed before it is rewritten. */
+  readonly charts: GoogleAppsScript.Spreadsheet.EmbeddedChart[];
+  /** Whether the read of everything the plan needs fitted the tab, so its size need not be asked. */
+  readonly fits: boolean;
+}
+
+/** Everything read and decided before the first write. */
+interface Reading {
+  readonly targets: readonly ReadTarget[];
+  readonly retired: readonly RetiredTab[];
+  /** Input keys whose values come from a retired tab. */
+  readonly carriedKeys: ReadonlySet<string>;
+  /** A formula shows #NAME?: a named range is gone. */
+  readonly missingName: boolean;
+}
+
+/** What the writes placed: each planned tab by key, with its id. */
+interface Written {
+  readonly placed: Map<string, Sheet>;
+  readonly sheetIds: Record<string, number>;
+  readonly created: number;
+  readonly kept: number;
+  /** The lead log's row count after the write, when its size was read. */
+  readonly leadRows: number | undefined;
+}
+
 /**
  * Applies a plan. Everything is read and decided before the first write:
  * which tabs exist, what users typed, which tabs are unchanged and intact,
@@ -439,125 +474,171 @@ export function applyPlan(
   previous: StoredLayout | undefined,
   options: ApplyOptions = {},
 ): ApplyResult {
-  const { sheets, snapshot } = found;
-  const spreadsheet = sheets.spreadsheet;
-  const styles = new Map<string, TextStyle>();
-  let sheetCount = sheets.all.length;
+  const spreadsheet = found.sheets.spreadsheet;
+  const reading = readTargets(plan, found, previous);
+  const namedRanges = namedRangeWork(plan, found, previous, reading);
+  // First write.
+  const written = writeTargets(found.sheets, reading.targets);
+  const namedRangeCount = applyNamedRanges(spreadsheet, namedRanges, written.leadRows);
+  const layout = layoutOf(plan, { sheetIds: written.sheetIds, namedRangeCount });
+  finishTabs(found, reading.targets, written.placed, layout, options);
+  const carriedFrom = reading.retired
+    .filter((tab) => [...tab.kept.keys()].some((key) => reading.carriedKeys.has(key)))
+    .map((tab) => tab.name);
+  return {
+    sheetsCreated: written.created,
+    sheetsUpdated: plan.sheets.length - written.created - written.kept,
+    sheetsKept: written.kept,
+    sheetIds: written.sheetIds,
+    namedRangeCount,
+    carriedFrom,
+    layout,
+  };
+}
 
-  const matched = matchTabs(plan.sheets, snapshot, previous);
+/** Each planned tab matched to the document's tab it is written to, if any; refuses when the tabs can't be told apart. */
+function matchedTargets(plan: WorkbookPlan, found: Found, previous: StoredLayout | undefined): Target[] {
+  const matched = matchTabs(plan.sheets, found.snapshot, previous);
   if (matched.refusals.length > 0) throw new Refused(matched.refusals);
   const matchOf = new Map(matched.matches.map((match) => [match.key, match]));
-  const planned: Target[] = plan.sheets.map((sheetPlan) => {
+  return plan.sheets.map((sheetPlan) => {
     const match = matchOf.get(sheetPlan.key);
-    const existing = match?.tab ? (sheets.byId(match.tab.id) ?? null) : null;
+    const existing = match?.tab ? (found.sheets.byId(match.tab.id) ?? null) : null;
     return { sheetPlan, stored: match?.stored, existing, name: match?.tab?.name };
   });
+}
 
-  let missingName = false;
-  const retired = retiredTabs(sheets, plan, previous);
+/** Reads every planned tab that exists; refuses when a rewrite would cover users' cells. */
+function readTargets(plan: WorkbookPlan, found: Found, previous: StoredLayout | undefined): Reading {
+  const planned = matchedTargets(plan, found, previous);
+  const retired = retiredTabs(found.sheets, plan, previous);
   // What users typed on a retired tab, for the tab that has those cells now; a tab's own inputs come first.
   const moved = new Map(retired.flatMap((tab) => [...tab.kept]));
   const carriedKeys = new Set<string>();
   const inTheWay: Refusal[] = [];
-  const targets = planned.map((target) => {
-    const { sheetPlan, stored, existing } = target;
-    if (!existing)
-      return {
-        ...target,
-        rewrite: true,
-        kept: new Map<string, Kept>(moved),
-        blanks: new Map<string, Kept>(),
-        charts: [] as GoogleAppsScript.Spreadsheet.EmbeddedChart[],
-        fits: true,
-      };
-    // The lead log keeps its rows and only gets its frame (header, calculated columns, formats, rules) rewritten; its size was read with it.
-    if (sheetPlan.rowsOfUsers)
-      return {
-        ...target,
-        rewrite: true,
-        kept: new Map<string, Kept>(),
-        blanks: new Map<string, Kept>(),
-        charts: [],
-        fits: false,
-      };
-    const inputs = stored?.inputs ?? {};
-    const inputRects = Object.values(inputs).map(parseRect);
-    const planned = writtenArea(sheetPlan);
-    // Up to the rows and columns the plan needs and the last build wrote: when that read fits, the tab is
-    // known to hold all of them without asking its size.
-    const needed: Rect = { top: 1, left: 1, bottom: sheetPlan.minRows, right: sheetPlan.minColumns };
-    const written = [stored?.area, stored?.validated]
-      .filter((area): area is string => area !== undefined)
-      .map(parseRect);
-    // Exactly the cells the last build wrote, where its record says: blanks between them may be users'.
-    const exact = stored?.cells === undefined ? undefined : parseRects(stored.cells);
-    const { contents, fits } = readContents(
-      existing,
-      union([...(planned ? [planned] : []), ...inputRects, ...written, needed]) ?? needed,
-      () => sheets.size(existing),
-    );
-    const hadCharts = stored?.charts === undefined || stored.charts > 0 || sheetPlan.charts.length > 0;
-    const charts = hadCharts ? existing.getCharts() : [];
-    // Carried once: a key this tab's last build already placed is the tab's own from then on.
-    const carried = new Map([...moved].filter(([key]) => stored?.inputs[key] === undefined));
-    const receiving = carried.size === 0 ? [] : Object.keys(inputsOf(sheetPlan)).filter((key) => carried.has(key));
-    for (const key of receiving) carriedKeys.add(key);
-    const receivesMoved = receiving.length > 0;
-    const unchanged =
-      !receivesMoved &&
-      stored?.hash !== undefined &&
-      stored.hash === planHash(sheetPlan) &&
-      charts.length === sheetPlan.charts.length &&
-      intact(sheetPlan, contents);
-    if (showsNameError(contents)) missingName = true;
-    // Layouts stored before the written area was recorded can't tell users' cells from the add-on's.
-    if (!unchanged && stored?.area !== undefined) {
-      const cells = userCellsInTheWay(
-        sheetPlan,
-        exact ?? written,
-        contents,
-        exact !== undefined,
-        stored?.spills === true,
-      );
-      if (cells.length > 0) inTheWay.push({ kind: "layoutCoversUserCells", tab: target.name ?? sheetPlan.name, cells });
+  let missingName = false;
+  const targets = planned.map((target): ReadTarget => {
+    const { existing } = target;
+    if (!existing) {
+      return { ...target, rewrite: true, kept: new Map(moved), blanks: new Map(), charts: [], fits: true };
     }
-    return {
+    // The lead log keeps its rows and only gets its frame (header, calculated columns, formats, rules) rewritten; its size was read with it.
+    if (target.sheetPlan.rowsOfUsers) {
+      return { ...target, rewrite: true, kept: new Map(), blanks: new Map(), charts: [], fits: false };
+    }
+    const read = readExistingTab(target, existing, found.sheets, moved);
+    for (const key of read.receiving) carriedKeys.add(key);
+    if (read.showsNameError) missingName = true;
+    if (read.inTheWay) inTheWay.push(read.inTheWay);
+    return read.target;
+  });
+  if (inTheWay.length > 0) throw new Refused(inTheWay);
+  return { targets, retired, carriedKeys, missingName };
+}
+
+/**
+ * Reads an existing tab (not the lead log) with one getValues and one getFormulas over
+ * what the old and new plans place, and its charts when it may have any; decides whether
+ * it is rewritten, what users typed is put back, and whether users' cells are in the way.
+ */
+function readExistingTab(
+  target: Target,
+  existing: Sheet,
+  sheets: DocumentSheets,
+  moved: ReadonlyMap<string, Kept>,
+): { target: ReadTarget; receiving: string[]; showsNameError: boolean; inTheWay: Refusal | undefined } {
+  const { sheetPlan, stored } = target;
+  const inputs = stored?.inputs ?? {};
+  const inputRects = Object.values(inputs).map(parseRect);
+  const planned = writtenArea(sheetPlan);
+  // Up to the rows and columns the plan needs and the last build wrote: when that read fits, the tab is
+  // known to hold all of them without asking its size.
+  const needed: Rect = { top: 1, left: 1, bottom: sheetPlan.minRows, right: sheetPlan.minColumns };
+  const written = [stored?.area, stored?.validated].filter((area): area is string => area !== undefined).map(parseRect);
+  // Exactly the cells the last build wrote, where its record says: blanks between them may be users'.
+  const exact = stored?.cells === undefined ? undefined : parseRects(stored.cells);
+  const { contents, fits } = readContents(
+    existing,
+    union([...(planned ? [planned] : []), ...inputRects, ...written, needed]) ?? needed,
+    () => sheets.size(existing),
+  );
+  const hadCharts = stored?.charts === undefined || stored.charts > 0 || sheetPlan.charts.length > 0;
+  const charts = hadCharts ? existing.getCharts() : [];
+  // Carried once: a key this tab's last build already placed is the tab's own from then on.
+  const carried = new Map([...moved].filter(([key]) => stored?.inputs[key] === undefined));
+  const receiving = carried.size === 0 ? [] : Object.keys(inputsOf(sheetPlan)).filter((key) => carried.has(key));
+  const unchanged =
+    receiving.length === 0 &&
+    stored?.hash !== undefined &&
+    stored.hash === planHash(sheetPlan) &&
+    charts.length === sheetPlan.charts.length &&
+    intact(sheetPlan, contents);
+  let inTheWay: Refusal | undefined;
+  // A layout stored without its written area can't tell users' cells from the add-on's.
+  if (!unchanged && stored?.area !== undefined) {
+    const cells = userCellsInTheWay(
+      sheetPlan,
+      exact ?? written,
+      contents,
+      exact !== undefined,
+      stored?.spills === true,
+    );
+    if (cells.length > 0) inTheWay = { kind: "layoutCoversUserCells", tab: target.name ?? sheetPlan.name, cells };
+  }
+  return {
+    target: {
       ...target,
       rewrite: !unchanged,
       kept: pairReworded(sheetPlan, new Map([...carried, ...keptInputs(contents, inputs, primaryKeys(sheetPlan))])),
       blanks: exact ? usersBlanks(sheetPlan, exact, contents) : new Map<string, Kept>(),
       charts,
       fits,
-    };
-  });
-  if (inTheWay.length > 0) throw new Refused(inTheWay);
-  // A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout.
+    },
+    receiving,
+    showsNameError: showsNameError(contents),
+    inTheWay,
+  };
+}
+
+/** Which named ranges to create or move. A formula showing #NAME? means a named range is gone: then every name is read, not taken from the layout. */
+function namedRangeWork(
+  plan: WorkbookPlan,
+  found: Found,
+  previous: StoredLayout | undefined,
+  reading: Reading,
+): NamedRangeWork {
   const ourTabs = new Map(
-    targets.filter((target) => target.existing).map((target) => [target.sheetPlan.key, target.existing!.getSheetId()]),
+    reading.targets
+      .filter((target) => target.existing)
+      .map((target) => [target.sheetPlan.key, target.existing!.getSheetId()]),
   );
-  const namedRanges = planNamedRanges(
-    spreadsheet,
+  return planNamedRanges(
+    found.sheets.spreadsheet,
     plan,
     previous,
-    !missingName,
+    !reading.missingName,
     ourTabs,
-    (id) => snapshot.tabs.find((tab) => tab.id === id)?.name,
+    (id) => found.snapshot.tabs.find((tab) => tab.id === id)?.name,
   );
+}
 
-  // First write.
+/** Creates or renames each planned tab in plan order, and rewrites those that changed. */
+function writeTargets(sheets: DocumentSheets, targets: readonly ReadTarget[]): Written {
+  const styles = new Map<string, TextStyle>();
+  let sheetCount = sheets.all.length;
   const sheetIds: Record<string, number> = {};
   const placed = new Map<string, Sheet>();
   let created = 0;
   let kept = 0;
   let leadRows: number | undefined;
   targets.forEach((target, index) => {
-    const { sheetPlan, existing, stored, name } = target;
+    const { sheetPlan, existing, name } = target;
     let sheet: Sheet;
     if (existing) {
       sheet = existing;
       if (name !== sheetPlan.name) sheet.setName(sheetPlan.name);
     } else {
-      sheet = spreadsheet.insertSheet(sheetPlan.name, Math.min(index, sheetCount));
+      sheet = sheets.spreadsheet.insertSheet(sheetPlan.name, Math.min(index, sheetCount));
       sheetCount += 1;
       created += 1;
     }
@@ -567,67 +648,88 @@ export function applyPlan(
       kept += 1;
       return;
     }
-    // Undefined when the tab is known to be big enough: the read of what the plan needs fitted.
-    const size = !existing
-      ? { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS }
-      : target.fits
-        ? undefined
-        : sheets.size(sheet);
-    let complete = false;
-    if (existing && !sheetPlan.rowsOfUsers) {
-      // A record that doesn't say what the last build wrote clears nothing: the cells beside the plan may be users'.
-      const left = leftovers(stored, sheetPlan) ?? { content: [], looks: [], validations: [] };
-      // Rows or columns users removed are gone already; only what is left of them is cleared.
-      const present = (rects: Rect[]): Rect[] =>
-        size ? rects.map((rect) => clampRect(rect, size)).filter((rect): rect is Rect => rect !== undefined) : rects;
-      const content = present(left.content);
-      const validations = present(left.validations);
-      if (content.length > 0) sheet.getRangeList(content.map(rectA1)).clear();
-      if (validations.length > 0) sheet.getRangeList(validations.map(rectA1)).clear({ validationsOnly: true });
-      const looks = present(left.looks);
-      if (looks.length > 0) sheet.getRangeList(looks.map(rectA1)).clear({ formatOnly: true });
-      // Nothing cleared the cells the plan writes again: every property is written over them.
-      complete = true;
-      for (const chart of target.charts) sheet.removeChart(chart);
-    }
-    if (sheetPlan.rowsOfUsers && size) leadRows = Math.max(size.rows, sheetPlan.minRows);
-    if (size && size.rows < sheetPlan.minRows) sheet.insertRowsAfter(size.rows, sheetPlan.minRows - size.rows);
-    if (size && size.columns < sheetPlan.minColumns)
-      sheet.insertColumnsAfter(size.columns, sheetPlan.minColumns - size.columns);
-    writeSheet(
-      sheet,
-      sheetPlan,
-      target.kept,
-      target.blanks,
-      styles,
-      existing ? stored : undefined,
-      existing !== null,
-      complete,
-    );
+    leadRows = rewriteTab(sheet, target, sheets, styles) ?? leadRows;
   });
+  return { placed, sheetIds, created, kept, leadRows };
+}
 
-  const namedRangeCount = applyNamedRanges(spreadsheet, namedRanges, leadRows);
-  const layout = layoutOf(plan, { sheetIds, namedRangeCount });
-  targets.forEach((target) =>
-    recordTab(found, placed.get(target.sheetPlan.key)!, target, layout.sheets[target.sheetPlan.key], options.months),
+/**
+ * Rewrites one tab: clears what the last build wrote and the plan no longer covers, grows
+ * the tab to the plan's size and writes the plan. Answers the lead log's row count after
+ * the write when its size was read.
+ */
+function rewriteTab(
+  sheet: Sheet,
+  target: ReadTarget,
+  sheets: DocumentSheets,
+  styles: Map<string, TextStyle>,
+): number | undefined {
+  const { sheetPlan, existing, stored } = target;
+  // Undefined when the tab is known to be big enough: the read of what the plan needs fitted.
+  const size = !existing
+    ? { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS }
+    : target.fits
+      ? undefined
+      : sheets.size(sheet);
+  // Nothing cleared the cells the plan writes again: every property is written over them.
+  const complete = existing !== null && !sheetPlan.rowsOfUsers;
+  if (complete) {
+    clearLeftovers(sheet, leftovers(stored, sheetPlan), size);
+    for (const chart of target.charts) sheet.removeChart(chart);
+  }
+  if (size && size.rows < sheetPlan.minRows) sheet.insertRowsAfter(size.rows, sheetPlan.minRows - size.rows);
+  if (size && size.columns < sheetPlan.minColumns)
+    sheet.insertColumnsAfter(size.columns, sheetPlan.minColumns - size.columns);
+  writeSheet(
+    sheet,
+    sheetPlan,
+    target.kept,
+    target.blanks,
+    styles,
+    existing ? stored : undefined,
+    existing !== null,
+    complete,
   );
+  return sheetPlan.rowsOfUsers && size ? Math.max(size.rows, sheetPlan.minRows) : undefined;
+}
+
+/**
+ * Clears what the last build wrote and the plan no longer covers: its cells, validations and
+ * colours, one RangeList each. A record that doesn't say what the last build wrote (`left`
+ * undefined) clears nothing: the cells beside the plan may be users'.
+ */
+function clearLeftovers(
+  sheet: Sheet,
+  left: ReturnType<typeof leftovers>,
+  size: { rows: number; columns: number } | undefined,
+): void {
+  if (!left) return;
+  // Rows or columns users removed are gone already; only what is left of them is cleared.
+  const present = (rects: Rect[]): Rect[] =>
+    size ? rects.map((rect) => clampRect(rect, size)).filter((rect): rect is Rect => rect !== undefined) : rects;
+  const content = present(left.content);
+  const validations = present(left.validations);
+  if (content.length > 0) sheet.getRangeList(content.map(rectA1)).clear();
+  if (validations.length > 0) sheet.getRangeList(validations.map(rectA1)).clear({ validationsOnly: true });
+  const looks = present(left.looks);
+  if (looks.length > 0) sheet.getRangeList(looks.map(rectA1)).clear({ formatOnly: true });
+}
+
+/** Records each tab, tags the lead log's columns and header, shows the tab asked for and removes the empty default tab. */
+function finishTabs(
+  found: Found,
+  targets: readonly ReadTarget[],
+  placed: ReadonlyMap<string, Sheet>,
+  layout: StoredLayout,
+  options: ApplyOptions,
+): void {
+  for (const target of targets)
+    recordTab(found, placed.get(target.sheetPlan.key)!, target, layout.sheets[target.sheetPlan.key], options.months);
   const leadLog = placed.get("leads");
   if (leadLog && options.leadColumns) tagLeadColumns(leadLog, options.leadColumns);
   if (leadLog && options.tagHeader) leadLog.getRange("1:1").addDeveloperMetadata(HEADER_METADATA_KEY);
   if (options.activate) placed.get(options.activate)?.activate();
-  if (options.removeTab && placed.size > 0) spreadsheet.deleteSheet(options.removeTab);
-  const carriedFrom = retired
-    .filter((tab) => [...tab.kept.keys()].some((key) => carriedKeys.has(key)))
-    .map((tab) => tab.name);
-  return {
-    sheetsCreated: created,
-    sheetsUpdated: plan.sheets.length - created - kept,
-    sheetsKept: kept,
-    sheetIds,
-    namedRangeCount,
-    carriedFrom,
-    layout,
-  };
+  if (options.removeTab && placed.size > 0) found.sheets.spreadsheet.deleteSheet(options.removeTab);
 }
 
 /** Metadata values stay well below what Sheets keeps per location; a longer record lives in the stored state only. */
@@ -790,7 +892,7 @@ function writeSheet(
   for (const block of merged) writeBlock(sheet, block, kept, blanks, styles, complete, looks);
   writeFormats(sheet, plan);
   // Widths and frozen panes survive clear(): set on a new tab, or where the plan changed them since the last
-  // build, so widths users adjusted stay. A layout of an older build knows no frame: widths set again, panes kept.
+  // build, so widths users adjusted stay. A layout stored without a frame: widths set again, panes kept.
   const before = frameFrom(stored?.frame);
   const frozenRows = existed ? before !== undefined && before[1] !== plan.frozenRows : plan.frozenRows > 0;
   const frozenColumns = existed ? before !== undefined && before[2] !== plan.frozenColumns : plan.frozenColumns > 0;

@@ -57,8 +57,8 @@ export const storedSheetSchema = z.object({
   ),
   /**
    * The cells above include those formulas fill (CellSpec.filled). A record
-   * without it may leave out cells an older build's formulas filled, whose
-   * results then read like typed values.
+   * without it may leave out cells that formulas filled, whose results then
+   * read like typed values.
    */
   spills: z.optional(z.literal(true)),
   /** Fingerprint of the fixed looks the build wrote as cell formats (looksHash): written again only when they change. */

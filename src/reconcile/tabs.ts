@@ -85,7 +85,7 @@ export function matchTabs(
   const matches: TabMatch[] = planned.map(({ key, name }) => {
     const byTag = tagged.get(key);
     if (byTag) return { key, plannedName: name, tab: byTag, stored: storedFor(key, byTag, layout), needsTag: false };
-    // A build before metadata: the stored state names the tab by id (or, older still, by name).
+    // A tab without metadata: the stored state names it by id, or (the first stored layouts) by name.
     const cached = layout?.sheets[key];
     const untagged = (tab: TabSnapshot): boolean => !tab.record && !tab.unreadableRecord && !ours.has(tab.id);
     const legacy = cached

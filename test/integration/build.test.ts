@@ -52,7 +52,7 @@ function open(today: string, locale = "en_US") {
   return opened.emulator;
 }
 
-/** The Agreement tab's stored layout as builds before the ledger moved there left it: no ledger notes among its inputs. */
+/** The Agreement tab's stored layout without the misses ledger on it: no ledger notes among its inputs. */
 function withoutLedgerInputs<T extends { inputs: Readonly<Record<string, string>> }>(stored: T): T {
   return {
     ...stored,
@@ -148,7 +148,7 @@ describe("buildSla on the emulator", () => {
             [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]],
           ]) as unknown[][]
         )[0]?.[0];
-        // Handed off after now (typed ahead): waiting, as before.
+        // Handed off after now (typed ahead): waiting.
         if (typeof waited !== "number") return expect(status).toBe("Waiting");
         expect(soFar as number).toBeCloseTo(waited, 9);
         return expect(status).toBe(waited > 4 ? "Overdue" : "Waiting");
@@ -245,7 +245,8 @@ describe("buildSla on the emulator", () => {
     ).toBe(true);
     const hours = leads.getRange("M2:M6").getValues().flat();
     expect(hours.some((value) => typeof value === "number")).toBe(true);
-    // A log built before the formulas moved up (title in row 1, formula in row 2) gets them moved and filling again.
+    // A log with a calculated column's title in row 1 and its formula in row 2 gets the formula into the header row,
+    // filling again.
     leads.getRange("M1").setValue("Response hours");
     leads.getRange("M2").setFormula('=ARRAYFORMULA(IF(E2:E1000="","",1))');
     const input = exampleInput("internal-en.json");
@@ -273,7 +274,7 @@ describe("buildSla on the emulator", () => {
     expect(rows[0]).toEqual(["⚠ not a date", ""]);
     expect(rows[1]).toEqual(["", ""]);
     expect(rows[2]).toEqual(["⚠ not a date", ""]);
-    // One bad row used to turn the whole column into #VALUE! (one MMULT for all leads' holidays).
+    // One bad row must not turn the whole column into #VALUE! (as one MMULT over all leads' holidays would).
     const hours = rows.slice(3).filter((row) => typeof row[0] === "number").length;
     expect(hours).toBe(leads.slice(3).filter(followedUp).length);
     expect(hours).toBeGreaterThan(0);
@@ -816,10 +817,10 @@ describe("buildSla on the emulator", () => {
     expect(spreadsheet.getRangeByName("MyTarget")?.getA1Notation()).toBe("D1");
   });
 
-  it("moves the notes of an older build's Ledger tab to the misses ledger on the Agreement tab, and leaves the tab", () => {
+  it("moves the notes of a separate Ledger tab to the misses ledger on the Agreement tab, and leaves the tab", () => {
     open("2026-12-15");
     build();
-    // The tab and layout entry builds before session 5 made: the ledger on its own tab, notes in J from row 4.
+    // A Ledger tab and its layout entry: the misses ledger on its own tab, notes in J from row 4.
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const ledger = spreadsheet.insertSheet("Ledger");
     ledger.getRange("J4:J5").setValues([["Webinar came late"], ['="two reps ill"']]);
@@ -855,7 +856,7 @@ describe("buildSla on the emulator", () => {
     expect(build().notes).toEqual([]);
   });
 
-  it("carries an older Ledger tab's notes once, also when Start next month is the first to run", () => {
+  it("carries a separate Ledger tab's notes once, also when Start next month is the first to run", () => {
     open("2026-12-20");
     build();
     const ledger = SpreadsheetApp.getActiveSpreadsheet().insertSheet("Ledger");
@@ -887,7 +888,7 @@ describe("buildSla on the emulator", () => {
     expect(again.notes).toEqual([]);
   });
 
-  it("writes fixed looks as cell formats, keeps a header users restyled, and replaces an older build's always-true rules", () => {
+  it("writes fixed looks as cell formats, keeps a header users restyled, and replaces always-true colouring rules", () => {
     const emulator = open("2026-12-15");
     build();
     // The lead log's header: marketing blue, sales green, white bold text, as cell formats.
@@ -910,7 +911,8 @@ describe("buildSla on the emulator", () => {
     expect(sheet("Agreement").getRange("A5").getBackground()).toBe("#ff00ff");
     expect(sheet("Leads").getRange("A1").getFontColor()).toBe("#ffff00");
 
-    // A workbook an older build coloured with always-true rules: its cells get their looks, the rules go.
+    // A workbook coloured with always-true rules (layouts stored with looks "rules"): its cells get their looks,
+    // the rules go.
     const document = loadDocumentState();
     const layout = document.state.layout!;
     const older = {
@@ -946,7 +948,7 @@ describe("buildSla on the emulator", () => {
     expect(emulator.calls.byMethod["Range.setTextStyles"]).toBeUndefined();
   });
 
-  it("rebuilds over the layout an older build stored (no sheet ids or fingerprints)", () => {
+  it("rebuilds over a stored layout without sheet ids or fingerprints", () => {
     open("2026-12-15");
     build();
     sheet("2026-12").getRange("F7").setValue(4000);

@@ -4,8 +4,8 @@
  * outcome (every typed value kept, or a refusal that wrote nothing, and never
  * a raw error).
  *
- * Each test is an attack a hostile review found or tried; the ones that
- * once lost data keep their reproduction, so they stay fixed.
+ * Each test is an attack a hostile review found or tried, reproduced as it
+ * was done, so none of them loses data.
  */
 import { describe, expect, it } from "@jest/globals";
 import type { Emulator } from "../../playground/emulator";

@@ -88,7 +88,7 @@ describe("importing into the lead log", () => {
     const leads = dialogLeads("import-salesforce-leads.csv");
     expect(importLeads({ leads }).added).toBe(4);
     const after = everything(emulator);
-    // The dialog now finds every row in the log; sending the same leads anyway, the server skips them.
+    // After the import the dialog finds every row in the log; sending the same leads anyway, the server skips them.
     expect(dialogLeads("import-salesforce-leads.csv")).toEqual([]);
     const again = importLeads({ leads });
     expect(again).toMatchObject({ ok: true, added: 0, rejected: [] });

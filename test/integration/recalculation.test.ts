@@ -52,7 +52,7 @@ describe("the spreadsheet's recalculation", () => {
 });
 
 describe("the emulator's recalculation interval", () => {
-  it("is kept in the saved state, and an older state without it reads as on change", () => {
+  it("is kept in the saved state, and a saved state without it reads as on change", () => {
     const emulator = createEmulator({ today: "2026-12-15" });
     const spreadsheet = emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
     spreadsheet.setRecalculationInterval(emulator.globals.SpreadsheetApp.RecalculationInterval.HOUR);

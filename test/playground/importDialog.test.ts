@@ -85,7 +85,7 @@ describe("Import leads in the playground", () => {
       '"8","""Tier"" ""Intern"" is not one of the SLA\'s tiers. Allowed: CEO, Director, Manager.","51234007","Nora"',
     );
 
-    // The tier column of this file isn't the SLA's tiers: leave it out, and Nora is no longer rejected.
+    // The tier column of this file isn't the SLA's tiers: leave it out, and Nora is accepted.
     await frame.selectOption("#import-map-5", "");
     expect(await counts(frame)).toBe("6 new · 2 duplicates skipped · 2 rejected");
     const preview = await frame.$$eval("#import-preview tbody tr", (rows) =>
@@ -108,7 +108,7 @@ describe("Import leads in the playground", () => {
     expect(await frame.textContent("#import-message")).toBe(
       'Added 6 leads to "Leads" (rows 2–7); 0 duplicates skipped; 0 rejected.',
     );
-    // The dialog now reads the log as it is: the same file holds nothing new.
+    // After the import the dialog reads the log as it is: the same file holds nothing new.
     expect(await counts(frame)).toBe("0 new · 8 duplicates skipped · 2 rejected");
     expect(await frame.isDisabled("#import-submit")).toBe(true);
     await frame.click("#import-close");
