@@ -79,7 +79,6 @@ function holidayColumnOf(requirements: number, lastPartyColumn: number, tierColu
 
 /** What the Agreement's sections share: the config, words, formats, and where the party columns are. */
 interface AgreementTab {
-  readonly context: Omit<PlanContext, "work" | "checklist">;
   readonly config: PlanContext["config"];
   readonly labels: PlanContext["labels"];
   readonly formats: PlanContext["formats"];
@@ -576,7 +575,6 @@ function agreementTab(context: Omit<PlanContext, "work" | "checklist">): Agreeme
   const lastPartyColumn = 1 + parties.length;
   const tiers = config.marketing.tiers.length;
   return {
-    context,
     config,
     labels,
     formats: context.formats,
