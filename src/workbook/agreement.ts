@@ -14,8 +14,9 @@ import {
   weekendMask,
   type WorkTimeRefs,
 } from "./formulas";
-import { LEDGER_COLUMNS, placeLedger, type LedgerRow } from "./ledger";
-import { SheetBuilder, a1, columnLetter, rangeA1, sheetRef } from "./sheetBuilder";
+import { LEDGER_COLUMNS, ledgerSection, type LedgerRow } from "./ledger";
+import { type Area, type Section, areaAt, stack } from "./sections";
+import { SheetBuilder, sheetRef } from "./sheetBuilder";
 import type { CellSpec, ConditionalFormatPlan, NamedRangePlan, SheetPlan, ValidationPlan } from "./types";
 
 export interface AgreementResult {
@@ -76,421 +77,604 @@ function holidayColumnOf(requirements: number, lastPartyColumn: number, tierColu
   return Math.max(lastPartyColumn, 1 + requirements, tierColumns) + 2;
 }
 
+/** What the Agreement's sections share: the config, words, formats, and where the party columns are. */
+interface AgreementTab {
+  readonly config: PlanContext["config"];
+  readonly labels: PlanContext["labels"];
+  readonly formats: PlanContext["formats"];
+  /** The sheet name, quoted for formulas. */
+  readonly ref: string;
+  readonly months: readonly string[];
+  partyColumn(id: PartyId): number;
+  partyName(id: PartyId): string;
+  /** Section bands reach across the widest table of the sections: party columns, requirements, contacts. */
+  readonly bandEnd: number;
+  readonly holidayColumn: number;
+  /** Whether the tab has working-time cells (business hours or holidays set). */
+  readonly hasWorkTime: boolean;
+}
+
+const CALCULATED: CellSpec = { background: COLORS.calculated };
+
+/** An input row: a label in column A, the value in column B, optionally a named range on it. */
+interface InputRow {
+  readonly label: string;
+  readonly cell: CellSpec;
+  readonly name?: string;
+}
+
+/** Input rows one under the other from row `first` of `area`; returns their named ranges. */
+function placeInputs(area: Area, first: number, rows: readonly InputRow[]): NamedRangePlan[] {
+  return rows.flatMap((input, index) => {
+    area.set(first + index, 1, { value: input.label });
+    area.set(first + index, 2, { background: COLORS.marketing.light, ...input.cell });
+    return input.name ? [{ name: input.name, sheetKey: "agreement", range: area.a1(first + index, 2) }] : [];
+  });
+}
+
+/** A paragraph users wrote: its label, then the text wrapping in the wide first column (two rows). */
+function placeLongText(area: Area, offset: number, label: string, text: string): void {
+  area.set(offset, 1, { value: label, bold: true });
+  area.set(offset + 1, 1, { text: text || "—", wrap: true });
+}
+
+/** A dark bar with a title across the party columns (or, for the misses ledger, its own columns). */
+function placeBand(area: Area, title: string, lastColumn: number): void {
+  area.set(0, 1, { value: title, bold: true, background: COLORS.header, color: COLORS.headerText });
+  for (let column = 2; column <= lastColumn; column++) area.set(0, column, { background: COLORS.header });
+}
+
+/** A section under a titled band. */
+function withBand<Out>(title: string, lastColumn: number, section: Section<Out>): Section<Out> {
+  return {
+    ...section,
+    rows: section.rows + 1,
+    place: (area) => {
+      placeBand(area, title, lastColumn);
+      return section.place(area.below(1));
+    },
+  };
+}
+
+function titleSection({ config, labels, months }: AgreementTab): Section {
+  const first = months[0] ?? config.startMonth;
+  const last = months[months.length - 1] ?? config.startMonth;
+  return {
+    rows: 3,
+    place: (area) => {
+      area.set(0, 1, { text: config.title, bold: true });
+      area.set(1, 1, {
+        value: `${labels.period}: ${first} – ${last} · ${labels.kinds[config.kind]} · ${labels.reviewCadence}: ${labels.cadences[config.review.cadence]}`,
+        italic: true,
+        color: COLORS.muted,
+      });
+      area.set(2, 1, { value: labels.generatedNote, italic: true, color: COLORS.muted });
+    },
+  };
+}
+
+/** 1. Summary. */
+function summarySection({ config, labels, bandEnd }: AgreementTab): Section {
+  return withBand(labels.section.summary, bandEnd, {
+    rows: 1,
+    place: (area) => area.set(0, 1, { text: config.summary || "—", wrap: true }),
+  });
+}
+
+/** 2. Goals, one column per party, each party's goal under its name. */
+function goalsSection({ config, labels, bandEnd, partyColumn }: AgreementTab): Section {
+  const goalOf = (id: PartyId): CellSpec =>
+    id === "marketing"
+      ? { formula: labels.goalMarketing("LeadsNeeded").slice(1) }
+      : id === "sales"
+        ? { formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1) }
+        : { value: labels.goalService };
+  return withBand(labels.section.goals, bandEnd, {
+    rows: 2,
+    place: (area) =>
+      config.parties.forEach((party) => {
+        const column = partyColumn(party.id);
+        const color = partyColor(party.id);
+        area.set(0, column, { text: party.name, bold: true, background: color.strong, color: COLORS.headerText });
+        area.set(1, column, { ...goalOf(party.id), background: color.light, wrap: true });
+      }),
+  });
+}
+
+/** The marketing goal calculation (method §2), each step a named range. */
+function marketingGoalSection({ config, labels, formats }: AgreementTab): Section<NamedRangePlan[]> {
+  const { marketing } = config;
+  const inputs: InputRow[] = [
+    { label: labels.inputs.quota, cell: { value: marketing.quota, format: formats.money }, name: "Quota" },
+    {
+      label: labels.inputs.marketingShare,
+      cell: { value: marketing.marketingShare, format: formats.percent },
+      name: "MarketingShare",
+    },
+    {
+      label: labels.inputs.avgDealSize,
+      cell: { value: marketing.avgDealSize, format: formats.money },
+      name: "AvgDealSize",
+    },
+    {
+      label: labels.inputs.closeRate,
+      cell: { value: marketing.closeRate, format: formats.percent },
+      name: "CloseRate",
+    },
+    {
+      label: labels.inputs.revenueGoal,
+      cell: { ...CALCULATED, formula: revenueGoalFormula("Quota", "MarketingShare"), format: formats.money },
+      name: "RevenueGoal",
+    },
+    {
+      label: labels.inputs.customersNeeded,
+      cell: { ...CALCULATED, formula: customersNeededFormula("RevenueGoal", "AvgDealSize"), format: formats.count },
+      name: "CustomersNeeded",
+    },
+    {
+      label: labels.inputs.leadsNeeded,
+      cell: {
+        ...CALCULATED,
+        formula: leadsNeededFormula("CustomersNeeded", "CloseRate"),
+        format: formats.count,
+        bold: true,
+      },
+      name: "LeadsNeeded",
+    },
+  ];
+  return {
+    rows: 1 + inputs.length,
+    place: (area) => {
+      area.set(0, 1, { value: labels.section.marketingGoal, bold: true });
+      return placeInputs(area, 1, inputs);
+    },
+  };
+}
+
+/** Lead tiers: each tier's share, deal size, close rate, leads needed and their value; absent without tiers. */
+function tiersSection({ config, labels, formats }: AgreementTab): Section | undefined {
+  const tiers = config.marketing.tiers;
+  if (tiers.length === 0) return undefined;
+  const valued = tiers.some((tier) => tier.valuePerLead !== undefined);
+  return {
+    rows: 2 + tiers.length + (valued ? 1 : 0),
+    place: (area) => {
+      area.set(0, 1, { value: labels.section.tiers, bold: true });
+      area.line(
+        1,
+        1,
+        labels.tierHeaders.map((header) => ({ value: header, bold: true, background: COLORS.marketing.light })),
+      );
+      // Tier shares split the marketing share (method §2): a tier without its own share gets an even part of what the others leave.
+      const ownShareCells = tiers.flatMap((tier, index) =>
+        tier.marketingShare === undefined ? [] : [area.a1(2 + index, 3)],
+      );
+      const withoutOwnShare = tiers.filter((tier) => tier.marketingShare === undefined).length;
+      const left =
+        ownShareCells.length === 0 ? "MarketingShare" : `MAX(0,MarketingShare-SUM(${ownShareCells.join(",")}))`;
+      const evenPart = withoutOwnShare === 1 ? left : `${left}/${withoutOwnShare}`;
+      tiers.forEach((tier, index) => {
+        const at = (column: number): string => area.a1(2 + index, column);
+        const share = tier.marketingShare === undefined ? { formula: evenPart } : { value: tier.marketingShare };
+        const deal = tier.avgDealSize === undefined ? { formula: "AvgDealSize" } : { value: tier.avgDealSize };
+        const close = tier.closeRate === undefined ? { formula: "CloseRate" } : { value: tier.closeRate };
+        const customers = customersNeededFormula(revenueGoalFormula("Quota", at(3)), at(4));
+        area.line(2 + index, 1, [
+          { text: tier.name },
+          tier.valuePerLead === undefined ? { value: "" } : { value: tier.valuePerLead, format: formats.money },
+          { ...share, format: formats.percent },
+          { ...deal, format: formats.money },
+          { ...close, format: formats.percent },
+          { ...CALCULATED, formula: leadsNeededFormula(`(${customers})`, at(5)), format: formats.count },
+          { ...CALCULATED, formula: `IF(${at(2)}="","",${at(2)}*${at(6)})`, format: formats.money },
+        ]);
+      });
+      if (!valued) return;
+      const total = 2 + tiers.length;
+      area.set(total, 1, { value: labels.inputs.valueGoal, bold: true });
+      area.set(total, 7, {
+        ...CALCULATED,
+        formula: `SUM(${area.range(2, 7, tiers.length, 1)})`,
+        format: formats.money,
+        bold: true,
+      });
+    },
+  };
+}
+
+/** The working-time cells the sales goals section places, absolute, without the sheet name. */
+interface WorkTimeCells {
+  readonly mask: string;
+  readonly dayStart: string;
+  readonly dayEnd: string;
+}
+
+/** The sales goals: follow-up speed and depth (named ranges), business hours and, with them, the working-time cells. */
+function salesGoalsSection(tab: AgreementTab): Section<{ names: NamedRangePlan[]; work?: WorkTimeCells }> {
+  const { config, labels, formats } = tab;
+  const hours = config.sales.businessHours;
+  const sales = (cell: CellSpec): CellSpec => ({ ...cell, background: COLORS.sales.light });
+  const inputs: InputRow[] = [
+    {
+      label: labels.inputs.followUpHours,
+      cell: sales({ value: config.sales.followUpHours, format: formats.hours }),
+      name: "FollowUpGoalHours",
+    },
+    {
+      label: labels.inputs.followUpAttempts,
+      cell: sales({ value: config.sales.followUpAttempts, format: formats.count }),
+      name: "FollowUpGoalAttempts",
+    },
+    {
+      label: labels.inputs.businessHours,
+      cell: sales({
+        value: hours ? businessHoursText(hours.days, hours.start, hours.end, config.language) : labels.inputs.allHours,
+      }),
+    },
+  ];
+  const workRows: InputRow[] = [
+    {
+      label: labels.inputs.workdayMask,
+      cell: { ...CALCULATED, text: weekendMask(hours?.days ?? [0, 1, 2, 3, 4, 5, 6]), format: formats.text },
+    },
+    {
+      label: labels.inputs.dayStart,
+      cell: { ...CALCULATED, formula: clockFormula(hours?.start ?? "00:00"), format: "hh:mm" },
+    },
+    {
+      label: labels.inputs.dayEnd,
+      cell: { ...CALCULATED, formula: clockFormula(hours?.end ?? "24:00"), format: "hh:mm" },
+    },
+  ];
+  const all = tab.hasWorkTime ? [...inputs, ...workRows] : inputs;
+  return {
+    rows: all.length,
+    place: (area) => {
+      const names = placeInputs(area, 0, all);
+      if (!tab.hasWorkTime) return { names };
+      const cell = (index: number): string => area.a1(inputs.length + index, 2, true);
+      return { names, work: { mask: cell(0), dayStart: cell(1), dayEnd: cell(2) } };
+    },
+  };
+}
+
+/**
+ * The holidays, from row 1 in their own column right of everything else, so
+ * their list can run down as far as it needs; beside them, the working days
+ * they take off: what the lead log's response hours subtract. Returns the
+ * latter's range (absolute, without the sheet name).
+ */
+function holidaySection({ config, labels, formats, holidayColumn }: AgreementTab, mask: string): Section<string> {
+  const holidays = config.sales.holidays;
+  const count = Math.max(1, holidays.length);
+  const days = holidayColumn + 1;
+  return {
+    rows: 1 + count,
+    place: (area) => {
+      area.set(0, holidayColumn, { value: labels.section.holidays, bold: true });
+      holidays.forEach((day, index) => {
+        const [y, m, d] = day.split("-").map(Number);
+        area.set(1 + index, holidayColumn, { formula: `DATE(${y},${m},${d})`, format: formats.date });
+      });
+      area.set(0, days, { value: labels.section.holidayDays, bold: true });
+      for (let index = 0; index < count; index++) {
+        const above = index > 0 ? area.range(1, days, index, 1, true) : undefined;
+        area.set(1 + index, days, {
+          ...CALCULATED,
+          formula: holidayDayFormula(area.a1(1 + index, holidayColumn), mask, above),
+          format: formats.date,
+        });
+      }
+      return area.range(1, days, count, 1, true);
+    },
+  };
+}
+
+/** Capacity check (method §5): do the reps have the hours for the depth goal? Returns its status colours. */
+function capacitySection({ config, labels, formats }: AgreementTab): Section<ConditionalFormatPlan[]> {
+  const sales = (cell: CellSpec): CellSpec => ({ ...cell, background: COLORS.sales.light });
+  // Row of each figure below the title: reps, leads per rep, minutes, hours needed, hours available, load, status.
+  const rows = (area: Area): InputRow[] => {
+    const b = (index: number): string => area.a1(1 + index, 2);
+    return [
+      { label: labels.capacity.reps, cell: sales({ value: config.sales.reps, format: formats.count }) },
+      {
+        label: labels.capacity.leadsPerRep,
+        cell: { ...CALCULATED, formula: `LeadsNeeded/${b(0)}`, format: formats.decimal },
+      },
+      {
+        label: labels.capacity.minutesPerAttempt,
+        cell: sales({ value: config.sales.minutesPerAttempt, format: formats.count }),
+      },
+      {
+        label: labels.capacity.hoursNeeded,
+        cell: { ...CALCULATED, formula: `${b(1)}*FollowUpGoalAttempts*${b(2)}/60`, format: formats.decimal },
+      },
+      {
+        label: labels.capacity.hoursAvailable,
+        cell: sales({ value: config.sales.hoursPerRep, format: formats.decimal }),
+      },
+      { label: labels.capacity.load, cell: { ...CALCULATED, formula: `${b(3)}/${b(4)}`, format: formats.percent } },
+      {
+        label: labels.capacity.status,
+        cell: {
+          ...CALCULATED,
+          formula: `IF(${b(5)}<=1,${quote(labels.capacity.fits)},${quote(labels.capacity.short)})`,
+          bold: true,
+        },
+      },
+    ];
+  };
+  return {
+    rows: 8,
+    place: (area) => {
+      area.set(0, 1, { value: labels.section.capacity, bold: true });
+      placeInputs(area, 1, rows(area));
+      const status = [area.a1(7, 2)];
+      const load = area.a1(6, 2, true);
+      return [
+        { ranges: status, formula: `=${load}<=1`, background: COLORS.good.background, color: COLORS.good.text },
+        { ranges: status, formula: `=${load}>1`, background: COLORS.bad.background, color: COLORS.bad.text },
+      ];
+    },
+  };
+}
+
+/** 3. Requirements of both parties. */
+function requirementsSection({ config, labels, formats, bandEnd, partyName }: AgreementTab): Section {
+  return withBand(labels.section.requirements, bandEnd, {
+    rows: 1 + config.requirements.length,
+    place: (area) => {
+      area.line(
+        0,
+        1,
+        labels.requirementHeaders.map((header) => ({ value: header, bold: true })),
+      );
+      config.requirements.forEach((requirement, index) =>
+        area.line(1 + index, 1, [
+          { text: partyName(requirement.from), background: partyColor(requirement.from).light },
+          { text: partyName(requirement.to), background: partyColor(requirement.to).light },
+          { text: requirement.text, wrap: true },
+          { value: requirement.perMonth, format: formats.count },
+        ]),
+      );
+    },
+  });
+}
+
+interface PlacedChecklist {
+  /** Checklist cell per `${requirementIndex}|${month}`, with the sheet name. */
+  readonly cells: Map<string, string>;
+  readonly validations: ValidationPlan[];
+  readonly conditionalFormats: ConditionalFormatPlan[];
+}
+
+/** The checklist: a row per month, a column per requirement, counts users type in; absent without requirements. */
+function checklistSection({
+  config,
+  labels,
+  formats,
+  months,
+  ref,
+}: AgreementTab): Section<PlacedChecklist> | undefined {
+  const requirements = config.requirements;
+  if (requirements.length === 0) return undefined;
+  return {
+    rows: 2 + months.length,
+    place: (area) => {
+      area.set(0, 1, { value: labels.section.checklist, bold: true });
+      area.set(1, 1, { value: labels.checklistMonth, bold: true });
+      const cells = new Map<string, string>();
+      requirements.forEach((requirement, index) => {
+        area.set(1, 2 + index, {
+          text: `${requirement.text} (${requirement.perMonth}×)`,
+          bold: true,
+          background: partyColor(requirement.from).light,
+          wrap: true,
+        });
+      });
+      months.forEach((month, monthIndex) => {
+        area.set(2 + monthIndex, 1, { formula: monthStartFormula(month), format: formats.month });
+        requirements.forEach((requirement, index) => {
+          const key = `${requirementKey(requirement.from, requirement.to, requirement.text)}|${month}`;
+          area.set(2 + monthIndex, 2 + index, {
+            value: "",
+            format: formats.count,
+            input: { key, fallbackKey: `req#${index}|${month}` },
+          });
+          cells.set(`${index}|${month}`, `${ref}!${area.a1(2 + monthIndex, 2 + index, true)}`);
+        });
+      });
+      const ranges = requirements.map((_, index) => area.range(2, 2 + index, months.length, 1));
+      return {
+        cells,
+        validations: requirements.map((requirement, index) => ({
+          range: ranges[index]!,
+          rule: { kind: "numberBetween", min: 0, max: 31 },
+          helpText: `0–${requirement.perMonth}`,
+        })),
+        conditionalFormats: requirements.map((requirement, index) => ({
+          ranges: [ranges[index]!],
+          formula: `=${area.a1(2, 2 + index)}>=${requirement.perMonth}`,
+          background: COLORS.good.background,
+          color: COLORS.good.text,
+        })),
+      };
+    },
+  };
+}
+
+/** 4. Points of contact. */
+function contactsSection({ config, labels, bandEnd, partyName }: AgreementTab): Section {
+  return withBand(labels.section.contacts, bandEnd, {
+    rows: 1 + config.contacts.length,
+    place: (area) => {
+      area.line(
+        0,
+        1,
+        labels.contactHeaders.map((header) => ({ value: header, bold: true })),
+      );
+      config.contacts.forEach((contact, index) =>
+        area.line(1 + index, 1, [
+          { text: contact.name },
+          { text: contact.email },
+          { text: contact.role || "—" },
+          { text: partyName(contact.party), background: partyColor(contact.party).light },
+        ]),
+      );
+    },
+  });
+}
+
+/** 5. Plan when goals are missed: strikes before escalation, the steps, service credits, each party's owner. */
+function missedSection({ config, labels, formats, bandEnd, partyColumn }: AgreementTab): Section {
+  const { missedGoals } = config;
+  const credits = missedGoals.serviceCredits ? 2 : 0;
+  return withBand(labels.section.missed, bandEnd, {
+    rows: 5 + credits,
+    place: (area) => {
+      area.line(0, 1, [
+        { value: labels.missed.strikes },
+        { value: missedGoals.strikesBeforeEscalation, format: formats.count },
+      ]);
+      placeLongText(area, 1, labels.missed.steps, missedGoals.steps);
+      if (credits) placeLongText(area, 3, labels.missed.credits, missedGoals.serviceCredits);
+      const owners = 3 + credits;
+      area.set(owners, 1, { value: labels.missed.owners });
+      config.parties.forEach((party) => {
+        const owner = config.contacts.find((contact) => contact.party === party.id);
+        area.set(owners, partyColumn(party.id), {
+          text: owner ? `${owner.name}${owner.role ? ` (${owner.role})` : ""}` : "—",
+          background: partyColor(party.id).light,
+        });
+      });
+      area.set(owners + 1, 1, { value: labels.missed.ledgerHint, italic: true, color: COLORS.muted });
+    },
+  });
+}
+
+/** 6. Cancellation terms and the review. */
+function cancellationSection({ config, labels, formats, bandEnd }: AgreementTab): Section {
+  return withBand(labels.section.cancellation, bandEnd, {
+    rows: 6,
+    place: (area) => {
+      area.line(0, 1, [
+        { value: labels.cancellation.missedInARow },
+        { value: config.cancellation.missedMonthsInARow, format: formats.count },
+      ]);
+      placeLongText(area, 1, labels.cancellation.terms, config.cancellation.terms);
+      placeLongText(area, 3, labels.cancellation.clauses, config.review.clauses);
+      area.line(5, 1, [{ value: labels.reviewCadence }, { value: labels.cadences[config.review.cadence] }]);
+    },
+  });
+}
+
+function agreementTab(context: Omit<PlanContext, "work" | "checklist">): AgreementTab {
+  const { config, labels } = context;
+  const parties = config.parties;
+  const lastPartyColumn = 1 + parties.length;
+  const tiers = config.marketing.tiers.length;
+  return {
+    config,
+    labels,
+    formats: context.formats,
+    ref: sheetRef(context.sheetNames.agreement),
+    months: slaMonths(config),
+    partyColumn: (id) => 2 + parties.findIndex((party) => party.id === id),
+    partyName: (id) => parties.find((party) => party.id === id)?.name ?? id,
+    bandEnd: Math.max(lastPartyColumn, labels.requirementHeaders.length, labels.contactHeaders.length),
+    holidayColumn: holidayColumnOf(
+      config.requirements.length,
+      lastPartyColumn,
+      tiers > 0 ? labels.tierHeaders.length : 0,
+    ),
+    hasWorkTime: config.sales.businessHours !== undefined || config.sales.holidays.length > 0,
+  };
+}
+
+/** The ledger's cells per `${month}|${partyId}`, with the sheet name. */
+function withSheet(ref: string, rows: ReadonlyMap<string, LedgerRow>): Map<string, LedgerRow> {
+  return new Map(
+    [...rows].map(([key, cells]) => [
+      key,
+      {
+        goal: `${ref}!${cells.goal}`,
+        met: `${ref}!${cells.met}`,
+        strikes: `${ref}!${cells.strikes}`,
+        escalation: `${ref}!${cells.escalation}`,
+      },
+    ]),
+  );
+}
+
+/**
+ * The working-time cells with the sheet name, once the sales goals placed theirs (`cells`), and the holiday
+ * list beside the stack; `holidayRows`: the rows that list takes from row 1 (0 without working time).
+ */
+function placeWorkTime(
+  sheet: SheetBuilder,
+  tab: AgreementTab,
+  cells: WorkTimeCells | undefined,
+): { work: WorkTimeRefs | undefined; holidayRows: number } {
+  if (!cells) return { work: undefined, holidayRows: 0 };
+  const holidays = holidaySection(tab, cells.mask);
+  const { ref } = tab;
+  const work = {
+    mask: `${ref}!${cells.mask}`,
+    dayStart: `${ref}!${cells.dayStart}`,
+    dayEnd: `${ref}!${cells.dayEnd}`,
+    holidayDays: `${ref}!${holidays.place(areaAt(sheet, 1))}`,
+  };
+  return { work, holidayRows: holidays.rows };
+}
+
 /** `ledgerMonths`: month tabs present after this build, whose goal cell the misses ledger reads. */
 export function planAgreement(
   context: Omit<PlanContext, "work" | "checklist">,
   ledgerMonths: ReadonlySet<string>,
 ): AgreementResult {
-  const { config, labels, formats } = context;
-  const sheetName = context.sheetNames.agreement;
-  const ref = sheetRef(sheetName);
+  const tab = agreementTab(context);
+  const { ref, holidayColumn } = tab;
   const sheet = new SheetBuilder();
-  const namedRanges: NamedRangePlan[] = [];
-  const validations: ValidationPlan[] = [];
-  const conditionalFormats: ConditionalFormatPlan[] = [];
-  const parties = config.parties;
-  const partyColumn = (id: PartyId): number => 2 + parties.findIndex((party) => party.id === id);
-  const lastPartyColumn = 1 + parties.length;
-  // Section bands reach across the widest table of the sections: party columns, requirements, contacts.
-  const bandEnd = Math.max(lastPartyColumn, labels.requirementHeaders.length, labels.contactHeaders.length);
-  const months = slaMonths(config);
-  const calculated: CellSpec = { background: COLORS.calculated };
-  // A dark bar across the party columns (or, for the misses ledger, its own columns).
-  const sectionHeader = (row: number, title: string, lastColumn = bandEnd): void => {
-    sheet.set(row, 1, { value: title, bold: true, background: COLORS.header, color: COLORS.headerText });
-    for (let column = 2; column <= lastColumn; column++) sheet.set(row, column, { background: COLORS.header });
-  };
-  // A paragraph users wrote: its label, then the text wrapping in the wide first column. Returns the next row.
-  const longText = (at: number, label: string, text: string): number => {
-    sheet.set(at, 1, { value: label, bold: true });
-    sheet.set(at + 1, 1, { text: text || "—", wrap: true });
-    return at + 2;
-  };
-  const name = (rangeName: string, row: number, column: number): void => {
-    namedRanges.push({ name: rangeName, sheetKey: "agreement", range: a1(row, column) });
-  };
-
-  let row = 1;
-  sheet.set(row, 1, { text: config.title, bold: true });
-  row += 1;
-  const first = months[0] ?? config.startMonth;
-  const last = months[months.length - 1] ?? config.startMonth;
-  sheet.set(row, 1, {
-    value: `${labels.period}: ${first} – ${last} · ${labels.kinds[config.kind]} · ${labels.reviewCadence}: ${labels.cadences[config.review.cadence]}`,
-    italic: true,
-    color: COLORS.muted,
-  });
-  row += 1;
-  sheet.set(row, 1, { value: labels.generatedNote, italic: true, color: COLORS.muted });
-  row += 2;
-
-  // 1. Summary
-  sectionHeader(row, labels.section.summary);
-  row += 1;
-  sheet.set(row, 1, { text: config.summary || "—", wrap: true });
-  row += 2;
-
-  // 2. Goals, one column per party, and the marketing goal calculation.
-  sectionHeader(row, labels.section.goals);
-  row += 1;
-  parties.forEach((party) =>
-    sheet.set(row, partyColumn(party.id), {
-      text: party.name,
-      bold: true,
-      background: partyColor(party.id).strong,
-      color: COLORS.headerText,
-    }),
+  const {
+    placed: [, , , marketingNames, , salesGoals, capacity, , checklist],
+    next,
+  } = stack(
+    sheet,
+    [
+      titleSection(tab),
+      summarySection(tab),
+      goalsSection(tab),
+      marketingGoalSection(tab),
+      tiersSection(tab),
+      salesGoalsSection(tab),
+      capacitySection(tab),
+      requirementsSection(tab),
+      checklistSection(tab),
+      contactsSection(tab),
+      missedSection(tab),
+      cancellationSection(tab),
+    ],
+    { gap: 1 },
   );
-  row += 1;
-  const goalsRow = row;
-  row += 2;
-
-  sheet.set(row, 1, { value: labels.section.marketingGoal, bold: true });
-  row += 1;
-  const inputRow = (label: string, cell: CellSpec, rangeName?: string): number => {
-    sheet.set(row, 1, { value: label });
-    sheet.set(row, 2, { background: COLORS.marketing.light, ...cell });
-    if (rangeName) name(rangeName, row, 2);
-    row += 1;
-    return row - 1;
-  };
-  inputRow(labels.inputs.quota, { value: config.marketing.quota, format: formats.money }, "Quota");
-  inputRow(
-    labels.inputs.marketingShare,
-    { value: config.marketing.marketingShare, format: formats.percent },
-    "MarketingShare",
+  const { work, holidayRows } = placeWorkTime(sheet, tab, salesGoals.work);
+  // The misses ledger: the record of the plan and terms above, month by month, reading their checklist;
+  // below a long holiday list in its columns.
+  const checklistCells = checklist?.cells ?? new Map<string, string>();
+  const ledgerBand = withBand(
+    context.labels.ledger.title,
+    LEDGER_COLUMNS.notes,
+    ledgerSection(context, checklistCells, ledgerMonths),
   );
-  inputRow(labels.inputs.avgDealSize, { value: config.marketing.avgDealSize, format: formats.money }, "AvgDealSize");
-  inputRow(labels.inputs.closeRate, { value: config.marketing.closeRate, format: formats.percent }, "CloseRate");
-  inputRow(
-    labels.inputs.revenueGoal,
-    { ...calculated, formula: revenueGoalFormula("Quota", "MarketingShare"), format: formats.money },
-    "RevenueGoal",
-  );
-  inputRow(
-    labels.inputs.customersNeeded,
-    { ...calculated, formula: customersNeededFormula("RevenueGoal", "AvgDealSize"), format: formats.count },
-    "CustomersNeeded",
-  );
-  inputRow(
-    labels.inputs.leadsNeeded,
-    { ...calculated, formula: leadsNeededFormula("CustomersNeeded", "CloseRate"), format: formats.count, bold: true },
-    "LeadsNeeded",
-  );
-
-  const tiers = config.marketing.tiers;
-  if (tiers.length > 0) {
-    row += 1;
-    sheet.set(row, 1, { value: labels.section.tiers, bold: true });
-    row += 1;
-    sheet.row(
-      row,
-      1,
-      labels.tierHeaders.map((header) => ({ value: header, bold: true, background: COLORS.marketing.light })),
-    );
-    row += 1;
-    const firstTierRow = row;
-    // Tier shares split the marketing share (method §2): a tier without its own share gets an even part of what the others leave.
-    const ownShareCells = tiers.flatMap((tier, index) =>
-      tier.marketingShare === undefined ? [] : [a1(firstTierRow + index, 3)],
-    );
-    const withoutOwnShare = tiers.filter((tier) => tier.marketingShare === undefined).length;
-    const left =
-      ownShareCells.length === 0 ? "MarketingShare" : `MAX(0,MarketingShare-SUM(${ownShareCells.join(",")}))`;
-    const evenPart = withoutOwnShare === 1 ? left : `${left}/${withoutOwnShare}`;
-    for (const tier of tiers) {
-      const share = tier.marketingShare === undefined ? { formula: evenPart } : { value: tier.marketingShare };
-      const deal = tier.avgDealSize === undefined ? { formula: "AvgDealSize" } : { value: tier.avgDealSize };
-      const close = tier.closeRate === undefined ? { formula: "CloseRate" } : { value: tier.closeRate };
-      const customers = customersNeededFormula(revenueGoalFormula("Quota", a1(row, 3)), a1(row, 4));
-      sheet.row(row, 1, [
-        { text: tier.name },
-        tier.valuePerLead === undefined ? { value: "" } : { value: tier.valuePerLead, format: formats.money },
-        { ...share, format: formats.percent },
-        { ...deal, format: formats.money },
-        { ...close, format: formats.percent },
-        { ...calculated, formula: leadsNeededFormula(`(${customers})`, a1(row, 5)), format: formats.count },
-        { ...calculated, formula: `IF(${a1(row, 2)}="","",${a1(row, 2)}*${a1(row, 6)})`, format: formats.money },
-      ]);
-      row += 1;
-    }
-    if (tiers.some((tier) => tier.valuePerLead !== undefined)) {
-      sheet.set(row, 1, { value: labels.inputs.valueGoal, bold: true });
-      sheet.set(row, 7, {
-        ...calculated,
-        formula: `SUM(${rangeA1(firstTierRow, 7, tiers.length, 1)})`,
-        format: formats.money,
-        bold: true,
-      });
-      row += 1;
-    }
-  }
-
-  row += 1;
-  inputRow(
-    labels.inputs.followUpHours,
-    { value: config.sales.followUpHours, format: formats.hours, background: COLORS.sales.light },
-    "FollowUpGoalHours",
-  );
-  inputRow(
-    labels.inputs.followUpAttempts,
-    { value: config.sales.followUpAttempts, format: formats.count, background: COLORS.sales.light },
-    "FollowUpGoalAttempts",
-  );
-  const hours = config.sales.businessHours;
-  inputRow(labels.inputs.businessHours, {
-    value: hours ? businessHoursText(hours.days, hours.start, hours.end, config.language) : labels.inputs.allHours,
-    background: COLORS.sales.light,
-  });
-  let work: WorkTimeRefs | undefined;
-  const holidayColumn = holidayColumnOf(
-    config.requirements.length,
-    lastPartyColumn,
-    tiers.length > 0 ? labels.tierHeaders.length : 0,
-  );
-  const holidays = config.sales.holidays;
-  if (hours || holidays.length > 0) {
-    const days = hours?.days ?? [0, 1, 2, 3, 4, 5, 6];
-    const maskRow = inputRow(labels.inputs.workdayMask, {
-      ...calculated,
-      text: weekendMask(days),
-      format: formats.text,
-    });
-    const startRow = inputRow(labels.inputs.dayStart, {
-      ...calculated,
-      formula: clockFormula(hours?.start ?? "00:00"),
-      format: "hh:mm",
-    });
-    const endRow = inputRow(labels.inputs.dayEnd, {
-      ...calculated,
-      formula: clockFormula(hours?.end ?? "24:00"),
-      format: "hh:mm",
-    });
-    sheet.set(1, holidayColumn, { value: labels.section.holidays, bold: true });
-    const holidayRows = Math.max(1, holidays.length);
-    holidays.forEach((day, index) => {
-      const [y, m, d] = day.split("-").map(Number);
-      sheet.set(2 + index, holidayColumn, { formula: `DATE(${y},${m},${d})`, format: formats.date });
-    });
-    // Beside them, the working days they take off: what the lead log's response hours subtract.
-    const mask = a1(maskRow, 2, true);
-    sheet.set(1, holidayColumn + 1, { value: labels.section.holidayDays, bold: true });
-    for (let index = 0; index < holidayRows; index++) {
-      const above = index > 0 ? rangeA1(2, holidayColumn + 1, index, 1, true) : undefined;
-      sheet.set(2 + index, holidayColumn + 1, {
-        ...calculated,
-        formula: holidayDayFormula(a1(2 + index, holidayColumn), mask, above),
-        format: formats.date,
-      });
-    }
-    work = {
-      mask: `${ref}!${mask}`,
-      dayStart: `${ref}!${a1(startRow, 2, true)}`,
-      dayEnd: `${ref}!${a1(endRow, 2, true)}`,
-      holidayDays: `${ref}!${rangeA1(2, holidayColumn + 1, holidayRows, 1, true)}`,
-    };
-  }
-
-  // Capacity check (method §5): do the reps have the hours for the depth goal?
-  row += 1;
-  sheet.set(row, 1, { value: labels.section.capacity, bold: true });
-  row += 1;
-  const repsRow = inputRow(labels.capacity.reps, {
-    value: config.sales.reps,
-    format: formats.count,
-    background: COLORS.sales.light,
-  });
-  const perRepRow = inputRow(labels.capacity.leadsPerRep, {
-    ...calculated,
-    formula: `LeadsNeeded/${a1(repsRow, 2)}`,
-    format: formats.decimal,
-  });
-  const minutesRow = inputRow(labels.capacity.minutesPerAttempt, {
-    value: config.sales.minutesPerAttempt,
-    format: formats.count,
-    background: COLORS.sales.light,
-  });
-  const neededRow = inputRow(labels.capacity.hoursNeeded, {
-    ...calculated,
-    formula: `${a1(perRepRow, 2)}*FollowUpGoalAttempts*${a1(minutesRow, 2)}/60`,
-    format: formats.decimal,
-  });
-  const availableRow = inputRow(labels.capacity.hoursAvailable, {
-    value: config.sales.hoursPerRep,
-    format: formats.decimal,
-    background: COLORS.sales.light,
-  });
-  const loadRow = inputRow(labels.capacity.load, {
-    ...calculated,
-    formula: `${a1(neededRow, 2)}/${a1(availableRow, 2)}`,
-    format: formats.percent,
-  });
-  const statusRow = inputRow(labels.capacity.status, {
-    ...calculated,
-    formula: `IF(${a1(loadRow, 2)}<=1,${quote(labels.capacity.fits)},${quote(labels.capacity.short)})`,
-    bold: true,
-  });
-  conditionalFormats.push(
-    {
-      ranges: [a1(statusRow, 2)],
-      formula: `=${a1(loadRow, 2, true)}<=1`,
-      background: COLORS.good.background,
-      color: COLORS.good.text,
-    },
-    {
-      ranges: [a1(statusRow, 2)],
-      formula: `=${a1(loadRow, 2, true)}>1`,
-      background: COLORS.bad.background,
-      color: COLORS.bad.text,
-    },
-  );
-
-  // Goals row, written now that the named ranges exist.
-  parties.forEach((party) => {
-    const goal: CellSpec =
-      party.id === "marketing"
-        ? { formula: labels.goalMarketing("LeadsNeeded").slice(1) }
-        : party.id === "sales"
-          ? { formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1) }
-          : { value: labels.goalService };
-    sheet.set(goalsRow, partyColumn(party.id), { ...goal, background: partyColor(party.id).light, wrap: true });
-  });
-
-  // 3. Requirements of both parties, then the checklist (a row per month, a column per requirement).
-  row += 1;
-  sectionHeader(row, labels.section.requirements);
-  row += 1;
-  const partyName = (id: PartyId): string => parties.find((party) => party.id === id)?.name ?? id;
-  sheet.row(
-    row,
-    1,
-    labels.requirementHeaders.map((header) => ({ value: header, bold: true })),
-  );
-  row += 1;
-  for (const requirement of config.requirements) {
-    sheet.row(row, 1, [
-      { text: partyName(requirement.from), background: partyColor(requirement.from).light },
-      { text: partyName(requirement.to), background: partyColor(requirement.to).light },
-      { text: requirement.text, wrap: true },
-      { value: requirement.perMonth, format: formats.count },
-    ]);
-    row += 1;
-  }
-  const checklist = new Map<string, string>();
-  if (config.requirements.length > 0) {
-    row += 1;
-    sheet.set(row, 1, { value: labels.section.checklist, bold: true });
-    row += 1;
-    sheet.set(row, 1, { value: labels.checklistMonth, bold: true });
-    config.requirements.forEach((requirement, index) => {
-      sheet.set(row, 2 + index, {
-        text: `${requirement.text} (${requirement.perMonth}×)`,
-        bold: true,
-        background: partyColor(requirement.from).light,
-        wrap: true,
-      });
-    });
-    row += 1;
-    const firstChecklistRow = row;
-    for (const month of months) {
-      sheet.set(row, 1, { formula: monthStartFormula(month), format: formats.month });
-      config.requirements.forEach((requirement, index) => {
-        const key = `${requirementKey(requirement.from, requirement.to, requirement.text)}|${month}`;
-        sheet.set(row, 2 + index, {
-          value: "",
-          format: formats.count,
-          input: { key, fallbackKey: `req#${index}|${month}` },
-        });
-        checklist.set(`${index}|${month}`, `${ref}!${a1(row, 2 + index, true)}`);
-      });
-      row += 1;
-    }
-    config.requirements.forEach((requirement, index) => {
-      const column = 2 + index;
-      const range = rangeA1(firstChecklistRow, column, months.length, 1);
-      validations.push({
-        range,
-        rule: { kind: "numberBetween", min: 0, max: 31 },
-        helpText: `0–${requirement.perMonth}`,
-      });
-      conditionalFormats.push({
-        ranges: [range],
-        formula: `=${columnLetter(column)}${firstChecklistRow}>=${requirement.perMonth}`,
-        background: COLORS.good.background,
-        color: COLORS.good.text,
-      });
-    });
-  }
-
-  // 4. Points of contact.
-  row += 1;
-  sectionHeader(row, labels.section.contacts);
-  row += 1;
-  sheet.row(
-    row,
-    1,
-    labels.contactHeaders.map((header) => ({ value: header, bold: true })),
-  );
-  row += 1;
-  for (const contact of config.contacts) {
-    sheet.row(row, 1, [
-      { text: contact.name },
-      { text: contact.email },
-      { text: contact.role || "—" },
-      { text: partyName(contact.party), background: partyColor(contact.party).light },
-    ]);
-    row += 1;
-  }
-
-  // 5. Plan when goals are missed.
-  row += 1;
-  sectionHeader(row, labels.section.missed);
-  row += 1;
-  sheet.row(row, 1, [
-    { value: labels.missed.strikes },
-    { value: config.missedGoals.strikesBeforeEscalation, format: formats.count },
-  ]);
-  row += 1;
-  row = longText(row, labels.missed.steps, config.missedGoals.steps);
-  if (config.missedGoals.serviceCredits) row = longText(row, labels.missed.credits, config.missedGoals.serviceCredits);
-  sheet.set(row, 1, { value: labels.missed.owners });
-  parties.forEach((party) => {
-    const owner = config.contacts.find((contact) => contact.party === party.id);
-    sheet.set(row, partyColumn(party.id), {
-      text: owner ? `${owner.name}${owner.role ? ` (${owner.role})` : ""}` : "—",
-      background: partyColor(party.id).light,
-    });
-  });
-  row += 1;
-  sheet.set(row, 1, { value: labels.missed.ledgerHint, italic: true, color: COLORS.muted });
-  row += 2;
-
-  // 6. Cancellation terms and the review.
-  sectionHeader(row, labels.section.cancellation);
-  row += 1;
-  sheet.row(row, 1, [
-    { value: labels.cancellation.missedInARow },
-    { value: config.cancellation.missedMonthsInARow, format: formats.count },
-  ]);
-  row += 1;
-  row = longText(row, labels.cancellation.terms, config.cancellation.terms);
-  row = longText(row, labels.cancellation.clauses, config.review.clauses);
-  sheet.row(row, 1, [{ value: labels.reviewCadence }, { value: labels.cadences[config.review.cadence] }]);
-  row += 2;
-
-  // The misses ledger: the record of the plan and terms above, month by month; below a long holiday list in its columns.
-  const holidayBottom = work && holidayColumn <= LEDGER_COLUMNS.notes ? 1 + Math.max(1, holidays.length) : 0;
-  row = Math.max(row, holidayBottom + 2);
-  sectionHeader(row, labels.ledger.title, LEDGER_COLUMNS.notes);
-  const ledger = placeLedger(sheet, row + 1, context, checklist, ledgerMonths);
-  conditionalFormats.push(...ledger.conditionalFormats);
+  const minTop = holidayColumn <= LEDGER_COLUMNS.notes ? holidayRows + 2 : 0;
+  const [ledger] = stack(sheet, [{ ...ledgerBand, minTop }], { top: next + 1 }).placed;
 
   // The holidays and the working days they take off sit in the last two columns, or left of the ledger's notes in column J.
   const columns = Math.max(holidayColumn + 1, LEDGER_COLUMNS.notes);
   return {
     sheet: {
       key: "agreement",
-      name: sheetName,
+      name: context.sheetNames.agreement,
       tabColor: COLORS.marketing.strong,
       frozenRows: 0,
       frozenColumns: 0,
@@ -502,23 +686,13 @@ export function planAgreement(
         { column: 2, count: columns - 1, width: 200 },
       ],
       blocks: [sheet.toBlock({ row: 1, column: 1 })],
-      validations,
-      conditionalFormats,
+      validations: checklist?.validations ?? [],
+      conditionalFormats: [...capacity, ...(checklist?.conditionalFormats ?? []), ...ledger.conditionalFormats],
       charts: [],
     },
-    namedRanges,
+    namedRanges: [...marketingNames, ...salesGoals.names],
     work,
-    checklist,
-    ledger: new Map(
-      [...ledger.rows].map(([key, cells]) => [
-        key,
-        {
-          goal: `${ref}!${cells.goal}`,
-          met: `${ref}!${cells.met}`,
-          strikes: `${ref}!${cells.strikes}`,
-          escalation: `${ref}!${cells.escalation}`,
-        },
-      ]),
-    ),
+    checklist: checklistCells,
+    ledger: withSheet(ref, ledger.rows),
   };
 }

@@ -11,8 +11,9 @@
  */
 import { COLORS, leadRange, monthStartFormula, slaMonths, type PlanContext } from "./context";
 import { letArrayFormula, quote } from "./formulas";
+import { type Area, type Section, stack, stackTops } from "./sections";
 import { SheetBuilder, a1, rangeA1, sheetRef } from "./sheetBuilder";
-import type { CellSpec, ChartPlan, SheetPlan } from "./types";
+import type { CellSpec, ChartPlan, ConditionalFormatPlan, SheetPlan } from "./types";
 
 export const FOLLOW_UP_LAYOUT = {
   monthHeaderRow: 4,
@@ -52,8 +53,8 @@ type Stat =
 
 /** The rows of one report table and the leads each row counts. */
 interface Groups {
-  /** First row of the table and how many rows it has; its header is the row above, its title the one above that. */
-  readonly firstRow: number;
+  /** First row of the table in its section and how many rows it has; its header is the row above, its title the one above that. */
+  readonly first: number;
   readonly rows: number;
   /**
    * A rows × leads matrix: 1 where the lead belongs to the row (its month,
@@ -286,68 +287,64 @@ export function depthVerdictFormula(
   return verdictFormula(start, today, `${depth}=""`, `N(${depth})>=${goal}`, words);
 }
 
-function placeStats(
-  sheet: SheetBuilder,
-  context: PlanContext,
-  groups: Groups,
-  columns: Readonly<Record<Stat, number>>,
-): void {
+const CALCULATED: CellSpec = { background: COLORS.calculated };
+
+/** A column header of the tab's tables: white on dark. */
+function headerCell(title: string): CellSpec {
+  return { value: title, bold: true, background: COLORS.header, color: COLORS.headerText, wrap: true };
+}
+
+/** The totals block right of a table: a title, a muted header, and one MMULT filling every row and column. */
+function placeTotals(area: Area, context: PlanContext, groups: Groups): void {
   const { formats, labels } = context;
-  const calculated: CellSpec = { background: COLORS.calculated };
   const leads = leadColumns(context, groups.namedColumns);
-  // The median's FILTER reads the hand-off month, which has no name.
-  const literal = leadColumns(context, false);
   const lead = perLead(
     { ...BOUND_COLUMNS, goal: leads.goal === "FollowUpGoalHours" ? leads.goal : BOUND_COLUMNS.goal },
     overdueFormula(context, BOUND_COLUMNS.status),
   );
-  if (columns.p90 !== columns.median + 1) throw new Error("report columns that share a formula must be adjacent");
-  const { firstRow, rows, members } = groups;
-
-  // The totals block: a title, a muted header (calculated, not input), one MMULT filling every row and column.
-  const totalsFormat: Record<Total, string> = {
-    leads: formats.count,
-    followed: formats.count,
-    awaiting: formats.count,
-    hours: formats.hours,
-    withinGoal: formats.count,
-    openAttempts: formats.count,
-    worked: formats.count,
-    openWorked: formats.count,
-    overdue: formats.count,
-  };
-  const first = FOLLOW_UP_TOTALS_COLUMN;
-  sheet.set(firstRow - 2, first, { value: labels.followUp.totalsTitle, bold: true });
+  const { first, rows } = groups;
+  const column = FOLLOW_UP_TOTALS_COLUMN;
+  area.set(first - 2, column, { value: labels.followUp.totalsTitle, bold: true });
   TOTALS.forEach((name, offset) => {
-    sheet.set(firstRow - 1, first + offset, {
+    area.set(first - 1, column + offset, {
       value: labels.followUp.totalsHeaders[name],
       bold: true,
       background: COLORS.muted,
       color: COLORS.headerText,
       wrap: true,
     });
-    for (let row = firstRow; row < firstRow + rows; row++)
-      sheet.set(row, first + offset, { ...calculated, format: totalsFormat[name], filled: true });
+    const format = name === "hours" ? formats.hours : formats.count;
+    for (let row = first; row < first + rows; row++)
+      area.set(row, column + offset, { ...CALCULATED, format, filled: true });
   });
-  sheet.set(firstRow, first, {
-    formula: withSharedTests(leads, `MMULT(${members},HSTACK(${TOTALS.map((name) => lead[name]).join(",")}))`),
+  area.set(first, column, {
+    formula: withSharedTests(leads, `MMULT(${groups.members},HSTACK(${TOTALS.map((name) => lead[name]).join(",")}))`),
   });
-  const total = (name: Total): string => rangeA1(firstRow, first + TOTALS.indexOf(name), rows, 1, true);
+}
 
+/** A report table's figures from its totals (placeTotals), each statistic in its column. */
+function placeStats(area: Area, context: PlanContext, groups: Groups, columns: Readonly<Record<Stat, number>>): void {
+  const { formats } = context;
+  // The median's FILTER reads the hand-off month, which has no name.
+  const literal = leadColumns(context, false);
+  if (columns.p90 !== columns.median + 1) throw new Error("report columns that share a formula must be adjacent");
+  const { first, rows } = groups;
+  placeTotals(area, context, groups);
+  const total = (name: Total): string =>
+    area.range(first, FOLLOW_UP_TOTALS_COLUMN + TOTALS.indexOf(name), rows, 1, true);
   // A formula in the table's first row fills the column; the cells below hold only formats.
   const fill = (column: number, format: string, formula: string): void => {
-    for (let row = firstRow; row < firstRow + rows; row++)
-      sheet.set(row, column, { ...calculated, format, filled: true });
-    sheet.set(firstRow, column, { formula: `ARRAYFORMULA(${formula})` });
+    for (let row = first; row < first + rows; row++) area.set(row, column, { ...CALCULATED, format, filled: true });
+    area.set(first, column, { formula: `ARRAYFORMULA(${formula})` });
   };
   // Counts are the totals themselves: a plain reference per cell, so each count reads as what it is.
   // `charted`: a line series, which gets #N/A for a month not begun (Sheets skips it; the tab hides the text).
   const copy = (column: number, name: Total, charted = false): void => {
-    for (let row = firstRow; row < firstRow + rows; row++) {
-      const reference = a1(row, first + TOTALS.indexOf(name));
-      const later = groups.notStarted?.(row - firstRow);
-      sheet.set(row, column, {
-        ...calculated,
+    for (let index = 0; index < rows; index++) {
+      const reference = area.a1(first + index, FOLLOW_UP_TOTALS_COLUMN + TOTALS.indexOf(name));
+      const later = groups.notStarted?.(index);
+      area.set(first + index, column, {
+        ...CALCULATED,
         formula: later ? `IF(${later},${charted ? "NA()" : '""'},${reference})` : reference,
         format: formats.count,
       });
@@ -356,300 +353,102 @@ function placeStats(
   copy(columns.count, "leads");
   copy(columns.followed, "followed");
   copy(columns.awaiting, "awaiting");
+  const [followed, overdue] = [total("followed"), total("overdue")];
   // Blank where no lead has response hours yet, as AVERAGEIFS would be an error.
-  fill(columns.average, formats.hours, `IF(${total("followed")}>0,${total("hours")}/${total("followed")},"")`);
+  fill(columns.average, formats.hours, `IF(${followed}>0,${total("hours")}/${followed},"")`);
   // Leads waiting past the goal are outside it (method §5): they count among the leads the share is of.
   fill(
     columns.within,
     formats.percent,
-    `IF(${total("followed")}+${total("overdue")}>0,${total("withinGoal")}/(${total("followed")}+${total("overdue")}),"")`,
+    `IF(${followed}+${overdue}>0,${total("withinGoal")}/(${followed}+${overdue}),"")`,
   );
   // Blank (a division by zero) where no lead is still being worked.
   fill(columns.depth, formats.decimal, `IFERROR(${total("openAttempts")}/${total("openWorked")},"")`);
   copy(columns.attempts, "openAttempts");
   copy(columns.worked, "worked", true);
   for (let index = 0; index < rows; index++) {
-    const row = firstRow + index;
     // Median and 90th percentile from one FILTER: PERCENTILE at 1/2 is the median.
-    sheet.set(row, columns.median, {
-      ...calculated,
+    area.set(first + index, columns.median, {
+      ...CALCULATED,
       formula: medianAndP90Formula(`FILTER(${literal.hours},${groups.followedFilters(index)})`),
       format: formats.hours,
     });
-    sheet.set(row, columns.p90, { ...calculated, format: formats.hours, filled: true });
+    area.set(first + index, columns.p90, { ...CALCULATED, format: formats.hours, filled: true });
   }
 }
 
-export function planFollowUp(context: PlanContext): SheetPlan {
-  const { config, labels, formats } = context;
-  const sheet = new SheetBuilder();
-  const months = slaMonths(config);
-  const L = FOLLOW_UP_LAYOUT;
-  const C = L.columns;
-  const calculated: CellSpec = { background: COLORS.calculated };
-  const followedMonth = leadRange(context, "followedUpMonth");
-  const headerCell = (title: string): CellSpec => ({
-    value: title,
-    bold: true,
-    background: COLORS.header,
-    color: COLORS.headerText,
-    wrap: true,
-  });
+/** The by-month table's columns of each statistic. */
+const MONTH_STATS: Readonly<Record<Stat, number>> = {
+  count: FOLLOW_UP_LAYOUT.columns.handed,
+  followed: FOLLOW_UP_LAYOUT.columns.followed,
+  awaiting: FOLLOW_UP_LAYOUT.columns.awaiting,
+  average: FOLLOW_UP_LAYOUT.columns.average,
+  median: FOLLOW_UP_LAYOUT.columns.median,
+  p90: FOLLOW_UP_LAYOUT.columns.p90,
+  within: FOLLOW_UP_LAYOUT.columns.withinGoal,
+  depth: FOLLOW_UP_LAYOUT.columns.depth,
+  attempts: FOLLOW_UP_LAYOUT.columns.attempts,
+  worked: FOLLOW_UP_LAYOUT.columns.worked,
+};
 
-  sheet.set(1, 1, { value: labels.sheets.followUp, bold: true });
-  sheet.set(2, 1, {
-    formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1),
-    italic: true,
-    color: COLORS.muted,
-  });
-  sheet.set(L.monthHeaderRow - 1, 1, { value: labels.followUp.byMonth, bold: true });
-  // Leads waiting past the speed goal right now, whatever their month: the ones to call first.
-  sheet.set(L.monthHeaderRow - 1, C.awaiting, { value: labels.followUp.overdueNow, bold: true, wrap: true });
-  const overdueNow = sheet.set(L.monthHeaderRow - 1, C.average, {
-    ...calculated,
-    bold: true,
-    formula: `COUNTIF(${leadRange(context, "status")},${quote(labels.leads.overdue)})`,
-    format: formats.count,
-  });
-  sheet.row(L.monthHeaderRow, 1, labels.followUp.monthHeaders.map(headerCell));
-  const monthStarts = rangeA1(L.firstMonthRow, C.month, months.length, 1, true);
-  months.forEach((month, index) => {
-    const row = L.firstMonthRow + index;
-    const start = a1(row, C.month);
-    const overdue = a1(row, FOLLOW_UP_TOTALS_COLUMN + TOTALS.indexOf("overdue"));
-    sheet.row(row, 1, [{ formula: monthStartFormula(month), format: formats.month, bold: true }]);
-    // A month not yet begun has no goal line either: the charts draw nothing for it.
-    sheet.set(row, C.speedGoal, {
-      ...calculated,
-      formula: `IF(TODAY()<${start},NA(),FollowUpGoalHours)`,
-      format: formats.hours,
-    });
-    sheet.set(row, C.depthGoal, {
-      ...calculated,
-      formula: `IF(TODAY()<${start},NA(),FollowUpGoalAttempts)`,
-      format: formats.count,
-    });
-    sheet.set(row, C.speedMet, {
-      ...calculated,
-      formula: speedVerdictFormula(
-        { start, average: a1(row, C.average), overdue, goal: "FollowUpGoalHours", today: "TODAY()" },
-        labels.followUp,
-      ),
-    });
-    sheet.set(row, C.depthMet, {
-      ...calculated,
-      formula: depthVerdictFormula(
-        { start, depth: a1(row, C.depth), goal: "FollowUpGoalAttempts", today: "TODAY()" },
-        labels.followUp,
-      ),
-    });
-  });
-  // A lead belongs to the month its hand-off falls in (month starts are first days, so the next month starts at DATE(…,MONTH+1,1)).
-  const handedRow = `TRANSPOSE(${BOUND_COLUMNS.handedOff})`;
-  placeStats(
-    sheet,
-    context,
-    {
-      firstRow: L.firstMonthRow,
-      rows: months.length,
-      members: `(${handedRow}>=${monthStarts})*(${handedRow}<DATE(YEAR(${monthStarts}),MONTH(${monthStarts})+1,1))`,
-      // The goal column has no name: with tier goals the table reads every column as a literal range.
-      namedColumns: !hasTierGoals(context),
-      followedFilters: (index) => `${followedMonth}=${a1(L.firstMonthRow + index, C.month)}`,
-      notStarted: (index) => `TODAY()<${a1(L.firstMonthRow + index, C.month)}`,
-    },
-    {
-      count: C.handed,
-      followed: C.followed,
-      awaiting: C.awaiting,
-      average: C.average,
-      median: C.median,
-      p90: C.p90,
-      within: C.withinGoal,
-      depth: C.depth,
-      attempts: C.attempts,
-      worked: C.worked,
-    },
-  );
-  const lastMonthRow = L.firstMonthRow + months.length - 1;
+/** The rep and source tables' columns of each statistic: their label, then the figures in the by-month order. */
+const GROUP_STATS: Readonly<Record<Stat, number>> = {
+  count: 2,
+  followed: 3,
+  awaiting: 4,
+  average: 5,
+  median: 6,
+  p90: 7,
+  within: 8,
+  depth: 9,
+  attempts: 10,
+  worked: 11,
+};
 
-  // By rep, for a month picked from a list (a cell users set; kept across builds).
-  const repTitleRow = lastMonthRow + 3;
-  sheet.set(repTitleRow, 1, { value: labels.followUp.byRep, bold: true, wrap: true });
-  const picker = sheet.set(repTitleRow, 2, {
-    text: months[0] ?? config.startMonth,
-    bold: true,
-    background: COLORS.sales.light,
-    input: { key: "followUp|repMonth" },
-  });
-  const pick = a1(repTitleRow, 2, true);
-  const repHeaderRow = repTitleRow + 1;
-  sheet.row(repHeaderRow, 1, labels.followUp.repHeaders.map(headerCell));
-  const owner = leadRange(context, "owner");
-  // The picked month is text like "2026-12"; Sheets may also have read it as a date.
-  const pickedStart = `IF(ISNUMBER(${pick}),DATE(YEAR(${pick}),MONTH(${pick}),1),DATE(LEFT(${pick},4),RIGHT(${pick},2),1))`;
-  const pickedEnd = `(EOMONTH(${pickedStart},0)+1)`;
-  const reps = config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
-  const repRows = [
-    ...reps.map((name) => ({
-      label: { text: name } as CellSpec,
-      criterion: quote(name),
-      filter: `${owner}=${quote(name)}`,
-    })),
-    { label: { value: labels.followUp.noOwner, italic: true } as CellSpec, criterion: '""', filter: `${owner}=""` },
-  ];
-  repRows.forEach((rep, index) => sheet.set(repHeaderRow + 1 + index, 1, rep.label));
-  // A lead belongs to its owner's row when it was handed off in the picked month; "" is the row of leads without an owner.
-  // VSTACK, not {…;…}: a semicolon means something else in some locales.
-  const owners = `VSTACK(${repRows.map((rep) => rep.criterion).join(",")})`;
-  placeStats(
-    sheet,
-    context,
-    {
-      firstRow: repHeaderRow + 1,
-      rows: repRows.length,
-      // The month test once per lead, then turned into a row: cheaper than testing every cell of the table.
-      members: `(${owners}=TRANSPOSE(${owner}))*TRANSPOSE((${BOUND_COLUMNS.handedOff}>=${pickedStart})*(${BOUND_COLUMNS.handedOff}<${pickedEnd}))`,
-      // The owner column has no name.
-      namedColumns: false,
-      followedFilters: (index) => `${followedMonth}=${pickedStart},${repRows[index]!.filter}`,
-    },
-    {
-      count: 2,
-      followed: 3,
-      awaiting: 4,
-      average: 5,
-      median: 6,
-      p90: 7,
-      within: 8,
-      depth: 9,
-      attempts: 10,
-      worked: 11,
-    },
-  );
-  const repLastRow = repHeaderRow + repRows.length;
-  const rows = followUpRows(config);
-  if (rows.sourceTitle !== undefined) placeSources(sheet, context, rows.sourceTitle, headerCell);
-  const bands = placeBands(sheet, context, rows.bandTitle, headerCell);
-  placeTierGoals(sheet, context, rows.tierTitle, headerCell);
-  // followUpRows places the sections below without the plan (the lead log needs the tier table's place): it must agree.
-  if (repLastRow + 3 !== (rows.sourceTitle ?? rows.bandTitle))
-    throw new Error("the Follow-up sections are out of step with followUpRows");
-  const chartRow = rows.chartRow;
-  const monthRange = (column: number): string => rangeA1(L.monthHeaderRow, column, months.length + 1, 1);
+/** The sales reps the rep table has a row for: the sales contacts. */
+function repNames(config: PlanContext["config"]): string[] {
+  return config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
+}
+
+/** The sizes of the tab's sections from the config alone, top to bottom; the absent ones undefined. */
+function followUpSizes(config: PlanContext["config"]) {
+  const months = config.months;
+  const sources = config.marketing.sources.length;
+  const tiers = config.marketing.tiers.length;
   return {
-    key: "followUp",
-    name: context.sheetNames.followUp,
-    tabColor: COLORS.sales.strong,
-    frozenRows: 0,
-    frozenColumns: 0,
-    minRows: Math.max(chartRow + 60, 60),
-    minColumns: 26,
-    // Wide enough for every header word on one line (the longest German one, "Kontaktversuche").
-    columnWidths: [
-      { column: 1, count: 1, width: 170 },
-      { column: 2, count: 25, width: 118 },
-    ],
-    blocks: [sheet.toBlock({ row: 1, column: 1 })],
-    validations: [
-      { range: picker, rule: { kind: "list", values: months, strict: true }, helpText: labels.followUp.pickMonth },
-    ],
-    conditionalFormats: [
-      // Line series are #N/A in months not begun, so charts draw nothing there; the table shows them as blank.
-      {
-        ranges: [C.speedGoal, C.depthGoal, C.worked].map((column) =>
-          rangeA1(L.firstMonthRow, column, months.length, 1),
-        ),
-        formula: `=TODAY()<$${a1(L.firstMonthRow, C.month)}`,
-        color: COLORS.calculated,
-      },
-      {
-        ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)],
-        formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.met)}`,
-        background: COLORS.good.background,
-        color: COLORS.good.text,
-      },
-      {
-        ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)],
-        formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.missed)}`,
-        background: COLORS.bad.background,
-        color: COLORS.bad.text,
-      },
-      {
-        ranges: [rangeA1(L.firstMonthRow, C.speedMet, months.length, 2)],
-        formula: `=${a1(L.firstMonthRow, C.speedMet)}=${quote(labels.followUp.openAtRisk)}`,
-        background: COLORS.warn.background,
-        color: COLORS.warn.text,
-      },
-      {
-        ranges: [overdueNow],
-        formula: `=${overdueNow}>0`,
-        background: COLORS.bad.background,
-        color: COLORS.bad.text,
-        bold: true,
-      },
-    ],
-    charts: [
-      {
-        key: "speed",
-        kind: "combo",
-        title: labels.followUp.speedChart,
-        domain: monthRange(C.month),
-        series: [
-          { range: monthRange(C.average), type: "bars", color: COLORS.sales.strong },
-          // A maximum: the red dashed line bars should stay under.
-          { range: monthRange(C.speedGoal), type: "line", color: COLORS.goalLine, dashed: true, points: true },
-        ],
-        anchor: { row: chartRow, column: 1 },
-        width: FOLLOW_UP_CHART.width,
-        height: FOLLOW_UP_CHART.height,
-        vAxisTitle: labels.followUp.hoursAxis,
-      },
-      {
-        key: "depth",
-        kind: "combo",
-        title: labels.followUp.depthChart,
-        domain: monthRange(C.month),
-        series: [
-          { range: monthRange(C.depth), type: "bars", color: "#81c995" },
-          // A minimum: the dark green dashed line bars should reach.
-          { range: monthRange(C.depthGoal), type: "line", color: COLORS.good.text, dashed: true, points: true },
-          { range: monthRange(C.worked), type: "line", color: COLORS.service.strong, targetAxis: 1, points: true },
-        ],
-        // Beside the speed chart: both fit a 1366 px screen.
-        anchor: { row: chartRow, column: 6 },
-        width: FOLLOW_UP_CHART.width,
-        height: FOLLOW_UP_CHART.height,
-        vAxisTitle: labels.followUp.attemptsAxis,
-        vAxisTitleRight: labels.followUp.leadsAxis,
-        countAxes: [1],
-      },
-      bands.chart(chartRow + FOLLOW_UP_CHART.rows),
-    ],
+    heading: { rows: 2 },
+    // Its title row (with the leads overdue now), the header, a row per month.
+    byMonth: { rows: 2 + months, gap: 0 },
+    // Title with the picked month, header, a row per rep and one for leads without an owner.
+    byRep: { rows: 3 + repNames(config).length },
+    // Title, header, a row per source and one for leads without a listed source.
+    bySource: sources > 0 ? { rows: 3 + sources } : undefined,
+    // Title, the band edges, header, a row per month.
+    bands: { rows: 3 + months },
+    // Title, header, a row per tier.
+    tierGoals: tiers > 0 ? { rows: 2 + tiers } : undefined,
+    // Two rows of charts.
+    charts: { rows: 2 * FOLLOW_UP_CHART.rows },
   };
 }
 
-/** Where the sections below the rep table start; each is a function of the config alone, so the lead log can point at the tier table. */
+/** Two blank rows between the tab's tables. */
+const FOLLOW_UP_GAP = 2;
+
+/**
+ * Where the sections below the rep table start, from the config alone (the
+ * sections' sizes), so the lead log can point at the tier table without planning this tab.
+ */
 export function followUpRows(config: PlanContext["config"]): {
   sourceTitle: number | undefined;
   bandTitle: number;
   tierTitle: number | undefined;
   chartRow: number;
 } {
-  const months = config.months;
-  const reps = config.contacts.filter((contact) => contact.party === "sales").length;
-  const repLast = FOLLOW_UP_LAYOUT.firstMonthRow + months - 1 + 4 + reps + 1;
-  const sources = config.marketing.sources.length;
-  // Title, header, a row per source and one for leads without a listed source.
-  const sourceTitle = sources > 0 ? repLast + 3 : undefined;
-  const sourceLast = sourceTitle === undefined ? repLast : sourceTitle + 2 + sources;
-  const bandTitle = sourceLast + 3;
-  // Title, the band edges, header, a row per month.
-  const bandLast = bandTitle + 2 + months;
-  const tiers = config.marketing.tiers.length;
-  const tierTitle = tiers > 0 ? bandLast + 3 : undefined;
-  const last = tierTitle === undefined ? bandLast : tierTitle + 1 + tiers;
-  return { sourceTitle, bandTitle, tierTitle, chartRow: last + 3 };
+  const sizes = Object.values(followUpSizes(config));
+  const { tops } = stackTops(sizes, { gap: FOLLOW_UP_GAP });
+  const [, , , sourceTitle, bandTitle, tierTitle, chartRow] = tops;
+  return { sourceTitle, bandTitle: bandTitle!, tierTitle, chartRow: chartRow! };
 }
 
 /** Tier names and goals on this tab, for the lead log's goal column; undefined without tiers. */
@@ -666,72 +465,202 @@ export function tierGoalTable(
   };
 }
 
-/** Each tier's follow-up goal: its own (a value), or the SLA's (a reference to it). The lead log's goal column reads them. */
-function placeTierGoals(
-  sheet: SheetBuilder,
-  context: PlanContext,
-  title: number | undefined,
-  headerCell: (text: string) => CellSpec,
-): void {
-  const { config, labels, formats } = context;
-  if (title === undefined) return;
-  sheet.set(title, 1, { value: labels.followUp.tierGoals, bold: true });
-  sheet.row(title + 1, 1, labels.followUp.tierGoalHeaders.map(headerCell));
-  config.marketing.tiers.forEach((tier, index) => {
-    const own = tier.followUpHours;
-    sheet.row(title + 2 + index, 1, [
-      { text: tier.name },
-      own === undefined
-        ? { background: COLORS.calculated, formula: "FollowUpGoalHours", format: formats.hours }
-        : { value: own, format: formats.hours },
-    ]);
+type Size = { readonly rows: number; readonly gap?: number };
+
+function headingSection(context: PlanContext, size: Size): Section {
+  const { labels } = context;
+  return {
+    ...size,
+    place: (area) => {
+      area.set(0, 1, { value: labels.sheets.followUp, bold: true });
+      area.set(1, 1, {
+        formula: labels.goalSales("FollowUpGoalHours", "FollowUpGoalAttempts").slice(1),
+        italic: true,
+        color: COLORS.muted,
+      });
+    },
+  };
+}
+
+/** A month's row of the by-month table: the month, the goal lines the charts draw, and the verdicts. */
+function placeMonthRow(area: Area, context: PlanContext, offset: number, month: string): void {
+  const { labels, formats } = context;
+  const C = FOLLOW_UP_LAYOUT.columns;
+  const start = area.a1(offset, C.month);
+  const overdue = area.a1(offset, FOLLOW_UP_TOTALS_COLUMN + TOTALS.indexOf("overdue"));
+  area.line(offset, 1, [{ formula: monthStartFormula(month), format: formats.month, bold: true }]);
+  // A month not yet begun has no goal line either: the charts draw nothing for it.
+  area.set(offset, C.speedGoal, {
+    ...CALCULATED,
+    formula: `IF(TODAY()<${start},NA(),FollowUpGoalHours)`,
+    format: formats.hours,
   });
+  area.set(offset, C.depthGoal, {
+    ...CALCULATED,
+    formula: `IF(TODAY()<${start},NA(),FollowUpGoalAttempts)`,
+    format: formats.count,
+  });
+  const verdict = (formula: string): CellSpec => ({ ...CALCULATED, formula });
+  const today = "TODAY()";
+  const average = area.a1(offset, C.average);
+  const depth = area.a1(offset, C.depth);
+  area.set(
+    offset,
+    C.speedMet,
+    verdict(speedVerdictFormula({ start, average, overdue, goal: "FollowUpGoalHours", today }, labels.followUp)),
+  );
+  area.set(
+    offset,
+    C.depthMet,
+    verdict(depthVerdictFormula({ start, depth, goal: "FollowUpGoalAttempts", today }, labels.followUp)),
+  );
+}
+
+/** Follow-up by month, with the leads overdue now above it; returns that cell. */
+function byMonthSection(context: PlanContext, size: Size): Section<string> {
+  const { config, labels, formats } = context;
+  const months = slaMonths(config);
+  const C = FOLLOW_UP_LAYOUT.columns;
+  const followedMonth = leadRange(context, "followedUpMonth");
+  return {
+    ...size,
+    place: (area) => {
+      area.set(0, 1, { value: labels.followUp.byMonth, bold: true });
+      // Leads waiting past the speed goal right now, whatever their month: the ones to call first.
+      area.set(0, C.awaiting, { value: labels.followUp.overdueNow, bold: true, wrap: true });
+      const overdueNow = area.set(0, C.average, {
+        ...CALCULATED,
+        bold: true,
+        formula: `COUNTIF(${leadRange(context, "status")},${quote(labels.leads.overdue)})`,
+        format: formats.count,
+      });
+      area.line(1, 1, labels.followUp.monthHeaders.map(headerCell));
+      months.forEach((month, index) => placeMonthRow(area, context, 2 + index, month));
+      // A lead belongs to the month its hand-off falls in (month starts are first days, so the next month starts at DATE(…,MONTH+1,1)).
+      const starts = area.range(2, C.month, months.length, 1, true);
+      const handedRow = `TRANSPOSE(${BOUND_COLUMNS.handedOff})`;
+      const groups: Groups = {
+        first: 2,
+        rows: months.length,
+        members: `(${handedRow}>=${starts})*(${handedRow}<DATE(YEAR(${starts}),MONTH(${starts})+1,1))`,
+        // The goal column has no name: with tier goals the table reads every column as a literal range.
+        namedColumns: !hasTierGoals(context),
+        followedFilters: (index) => `${followedMonth}=${area.a1(2 + index, C.month)}`,
+        notStarted: (index) => `TODAY()<${area.a1(2 + index, C.month)}`,
+      };
+      placeStats(area, context, groups, MONTH_STATS);
+      return overdueNow;
+    },
+  };
+}
+
+/** By rep, for a month picked from a list (a cell users set; kept across builds); returns the picker's cell. */
+function byRepSection(context: PlanContext, size: Size): Section<string> {
+  const { config, labels } = context;
+  const months = slaMonths(config);
+  const owner = leadRange(context, "owner");
+  const followedMonth = leadRange(context, "followedUpMonth");
+  const repRows = [
+    ...repNames(config).map((name) => ({
+      label: { text: name } as CellSpec,
+      criterion: quote(name),
+      filter: `${owner}=${quote(name)}`,
+    })),
+    { label: { value: labels.followUp.noOwner, italic: true } as CellSpec, criterion: '""', filter: `${owner}=""` },
+  ];
+  return {
+    ...size,
+    place: (area) => {
+      area.set(0, 1, { value: labels.followUp.byRep, bold: true, wrap: true });
+      const picker = area.set(0, 2, {
+        text: months[0] ?? config.startMonth,
+        bold: true,
+        background: COLORS.sales.light,
+        input: { key: "followUp|repMonth" },
+      });
+      const pick = area.a1(0, 2, true);
+      area.line(1, 1, labels.followUp.repHeaders.map(headerCell));
+      // The picked month is text like "2026-12"; Sheets may also have read it as a date.
+      const pickedStart = `IF(ISNUMBER(${pick}),DATE(YEAR(${pick}),MONTH(${pick}),1),DATE(LEFT(${pick},4),RIGHT(${pick},2),1))`;
+      const pickedEnd = `(EOMONTH(${pickedStart},0)+1)`;
+      repRows.forEach((rep, index) => area.set(2 + index, 1, rep.label));
+      // A lead belongs to its owner's row when it was handed off in the picked month; "" is the row of leads without an owner.
+      // VSTACK, not {…;…}: a semicolon means something else in some locales.
+      const owners = `VSTACK(${repRows.map((rep) => rep.criterion).join(",")})`;
+      const handed = BOUND_COLUMNS.handedOff;
+      placeStats(
+        area,
+        context,
+        {
+          first: 2,
+          rows: repRows.length,
+          // The month test once per lead, then turned into a row: cheaper than testing every cell of the table.
+          members: `(${owners}=TRANSPOSE(${owner}))*TRANSPOSE((${handed}>=${pickedStart})*(${handed}<${pickedEnd}))`,
+          // The owner column has no name.
+          namedColumns: false,
+          followedFilters: (index) => `${followedMonth}=${pickedStart},${repRows[index]!.filter}`,
+        },
+        GROUP_STATS,
+      );
+      return picker;
+    },
+  };
 }
 
 /** Follow-up by source over all months: the rep table's figures, a row per listed source and one for the rest. */
-function placeSources(
-  sheet: SheetBuilder,
-  context: PlanContext,
-  title: number,
-  headerCell: (text: string) => CellSpec,
-): void {
+function bySourceSection(context: PlanContext, size: Size): Section {
   const { config, labels } = context;
   const sources = config.marketing.sources;
   const source = leadRange(context, "source");
   const followedMonth = leadRange(context, "followedUpMonth");
-  sheet.set(title, 1, { value: labels.followUp.bySource, bold: true });
-  sheet.row(title + 1, 1, [labels.followUp.sourceHeader, ...labels.followUp.repHeaders.slice(1)].map(headerCell));
-  sources.forEach((name, index) => sheet.set(title + 2 + index, 1, { text: name }));
-  sheet.set(title + 2 + sources.length, 1, { value: labels.followUp.noSource, italic: true });
   // Leads of no listed source: blank, or a value pasted past the list's validation.
   const unlisted = sources.map((name) => `(${source}<>${quote(name)})`).join("*");
   const listed = `VSTACK(${sources.map(quote).join(",")})`;
-  placeStats(
-    sheet,
-    context,
-    {
-      firstRow: title + 2,
-      rows: sources.length + 1,
-      // Every lead with a hand-off date, whatever its month.
-      members: `VSTACK((${listed}=TRANSPOSE(${source}))*1,TRANSPOSE(${unlisted}))*TRANSPOSE(ISNUMBER(${BOUND_COLUMNS.handedOff}))`,
-      // The source column has no name.
-      namedColumns: false,
-      followedFilters: (index) =>
-        `ISNUMBER(${followedMonth}),${index < sources.length ? `${source}=${quote(sources[index]!)}` : unlisted}`,
+  return {
+    ...size,
+    place: (area) => {
+      area.set(0, 1, { value: labels.followUp.bySource, bold: true });
+      area.line(1, 1, [labels.followUp.sourceHeader, ...labels.followUp.repHeaders.slice(1)].map(headerCell));
+      sources.forEach((name, index) => area.set(2 + index, 1, { text: name }));
+      area.set(2 + sources.length, 1, { value: labels.followUp.noSource, italic: true });
+      placeStats(
+        area,
+        context,
+        {
+          first: 2,
+          rows: sources.length + 1,
+          // Every lead with a hand-off date, whatever its month.
+          members: `VSTACK((${listed}=TRANSPOSE(${source}))*1,TRANSPOSE(${unlisted}))*TRANSPOSE(ISNUMBER(${BOUND_COLUMNS.handedOff}))`,
+          // The source column has no name.
+          namedColumns: false,
+          followedFilters: (index) =>
+            `ISNUMBER(${followedMonth}),${index < sources.length ? `${source}=${quote(sources[index]!)}` : unlisted}`,
+        },
+        GROUP_STATS,
+      );
     },
-    {
-      count: 2,
-      followed: 3,
-      awaiting: 4,
-      average: 5,
-      median: 6,
-      p90: 7,
-      within: 8,
-      depth: 9,
-      attempts: 10,
-      worked: 11,
+  };
+}
+
+/** Each tier's follow-up goal: its own (a value), or the SLA's (a reference to it). The lead log's goal column reads them. */
+function tierGoalsSection(context: PlanContext, size: Size): Section {
+  const { config, labels, formats } = context;
+  return {
+    ...size,
+    place: (area) => {
+      area.set(0, 1, { value: labels.followUp.tierGoals, bold: true });
+      area.line(1, 1, labels.followUp.tierGoalHeaders.map(headerCell));
+      config.marketing.tiers.forEach((tier, index) => {
+        const own = tier.followUpHours;
+        area.line(2 + index, 1, [
+          { text: tier.name },
+          own === undefined
+            ? { background: COLORS.calculated, formula: "FollowUpGoalHours", format: formats.hours }
+            : { value: own, format: formats.hours },
+        ]);
+      });
     },
-  );
+  };
 }
 
 /** A column of the speed-to-lead table: an edge from the config (minutes), or each lead's own goal. */
@@ -753,101 +682,86 @@ export function bandEdgeText(minutes: number, language: PlanContext["config"]["l
   return `${language === "de" ? hours.replace(".", ",") : hours} ${language === "de" ? "Std." : "h"}`;
 }
 
-/**
- * Speed to lead by month: per month the leads measured (followed up, or
- * awaiting their first follow-up), how many were first followed up within
- * each band (cumulative), and how many later or not at all; then each lead
- * in the first band it falls into (they add up to the leads), and those as
- * shares for a stacked chart, blank for months still ahead so the chart
- * leaves them out. One MMULT totals every month and band in a pass over the log.
- */
-function placeBands(
-  sheet: SheetBuilder,
-  context: PlanContext,
-  title: number,
-  headerCell: (text: string) => CellSpec,
-): { chart(row: number): ChartPlan } {
-  const { config, labels, formats } = context;
-  const months = slaMonths(config);
+/** Where the speed-to-lead table's columns are, and its bands' names. */
+interface BandTable {
+  readonly bands: readonly Band[];
+  /** Columns: month, leads, a cumulative count per band, later; a count per band each lead falls into first, later; a blank; the chart's block. */
+  readonly leadsColumn: number;
+  readonly cumulative: number;
+  readonly firstBand: number;
+  readonly chartMonth: number;
+  /** "≤ 5 min", "5 min – 1 h", …: the band each lead falls into first. */
+  readonly names: readonly string[];
+}
+
+function bandTable(context: PlanContext): BandTable {
+  const { config, labels } = context;
   const bands = speedBands(config);
   const n = bands.length;
-  const edgeRow = title + 1;
-  const header = title + 2;
-  const first = title + 3;
-  const rows = months.length;
-  const calculated: CellSpec = { background: COLORS.calculated };
-  // Columns: month, leads, n cumulative bands, later; n + 1 bands each lead falls into first; a blank; the chart's block.
-  const leadsColumn = 2;
-  const cumulative = 3;
-  const later = cumulative + n;
-  const firstBand = later + 1;
-  const chartMonth = firstBand + n + 2;
   const name = (band: Band): string =>
     band.kind === "goal" ? labels.followUp.ownGoal : bandEdgeText(band.minutes, config.language);
-  const bandNames = bands.map((band, index) =>
-    index === 0 ? `≤ ${name(band)}` : `${name(bands[index - 1]!)} – ${name(band)}`,
-  );
+  const cumulative = 3;
+  const firstBand = cumulative + n + 1;
+  return {
+    bands,
+    leadsColumn: 2,
+    cumulative,
+    firstBand,
+    chartMonth: firstBand + n + 2,
+    names: bands.map((band, index) => (index === 0 ? `≤ ${name(band)}` : `${name(bands[index - 1]!)} – ${name(band)}`)),
+  };
+}
 
-  sheet.set(title, 1, { value: labels.followUp.bands, bold: true });
-  sheet.set(edgeRow, 1, { value: labels.followUp.bandEdges, italic: true, color: COLORS.muted });
+/** The bands' title, their edges (hours as whole minutes over 60, no decimal literals) and the headers. */
+function placeBandHeaders(area: Area, context: PlanContext, table: BandTable): void {
+  const { config, labels } = context;
+  const { bands, cumulative, chartMonth, names } = table;
+  const words = labels.followUp;
+  area.set(0, 1, { value: words.bands, bold: true });
+  area.set(1, 1, { value: words.bandEdges, italic: true, color: COLORS.muted });
   bands.forEach((band, index) => {
-    // Edges are hours, written as whole minutes over 60 (no decimal literals); the goal band reads each lead's goal.
-    sheet.set(
-      edgeRow,
+    // The goal band reads each lead's goal.
+    area.set(
+      1,
       cumulative + index,
       band.kind === "edge"
-        ? { ...calculated, formula: `${band.minutes}/60`, format: "0.###" }
-        : { value: labels.followUp.ownGoal, italic: true, color: COLORS.muted },
+        ? { ...CALCULATED, formula: `${band.minutes}/60`, format: "0.###" }
+        : { value: words.ownGoal, italic: true, color: COLORS.muted },
     );
   });
-  sheet.row(
-    header,
+  const within = bands.map((band) =>
+    band.kind === "goal"
+      ? words.bandGoal
+      : words.bandWithin(band.kind === "edge" ? bandEdgeText(band.minutes, config.language) : ""),
+  );
+  area.line(
+    2,
     1,
-    [
-      labels.followUp.monthHeaders[0]!,
-      labels.followUp.bandLeads,
-      ...bands.map((band) =>
-        band.kind === "goal" ? labels.followUp.bandGoal : labels.followUp.bandWithin(name(band)),
-      ),
-      labels.followUp.bandLater,
-      ...bandNames,
-      labels.followUp.bandLater,
-    ].map(headerCell),
+    [words.monthHeaders[0]!, words.bandLeads, ...within, words.bandLater, ...names, words.bandLater].map(headerCell),
   );
-  sheet.set(header, chartMonth, headerCell(labels.followUp.monthHeaders[0]!));
-  [...bandNames, labels.followUp.bandLater].forEach((text, index) =>
-    sheet.set(header, chartMonth + 1 + index, headerCell(text)),
-  );
-  sheet.set(title, chartMonth, { value: labels.followUp.bandShares, bold: true });
+  area.set(2, chartMonth, headerCell(words.monthHeaders[0]!));
+  [...names, words.bandLater].forEach((text, index) => area.set(2, chartMonth + 1 + index, headerCell(text)));
+  area.set(0, chartMonth, { value: words.bandShares, bold: true });
+}
 
-  months.forEach((month, index) => {
-    const row = first + index;
-    sheet.set(row, 1, { formula: monthStartFormula(month), format: formats.month, bold: true });
-    for (let column = leadsColumn; column < chartMonth - 1; column++)
-      sheet.set(row, column, { ...calculated, format: formats.count, filled: true });
-    // Months still ahead are blank here, so the chart leaves them out.
-    sheet.set(row, chartMonth, {
-      ...calculated,
-      formula: `IF(${a1(row, 1)}<=TODAY(),${a1(row, 1)},"")`,
-      format: formats.month,
-    });
-    for (let offset = 0; offset <= n; offset++)
-      sheet.set(row, chartMonth + 1 + offset, { ...calculated, format: formats.percent, filled: true });
-  });
-
+/**
+ * The one MMULT that totals every month and band in a pass over the log. Per lead, 1 within band k
+ * (within_k), and 1 outside every band up to k (outside_k): each named once, so the first band a lead falls
+ * into is within_k times outside_(k-1), without comparing its hours again.
+ */
+function bandTotalsFormula(
+  context: PlanContext,
+  table: BandTable,
+  edges: (index: number) => string,
+  starts: string,
+): string {
+  const { bands } = table;
+  const n = bands.length;
   const literal = leadColumns(context, false);
-  const edge = (index: number): string =>
-    bands[index]!.kind === "goal"
-      ? literal.goal === "FollowUpGoalHours"
-        ? literal.goal
-        : BOUND_COLUMNS.goal
-      : a1(edgeRow, cumulative + index, true);
-  // Per lead, 1 within band k (within_k), and 1 outside every band up to k (outside_k): each named once, so the
-  // first band a lead falls into is within_k times outside_(k-1), without comparing its hours again.
   const within = (index: number): string => `within_${index + 1}`;
   const outside = (index: number): string => (index < 0 ? "1" : `outside_${index + 1}`);
   const bandTests: [string, string][] = bands.flatMap((_, index): [string, string][] => [
-    [within(index), `answered*(hours<=${edge(index)})`],
+    [within(index), `answered*(hours<=${edges(index)})`],
     [outside(index), index === 0 ? `(1-${within(0)})` : `${outside(index - 1)}*(1-${within(index)})`],
   ]);
   const perLeadColumns = [
@@ -857,53 +771,223 @@ function placeBands(
     ...bands.map((_, index) => (index === 0 ? within(0) : `${within(index)}*${outside(index - 1)}`)),
     `awaiting+answered*${outside(n - 1)}`,
   ];
-  const starts = rangeA1(first, 1, rows, 1, true);
   const handedRow = `TRANSPOSE(${BOUND_COLUMNS.handedOff})`;
   const members = `(${handedRow}>=${starts})*(${handedRow}<DATE(YEAR(${starts}),MONTH(${starts})+1,1))`;
   const goal: [string, string][] = literal.goal === "FollowUpGoalHours" ? [] : [[BOUND_COLUMNS.goal, literal.goal]];
-  sheet.set(first, leadsColumn, {
-    ...calculated,
-    format: formats.count,
-    formula: letArrayFormula({
-      names: [
-        [BOUND_COLUMNS.handedOff, literal.handedOff],
-        [BOUND_COLUMNS.firstFollowUp, literal.firstFollowUp],
-        ["hours", literal.hours],
-        ...goal,
-        ["answered", "ISNUMBER(hours)*1"],
-        ["awaiting", `(${BOUND_COLUMNS.firstFollowUp}="")*1`],
-        ["measured", "answered+awaiting"],
-        ...bandTests,
-      ],
-      body: `MMULT(${members},HSTACK(${perLeadColumns.join(",")}))`,
-    }),
+  return letArrayFormula({
+    names: [
+      [BOUND_COLUMNS.handedOff, literal.handedOff],
+      [BOUND_COLUMNS.firstFollowUp, literal.firstFollowUp],
+      ["hours", literal.hours],
+      ...goal,
+      ["answered", "ISNUMBER(hours)*1"],
+      ["awaiting", `(${BOUND_COLUMNS.firstFollowUp}="")*1`],
+      ["measured", "answered+awaiting"],
+      ...bandTests,
+    ],
+    body: `MMULT(${members},HSTACK(${perLeadColumns.join(",")}))`,
   });
-  // The shares the chart draws: each band's leads over the month's leads, blank for months ahead.
-  for (let offset = 0; offset <= n; offset++) {
-    const count = rangeA1(first, firstBand + offset, rows, 1, true);
-    const leads = rangeA1(first, leadsColumn, rows, 1, true);
-    const shown = rangeA1(first, chartMonth, rows, 1, true);
-    sheet.set(first, chartMonth + 1 + offset, {
-      ...calculated,
-      format: formats.percent,
-      formula: `ARRAYFORMULA(IF(${shown}="","",IF(${leads}>0,${count}/${leads},0)))`,
-    });
-  }
-  const palette = ["#188038", "#81c995", "#fbbc04", "#fa7b17", "#d93025", "#9aa0a6"];
-  const colors = [...palette.slice(0, n), palette[palette.length - 1]!];
-  const range = (column: number): string => rangeA1(header, column, rows + 1, 1);
+}
+
+/**
+ * Speed to lead by month: per month the leads measured (followed up, or
+ * awaiting their first follow-up), how many were first followed up within
+ * each band (cumulative), and how many later or not at all; then each lead
+ * in the first band it falls into (they add up to the leads), and those as
+ * shares for a stacked chart, blank for months still ahead so the chart
+ * leaves them out. Returns the chart, placed at a row.
+ */
+function bandsSection(context: PlanContext, size: Size): Section<(row: number) => ChartPlan> {
+  const { config, labels, formats } = context;
+  const months = slaMonths(config);
+  const table = bandTable(context);
+  const { bands, leadsColumn, cumulative, firstBand, chartMonth } = table;
+  const n = bands.length;
+  const rows = months.length;
+  const literal = leadColumns(context, false);
   return {
-    chart: (row) => ({
-      key: "bands",
-      kind: "column",
-      stacked: true,
-      title: labels.followUp.bandsChart,
-      domain: range(chartMonth),
-      series: colors.map((color, offset) => ({ range: range(chartMonth + 1 + offset), type: "bars" as const, color })),
+    ...size,
+    place: (area) => {
+      placeBandHeaders(area, context, table);
+      months.forEach((month, index) => {
+        area.set(3 + index, 1, { formula: monthStartFormula(month), format: formats.month, bold: true });
+        for (let column = leadsColumn; column < chartMonth - 1; column++)
+          area.set(3 + index, column, { ...CALCULATED, format: formats.count, filled: true });
+        // Months still ahead are blank here, so the chart leaves them out.
+        const start = area.a1(3 + index, 1);
+        area.set(3 + index, chartMonth, {
+          ...CALCULATED,
+          formula: `IF(${start}<=TODAY(),${start},"")`,
+          format: formats.month,
+        });
+        for (let offset = 0; offset <= n; offset++)
+          area.set(3 + index, chartMonth + 1 + offset, { ...CALCULATED, format: formats.percent, filled: true });
+      });
+      const edge = (index: number): string =>
+        bands[index]!.kind === "goal"
+          ? literal.goal === "FollowUpGoalHours"
+            ? literal.goal
+            : BOUND_COLUMNS.goal
+          : area.a1(1, cumulative + index, true);
+      const totals = bandTotalsFormula(context, table, edge, area.range(3, 1, rows, 1, true));
+      area.set(3, leadsColumn, { ...CALCULATED, format: formats.count, formula: totals });
+      // The shares the chart draws: each band's leads over the month's leads, blank for months ahead.
+      const column = (index: number): string => area.range(3, index, rows, 1, true);
+      for (let offset = 0; offset <= n; offset++)
+        area.set(3, chartMonth + 1 + offset, {
+          ...CALCULATED,
+          format: formats.percent,
+          formula: `ARRAYFORMULA(IF(${column(chartMonth)}="","",IF(${column(leadsColumn)}>0,${column(firstBand + offset)}/${column(leadsColumn)},0)))`,
+        });
+      const palette = ["#188038", "#81c995", "#fbbc04", "#fa7b17", "#d93025", "#9aa0a6"];
+      const colors = [...palette.slice(0, n), palette[palette.length - 1]!];
+      const range = (column: number): string => area.range(2, column, rows + 1, 1);
+      return (row) => ({
+        key: "bands",
+        kind: "column",
+        stacked: true,
+        title: labels.followUp.bandsChart,
+        domain: range(chartMonth),
+        series: colors.map((color, offset) => ({
+          range: range(chartMonth + 1 + offset),
+          type: "bars" as const,
+          color,
+        })),
+        anchor: { row, column: 1 },
+        width: FOLLOW_UP_CHART.width,
+        height: FOLLOW_UP_CHART.height,
+        vAxisTitle: labels.followUp.shareAxis,
+      });
+    },
+  };
+}
+
+/** The by-month table's colours: months not begun hidden, verdicts coloured, leads overdue now in red. */
+function followUpFormats(context: PlanContext, overdueNow: string): ConditionalFormatPlan[] {
+  const { labels } = context;
+  const L = FOLLOW_UP_LAYOUT;
+  const C = L.columns;
+  const months = context.config.months;
+  const verdicts = [rangeA1(L.firstMonthRow, C.speedMet, months, 2)];
+  const verdict = (word: string): string => `=${a1(L.firstMonthRow, C.speedMet)}=${quote(word)}`;
+  return [
+    // Line series are #N/A in months not begun, so charts draw nothing there; the table shows them as blank.
+    {
+      ranges: [C.speedGoal, C.depthGoal, C.worked].map((column) => rangeA1(L.firstMonthRow, column, months, 1)),
+      formula: `=TODAY()<$${a1(L.firstMonthRow, C.month)}`,
+      color: COLORS.calculated,
+    },
+    {
+      ranges: verdicts,
+      formula: verdict(labels.followUp.met),
+      background: COLORS.good.background,
+      color: COLORS.good.text,
+    },
+    {
+      ranges: verdicts,
+      formula: verdict(labels.followUp.missed),
+      background: COLORS.bad.background,
+      color: COLORS.bad.text,
+    },
+    {
+      ranges: verdicts,
+      formula: verdict(labels.followUp.openAtRisk),
+      background: COLORS.warn.background,
+      color: COLORS.warn.text,
+    },
+    {
+      ranges: [overdueNow],
+      formula: `=${overdueNow}>0`,
+      background: COLORS.bad.background,
+      color: COLORS.bad.text,
+      bold: true,
+    },
+  ];
+}
+
+/** Speed by month with the goal as a line, and depth by month beside it, at `row`. */
+function monthCharts(context: PlanContext, row: number): ChartPlan[] {
+  const { labels } = context;
+  const L = FOLLOW_UP_LAYOUT;
+  const C = L.columns;
+  const monthRange = (column: number): string => rangeA1(L.monthHeaderRow, column, context.config.months + 1, 1);
+  const size = { width: FOLLOW_UP_CHART.width, height: FOLLOW_UP_CHART.height };
+  return [
+    {
+      key: "speed",
+      kind: "combo",
+      title: labels.followUp.speedChart,
+      domain: monthRange(C.month),
+      series: [
+        { range: monthRange(C.average), type: "bars", color: COLORS.sales.strong },
+        // A maximum: the red dashed line bars should stay under.
+        { range: monthRange(C.speedGoal), type: "line", color: COLORS.goalLine, dashed: true, points: true },
+      ],
       anchor: { row, column: 1 },
-      width: FOLLOW_UP_CHART.width,
-      height: FOLLOW_UP_CHART.height,
-      vAxisTitle: labels.followUp.shareAxis,
-    }),
+      ...size,
+      vAxisTitle: labels.followUp.hoursAxis,
+    },
+    {
+      key: "depth",
+      kind: "combo",
+      title: labels.followUp.depthChart,
+      domain: monthRange(C.month),
+      series: [
+        { range: monthRange(C.depth), type: "bars", color: "#81c995" },
+        // A minimum: the dark green dashed line bars should reach.
+        { range: monthRange(C.depthGoal), type: "line", color: COLORS.good.text, dashed: true, points: true },
+        { range: monthRange(C.worked), type: "line", color: COLORS.service.strong, targetAxis: 1, points: true },
+      ],
+      // Beside the speed chart: both fit a 1366 px screen.
+      anchor: { row, column: 6 },
+      ...size,
+      vAxisTitle: labels.followUp.attemptsAxis,
+      vAxisTitleRight: labels.followUp.leadsAxis,
+      countAxes: [1],
+    },
+  ];
+}
+
+export function planFollowUp(context: PlanContext): SheetPlan {
+  const sizes = followUpSizes(context.config);
+  const sheet = new SheetBuilder();
+  const {
+    placed: [, overdueNow, picker, , bandsChart, , chartRow],
+  } = stack(
+    sheet,
+    [
+      headingSection(context, sizes.heading),
+      byMonthSection(context, sizes.byMonth),
+      byRepSection(context, sizes.byRep),
+      sizes.bySource && bySourceSection(context, sizes.bySource),
+      bandsSection(context, sizes.bands),
+      sizes.tierGoals && tierGoalsSection(context, sizes.tierGoals),
+      { ...sizes.charts, place: (area: Area) => area.top },
+    ],
+    { gap: FOLLOW_UP_GAP },
+  );
+  return {
+    key: "followUp",
+    name: context.sheetNames.followUp,
+    tabColor: COLORS.sales.strong,
+    frozenRows: 0,
+    frozenColumns: 0,
+    minRows: Math.max(chartRow + 60, 60),
+    minColumns: 26,
+    // Wide enough for every header word on one line (the longest German one, "Kontaktversuche").
+    columnWidths: [
+      { column: 1, count: 1, width: 170 },
+      { column: 2, count: 25, width: 118 },
+    ],
+    blocks: [sheet.toBlock({ row: 1, column: 1 })],
+    validations: [
+      {
+        range: picker,
+        rule: { kind: "list", values: slaMonths(context.config), strict: true },
+        helpText: context.labels.followUp.pickMonth,
+      },
+    ],
+    conditionalFormats: followUpFormats(context, overdueNow),
+    charts: [...monthCharts(context, chartRow), bandsChart(chartRow + FOLLOW_UP_CHART.rows)],
   };
 }

@@ -13,7 +13,8 @@ import { COLORS, monthStartFormula, slaMonths, type PlanContext } from "./contex
 import { quote } from "./formulas";
 import { FOLLOW_UP_LAYOUT } from "./followUp";
 import { MONTH_GOAL_CELL } from "./month";
-import { type SheetBuilder, a1, rangeA1, sheetRef } from "./sheetBuilder";
+import type { Area, Section } from "./sections";
+import { a1, sheetRef } from "./sheetBuilder";
 import type { CellSpec, ConditionalFormatPlan } from "./types";
 
 /** The ledger's columns, from column A; `notes` is the one users type into. */
@@ -45,34 +46,174 @@ export interface PlacedLedger {
   readonly rows: ReadonlyMap<string, LedgerRow>;
 }
 
+type LedgerContext = Omit<PlanContext, "work" | "checklist">;
+
+const CALCULATED: CellSpec = { background: COLORS.calculated };
+
+/** Where a ledger row is and what it reads: its month, party, and its place among the ledger's rows. */
+interface LedgerLine {
+  readonly area: Area;
+  /** Row of the line within the ledger's area; the column headers are row 0. */
+  readonly offset: number;
+  readonly month: string;
+  readonly monthIndex: number;
+  readonly party: LedgerContext["config"]["parties"][number];
+}
+
 /**
- * Places the ledger's column headers at `top` (the Agreement puts its title
- * bar above them) and a row per month and party under them. `checklist`: the requirements checklist's
- * cell per `${requirementIndex}|${month}`; `existingMonths`: month tabs present
- * after this build, whose goal cell the ledger reads.
+ * A party's goal and result for a month, and when it is met (before its requirements): marketing's lead goal
+ * against the leads handed off, sales' follow-up verdicts, a third party's requirements only.
  */
-export function placeLedger(
-  sheet: SheetBuilder,
-  top: number,
-  context: Omit<PlanContext, "work" | "checklist">,
+function goalAndResult(
+  context: LedgerContext,
+  line: LedgerLine,
+  existingMonths: ReadonlySet<string>,
+): { goal: CellSpec; result: CellSpec; condition: string } {
+  const { labels, formats } = context;
+  const { area, offset, month } = line;
+  const followUp = sheetRef(context.sheetNames.followUp);
+  const followUpRow = FOLLOW_UP_LAYOUT.firstMonthRow + line.monthIndex;
+  const fromFollowUp = (column: number): string => `${followUp}!${a1(followUpRow, column, true)}`;
+  const C = FOLLOW_UP_LAYOUT.columns;
+  // A month not yet begun shows no figures and no verdict, only that it has not started.
+  const unlessNotStarted = (formula: string): string =>
+    `IF(TODAY()<${area.a1(offset, LEDGER_COLUMNS.month)},"",${formula})`;
+  if (line.party.id === "marketing")
+    return {
+      goal: {
+        ...CALCULATED,
+        formula: existingMonths.has(month) ? `${sheetRef(month)}!${MONTH_GOAL_CELL}` : "LeadsNeeded",
+        format: formats.count,
+      },
+      // The Follow-up tab already counts the month's handed-off leads: reading it spares a pass over the log (month tabs may not exist yet).
+      result: { ...CALCULATED, formula: unlessNotStarted(fromFollowUp(C.handed)), format: formats.count },
+      condition: `${area.a1(offset, LEDGER_COLUMNS.result)}>=${area.a1(offset, LEDGER_COLUMNS.goal)}`,
+    };
+  if (line.party.id === "sales") {
+    const average = fromFollowUp(C.average);
+    const depth = fromFollowUp(C.depth);
+    const missed = quote(labels.followUp.missed);
+    return {
+      goal: { ...CALCULATED, value: labels.ledger.salesGoal },
+      // ROUND and &, not TEXT: a TEXT pattern would be read in the spreadsheet's locale.
+      result: {
+        ...CALCULATED,
+        formula: unlessNotStarted(
+          `IF(${average}="","—",ROUND(${average},1)&" h")&" · "&IF(${depth}="","—",ROUND(${depth},1)&" ×")`,
+        ),
+      },
+      // The Follow-up tab's verdicts, which also count leads waiting past the speed goal: one rule in both places.
+      condition: `AND(${fromFollowUp(C.speedMet)}<>${missed},${fromFollowUp(C.depthMet)}<>${missed})`,
+    };
+  }
+  return {
+    goal: { ...CALCULATED, value: labels.ledger.requirementsGoal },
+    result: { ...CALCULATED, value: "" },
+    condition: "TRUE",
+  };
+}
+
+/** A ledger row's cells from column A: month, party, goal, result, verdict, strikes, misses in a row, flags, notes. */
+function ledgerCells(
+  context: LedgerContext,
+  line: LedgerLine,
+  verdict: { goal: CellSpec; result: CellSpec; condition: string },
+): CellSpec[] {
+  const { config, formats } = context;
+  const words = context.labels.ledger;
+  const { area, offset, month, party } = line;
+  const C = LEDGER_COLUMNS;
+  const at = (column: number): string => area.a1(offset, column);
+  const notStarted = `TODAY()<${at(C.month)}`;
+  const unlessNotStarted = (formula: string): string => `IF(${notStarted},"",${formula})`;
+  const open = `TODAY()<EOMONTH(${at(C.month)},0)+1`;
+  const previous = offset - config.parties.length;
+  const missed = quote(words.missed);
+  return [
+    { formula: monthStartFormula(month), format: formats.month },
+    { text: party.name, background: COLORS[party.id].light },
+    verdict.goal,
+    verdict.result,
+    {
+      ...CALCULATED,
+      bold: true,
+      formula: `IF(${notStarted},${quote(words.notStarted)},IF(${open},${quote(words.open)},IF(${verdict.condition},${quote(words.met)},${missed})))`,
+    },
+    {
+      ...CALCULATED,
+      formula: unlessNotStarted(
+        `COUNTIFS(${area.a1(1, C.party, true)}:${at(C.party)},${at(C.party)},${area.a1(1, C.met, true)}:${at(C.met)},${missed})`,
+      ),
+      format: formats.count,
+    },
+    {
+      ...CALCULATED,
+      formula: unlessNotStarted(
+        `IF(${at(C.met)}=${missed},${previous >= 1 ? `N(${area.a1(previous, C.inARow)})+1` : "1"},0)`,
+      ),
+      format: formats.count,
+    },
+    {
+      ...CALCULATED,
+      formula: `IF(AND(${at(C.met)}=${missed},${at(C.strikes)}>=${config.missedGoals.strikesBeforeEscalation}),${quote(words.escalate)},"")`,
+    },
+    {
+      ...CALCULATED,
+      bold: true,
+      formula: `IF(N(${at(C.inARow)})>=${config.cancellation.missedMonthsInARow},${quote(words.cancel)},"")`,
+    },
+    { value: "", input: { key: `ledger|${month}|${party.id}` } },
+  ];
+}
+
+/** The ledger's met/missed colours, escalation flags and greyed months ahead, over its `count` rows from row 1. */
+function ledgerFormats(context: LedgerContext, area: Area, count: number): ConditionalFormatPlan[] {
+  const C = LEDGER_COLUMNS;
+  const words = context.labels.ledger;
+  const metRange = area.range(1, C.met, count, 1);
+  return [
+    {
+      ranges: [metRange],
+      formula: `=${area.a1(1, C.met)}=${quote(words.met)}`,
+      background: COLORS.good.background,
+      color: COLORS.good.text,
+    },
+    {
+      ranges: [metRange],
+      formula: `=${area.a1(1, C.met)}=${quote(words.missed)}`,
+      background: COLORS.bad.background,
+      color: COLORS.bad.text,
+    },
+    {
+      ranges: [area.range(1, C.escalation, count, 2)],
+      formula: `=${area.a1(1, C.escalation)}<>""`,
+      background: COLORS.bad.background,
+      color: COLORS.bad.text,
+      bold: true,
+    },
+    // Months not yet begun are greyed: the ledger lists the whole SLA, but only what has started counts.
+    {
+      ranges: [area.range(1, C.month, count, C.notes - C.month)],
+      formula: `=$${area.a1(1, C.month)}>TODAY()`,
+      color: COLORS.muted,
+    },
+  ];
+}
+
+/**
+ * The ledger: its column headers (the Agreement puts its title bar above
+ * them) and a row per month and party under them. `checklist`: the
+ * requirements checklist's cell per `${requirementIndex}|${month}`;
+ * `existingMonths`: month tabs present after this build, whose goal cell the ledger reads.
+ */
+export function ledgerSection(
+  context: LedgerContext,
   checklist: ReadonlyMap<string, string>,
   existingMonths: ReadonlySet<string>,
-): PlacedLedger {
-  const { config, labels, formats } = context;
+): Section<PlacedLedger> {
+  const { config } = context;
   const months = slaMonths(config);
   const parties = config.parties;
-  const C = LEDGER_COLUMNS;
-  const calculated: CellSpec = { background: COLORS.calculated };
-  const followUp = sheetRef(context.sheetNames.followUp);
-  const words = labels.ledger;
-  const firstRow = top + 1;
-
-  sheet.row(
-    top,
-    1,
-    words.headers.map((title): CellSpec => ({ value: title, bold: true, wrap: true })),
-  );
-
   // A party's requirements for a month are delivered when every checklist count reaches its target.
   const requirementsMet = (party: PartyId, month: string): string | undefined => {
     const checks = config.requirements.flatMap((requirement, index) => {
@@ -82,134 +223,39 @@ export function placeLedger(
     });
     return checks.length === 0 ? undefined : `AND(${checks.join(",")})`;
   };
-
-  let row = firstRow;
-  const rows = new Map<string, LedgerRow>();
-  months.forEach((month, monthIndex) => {
-    const followUpRow = FOLLOW_UP_LAYOUT.firstMonthRow + monthIndex;
-    for (const party of parties) {
-      const monthCell = a1(row, C.month);
-      const open = `TODAY()<EOMONTH(${monthCell},0)+1`;
-      // A month not yet begun shows no figures and no verdict, only that it has not started.
-      const notStarted = `TODAY()<${monthCell}`;
-      const unlessNotStarted = (formula: string): string => `IF(${notStarted},"",${formula})`;
-      const requirements = requirementsMet(party.id, month);
-      let goal: CellSpec;
-      let result: CellSpec;
-      let condition: string;
-      if (party.id === "marketing") {
-        goal = {
-          ...calculated,
-          formula: existingMonths.has(month) ? `${sheetRef(month)}!${MONTH_GOAL_CELL}` : "LeadsNeeded",
-          format: formats.count,
-        };
-        // The Follow-up tab already counts the month's handed-off leads: reading it spares a pass over the log (month tabs may not exist yet).
-        result = {
-          ...calculated,
-          formula: unlessNotStarted(`${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.handed, true)}`),
-          format: formats.count,
-        };
-        condition = `${a1(row, C.result)}>=${a1(row, C.goal)}`;
-      } else if (party.id === "sales") {
-        const average = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.average, true)}`;
-        const depth = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.depth, true)}`;
-        goal = { ...calculated, value: words.salesGoal };
-        // ROUND and &, not TEXT: a TEXT pattern would be read in the spreadsheet's locale.
-        result = {
-          ...calculated,
-          formula: unlessNotStarted(
-            `IF(${average}="","—",ROUND(${average},1)&" h")&" · "&IF(${depth}="","—",ROUND(${depth},1)&" ×")`,
-          ),
-        };
-        // The Follow-up tab's verdicts, which also count leads waiting past the speed goal: one rule in both places.
-        const speed = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.speedMet, true)}`;
-        const depthMet = `${followUp}!${a1(followUpRow, FOLLOW_UP_LAYOUT.columns.depthMet, true)}`;
-        condition = `AND(${speed}<>${quote(labels.followUp.missed)},${depthMet}<>${quote(labels.followUp.missed)})`;
-      } else {
-        goal = { ...calculated, value: words.requirementsGoal };
-        result = { ...calculated, value: "" };
-        condition = "TRUE";
-      }
-      if (requirements) condition = `AND(${condition},${requirements})`;
-      const previous = row - parties.length;
-      const met = a1(row, C.met);
-      const strikes = a1(row, C.strikes);
-      const inARow = a1(row, C.inARow);
-      sheet.row(row, 1, [
-        { formula: monthStartFormula(month), format: formats.month },
-        { text: party.name, background: COLORS[party.id].light },
-        goal,
-        result,
-        {
-          ...calculated,
-          bold: true,
-          formula: `IF(${notStarted},${quote(words.notStarted)},IF(${open},${quote(words.open)},IF(${condition},${quote(words.met)},${quote(words.missed)})))`,
-        },
-        {
-          ...calculated,
-          formula: unlessNotStarted(
-            `COUNTIFS(${a1(firstRow, C.party, true)}:${a1(row, C.party)},${a1(row, C.party)},${a1(firstRow, C.met, true)}:${met},${quote(words.missed)})`,
-          ),
-          format: formats.count,
-        },
-        {
-          ...calculated,
-          formula: unlessNotStarted(
-            `IF(${met}=${quote(words.missed)},${previous >= firstRow ? `N(${a1(previous, C.inARow)})+1` : "1"},0)`,
-          ),
-          format: formats.count,
-        },
-        {
-          ...calculated,
-          formula: `IF(AND(${met}=${quote(words.missed)},${strikes}>=${config.missedGoals.strikesBeforeEscalation}),${quote(words.escalate)},"")`,
-        },
-        {
-          ...calculated,
-          bold: true,
-          formula: `IF(N(${inARow})>=${config.cancellation.missedMonthsInARow},${quote(words.cancel)},"")`,
-        },
-        { value: "", input: { key: `ledger|${month}|${party.id}` } },
-      ]);
-      rows.set(`${month}|${party.id}`, {
-        goal: a1(row, C.goal, true),
-        met: a1(row, C.met, true),
-        strikes: a1(row, C.strikes, true),
-        escalation: a1(row, C.escalation, true),
-      });
-      row += 1;
-    }
-  });
-  const lastRow = row - 1;
-  const count = lastRow - firstRow + 1;
-  const metRange = rangeA1(firstRow, C.met, count, 1);
+  const count = months.length * parties.length;
   return {
-    rows,
-    conditionalFormats: [
-      {
-        ranges: [metRange],
-        formula: `=${a1(firstRow, C.met)}=${quote(words.met)}`,
-        background: COLORS.good.background,
-        color: COLORS.good.text,
-      },
-      {
-        ranges: [metRange],
-        formula: `=${a1(firstRow, C.met)}=${quote(words.missed)}`,
-        background: COLORS.bad.background,
-        color: COLORS.bad.text,
-      },
-      {
-        ranges: [rangeA1(firstRow, C.escalation, count, 2)],
-        formula: `=${a1(firstRow, C.escalation)}<>""`,
-        background: COLORS.bad.background,
-        color: COLORS.bad.text,
-        bold: true,
-      },
-      // Months not yet begun are greyed: the ledger lists the whole SLA, but only what has started counts.
-      {
-        ranges: [rangeA1(firstRow, C.month, count, C.notes - C.month)],
-        formula: `=$${a1(firstRow, C.month)}>TODAY()`,
-        color: COLORS.muted,
-      },
-    ],
+    rows: 1 + count,
+    place: (area) => {
+      area.line(
+        0,
+        1,
+        context.labels.ledger.headers.map((title): CellSpec => ({ value: title, bold: true, wrap: true })),
+      );
+      const rows = new Map<string, LedgerRow>();
+      months.forEach((month, monthIndex) =>
+        parties.forEach((party, partyIndex) => {
+          const line: LedgerLine = {
+            area,
+            offset: 1 + monthIndex * parties.length + partyIndex,
+            month,
+            monthIndex,
+            party,
+          };
+          const verdict = goalAndResult(context, line, existingMonths);
+          const requirements = requirementsMet(party.id, month);
+          if (requirements) verdict.condition = `AND(${verdict.condition},${requirements})`;
+          area.line(line.offset, 1, ledgerCells(context, line, verdict));
+          const cell = (column: number): string => area.a1(line.offset, column, true);
+          rows.set(`${month}|${party.id}`, {
+            goal: cell(LEDGER_COLUMNS.goal),
+            met: cell(LEDGER_COLUMNS.met),
+            strikes: cell(LEDGER_COLUMNS.strikes),
+            escalation: cell(LEDGER_COLUMNS.escalation),
+          });
+        }),
+      );
+      return { rows, conditionalFormats: ledgerFormats(context, area, count) };
+    },
   };
 }

@@ -14,8 +14,9 @@ import {
   quote,
   revenueGoalFormula,
 } from "./formulas";
+import { type Area, type Section, stack } from "./sections";
 import { SheetBuilder, a1, rangeA1 } from "./sheetBuilder";
-import type { CellSpec, SheetPlan } from "./types";
+import type { CellSpec, ConditionalFormatPlan, SheetPlan } from "./types";
 
 /** How a month's inputs are set: as agreed (named ranges), or values recalculated from the month before. */
 import type { MonthInputs } from "../reconcile/storedState";
@@ -131,82 +132,113 @@ export function paceStatusFormula(
   );
 }
 
-export function planMonth(context: PlanContext, month: string, inputs: MonthInputs): SheetPlan {
-  const { labels, formats } = context;
-  const sheet = new SheetBuilder();
-  const n = daysIn(month);
-  const L = MONTH_LAYOUT;
-  const calculated: CellSpec = { background: COLORS.calculated };
-  const start = a1(L.firstDayRow, 1, true);
-  const end = `(EOMONTH(${start},0)+1)`;
-  const inMonth = (range: string): string => `${range},">="&${start},${range},"<"&${end}`;
+/** What a month tab's sections share. */
+interface MonthTab {
+  readonly context: PlanContext;
+  readonly month: string;
+  readonly inputs: MonthInputs;
+  /** Days in the month. */
+  readonly days: number;
+  /** The first day's date cell, and the day after the month, for criteria on the lead log. */
+  readonly start: string;
+  readonly end: string;
+  /** The month's lead goal. */
+  readonly goal: string;
+  /** The daily leads column, absolute. */
+  readonly dailyLeads: string;
+}
 
-  sheet.set(1, 1, { value: labels.month.title(month), bold: true });
-  sheet.set(2, 1, { value: labels.month.inputs, bold: true });
-  sheet.set(2, 2, {
+const CALCULATED: CellSpec = { background: COLORS.calculated };
+
+/** A label in column A and its cell in column B. */
+type Figure = readonly [label: CellSpec, cell: CellSpec];
+
+/**
+ * The month's inputs (agreed names, or values recalculated from the month
+ * before) and the goal they give; rows 1 and 2 of `area` hold the title and
+ * where the inputs came from, the figures follow from row 2 in MONTH_LAYOUT's order.
+ */
+function placeInputs({ context, month, inputs }: MonthTab, area: Area): void {
+  const { labels, formats } = context;
+  const recalc = inputs.mode === "recalculated" ? inputs : undefined;
+  const input = (agreed: string, recalculated: number | undefined, format: string): CellSpec => ({
+    ...(recalculated !== undefined ? { value: recalculated } : { formula: agreed }),
+    format,
+    background: COLORS.marketing.light,
+  });
+  const b = (row: number): string => a1(row, 2, true);
+  const L = MONTH_LAYOUT.inputs;
+  const rows: Record<Exclude<keyof typeof L, "status">, Figure> = {
+    quota: [{ value: labels.inputs.quota }, input("Quota", undefined, formats.money)],
+    marketingShare: [
+      { value: labels.inputs.marketingShare },
+      input("MarketingShare", recalc?.marketingShare, formats.percent),
+    ],
+    avgDealSize: [{ value: labels.inputs.avgDealSize }, input("AvgDealSize", recalc?.avgDealSize, formats.money)],
+    closeRate: [{ value: labels.inputs.closeRate }, input("CloseRate", recalc?.closeRate, formats.percent)],
+    revenueGoal: [
+      { value: labels.inputs.revenueGoal },
+      { ...CALCULATED, formula: revenueGoalFormula(b(L.quota), b(L.marketingShare)), format: formats.money },
+    ],
+    customersNeeded: [
+      { value: labels.inputs.customersNeeded },
+      { ...CALCULATED, formula: customersNeededFormula(b(L.revenueGoal), b(L.avgDealSize)), format: formats.count },
+    ],
+    goal: [
+      { value: labels.month.goal, bold: true },
+      {
+        ...CALCULATED,
+        formula: leadsNeededFormula(b(L.customersNeeded), b(L.closeRate)),
+        format: formats.count,
+        bold: true,
+      },
+    ],
+  };
+  area.set(0, 1, { value: labels.month.title(month), bold: true });
+  area.set(1, 1, { value: labels.month.inputs, bold: true });
+  area.set(1, 2, {
     value: inputs.mode === "agreed" ? labels.month.agreed : `${labels.month.recalculated} (${inputs.from})`,
     italic: true,
     color: COLORS.muted,
   });
-
-  const input = (
-    row: number,
-    label: string,
-    agreed: string,
-    recalculated: number | undefined,
-    format: string,
-  ): void => {
-    sheet.set(row, 1, { value: label });
-    const cell: CellSpec =
-      inputs.mode === "recalculated" && recalculated !== undefined ? { value: recalculated } : { formula: agreed };
-    sheet.set(row, 2, { ...cell, format, background: COLORS.marketing.light });
-  };
-  const recalc = inputs.mode === "recalculated" ? inputs : undefined;
-  sheet.set(L.inputs.quota, 1, { value: labels.inputs.quota });
-  sheet.set(L.inputs.quota, 2, { formula: "Quota", format: formats.money, background: COLORS.marketing.light });
-  input(
-    L.inputs.marketingShare,
-    labels.inputs.marketingShare,
-    "MarketingShare",
-    recalc?.marketingShare,
-    formats.percent,
-  );
-  input(L.inputs.avgDealSize, labels.inputs.avgDealSize, "AvgDealSize", recalc?.avgDealSize, formats.money);
-  input(L.inputs.closeRate, labels.inputs.closeRate, "CloseRate", recalc?.closeRate, formats.percent);
-  const b = (row: number): string => a1(row, 2, true);
-  sheet.set(L.inputs.revenueGoal, 1, { value: labels.inputs.revenueGoal });
-  sheet.set(L.inputs.revenueGoal, 2, {
-    ...calculated,
-    formula: revenueGoalFormula(b(L.inputs.quota), b(L.inputs.marketingShare)),
-    format: formats.money,
-  });
-  sheet.set(L.inputs.customersNeeded, 1, { value: labels.inputs.customersNeeded });
-  sheet.set(L.inputs.customersNeeded, 2, {
-    ...calculated,
-    formula: customersNeededFormula(b(L.inputs.revenueGoal), b(L.inputs.avgDealSize)),
-    format: formats.count,
-  });
-  sheet.set(L.inputs.goal, 1, { value: labels.month.goal, bold: true });
-  sheet.set(L.inputs.goal, 2, {
-    ...calculated,
-    formula: leadsNeededFormula(b(L.inputs.customersNeeded), b(L.inputs.closeRate)),
-    format: formats.count,
+  for (const [key, [label, cell]] of Object.entries(rows))
+    area.line(L[key as keyof typeof rows] - area.top, 1, [label, cell]);
+  if (!recalc) return;
+  // A goal from actuals more than twice or less than half the agreed one says so beside it.
+  const goal = b(L.goal);
+  const far = `AND(LeadsNeeded>0,OR(${goal}>2*LeadsNeeded,${goal}<LeadsNeeded/2))`;
+  area.set(L.goal - area.top, 3, {
+    formula: `IF(${far},${labels.month.farFromAgreed("LeadsNeeded").slice(1)},"")`,
     bold: true,
+    color: COLORS.bad.text,
   });
-  const goal = b(L.inputs.goal);
-  if (inputs.mode === "recalculated") {
-    // A goal from actuals more than twice or less than half the agreed one says so beside it.
-    const far = `AND(LeadsNeeded>0,OR(${goal}>2*LeadsNeeded,${goal}<LeadsNeeded/2))`;
-    sheet.set(L.inputs.goal, 3, {
-      formula: `IF(${far},${labels.month.farFromAgreed("LeadsNeeded").slice(1)},"")`,
-      bold: true,
-      color: COLORS.bad.text,
-    });
-  }
+}
 
-  // Tracking metrics, method §3.
-  const m = L.metrics;
+/** The month's status against its pace (paceStatusFormula), with the tolerance beside it; returns the status cell. */
+function placeStatus({ context, start, days, goal, dailyLeads }: MonthTab, area: Area): string {
+  const { labels, formats } = context;
+  const row = MONTH_LAYOUT.inputs.status - area.top;
+  area.set(row, 1, { value: labels.month.status, bold: true });
+  // The tolerance beside the status it sets: pace from it up to 100 % is at risk, below it behind.
+  area.set(row, 3, { value: labels.month.behindBelow, italic: true, color: COLORS.muted });
+  area.set(row, 4, { ...CALCULATED, value: context.config.marketing.paceTolerance, format: formats.percent });
+  return area.set(row, 2, {
+    ...CALCULATED,
+    bold: true,
+    formula: paceStatusFormula(
+      { start, days, goal, delivered: `SUM(${dailyLeads})`, tolerance: area.a1(row, 4, true), today: "TODAY()" },
+      labels.month,
+    ),
+  });
+}
+
+/** Tracking metrics, method §3, in columns E and F from the top of `area`. */
+function placeMetrics({ context, month, start, end, dailyLeads }: MonthTab, area: Area): void {
+  const { labels, formats } = context;
+  const m = MONTH_LAYOUT.metrics;
+  const words = labels.month.metricLabels;
   const e = (row: number): string => a1(row, m.column + 1, true);
+  const inMonth = (range: string): string => `${range},">="&${start},${range},"<"&${end}`;
   // One formula reads the lead log through named ranges only or literal ranges only, so the columns it pairs
   // row by row have one size however a name is bounded; names where every column it reads has one (the engine
   // fetches a named column once for every formula), literal ranges alike where one has none.
@@ -214,144 +246,179 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
   const closedOn = leadRange(context, "closedOn");
   const created = leadRange(context, "created");
   const customer = leadRange(context, "customer");
-  const revenue = leadRange(context, "revenue");
-  const named = { customer: "Leads_Customer", revenue: "Leads_Revenue" };
-  const metric = (row: number, label: string, cell: CellSpec): void => {
-    sheet.set(row, m.column, { value: label });
-    sheet.set(row, m.column + 1, { ...calculated, ...cell });
+  const figure = (label: string, cell: CellSpec): Figure => [{ value: label }, { ...CALCULATED, ...cell }];
+  const rows: Record<Exclude<keyof typeof m, "column">, Figure> = {
+    // The daily counts below add up to the month's: no second pass over the log.
+    leads: figure(words.leads, { formula: `SUM(${dailyLeads})`, format: formats.count }),
+    won: figure(words.won, { formula: `COUNTIFS(${inMonth(handedOff)},Leads_Customer,TRUE)`, format: formats.count }),
+    wonRevenue: figure(words.wonRevenue, {
+      formula: `SUMIFS(Leads_Revenue,${inMonth(handedOff)},Leads_Customer,TRUE)`,
+      format: formats.money,
+    }),
+    marketingRevenue: figure(words.marketingRevenue, {
+      formula: `SUMIFS(${leadRange(context, "revenue")},${inMonth(closedOn)},${customer},TRUE)`,
+      format: formats.money,
+    }),
+    totalRevenue: [
+      { value: words.totalRevenue, bold: true },
+      { value: "", format: formats.money, background: COLORS.marketing.light, input: { key: `totalRevenue|${month}` } },
+    ],
+    cycle: figure(words.cycle, {
+      // Closed minus created is arithmetic on columns: inside ARRAYFORMULA, not left to FILTER.
+      formula: `ARRAYFORMULA(IFERROR(AVERAGE(FILTER(${closedOn}-${created},${closedOn}>=${start},${closedOn}<${end},${customer}=TRUE,ISNUMBER(${created}))),""))`,
+      format: formats.decimal,
+    }),
+    closeRate: figure(words.closeRate, {
+      formula: closeRateFormula(e(m.won), e(m.leads)),
+      format: formats.percent,
+      bold: true,
+    }),
+    dealSize: figure(words.dealSize, {
+      formula: dealSizeFormula(e(m.wonRevenue), e(m.won)),
+      format: formats.money,
+      bold: true,
+    }),
+    marketingShare: figure(words.marketingShare, {
+      formula: marketingShareFormula(e(m.marketingRevenue), e(m.totalRevenue)),
+      format: formats.percent,
+      bold: true,
+    }),
   };
-  sheet.set(2, m.column, { value: labels.month.metrics, bold: true });
-  // The daily counts below add up to the month's: no second pass over the log.
-  metric(m.leads, labels.month.metricLabels.leads, {
-    formula: `SUM(${rangeA1(L.firstDayRow, 4, n, 1, true)})`,
-    format: formats.count,
-  });
-  metric(m.won, labels.month.metricLabels.won, {
-    formula: `COUNTIFS(${inMonth(handedOff)},${named.customer},TRUE)`,
-    format: formats.count,
-  });
-  metric(m.wonRevenue, labels.month.metricLabels.wonRevenue, {
-    formula: `SUMIFS(${named.revenue},${inMonth(handedOff)},${named.customer},TRUE)`,
-    format: formats.money,
-  });
-  metric(m.marketingRevenue, labels.month.metricLabels.marketingRevenue, {
-    formula: `SUMIFS(${revenue},${inMonth(closedOn)},${customer},TRUE)`,
-    format: formats.money,
-  });
-  sheet.set(m.totalRevenue, m.column, { value: labels.month.metricLabels.totalRevenue, bold: true });
-  sheet.set(m.totalRevenue, m.column + 1, {
-    value: "",
-    format: formats.money,
-    background: COLORS.marketing.light,
-    input: { key: `totalRevenue|${month}` },
-  });
-  metric(m.cycle, labels.month.metricLabels.cycle, {
-    // Closed minus created is arithmetic on columns: inside ARRAYFORMULA, not left to FILTER.
-    formula: `ARRAYFORMULA(IFERROR(AVERAGE(FILTER(${closedOn}-${created},${closedOn}>=${start},${closedOn}<${end},${customer}=TRUE,ISNUMBER(${created}))),""))`,
-    format: formats.decimal,
-  });
-  metric(m.closeRate, labels.month.metricLabels.closeRate, {
-    formula: closeRateFormula(e(m.won), e(m.leads)),
-    format: formats.percent,
-    bold: true,
-  });
-  metric(m.dealSize, labels.month.metricLabels.dealSize, {
-    formula: dealSizeFormula(e(m.wonRevenue), e(m.won)),
-    format: formats.money,
-    bold: true,
-  });
-  metric(m.marketingShare, labels.month.metricLabels.marketingShare, {
-    formula: marketingShareFormula(e(m.marketingRevenue), e(m.totalRevenue)),
-    format: formats.percent,
-    bold: true,
-  });
+  area.set(0, m.column, { value: labels.month.metrics, bold: true });
+  for (const [key, cells] of Object.entries(rows)) area.line(m[key as keyof typeof rows] - area.top, m.column, cells);
+}
 
-  // Daily pace.
-  const header = L.headerRow;
-  sheet.row(
-    header,
-    1,
-    labels.month.headers.map(
-      (title): CellSpec => ({
-        value: title,
-        bold: true,
-        background: COLORS.header,
-        color: COLORS.headerText,
-        wrap: true,
-      }),
-    ),
-  );
-  sheet.set(header, CHART_ACTUAL_COLUMN, {
-    value: labels.month.chartActual,
+/** Inputs, goal and status in columns A to D, the metrics beside them in E and F; returns the status cell. */
+function figuresSection(tab: MonthTab): Section<string> {
+  return {
+    rows: MONTH_LAYOUT.metrics.marketingShare,
+    place: (area) => {
+      placeInputs(tab, area);
+      placeMetrics(tab, area.below(1));
+      return placeStatus(tab, area);
+    },
+  };
+}
+
+/** Room for the pace chart, between the figures and the days, where a screen shows it without scrolling sideways. */
+function chartSection(): Section<number> {
+  return { rows: MONTH_LAYOUT.headerRow - MONTH_LAYOUT.chart.row, gap: 1, place: (area) => area.top };
+}
+
+/**
+ * One day's row: date, goal per day, cumulative goal, leads, cumulative actual, ahead or behind, pace, note,
+ * and the chart's cumulative actual. The first day's row holds the formulas that fill the leads, cumulative
+ * actual and chart columns (`fills`).
+ */
+function dayCells(
+  { context, month, days, goal }: MonthTab,
+  area: Area,
+  day: number,
+  fills?: { leads: string; total: string; chart: string },
+): CellSpec[] {
+  const { formats } = context;
+  const at = (column: number): string => area.a1(day, column);
+  const actual = at(5);
+  const target = at(3);
+  return [
+    { formula: day === 1 ? monthStartFormula(month) : `${area.a1(day - 1, 1)}+1`, format: formats.date },
+    { ...CALCULATED, formula: `${goal}/${days}`, format: formats.decimal },
+    { ...CALCULATED, formula: `DAY(${at(1)})*${goal}/${days}`, format: formats.decimal },
+    // Leads handed off per day: one formula in the first day's row fills the column (dailyLeadsFormula).
+    { ...CALCULATED, ...(fills && { formula: fills.leads }), format: formats.count },
+    // Blank after today, so the actual line stops at today (method §4).
+    { ...CALCULATED, ...(fills && { formula: fills.total }), format: formats.count },
+    { ...CALCULATED, formula: `IF(${actual}="","",${actual}-${target})`, format: formats.decimal },
+    { ...CALCULATED, formula: `IF(${actual}="","",IF(${target}>0,${actual}/${target},""))`, format: formats.percent },
+    { value: "", input: { key: `note|${month}-${String(day).padStart(2, "0")}` } },
+    // Chart-only: the cumulative actual with #N/A after today (chartActualFormula).
+    { ...CALCULATED, format: formats.count, color: COLORS.muted, italic: true, ...(fills && { formula: fills.chart }) },
+  ];
+}
+
+/** Daily pace: the header, then a row per day; the first day's row holds the formulas that fill whole columns. */
+function daysSection(tab: MonthTab): Section {
+  const { context, days } = tab;
+  const { labels } = context;
+  const header = (value: string, background: string): CellSpec => ({
+    value,
     bold: true,
-    background: COLORS.muted,
+    background,
     color: COLORS.headerText,
     wrap: true,
   });
-  const chartOnly: CellSpec = { format: formats.count, color: COLORS.muted, italic: true };
-  const firstDay = L.firstDayRow;
-  const lastDay = firstDay + n - 1;
-  for (let day = 1; day <= n; day++) {
-    const row = firstDay + day - 1;
-    const date = a1(row, 1);
-    const actual = a1(row, 5);
-    const target = a1(row, 3);
-    sheet.row(row, 1, [
-      { formula: day === 1 ? monthStartFormula(month) : `${a1(row - 1, 1)}+1`, format: formats.date },
-      { ...calculated, formula: `${goal}/${n}`, format: formats.decimal },
-      { ...calculated, formula: `DAY(${date})*${goal}/${n}`, format: formats.decimal },
-      // Leads handed off per day: one formula in the first day's row fills the column (dailyLeadsFormula).
-      day === 1
-        ? {
-            ...calculated,
-            formula: dailyLeadsFormula(rangeA1(firstDay, 1, n, 1, true), n, handedOff),
-            format: formats.count,
-          }
-        : { ...calculated, format: formats.count },
-      // Blank after today, so the actual line stops at today (method §4).
-      day === 1
-        ? {
-            ...calculated,
-            formula: runningTotalFormula(rangeA1(firstDay, 1, n, 1, true), rangeA1(firstDay, 4, n, 1, true)),
-            format: formats.count,
-          }
-        : { ...calculated, format: formats.count },
-      { ...calculated, formula: `IF(${actual}="","",${actual}-${target})`, format: formats.decimal },
-      { ...calculated, formula: `IF(${actual}="","",IF(${target}>0,${actual}/${target},""))`, format: formats.percent },
-      { value: "", input: { key: `note|${month}-${String(day).padStart(2, "0")}` } },
-      // Chart-only: the cumulative actual with #N/A after today (chartActualFormula).
-      day === 1
-        ? { ...calculated, ...chartOnly, formula: chartActualFormula(rangeA1(firstDay, 5, n, 1, true)) }
-        : { ...calculated, ...chartOnly },
-    ]);
-  }
+  return {
+    rows: 1 + days,
+    gap: 0,
+    place: (area) => {
+      area.line(
+        0,
+        1,
+        labels.month.headers.map((title) => header(title, COLORS.header)),
+      );
+      area.set(0, CHART_ACTUAL_COLUMN, header(labels.month.chartActual, COLORS.muted));
+      const column = (index: number): string => area.range(1, index, days, 1, true);
+      const fills = {
+        leads: dailyLeadsFormula(column(1), days, "Leads_HandedOff"),
+        total: runningTotalFormula(column(1), column(4)),
+        chart: chartActualFormula(column(5)),
+      };
+      for (let day = 1; day <= days; day++) area.line(day, 1, dayCells(tab, area, day, day === 1 ? fills : undefined));
+    },
+  };
+}
 
-  const delivered = `SUM(${rangeA1(firstDay, 4, n, 1, true)})`;
-  sheet.set(L.inputs.status, 1, { value: labels.month.status, bold: true });
-  // The tolerance beside the status it sets: pace from it up to 100 % is at risk, below it behind.
-  sheet.set(L.inputs.status, 3, { value: labels.month.behindBelow, italic: true, color: COLORS.muted });
-  sheet.set(L.inputs.status, 4, {
-    ...calculated,
-    value: context.config.marketing.paceTolerance,
-    format: formats.percent,
-  });
-  const statusCell = sheet.set(L.inputs.status, 2, {
-    ...calculated,
-    bold: true,
-    formula: paceStatusFormula(
-      { start, days: n, goal, delivered, tolerance: a1(L.inputs.status, 4, true), today: "TODAY()" },
-      labels.month,
-    ),
-  });
+/** The status colours: on track or met good, at risk a warning, behind or missed bad; days behind in red. */
+function monthFormats(labels: PlanContext["labels"], status: string, days: number): ConditionalFormatPlan[] {
+  const is = (word: string): string => `${status}=${quote(word)}`;
+  const words = labels.month;
+  const good = { background: COLORS.good.background, color: COLORS.good.text };
+  const first = a1(MONTH_LAYOUT.firstDayRow, 6);
+  return [
+    { ranges: [status], formula: `=${is(words.onTrack)}`, ...good },
+    { ranges: [status], formula: `=${is(words.met)}`, ...good },
+    { ranges: [status], formula: `=${is(words.atRisk)}`, background: COLORS.warn.background, color: COLORS.warn.text },
+    {
+      ranges: [status],
+      formula: `=OR(${is(words.behind)},${is(words.missed)})`,
+      background: COLORS.bad.background,
+      color: COLORS.bad.text,
+    },
+    {
+      ranges: [rangeA1(MONTH_LAYOUT.firstDayRow, 6, days, 1)],
+      formula: `=AND(${first}<>"",${first}<0)`,
+      color: COLORS.bad.text,
+    },
+  ];
+}
 
-  const range = (column: number): string => rangeA1(header, column, n + 1, 1);
+export function planMonth(context: PlanContext, month: string, inputs: MonthInputs): SheetPlan {
+  const { labels } = context;
+  const n = daysIn(month);
+  const L = MONTH_LAYOUT;
+  const start = a1(L.firstDayRow, 1, true);
+  const tab: MonthTab = {
+    context,
+    month,
+    inputs,
+    days: n,
+    start,
+    end: `(EOMONTH(${start},0)+1)`,
+    goal: MONTH_GOAL_CELL,
+    dailyLeads: rangeA1(L.firstDayRow, 4, n, 1, true),
+  };
+  const sheet = new SheetBuilder();
+  const {
+    placed: [status, chartRow],
+  } = stack(sheet, [figuresSection(tab), chartSection(), daysSection(tab)], { gap: 1 });
+  const range = (column: number): string => rangeA1(L.headerRow, column, n + 1, 1);
   return {
     key: `month:${month}`,
     name: month,
     tabColor: COLORS.marketing.strong,
     frozenRows: 0,
     frozenColumns: 0,
-    minRows: Math.max(lastDay, 45) + 5,
+    minRows: Math.max(L.firstDayRow + n - 1, 45) + 5,
     minColumns: 20,
     // Wide enough for every label on one line; the metric labels share column E with the cumulative actual.
     columnWidths: [
@@ -364,42 +431,12 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
     blocks: [sheet.toBlock({ row: 1, column: 1 })],
     validations: [
       {
-        range: a1(m.totalRevenue, m.column + 1),
+        range: a1(L.metrics.totalRevenue, L.metrics.column + 1),
         rule: { kind: "numberAtLeast", min: 0 },
         helpText: labels.month.metricLabels.totalRevenue,
       },
     ],
-    conditionalFormats: [
-      {
-        ranges: [statusCell],
-        formula: `=${statusCell}=${quote(labels.month.onTrack)}`,
-        background: COLORS.good.background,
-        color: COLORS.good.text,
-      },
-      {
-        ranges: [statusCell],
-        formula: `=${statusCell}=${quote(labels.month.met)}`,
-        background: COLORS.good.background,
-        color: COLORS.good.text,
-      },
-      {
-        ranges: [statusCell],
-        formula: `=${statusCell}=${quote(labels.month.atRisk)}`,
-        background: COLORS.warn.background,
-        color: COLORS.warn.text,
-      },
-      {
-        ranges: [statusCell],
-        formula: `=OR(${statusCell}=${quote(labels.month.behind)},${statusCell}=${quote(labels.month.missed)})`,
-        background: COLORS.bad.background,
-        color: COLORS.bad.text,
-      },
-      {
-        ranges: [rangeA1(firstDay, 6, n, 1)],
-        formula: `=AND(${a1(firstDay, 6)}<>"",${a1(firstDay, 6)}<0)`,
-        color: COLORS.bad.text,
-      },
-    ],
+    conditionalFormats: monthFormats(labels, status, n),
     charts: [
       {
         key: "pace",
@@ -411,7 +448,7 @@ export function planMonth(context: PlanContext, month: string, inputs: MonthInpu
           { range: range(CHART_ACTUAL_COLUMN), type: "line", color: COLORS.marketing.strong },
           { range: range(4), type: "bars", color: "#aecbfa" },
         ],
-        anchor: { row: L.chart.row, column: L.chart.column },
+        anchor: { row: chartRow, column: L.chart.column },
         width: L.chart.width,
         height: L.chart.height,
         vAxisTitle: labels.month.chartAxis,
