@@ -29,7 +29,15 @@ import {
   tierTable,
   workSchedule,
 } from "./params";
-import { aggregate, elementwise, spill, withTexts, type CustomFunction, type FunctionTexts } from "./registry";
+import {
+  aggregate,
+  elementwise,
+  spill,
+  withTexts,
+  type CustomFunction,
+  type DeclaredFunction,
+  type FunctionTexts,
+} from "./registry";
 import { FUNCTION_TEXTS } from "./texts";
 
 const quota = amount("quota", "nonNegative");
@@ -296,8 +304,12 @@ const DECLARED = [
 /** The texts texts.ts must give in each language: one per declared function and parameter. */
 export type DeclaredTexts = FunctionTexts<typeof DECLARED>;
 
-export const FUNCTIONS: readonly CustomFunction[] = DECLARED.map((fn) => withTexts(fn, FUNCTION_TEXTS));
+/** The functions as the runtime calls them. They carry no texts, so the server bundle (dist/Code.js) holds none. */
+const RUNTIME = DECLARED as readonly unknown[] as readonly DeclaredFunction[];
 
-export function findFunction(name: string): CustomFunction | undefined {
-  return FUNCTIONS.find((fn) => fn.name === name.toUpperCase());
+/** The functions with their texts, for the stubs, the docs and the reference dialog (all made at build time). */
+export const FUNCTIONS: readonly CustomFunction[] = /* @__PURE__ */ DECLARED.map((fn) => withTexts(fn, FUNCTION_TEXTS));
+
+export function findFunction(name: string): DeclaredFunction | undefined {
+  return RUNTIME.find((fn) => fn.name === name.toUpperCase());
 }

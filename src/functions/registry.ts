@@ -46,14 +46,12 @@ export type ColumnsOf<P extends Params> = {
 
 interface Declaration<P extends Params> {
   readonly name: string;
-  readonly summary: Localized;
-  readonly returns: Localized;
   readonly examples: readonly Example[];
   readonly params: P;
 }
 
 /** Works row by row: a range in any row parameter gives a range of results of the same shape. */
-export interface ElementwiseFunction<P extends Params = readonly AnyParam[]> extends Declaration<P> {
+export interface ElementwiseFunction<P extends Params = Params> extends Declaration<P> {
   readonly kind: "elementwise";
   evaluate(args: ValuesOf<P>, context: CallContext): number;
 }
@@ -62,32 +60,46 @@ export interface ElementwiseFunction<P extends Params = readonly AnyParam[]> ext
  * Reads whole columns and returns one number, or blank when there is nothing
  * to summarize; with `row`, a row of numbers side by side (e.g. counts per band).
  */
-export interface AggregateFunction<P extends Params = readonly AnyParam[]> extends Declaration<P> {
+export interface AggregateFunction<P extends Params = Params> extends Declaration<P> {
   readonly kind: "aggregate";
   readonly row?: true;
   evaluate(args: ColumnsOf<P>, context: CallContext): number | undefined | readonly number[];
 }
 
 /** Returns a column that spills into the cells below. */
-export interface SpillFunction<P extends Params = readonly AnyParam[]> extends Declaration<P> {
+export interface SpillFunction<P extends Params = Params> extends Declaration<P> {
   readonly kind: "spill";
   evaluate(args: ValuesOf<P>, context: CallContext): number[];
 }
 
-export type CustomFunction = ElementwiseFunction | AggregateFunction | SpillFunction;
+/** A function as the runtime calls it: declared parameters and implementation, no texts. */
+export type DeclaredFunction = ElementwiseFunction | AggregateFunction | SpillFunction;
+
+/** A function with what it does, returns and each parameter is, in every language. */
+type Documented<F extends DeclaredFunction> = Omit<F, "params"> & {
+  readonly summary: Localized;
+  readonly returns: Localized;
+  readonly params: readonly AnyParam[];
+};
+
+/** A registered function with its texts: what the stubs, the docs and the reference dialog read. */
+export type CustomFunction =
+  | Documented<ElementwiseFunction>
+  | Documented<AggregateFunction>
+  | Documented<SpillFunction>;
 
 /**
  * A function as definitions.ts declares it: everything but its texts. Its name
  * and its parameters' names stay literal types, so texts.ts is checked against them.
  */
 export interface Declared<N extends string = string, P extends Params = Params> {
-  readonly kind: CustomFunction["kind"];
+  readonly kind: DeclaredFunction["kind"];
   readonly name: N;
   readonly params: P;
 }
 
 /** What a declaration gives: the function without its kind and texts, its name as a literal type. */
-type WithoutTexts<F, N extends string> = Omit<F, "kind" | "name" | "summary" | "returns"> & { readonly name: N };
+type WithoutTexts<F, N extends string> = Omit<F, "kind" | "name"> & { readonly name: N };
 
 export function elementwise<const N extends string, const P extends Params>(
   declaration: WithoutTexts<ElementwiseFunction<P>, N>,
@@ -149,7 +161,7 @@ export type CallResult = CellResult | CellResult[][];
  * Anything wrong with the call as a whole throws an `Error` whose message
  * names the function and the argument, in the user's language.
  */
-export function invoke(fn: CustomFunction, rawArgs: readonly unknown[], context: CallContext): CallResult {
+export function invoke(fn: DeclaredFunction, rawArgs: readonly unknown[], context: CallContext): CallResult {
   try {
     if (rawArgs.length > fn.params.length) {
       throw new SlaInputError("tooManyArguments", "", rawArgs.length, { max: fn.params.length });
@@ -195,7 +207,7 @@ function shapeOf(grid: readonly (readonly unknown[])[]): string {
 }
 
 /** Coerces a value passed for a single-value parameter; a 1×1 range counts as its value. */
-function coerceSingle(param: AnyParam, raw: unknown, context: CallContext): unknown {
+function coerceSingle(param: AnyDeclaredParam, raw: unknown, context: CallContext): unknown {
   let value = raw;
   if (Array.isArray(raw)) {
     const grid = toGrid(raw);
@@ -280,7 +292,7 @@ function evaluateCell(
     for (let index = 0; index < params.length; index++) {
       const grid = grids[index];
       if (grid === undefined) continue;
-      const param = params[index] as AnyParam;
+      const param = params[index] as AnyDeclaredParam;
       const cell = grid.length === 1 && grid[0]?.length === 1 ? grid[0][0] : grid[row]?.[column];
       if (isBlank(cell)) {
         if (param.blankValue === undefined) return "";

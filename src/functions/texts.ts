@@ -8,78 +8,75 @@
 import type { Translations } from "../core/i18n";
 import type { DeclaredTexts } from "./definitions";
 
-/** Parameters several functions share, described once. */
-const enParams = {
-  quota: "Sales quota for the period: the total revenue sales must close.",
-  marketing_share: "Share of revenue that comes from marketing-generated leads.",
-  avg_deal_size: "Average revenue of one closed deal.",
-  exact: "TRUE gives the unrounded value; by default the result is rounded up to whole people.",
-  monthly_goal: "The month's goal, e.g. leads needed.",
-  month: "Any date in the month, or the number of days.",
-  handed_off: "When the lead was handed to sales (a date and time per row).",
-  first_follow_up: "When sales first followed up on the lead; blank while it has not.",
-  business_hours:
-    'Working hours that count, e.g. "Mon-Fri 09:00-17:00"; blank counts every hour. Hours are read on the spreadsheet\'s clock, with or without business hours and holidays: 20:00 to 08:00 is 12 hours also the night clocks change, as in the workbook.',
-  holidays: "A range of dates that are not working days.",
-};
+// Parameters several functions share, described once per language. Plain constants, not an object:
+// a property read would keep every text in the server bundle, which needs none.
+const enQuota = "Sales quota for the period: the total revenue sales must close.";
+const enMarketingShare = "Share of revenue that comes from marketing-generated leads.";
+const enAvgDealSize = "Average revenue of one closed deal.";
+const enExact = "TRUE gives the unrounded value; by default the result is rounded up to whole people.";
+const enMonthlyGoal = "The month's goal, e.g. leads needed.";
+const enMonth = "Any date in the month, or the number of days.";
+const enHandedOff = "When the lead was handed to sales (a date and time per row).";
+const enFirstFollowUp = "When sales first followed up on the lead; blank while it has not.";
+const enBusinessHours =
+  'Working hours that count, e.g. "Mon-Fri 09:00-17:00"; blank counts every hour. Hours are read on the spreadsheet\'s clock, with or without business hours and holidays: 20:00 to 08:00 is 12 hours also the night clocks change, as in the workbook.';
+const enHolidays = "A range of dates that are not working days.";
 
-const deParams: typeof enParams = {
-  quota: "Verkaufsziel des Zeitraums: der Gesamtumsatz, den der Vertrieb abschließen muss.",
-  marketing_share: "Anteil des Umsatzes aus Leads, die das Marketing erzeugt.",
-  avg_deal_size: "Durchschnittlicher Umsatz eines abgeschlossenen Geschäfts.",
-  exact: "WAHR liefert den ungerundeten Wert; sonst wird auf ganze Personen aufgerundet.",
-  monthly_goal: "Das Monatsziel, z. B. benötigte Leads.",
-  month: "Ein beliebiges Datum im Monat oder die Anzahl Tage.",
-  handed_off: "Wann der Lead an den Vertrieb übergeben wurde (Datum und Uhrzeit je Zeile).",
-  first_follow_up: "Wann der Vertrieb den Lead zuerst kontaktiert hat; leer, solange nicht.",
-  business_hours:
-    'Arbeitszeit, die zählt, z. B. "Mo-Fr 09:00-17:00"; leer zählt jede Stunde. Gezählt wird nach der Uhr der Tabelle, mit oder ohne Arbeitszeiten und Feiertage: 20:00 bis 08:00 sind 12 Stunden, auch in der Nacht der Zeitumstellung, wie in der Arbeitsmappe.',
-  holidays: "Ein Bereich mit Daten, die keine Arbeitstage sind.",
-};
+const deQuota = "Verkaufsziel des Zeitraums: der Gesamtumsatz, den der Vertrieb abschließen muss.";
+const deMarketingShare = "Anteil des Umsatzes aus Leads, die das Marketing erzeugt.";
+const deAvgDealSize = "Durchschnittlicher Umsatz eines abgeschlossenen Geschäfts.";
+const deExact = "WAHR liefert den ungerundeten Wert; sonst wird auf ganze Personen aufgerundet.";
+const deMonthlyGoal = "Das Monatsziel, z. B. benötigte Leads.";
+const deMonth = "Ein beliebiges Datum im Monat oder die Anzahl Tage.";
+const deHandedOff = "Wann der Lead an den Vertrieb übergeben wurde (Datum und Uhrzeit je Zeile).";
+const deFirstFollowUp = "Wann der Vertrieb den Lead zuerst kontaktiert hat; leer, solange nicht.";
+const deBusinessHours =
+  'Arbeitszeit, die zählt, z. B. "Mo-Fr 09:00-17:00"; leer zählt jede Stunde. Gezählt wird nach der Uhr der Tabelle, mit oder ohne Arbeitszeiten und Feiertage: 20:00 bis 08:00 sind 12 Stunden, auch in der Nacht der Zeitumstellung, wie in der Arbeitsmappe.';
+const deHolidays = "Ein Bereich mit Daten, die keine Arbeitstage sind.";
 
 const en: DeclaredTexts = {
   SLA_REVENUE_GOAL: {
     summary: "Revenue marketing must source: quota × marketing share.",
     returns: "the marketing revenue goal",
     params: {
-      quota: enParams.quota,
-      marketing_share: enParams.marketing_share,
+      quota: enQuota,
+      marketing_share: enMarketingShare,
     },
   },
   SLA_CUSTOMERS_NEEDED: {
     summary: "Customers marketing's leads must turn into: revenue goal ÷ average deal size, rounded up.",
     returns: "customers needed (whole customers unless exact is TRUE)",
     params: {
-      quota: enParams.quota,
-      marketing_share: enParams.marketing_share,
-      avg_deal_size: enParams.avg_deal_size,
-      exact: enParams.exact,
+      quota: enQuota,
+      marketing_share: enMarketingShare,
+      avg_deal_size: enAvgDealSize,
+      exact: enExact,
     },
   },
   SLA_LEADS_NEEDED: {
     summary: "Leads marketing must deliver: whole customers needed ÷ close rate, rounded up.",
     returns: "leads needed (whole customers first, then whole leads; exact gives the unrounded value)",
     params: {
-      quota: enParams.quota,
-      marketing_share: enParams.marketing_share,
-      avg_deal_size: enParams.avg_deal_size,
+      quota: enQuota,
+      marketing_share: enMarketingShare,
+      avg_deal_size: enAvgDealSize,
       close_rate: "Share of leads that become customers.",
-      exact: enParams.exact,
+      exact: enExact,
     },
   },
   SLA_DAILY_TARGET: {
     summary: "The daily pace of a monthly goal: goal ÷ days in the month.",
     returns: "the daily target",
     params: {
-      monthly_goal: enParams.monthly_goal,
-      month: enParams.month,
+      monthly_goal: enMonthlyGoal,
+      month: enMonth,
     },
   },
   SLA_CUMULATIVE_GOAL: {
     summary: "The goal to date on a day of the month: day × goal ÷ days in the month.",
     returns: "the cumulative goal on that day",
     params: {
-      monthly_goal: enParams.monthly_goal,
+      monthly_goal: enMonthlyGoal,
       date: "The day to measure at.",
     },
   },
@@ -87,8 +84,8 @@ const en: DeclaredTexts = {
     summary: "The month's goal line: one cumulative goal per day, spilling down a column.",
     returns: "a column of cumulative goals for days 1 to n",
     params: {
-      monthly_goal: enParams.monthly_goal,
-      month: enParams.month,
+      monthly_goal: enMonthlyGoal,
+      month: enMonth,
     },
   },
   SLA_CLOSE_RATE: {
@@ -119,10 +116,10 @@ const en: DeclaredTexts = {
     summary: "Hours from hand-off to first follow-up, per row; with business hours only working time counts.",
     returns: "response hours per row (blank until followed up; a row whose follow-up is before its hand-off shows why)",
     params: {
-      handed_off: enParams.handed_off,
-      first_follow_up: enParams.first_follow_up,
-      business_hours: enParams.business_hours,
-      holidays: enParams.holidays,
+      handed_off: enHandedOff,
+      first_follow_up: enFirstFollowUp,
+      business_hours: enBusinessHours,
+      holidays: enHolidays,
     },
   },
   SLA_FOLLOWUP_SPEED: {
@@ -130,11 +127,11 @@ const en: DeclaredTexts = {
     returns:
       'response hours; blank when no lead has been followed up yet. A row whose follow-up is before its hand-off, or that has no hand-off, is left out, as on the Follow-up tab (SLA_RESPONSE_HOURS flags it); "count" gives the leads measured, "skipped" the rows left out',
     params: {
-      handed_off: enParams.handed_off,
-      first_follow_up: enParams.first_follow_up,
+      handed_off: enHandedOff,
+      first_follow_up: enFirstFollowUp,
       statistic: "Which statistic to report.",
-      business_hours: enParams.business_hours,
-      holidays: enParams.holidays,
+      business_hours: enBusinessHours,
+      holidays: enHolidays,
     },
   },
   SLA_SPEED_BANDS: {
@@ -143,11 +140,11 @@ const en: DeclaredTexts = {
     returns:
       "a row: per band edge, the leads followed up within it, then the leads followed up later than every edge or not yet. Rows without a hand-off, and rows whose follow-up is before their hand-off, are left out, as on the Follow-up tab",
     params: {
-      handed_off: enParams.handed_off,
-      first_follow_up: enParams.first_follow_up,
+      handed_off: enHandedOff,
+      first_follow_up: enFirstFollowUp,
       bands: "The band edges in hours, e.g. {5/60, 1, 4, 24} for 5 minutes, 1 hour, a 4-hour goal and a day.",
-      business_hours: enParams.business_hours,
-      holidays: enParams.holidays,
+      business_hours: enBusinessHours,
+      holidays: enHolidays,
     },
   },
   SLA_FOLLOWUP_DEPTH: {
@@ -165,7 +162,7 @@ const en: DeclaredTexts = {
     returns: "the pace (format as %; 100% or more is on track)",
     params: {
       actual_to_date: "Leads delivered so far this month.",
-      monthly_goal: enParams.monthly_goal,
+      monthly_goal: enMonthlyGoal,
       date: "The day to measure at (usually today).",
     },
   },
@@ -202,8 +199,8 @@ const de: DeclaredTexts = {
     summary: "Umsatz, den das Marketing beisteuern muss: Verkaufsziel × Marketinganteil.",
     returns: "das Umsatzziel des Marketings",
     params: {
-      quota: deParams.quota,
-      marketing_share: deParams.marketing_share,
+      quota: deQuota,
+      marketing_share: deMarketingShare,
     },
   },
   SLA_CUSTOMERS_NEEDED: {
@@ -211,36 +208,36 @@ const de: DeclaredTexts = {
       "Kunden, zu denen Marketing-Leads werden müssen: Umsatzziel ÷ durchschnittliche Auftragsgröße, aufgerundet.",
     returns: "benötigte Kunden (ganze Kunden, außer exact ist WAHR)",
     params: {
-      quota: deParams.quota,
-      marketing_share: deParams.marketing_share,
-      avg_deal_size: deParams.avg_deal_size,
-      exact: deParams.exact,
+      quota: deQuota,
+      marketing_share: deMarketingShare,
+      avg_deal_size: deAvgDealSize,
+      exact: deExact,
     },
   },
   SLA_LEADS_NEEDED: {
     summary: "Leads, die das Marketing liefern muss: ganze benötigte Kunden ÷ Abschlussquote, aufgerundet.",
     returns: "benötigte Leads (erst ganze Kunden, dann ganze Leads; exact liefert den ungerundeten Wert)",
     params: {
-      quota: deParams.quota,
-      marketing_share: deParams.marketing_share,
-      avg_deal_size: deParams.avg_deal_size,
+      quota: deQuota,
+      marketing_share: deMarketingShare,
+      avg_deal_size: deAvgDealSize,
       close_rate: "Anteil der Leads, die zu Kunden werden.",
-      exact: deParams.exact,
+      exact: deExact,
     },
   },
   SLA_DAILY_TARGET: {
     summary: "Das Tagessoll eines Monatsziels: Ziel ÷ Tage im Monat.",
     returns: "das Tagessoll",
     params: {
-      monthly_goal: deParams.monthly_goal,
-      month: deParams.month,
+      monthly_goal: deMonthlyGoal,
+      month: deMonth,
     },
   },
   SLA_CUMULATIVE_GOAL: {
     summary: "Das Ziel bis zu einem Tag des Monats: Tag × Ziel ÷ Tage im Monat.",
     returns: "das kumulierte Ziel an diesem Tag",
     params: {
-      monthly_goal: deParams.monthly_goal,
+      monthly_goal: deMonthlyGoal,
       date: "Der Tag, für den gemessen wird.",
     },
   },
@@ -248,8 +245,8 @@ const de: DeclaredTexts = {
     summary: "Die Ziellinie des Monats: ein kumuliertes Ziel je Tag, als Spalte nach unten.",
     returns: "eine Spalte kumulierter Ziele für die Tage 1 bis n",
     params: {
-      monthly_goal: deParams.monthly_goal,
-      month: deParams.month,
+      monthly_goal: deMonthlyGoal,
+      month: deMonth,
     },
   },
   SLA_CLOSE_RATE: {
@@ -281,10 +278,10 @@ const de: DeclaredTexts = {
     returns:
       "Reaktionszeit in Stunden je Zeile (leer bis zum Kontakt; liegt der Kontakt vor der Übergabe, steht der Grund in der Zelle)",
     params: {
-      handed_off: deParams.handed_off,
-      first_follow_up: deParams.first_follow_up,
-      business_hours: deParams.business_hours,
-      holidays: deParams.holidays,
+      handed_off: deHandedOff,
+      first_follow_up: deFirstFollowUp,
+      business_hours: deBusinessHours,
+      holidays: deHolidays,
     },
   },
   SLA_FOLLOWUP_SPEED: {
@@ -293,11 +290,11 @@ const de: DeclaredTexts = {
     returns:
       'Reaktionszeit in Stunden; leer, solange kein Lead kontaktiert wurde. Eine Zeile, deren Kontakt vor der Übergabe liegt oder die keine Übergabe hat, zählt nicht, wie im Blatt Nachverfolgung (SLA_RESPONSE_HOURS markiert sie); "count" (Anzahl) liefert die gemessenen Leads, "skipped" (übersprungen) die ausgelassenen Zeilen',
     params: {
-      handed_off: deParams.handed_off,
-      first_follow_up: deParams.first_follow_up,
+      handed_off: deHandedOff,
+      first_follow_up: deFirstFollowUp,
       statistic: "Welche Kennzahl berichtet wird.",
-      business_hours: deParams.business_hours,
-      holidays: deParams.holidays,
+      business_hours: deBusinessHours,
+      holidays: deHolidays,
     },
   },
   SLA_SPEED_BANDS: {
@@ -306,12 +303,12 @@ const de: DeclaredTexts = {
     returns:
       "eine Zeile: je Stufengrenze die Leads, die innerhalb davon kontaktiert wurden, dann die später als jede Grenze oder noch gar nicht kontaktierten. Zeilen ohne Übergabe und Zeilen, deren Kontakt vor der Übergabe liegt, zählen nicht, wie im Blatt Nachverfolgung",
     params: {
-      handed_off: deParams.handed_off,
-      first_follow_up: deParams.first_follow_up,
+      handed_off: deHandedOff,
+      first_follow_up: deFirstFollowUp,
       bands:
         "Die Stufengrenzen in Stunden, z. B. {5/60; 1; 4; 24} für 5 Minuten, 1 Stunde, ein Ziel von 4 Stunden und einen Tag.",
-      business_hours: deParams.business_hours,
-      holidays: deParams.holidays,
+      business_hours: deBusinessHours,
+      holidays: deHolidays,
     },
   },
   SLA_FOLLOWUP_DEPTH: {
@@ -330,7 +327,7 @@ const de: DeclaredTexts = {
     returns: "das Tempo (als % formatieren; ab 100 % im Plan)",
     params: {
       actual_to_date: "Bisher in diesem Monat gelieferte Leads.",
-      monthly_goal: deParams.monthly_goal,
+      monthly_goal: deMonthlyGoal,
       date: "Der Tag, für den gemessen wird (meist heute).",
     },
   },
