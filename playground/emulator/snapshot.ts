@@ -5,6 +5,7 @@
  * properties and the call counts.
  */
 import { DetailedCellError } from "hyperformula";
+import { wallClockReader } from "../../src/core/wallClock";
 import { cellA1, columnToLetters, quoteSheetName, rectToA1, type Rect } from "./a1";
 import type { CallLog } from "./callLog";
 import { describeLocation } from "./developerMetadata";
@@ -120,17 +121,8 @@ export function storedToJson(model: WorkbookModel, value: StoredValue): unknown 
   if (Array.isArray(value)) return value.map((v) => storedToJson(model, v));
   if (value !== null && typeof value === "object") {
     if (value.kind === "range") return rangeA1(model, value.range);
-    const wall = new Intl.DateTimeFormat("sv-SE", {
-      timeZone: model.timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    }).format(new Date(value.ms));
-    return wall.endsWith(" 00:00:00") ? wall.slice(0, 10) : wall.replace(" ", "T");
+    const wall = new Date(wallClockReader(model.timeZone)(value.ms)).toISOString().slice(0, 19);
+    return wall.endsWith("T00:00:00") ? wall.slice(0, 10) : wall;
   }
   return value;
 }

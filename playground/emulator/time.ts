@@ -3,6 +3,7 @@
  * spreadsheet's wall clock, with no offset. Converting to and from JS `Date`
  * goes through the spreadsheet's time zone, as Apps Script does.
  */
+import { wallClockReader } from "../../src/core/wallClock";
 
 export const MS_PER_DAY = 86_400_000;
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
@@ -36,29 +37,9 @@ export function serialToWallClock(serial: number): WallClock {
   };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
 export function isValidTimeZone(zone: string): boolean {
   try {
-    formatterFor(zone);
+    wallClockReader(zone);
     return true;
   } catch {
     return false;
@@ -83,11 +64,7 @@ function offsetAt(ms: number, zone: string): number {
   let offset = cache.get(bucket);
   if (offset === undefined) {
     const start = bucket * QUARTER_HOUR;
-    const parts: Record<string, number> = {};
-    for (const p of formatterFor(zone).formatToParts(new Date(start)))
-      if (p.type !== "literal") parts[p.type] = Number(p.value);
-    offset =
-      Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!) - start;
+    offset = wallClockReader(zone)(start) - start;
     if (cache.size > 100_000) cache.clear();
     cache.set(bucket, offset);
   }

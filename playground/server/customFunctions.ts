@@ -31,7 +31,7 @@ import { createEmulator } from "../emulator";
 import { serialToWall, zoneNamed, type Zone } from "../../src/core/time";
 import { FUNCTIONS, findFunction } from "../../src/functions/definitions";
 import type { CallContext } from "../../src/functions/params";
-import { invoke, type CallResult, type CustomFunction } from "../../src/functions/registry";
+import { invoke, type CallResult, type DeclaredFunction } from "../../src/functions/registry";
 
 /** The part of HyperFormula's AST the plugin reads (HyperFormula does not export its AST types). */
 interface Ast {
@@ -264,7 +264,7 @@ class SlaFunctionsPlugin extends FunctionPlugin {
   }
 
   /** An element-wise function returns one value per row of its first range larger than one cell. */
-  private rowShape(fn: CustomFunction, args: readonly Ast[], state: State): ArraySize {
+  private rowShape(fn: DeclaredFunction, args: readonly Ast[], state: State): ArraySize {
     for (let index = 0; index < args.length && index < fn.params.length; index++) {
       if (fn.params[index]?.takes !== "row") continue;
       const size = this.argumentSize(args[index]!, state);

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { dirname, join } from "node:path";
 import { validateConfig } from "../../src/config/validate";
 import { leadsNeeded } from "../../src/core/leadGoal";
+import { wallClockReader } from "../../src/core/wallClock";
 import { loadDocumentState } from "../../src/gas/documentState";
 import { clock, fixedDay } from "../../src/gas/today";
 import { SERVER_API } from "../../src/server";
@@ -326,15 +327,7 @@ export class PlaygroundSession {
 
 /** "YYYY-MM-DD" of an instant on the wall clock of a zone. */
 function dayIn(date: Date, zone: string): string {
-  const parts: Record<string, string> = {};
-  for (const part of new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(date))
-    parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return new Date(wallClockReader(zone)(date.getTime())).toISOString().slice(0, 10);
 }
 
 function monthOf(date: Date, sheet: GoogleAppsScript.Spreadsheet.Sheet): string {

@@ -1,14 +1,16 @@
 /**
  * Builds the sidebar surfaces into single self-contained HTML files (design
- * decision 10): each template's `/*@inline FILE*\/` markers are replaced by the
- * file, TypeScript bundled by esbuild (IIFE, es2020, minified) and CSS minified;
- * `/*@json NAME*\/` markers by the surface's build-time data as script-safe JSON.
- * Apps Script serves the file as is; the only external reference allowed is
- * Google's add-on stylesheet, which has an inlined fallback.
+ * decision 10). Every surface is the one page shell (sidebar/common/shell.html)
+ * filled with its title, styles, entry script and data; the shell's
+ * `/*@inline FILE*\/` markers are replaced by the file (relative to the
+ * surface's folder), TypeScript bundled by esbuild (IIFE, es2020, minified) and
+ * CSS minified; `/*@json ID*\/` markers by the surface's build-time data as
+ * script-safe JSON. Apps Script serves the file as is; the only external
+ * reference allowed is Google's add-on stylesheet, which has an inlined fallback.
  */
 import { build, transform } from "esbuild";
 import { readFile, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { FUNCTIONS } from "../../src/functions/definitions";
 import { referenceData } from "./referenceHtml";
 
@@ -22,30 +24,83 @@ export const ADDON_STYLESHEET = "https://ssl.gstatic.com/docs/script/css/add-ons
  */
 export const MAX_HTML_BYTES = 110 * 1024;
 
+/** The page every surface is built from. */
+export const SHELL = "sidebar/common/shell.html";
+
 export interface Surface {
-  /** The template, relative to the project root. */
-  readonly template: string;
+  /** The surface's folder, relative to the project root: its `main.ts` is the page's script. */
+  readonly folder: string;
   /** The file name written in dist/ (Apps Script's HtmlService name plus `.html`). */
   readonly output: string;
-  /** Build-time data for the template's `/*@json NAME*\/` markers (inside a `<script type="application/json">`). */
+  /** The page title (plain text). */
+  readonly title: string;
+  /** The class of the `#app` element the surface renders into. */
+  readonly appClass: string;
+  /** The surface's own styles, in its folder, after the shared ones. */
+  readonly style: string;
+  /** Build-time data, each written into `<script type="application/json" id="ID">`. */
   readonly data?: Readonly<Record<string, () => unknown>>;
   /** A tighter budget than MAX_HTML_BYTES for this surface. */
   readonly maxBytes?: number;
 }
 
 export const SURFACES: readonly Surface[] = [
-  { template: "sidebar/wizard/index.html", output: "Wizard.html" },
-  { template: "sidebar/share/index.html", output: "Share.html" },
+  {
+    folder: "sidebar/wizard",
+    output: "Wizard.html",
+    title: "Marketing & Sales SLA",
+    appClass: "sidebar",
+    style: "wizard.css",
+  },
+  { folder: "sidebar/share", output: "Share.html", title: "Share with sales", appClass: "sh-app", style: "share.css" },
   // The import dialog carries csv-parse's browser build (about 48 KB of it); its budget is 100 KB.
-  { template: "sidebar/import/index.html", output: "Import.html", maxBytes: 100 * 1024 },
+  {
+    folder: "sidebar/import",
+    output: "Import.html",
+    title: "Import leads",
+    appClass: "im-app",
+    style: "import.css",
+    maxBytes: 100 * 1024,
+  },
   // The function reference needs no server call: its text comes from the registry at build time.
   {
-    template: "sidebar/reference/index.html",
+    folder: "sidebar/reference",
     output: "Reference.html",
-    data: { reference: () => referenceData(FUNCTIONS) },
+    title: "Marketing & Sales SLA: custom functions",
+    appClass: "rf-app",
+    style: "reference.css",
+    data: { "rf-data": () => referenceData(FUNCTIONS) },
   },
-  { template: "sidebar/selftest/index.html", output: "SelfTest.html" },
+  {
+    folder: "sidebar/selftest",
+    output: "SelfTest.html",
+    title: "Self-test",
+    appClass: "st-app",
+    style: "selftest.css",
+  },
 ];
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** The shell filled in for one surface, its markers not yet replaced. */
+function templateOf(shell: string, surface: Surface): string {
+  const data = Object.keys(surface.data ?? {})
+    .map((id) => `<script type="application/json" id="${escapeHtml(id)}">/*@json ${id}*/</script>\n`)
+    .join("");
+  const fields: Record<string, string> = {
+    title: escapeHtml(surface.title),
+    appClass: escapeHtml(surface.appClass),
+    style: surface.style,
+    data,
+  };
+  return shell.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = fields[name];
+    if (value === undefined) throw new Error(`${SHELL}: no field {{${name}}}`);
+    return value;
+  });
+}
 
 const INLINE = /\/\*@(inline|json) ([\w./-]+)\*\//g;
 
@@ -104,12 +159,11 @@ export function externalReferences(html: string): string[] {
 
 /** Renders one surface to its HTML text. */
 export async function renderSurface(root: string, surface: Surface): Promise<string> {
-  const templatePath = join(root, surface.template);
-  const folder = dirname(templatePath);
-  const template = await readFile(templatePath, "utf8");
+  const folder = join(root, surface.folder);
+  const template = templateOf(await readFile(join(root, SHELL), "utf8"), surface);
   const others = externalReferences(template);
   if (others.length > 0)
-    throw new Error(`${surface.template} references ${others.join(", ")}: only the add-on stylesheet may be loaded`);
+    throw new Error(`${surface.output} references ${others.join(", ")}: only the add-on stylesheet may be loaded`);
   const parts = new Map<string, string>();
   for (const match of template.matchAll(INLINE)) {
     const kind = match[1] ?? "";
@@ -118,14 +172,14 @@ export async function renderSurface(root: string, surface: Surface): Promise<str
     if (parts.has(key)) continue;
     if (kind === "json") {
       const data = surface.data?.[name];
-      if (!data) throw new Error(`${surface.template}: no data named ${name} for /*@json ${name}*/`);
+      if (!data) throw new Error(`${surface.output}: no data named ${name} for /*@json ${name}*/`);
       parts.set(key, scriptJson(data()));
       continue;
     }
     const file = join(folder, name);
     if (name.endsWith(".ts")) parts.set(key, await bundleScript(file));
     else if (name.endsWith(".css")) parts.set(key, await minifyCss(file));
-    else throw new Error(`${surface.template}: cannot inline ${name}`);
+    else throw new Error(`${surface.output}: cannot inline ${name}`);
   }
   // A function replacer: `$` in the bundle must not be read as a replacement pattern.
   return template.replace(INLINE, (_, kind: string, name: string) => parts.get(`${kind} ${name}`) ?? "");

@@ -6,7 +6,7 @@
  * renders it with textContent. The help texts reach users this way without
  * adding a byte to the server bundle Apps Script loads for every call.
  */
-import type { Language } from "../../src/core/i18n";
+import { LANGUAGES, type Language, type Translations } from "../../src/core/i18n";
 import type { Localized } from "../../src/functions/params";
 import type { CustomFunction, Example } from "../../src/functions/registry";
 import { formatNumber, signatureOf } from "./reference";
@@ -42,23 +42,26 @@ export interface ReferenceData {
   readonly functions: readonly ReferenceFunction[];
 }
 
-const LANGUAGES: readonly Language[] = ["en", "de"];
+/** How an example's range result is worded. */
+interface ResultWords {
+  readonly spills: (values: string) => string;
+  readonly row: (values: string) => string;
+  readonly separator: string;
+}
 
-const SPILLS: Record<
-  Language,
-  { spills: (values: string) => string; row: (values: string) => string; separator: string }
-> = {
-  en: {
-    spills: (values) => `spills ${values} down the column`,
-    row: (values) => `gives the row ${values}`,
-    separator: ", ",
-  },
-  de: {
-    spills: (values) => `ergibt untereinander ${values}`,
-    row: (values) => `ergibt die Zeile ${values}`,
-    separator: "; ",
-  },
+const en: ResultWords = {
+  spills: (values) => `spills ${values} down the column`,
+  row: (values) => `gives the row ${values}`,
+  separator: ", ",
 };
+
+const de: ResultWords = {
+  spills: (values) => `ergibt untereinander ${values}`,
+  row: (values) => `ergibt die Zeile ${values}`,
+  separator: "; ",
+};
+
+const RESULT_WORDS: Translations<ResultWords> = { en, de };
 
 function localized(make: (language: Language) => string): Localized {
   return Object.fromEntries(LANGUAGES.map((language) => [language, make(language)])) as Localized;
@@ -75,7 +78,7 @@ export function sentence(text: string): string {
 export function resultText(result: NonNullable<Example["result"]>, language: Language): string {
   if (typeof result === "number") return formatNumber(result, language);
   if (typeof result === "string") return `"${result}"`;
-  const { spills, row: asRow, separator } = SPILLS[language];
+  const { spills, row: asRow, separator } = RESULT_WORDS[language];
   const rows = result.map((row) => {
     const values = row.map((value) => formatNumber(value, language));
     return values.length === 1 ? (values[0] ?? "") : `[${values.join(separator)}]`;

@@ -21,6 +21,7 @@ import {
   rejectionText,
   type ImportPlan,
 } from "../../src/import/plan";
+import { LiveRegion } from "../common/announce";
 import { append, button, clear, h, type Child } from "../wizard/dom";
 import { call, closeSidebar } from "../wizard/serverClient";
 import { stringsFor, type Strings } from "./strings";
@@ -56,18 +57,14 @@ export class ImportDialog {
   private importing = false;
   private outcome: Outcome | undefined;
   private readonly view: HTMLElement;
-  private readonly liveRegion: HTMLElement;
+  private readonly speaker: LiveRegion;
 
   constructor(private readonly root: HTMLElement) {
     this.lang = languageOf(typeof navigator === "undefined" ? "en" : navigator.language);
     clear(root);
     this.view = h("div.im-view", {});
-    this.liveRegion = h("div", {
-      id: "import-live",
-      className: "wz-sr-only",
-      attrs: { "aria-live": "polite", "aria-atomic": "true" },
-    });
-    append(root, this.view, this.liveRegion);
+    this.speaker = new LiveRegion("import-live");
+    append(root, this.view, this.speaker.element);
   }
 
   get t(): Strings {
@@ -117,7 +114,7 @@ export class ImportDialog {
     }
     this.replan();
     this.render("import-file");
-    this.announce(this.fileError ?? this.countsText());
+    this.speaker.announce(this.fileError ?? this.countsText());
   }
 
   private replan(): void {
@@ -142,14 +139,14 @@ export class ImportDialog {
     this.outcome = undefined;
     this.replan();
     this.render(`import-map-${column}`);
-    this.announce(this.countsText());
+    this.speaker.announce(this.countsText());
   }
 
   private ordered(column: number, order: DayOrder): void {
     this.orders.set(column, order);
     this.replan();
     this.render(`import-order-${column}-${order}`);
-    this.announce(this.countsText());
+    this.speaker.announce(this.countsText());
   }
 
   private countsText(): string {
@@ -167,7 +164,7 @@ export class ImportDialog {
     this.importing = true;
     this.outcome = undefined;
     this.render("import-result");
-    this.announce(this.t.importingStatus);
+    this.speaker.announce(this.t.importingStatus);
     let outcome: Outcome;
     try {
       outcome = { kind: "answer", answer: await call("importLeads", { leads: plan.fresh }) };
@@ -180,7 +177,9 @@ export class ImportDialog {
     this.outcome = outcome;
     this.replan();
     this.render("import-result");
-    this.announce(outcome.kind === "answer" ? outcome.answer.message : this.t.serverUnreachable(outcome.message));
+    this.speaker.announce(
+      outcome.kind === "answer" ? outcome.answer.message : this.t.serverUnreachable(outcome.message),
+    );
   }
 
   /** The rejected rows as CSV: row, reason, then the row as the file had it. */
@@ -212,11 +211,6 @@ export class ImportDialog {
   }
 
   // ------------------------------------------------------------ rendering
-
-  private announce(message: string): void {
-    this.liveRegion.textContent = "";
-    window.setTimeout(() => (this.liveRegion.textContent = message), 50);
-  }
 
   render(focusId?: string): void {
     const t = this.t;

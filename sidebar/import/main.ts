@@ -1,7 +1,7 @@
 /**
  * Entry of the import dialog: bundled by scripts/lib/html.ts into dist/Import.html.
  */
+import { mount } from "../common/mount";
 import { ImportDialog } from "./import";
 
-const root = document.getElementById("app");
-if (root) void new ImportDialog(root).start();
+mount((root) => new ImportDialog(root).start());

@@ -3,9 +3,9 @@
  * rows and duplicates come from src/import/plan.ts, which the server words
  * the same way. A missing translation fails `tsc`.
  */
-import type { Language } from "../../src/core/i18n";
+import type { Language, Translations } from "../../src/core/i18n";
 
-const EN = {
+const en = {
   title: "Import leads",
   intro:
     "Adds leads from a CSV export of your CRM (HubSpot, Salesforce or any file with a header row) to the lead log. Only new leads are added below the last row; rows already in the log are never changed.",
@@ -57,9 +57,9 @@ const EN = {
   serverRejected: "Rejected by the spreadsheet",
 };
 
-export type Strings = typeof EN;
+export type Strings = typeof en;
 
-const DE: Strings = {
+const de: Strings = {
   title: "Leads importieren",
   intro:
     "Fügt Leads aus einem CSV-Export Ihres CRM (HubSpot, Salesforce oder jede Datei mit Kopfzeile) dem Lead-Protokoll hinzu. Nur neue Leads kommen unter die letzte Zeile; Zeilen im Protokoll werden nie geändert.",
@@ -111,6 +111,8 @@ const DE: Strings = {
   serverRejected: "Von der Tabelle abgelehnt",
 };
 
+const STRINGS: Translations<Strings> = { en, de };
+
 export function stringsFor(language: Language): Strings {
-  return language === "de" ? DE : EN;
+  return STRINGS[language];
 }

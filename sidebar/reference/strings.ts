@@ -2,10 +2,10 @@
  * The reference dialog's own words, in English and German (the functions'
  * texts come from the registry). A missing translation fails `tsc`.
  */
-import type { Language } from "../../src/core/i18n";
+import type { Language, Translations } from "../../src/core/i18n";
 import type { FunctionKind } from "../../scripts/lib/referenceHtml";
 
-const EN = {
+const en = {
   title: "Custom functions",
   languageGroup: "Language of this page",
   languageNames: { en: "English", de: "Deutsch" } as Record<Language, string>,
@@ -41,9 +41,9 @@ const EN = {
   showsResult: "shows",
 };
 
-export type Strings = typeof EN;
+export type Strings = typeof en;
 
-const DE: Strings = {
+const de: Strings = {
   title: "Benutzerdefinierte Funktionen",
   languageGroup: "Sprache dieser Seite",
   languageNames: { en: "English", de: "Deutsch" },
@@ -78,6 +78,8 @@ const DE: Strings = {
   showsResult: "ergibt",
 };
 
+const STRINGS: Translations<Strings> = { en, de };
+
 export function stringsFor(language: Language): Strings {
-  return language === "de" ? DE : EN;
+  return STRINGS[language];
 }

@@ -1,7 +1,7 @@
 /**
  * Entry of the self-test dialog: bundled by scripts/lib/html.ts into dist/SelfTest.html.
  */
+import { mount } from "../common/mount";
 import { SelfTestDialog } from "./selfTest";
 
-const root = document.getElementById("app");
-if (root) void new SelfTestDialog(root).start();
+mount((root) => new SelfTestDialog(root).start());

@@ -6,6 +6,7 @@
  */
 import { type Language, languageOf } from "../../src/core/i18n";
 import type { SelfTestResult } from "../../src/gas/selfTest";
+import { LiveRegion } from "../common/announce";
 import { type Child, append, button, clear, h } from "../wizard/dom";
 import { call, closeSidebar } from "../wizard/serverClient";
 import { type Strings, stringsFor } from "./strings";
@@ -20,18 +21,14 @@ export class SelfTestDialog {
   private outcome: Outcome = { kind: "running" };
   private copyState: "idle" | "copied" | "failed" = "idle";
   private readonly view: HTMLElement;
-  private readonly liveRegion: HTMLElement;
+  private readonly speaker: LiveRegion;
 
   constructor(private readonly root: HTMLElement) {
     this.lang = languageOf(typeof navigator === "undefined" ? "en" : navigator.language);
     clear(root);
     this.view = h("div.st-view", {});
-    this.liveRegion = h("div", {
-      id: "selftest-live",
-      className: "wz-sr-only",
-      attrs: { "aria-live": "polite", "aria-atomic": "true" },
-    });
-    append(root, this.view, this.liveRegion);
+    this.speaker = new LiveRegion("selftest-live");
+    append(root, this.view, this.speaker.element);
   }
 
   get t(): Strings {
@@ -51,7 +48,7 @@ export class SelfTestDialog {
       this.lang = outcome.answer.language;
     this.outcome = outcome;
     this.render();
-    this.liveRegion.textContent = this.headline();
+    this.speaker.announce(this.headline());
     document.getElementById("selftest-result")?.focus();
     document.body.setAttribute("data-ready", "true");
   }
@@ -81,7 +78,7 @@ export class SelfTestDialog {
       area.focus();
       area.select();
     } else document.getElementById("selftest-copy")?.focus();
-    this.liveRegion.textContent = copied ? this.t.copied : this.t.copyFailed;
+    this.speaker.announce(copied ? this.t.copied : this.t.copyFailed);
   }
 
   render(): void {

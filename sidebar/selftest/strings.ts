@@ -3,9 +3,9 @@
  * refusals and the plain-text report; these are the page's. A missing
  * translation fails `tsc`.
  */
-import type { Language } from "../../src/core/i18n";
+import type { Language, Translations } from "../../src/core/i18n";
 
-const EN = {
+const en = {
   title: "Self-test",
   intro:
     "Builds the example SLA in this spreadsheet with the add-on's own code, then compares every calculated cell, named range and chart range with what the add-on's test emulator calculated for the same example. Send us the report if it finds a difference.",
@@ -38,9 +38,9 @@ const EN = {
   afterwards: "The example stays in this spreadsheet; delete the spreadsheet when you no longer need it.",
 };
 
-export type Strings = typeof EN;
+export type Strings = typeof en;
 
-const DE: Strings = {
+const de: Strings = {
   title: "Selbsttest",
   intro:
     "Erstellt das Beispiel-SLA in dieser Tabelle mit dem Code des Add-ons und vergleicht dann jede berechnete Zelle, jeden benannten Bereich und jeden Diagrammbereich mit dem, was der Test-Emulator des Add-ons für dasselbe Beispiel berechnet hat. Schicken Sie uns den Bericht, wenn er eine Abweichung findet.",
@@ -73,6 +73,8 @@ const DE: Strings = {
   afterwards: "Das Beispiel bleibt in dieser Tabelle; löschen Sie die Tabelle, wenn Sie sie nicht mehr brauchen.",
 };
 
+const STRINGS: Translations<Strings> = { en, de };
+
 export function stringsFor(language: Language): Strings {
-  return language === "de" ? DE : EN;
+  return STRINGS[language];
 }

@@ -1,7 +1,7 @@
 /**
  * Entry of the share dialog: bundled by scripts/lib/html.ts into dist/Share.html.
  */
+import { mount } from "../common/mount";
 import { ShareDialog } from "./share";
 
-const root = document.getElementById("app");
-if (root) void new ShareDialog(root).start();
+mount((root) => new ShareDialog(root).start());

@@ -7,6 +7,7 @@
 import { parseAddresses, type ParsedAddresses } from "../../src/config/addresses";
 import { type Language, languageOf } from "../../src/core/i18n";
 import type { ShareResult } from "../../src/gas/shareWithSales";
+import { LiveRegion } from "../common/announce";
 import { type Child, append, button, clear, h } from "../wizard/dom";
 import { call, closeSidebar } from "../wizard/serverClient";
 import { type Strings, stringsFor } from "./strings";
@@ -50,19 +51,14 @@ export class ShareDialog {
   private sharing = false;
   private outcome: Outcome | undefined;
   private readonly view: HTMLElement;
-  private readonly liveRegion: HTMLElement;
-  private announceTimer: number | undefined;
+  private readonly speaker: LiveRegion;
 
   constructor(private readonly root: HTMLElement) {
     this.lang = languageOf(typeof navigator === "undefined" ? "en" : navigator.language);
     clear(root);
     this.view = h("div.sh-view", {});
-    this.liveRegion = h("div", {
-      id: "share-live",
-      className: "wz-sr-only",
-      attrs: { "aria-live": "polite", "aria-atomic": "true" },
-    });
-    append(root, this.view, this.liveRegion);
+    this.speaker = new LiveRegion("share-live");
+    append(root, this.view, this.speaker.element);
   }
 
   get t(): Strings {
@@ -121,13 +117,13 @@ export class ShareDialog {
       this.tried = true;
       this.updateCheck();
       document.getElementById("share-emails")?.focus();
-      this.announce(this.t.needOne);
+      this.speaker.announce(this.t.needOne);
       return;
     }
     this.sharing = true;
     this.outcome = undefined;
     this.render("result");
-    this.announce(this.t.sharingStatus);
+    this.speaker.announce(this.t.sharingStatus);
     let outcome: Outcome;
     try {
       outcome = {
@@ -140,20 +136,12 @@ export class ShareDialog {
     this.sharing = false;
     this.outcome = outcome;
     this.render("result");
-    this.announce(outcome.kind === "answer" ? outcome.answer.message : this.t.serverUnreachable(outcome.message));
+    this.speaker.announce(
+      outcome.kind === "answer" ? outcome.answer.message : this.t.serverUnreachable(outcome.message),
+    );
   }
 
   // ------------------------------------------------------------ rendering
-
-  private announce(message: string): void {
-    if (this.announceTimer !== undefined) window.clearTimeout(this.announceTimer);
-    this.liveRegion.textContent = "";
-    // Emptied first, so the same message twice is announced twice.
-    this.announceTimer = window.setTimeout(() => {
-      this.liveRegion.textContent = message;
-      this.announceTimer = undefined;
-    }, 50);
-  }
 
   render(focus: Focus): void {
     const t = this.t;

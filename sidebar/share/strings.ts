@@ -3,10 +3,10 @@
  * answers (report details, explanation); these are the page's. A missing
  * translation fails `tsc`.
  */
-import type { Language } from "../../src/core/i18n";
+import type { Language, Translations } from "../../src/core/i18n";
 import type { AddressOutcome } from "../../src/gas/shareWithSales";
 
-const EN = {
+const en = {
   title: "Share with sales",
   intro:
     "Adds the sales team as editors of this spreadsheet and protects the cells each team owns, so goals and formulas stay as agreed.",
@@ -49,9 +49,9 @@ const EN = {
     `Sharing did not finish: ${message}. Some addresses may already have been added; sharing again is safe.`,
 };
 
-export type Strings = typeof EN;
+export type Strings = typeof en;
 
-const DE: Strings = {
+const de: Strings = {
   title: "Mit dem Vertrieb teilen",
   intro:
     "Fügt das Vertriebsteam als Bearbeiter dieser Tabelle hinzu und schützt die Zellen, die jedem Team gehören, damit Ziele und Formeln wie vereinbart bleiben.",
@@ -93,6 +93,8 @@ const DE: Strings = {
     `Das Teilen wurde nicht abgeschlossen: ${message}. Einige Adressen wurden eventuell schon hinzugefügt; erneutes Teilen ist gefahrlos.`,
 };
 
+const STRINGS: Translations<Strings> = { en, de };
+
 export function stringsFor(language: Language): Strings {
-  return language === "de" ? DE : EN;
+  return STRINGS[language];
 }

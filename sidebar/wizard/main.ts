@@ -1,7 +1,7 @@
 /**
  * Entry of the wizard sidebar: bundled by scripts/lib/html.ts into dist/Wizard.html.
  */
+import { mount } from "../common/mount";
 import { Wizard } from "./wizard";
 
-const root = document.getElementById("app");
-if (root) void new Wizard(root).start();
+mount((root) => new Wizard(root).start());

@@ -6,6 +6,7 @@
 import { type ConfigProblem, validateConfig } from "../../src/config/validate";
 import { type Language, languageOf } from "../../src/core/i18n";
 import type { OperationResult } from "../../src/gas/operationResult";
+import { LiveRegion } from "../common/announce";
 import { type Child, append, button, clear, h } from "./dom";
 import { FieldKit } from "./fields";
 import { configForStep, configFromForm, type FormState, formFromConfig, STEP_COUNT, stepOfPath } from "./form";
@@ -38,19 +39,14 @@ export class Wizard implements StepUi {
   private dashboard: DashboardState;
   private updaters: (() => void)[] = [];
   private readonly view: HTMLElement;
-  private readonly liveRegion: HTMLElement;
-  private announceTimer: number | undefined;
+  private readonly speaker: LiveRegion;
 
   constructor(private readonly root: HTMLElement) {
     this.lang = languageOf(typeof navigator === "undefined" ? "en" : navigator.language);
     clear(root);
-    this.liveRegion = h("div", {
-      id: "wz-live",
-      className: "wz-sr-only",
-      attrs: { "aria-live": "polite", "aria-atomic": "true" },
-    });
+    this.speaker = new LiveRegion("wz-live");
     this.view = h("div.wz-view", {});
-    append(root, this.view, this.liveRegion);
+    append(root, this.view, this.speaker.element);
   }
 
   get t(): Strings {
@@ -188,7 +184,9 @@ export class Wizard implements StepUi {
     this.problems = this.problems.filter((problem) => stepOfPath(problem.path) !== this.step).concat(found);
     if (found.length > 0) {
       this.render("firstInvalid");
-      this.announce(`${this.t.problemsOnStep(found.length)} ${found.map((problem) => problem.text).join(". ")}`);
+      this.speaker.announce(
+        `${this.t.problemsOnStep(found.length)} ${found.map((problem) => problem.text).join(". ")}`,
+      );
       return;
     }
     if (this.problems.length === 0) this.summary = undefined;
@@ -206,7 +204,7 @@ export class Wizard implements StepUi {
     this.summary = summary;
     this.step = Math.min(...problems.map((problem) => stepOfPath(problem.path)));
     this.render("firstInvalid");
-    this.announce(`${intro} ${problems.map((problem) => problem.text).join(". ")}`);
+    this.speaker.announce(`${intro} ${problems.map((problem) => problem.text).join(". ")}`);
   }
 
   private async build(): Promise<void> {
@@ -223,7 +221,7 @@ export class Wizard implements StepUi {
     this.problems = [];
     this.summary = undefined;
     this.render("result");
-    this.announce(this.t.buildingStatus);
+    this.speaker.announce(this.t.buildingStatus);
     let answer: OperationResult;
     try {
       answer = await call("buildSla", input, this.revision === undefined ? {} : { expectedRevision: this.revision });
@@ -231,7 +229,7 @@ export class Wizard implements StepUi {
       this.building = false;
       this.result = { ok: false, message: this.t.serverUnreachable(messageOf(error)) };
       this.render("result");
-      this.announce(this.result.message);
+      this.speaker.announce(this.result.message);
       return;
     }
     this.building = false;
@@ -239,14 +237,14 @@ export class Wizard implements StepUi {
       this.revision = answer.revision;
       this.result = { ok: true, message: answer.message, notes: answer.notes };
       this.render("result");
-      this.announce(answer.message);
+      this.speaker.announce(answer.message);
     } else if (answer.reason === "invalid" && answer.problems.length > 0) {
       this.showProblems(answer.problems, "server", this.t.buildFailed(answer.problems.length));
     } else {
       // busy, conflict and the rest: the server's own words, nothing was changed.
       this.result = { ok: false, message: answer.message };
       this.render("result");
-      this.announce(answer.message);
+      this.speaker.announce(answer.message);
     }
   }
 
@@ -264,7 +262,7 @@ export class Wizard implements StepUi {
     }
     this.dashboard = failed === undefined ? undefined : { failed };
     this.render({ id: "wz-open-dashboard" });
-    if (failed !== undefined) this.announce(failed);
+    if (failed !== undefined) this.speaker.announce(failed);
   }
 
   private goToProblem(problem: ConfigProblem): void {
@@ -276,16 +274,6 @@ export class Wizard implements StepUi {
   }
 
   // ------------------------------------------------------------ rendering
-
-  private announce(message: string): void {
-    if (this.announceTimer !== undefined) window.clearTimeout(this.announceTimer);
-    this.liveRegion.textContent = "";
-    // Emptied first, so the same message twice is announced twice.
-    this.announceTimer = window.setTimeout(() => {
-      this.liveRegion.textContent = message;
-      this.announceTimer = undefined;
-    }, 50);
-  }
 
   private focusHeading(): void {
     document.getElementById("wz-heading")?.focus();

@@ -4,6 +4,15 @@ import { isDate } from "./time";
 export type Language = "en" | "de";
 export const LANGUAGES: readonly Language[] = ["en", "de"];
 
+/**
+ * The words of one surface: an `en` and a `de` object of one shape, so a
+ * German text that is missing, or that has no English original, fails `tsc`.
+ * Each surface declares `const en = {…}` and `const de: typeof en = {…}` (or
+ * both typed by one interface) and answers `{ en, de }[language]` through its
+ * accessor (`stringsFor`, `labelsFor`, `messagesFor`, …).
+ */
+export type Translations<T> = { readonly [L in Language]: T };
+
 /** Maps a locale such as `de_DE`, `de-AT` or `en` to a language we speak; anything else is English. */
 export function languageOf(locale: string | null | undefined): Language {
   return typeof locale === "string" && /^de(\b|[_-])/i.test(locale) ? "de" : "en";
@@ -11,8 +20,19 @@ export function languageOf(locale: string | null | undefined): Language {
 
 type Template = (p: ProblemParams) => string;
 
-const PROBLEMS: Record<Language, Record<ProblemCode, Template>> = {
-  en: {
+/** What a problem, a user's value and a row are called in error messages. */
+interface Words {
+  readonly problems: Readonly<Record<ProblemCode, Template>>;
+  readonly got: (value: string) => string;
+  readonly row: string;
+  readonly blank: string;
+  readonly true: string;
+  readonly false: string;
+  readonly range: string;
+}
+
+const en: Words = {
+  problems: {
     required: () => "is required",
     notNumber: () => "must be a number",
     ambiguousNumber: () => "is ambiguous: write the number without thousands separators, e.g. 5000 or 5000.50",
@@ -42,7 +62,16 @@ const PROBLEMS: Record<Language, Record<ProblemCode, Template>> = {
     tooLarge: (p) => `must be at most ${p.max}`,
     resultTooLarge: () => "is too large to show: check the arguments",
   },
-  de: {
+  got: (v) => `got ${v}`,
+  row: "row",
+  blank: "blank",
+  true: "TRUE",
+  false: "FALSE",
+  range: "a range",
+};
+
+const de: Words = {
+  problems: {
     required: () => "fehlt (Pflichtangabe)",
     notNumber: () => "muss eine Zahl sein",
     ambiguousNumber: () => "ist mehrdeutig: schreiben Sie die Zahl ohne Tausendertrennzeichen, z. B. 5000 oder 5000,50",
@@ -73,22 +102,18 @@ const PROBLEMS: Record<Language, Record<ProblemCode, Template>> = {
     tooLarge: (p) => `darf höchstens ${p.max} sein`,
     resultTooLarge: () => "ist zu groß für die Anzeige: prüfen Sie die Argumente",
   },
+  got: (v) => `erhalten: ${v}`,
+  row: "Zeile",
+  blank: "leer",
+  true: "WAHR",
+  false: "FALSCH",
+  range: "ein Bereich",
 };
 
-const WORDS = {
-  en: { got: (v: string) => `got ${v}`, row: "row", blank: "blank", true: "TRUE", false: "FALSE", range: "a range" },
-  de: {
-    got: (v: string) => `erhalten: ${v}`,
-    row: "Zeile",
-    blank: "leer",
-    true: "WAHR",
-    false: "FALSCH",
-    range: "ein Bereich",
-  },
-} as const;
+const WORDS: Translations<Words> = { en, de };
 
 export function problemText(language: Language, code: ProblemCode, params: ProblemParams = {}): string {
-  return PROBLEMS[language][code](params);
+  return WORDS[language].problems[code](params);
 }
 
 /** Shows a user's value inside an error message: short, and never as code. */

@@ -5,7 +5,7 @@
  * German. The Apps Script half (build, write, flush, read back) is
  * src/gas/selfTest.ts; the build side is scripts/lib/selfTestExpected.ts.
  */
-import type { Language } from "./i18n";
+import type { Language, Translations } from "./i18n";
 
 export type CellValue = number | string | boolean;
 
@@ -223,14 +223,9 @@ export function isErrorValue(value: CellValue | undefined): boolean {
   return typeof value === "string" && ERROR.test(value);
 }
 
-const SHOWN = {
-  en: { blank: "(blank)", missing: "(missing)", error: "error", text: (text: string) => JSON.stringify(text) },
-  de: { blank: "(leer)", missing: "(fehlt)", error: "Fehler", text: (text: string) => `„${text}“` },
-} as const;
-
 /** A value as the report shows it: numbers in full, text in quotes, errors by type. */
 export function showValue(value: CellValue | undefined, language: Language): string {
-  const words = SHOWN[language];
+  const words = REPORT[language].shown;
   if (value === undefined) return words.missing;
   if (value === "") return words.blank;
   if (typeof value === "number") return String(value);
@@ -408,56 +403,61 @@ function compareCharts(comparison: Comparison, expected: readonly ExpectedChart[
 
 // ------------------------------------------------------------ the report as text
 
-const REPORT = {
-  en: {
-    title: "Marketing & Sales SLA self-test",
-    tabExists: "the tab",
-    tabMissing: "no such tab",
-    missing: "(missing)",
-    chartsOn: (tab: string) => `charts on ${quotedTab(tab)}`,
-    chart: (n: number, tab: string) => `chart ${n} on ${quotedTab(tab)}`,
-    ranges: (n: number) => `${n} ranges`,
-    cells: (n: number, settled: number) =>
-      `Calculated cells checked: ${n}${settled > 0 ? ` (${settled} of them read TODAY() or NOW() but no longer change once the example's month has ended)` : ""}`,
-    named: (n: number) => `Named ranges checked: ${n}`,
-    charts: (n: number) => `Embedded charts checked: ${n} (every range each one draws)`,
-    moving: (n: number) =>
-      `Skipped, depend on today: ${n} cells whose value changes from day to day (e.g. working hours since hand-off of leads still waiting)`,
-    notSettled: (n: number, from: string, today: string) =>
-      `Skipped, the example's month has not ended yet: ${n} cells that read TODAY() or NOW(); they are compared from ${from} on (today is ${today})`,
-    result: (n: number) =>
-      n === 0 ? "Differences: none. Sheets calculated every checked value as the emulator did." : `Differences: ${n}`,
-    more: (n: number) => `… and ${n} more`,
-    line: (d: Difference) => `${d.where}: expected ${d.expected}, got ${d.got}`,
-    build: (build: string) => `Build: ${build}`,
-  },
-  de: {
-    title: "Marketing & Sales SLA – Selbsttest",
-    tabExists: "der Tab",
-    tabMissing: "kein solcher Tab",
-    missing: "(fehlt)",
-    chartsOn: (tab: string) => `Diagramme auf ${quotedTab(tab)}`,
-    chart: (n: number, tab: string) => `Diagramm ${n} auf ${quotedTab(tab)}`,
-    ranges: (n: number) => `${n} Bereiche`,
-    cells: (n: number, settled: number) =>
-      `Geprüfte berechnete Zellen: ${n}${settled > 0 ? ` (davon ${settled}, die HEUTE() oder JETZT() lesen, sich nach dem Ende des Beispielmonats aber nicht mehr ändern)` : ""}`,
-    named: (n: number) => `Geprüfte benannte Bereiche: ${n}`,
-    charts: (n: number) => `Geprüfte Diagramme: ${n} (jeder Bereich, den sie zeichnen)`,
-    moving: (n: number) =>
-      `Übersprungen, vom heutigen Tag abhängig: ${n} Zellen, deren Wert sich von Tag zu Tag ändert (z. B. Arbeitsstunden seit Übergabe noch wartender Leads)`,
-    notSettled: (n: number, from: string, today: string) =>
-      `Übersprungen, der Beispielmonat ist noch nicht zu Ende: ${n} Zellen, die HEUTE() oder JETZT() lesen; sie werden ab ${from} verglichen (heute ist ${today})`,
-    result: (n: number) =>
-      n === 0
-        ? "Abweichungen: keine. Sheets hat jeden geprüften Wert wie der Emulator berechnet."
-        : `Abweichungen: ${n}`,
-    more: (n: number) => `… und ${n} weitere`,
-    line: (d: Difference) => `${d.where}: erwartet ${d.expected}, erhalten ${d.got}`,
-    build: (build: string) => `Build: ${build}`,
-  },
-} as const;
+const en = {
+  /** How a value shows inside a difference. */
+  shown: { blank: "(blank)", missing: "(missing)", error: "error", text: (text: string) => JSON.stringify(text) },
+  title: "Marketing & Sales SLA self-test",
+  tabExists: "the tab",
+  tabMissing: "no such tab",
+  missing: "(missing)",
+  chartsOn: (tab: string) => `charts on ${quotedTab(tab)}`,
+  chart: (n: number, tab: string) => `chart ${n} on ${quotedTab(tab)}`,
+  ranges: (n: number) => `${n} ranges`,
+  cells: (n: number, settled: number) =>
+    `Calculated cells checked: ${n}${settled > 0 ? ` (${settled} of them read TODAY() or NOW() but no longer change once the example's month has ended)` : ""}`,
+  named: (n: number) => `Named ranges checked: ${n}`,
+  charts: (n: number) => `Embedded charts checked: ${n} (every range each one draws)`,
+  moving: (n: number) =>
+    `Skipped, depend on today: ${n} cells whose value changes from day to day (e.g. working hours since hand-off of leads still waiting)`,
+  notSettled: (n: number, from: string, today: string) =>
+    `Skipped, the example's month has not ended yet: ${n} cells that read TODAY() or NOW(); they are compared from ${from} on (today is ${today})`,
+  result: (n: number) =>
+    n === 0 ? "Differences: none. Sheets calculated every checked value as the emulator did." : `Differences: ${n}`,
+  more: (n: number) => `… and ${n} more`,
+  line: (d: Difference) => `${d.where}: expected ${d.expected}, got ${d.got}`,
+  build: (build: string) => `Build: ${build}`,
+};
 
-export function reportWords(language: Language): (typeof REPORT)[Language] {
+/** The self-test report's words in one language. */
+export type ReportWords = typeof en;
+
+const de: ReportWords = {
+  shown: { blank: "(leer)", missing: "(fehlt)", error: "Fehler", text: (text: string) => `„${text}“` },
+  title: "Marketing & Sales SLA – Selbsttest",
+  tabExists: "der Tab",
+  tabMissing: "kein solcher Tab",
+  missing: "(fehlt)",
+  chartsOn: (tab: string) => `Diagramme auf ${quotedTab(tab)}`,
+  chart: (n: number, tab: string) => `Diagramm ${n} auf ${quotedTab(tab)}`,
+  ranges: (n: number) => `${n} Bereiche`,
+  cells: (n: number, settled: number) =>
+    `Geprüfte berechnete Zellen: ${n}${settled > 0 ? ` (davon ${settled}, die HEUTE() oder JETZT() lesen, sich nach dem Ende des Beispielmonats aber nicht mehr ändern)` : ""}`,
+  named: (n: number) => `Geprüfte benannte Bereiche: ${n}`,
+  charts: (n: number) => `Geprüfte Diagramme: ${n} (jeder Bereich, den sie zeichnen)`,
+  moving: (n: number) =>
+    `Übersprungen, vom heutigen Tag abhängig: ${n} Zellen, deren Wert sich von Tag zu Tag ändert (z. B. Arbeitsstunden seit Übergabe noch wartender Leads)`,
+  notSettled: (n: number, from: string, today: string) =>
+    `Übersprungen, der Beispielmonat ist noch nicht zu Ende: ${n} Zellen, die HEUTE() oder JETZT() lesen; sie werden ab ${from} verglichen (heute ist ${today})`,
+  result: (n: number) =>
+    n === 0 ? "Abweichungen: keine. Sheets hat jeden geprüften Wert wie der Emulator berechnet." : `Abweichungen: ${n}`,
+  more: (n: number) => `… und ${n} weitere`,
+  line: (d: Difference) => `${d.where}: erwartet ${d.expected}, erhalten ${d.got}`,
+  build: (build: string) => `Build: ${build}`,
+};
+
+const REPORT: Translations<ReportWords> = { en, de };
+
+export function reportWords(language: Language): ReportWords {
   return REPORT[language];
 }
 

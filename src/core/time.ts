@@ -1,4 +1,5 @@
 import { SlaInputError } from "./problems";
+import { wallClockReader } from "./wallClock";
 
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;
@@ -89,29 +90,8 @@ function makeZone(name: string): Zone {
 
 function intlOffset(name: string): ((instant: number) => number) | undefined {
   try {
-    const format = new Intl.DateTimeFormat("en-US", {
-      timeZone: name,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    return (instant: number) => {
-      const parts: Record<string, number> = {};
-      for (const part of format.formatToParts(new Date(instant))) parts[part.type] = Number(part.value);
-      const wall = Date.UTC(
-        parts.year ?? 1970,
-        (parts.month ?? 1) - 1,
-        parts.day ?? 1,
-        parts.hour ?? 0,
-        parts.minute ?? 0,
-        parts.second ?? 0,
-      );
-      return wall - (instant - (instant % 1000));
-    };
+    const read = wallClockReader(name);
+    return (instant: number) => read(instant) - (instant - (instant % 1000));
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@
  * the JSDoc of each stub, and the docs, from the same declarations.
  */
 import { parseBusinessHours, ALL_HOURS, type WorkSchedule } from "../core/businessHours";
-import type { Language } from "../core/i18n";
+import type { Language, Translations } from "../core/i18n";
 import { parseAmount, parseRate } from "../core/numbers";
 import { SlaInputError } from "../core/problems";
 import { dayNumber, daysInMonthOf, isDate, parseWallDate, type Zone } from "../core/time";
@@ -25,11 +25,11 @@ export type Grid = readonly (readonly unknown[])[];
 
 export type Takes = "row" | "scalar" | "grid";
 
-export interface ParamSpec<T, K extends Takes = Takes> {
-  readonly name: string;
+/** A parameter as a function declares it: its name, type and checks; its description comes from texts.ts. */
+export interface ParamDeclaration<T, K extends Takes = Takes, N extends string = string> {
+  readonly name: N;
   /** JSDoc type shown in Sheets' autocomplete help, e.g. `number` or `Date|number`. */
   readonly jsdocType: string;
-  readonly description: Localized;
   /** What values are allowed, for the docs. */
   readonly allowed: Localized;
   readonly optional: boolean;
@@ -43,31 +43,77 @@ export interface ParamSpec<T, K extends Takes = Takes> {
   coerce(value: unknown, context: CallContext): T;
 }
 
+/** A parameter of the registry: its declaration with the description in each language. */
+export interface ParamSpec<T, K extends Takes = Takes, N extends string = string> extends ParamDeclaration<T, K, N> {
+  readonly description: Localized;
+}
+
 export function isBlank(value: unknown): boolean {
   return value === "" || value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-interface Common {
-  readonly description: Localized;
-}
-
 type Bound = "nonNegative" | "positive" | "any";
 
-const BOUND_TEXT: Record<Bound, Localized> = {
-  nonNegative: { en: "a number, 0 or more", de: "eine Zahl, 0 oder größer" },
-  positive: { en: "a number more than 0", de: "eine Zahl größer als 0" },
-  any: { en: "a number", de: "eine Zahl" },
+/** What each kind of parameter allows, for the docs and the stubs' JSDoc. */
+const en = {
+  nonNegative: "a number, 0 or more",
+  positive: "a number more than 0",
+  any: "a number",
+  rate: 'a percentage above 0% and at most 100% (0.5, 50% or "50 %")',
+  rateFromZero: 'a percentage from 0% to 100% (0.5, 50% or "50 %")',
+  date: "a date, a date serial number, or text like 2026-12-01 14:30",
+  monthLength: "a date in the month, or a number of days from 1 to 31",
+  flag: "TRUE or FALSE (default FALSE)",
+  connected: "TRUE/FALSE, yes/no, x, or the date of connection; blank is not connected",
+  label: "text",
+  businessHours: 'text like "Mon-Fri 09:00-17:00" or "Mon-Thu 8-17; Fri 8-14"; blank counts every hour',
+  holidays: "a range of dates (blank cells are ignored)",
+  statistic:
+    '"average" (default), "median", "p90" (any percentile p1 to p99), "count" (leads measured) or "skipped" (rows left out)',
+  period: '"year" (default), "month", "week" or "day"',
+  tierTable: "a range of two columns: tier, value per lead (0 or more)",
+  hourEdges: (most: number): string =>
+    `up to ${most} numbers of hours above 0 and at most 744, e.g. {5/60, 1, 4, 24}; blank cells are skipped; left out: 5 minutes, 1 hour, 24 hours`,
 };
 
+type AllowedTexts = typeof en;
+
+const de: AllowedTexts = {
+  nonNegative: "eine Zahl, 0 oder größer",
+  positive: "eine Zahl größer als 0",
+  any: "eine Zahl",
+  rate: 'ein Prozentsatz über 0 % und höchstens 100 % (0,5, 50 % oder "50 %")',
+  rateFromZero: 'ein Prozentsatz von 0 % bis 100 % (0,5, 50 % oder "50 %")',
+  date: "ein Datum, eine Datumsseriennummer oder Text wie 01.12.2026 14:30",
+  monthLength: "ein Datum im Monat oder eine Anzahl Tage von 1 bis 31",
+  flag: "WAHR oder FALSCH (Standard FALSCH)",
+  connected: "WAHR/FALSCH, ja/nein, x oder das Datum der Verbindung; leer heißt nicht verbunden",
+  label: "Text",
+  businessHours: 'Text wie "Mo-Fr 09:00-17:00" oder "Mo-Do 8-17; Fr 8-14"; leer zählt jede Stunde',
+  holidays: "ein Bereich mit Daten (leere Zellen zählen nicht)",
+  statistic:
+    '"average" (Standard, Durchschnitt), "median", "p90" (jedes Perzentil p1 bis p99), "count" (Anzahl gemessener Leads) oder "skipped" (ausgelassene Zeilen)',
+  period: '"year" (Standard), "month", "week" oder "day" (auch Jahr, Monat, Woche, Tag)',
+  tierTable: "ein Bereich mit zwei Spalten: Stufe, Wert pro Lead (0 oder größer)",
+  hourEdges: (most) =>
+    `bis zu ${most} Stundenwerte über 0 und höchstens 744, z. B. {5/60; 1; 4; 24}; leere Zellen zählen nicht; weggelassen: 5 Minuten, 1 Stunde, 24 Stunden`,
+};
+
+const ALLOWED: Translations<AllowedTexts> = { en, de };
+
+/** One allowed-values text in every language, as the registry keeps it. */
+function allowedText(pick: (texts: AllowedTexts) => string): Localized {
+  return { en: pick(ALLOWED.en), de: pick(ALLOWED.de) };
+}
+
 /** An amount such as a quota, a deal size or a count. */
-export function amount(name: string, bound: Bound, common: Common): ParamSpec<number, "row"> {
+export function amount<const N extends string>(name: N, bound: Bound): ParamDeclaration<number, "row", N> {
   return {
     name,
     jsdocType: "number",
-    allowed: BOUND_TEXT[bound],
+    allowed: allowedText((t) => t[bound]),
     optional: false,
     takes: "row",
-    ...common,
     coerce(value) {
       const number = parseAmount(value, name);
       if (bound === "nonNegative" && number < 0) throw new SlaInputError("nonNegative", name, value);
@@ -78,23 +124,17 @@ export function amount(name: string, bound: Bound, common: Common): ParamSpec<nu
 }
 
 /** A rate or share: more than 0 and at most 100 % (or from 0 with `allowZero`). */
-export function rate(name: string, common: Common, options: { allowZero?: boolean } = {}): ParamSpec<number, "row"> {
+export function rate<const N extends string>(
+  name: N,
+  options: { allowZero?: boolean } = {},
+): ParamDeclaration<number, "row", N> {
   const allowZero = options.allowZero ?? false;
   return {
     name,
     jsdocType: "number",
-    allowed: allowZero
-      ? {
-          en: 'a percentage from 0% to 100% (0.5, 50% or "50 %")',
-          de: 'ein Prozentsatz von 0 % bis 100 % (0,5, 50 % oder "50 %")',
-        }
-      : {
-          en: 'a percentage above 0% and at most 100% (0.5, 50% or "50 %")',
-          de: 'ein Prozentsatz über 0 % und höchstens 100 % (0,5, 50 % oder "50 %")',
-        },
+    allowed: allowedText((t) => (allowZero ? t.rateFromZero : t.rate)),
     optional: false,
     takes: "row",
-    ...common,
     coerce(value) {
       const fraction = parseRate(value, name, allowZero);
       if (fraction < 0 || (!allowZero && fraction === 0))
@@ -105,17 +145,13 @@ export function rate(name: string, common: Common, options: { allowZero?: boolea
 }
 
 /** A date and time, returned as an instant (ms since the epoch). */
-export function date(name: string, common: Common): ParamSpec<number, "row"> {
+export function date<const N extends string>(name: N): ParamDeclaration<number, "row", N> {
   return {
     name,
     jsdocType: "Date",
-    allowed: {
-      en: "a date, a date serial number, or text like 2026-12-01 14:30",
-      de: "ein Datum, eine Datumsseriennummer oder Text wie 01.12.2026 14:30",
-    },
+    allowed: allowedText((t) => t.date),
     optional: false,
     takes: "row",
-    ...common,
     coerce(value, context) {
       const zone = context.zone();
       return isDate(value) ? checkedInstant(value, name) : zone.toInstant(parseWallDate(value, zone, name));
@@ -136,8 +172,8 @@ export interface MonthDay {
 }
 
 /** A date, read as its day of the month and the length of that month. */
-export function dayInMonth(name: string, common: Common): ParamSpec<MonthDay, "row"> {
-  const { coerce: coerceInstant, blankValue: _unused, ...base } = date(name, common);
+export function dayInMonth<const N extends string>(name: N): ParamDeclaration<MonthDay, "row", N> {
+  const { coerce: coerceInstant, blankValue: _unused, ...base } = date(name);
   return {
     ...base,
     coerce(value, context) {
@@ -148,15 +184,12 @@ export function dayInMonth(name: string, common: Common): ParamSpec<MonthDay, "r
 }
 
 /** Days in a month: any date in the month, or a number of days from 1 to 31. */
-export function monthLength(name: string, common: Common): ParamSpec<number, "row"> {
-  const asDate = date(name, common);
+export function monthLength<const N extends string>(name: N): ParamDeclaration<number, "row", N> {
+  const asDate = date(name);
   return {
     ...asDate,
     jsdocType: "Date|number",
-    allowed: {
-      en: "a date in the month, or a number of days from 1 to 31",
-      de: "ein Datum im Monat oder eine Anzahl Tage von 1 bis 31",
-    },
+    allowed: allowedText((t) => t.monthLength),
     coerce(value, context) {
       if (typeof value === "number" && value >= 1 && value <= 31) {
         if (!Number.isInteger(value)) throw new SlaInputError("wholeNumber", name, value);
@@ -189,14 +222,13 @@ function readBoolean(value: unknown, name: string): boolean {
 }
 
 /** An optional TRUE/FALSE switch for the whole call. */
-export function flag(name: string, common: Common): ParamSpec<boolean, "scalar"> {
+export function flag<const N extends string>(name: N): ParamDeclaration<boolean, "scalar", N> {
   return {
     name,
     jsdocType: "boolean",
-    allowed: { en: "TRUE or FALSE (default FALSE)", de: "WAHR oder FALSCH (Standard FALSCH)" },
+    allowed: allowedText((t) => t.flag),
     optional: true,
     takes: "scalar",
-    ...common,
     coerce: (value) => (isBlank(value) ? false : readBoolean(value, name)),
   };
 }
@@ -205,31 +237,26 @@ export function flag(name: string, common: Common): ParamSpec<boolean, "scalar">
  * Whether a lead is connected: TRUE/FALSE, yes/no (ja/nein), x, or a date (connected on).
  * A blank cell means not connected yet.
  */
-export function connectedFlag(name: string, common: Common): ParamSpec<boolean, "row"> {
+export function connectedFlag<const N extends string>(name: N): ParamDeclaration<boolean, "row", N> {
   return {
     name,
     jsdocType: "boolean",
-    allowed: {
-      en: "TRUE/FALSE, yes/no, x, or the date of connection; blank is not connected",
-      de: "WAHR/FALSCH, ja/nein, x oder das Datum der Verbindung; leer heißt nicht verbunden",
-    },
+    allowed: allowedText((t) => t.connected),
     optional: false,
     takes: "row",
     blankValue: false,
-    ...common,
     coerce: (value) => (isDate(value) ? true : readBoolean(value, name)),
   };
 }
 
 /** Text per row, such as a lead tier. */
-export function label(name: string, common: Common): ParamSpec<string, "row"> {
+export function label<const N extends string>(name: N): ParamDeclaration<string, "row", N> {
   return {
     name,
     jsdocType: "string",
-    allowed: { en: "text", de: "Text" },
+    allowed: allowedText((t) => t.label),
     optional: false,
     takes: "row",
-    ...common,
     coerce(value) {
       if (typeof value === "string") return value;
       if (typeof value === "number" && Number.isFinite(value)) return String(value);
@@ -239,17 +266,13 @@ export function label(name: string, common: Common): ParamSpec<string, "row"> {
 }
 
 /** Working hours such as "Mon-Fri 09:00-17:00"; with holidays, builds the schedule. */
-export function businessHours(name: string, common: Common): ParamSpec<string | undefined, "scalar"> {
+export function businessHours<const N extends string>(name: N): ParamDeclaration<string | undefined, "scalar", N> {
   return {
     name,
     jsdocType: "string",
-    allowed: {
-      en: 'text like "Mon-Fri 09:00-17:00" or "Mon-Thu 8-17; Fri 8-14"; blank counts every hour',
-      de: 'Text wie "Mo-Fr 09:00-17:00" oder "Mo-Do 8-17; Fr 8-14"; leer zählt jede Stunde',
-    },
+    allowed: allowedText((t) => t.businessHours),
     optional: true,
     takes: "scalar",
-    ...common,
     coerce(value) {
       if (isBlank(value)) return undefined;
       if (typeof value !== "string") throw new SlaInputError("businessHours", name, value);
@@ -260,18 +283,14 @@ export function businessHours(name: string, common: Common): ParamSpec<string | 
 }
 
 /** A range of holiday dates, read as wall-clock day numbers. */
-export function holidays(name: string, common: Common): ParamSpec<ReadonlySet<number>, "grid"> {
-  const asDate = date(name, common);
+export function holidays<const N extends string>(name: N): ParamDeclaration<ReadonlySet<number>, "grid", N> {
+  const asDate = date(name);
   return {
     name,
     jsdocType: "Array<Date>",
-    allowed: {
-      en: "a range of dates (blank cells are ignored)",
-      de: "ein Bereich mit Daten (leere Zellen zählen nicht)",
-    },
+    allowed: allowedText((t) => t.holidays),
     optional: true,
     takes: "grid",
-    ...common,
     coerce(value, context) {
       const days = new Set<number>();
       for (const row of toGrid(value)) {
@@ -296,20 +315,18 @@ export function workSchedule(
 }
 
 /** One of a few words for the whole call. */
-export function choice<T>(
-  name: string,
+export function choice<T, const N extends string>(
+  name: N,
   read: (text: string, name: string) => T,
   fallback: T,
   allowed: Localized,
-  common: Common,
-): ParamSpec<T, "scalar"> {
+): ParamDeclaration<T, "scalar", N> {
   return {
     name,
     jsdocType: "string",
     allowed,
     optional: true,
     takes: "scalar",
-    ...common,
     coerce(value) {
       if (isBlank(value)) return fallback;
       if (typeof value !== "string") return read(String(value), name);
@@ -318,16 +335,12 @@ export function choice<T>(
   };
 }
 
-export function statistic(name: string, common: Common): ParamSpec<SpeedStatistic, "scalar"> {
+export function statistic<const N extends string>(name: N): ParamDeclaration<SpeedStatistic, "scalar", N> {
   return choice(
     name,
     parseStatistic,
     "mean",
-    {
-      en: '"average" (default), "median", "p90" (any percentile p1 to p99), "count" (leads measured) or "skipped" (rows left out)',
-      de: '"average" (Standard, Durchschnitt), "median", "p90" (jedes Perzentil p1 bis p99), "count" (Anzahl gemessener Leads) oder "skipped" (ausgelassene Zeilen)',
-    },
-    common,
+    allowedText((t) => t.statistic),
   );
 }
 
@@ -343,7 +356,7 @@ const PERIOD_WORDS: ReadonlyMap<string, DowntimePeriod> = new Map<string, Downti
   ["tag", "day"],
 ]);
 
-export function period(name: string, common: Common): ParamSpec<DowntimePeriod, "scalar"> {
+export function period<const N extends string>(name: N): ParamDeclaration<DowntimePeriod, "scalar", N> {
   const read = (text: string, field: string): DowntimePeriod => {
     const found = PERIOD_WORDS.get(text.trim().toLowerCase());
     if (!found) throw new SlaInputError("period", field, text);
@@ -353,26 +366,18 @@ export function period(name: string, common: Common): ParamSpec<DowntimePeriod, 
     name,
     read,
     "year",
-    {
-      en: '"year" (default), "month", "week" or "day"',
-      de: '"year" (Standard), "month", "week" oder "day" (auch Jahr, Monat, Woche, Tag)',
-    },
-    common,
+    allowedText((t) => t.period),
   );
 }
 
 /** A two-column table read whole: tier name and value per lead. */
-export function tierTable(name: string, common: Common): ParamSpec<[string, number][], "grid"> {
+export function tierTable<const N extends string>(name: N): ParamDeclaration<[string, number][], "grid", N> {
   return {
     name,
     jsdocType: "Array<Array<string|number>>",
-    allowed: {
-      en: "a range of two columns: tier, value per lead (0 or more)",
-      de: "ein Bereich mit zwei Spalten: Stufe, Wert pro Lead (0 oder größer)",
-    },
+    allowed: allowedText((t) => t.tierTable),
     optional: false,
     takes: "grid",
-    ...common,
     coerce(value) {
       const rows: [string, number][] = [];
       for (const row of toGrid(value)) {
@@ -400,22 +405,17 @@ export function toGrid(value: unknown): unknown[][] {
 }
 
 /** Band edges in hours, read whole: a row or column of numbers above 0 and at most 744 (31 days); blank gives `fallback`. */
-export function hourEdges(
-  name: string,
+export function hourEdges<const N extends string>(
+  name: N,
   fallback: readonly number[],
-  common: Common,
-): ParamSpec<readonly number[], "grid"> {
+): ParamDeclaration<readonly number[], "grid", N> {
   const most = 8;
   return {
     name,
     jsdocType: "Array<number>",
-    allowed: {
-      en: `up to ${most} numbers of hours above 0 and at most 744, e.g. {5/60, 1, 4, 24}; blank cells are skipped; left out: 5 minutes, 1 hour, 24 hours`,
-      de: `bis zu ${most} Stundenwerte über 0 und höchstens 744, z. B. {5/60; 1; 4; 24}; leere Zellen zählen nicht; weggelassen: 5 Minuten, 1 Stunde, 24 Stunden`,
-    },
+    allowed: allowedText((t) => t.hourEdges(most)),
     optional: true,
     takes: "grid",
-    ...common,
     coerce(value) {
       const edges: number[] = [];
       for (const row of toGrid(value)) {

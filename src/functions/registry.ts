@@ -1,12 +1,21 @@
 /**
- * The custom-function registry: one declaration per function (name, help,
- * parameters, implementation). The runtime checks arguments from the
- * declaration; the build writes each Apps Script stub and its JSDoc from it;
- * `npm run docs` writes the function reference (docs/functions.md, docs/functions.de.md) from it.
+ * The custom-function registry: one declaration per function (name,
+ * parameters, implementation) joined with its texts in every language. The
+ * runtime checks arguments from the declaration; the build writes each Apps
+ * Script stub and its JSDoc from it; `npm run docs` writes the function
+ * reference (docs/functions.md, docs/functions.de.md) from it.
  */
-import { formatProblem, type Language } from "../core/i18n";
+import { formatProblem, LANGUAGES, type Language, type Translations } from "../core/i18n";
 import { atRow, SlaInputError } from "../core/problems";
-import { isBlank, toGrid, type CallContext, type Localized, type ParamSpec, type Takes } from "./params";
+import {
+  isBlank,
+  toGrid,
+  type CallContext,
+  type Localized,
+  type ParamDeclaration,
+  type ParamSpec,
+  type Takes,
+} from "./params";
 
 export interface Example {
   /** What a user types, e.g. `=SLA_LEADS_NEEDED(5000, 100%, 100, 50%)`. */
@@ -17,16 +26,18 @@ export interface Example {
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds parameters of every value type
 type AnyParam = ParamSpec<any, Takes>;
-type Params = readonly AnyParam[];
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds parameters of every value type
+type AnyDeclaredParam = ParamDeclaration<any, Takes>;
+type Params = readonly AnyDeclaredParam[];
 
 /** Each parameter's coerced value: what an element-wise or spilling function receives. */
 export type ValuesOf<P extends Params> = {
-  -readonly [K in keyof P]: P[K] extends ParamSpec<infer T, Takes> ? T : never;
+  -readonly [K in keyof P]: P[K] extends ParamDeclaration<infer T, Takes> ? T : never;
 };
 
 /** For aggregates, row parameters arrive as whole columns (undefined for a blank cell). */
 export type ColumnsOf<P extends Params> = {
-  -readonly [K in keyof P]: P[K] extends ParamSpec<infer T, infer Kind>
+  -readonly [K in keyof P]: P[K] extends ParamDeclaration<infer T, infer Kind>
     ? Kind extends "row"
       ? (T | undefined)[]
       : T
@@ -35,8 +46,6 @@ export type ColumnsOf<P extends Params> = {
 
 interface Declaration<P extends Params> {
   readonly name: string;
-  readonly summary: Localized;
-  readonly returns: Localized;
   readonly examples: readonly Example[];
   readonly params: P;
 }
@@ -63,18 +72,82 @@ export interface SpillFunction<P extends Params = Params> extends Declaration<P>
   evaluate(args: ValuesOf<P>, context: CallContext): number[];
 }
 
-export type CustomFunction = ElementwiseFunction | AggregateFunction | SpillFunction;
+/** A function as the runtime calls it: declared parameters and implementation, no texts. */
+export type DeclaredFunction = ElementwiseFunction | AggregateFunction | SpillFunction;
 
-export function elementwise<const P extends Params>(declaration: Omit<ElementwiseFunction<P>, "kind">): CustomFunction {
-  return { kind: "elementwise", ...declaration } as unknown as CustomFunction;
+/** A function with what it does, returns and each parameter is, in every language. */
+type Documented<F extends DeclaredFunction> = Omit<F, "params"> & {
+  readonly summary: Localized;
+  readonly returns: Localized;
+  readonly params: readonly AnyParam[];
+};
+
+/** A registered function with its texts: what the stubs, the docs and the reference dialog read. */
+export type CustomFunction =
+  | Documented<ElementwiseFunction>
+  | Documented<AggregateFunction>
+  | Documented<SpillFunction>;
+
+/**
+ * A function as definitions.ts declares it: everything but its texts. Its name
+ * and its parameters' names stay literal types, so texts.ts is checked against them.
+ */
+export interface Declared<N extends string = string, P extends Params = Params> {
+  readonly kind: DeclaredFunction["kind"];
+  readonly name: N;
+  readonly params: P;
 }
 
-export function aggregate<const P extends Params>(declaration: Omit<AggregateFunction<P>, "kind">): CustomFunction {
-  return { kind: "aggregate", ...declaration } as unknown as CustomFunction;
+/** What a declaration gives: the function without its kind and texts, its name as a literal type. */
+type WithoutTexts<F, N extends string> = Omit<F, "kind" | "name"> & { readonly name: N };
+
+export function elementwise<const N extends string, const P extends Params>(
+  declaration: WithoutTexts<ElementwiseFunction<P>, N>,
+): Declared<N, P> {
+  return { kind: "elementwise", ...declaration };
 }
 
-export function spill<const P extends Params>(declaration: Omit<SpillFunction<P>, "kind">): CustomFunction {
-  return { kind: "spill", ...declaration } as unknown as CustomFunction;
+export function aggregate<const N extends string, const P extends Params>(
+  declaration: WithoutTexts<AggregateFunction<P>, N>,
+): Declared<N, P> {
+  return { kind: "aggregate", ...declaration };
+}
+
+export function spill<const N extends string, const P extends Params>(
+  declaration: WithoutTexts<SpillFunction<P>, N>,
+): Declared<N, P> {
+  return { kind: "spill", ...declaration };
+}
+
+/** One function's texts in one language: what it does, what it returns, what each parameter is. */
+export interface FunctionText<P extends string = string> {
+  readonly summary: string;
+  readonly returns: string;
+  readonly params: { readonly [Name in P]: string };
+}
+
+/** The texts of the declared functions in one language, keyed by function and parameter name. */
+export type FunctionTexts<D extends readonly Declared[]> = {
+  readonly [F in D[number] as F["name"]]: FunctionText<F["params"][number]["name"]>;
+};
+
+/** A declared function with its texts in every language: what the runtime, the stubs and the docs read. */
+export function withTexts(fn: Declared, texts: Translations<Readonly<Record<string, FunctionText>>>): CustomFunction {
+  const localized = (pick: (text: FunctionText) => string | undefined): Localized => {
+    const entries = LANGUAGES.map((language) => {
+      const text = texts[language][fn.name];
+      const picked = text && pick(text);
+      if (picked === undefined) throw new Error(`${fn.name}: a ${language} text is missing`);
+      return [language, picked] as const;
+    });
+    return Object.fromEntries(entries) as Record<Language, string>;
+  };
+  return {
+    ...(fn as unknown as CustomFunction),
+    summary: localized((text) => text.summary),
+    returns: localized((text) => text.returns),
+    params: fn.params.map((param) => ({ ...param, description: localized((text) => text.params[param.name]) })),
+  } as CustomFunction;
 }
 
 /** A value a cell can show. */
@@ -88,7 +161,7 @@ export type CallResult = CellResult | CellResult[][];
  * Anything wrong with the call as a whole throws an `Error` whose message
  * names the function and the argument, in the user's language.
  */
-export function invoke(fn: CustomFunction, rawArgs: readonly unknown[], context: CallContext): CallResult {
+export function invoke(fn: DeclaredFunction, rawArgs: readonly unknown[], context: CallContext): CallResult {
   try {
     if (rawArgs.length > fn.params.length) {
       throw new SlaInputError("tooManyArguments", "", rawArgs.length, { max: fn.params.length });
@@ -134,7 +207,7 @@ function shapeOf(grid: readonly (readonly unknown[])[]): string {
 }
 
 /** Coerces a value passed for a single-value parameter; a 1×1 range counts as its value. */
-function coerceSingle(param: AnyParam, raw: unknown, context: CallContext): unknown {
+function coerceSingle(param: AnyDeclaredParam, raw: unknown, context: CallContext): unknown {
   let value = raw;
   if (Array.isArray(raw)) {
     const grid = toGrid(raw);
@@ -219,7 +292,7 @@ function evaluateCell(
     for (let index = 0; index < params.length; index++) {
       const grid = grids[index];
       if (grid === undefined) continue;
-      const param = params[index] as AnyParam;
+      const param = params[index] as AnyDeclaredParam;
       const cell = grid.length === 1 && grid[0]?.length === 1 ? grid[0][0] : grid[row]?.[column];
       if (isBlank(cell)) {
         if (param.blankValue === undefined) return "";

@@ -4,37 +4,38 @@
  * asks one question with the built-in dialog (and a second before the month
  * has ended) and reports the outcome.
  */
-import { languageOf, type Language } from "../core/i18n";
+import { languageOf, type Language, type Translations } from "../core/i18n";
 import { OPERATIONS } from "../operations";
 
-const WORDS = {
-  en: {
-    title: "Marketing & Sales SLA",
-    reference: "Custom functions",
-    share: "Share with sales",
-    import: "Import leads",
-    selfTest: "Self-test",
-    nextTitle: "Start next month",
-    nextQuestion:
-      "Set the new month's goal from the last complete month's actuals (recalculated close rate, deal size and marketing share)?\n\nYes: recalculated from actuals. No: the inputs agreed in the SLA.",
-    startEarly: "Yes: start it now. No: wait until the month has ended.",
-    about:
-      "Marketing & Sales SLA turns the marketing–sales service level agreement into a living workbook: the agreement, monthly lead pace, the lead log, follow-up reports and a misses ledger. Generated sheets use only native formulas, so they work for everyone you share them with. Custom functions such as =SLA_LEADS_NEEDED(5000, 100%, 100, 50%) work in any cell.",
-  },
-  de: {
-    title: "Marketing & Sales SLA",
-    reference: "Benutzerdefinierte Funktionen",
-    share: "Mit dem Vertrieb teilen",
-    import: "Leads importieren",
-    selfTest: "Selbsttest",
-    nextTitle: "Nächsten Monat starten",
-    nextQuestion:
-      "Soll das Ziel des neuen Monats aus den Ist-Werten des letzten vollständigen Monats berechnet werden (neue Abschlussquote, Auftragsgröße und Marketinganteil)?\n\nJa: aus den Ist-Werten. Nein: die im SLA vereinbarten Werte.",
-    startEarly: "Ja: jetzt starten. Nein: warten, bis der Monat zu Ende ist.",
-    about:
-      "Marketing & Sales SLA macht aus der Vereinbarung zwischen Marketing und Vertrieb eine lebendige Tabelle: die Vereinbarung, das monatliche Lead-Tempo, das Lead-Protokoll, Berichte zur Nachverfolgung und ein Protokoll verfehlter Ziele. Erzeugte Tabellen nutzen nur eingebaute Formeln und funktionieren so für alle, mit denen Sie sie teilen. Benutzerdefinierte Funktionen wie =SLA_LEADS_NEEDED(5000; 100%; 100; 50%) funktionieren in jeder Zelle.",
-  },
-} as const;
+const en = {
+  title: "Marketing & Sales SLA",
+  reference: "Custom functions",
+  share: "Share with sales",
+  import: "Import leads",
+  selfTest: "Self-test",
+  nextTitle: "Start next month",
+  nextQuestion:
+    "Set the new month's goal from the last complete month's actuals (recalculated close rate, deal size and marketing share)?\n\nYes: recalculated from actuals. No: the inputs agreed in the SLA.",
+  startEarly: "Yes: start it now. No: wait until the month has ended.",
+  about:
+    "Marketing & Sales SLA turns the marketing–sales service level agreement into a living workbook: the agreement, monthly lead pace, the lead log, follow-up reports and a misses ledger. Generated sheets use only native formulas, so they work for everyone you share them with. Custom functions such as =SLA_LEADS_NEEDED(5000, 100%, 100, 50%) work in any cell.",
+};
+
+const de: typeof en = {
+  title: "Marketing & Sales SLA",
+  reference: "Benutzerdefinierte Funktionen",
+  share: "Mit dem Vertrieb teilen",
+  import: "Leads importieren",
+  selfTest: "Selbsttest",
+  nextTitle: "Nächsten Monat starten",
+  nextQuestion:
+    "Soll das Ziel des neuen Monats aus den Ist-Werten des letzten vollständigen Monats berechnet werden (neue Abschlussquote, Auftragsgröße und Marketinganteil)?\n\nJa: aus den Ist-Werten. Nein: die im SLA vereinbarten Werte.",
+  startEarly: "Ja: jetzt starten. Nein: warten, bis der Monat zu Ende ist.",
+  about:
+    "Marketing & Sales SLA macht aus der Vereinbarung zwischen Marketing und Vertrieb eine lebendige Tabelle: die Vereinbarung, das monatliche Lead-Tempo, das Lead-Protokoll, Berichte zur Nachverfolgung und ein Protokoll verfehlter Ziele. Erzeugte Tabellen nutzen nur eingebaute Formeln und funktionieren so für alle, mit denen Sie sie teilen. Benutzerdefinierte Funktionen wie =SLA_LEADS_NEEDED(5000; 100%; 100; 50%) funktionieren in jeder Zelle.",
+};
+
+const WORDS: Translations<typeof en> = { en, de };
 
 function language(): Language {
   try {

@@ -14,7 +14,7 @@
  */
 import * as z from "zod/mini";
 import { validateConfig } from "../config/validate";
-import type { Language } from "../core/i18n";
+import type { Language, Translations } from "../core/i18n";
 import { wallToSerial } from "../core/time";
 import { MAX_IMPORT_ROWS } from "../import/csv";
 import { parseWallText } from "../import/dates";
@@ -58,30 +58,31 @@ export interface ImportResult {
   readonly rejected: readonly { readonly row: number; readonly text: string }[];
 }
 
-const WORDS = {
-  en: {
-    noSla:
-      "Build the SLA first (Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA): there is no lead log to import into yet.",
-    needsBuild: (tab: string) =>
-      `The tab "${tab}" has no E-mail and Lead ID columns yet. Open the wizard and build again (it adds them at the right end, keeping every value), then import: nothing was changed.`,
-    busy: "Someone is building or changing this SLA right now. Wait a moment, then import again: nothing was changed.",
-    invalid: (detail: string) =>
-      `The import request is not valid (${detail}): nothing was changed. Allowed: up to ${MAX_IMPORT_ROWS} leads, each with the fields ${IMPORT_FIELDS.join(", ")} as text.`,
-    done: (added: number, tab: string, first: number, last: number, duplicates: number, rejected: number) =>
-      `${added === 0 ? "No new leads" : `Added ${added} ${added === 1 ? "lead" : "leads"} to "${tab}" (rows ${first}–${last})`}; ${duplicates} ${duplicates === 1 ? "duplicate" : "duplicates"} skipped; ${rejected} rejected.`,
-  },
-  de: {
-    noSla:
-      "Erstellen Sie zuerst das SLA (Erweiterungen ▸ Marketing & Sales SLA ▸ SLA anlegen oder bearbeiten): Es gibt noch kein Lead-Protokoll für den Import.",
-    needsBuild: (tab: string) =>
-      `Der Tab „${tab}“ hat noch keine Spalten E-Mail und Lead-ID. Öffnen Sie den Assistenten und erstellen Sie das SLA erneut (die Spalten kommen rechts dazu, alle Werte bleiben), dann importieren Sie: Es wurde nichts geändert.`,
-    busy: "Gerade erstellt oder ändert jemand dieses SLA. Warten Sie kurz und importieren Sie dann erneut: Es wurde nichts geändert.",
-    invalid: (detail: string) =>
-      `Die Import-Anfrage ist ungültig (${detail}): Es wurde nichts geändert. Erlaubt: bis zu ${MAX_IMPORT_ROWS} Leads, jeder mit den Feldern ${IMPORT_FIELDS.join(", ")} als Text.`,
-    done: (added: number, tab: string, first: number, last: number, duplicates: number, rejected: number) =>
-      `${added === 0 ? "Keine neuen Leads" : `${added} ${added === 1 ? "Lead" : "Leads"} in „${tab}“ angefügt (Zeilen ${first}–${last})`}; ${duplicates} ${duplicates === 1 ? "Duplikat" : "Duplikate"} übersprungen; ${rejected} abgelehnt.`,
-  },
-} as const;
+const en = {
+  noSla:
+    "Build the SLA first (Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA): there is no lead log to import into yet.",
+  needsBuild: (tab: string) =>
+    `The tab "${tab}" has no E-mail and Lead ID columns yet. Open the wizard and build again (it adds them at the right end, keeping every value), then import: nothing was changed.`,
+  busy: "Someone is building or changing this SLA right now. Wait a moment, then import again: nothing was changed.",
+  invalid: (detail: string) =>
+    `The import request is not valid (${detail}): nothing was changed. Allowed: up to ${MAX_IMPORT_ROWS} leads, each with the fields ${IMPORT_FIELDS.join(", ")} as text.`,
+  done: (added: number, tab: string, first: number, last: number, duplicates: number, rejected: number) =>
+    `${added === 0 ? "No new leads" : `Added ${added} ${added === 1 ? "lead" : "leads"} to "${tab}" (rows ${first}–${last})`}; ${duplicates} ${duplicates === 1 ? "duplicate" : "duplicates"} skipped; ${rejected} rejected.`,
+};
+
+const de: typeof en = {
+  noSla:
+    "Erstellen Sie zuerst das SLA (Erweiterungen ▸ Marketing & Sales SLA ▸ SLA anlegen oder bearbeiten): Es gibt noch kein Lead-Protokoll für den Import.",
+  needsBuild: (tab: string) =>
+    `Der Tab „${tab}“ hat noch keine Spalten E-Mail und Lead-ID. Öffnen Sie den Assistenten und erstellen Sie das SLA erneut (die Spalten kommen rechts dazu, alle Werte bleiben), dann importieren Sie: Es wurde nichts geändert.`,
+  busy: "Gerade erstellt oder ändert jemand dieses SLA. Warten Sie kurz und importieren Sie dann erneut: Es wurde nichts geändert.",
+  invalid: (detail: string) =>
+    `Die Import-Anfrage ist ungültig (${detail}): Es wurde nichts geändert. Erlaubt: bis zu ${MAX_IMPORT_ROWS} Leads, jeder mit den Feldern ${IMPORT_FIELDS.join(", ")} als Text.`,
+  done: (added: number, tab: string, first: number, last: number, duplicates: number, rejected: number) =>
+    `${added === 0 ? "Keine neuen Leads" : `${added} ${added === 1 ? "Lead" : "Leads"} in „${tab}“ angefügt (Zeilen ${first}–${last})`}; ${duplicates} ${duplicates === 1 ? "Duplikat" : "Duplikate"} übersprungen; ${rejected} abgelehnt.`,
+};
+
+const WORDS: Translations<typeof en> = { en, de };
 
 export function importWords(language: Language) {
   return WORDS[language];

@@ -4,28 +4,29 @@
  * only build the menu (platform facts §5), so it touches nothing else, and an
  * error anywhere still leaves a menu to click.
  */
-import { languageOf, type Language } from "../core/i18n";
+import { languageOf, type Language, type Translations } from "../core/i18n";
 
-const MENU = {
-  en: {
-    wizard: "New or edit SLA",
-    nextMonth: "Start next month",
-    share: "Share with sales",
-    import: "Import leads",
-    reference: "Function reference",
-    selfTest: "Run self-test",
-    about: "About",
-  },
-  de: {
-    wizard: "SLA anlegen oder bearbeiten",
-    nextMonth: "Nächsten Monat starten",
-    share: "Mit dem Vertrieb teilen",
-    import: "Leads importieren",
-    reference: "Funktionsübersicht",
-    selfTest: "Selbsttest ausführen",
-    about: "Über",
-  },
-} as const;
+const en = {
+  wizard: "New or edit SLA",
+  nextMonth: "Start next month",
+  share: "Share with sales",
+  import: "Import leads",
+  reference: "Function reference",
+  selfTest: "Run self-test",
+  about: "About",
+};
+
+const de: typeof en = {
+  wizard: "SLA anlegen oder bearbeiten",
+  nextMonth: "Nächsten Monat starten",
+  share: "Mit dem Vertrieb teilen",
+  import: "Leads importieren",
+  reference: "Funktionsübersicht",
+  selfTest: "Selbsttest ausführen",
+  about: "Über",
+};
+
+const MENU: Translations<typeof en> = { en, de };
 
 /** Names of the server functions the menu items call; each is a top-level stub in dist/Code.js. */
 export const MENU_ACTIONS = [

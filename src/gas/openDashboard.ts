@@ -4,7 +4,7 @@
  * Dashboard is still found; a tab without the add-on's metadata but with
  * the Dashboard's name (in either language) is taken when none carries it.
  */
-import { type Language, languageOf } from "../core/i18n";
+import { type Language, languageOf, type Translations } from "../core/i18n";
 import { labelsFor } from "../workbook/labels";
 import { findTabByKey } from "./find";
 import { answerLanguage } from "./operationResult";
@@ -25,18 +25,19 @@ export interface OpenDashboardResult {
   readonly message: string;
 }
 
-const WORDS = {
-  en: {
-    opened: (name: string) => `Opened the tab "${name}".`,
-    missing: `This spreadsheet has no Dashboard tab (its name would be "${DASHBOARD_NAMES.en}" or "${DASHBOARD_NAMES.de}"). Build the SLA (Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA) to create it.`,
-    badLanguage: (value: string) => `openDashboard: language must be "en" or "de", not ${value}.`,
-  },
-  de: {
-    opened: (name: string) => `Tab „${name}“ geöffnet.`,
-    missing: `Diese Tabelle hat keinen Übersichts-Tab (er hieße „${DASHBOARD_NAMES.de}“ oder „${DASHBOARD_NAMES.en}“). Erstellen Sie das SLA (Erweiterungen ▸ Marketing & Sales SLA ▸ SLA anlegen oder bearbeiten), um ihn anzulegen.`,
-    badLanguage: (value: string) => `openDashboard: language muss "en" oder "de" sein, nicht ${value}.`,
-  },
-} as const;
+const en = {
+  opened: (name: string) => `Opened the tab "${name}".`,
+  missing: `This spreadsheet has no Dashboard tab (its name would be "${DASHBOARD_NAMES.en}" or "${DASHBOARD_NAMES.de}"). Build the SLA (Extensions ▸ Marketing & Sales SLA ▸ New or edit SLA) to create it.`,
+  badLanguage: (value: string) => `openDashboard: language must be "en" or "de", not ${value}.`,
+};
+
+const de: typeof en = {
+  opened: (name: string) => `Tab „${name}“ geöffnet.`,
+  missing: `Diese Tabelle hat keinen Übersichts-Tab (er hieße „${DASHBOARD_NAMES.de}“ oder „${DASHBOARD_NAMES.en}“). Erstellen Sie das SLA (Erweiterungen ▸ Marketing & Sales SLA ▸ SLA anlegen oder bearbeiten), um ihn anzulegen.`,
+  badLanguage: (value: string) => `openDashboard: language muss "en" oder "de" sein, nicht ${value}.`,
+};
+
+const WORDS: Translations<typeof en> = { en, de };
 
 /**
  * Activates the Dashboard and answers its name, or says it is missing.

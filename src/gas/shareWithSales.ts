@@ -12,7 +12,7 @@ import { existingLeadLog } from "./buildSla";
 import { matchTabs } from "../reconcile/tabs";
 import { answerLanguage } from "./operationResult";
 import { validateConfig } from "../config/validate";
-import type { Language } from "../core/i18n";
+import type { Language, Translations } from "../core/i18n";
 import { parseAddresses } from "../config/addresses";
 
 // The parser is pure and shared with the share dialog, which validates as the server does.
@@ -34,44 +34,45 @@ export interface ShareResult {
   readonly explanation: readonly string[];
 }
 
-const WORDS = {
-  en: {
-    added: "added as editor",
-    already: "already an editor",
-    invalid: "not an e-mail address",
-    failed: "could not be added",
-    noSla: "Build the SLA first: there is nothing to share yet.",
-    noAddresses: "Enter at least one e-mail address.",
-    busy: "Someone is building or changing this SLA right now. Wait a moment, then share again: nothing was changed.",
-    done: (count: number) => `Shared with ${count} ${count === 1 ? "person" : "people"}; protections are set.`,
-    explain: (mode: "strict" | "warning") => [
-      "Sales can edit: the sales columns of the lead log (owner, first follow-up, attempts, connected, became customer, revenue, closed on), the requirements checklist, the total revenue and notes on month tabs, notes in the ledger, and the month picker of the follow-up report.",
-      "Marketing (its contacts in the SLA) can also edit the marketing columns of the lead log (lead, company, tier, created, handed to sales, e-mail, lead ID).",
-      "Nobody but you can edit goals, headers and calculated cells; change goals in the add-on.",
-      mode === "strict"
-        ? "Protection is strict: Sheets refuses edits outside these cells."
-        : "Protection warns only: Sheets asks before an edit outside these cells, but allows it.",
-    ],
-  },
-  de: {
-    added: "als Bearbeiter hinzugefügt",
-    already: "ist bereits Bearbeiter",
-    invalid: "keine E-Mail-Adresse",
-    failed: "konnte nicht hinzugefügt werden",
-    noSla: "Erstellen Sie zuerst das SLA: Es gibt noch nichts zu teilen.",
-    noAddresses: "Geben Sie mindestens eine E-Mail-Adresse ein.",
-    busy: "Gerade erstellt oder ändert jemand dieses SLA. Warten Sie kurz und teilen Sie dann erneut: Es wurde nichts geändert.",
-    done: (count: number) => `Mit ${count} ${count === 1 ? "Person" : "Personen"} geteilt; Schutz ist eingerichtet.`,
-    explain: (mode: "strict" | "warning") => [
-      "Der Vertrieb kann bearbeiten: die Vertriebsspalten im Lead-Protokoll (Verantwortlich, erster Kontakt, Versuche, erreicht, Kunde geworden, Umsatz, abgeschlossen am), die Checkliste der Anforderungen, Gesamtumsatz und Notizen in Monats-Tabs, Notizen im Protokoll sowie die Monatsauswahl im Bericht zur Nachverfolgung.",
-      "Das Marketing (seine Kontakte im SLA) kann zusätzlich die Marketingspalten im Lead-Protokoll (Lead, Firma, Stufe, erstellt, übergeben, E-Mail, Lead-ID) bearbeiten.",
-      "Ziele, Überschriften und berechnete Zellen können nur Sie bearbeiten; Ziele ändern Sie im Add-on.",
-      mode === "strict"
-        ? "Der Schutz ist streng: Sheets lehnt Änderungen außerhalb dieser Zellen ab."
-        : "Der Schutz warnt nur: Sheets fragt vor einer Änderung außerhalb dieser Zellen, erlaubt sie aber.",
-    ],
-  },
-} as const;
+const en = {
+  added: "added as editor",
+  already: "already an editor",
+  invalid: "not an e-mail address",
+  failed: "could not be added",
+  noSla: "Build the SLA first: there is nothing to share yet.",
+  noAddresses: "Enter at least one e-mail address.",
+  busy: "Someone is building or changing this SLA right now. Wait a moment, then share again: nothing was changed.",
+  done: (count: number) => `Shared with ${count} ${count === 1 ? "person" : "people"}; protections are set.`,
+  explain: (mode: "strict" | "warning") => [
+    "Sales can edit: the sales columns of the lead log (owner, first follow-up, attempts, connected, became customer, revenue, closed on), the requirements checklist, the total revenue and notes on month tabs, notes in the ledger, and the month picker of the follow-up report.",
+    "Marketing (its contacts in the SLA) can also edit the marketing columns of the lead log (lead, company, tier, created, handed to sales, e-mail, lead ID).",
+    "Nobody but you can edit goals, headers and calculated cells; change goals in the add-on.",
+    mode === "strict"
+      ? "Protection is strict: Sheets refuses edits outside these cells."
+      : "Protection warns only: Sheets asks before an edit outside these cells, but allows it.",
+  ],
+};
+
+const de: typeof en = {
+  added: "als Bearbeiter hinzugefügt",
+  already: "ist bereits Bearbeiter",
+  invalid: "keine E-Mail-Adresse",
+  failed: "konnte nicht hinzugefügt werden",
+  noSla: "Erstellen Sie zuerst das SLA: Es gibt noch nichts zu teilen.",
+  noAddresses: "Geben Sie mindestens eine E-Mail-Adresse ein.",
+  busy: "Gerade erstellt oder ändert jemand dieses SLA. Warten Sie kurz und teilen Sie dann erneut: Es wurde nichts geändert.",
+  done: (count: number) => `Mit ${count} ${count === 1 ? "Person" : "Personen"} geteilt; Schutz ist eingerichtet.`,
+  explain: (mode: "strict" | "warning") => [
+    "Der Vertrieb kann bearbeiten: die Vertriebsspalten im Lead-Protokoll (Verantwortlich, erster Kontakt, Versuche, erreicht, Kunde geworden, Umsatz, abgeschlossen am), die Checkliste der Anforderungen, Gesamtumsatz und Notizen in Monats-Tabs, Notizen im Protokoll sowie die Monatsauswahl im Bericht zur Nachverfolgung.",
+    "Das Marketing (seine Kontakte im SLA) kann zusätzlich die Marketingspalten im Lead-Protokoll (Lead, Firma, Stufe, erstellt, übergeben, E-Mail, Lead-ID) bearbeiten.",
+    "Ziele, Überschriften und berechnete Zellen können nur Sie bearbeiten; Ziele ändern Sie im Add-on.",
+    mode === "strict"
+      ? "Der Schutz ist streng: Sheets lehnt Änderungen außerhalb dieser Zellen ab."
+      : "Der Schutz warnt nur: Sheets fragt vor einer Änderung außerhalb dieser Zellen, erlaubt sie aber.",
+  ],
+};
+
+const WORDS: Translations<typeof en> = { en, de };
 
 export function shareWords(language: Language) {
   return WORDS[language];

@@ -5,7 +5,7 @@
  * The dialog runs it for the preview; the server runs checkLead and
  * splitDuplicates again on what it receives.
  */
-import type { Language } from "../core/i18n";
+import type { Language, Translations } from "../core/i18n";
 import type { Zone } from "../core/time";
 import { columnOrder, parseWallText, readDate, type ColumnOrder, type DayOrder } from "./dates";
 import { DATE_FIELDS, IMPORT_FIELDS, JOINED_FIELDS, type ImportField, type Mapping } from "./fields";
@@ -160,26 +160,27 @@ export function planImport(input: ImportInput): ImportPlan {
   return { fresh, duplicates, rejected };
 }
 
-const FIELD_WORDS: Record<Language, Record<ImportField, string>> = {
-  en: {
-    lead: "Lead",
-    company: "Company",
-    tier: "Tier",
-    created: "Created",
-    handedOff: "Handed to sales",
-    email: "E-mail",
-    crmId: "Lead ID",
-  },
-  de: {
-    lead: "Lead",
-    company: "Firma",
-    tier: "Stufe",
-    created: "Erstellt",
-    handedOff: "An Vertrieb übergeben",
-    email: "E-Mail",
-    crmId: "Lead-ID",
-  },
+const en: Record<ImportField, string> = {
+  lead: "Lead",
+  company: "Company",
+  tier: "Tier",
+  created: "Created",
+  handedOff: "Handed to sales",
+  email: "E-mail",
+  crmId: "Lead ID",
 };
+
+const de: Record<ImportField, string> = {
+  lead: "Lead",
+  company: "Firma",
+  tier: "Stufe",
+  created: "Erstellt",
+  handedOff: "An Vertrieb übergeben",
+  email: "E-Mail",
+  crmId: "Lead-ID",
+};
+
+const FIELD_WORDS: Translations<Record<ImportField, string>> = { en, de };
 
 /** A log field's name in the user's language (the log's header). */
 export function fieldName(language: Language, field: ImportField): string {

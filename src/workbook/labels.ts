@@ -1,7 +1,7 @@
-import type { Language } from "../core/i18n";
+import type { Language, Translations } from "../core/i18n";
 
 /** Every text the workbook shows, in English and German. Formula text stays English (design decision 2). */
-const EN = {
+const en = {
   sheets: { dashboard: "Dashboard", agreement: "Agreement", leads: "Leads", followUp: "Follow-up" },
   dashboard: {
     title: "SLA dashboard",
@@ -296,9 +296,9 @@ type Widen<T> = T extends string
     : T extends readonly string[]
       ? readonly string[]
       : { readonly [P in keyof T]: Widen<T[P]> };
-type Labels = Widen<typeof EN>;
+type Labels = Widen<typeof en>;
 
-const DE: Labels = {
+const de: Labels = {
   sheets: { dashboard: "Übersicht", agreement: "Vereinbarung", leads: "Leads", followUp: "Nachverfolgung" },
   dashboard: {
     title: "SLA-Übersicht",
@@ -587,6 +587,8 @@ const DE: Labels = {
 
 export type WorkbookLabels = Labels;
 
+const LABELS: Translations<WorkbookLabels> = { en, de };
+
 export function labelsFor(language: Language): WorkbookLabels {
-  return language === "de" ? DE : EN;
+  return LABELS[language];
 }

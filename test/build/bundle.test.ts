@@ -112,6 +112,14 @@ describe("dist/Code.js", () => {
       expect(operationsSource).toContain(marker);
     }
   });
+
+  it("carries the functions' help only in the stubs' English JSDoc, not in the bundle", () => {
+    const bundle = code.split("\n").filter((line) => !line.startsWith(" *"));
+    for (const fn of FUNCTIONS) {
+      const texts = [fn.summary.en, fn.summary.de, fn.returns.de, ...fn.params.map((param) => param.description.de)];
+      for (const text of texts) expect(bundle.filter((line) => line.includes(text))).toEqual([]);
+    }
+  });
 });
 
 describe("dist/Operations.html, loaded by Code.js when an operation runs", () => {
