@@ -1,5 +1,5 @@
 /**
- * Design: nothing in config/, core/, functions/, workbook/ or reconcile/ may use an Apps
+ * Design: nothing in config/, core/, functions/, workbook/, reconcile/ or import/ may use an Apps
  * Script global or import from gas/, so all logic runs and is tested in Node.
  */
 import { describe, expect, it } from "@jest/globals";
@@ -35,7 +35,7 @@ function sourceFiles(folder: string): string[] {
 }
 
 describe("pure layers", () => {
-  const folders = ["src/config", "src/core", "src/functions", "src/workbook", "src/reconcile"];
+  const folders = ["src/config", "src/core", "src/functions", "src/workbook", "src/reconcile", "src/import"];
   const files = folders.flatMap(sourceFiles);
 
   it("has files to check in every pure folder", () => {
