@@ -51,7 +51,8 @@ const FIELD_LABELS: Record<string, Readonly<Record<Language, string>>> = {
   "sales.holidays.*": { en: "Holiday {n}", de: "Feiertag {n}" },
   "sales.speedBandMinutes": { en: "Speed-to-lead bands", de: "Reaktionszeit-Stufen" },
   "sales.speedBandMinutes.*": { en: "Speed-to-lead band {n} (minutes)", de: "Reaktionszeit-Stufe {n} (Minuten)" },
-  "sales.reps": { en: "Number of sales reps", de: "Anzahl Vertriebsmitarbeiter" },
+  "sales.reps": { en: "Sales reps", de: "Vertriebsmitarbeiter" },
+  "sales.reps.*": { en: "Sales rep {n}", de: "Vertriebsmitarbeiter {n}" },
   "sales.minutesPerAttempt": { en: "Minutes per attempt", de: "Minuten pro Versuch" },
   "sales.hoursPerRep": {
     en: "Hours per rep and month for marketing leads",

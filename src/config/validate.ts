@@ -55,6 +55,7 @@ type Words = Record<
   | "duplicateTierName"
   | "tierSharesOverShare"
   | "duplicateSource"
+  | "duplicateRep"
   | "bandsAscending"
   | "got",
   (p: Record<string, string | number>) => string
@@ -91,6 +92,7 @@ const WORDS: Record<Language, Words> = {
     endAfterStart: () => "must be later than the start",
     duplicateTierName: (p) => `"${p.name}" is used by another tier`,
     duplicateSource: (p) => `"${p.name}" is listed twice`,
+    duplicateRep: (p) => `"${p.name}" is listed twice (names that differ only in capitals are the same in Sheets)`,
     bandsAscending: (p) => `must be longer than the band before it (${p.before} minutes)`,
     tierSharesOverShare: (p) =>
       `${p.tiers}: their own shares add up to ${p.sum}, more than the marketing share of ${p.share}; tier shares split the marketing share, so together they can be at most ${p.share}`,
@@ -126,6 +128,8 @@ const WORDS: Record<Language, Words> = {
     endAfterStart: () => "muss nach dem Beginn liegen",
     duplicateTierName: (p) => `„${p.name}“ wird schon von einer anderen Stufe verwendet`,
     duplicateSource: (p) => `„${p.name}“ steht doppelt in der Liste`,
+    duplicateRep: (p) =>
+      `„${p.name}“ steht doppelt in der Liste (Namen, die sich nur in Groß- und Kleinschreibung unterscheiden, sind für Sheets gleich)`,
     bandsAscending: (p) => `muss länger sein als die Stufe davor (${p.before} Minuten)`,
     tierSharesOverShare: (p) =>
       `${p.tiers}: ihre eigenen Anteile ergeben zusammen ${p.sum}, mehr als der Marketinganteil von ${p.share}; die Stufenanteile teilen den Marketinganteil auf, zusammen dürfen sie also höchstens ${p.share} sein`,
@@ -259,6 +263,13 @@ function crossFieldIssues(config: SlaConfig, language: Language): RawIssue[] {
     const key = tierKey(source);
     if (sources.has(key)) cross(["marketing", "sources", index], "duplicateSource", { name: source });
     sources.add(key);
+  });
+  // Sheets compares text regardless of case: two such names would count the same leads twice.
+  const reps = new Set<string>();
+  config.sales.reps.forEach((rep, index) => {
+    const key = tierKey(rep);
+    if (reps.has(key)) cross(["sales", "reps", index], "duplicateRep", { name: rep });
+    reps.add(key);
   });
   const bands = config.sales.speedBandMinutes;
   bands.forEach((minutes, index) => {
