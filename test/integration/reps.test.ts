@@ -89,4 +89,20 @@ describe("the sales reps, named once", () => {
     // No lead is left out: the rows add up to the month's leads.
     expect(repTable().reduce((sum, [, leadsOfRow]) => sum + leadsOfRow, 0)).toBe(leads.length);
   });
+
+  it("are written as text where a name looks like a formula", () => {
+    open();
+    const reps = ["=1+1", "+49 Team", "@Tom"];
+    build(withReps("internal-en.json", reps));
+    expect(ownerList()).toEqual(reps);
+    expect(repTable().map(([label]) => label)).toEqual([...reps, "(other owners)", "(no owner)"]);
+    const cells = sheet("Follow-up").getRange("A1:A200");
+    const formulas = cells.getFormulas().flat();
+    const first = cells
+      .getValues()
+      .flat()
+      .findIndex((cell) => cell === "=1+1");
+    expect(formulas.slice(first, first + 3)).toEqual(["", "", ""]);
+    expect(capacityReps()[0]).toBe("Sales reps: =1+1, +49 Team, @Tom");
+  });
 });
