@@ -73,7 +73,7 @@ const WORDS: Record<Language, Words> = {
     atMost: (p) => `must be at most ${p.limit}`,
     atLeastChars: (p) => `must have at least ${p.limit} characters`,
     atMostChars: (p) => `must have at most ${p.limit} characters`,
-    atLeastEntries: (p) => `needs at least ${p.limit} entries`,
+    atLeastEntries: (p) => (p.limit === 1 ? "needs at least one entry" : `needs at least ${p.limit} entries`),
     atMostEntries: (p) => `can have at most ${p.limit} entries`,
     email: () => "must be an e-mail address like name@example.com",
     date: () => "must be a date like 2026-12-24",
@@ -109,7 +109,8 @@ const WORDS: Record<Language, Words> = {
     atMost: (p) => `darf höchstens ${p.limit} sein`,
     atLeastChars: (p) => `muss mindestens ${p.limit} Zeichen haben`,
     atMostChars: (p) => `darf höchstens ${p.limit} Zeichen haben`,
-    atLeastEntries: (p) => `braucht mindestens ${p.limit} Einträge`,
+    atLeastEntries: (p) =>
+      p.limit === 1 ? "braucht mindestens einen Eintrag" : `braucht mindestens ${p.limit} Einträge`,
     atMostEntries: (p) => `darf höchstens ${p.limit} Einträge haben`,
     email: () => "muss eine E-Mail-Adresse wie name@example.com sein",
     date: () => "muss ein Datum wie 2026-12-24 sein",

@@ -194,7 +194,7 @@ describe("validation at every step", () => {
     await next(page);
     expect(await activeId(page)).toBe("f-day-1");
     expect(await page.textContent("#f-sales-businessHours-days-error")).toContain(
-      "Business days needs at least 1 entries",
+      "Business days needs at least one entry",
     );
     await page.check("#f-day-1");
     await next(page);

@@ -50,8 +50,8 @@ describe("the sales reps list", () => {
   });
 
   it("refuses an empty list, naming the field, in English and German", () => {
-    expect(problems(withReps([]), "en")).toEqual(["sales.reps: Sales reps needs at least 1 entries"]);
-    expect(problems(withReps([]), "de")).toEqual(["sales.reps: Vertriebsmitarbeiter braucht mindestens 1 Einträge"]);
+    expect(problems(withReps([]), "en")).toEqual(["sales.reps: Sales reps needs at least one entry"]);
+    expect(problems(withReps([]), "de")).toEqual(["sales.reps: Vertriebsmitarbeiter braucht mindestens einen Eintrag"]);
   });
 
   it("refuses an empty or too long name, naming the rep", () => {
