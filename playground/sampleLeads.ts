@@ -148,7 +148,7 @@ export function sampleLeads(config: SlaConfig, options: SampleOptions): LeadRow[
     text ? Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5)) : fallback;
   const dayStart = clock(config.sales.businessHours?.start, 9 * 60);
   const dayEnd = clock(config.sales.businessHours?.end, 17 * 60);
-  const reps = config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
+  const reps = config.sales.reps;
   const tiers = config.marketing.tiers.map((tier) => tier.name);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const todayLimit = options.now

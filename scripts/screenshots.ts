@@ -52,7 +52,6 @@ const EXAMPLE = {
   "marketing.marketingShare": "40%",
   "marketing.avgDealSize": "5000",
   "marketing.closeRate": "20%",
-  "sales.reps": "2",
 };
 
 const problems: string[] = [];
@@ -250,7 +249,7 @@ async function main(): Promise<void> {
   try {
     const { page, errors, close } = await openPlaygroundPage(browser, playground.url, SCREEN);
 
-    // 1. The wizard in the sidebar, first step filled in: a marketing lead and two sales reps.
+    // 1. The wizard in the sidebar, first step filled in: a marketing lead and two sales reps, who become the SLA's reps.
     const wizard = await openWizard(page);
     await fillFirstStep(wizard, {
       startMonth: MONTH,

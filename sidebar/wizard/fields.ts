@@ -156,7 +156,7 @@ export class FieldKit {
 
   /**
    * A fieldset with a legend; with a path it is the error target for problems
-   * about the whole group (e.g. "needs at least 1 entries").
+   * about the whole group (e.g. "needs at least one entry").
    */
   group(
     options: {

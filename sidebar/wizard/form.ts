@@ -60,7 +60,10 @@ export interface FormState {
   start: string;
   end: string;
   holidays: string[];
-  reps: string;
+  /** The sales reps by name, one a row. */
+  reps: string[];
+  /** A new SLA's reps are its sales contacts until the person edits the list (see syncReps). */
+  repsFollowContacts: boolean;
   minutesPerAttempt: string;
   hoursPerRep: string;
   requirements: RequirementRow[];
@@ -162,7 +165,8 @@ export function formFromConfig(config: SlaConfigInput, uiLanguage: Language, ser
     start: hours?.start ?? "09:00",
     end: hours?.end ?? "17:00",
     holidays: [...(config.sales?.holidays ?? [])],
-    reps: wholeText(config.sales?.reps),
+    reps: Array.isArray(config.sales?.reps) ? config.sales.reps.map(String) : [],
+    repsFollowContacts: !Array.isArray(config.sales?.reps) || config.sales.reps.length === 0,
     minutesPerAttempt: amountText(config.sales?.minutesPerAttempt, uiLanguage),
     hoursPerRep: amountText(config.sales?.hoursPerRep, uiLanguage),
     requirements: (config.requirements ?? []).map((requirement) => ({
@@ -201,6 +205,19 @@ export function partiesOf(kind: Kind): PartyId[] {
 
 export type ConfigInput = { [key: string]: Json };
 
+/**
+ * The reps list, brought up to date: while the person has not edited it, it is the sales contacts' names (the people
+ * a new SLA names for sales), or one empty row to fill in when there are none.
+ */
+export function syncReps(form: FormState): string[] {
+  if (form.repsFollowContacts) {
+    const names = form.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name.trim());
+    const unique = names.filter((name, index) => name !== "" && names.indexOf(name) === index);
+    form.reps = unique.length > 0 ? unique : [""];
+  }
+  return form.reps;
+}
+
 /** What the form sends to validateConfig and to the server: JSON-safe, no Date. */
 export function configFromForm(form: FormState): ConfigInput {
   const tiers = form.tiers.map((tier) => {
@@ -222,7 +239,7 @@ export function configFromForm(form: FormState): ConfigInput {
     followUpAttempts: whole(form.followUpAttempts),
     holidays: form.holidays.map((day) => day.trim()),
     speedBandMinutes: listOf(form.speedBandMinutes).map(whole),
-    reps: whole(form.reps),
+    reps: syncReps(form).map((name) => name.trim()),
     minutesPerAttempt: form.minutesPerAttempt.trim(),
     hoursPerRep: form.hoursPerRep.trim(),
   };
@@ -302,7 +319,8 @@ export function configForStep(form: FormState, step: number): ConfigInput {
   if (step < 1)
     Object.assign(marketing, { quota: 1, marketingShare: 1, avgDealSize: 1, closeRate: 1, paceTolerance: 1 });
   if (step < 2) Object.assign(marketing, { tiers: [], sources: [] });
-  if (step < 3) config.sales = { followUpHours: 1, followUpAttempts: 1, reps: 1, minutesPerAttempt: 1, hoursPerRep: 1 };
+  if (step < 3)
+    config.sales = { followUpHours: 1, followUpAttempts: 1, reps: ["-"], minutesPerAttempt: 1, hoursPerRep: 1 };
   if (step < 4) {
     config.requirements = [];
     config.missedGoals = { strikesBeforeEscalation: 1 };

@@ -140,7 +140,7 @@ export interface CapacityPreview {
 
 export function capacityPreview(form: FormState): CapacityPreview | undefined {
   const inputs = goalInputs(form);
-  const reps = readWhole(form.reps);
+  const reps = form.reps.filter((name) => name.trim() !== "").length || undefined;
   const attempts = readWhole(form.followUpAttempts);
   const minutes = readAmount(form.minutesPerAttempt, true);
   const hours = readAmount(form.hoursPerRep, true);

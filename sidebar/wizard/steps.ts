@@ -6,7 +6,7 @@ import type { PartyId } from "../../src/config/schema";
 import type { Language } from "../../src/core/i18n";
 import { type Child, button, fieldId, h } from "./dom";
 import type { FieldKit, InputOptions } from "./fields";
-import { CADENCES, type FormState, partiesOf } from "./form";
+import { CADENCES, type FormState, partiesOf, syncReps } from "./form";
 import {
   capacityPreview,
   formatMoney,
@@ -128,6 +128,75 @@ function rows<R>(ui: StepUi, o: ListOptions<R>): HTMLElement {
         () => {
           o.list.push(o.make());
           ui.restructure(fieldId(`${o.path}.${o.list.length - 1}${o.first}`), o.path);
+        },
+        "wz-add-button",
+        { id: `add-${o.id}` },
+      ),
+    ),
+  );
+}
+
+interface InlineOptions {
+  readonly path: string;
+  readonly id: string;
+  readonly list: string[];
+  readonly legend: string;
+  readonly hint: string;
+  readonly label: (n: number) => string;
+  readonly removeLabel: (n: number) => string;
+  readonly add: string;
+  readonly empty: string;
+  readonly type?: InputOptions["type"];
+  readonly maxLength?: number;
+  /** Called on every change of the list: a row typed in, added or removed. */
+  readonly edited?: () => void;
+}
+
+/** A list of one-field rows (holidays, reps) with Remove beside each and Add below. */
+function inlineRows(ui: StepUi, o: InlineOptions): HTMLElement {
+  const { t, kit } = ui;
+  const change = (): void => o.edited?.();
+  return kit.group(
+    { path: o.path, legend: o.legend, hint: o.hint },
+    ...o.list.map((value, index) =>
+      h(
+        "div.wz-inline-row",
+        {},
+        kit.input({
+          path: `${o.path}.${index}`,
+          label: o.label(index + 1),
+          type: o.type,
+          maxLength: o.maxLength,
+          value,
+          className: "wz-grow",
+          onInput: (next) => {
+            o.list[index] = next;
+            change();
+          },
+        }),
+        button(
+          t.remove,
+          () => {
+            o.list.splice(index, 1);
+            change();
+            const next = Math.min(index, o.list.length - 1);
+            ui.restructure(next >= 0 ? `remove-${o.id}-${next}` : `add-${o.id}`, o.path);
+          },
+          "wz-link-button",
+          { id: `remove-${o.id}-${index}`, "aria-label": o.removeLabel(index + 1) },
+        ),
+      ),
+    ),
+    o.list.length === 0 ? incomplete(o.empty) : null,
+    h(
+      "div.wz-add",
+      {},
+      button(
+        `+ ${o.add}`,
+        () => {
+          o.list.push("");
+          change();
+          ui.restructure(fieldId(`${o.path}.${o.list.length - 1}`), o.path);
         },
         "wz-add-button",
         { id: `add-${o.id}` },
@@ -423,57 +492,44 @@ export function stepFollowUp(ui: StepUi): Child[] {
       : null,
   );
 
-  const holidays = kit.group(
-    { path: "sales.holidays", legend: t.holidaysLegend, hint: t.holidaysHint },
-    ...form.holidays.map((day, index) =>
-      h(
-        "div.wz-inline-row",
-        {},
-        kit.input({
-          path: `sales.holidays.${index}`,
-          label: t.holiday(index + 1),
-          type: "date",
-          value: day,
-          className: "wz-grow",
-          onInput: (value) => (form.holidays[index] = value),
-        }),
-        button(
-          t.remove,
-          () => {
-            form.holidays.splice(index, 1);
-            const next = Math.min(index, form.holidays.length - 1);
-            ui.restructure(next >= 0 ? `remove-holiday-${next}` : "add-holiday", "sales.holidays");
-          },
-          "wz-link-button",
-          { id: `remove-holiday-${index}`, "aria-label": t.removeHoliday(index + 1) },
-        ),
-      ),
-    ),
-    form.holidays.length === 0 ? incomplete(t.noHolidays) : null,
-    h(
-      "div.wz-add",
-      {},
-      button(
-        `+ ${t.addHoliday}`,
-        () => {
-          form.holidays.push("");
-          ui.restructure(fieldId(`sales.holidays.${form.holidays.length - 1}`), "sales.holidays");
-        },
-        "wz-add-button",
-        { id: "add-holiday" },
-      ),
-    ),
-  );
+  const holidays = inlineRows(ui, {
+    path: "sales.holidays",
+    id: "holiday",
+    list: form.holidays,
+    legend: t.holidaysLegend,
+    hint: t.holidaysHint,
+    label: t.holiday,
+    removeLabel: t.removeHoliday,
+    add: t.addHoliday,
+    empty: t.noHolidays,
+    type: "date",
+  });
+  syncReps(form);
+  const edited = (): void => {
+    form.repsFollowContacts = false;
+  };
+  const reps = inlineRows(ui, {
+    path: "sales.reps",
+    id: "rep",
+    list: form.reps,
+    legend: t.reps,
+    hint: t.repsHint,
+    label: t.rep,
+    removeLabel: t.removeRep,
+    add: t.addRep,
+    empty: t.noReps,
+    maxLength: 100,
+    edited,
+  });
 
   const capacity = kit.group(
     { legend: t.capacityLegend },
     h(
       "div.wz-columns",
       {},
-      field(kit, form, "sales.reps", t.reps, { inputMode: "numeric" }),
       field(kit, form, "sales.minutesPerAttempt", t.minutesPerAttempt, DEC),
+      field(kit, form, "sales.hoursPerRep", t.hoursPerRep, DEC),
     ),
-    field(kit, form, "sales.hoursPerRep", t.hoursPerRep, DEC),
     preview(
       null,
       t.capacityLegend,
@@ -510,7 +566,7 @@ export function stepFollowUp(ui: StepUi): Child[] {
       ),
     ),
   );
-  return [goals, hours, holidays, capacity];
+  return [goals, hours, holidays, reps, capacity];
 }
 
 // ---------------------------------------------------------------- 5. Terms
@@ -689,7 +745,12 @@ export function stepReview(ui: StepUi): Child[] {
       item(t.depth, t.attemptsValue(form.followUpAttempts)),
       item(t.businessHours, form.useBusinessHours ? `${days}, ${form.start}–${form.end}` : t.allHours),
       item(t.holidaysLegend, form.holidays.filter((day) => day.trim()).join(", ") || t.none),
-      item(t.reps, form.reps),
+      item(
+        t.reps,
+        syncReps(form)
+          .filter((name) => name.trim())
+          .join(", ") || t.none,
+      ),
       item(t.minutesPerAttempt, form.minutesPerAttempt),
       item(t.hoursPerRep, form.hoursPerRep),
       capacity

@@ -114,7 +114,8 @@ export function defaultConfig(
       businessHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" },
       holidays: [],
       speedBandMinutes: [...DEFAULT_SPEED_BAND_MINUTES],
-      reps: 2,
+      // The wizard fills these in from the sales contacts until the user edits the list.
+      reps: [],
       minutesPerAttempt: 10,
       hoursPerRep: 60,
     },

@@ -2,7 +2,7 @@
  * Older saved configs are brought to the current version before validation,
  * so a document built by an earlier add-on version keeps working.
  */
-import { CONFIG_VERSION, DEFAULT_SPEED_BAND_MINUTES } from "./schema";
+import { CONFIG_VERSION, DEFAULT_SPEED_BAND_MINUTES, MAX_REP_NAME, MAX_REPS } from "./schema";
 
 type Migration = (config: Record<string, unknown>) => Record<string, unknown>;
 
@@ -14,6 +14,34 @@ export const DEFAULT_SOURCES = {
   en: ["Website", "Event", "Paid", "Referral", "Partner", "Other"],
   de: ["Website", "Veranstaltung", "Bezahlt", "Empfehlung", "Partner", "Sonstige"],
 } as const;
+
+/** The name a rep without a contact gets: "Rep 2" (its place in the list), in the workbook's language. */
+export function placeholderRepName(language: unknown, place: number): string {
+  return `${language === "de" ? "Mitarbeiter" : "Rep"} ${place}`;
+}
+
+/**
+ * Version 3 counted the reps; version 4 names them. The sales contacts are the people the SLA already names for
+ * sales (the lead log offered them as owners), so they become the reps, in their order, as many as were counted.
+ * When there are fewer contacts than reps, placeholders ("Rep 3") keep the count, so the capacity check reads as
+ * before; users rename them in the wizard. More than MAX_REPS become MAX_REPS: a list is what the wizard edits.
+ */
+export function repsFromCount(config: Record<string, unknown>, count: number): string[] {
+  const wanted = Math.max(1, Math.min(MAX_REPS, Math.floor(count)));
+  const reps: string[] = [];
+  const taken = new Set<string>();
+  const add = (name: string): void => {
+    const key = name.toLowerCase();
+    if (reps.length >= wanted || name === "" || name.length > MAX_REP_NAME || taken.has(key)) return;
+    taken.add(key);
+    reps.push(name);
+  };
+  const contacts = Array.isArray(config.contacts) ? config.contacts : [];
+  for (const contact of contacts)
+    if (isRecord(contact) && contact.party === "sales" && typeof contact.name === "string") add(contact.name.trim());
+  for (let place = reps.length + 1; reps.length < wanted; place++) add(placeholderRepName(config.language, place));
+  return reps;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -40,6 +68,12 @@ const MIGRATIONS: Readonly<Record<number, Migration>> = {
       marketing: "sources" in marketing ? marketing : { ...marketing, sources: [...sources] },
       sales: "speedBandMinutes" in sales ? sales : { ...sales, speedBandMinutes: [...DEFAULT_SPEED_BAND_MINUTES] },
     };
+  },
+  // Version 4 names the sales reps (see repsFromCount); a count that is not a number is left for validation to name.
+  3: (config) => {
+    const { sales } = config;
+    if (!isRecord(sales) || typeof sales.reps !== "number" || !Number.isFinite(sales.reps)) return config;
+    return { ...config, sales: { ...sales, reps: repsFromCount(config, sales.reps) } };
   },
 };
 

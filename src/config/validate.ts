@@ -55,6 +55,7 @@ type Words = Record<
   | "duplicateTierName"
   | "tierSharesOverShare"
   | "duplicateSource"
+  | "duplicateRep"
   | "bandsAscending"
   | "got",
   (p: Record<string, string | number>) => string
@@ -72,7 +73,7 @@ const WORDS: Record<Language, Words> = {
     atMost: (p) => `must be at most ${p.limit}`,
     atLeastChars: (p) => `must have at least ${p.limit} characters`,
     atMostChars: (p) => `must have at most ${p.limit} characters`,
-    atLeastEntries: (p) => `needs at least ${p.limit} entries`,
+    atLeastEntries: (p) => (p.limit === 1 ? "needs at least one entry" : `needs at least ${p.limit} entries`),
     atMostEntries: (p) => `can have at most ${p.limit} entries`,
     email: () => "must be an e-mail address like name@example.com",
     date: () => "must be a date like 2026-12-24",
@@ -91,6 +92,7 @@ const WORDS: Record<Language, Words> = {
     endAfterStart: () => "must be later than the start",
     duplicateTierName: (p) => `"${p.name}" is used by another tier`,
     duplicateSource: (p) => `"${p.name}" is listed twice`,
+    duplicateRep: (p) => `"${p.name}" is listed twice (names that differ only in capitals are the same in Sheets)`,
     bandsAscending: (p) => `must be longer than the band before it (${p.before} minutes)`,
     tierSharesOverShare: (p) =>
       `${p.tiers}: their own shares add up to ${p.sum}, more than the marketing share of ${p.share}; tier shares split the marketing share, so together they can be at most ${p.share}`,
@@ -107,7 +109,8 @@ const WORDS: Record<Language, Words> = {
     atMost: (p) => `darf höchstens ${p.limit} sein`,
     atLeastChars: (p) => `muss mindestens ${p.limit} Zeichen haben`,
     atMostChars: (p) => `darf höchstens ${p.limit} Zeichen haben`,
-    atLeastEntries: (p) => `braucht mindestens ${p.limit} Einträge`,
+    atLeastEntries: (p) =>
+      p.limit === 1 ? "braucht mindestens einen Eintrag" : `braucht mindestens ${p.limit} Einträge`,
     atMostEntries: (p) => `darf höchstens ${p.limit} Einträge haben`,
     email: () => "muss eine E-Mail-Adresse wie name@example.com sein",
     date: () => "muss ein Datum wie 2026-12-24 sein",
@@ -126,6 +129,8 @@ const WORDS: Record<Language, Words> = {
     endAfterStart: () => "muss nach dem Beginn liegen",
     duplicateTierName: (p) => `„${p.name}“ wird schon von einer anderen Stufe verwendet`,
     duplicateSource: (p) => `„${p.name}“ steht doppelt in der Liste`,
+    duplicateRep: (p) =>
+      `„${p.name}“ steht doppelt in der Liste (Namen, die sich nur in Groß- und Kleinschreibung unterscheiden, sind für Sheets gleich)`,
     bandsAscending: (p) => `muss länger sein als die Stufe davor (${p.before} Minuten)`,
     tierSharesOverShare: (p) =>
       `${p.tiers}: ihre eigenen Anteile ergeben zusammen ${p.sum}, mehr als der Marketinganteil von ${p.share}; die Stufenanteile teilen den Marketinganteil auf, zusammen dürfen sie also höchstens ${p.share} sein`,
@@ -259,6 +264,13 @@ function crossFieldIssues(config: SlaConfig, language: Language): RawIssue[] {
     const key = tierKey(source);
     if (sources.has(key)) cross(["marketing", "sources", index], "duplicateSource", { name: source });
     sources.add(key);
+  });
+  // Sheets compares text regardless of case: two such names would count the same leads twice.
+  const reps = new Set<string>();
+  config.sales.reps.forEach((rep, index) => {
+    const key = tierKey(rep);
+    if (reps.has(key)) cross(["sales", "reps", index], "duplicateRep", { name: rep });
+    reps.add(key);
   });
   const bands = config.sales.speedBandMinutes;
   bands.forEach((minutes, index) => {

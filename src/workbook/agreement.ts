@@ -4,7 +4,7 @@
  * tiers, the sales capacity check, and the requirements checklist per month.
  */
 import type { PartyId } from "../config/schema";
-import { COLORS, monthStartFormula, slaMonths, type PlanContext } from "./context";
+import { COLORS, monthStartFormula, salesReps, slaMonths, type PlanContext } from "./context";
 import {
   customersNeededFormula,
   holidayDayFormula,
@@ -99,6 +99,8 @@ const CALCULATED: CellSpec = { background: COLORS.calculated };
 /** An input row: a label in column A, the value in column B, optionally a named range on it. */
 interface InputRow {
   readonly label: string;
+  /** A label that may run long (the reps' names) wraps in the wide first column. */
+  readonly wrap?: boolean;
   readonly cell: CellSpec;
   readonly name?: string;
 }
@@ -106,7 +108,7 @@ interface InputRow {
 /** Input rows one under the other from row `first` of `area`; returns their named ranges. */
 function placeInputs(area: Area, first: number, rows: readonly InputRow[]): NamedRangePlan[] {
   return rows.flatMap((input, index) => {
-    area.set(first + index, 1, { value: input.label });
+    area.set(first + index, 1, input.wrap ? { value: input.label, wrap: true } : { value: input.label });
     area.set(first + index, 2, { background: COLORS.marketing.light, ...input.cell });
     return input.name ? [{ name: input.name, sheetKey: "agreement", range: area.a1(first + index, 2) }] : [];
   });
@@ -377,7 +379,12 @@ function capacitySection({ config, labels, formats }: AgreementTab): Section<Con
   const rows = (area: Area): InputRow[] => {
     const b = (index: number): string => area.a1(1 + index, 2);
     return [
-      { label: labels.capacity.reps, cell: sales({ value: config.sales.reps, format: formats.count }) },
+      // The reps are named in the wizard: the row names and counts them, and a rebuild writes both from the list.
+      {
+        label: `${labels.capacity.reps}: ${salesReps(config).join(", ")}`,
+        wrap: true,
+        cell: { ...CALCULATED, value: salesReps(config).length, format: formats.count },
+      },
       {
         label: labels.capacity.leadsPerRep,
         cell: { ...CALCULATED, formula: `LeadsNeeded/${b(0)}`, format: formats.decimal },

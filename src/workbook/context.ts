@@ -29,6 +29,14 @@ export function slaMonths(config: SlaConfig): string[] {
   });
 }
 
+/**
+ * The sales reps the SLA names, in the wizard's order: the lead log's Owner column offers them, the Follow-up tab
+ * has a row for each, and the Agreement's capacity check counts them. The one source of all three.
+ */
+export function salesReps(config: Pick<SlaConfig, "sales">): readonly string[] {
+  return config.sales.reps;
+}
+
 /** `DATE(2026,12,1)` for "2026-12": dates in formulas, never as locale-dependent text. */
 export function monthStartFormula(month: string): string {
   const [year, monthNumber] = month.split("-").map(Number);

@@ -9,7 +9,7 @@
  * speed by month with the goal as a line, depth by month, and the share of
  * leads per band by month (stacked).
  */
-import { COLORS, leadRange, monthStartFormula, slaMonths, type PlanContext } from "./context";
+import { COLORS, leadRange, monthStartFormula, salesReps, slaMonths, type PlanContext } from "./context";
 import { letArrayFormula, quote } from "./formulas";
 import { type Area, type Section, stack, stackTops } from "./sections";
 import { SheetBuilder, a1, rangeA1, sheetRef } from "./sheetBuilder";
@@ -405,11 +405,6 @@ const GROUP_STATS: Readonly<Record<Stat, number>> = {
   worked: 11,
 };
 
-/** The sales reps the rep table has a row for: the sales contacts. */
-function repNames(config: PlanContext["config"]): string[] {
-  return config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
-}
-
 /** The sizes of the tab's sections from the config alone, top to bottom; the absent ones undefined. */
 function followUpSizes(config: PlanContext["config"]) {
   const months = config.months;
@@ -420,7 +415,8 @@ function followUpSizes(config: PlanContext["config"]) {
     // Its title row (with the leads overdue now), the header, a row per month.
     byMonth: { rows: 2 + months, gap: 0 },
     // Title with the picked month, header, a row per rep and one for leads without an owner.
-    byRep: { rows: 3 + repNames(config).length },
+    // Title, header, a row per rep, one for other owners and one for leads without an owner.
+    byRep: { rows: 4 + salesReps(config).length },
     // Title, header, a row per source and one for leads without a listed source.
     bySource: sources > 0 ? { rows: 3 + sources } : undefined,
     // Title, the band edges, header, a row per month.
@@ -560,14 +556,21 @@ function byRepSection(context: PlanContext, size: Size): Section<string> {
   const months = slaMonths(config);
   const owner = leadRange(context, "owner");
   const followedMonth = leadRange(context, "followedUpMonth");
+  // A row per rep, one for owners typed who are not reps, one for leads without an owner: every lead is in one row.
+  // Names are compared with `=` (regardless of case, as Sheets does; MATCH would read * and ? as wildcards).
+  // VSTACK, not {…;…}: a semicolon means something else in some locales.
+  const reps = salesReps(config);
+  const names = `VSTACK(${reps.map(quote).join(",")})`;
+  const isRep = `(${names}=TRANSPOSE(${owner}))`;
   const repRows = [
-    ...repNames(config).map((name) => ({
-      label: { text: name } as CellSpec,
-      criterion: quote(name),
-      filter: `${owner}=${quote(name)}`,
-    })),
-    { label: { value: labels.followUp.noOwner, italic: true } as CellSpec, criterion: '""', filter: `${owner}=""` },
+    ...reps.map((name) => ({ label: { text: name } as CellSpec, filter: `${owner}=${quote(name)}` })),
+    {
+      label: { value: labels.followUp.otherOwners, italic: true } as CellSpec,
+      filter: `(${owner}<>"")-MMULT((${owner}=TRANSPOSE(${names}))*1,SEQUENCE(${reps.length},1,1,0))`,
+    },
+    { label: { value: labels.followUp.noOwner, italic: true } as CellSpec, filter: `${owner}=""` },
   ];
+  const byOwner = `VSTACK(${isRep},TRANSPOSE(${owner}<>"")-MMULT(SEQUENCE(1,${reps.length},1,0),${isRep}*1),TRANSPOSE(${owner}=""))`;
   return {
     ...size,
     place: (area) => {
@@ -584,9 +587,7 @@ function byRepSection(context: PlanContext, size: Size): Section<string> {
       const pickedStart = `IF(ISNUMBER(${pick}),DATE(YEAR(${pick}),MONTH(${pick}),1),DATE(LEFT(${pick},4),RIGHT(${pick},2),1))`;
       const pickedEnd = `(EOMONTH(${pickedStart},0)+1)`;
       repRows.forEach((rep, index) => area.set(2 + index, 1, rep.label));
-      // A lead belongs to its owner's row when it was handed off in the picked month; "" is the row of leads without an owner.
-      // VSTACK, not {…;…}: a semicolon means something else in some locales.
-      const owners = `VSTACK(${repRows.map((rep) => rep.criterion).join(",")})`;
+      // A lead belongs to its row when it was handed off in the picked month.
       const handed = BOUND_COLUMNS.handedOff;
       placeStats(
         area,
@@ -595,7 +596,7 @@ function byRepSection(context: PlanContext, size: Size): Section<string> {
           first: 2,
           rows: repRows.length,
           // The month test once per lead, then turned into a row: cheaper than testing every cell of the table.
-          members: `(${owners}=TRANSPOSE(${owner}))*TRANSPOSE((${handed}>=${pickedStart})*(${handed}<${pickedEnd}))`,
+          members: `${byOwner}*TRANSPOSE((${handed}>=${pickedStart})*(${handed}<${pickedEnd}))`,
           // The owner column has no name.
           namedColumns: false,
           followedFilters: (index) => `${followedMonth}=${pickedStart},${repRows[index]!.filter}`,

@@ -8,7 +8,7 @@
  * Rows users typed are never written by the add-on: only the header row, the
  * calculated columns, formats and validations.
  */
-import { COLORS, type PlanContext } from "./context";
+import { COLORS, salesReps, type PlanContext } from "./context";
 import {
   columnRuns,
   keysOfSide,
@@ -179,14 +179,12 @@ function inputFormats(tab: LeadsTab): NonNullable<SheetPlan["inputFormats"]> {
   }));
 }
 
-/** The owner column offers the sales contacts (other names are allowed); none without sales contacts. */
+/** The owner column offers the SLA's reps; not strict, so an owner outside the list (a new hire) is taken and counted under other owners on the Follow-up tab. */
 function ownerValidation({ context, bounded }: LeadsTab): ValidationPlan[] {
-  const reps = context.config.contacts.filter((contact) => contact.party === "sales").map((contact) => contact.name);
-  if (reps.length === 0) return [];
   return [
     {
       range: bounded("owner"),
-      rule: { kind: "list", values: reps, strict: false },
+      rule: { kind: "list", values: [...salesReps(context.config)], strict: false },
       helpText: context.labels.leads.help.owner,
     },
   ];

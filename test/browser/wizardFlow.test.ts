@@ -168,7 +168,17 @@ async function fillEverything(wizard: Wizard, language: Language): Promise<void>
   await page.click("#add-holiday");
   expect(await activeId(page)).toBe("f-sales-holidays-0");
   await page.fill("#f-sales-holidays-0", "2026-12-24");
-  await page.fill("#f-sales-reps", "2");
+  // The reps start as the sales contacts; one more is added, and a row added by mistake removed again.
+  expect(await page.inputValue("#f-sales-reps-0")).toBe("Grace Hopper");
+  expect(await page.locator("#f-sales-reps-1").count()).toBe(0);
+  await page.click("#add-rep");
+  expect(await activeId(page)).toBe("f-sales-reps-1");
+  await page.fill("#f-sales-reps-1", "Alan Turing");
+  await page.click("#add-rep");
+  await page.fill("#f-sales-reps-2", "Temp");
+  await page.click("#remove-rep-2");
+  expect(await page.locator("#f-sales-reps-2").count()).toBe(0);
+  expect(await page.inputValue("#f-sales-reps-1")).toBe("Alan Turing");
   await page.fill("#f-sales-minutesPerAttempt", "10");
   await page.fill("#f-sales-hoursPerRep", "20");
   // 100 leads ÷ 2 reps × 6 attempts × 10 minutes ÷ 60 = 50 hours a rep, more than 20.
@@ -211,6 +221,7 @@ async function checkBuild(wizard: Wizard, language: Language): Promise<void> {
     "Monthly customer friction report",
     "2026-12-24",
     "08:00–18:00",
+    "Grace Hopper, Alan Turing",
   ]) {
     expect(review).toContain(typed);
   }
@@ -277,7 +288,7 @@ async function checkBuild(wizard: Wizard, language: Language): Promise<void> {
       businessHours: { days: [1, 2, 3, 4, 6], start: "08:00", end: "18:00" },
       holidays: ["2026-12-24"],
       speedBandMinutes: [10, 60, 480],
-      reps: 2,
+      reps: ["Grace Hopper", "Alan Turing"],
       minutesPerAttempt: "10",
       hoursPerRep: "60",
     },

@@ -66,6 +66,13 @@ describe.each(["en", "de"] as const)("the sidebar at 300 px in %s", (language: L
 
     await page.click("#add-holiday");
     await page.fill("#f-sales-holidays-0", "2026-12-24");
+    // The longest rep name the schema takes, in the reps list.
+    await page.fill(
+      "#f-sales-reps-0",
+      "Maximiliane Hohenzollern-Sigmaringen von und zu Wittelsbach-Oberammergau".padEnd(100, "x"),
+    );
+    await page.click("#add-rep");
+    await page.fill("#f-sales-reps-1", "Sam Ortiz");
     await expectNoOverflow(page, "step 4");
     await screenshot(page, `wizard-${language}-4-follow-up.png`);
     await next(page);
@@ -185,7 +192,7 @@ describe.each(["en", "de"] as const)(
     it("shows whole above the sticky buttons, and its Open the Dashboard asks the server in the wizard's language", async () => {
       const wizard = await openWizard(browser, language, { height: 560 });
       const { page } = wizard;
-      await fillContact(page, 0, { name: "Kendra Miles", email: "kendra@example.com" });
+      await fillContact(page, 0, { name: "Kendra Miles", email: "kendra@example.com", party: "sales" });
       for (let step = 0; step < 10 && (await page.$("#wz-build")) === null; step++) await next(page);
       await page.click("#wz-build");
       await page.waitForSelector(".wz-result-success");

@@ -144,8 +144,21 @@ describe("validation at every step", () => {
     expect(await heading(page)).toBe("Sales follow-up");
   });
 
-  it("step 4: a speed goal of 0 hours, then business hours that end before they start", async () => {
+  it("step 4: no rep, a rep twice, a speed goal of 0 hours, then business hours that end before they start", async () => {
     const { page } = wizard;
+    // Without a sales contact to start from, the reps list is one empty row to fill in.
+    await expectBlocked(page, "f-sales-reps-0", "Sales follow-up", /Is required/, "Sales rep 1 is required");
+    await page.fill("#f-sales-reps-0", "Bob Lee");
+    await page.click("#add-rep");
+    await page.fill("#f-sales-reps-1", "bob lee ");
+    await expectBlocked(
+      page,
+      "f-sales-reps-1",
+      "Sales follow-up",
+      /"bob lee" is listed twice/,
+      'Sales rep 2 "bob lee" is listed twice',
+    );
+    await page.click("#remove-rep-1");
     await page.fill("#f-sales-followUpHours", "0");
     await expectBlocked(
       page,
@@ -181,7 +194,7 @@ describe("validation at every step", () => {
     await next(page);
     expect(await activeId(page)).toBe("f-day-1");
     expect(await page.textContent("#f-sales-businessHours-days-error")).toContain(
-      "Business days needs at least 1 entries",
+      "Business days needs at least one entry",
     );
     await page.check("#f-day-1");
     await next(page);
@@ -234,15 +247,19 @@ describe("user text is data, never markup", () => {
     await page.fill("#f-parties-0-name", party);
     await fillContact(page, 0, { name, email: "x@example.com", role: "<script>alert(2)</script>" });
     expect(await page.textContent("#f-contacts-0-party option:checked")).toBe(party);
-    for (let step = 0; step < 5; step += 1) await next(page);
+    for (let step = 0; step < 3; step += 1) await next(page);
+    const rep = "<i>Rep</i>";
+    await page.fill("#f-sales-reps-0", rep);
+    for (let step = 3; step < 5; step += 1) await next(page);
     expect(await heading(page)).toBe("Review and build");
+    expect(await page.textContent("#wz-main")).toContain(rep);
     const contacts = await page.textContent("#review-contacts");
     expect(contacts).toContain(name);
     expect(contacts).toContain("<script>alert(2)</script>");
     expect(contacts).toContain(party);
     const elements = await page.evaluate(() => ({
       img: document.querySelectorAll("img").length,
-      b: document.querySelectorAll("#wz-main b").length,
+      b: document.querySelectorAll("#wz-main b, #wz-main i").length,
       scripts: document.querySelectorAll("script").length,
     }));
     expect(elements).toEqual({ img: 0, b: 0, scripts: 1 });

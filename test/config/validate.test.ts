@@ -26,10 +26,12 @@ describe("validateConfig", () => {
     );
   });
 
-  it("accepts the wizard's defaults once a contact is added", () => {
+  it("accepts the wizard's defaults once a contact and a rep are added", () => {
+    const defaults = defaultConfig("de", "2027-01", "multiLevel");
     const config = {
-      ...defaultConfig("de", "2027-01", "multiLevel"),
+      ...defaults,
       contacts: [{ name: "A", email: "a@example.com", role: "", party: "marketing" }],
+      sales: { ...defaults.sales, reps: ["B"] },
     };
     expect(validateConfig(config, "de").ok).toBe(true);
   });

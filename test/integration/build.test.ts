@@ -988,13 +988,8 @@ describe("buildSla on the emulator", () => {
       .setValue("ask Priya about the Q1 leads");
     const input = exampleInput("internal-en.json");
     // One more rep: the table grows by a row, onto the note.
-    const grown = {
-      ...input,
-      contacts: [
-        ...(input.contacts as object[]),
-        { name: "Lee Park", email: "lee@example.com", role: "Account Executive", party: "sales" },
-      ],
-    };
+    const sales = input.sales as { reps: string[] };
+    const grown = { ...input, sales: { ...sales, reps: [...sales.reps, "Lee Park"] } };
     const before = JSON.stringify(emulator.snapshot().sheets);
     emulator.calls.reset();
     const result = buildSla(grown);
@@ -1010,7 +1005,16 @@ describe("buildSla on the emulator", () => {
       .getRange(noOwnerRow + 1, 26)
       .setValue("ask Priya about the Q1 leads");
     expect(buildSla(grown).ok).toBe(true);
-    expect(sheet("Follow-up").getRange(noOwnerRow, 1).getValue()).toBe("Lee Park");
+    expect(
+      sheet("Follow-up")
+        .getRange(noOwnerRow - 1, 1)
+        .getValue(),
+    ).toBe("Lee Park");
+    expect(
+      sheet("Follow-up")
+        .getRange(noOwnerRow + 1, 1)
+        .getValue(),
+    ).toBe("(no owner)");
     expect(
       sheet("Follow-up")
         .getRange(noOwnerRow + 1, 26)

@@ -3,7 +3,7 @@
  * shared workbook (typing, inserting, deleting, moving and sorting columns
  * and rows of the lead log, renaming and deleting tabs, making tabs with the
  * add-on's names, deleting or repointing named ranges, corrupting or
- * deleting the stored state, changing language, goals or requirements),
+ * deleting the stored state, changing language, goals, requirements or reps),
  * then a build, Start next month or Share. Every value a user typed is still
  * there afterwards (in its cell, where nothing but the user moved it; input
  * cells may move with the layout), or the operation refused and the workbook
@@ -33,10 +33,10 @@ type Action =
   | { kind: "corruptState" }
   | { kind: "deleteState" };
 
-type Operation =
-  | { kind: "build"; variant: "same" | "german" | "goal" | "requirements" }
-  | { kind: "nextMonth" }
-  | { kind: "share" };
+/** Which SLA a build gets: the example, or the example changed as people change it in the wizard. */
+type Variant = "same" | "german" | "goal" | "requirements" | "reps";
+
+type Operation = { kind: "build"; variant: Variant } | { kind: "nextMonth" } | { kind: "share" };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant("typeFree" as const), tab: fc.nat(6), row: fc.integer({ min: 1, max: 40 }) }),
@@ -68,7 +68,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({
     kind: fc.constant("build" as const),
-    variant: fc.constantFrom("same" as const, "german" as const, "goal" as const, "requirements" as const),
+    variant: fc.constantFrom<Variant>("same", "german", "goal", "requirements", "reps"),
   }),
   fc.record({ kind: fc.constant("nextMonth" as const) }),
   fc.record({ kind: fc.constant("share" as const) }),
@@ -95,10 +95,13 @@ function leadLog(): GoogleAppsScript.Spreadsheet.Sheet | undefined {
   return undefined;
 }
 
-function configFor(variant: "same" | "german" | "goal" | "requirements"): Record<string, unknown> {
+function configFor(variant: Variant): Record<string, unknown> {
   const input = exampleInput("internal-en.json");
   if (variant === "german") return { ...input, language: "de" };
   if (variant === "goal") return { ...input, sales: { ...(input.sales as object), followUpHours: 6 } };
+  // A rep renamed, one gone, one new: the rep table changes its rows, the log's owners stay as typed.
+  if (variant === "reps")
+    return { ...input, sales: { ...(input.sales as object), reps: ["Kendra Miles", "S. Ortiz", "Lee Park", "Ana"] } };
   if (variant === "requirements") {
     const requirements = (input.requirements as { text: string }[]).map((requirement, index) =>
       index === 0 ? { ...requirement, text: `${requirement.text} (reworded)` } : requirement,

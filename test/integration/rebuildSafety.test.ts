@@ -113,9 +113,11 @@ describe("a rebuild over what people did to the shared sheet", () => {
     log.getRange("U1").setValue("Source");
     log.getRange(2, 21, 20, 1).setValues(leads.map((_, index) => [index % 2 === 0 ? "Trade fair" : ""]));
     const before = log.getRange(1, 1, 21, 21).getValues();
-    // The saved SLA is a version-2 config (the example), which the rebuild migrates.
-    expect(exampleInput("internal-en.json").version).toBe(2);
-    build();
+    // The saved SLA is a version-2 config, which the rebuild migrates: default sources, the reps its sales contacts.
+    const input = exampleInput("internal-en.json");
+    const { sources: _sources, ...marketing } = input.marketing as Record<string, unknown>;
+    const { speedBandMinutes: _bands, ...sales } = input.sales as Record<string, unknown>;
+    build({ ...input, version: 2, marketing, sales: { ...sales, reps: 3 } });
     // Every value typed before, headers included, where it was.
     expect(log.getRange(1, 1, 21, 21).getValues()).toEqual(before);
     // The Source column and the goal column come after everything in the log, empty below their headers.
@@ -156,11 +158,8 @@ describe("a rebuild over what people did to the shared sheet", () => {
     build(input);
     typeLeads(exampleLeads().slice(0, 20));
     const byMonth = sheet("Follow-up").getRange("B5:I5").getValues()[0];
-    const contacts = [
-      ...(input.contacts as object[]),
-      { name: "New Rep", email: "new@example.com", role: "Rep", party: "sales" },
-    ];
-    build({ ...input, contacts });
+    const sales = input.sales as { reps: string[] };
+    build({ ...input, sales: { ...sales, reps: [...sales.reps, "New Rep"] } });
     // Every table's figures are its formulas' results again, none an old result written back as a value.
     expect(sheet("Follow-up").getRange("B5:I5").getValues()[0]).toEqual(byMonth);
     const table = sheet("Follow-up").getRange("A:D").getValues();
@@ -179,6 +178,52 @@ describe("a rebuild over what people did to the shared sheet", () => {
           !(cell === "#N/A" && row >= 5 && row <= 16 && [8, 11, 13].includes(column)),
       );
     expect(errors).toEqual([]);
+  });
+
+  it("keeps every lead-log value when reps are renamed, added and removed, and the rep table follows the list", () => {
+    open();
+    const input = exampleInput("internal-en.json");
+    const sales = input.sales as Record<string, unknown>;
+    build(input);
+    const leads = exampleLeads().slice(0, 20);
+    typeLeads(leads);
+    const log = sheet("Leads");
+    const typedArea = (): unknown[][] => log.getRange(1, 1, leads.length + 1, log.getLastColumn()).getValues();
+    const before = typedArea();
+    // Sam Ortiz is renamed, Priya Nair leaves, Lee Park joins.
+    const reps = ["Kendra Miles", "Samuel Ortiz", "Lee Park"];
+    build({ ...input, sales: { ...sales, reps } });
+    expect(typedArea()).toEqual(before);
+    expect(log.getRange("F2").getDataValidation()?.getCriteriaValues()[0]).toEqual(reps);
+    const column = sheet("Follow-up").getRange("A1:B200").getValues();
+    const first = column.findIndex((row) => row[0] === "Kendra Miles");
+    const owners = leads.map((lead) => lead[5]);
+    const of = (name: string): number => owners.filter((owner) => owner === name).length;
+    // The leads of the old names are not lost: they count under other owners until the log is updated.
+    expect(column.slice(first, first + 5)).toEqual([
+      ["Kendra Miles", of("Kendra Miles")],
+      ["Samuel Ortiz", 0],
+      ["Lee Park", 0],
+      ["(other owners)", of("Sam Ortiz") + of("Priya Nair")],
+      ["(no owner)", 0],
+    ]);
+    expect(of("Sam Ortiz") + of("Priya Nair")).toBeGreaterThan(0);
+    // The sales team types the new name into the log; the next build keeps it and counts it.
+    const samRows = owners.flatMap((owner, index) => (owner === "Sam Ortiz" ? [index + 2] : []));
+    for (const row of samRows) log.getRange(row, 6).setValue("Samuel Ortiz");
+    const typed = typedArea();
+    build({ ...input, sales: { ...sales, reps: reps.slice(0, 2) } });
+    expect(typedArea()).toEqual(typed);
+    expect(
+      sheet("Follow-up")
+        .getRange(first + 1, 1, 4, 2)
+        .getValues(),
+    ).toEqual([
+      ["Kendra Miles", of("Kendra Miles")],
+      ["Samuel Ortiz", samRows.length],
+      ["(other owners)", of("Priya Nair")],
+      ["(no owner)", 0],
+    ]);
   });
 
   it("keeps every typed value when the stored state is corrupt or deleted, and reads junk as missing", () => {

@@ -11,10 +11,12 @@ import { validateConfig } from "../../src/config/validate";
 import type { SlaConfig } from "../../src/config/schema";
 
 function config(): SlaConfig {
+  const defaults = defaultConfig("en", "2026-12");
   const result = validateConfig(
     {
-      ...defaultConfig("en", "2026-12"),
+      ...defaults,
       contacts: [{ name: "Kendra Miles", email: "kendra@example.com", role: "", party: "sales" }],
+      sales: { ...defaults.sales, reps: ["Kendra Miles"] },
     },
     "en",
   );

@@ -58,11 +58,13 @@ export async function get(base: string, path: string): Promise<Answer> {
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
-/** The wizard's defaults for a December 2026 start, with a sales contact (a build needs one). */
+/** The wizard's defaults for a December 2026 start, with a sales contact who is the rep (a build needs both). */
 export function slaConfig(): SlaConfigInput {
+  const defaults = defaultConfig("en", "2026-12");
   return {
-    ...defaultConfig("en", "2026-12"),
+    ...defaults,
     contacts: [{ name: "Kendra Miles", email: "kendra@example.com", role: "Head of Sales", party: "sales" }],
+    sales: { ...defaults.sales, reps: ["Kendra Miles"] },
   };
 }
 
