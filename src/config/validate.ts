@@ -4,7 +4,7 @@
  * function, so a form and a build can never disagree.
  */
 import * as z from "zod/mini";
-import { problemText, showValue, type Language } from "../core/i18n";
+import { problemText, showValue, type Language, type Translations } from "../core/i18n";
 import type { ProblemCode } from "../core/problems";
 import { tierSharesOverflow } from "../core/leadGoal";
 import { tierKey } from "../core/leadValue";
@@ -61,82 +61,83 @@ type Words = Record<
   (p: Record<string, string | number>) => string
 >;
 
-const WORDS: Record<Language, Words> = {
-  en: {
-    required: () => "is required",
-    notNumber: () => "must be a number",
-    notText: () => "must be text",
-    notWhole: () => "must be a whole number",
-    notList: () => "must be a list",
-    notObject: () => "is missing or not valid",
-    atLeast: (p) => `must be at least ${p.limit}`,
-    atMost: (p) => `must be at most ${p.limit}`,
-    atLeastChars: (p) => `must have at least ${p.limit} characters`,
-    atMostChars: (p) => `must have at most ${p.limit} characters`,
-    atLeastEntries: (p) => (p.limit === 1 ? "needs at least one entry" : `needs at least ${p.limit} entries`),
-    atMostEntries: (p) => `can have at most ${p.limit} entries`,
-    email: () => "must be an e-mail address like name@example.com",
-    date: () => "must be a date like 2026-12-24",
-    month: () => "must be a month like 2026-12",
-    currency: () => "must be a three-letter currency code like EUR or USD",
-    clock: () => "must be a time like 09:00",
-    oneOf: (p) => `must be one of: ${p.values}`,
-    invalid: () => "is not valid",
-    partiesForKind: (p) =>
-      p.kind === "internal"
-        ? "an internal SLA has exactly two parties: marketing and sales"
-        : "a multi-level SLA has marketing, sales and a third party",
-    duplicateParty: (p) => `lists the role "${p.id}" twice`,
-    unknownParty: (p) => `names the party "${p.id}", which is not one of this SLA's parties`,
-    sameParty: () => "must be delivered to another party than the one delivering it",
-    endAfterStart: () => "must be later than the start",
-    duplicateTierName: (p) => `"${p.name}" is used by another tier`,
-    duplicateSource: (p) => `"${p.name}" is listed twice`,
-    duplicateRep: (p) => `"${p.name}" is listed twice (names that differ only in capitals are the same in Sheets)`,
-    bandsAscending: (p) => `must be longer than the band before it (${p.before} minutes)`,
-    tierSharesOverShare: (p) =>
-      `${p.tiers}: their own shares add up to ${p.sum}, more than the marketing share of ${p.share}; tier shares split the marketing share, so together they can be at most ${p.share}`,
-    got: (p) => ` (got ${p.value})`,
-  },
-  de: {
-    required: () => "fehlt (Pflichtangabe)",
-    notNumber: () => "muss eine Zahl sein",
-    notText: () => "muss Text sein",
-    notWhole: () => "muss eine ganze Zahl sein",
-    notList: () => "muss eine Liste sein",
-    notObject: () => "fehlt oder ist ungültig",
-    atLeast: (p) => `muss mindestens ${p.limit} sein`,
-    atMost: (p) => `darf höchstens ${p.limit} sein`,
-    atLeastChars: (p) => `muss mindestens ${p.limit} Zeichen haben`,
-    atMostChars: (p) => `darf höchstens ${p.limit} Zeichen haben`,
-    atLeastEntries: (p) =>
-      p.limit === 1 ? "braucht mindestens einen Eintrag" : `braucht mindestens ${p.limit} Einträge`,
-    atMostEntries: (p) => `darf höchstens ${p.limit} Einträge haben`,
-    email: () => "muss eine E-Mail-Adresse wie name@example.com sein",
-    date: () => "muss ein Datum wie 2026-12-24 sein",
-    month: () => "muss ein Monat wie 2026-12 sein",
-    currency: () => "muss ein dreistelliger Währungscode wie EUR oder USD sein",
-    clock: () => "muss eine Uhrzeit wie 09:00 sein",
-    oneOf: (p) => `muss einer dieser Werte sein: ${p.values}`,
-    invalid: () => "ist ungültig",
-    partiesForKind: (p) =>
-      p.kind === "internal"
-        ? "ein internes SLA hat genau zwei Parteien: Marketing und Vertrieb"
-        : "ein mehrstufiges SLA hat Marketing, Vertrieb und eine dritte Partei",
-    duplicateParty: (p) => `enthält die Rolle „${p.id}“ doppelt`,
-    unknownParty: (p) => `nennt die Partei „${p.id}“, die nicht zu diesem SLA gehört`,
-    sameParty: () => "muss an eine andere Partei gehen als die liefernde",
-    endAfterStart: () => "muss nach dem Beginn liegen",
-    duplicateTierName: (p) => `„${p.name}“ wird schon von einer anderen Stufe verwendet`,
-    duplicateSource: (p) => `„${p.name}“ steht doppelt in der Liste`,
-    duplicateRep: (p) =>
-      `„${p.name}“ steht doppelt in der Liste (Namen, die sich nur in Groß- und Kleinschreibung unterscheiden, sind für Sheets gleich)`,
-    bandsAscending: (p) => `muss länger sein als die Stufe davor (${p.before} Minuten)`,
-    tierSharesOverShare: (p) =>
-      `${p.tiers}: ihre eigenen Anteile ergeben zusammen ${p.sum}, mehr als der Marketinganteil von ${p.share}; die Stufenanteile teilen den Marketinganteil auf, zusammen dürfen sie also höchstens ${p.share} sein`,
-    got: (p) => ` (erhalten: ${p.value})`,
-  },
+const en: Words = {
+  required: () => "is required",
+  notNumber: () => "must be a number",
+  notText: () => "must be text",
+  notWhole: () => "must be a whole number",
+  notList: () => "must be a list",
+  notObject: () => "is missing or not valid",
+  atLeast: (p) => `must be at least ${p.limit}`,
+  atMost: (p) => `must be at most ${p.limit}`,
+  atLeastChars: (p) => `must have at least ${p.limit} characters`,
+  atMostChars: (p) => `must have at most ${p.limit} characters`,
+  atLeastEntries: (p) => (p.limit === 1 ? "needs at least one entry" : `needs at least ${p.limit} entries`),
+  atMostEntries: (p) => `can have at most ${p.limit} entries`,
+  email: () => "must be an e-mail address like name@example.com",
+  date: () => "must be a date like 2026-12-24",
+  month: () => "must be a month like 2026-12",
+  currency: () => "must be a three-letter currency code like EUR or USD",
+  clock: () => "must be a time like 09:00",
+  oneOf: (p) => `must be one of: ${p.values}`,
+  invalid: () => "is not valid",
+  partiesForKind: (p) =>
+    p.kind === "internal"
+      ? "an internal SLA has exactly two parties: marketing and sales"
+      : "a multi-level SLA has marketing, sales and a third party",
+  duplicateParty: (p) => `lists the role "${p.id}" twice`,
+  unknownParty: (p) => `names the party "${p.id}", which is not one of this SLA's parties`,
+  sameParty: () => "must be delivered to another party than the one delivering it",
+  endAfterStart: () => "must be later than the start",
+  duplicateTierName: (p) => `"${p.name}" is used by another tier`,
+  duplicateSource: (p) => `"${p.name}" is listed twice`,
+  duplicateRep: (p) => `"${p.name}" is listed twice (names that differ only in capitals are the same in Sheets)`,
+  bandsAscending: (p) => `must be longer than the band before it (${p.before} minutes)`,
+  tierSharesOverShare: (p) =>
+    `${p.tiers}: their own shares add up to ${p.sum}, more than the marketing share of ${p.share}; tier shares split the marketing share, so together they can be at most ${p.share}`,
+  got: (p) => ` (got ${p.value})`,
 };
+
+const de: Words = {
+  required: () => "fehlt (Pflichtangabe)",
+  notNumber: () => "muss eine Zahl sein",
+  notText: () => "muss Text sein",
+  notWhole: () => "muss eine ganze Zahl sein",
+  notList: () => "muss eine Liste sein",
+  notObject: () => "fehlt oder ist ungültig",
+  atLeast: (p) => `muss mindestens ${p.limit} sein`,
+  atMost: (p) => `darf höchstens ${p.limit} sein`,
+  atLeastChars: (p) => `muss mindestens ${p.limit} Zeichen haben`,
+  atMostChars: (p) => `darf höchstens ${p.limit} Zeichen haben`,
+  atLeastEntries: (p) =>
+    p.limit === 1 ? "braucht mindestens einen Eintrag" : `braucht mindestens ${p.limit} Einträge`,
+  atMostEntries: (p) => `darf höchstens ${p.limit} Einträge haben`,
+  email: () => "muss eine E-Mail-Adresse wie name@example.com sein",
+  date: () => "muss ein Datum wie 2026-12-24 sein",
+  month: () => "muss ein Monat wie 2026-12 sein",
+  currency: () => "muss ein dreistelliger Währungscode wie EUR oder USD sein",
+  clock: () => "muss eine Uhrzeit wie 09:00 sein",
+  oneOf: (p) => `muss einer dieser Werte sein: ${p.values}`,
+  invalid: () => "ist ungültig",
+  partiesForKind: (p) =>
+    p.kind === "internal"
+      ? "ein internes SLA hat genau zwei Parteien: Marketing und Vertrieb"
+      : "ein mehrstufiges SLA hat Marketing, Vertrieb und eine dritte Partei",
+  duplicateParty: (p) => `enthält die Rolle „${p.id}“ doppelt`,
+  unknownParty: (p) => `nennt die Partei „${p.id}“, die nicht zu diesem SLA gehört`,
+  sameParty: () => "muss an eine andere Partei gehen als die liefernde",
+  endAfterStart: () => "muss nach dem Beginn liegen",
+  duplicateTierName: (p) => `„${p.name}“ wird schon von einer anderen Stufe verwendet`,
+  duplicateSource: (p) => `„${p.name}“ steht doppelt in der Liste`,
+  duplicateRep: (p) =>
+    `„${p.name}“ steht doppelt in der Liste (Namen, die sich nur in Groß- und Kleinschreibung unterscheiden, sind für Sheets gleich)`,
+  bandsAscending: (p) => `muss länger sein als die Stufe davor (${p.before} Minuten)`,
+  tierSharesOverShare: (p) =>
+    `${p.tiers}: ihre eigenen Anteile ergeben zusammen ${p.sum}, mehr als der Marketinganteil von ${p.share}; die Stufenanteile teilen den Marketinganteil auf, zusammen dürfen sie also höchstens ${p.share} sein`,
+  got: (p) => ` (erhalten: ${p.value})`,
+};
+
+const WORDS: Translations<Words> = { en, de };
 
 interface RawIssue {
   readonly code: string;
