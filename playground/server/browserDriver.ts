@@ -5,12 +5,14 @@
  */
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { chromiumPath, missingChromiumMessage } from "../../scripts/lib/chromium";
 import type { DrawnChart } from "../page/types";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = chromiumPath();
 
+/** Headless chromium, offline-minded: no background traffic, no first-run pages, no sandbox (CI runs as root). */
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM)) throw new Error(missingChromiumMessage(CHROMIUM));
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

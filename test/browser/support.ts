@@ -7,7 +7,8 @@
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../playground/server/browserDriver";
 import { defaultConfig } from "../../src/config/defaults";
 import { validateConfig } from "../../src/config/validate";
 import type { Language } from "../../src/core/i18n";
@@ -15,29 +16,16 @@ import { messagesFor } from "../../src/gas/messages";
 import type { OperationResult } from "../../src/gas/operationResult";
 import type { OpenDashboardResult } from "../../src/gas/openDashboard";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const WIZARD_FILE = join(process.cwd(), "dist/Wizard.html");
 export const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const WIZARD_URL = "https://sidebar.invalid/Wizard.html";
 export const START_MONTH = "2026-03";
 export const REVISION = 7;
 
+/** The playground's chromium (playground/server/browserDriver.ts), once the built sidebar is there. */
 export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   if (!existsSync(WIZARD_FILE)) throw new Error(`${WIZARD_FILE} is missing: run npm run build first`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  return launchChromium();
 }
 
 export interface ServerCall {
@@ -47,13 +35,8 @@ export interface ServerCall {
   readonly jsonSafe: boolean;
 }
 
-export interface Wizard {
-  readonly page: Page;
-  readonly context: BrowserContext;
-  readonly calls: ServerCall[];
-  readonly blocked: string[];
-  readonly dialogs: string[];
-  readonly errors: string[];
+/** What a test may change about the sidebar's server while the page runs. */
+export interface WizardAnswers {
   /** Replaces the server's answer to buildSla. */
   buildAnswer: ((config: unknown, options: unknown) => OperationResult) | undefined;
   /** While set, buildSla waits for this promise before answering (to see the busy state). */
@@ -61,6 +44,8 @@ export interface Wizard {
   /** The server's answer to openDashboard (default: the Dashboard opened). */
   dashboardAnswer: ((language: unknown) => OpenDashboardResult) | undefined;
 }
+
+export type Wizard = OfflinePage & WizardAnswers;
 
 /** The server's own answer to buildSla: validate with the real schema, then "build". */
 export function realBuild(config: unknown): OperationResult {
@@ -77,10 +62,11 @@ export function realBuild(config: unknown): OperationResult {
 }
 
 /**
- * Installed in the page before any of its scripts: records calls and forwards
- * them to Node. Plain JavaScript text, so no transpiler helper leaks into the page.
+ * The page-side stand-in for `google.script.run`, offering the named server
+ * functions: installed before any of the page's scripts, it records calls and
+ * forwards them to Node. Plain JavaScript text, so no transpiler helper leaks
+ * into the page.
  */
-/** The page-side stand-in for `google.script.run`, offering the named server functions. */
 function standIn(names: readonly string[]): string {
   return STAND_IN_TEMPLATE.replace("__NAMES__", JSON.stringify(names));
 }
@@ -117,82 +103,51 @@ const STAND_IN_TEMPLATE = `(() => {
   window.google = { script: { run: make(undefined, undefined), host: { close: () => { window.__closed = true; } } } };
 })();`;
 
-const STAND_IN = standIn(["getWizardState", "buildSla", "startNextMonth", "openDashboard"]);
+const WIZARD_SERVER_FUNCTIONS = ["getWizardState", "buildSla", "startNextMonth", "openDashboard"];
 
 export async function openWizard(
   browser: Browser,
   language: Language,
   options: { width?: number; height?: number } = {},
 ): Promise<Wizard> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 300, height: options.height ?? 720 },
-    locale: language === "de" ? "de-DE" : "en-US",
-    deviceScaleFactor: 1,
+  const answers: WizardAnswers = { buildAnswer: undefined, holdBuild: undefined, dashboardAnswer: undefined };
+  const opened = await openOffline(browser, {
+    file: WIZARD_FILE,
+    url: WIZARD_URL,
+    language,
+    width: options.width ?? 300,
+    height: options.height ?? 720,
+    names: WIZARD_SERVER_FUNCTIONS,
+    serve: (name, args) => wizardAnswer(answers, language, name, args),
   });
-  const html = readFileSync(WIZARD_FILE, "utf8");
-  const blocked: string[] = [];
-  await context.route("**/*", async (route) => {
-    if (route.request().url() === WIZARD_URL)
-      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
-    else {
-      blocked.push(route.request().url());
-      await route.abort();
-    }
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const wizard: Wizard = {
-    page,
-    context,
-    calls: [],
-    blocked,
-    dialogs: [],
-    errors: [],
-    buildAnswer: undefined,
-    holdBuild: undefined,
-    dashboardAnswer: undefined,
-  };
-  page.on("dialog", (dialog) => {
-    wizard.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on("pageerror", (error) => wizard.errors.push(error.message));
-  await page.exposeFunction("__slaServer", async (name: string, json: string, jsonSafe: boolean): Promise<string> => {
-    const args = JSON.parse(json) as unknown[];
-    wizard.calls.push({ name, args, jsonSafe });
-    try {
-      if (name === "getWizardState") {
-        return JSON.stringify({
-          value: {
-            config: defaultConfig(language, START_MONTH),
-            hasSla: false,
-            revision: REVISION,
-            language,
-            today: "2026-02-16",
-            months: [],
-          },
-        });
-      }
-      if (name === "buildSla") {
-        if (wizard.holdBuild) await wizard.holdBuild;
-        return JSON.stringify({ value: (wizard.buildAnswer ?? realBuild)(args[0], args[1]) });
-      }
-      if (name === "openDashboard") {
-        return JSON.stringify({
-          value: (
-            wizard.dashboardAnswer ?? (() => ({ ok: true, sheet: "Dashboard", message: 'Opened the tab "Dashboard".' }))
-          )(args[0]),
-        });
-      }
-      return JSON.stringify({ error: `no stand-in for ${name}` });
-    } catch (error) {
-      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
-    }
-  });
-  await page.addInitScript({ content: STAND_IN });
-  await page.goto(WIZARD_URL);
-  await page.waitForSelector("body[data-ready]", { state: "attached" });
-  return wizard;
+  return Object.assign(answers, opened);
+}
+
+/** The sidebar's server, as the stand-in answers it: the guide's defaults, the real validation, or the test's answers. */
+async function wizardAnswer(
+  wizard: WizardAnswers,
+  language: Language,
+  name: string,
+  args: unknown[],
+): Promise<unknown> {
+  if (name === "getWizardState")
+    return {
+      config: defaultConfig(language, START_MONTH),
+      hasSla: false,
+      revision: REVISION,
+      language,
+      today: "2026-02-16",
+      months: [],
+    };
+  if (name === "buildSla") {
+    if (wizard.holdBuild) await wizard.holdBuild;
+    return (wizard.buildAnswer ?? realBuild)(args[0], args[1]);
+  }
+  if (name === "openDashboard")
+    return (
+      wizard.dashboardAnswer ?? (() => ({ ok: true, sheet: "Dashboard", message: 'Opened the tab "Dashboard".' }))
+    )(args[0]);
+  throw new Error(`no stand-in for ${name}`);
 }
 
 export async function heading(page: Page): Promise<string> {
@@ -256,13 +211,7 @@ export const SELF_TEST_FILE = join(process.cwd(), "dist/SelfTest.html");
 /** Answers one server function from Node; a throw reaches the page's failure handler. */
 export type ServerHandler = (...args: unknown[]) => unknown;
 
-export interface Surface {
-  readonly page: Page;
-  readonly context: BrowserContext;
-  readonly calls: ServerCall[];
-  readonly blocked: string[];
-  readonly dialogs: string[];
-  readonly errors: string[];
+export interface Surface extends OfflinePage {
   /** The stand-in's answers, by server function name; change them between steps. */
   readonly answers: Record<string, ServerHandler>;
 }
@@ -284,8 +233,67 @@ export interface SurfaceOptions {
  * is aborted, and google.script.run answers from `answers`.
  */
 export async function openSurface(browser: Browser, options: SurfaceOptions): Promise<Surface> {
+  const answers: Record<string, ServerHandler> = { ...(options.answers ?? {}) };
+  const page = await openOffline(browser, {
+    ...options,
+    url: `https://dialog.invalid/${options.file.split("/").pop() ?? "page.html"}`,
+    names: SURFACE_SERVER_FUNCTIONS,
+    serve: async (name, args) => {
+      const handler = answers[name];
+      if (!handler) throw new Error(`no stand-in for ${name}`);
+      return handler(...args);
+    },
+  });
+  return { ...page, answers };
+}
+
+const SURFACE_SERVER_FUNCTIONS = [
+  "getWizardState",
+  "buildSla",
+  "startNextMonth",
+  "shareWithSales",
+  "getImportState",
+  "importLeads",
+  "runSelfTest",
+];
+
+/** A page opened by openOffline, with what it asked and met. */
+export interface OfflinePage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly calls: ServerCall[];
+  /** Every request aborted: anything but the page itself. */
+  readonly blocked: string[];
+  /** Messages of alert/confirm dialogs, which are dismissed. */
+  readonly dialogs: string[];
+  /** Errors the page threw (uncaught). */
+  readonly errors: string[];
+}
+
+interface OfflineOptions {
+  /** A built file in dist/, served at `url`. */
+  readonly file: string;
+  readonly url: string;
+  readonly language: Language;
+  readonly width: number;
+  readonly height: number;
+  /** The server functions google.script.run offers. */
+  readonly names: readonly string[];
+  /** Answers a server call from Node; a throw reaches the page's failure handler. */
+  readonly serve: (name: string, args: unknown[]) => Promise<unknown>;
+  /** Wait for `body[data-ready]` (default true). */
+  readonly waitReady?: boolean;
+}
+
+/**
+ * Opens a built page offline: the browser's locale follows `language` (so
+ * `navigator.language` does), the page's own URL is answered with the file and
+ * every other request is aborted (Google's add-on stylesheet fails as it would
+ * without network), and google.script.run is a stand-in that records each call
+ * and has Node answer it through `serve`.
+ */
+async function openOffline(browser: Browser, options: OfflineOptions): Promise<OfflinePage> {
   if (!existsSync(options.file)) throw new Error(`${options.file} is missing: run npm run build first`);
-  const url = `https://dialog.invalid/${options.file.split("/").pop() ?? "page.html"}`;
   const context = await browser.newContext({
     viewport: { width: options.width, height: options.height },
     locale: options.language === "de" ? "de-DE" : "en-US",
@@ -294,7 +302,7 @@ export async function openSurface(browser: Browser, options: SurfaceOptions): Pr
   const html = readFileSync(options.file, "utf8");
   const blocked: string[] = [];
   await context.route("**/*", async (route) => {
-    if (route.request().url() === url)
+    if (route.request().url() === options.url)
       await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
     else {
       blocked.push(route.request().url());
@@ -303,39 +311,26 @@ export async function openSurface(browser: Browser, options: SurfaceOptions): Pr
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  const answers: Record<string, ServerHandler> = { ...(options.answers ?? {}) };
-  const surface: Surface = { page, context, calls: [], blocked, dialogs: [], errors: [], answers };
+  const opened: OfflinePage = { page, context, calls: [], blocked, dialogs: [], errors: [] };
   page.on("dialog", (dialog) => {
-    surface.dialogs.push(dialog.message());
+    opened.dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  page.on("pageerror", (error) => surface.errors.push(error.message));
+  page.on("pageerror", (error) => opened.errors.push(error.message));
   await page.exposeFunction("__slaServer", async (name: string, json: string, jsonSafe: boolean): Promise<string> => {
     const args = JSON.parse(json) as unknown[];
-    surface.calls.push({ name, args, jsonSafe });
-    const handler = answers[name];
-    if (!handler) return JSON.stringify({ error: `no stand-in for ${name}` });
+    opened.calls.push({ name, args, jsonSafe });
     try {
-      const value = await handler(...args);
+      const value = await options.serve(name, args);
       return JSON.stringify({ value: value === undefined ? null : value });
     } catch (error) {
       return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
     }
   });
-  await page.addInitScript({
-    content: standIn([
-      "getWizardState",
-      "buildSla",
-      "startNextMonth",
-      "shareWithSales",
-      "getImportState",
-      "importLeads",
-      "runSelfTest",
-    ]),
-  });
-  await page.goto(url);
+  await page.addInitScript({ content: standIn(options.names) });
+  await page.goto(options.url);
   if (options.waitReady ?? true) await page.waitForSelector("body[data-ready]", { state: "attached" });
-  return surface;
+  return opened;
 }
 
 /** A promise and the function that settles it: to hold a server answer while the page is busy. */

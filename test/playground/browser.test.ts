@@ -15,6 +15,7 @@ import {
   menu,
   openWizard,
   showSheet,
+  tabNames,
   typeIntoCell,
 } from "../../playground/server/browserDriver";
 import { playgroundInBrowser, TODAY } from "./support";
@@ -27,17 +28,13 @@ beforeAll(() => {
   page = session.page;
 });
 
-async function tabNames(): Promise<string[]> {
-  return page.$$eval(".pg-tab", (tabs) => tabs.map((tab) => tab.textContent ?? ""));
-}
-
 async function cellText(cell: string): Promise<string> {
   return (await page.textContent(`td[data-cell="${cell}"]`)) ?? "";
 }
 
 describe("the playground page", () => {
   it("opens on an empty spreadsheet with the add-on's menu", async () => {
-    expect(await tabNames()).toEqual(["Sheet1"]);
+    expect(await tabNames(page)).toEqual(["Sheet1"]);
     await page.click("#menu-extensions");
     const items = await page.$$eval("#menu-extensions-list [data-action]", (buttons) =>
       buttons.map((button) => button.textContent),
@@ -78,7 +75,7 @@ describe("the playground page", () => {
     expect(result).toMatch(/SLA built/);
     // The page draws the new workbook as soon as the build answers.
     await page.waitForFunction(() => document.querySelectorAll(".pg-tab").length > 1);
-    expect(await tabNames()).toEqual(["Dashboard", "Agreement", "2026-12", "Leads", "Follow-up", "Sheet1"]);
+    expect(await tabNames(page)).toEqual(["Dashboard", "Agreement", "2026-12", "Leads", "Follow-up", "Sheet1"]);
     await showSheet(page, "Agreement");
     expect(await cellText("B19")).toBe("100");
   });
@@ -141,11 +138,11 @@ describe("the playground page", () => {
     await page.click("#next-month-agreed");
     await page.waitForSelector("#next-month-early");
     expect(await page.textContent(".pg-dialog")).toMatch(/2026-12 has not ended yet/);
-    expect(await tabNames()).not.toContain("2027-01");
+    expect(await tabNames(page)).not.toContain("2027-01");
     await page.click("#next-month-early");
     await page.waitForSelector(".pg-dialog .pg-ok");
     expect(await page.textContent(".pg-dialog")).toMatch(/2027-01/);
     await page.click(".pg-dialog .pg-primary");
-    expect(await tabNames()).toContain("2027-01");
+    expect(await tabNames(page)).toContain("2027-01");
   });
 });
