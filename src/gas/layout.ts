@@ -26,11 +26,36 @@ export function fingerprint(text: string): string {
 }
 
 /**
+ * A build asks for a tab's fingerprints more than once (to record the layout
+ * and to compare it with the stored one), and a large tab's plan takes a
+ * while to serialise; plans are immutable, so each plan object is hashed once.
+ */
+const planHashes = new WeakMap<SheetPlan, string>();
+const looksHashes = new WeakMap<SheetPlan, string>();
+
+function remembered(
+  cache: WeakMap<SheetPlan, string>,
+  sheet: SheetPlan,
+  compute: (sheet: SheetPlan) => string,
+): string {
+  let hash = cache.get(sheet);
+  if (hash === undefined) {
+    hash = compute(sheet);
+    cache.set(sheet, hash);
+  }
+  return hash;
+}
+
+/**
  * Fingerprint of a tab's fixed looks: where the plan puts which colour, text
  * style and wrap. A rebuild writes looks only when this changed, so a header
  * users restyled keeps their style while the layout stays as it was.
  */
 export function looksHash(sheet: SheetPlan): string {
+  return remembered(looksHashes, sheet, computeLooksHash);
+}
+
+function computeLooksHash(sheet: SheetPlan): string {
   const looks: string[] = [];
   for (const block of sheet.blocks) {
     block.cells.forEach((line, r) =>
@@ -48,6 +73,10 @@ export function looksHash(sheet: SheetPlan): string {
 
 /** Everything a tab's plan writes except its column widths and frozen panes. */
 export function planHash(sheet: SheetPlan): string {
+  return remembered(planHashes, sheet, computePlanHash);
+}
+
+function computePlanHash(sheet: SheetPlan): string {
   const { columnWidths: _widths, frozenRows: _rows, frozenColumns: _columns, ...content } = sheet;
   return fingerprint(JSON.stringify(content));
 }
