@@ -16,6 +16,7 @@ import {
   fixedLook,
   ledgerA1,
   namedValue,
+  openBuiltSpreadsheet,
   openSpreadsheet,
   sheet,
   typeLeads,
@@ -49,6 +50,13 @@ afterEach(() => {
 
 function open(today: string, locale = "en_US") {
   const opened = openSpreadsheet(today, { locale });
+  close = opened.done;
+  return opened.emulator;
+}
+
+/** A spreadsheet with the example SLA built on `today`, restored from one build per day for this file. */
+function openBuilt(today: string) {
+  const opened = openBuiltSpreadsheet(today);
   close = opened.done;
   return opened.emulator;
 }
@@ -102,8 +110,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("tracks leads typed into the log: pace, status, metrics, follow-up and ledger", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     const leads = exampleLeads();
     typeLeads(leads);
     // Month tab: every lead counted once, cumulative actual stops at today.
@@ -220,8 +227,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("keeps the lead log's formulas in its frozen header row, so sorting the leads moves no formula", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     typeLeads(exampleLeads().slice(0, 5));
     const leads = sheet("Leads");
     expect(leads.getFrozenRows()).toBe(1);
@@ -257,8 +263,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("flags a lead whose dates are text in its own row and keeps every other lead's hours", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     const leads = exampleLeads()
       .slice(0, 12)
       .map((row) => [...row]);
@@ -284,8 +289,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("agrees with SLA_FOLLOWUP_SPEED and SLA_FOLLOWUP_DEPTH on a follow-up before its hand-off and on leads without attempts", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     const leads = exampleLeads()
       .slice(0, 20)
       .map((row) => [...row]);
@@ -373,8 +377,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("leaves a lead whose created date is text out of the month's sales cycle instead of blanking it", () => {
-    open("2026-12-31");
-    build();
+    openBuilt("2026-12-31");
     typeLeads(exampleLeads());
     const log = sheet("Leads").getRange(2, 1, exampleLeads().length, 12).getValues();
     const day = (value: unknown) => (value as Date).getTime() / 86_400_000;
@@ -394,8 +397,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("shows the totals behind each follow-up table next to it, and every figure follows from them", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     const leads = exampleLeads();
     typeLeads(leads);
     const followUp = sheet("Follow-up");
@@ -546,8 +548,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("rebuilds with a changed goal and keeps 500 typed leads, ticks, notes and totals", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     const leads = Array.from({ length: 500 }, (_, index) => exampleLeads()[index % 52] as unknown[]).map(
       (row, index) => [`Lead ${index + 1}`, ...row.slice(1)],
     );
@@ -601,8 +602,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("blanks only what a shrunk layout no longer uses and leaves users' own cells on the tab", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     const input = exampleInput("internal-en.json");
     const stored = () => loadDocumentState().state.layout!.sheets.agreement!;
     const before = parseRect(stored().area!);
@@ -657,8 +657,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("rebuilds a shrunk layout over a tab users cut short, clearing only rows that are left", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     const input = exampleInput("internal-en.json");
     const before = parseRect(loadDocumentState().state.layout!.sheets.agreement!.area!);
     const agreement = sheet("Agreement");
@@ -712,8 +711,8 @@ describe("buildSla on the emulator", () => {
   });
 
   it("refuses a second build while another holds the lock, and a build over a newer revision", () => {
-    const emulator = open("2026-12-15");
-    const first = build();
+    const emulator = openBuilt("2026-12-15");
+    const first = loadDocumentState().state;
     const release = emulator.holdDocumentLockElsewhere();
     const busy = buildSla(exampleInput("internal-en.json"));
     expect(busy).toEqual(expect.objectContaining({ ok: false, reason: "busy" }));
@@ -760,8 +759,7 @@ describe("buildSla on the emulator", () => {
       ["none", 0],
       ["many", LEAD_HEADROOM + 200],
     ] as const) {
-      const emulator = open("2026-12-15");
-      build();
+      const emulator = openBuilt("2026-12-15");
       if (leads > 0) typeLeads(Array.from({ length: leads }, (_, index) => exampleLeads()[index % 52] as unknown[]));
       emulator.calls.reset();
       build();
@@ -785,8 +783,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("leaves unchanged, intact tabs alone on a rebuild and repairs a damaged one", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     sheet("Agreement").setColumnWidth(1, 420); // a width users adjusted
     sheet("2026-12").getRange("B9").setValue(7); // a goal formula typed over
     sheet("2026-12").getRange("H38").setValue("Trade fair");
@@ -808,8 +805,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("restores a named range users deleted, even when they added one of their own", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     spreadsheet.removeNamedRange("Quota");
     spreadsheet.setNamedRange("MyTarget", sheet("Agreement").getRange("D1"));
@@ -821,8 +817,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("moves the notes of a separate Ledger tab to the misses ledger on the Agreement tab, and leaves the tab", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     // A Ledger tab and its layout entry: the misses ledger on its own tab, notes in J from row 4.
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const ledger = spreadsheet.insertSheet("Ledger");
@@ -860,8 +855,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("carries a separate Ledger tab's notes once, also when Start next month is the first to run", () => {
-    open("2026-12-20");
-    build();
+    openBuilt("2026-12-20");
     const ledger = SpreadsheetApp.getActiveSpreadsheet().insertSheet("Ledger");
     ledger.getRange("J4").setValue("Webinar came late");
     const document = loadDocumentState();
@@ -892,8 +886,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("writes fixed looks as cell formats, keeps a header users restyled, and replaces always-true colouring rules", () => {
-    const emulator = open("2026-12-15");
-    build();
+    const emulator = openBuilt("2026-12-15");
     // The lead log's header: marketing blue, sales green, white bold text, as cell formats.
     expect(fixedLook("Leads", "A1")).toEqual({ background: "#1a73e8", color: "#ffffff", bold: true, italic: false });
     expect(fixedLook("Leads", "G1")).toMatchObject({ background: "#188038", bold: true });
@@ -952,8 +945,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("rebuilds over a stored layout without sheet ids or fingerprints", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     sheet("2026-12").getRange("F7").setValue(4000);
     const document = loadDocumentState();
     const layout = document.state.layout!;
@@ -977,8 +969,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("refuses, before writing anything, a layout that would grow over cells users filled beside it", () => {
-    const emulator = open("2026-12-15");
-    build();
+    const emulator = openBuilt("2026-12-15");
     const noOwnerRow =
       sheet("Follow-up")
         .getRange("A1:A60")
@@ -1026,8 +1017,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("refuses, before writing anything, to rename a tab onto a name a user's tab holds", () => {
-    const emulator = open("2026-12-15");
-    build();
+    const emulator = openBuilt("2026-12-15");
     SpreadsheetApp.getActiveSpreadsheet().insertSheet("Vereinbarung");
     const before = JSON.stringify(emulator.snapshot().sheets);
     emulator.calls.reset();
@@ -1040,8 +1030,7 @@ describe("buildSla on the emulator", () => {
   });
 
   it("finds its tabs again after users renamed them, and names them back", () => {
-    open("2026-12-15");
-    build();
+    openBuilt("2026-12-15");
     sheet("2026-12").getRange("F7").setValue(9000);
     sheet("2026-12").setName("December");
     sheet("Follow-up").setName("My follow-up");
@@ -1059,8 +1048,7 @@ describe("buildSla on the emulator", () => {
 
 describe("startNextMonth on the emulator", () => {
   it("writes the next month from recalculated or agreed inputs, as chosen", () => {
-    const emulator = open("2026-12-20");
-    build();
+    const emulator = openBuilt("2026-12-20");
     typeLeads(exampleLeads());
     sheet("2026-12").getRange("F7").setValue(2000);
     const december = () => sheet("2026-12").getRange("A1:H62").getValues();

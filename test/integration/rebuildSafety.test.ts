@@ -12,7 +12,7 @@ import { shareWithSales } from "../../src/gas/shareWithSales";
 import { startNextMonth } from "../../src/gas/startNextMonth";
 import { everything, exampleInput, exampleLeads, sheet, spreadsheetPerTest, typeLeads } from "./support";
 
-const { open, close } = spreadsheetPerTest();
+const { open, openBuilt, close } = spreadsheetPerTest();
 
 function build(input: Record<string, unknown> = exampleInput("internal-en.json")) {
   const result = buildSla(input);
@@ -67,8 +67,7 @@ describe("a rebuild over what people did to the shared sheet", () => {
   });
 
   it("keeps a column users inserted into the lead log, and writes formulas and formats where the columns are now", () => {
-    open();
-    build();
+    openBuilt();
     const leads = exampleLeads().slice(0, 20);
     typeLeads(leads);
     const log = sheet("Leads");
@@ -95,8 +94,7 @@ describe("a rebuild over what people did to the shared sheet", () => {
   });
 
   it("gives a log built before the Source column that column at its right end, keeping every value users typed", () => {
-    open();
-    build();
+    openBuilt();
     const leads = exampleLeads().slice(0, 20);
     typeLeads(leads);
     // The log as an add-on version before lead sources left it: A–R, no Source or goal column, no Leads_Source.
@@ -153,9 +151,8 @@ describe("a rebuild over what people did to the shared sheet", () => {
   });
 
   it("moves the Follow-up tables when a rep is added, taking none of their figures for users' cells", () => {
-    open();
+    openBuilt();
     const input = exampleInput("internal-en.json");
-    build(input);
     typeLeads(exampleLeads().slice(0, 20));
     const byMonth = sheet("Follow-up").getRange("B5:I5").getValues()[0];
     const sales = input.sales as { reps: string[] };
@@ -181,10 +178,9 @@ describe("a rebuild over what people did to the shared sheet", () => {
   });
 
   it("keeps every lead-log value when reps are renamed, added and removed, and the rep table follows the list", () => {
-    open();
+    openBuilt();
     const input = exampleInput("internal-en.json");
     const sales = input.sales as Record<string, unknown>;
-    build(input);
     const leads = exampleLeads().slice(0, 20);
     typeLeads(leads);
     const log = sheet("Leads");
@@ -227,8 +223,7 @@ describe("a rebuild over what people did to the shared sheet", () => {
   });
 
   it("keeps every typed value when the stored state is corrupt or deleted, and reads junk as missing", () => {
-    open();
-    build();
+    openBuilt();
     const count = checklistCell(0);
     count.setValue(3);
     sheet("2026-12").getRange("H32").setValue("Webinar moved");
@@ -251,9 +246,8 @@ describe("a rebuild over what people did to the shared sheet", () => {
   });
 
   it("keeps a reworded requirement's checklist counts, and a moved one's", () => {
-    open();
+    openBuilt();
     const input = exampleInput("internal-en.json");
-    build(input);
     const first = checklistCell(0);
     const second = checklistCell(1);
     first.setValue(2);
@@ -287,8 +281,7 @@ describe("a rebuild over what people did to the shared sheet", () => {
   });
 
   it("shares only under the document lock", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     const release = emulator.holdDocumentLockElsewhere();
     emulator.calls.reset();
     const result = shareWithSales({ emails: ["sam@example.com"], mode: "strict" });
@@ -300,8 +293,7 @@ describe("a rebuild over what people did to the shared sheet", () => {
   });
 
   it("calculates leads pasted below the log's last row at once, without a build", () => {
-    open();
-    build();
+    openBuilt();
     const log = sheet("Leads");
     const below = log.getMaxRows() + 5;
     log.insertRowsAfter(log.getMaxRows(), 10);

@@ -2,9 +2,10 @@ import { afterEach } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { createEmulator, type Emulator } from "../../playground/emulator";
+import { createEmulator, type Emulator, type EmulatorState } from "../../playground/emulator";
 import type { SlaConfig } from "../../src/config/schema";
 import { validateConfig } from "../../src/config/validate";
+import { buildSla } from "../../src/gas/buildSla";
 import { clock, fixedDay } from "../../src/gas/today";
 
 export function exampleInput(name: string): Record<string, unknown> {
@@ -21,7 +22,11 @@ export function exampleConfig(name: string): SlaConfig {
  * One emulated spreadsheet at a time for a test file: `open()` opens a fresh
  * one (closing the one before), and it is closed after each test.
  */
-export function spreadsheetPerTest(): { open(today?: string): Emulator; close(): void } {
+export function spreadsheetPerTest(): {
+  open(today?: string): Emulator;
+  openBuilt(today?: string): Emulator;
+  close(): void;
+} {
   let done: (() => void) | undefined;
   const close = (): void => {
     done?.();
@@ -32,6 +37,12 @@ export function spreadsheetPerTest(): { open(today?: string): Emulator; close():
     open(today = "2026-12-15") {
       close();
       const opened = openSpreadsheet(today);
+      done = opened.done;
+      return opened.emulator;
+    },
+    openBuilt(today = "2026-12-15") {
+      close();
+      const opened = openBuiltSpreadsheet(today);
       done = opened.done;
       return opened.emulator;
     },
@@ -54,6 +65,44 @@ export function openSpreadsheet(
     timeZone: options.timeZone ?? "Europe/Berlin",
     locale: options.locale ?? "en_US",
   });
+  const uninstall = emulator.install();
+  const realNow = clock.now;
+  clock.now = fixedDay(today);
+  const done = (): void => {
+    clock.now = realNow;
+    uninstall();
+  };
+  return { emulator, done };
+}
+
+/** Saved states of the example SLA as a first build left it, by day, locale and time zone. */
+const builtStates = new Map<string, EmulatorState>();
+
+/**
+ * A spreadsheet with the example SLA (examples/internal-en.json) built on `today`, its call log empty. The first
+ * call for a day, locale and zone builds and saves the result; later calls restore a copy of that state, which
+ * costs about half a build and holds the same cells, formats, named ranges, metadata and document properties.
+ */
+export function openBuiltSpreadsheet(
+  today: string,
+  options: { locale?: string; timeZone?: string } = {},
+): { emulator: Emulator; done: () => void } {
+  const locale = options.locale ?? "en_US";
+  const timeZone = options.timeZone ?? "Europe/Berlin";
+  const key = `${today}|${locale}|${timeZone}`;
+  const saved = builtStates.get(key);
+  if (!saved) {
+    const opened = openSpreadsheet(today, { locale, timeZone });
+    const result = buildSla(exampleInput("internal-en.json"));
+    if (!result.ok) {
+      opened.done();
+      throw new Error(`build failed: ${result.message}`);
+    }
+    builtStates.set(key, opened.emulator.toState());
+    opened.emulator.calls.reset();
+    return opened;
+  }
+  const emulator = createEmulator({ state: saved, today, timeZone, locale });
   const uninstall = emulator.install();
   const realNow = clock.now;
   clock.now = fixedDay(today);
