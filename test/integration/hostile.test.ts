@@ -68,19 +68,6 @@ describe("hostile: free cells inside a generated tab", () => {
     return { ...config, sales: { ...(config.sales as object), followUpHours: 6 } };
   };
 
-  it("a note typed beside the goal table (Agreement!D13, a blank cell) survives a goal change", () => {
-    const emulator = open();
-    build();
-    const agreement = sheet("Agreement");
-    expect(agreement.getRange("D13").getFormula()).toBe("");
-    agreement.getRange("D13").setValue("ask Kendra");
-    safe(
-      emulator,
-      () => buildSla(goalChange()),
-      () => expect(agreement.getRange("D13").getValue()).toBe("ask Kendra"),
-    );
-  });
-
   it("a note typed beside the goal table survives Start next month", () => {
     const emulator = open("2027-01-05");
     build();
@@ -115,7 +102,7 @@ describe("hostile: free cells inside a generated tab", () => {
     );
   });
 
-  it("notes in every blank, formula-free cell of the Agreement survive a goal change", () => {
+  it("notes in every blank, formula-free cell of the Agreement (D13 beside the goal table too) survive a goal change", () => {
     const emulator = open();
     build();
     const agreement = sheet("Agreement");
@@ -130,6 +117,8 @@ describe("hostile: free cells inside a generated tab", () => {
         if (cell === "" && formulas[r]![c] === "" && !inputs.has(a1)) typed.push([r + 1, c + 1, `note ${a1}`]);
       }),
     );
+    // D13, the blank cell beside the goal table, is one of them.
+    expect(typed.map(([, , text]) => text)).toContain("note D13");
     for (const [r, c, text] of typed) agreement.getRange(r, c).setValue(text);
     safe(
       emulator,
@@ -357,18 +346,6 @@ describe("hostile: metadata edited by hand", () => {
 });
 
 describe("hostile: names", () => {
-  it("switching to German with the user's own 'Vereinbarung' tab refuses", () => {
-    const emulator = open();
-    build();
-    const mine = book().insertSheet("vereinbarung");
-    mine.getRange("A1").setValue("mine");
-    safe(
-      emulator,
-      () => buildSla({ ...input(), language: "de" }),
-      () => expect(mine.getRange("A1").getValue()).toBe("mine"),
-    );
-  });
-
   it("a month tab renamed to the next month's name, then Start next month", () => {
     const emulator = open("2027-01-05");
     build();
