@@ -222,7 +222,7 @@ export class ImportDialog {
       ? h(
           "p.im-notice.im-loading",
           { id: "import-notice", attrs: { role: "status" } },
-          h("span.im-spinner", { attrs: { "aria-hidden": "true" } }),
+          h("span.sla-spinner", { attrs: { "aria-hidden": "true" } }),
           t.loading,
         )
       : noLog
@@ -274,14 +274,14 @@ export class ImportDialog {
         attrs: { type: "button", disabled: this.importing || count === 0 },
         on: { click: () => void this.import() },
       },
-      this.importing ? h("span.im-spinner.im-spinner-light", { attrs: { "aria-hidden": "true" } }) : null,
+      this.importing ? h("span.sla-spinner.sla-spinner-light", { attrs: { "aria-hidden": "true" } }) : null,
       this.importing ? t.importing : t.importButton(count),
     );
     append(
       this.view,
       main,
       h(
-        "div.im-nav",
+        "div.dialog-nav",
         {},
         button(t.close, () => closeSidebar(), "", { id: "import-close" }),
         submit,
@@ -487,7 +487,7 @@ export class ImportDialog {
       return h(
         "div.im-result.im-result-busy",
         { id: "import-result", attrs: { tabindex: "-1", role: "status" } },
-        h("span.im-spinner", { attrs: { "aria-hidden": "true" } }),
+        h("span.sla-spinner", { attrs: { "aria-hidden": "true" } }),
         t.importingStatus,
       );
     }

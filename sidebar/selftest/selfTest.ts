@@ -104,7 +104,7 @@ export class SelfTestDialog {
             on: { click: () => void this.copy(text) },
           });
     const nav = h(
-      "div.st-nav",
+      "div.dialog-nav",
       {},
       button(t.close, () => closeSidebar(), "", { id: "selftest-close" }),
       copyButton,
@@ -119,7 +119,7 @@ export class SelfTestDialog {
       return h(
         "div.st-result.st-busy",
         { id: "selftest-result", attrs: { tabindex: "-1", role: "status" } },
-        h("span.st-spinner", { attrs: { "aria-hidden": "true" } }),
+        h("span.sla-spinner", { attrs: { "aria-hidden": "true" } }),
         h("span", { text: t.running }),
       );
     }

@@ -157,7 +157,7 @@ export class ShareDialog {
       ? h(
           "p.sh-notice.sh-loading",
           { id: "share-notice", attrs: { role: "status" } },
-          h("span.sh-spinner", { attrs: { "aria-hidden": "true" } }),
+          h("span.sla-spinner", { attrs: { "aria-hidden": "true" } }),
           t.loading,
         )
       : this.hasSla === false
@@ -239,11 +239,11 @@ export class ShareDialog {
         },
         on: { click: () => void this.share() },
       },
-      this.sharing ? h("span.sh-spinner.sh-spinner-light", { attrs: { "aria-hidden": "true" } }) : null,
+      this.sharing ? h("span.sla-spinner.sla-spinner-light", { attrs: { "aria-hidden": "true" } }) : null,
       this.sharing ? t.sharing : answered ? t.shareAgain : t.share,
     );
     const nav = h(
-      "div.sh-nav",
+      "div.dialog-nav",
       {},
       button(t.close, () => closeSidebar(), "", { id: "share-close" }),
       submit,
@@ -321,7 +321,7 @@ export class ShareDialog {
       return h(
         "div.sh-result.sh-result-busy",
         { id: "share-result", attrs: { tabindex: "-1", role: "status" } },
-        h("span.sh-spinner", { attrs: { "aria-hidden": "true" } }),
+        h("span.sla-spinner", { attrs: { "aria-hidden": "true" } }),
         h("span", { id: "share-status", text: t.sharingStatus }),
       );
     }

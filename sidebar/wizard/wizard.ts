@@ -81,7 +81,7 @@ export class Wizard implements StepUi {
       h(
         "div.wz-loading",
         { attrs: { role: "status" } },
-        h("span.wz-spinner", { attrs: { "aria-hidden": "true" } }),
+        h("span.sla-spinner", { attrs: { "aria-hidden": "true" } }),
         this.t.loading,
       ),
     );
@@ -355,11 +355,11 @@ export class Wizard implements StepUi {
             },
             on: { click: () => void this.build() },
           },
-          this.building ? h("span.wz-spinner.wz-spinner-light", { attrs: { "aria-hidden": "true" } }) : null,
+          this.building ? h("span.sla-spinner.sla-spinner-light", { attrs: { "aria-hidden": "true" } }) : null,
           this.building ? t.building : this.result?.ok ? t.buildAgain : t.build,
         )
       : button(t.next, () => this.next(), "action wz-next", { id: "wz-next" });
-    const nav = h("div.wz-nav", {}, back, forward);
+    const nav = h("div.dialog-nav.wz-nav", {}, back, forward);
 
     append(this.view, top, dots, main, nav);
     // Whatever focus or a scroll brings into view stops above the sticky buttons, not under them.
@@ -406,7 +406,7 @@ export class Wizard implements StepUi {
       return h(
         "div.wz-result.wz-result-busy",
         { id: "wz-result", attrs: { tabindex: "-1", role: "status" } },
-        h("span.wz-spinner", { attrs: { "aria-hidden": "true" } }),
+        h("span.sla-spinner", { attrs: { "aria-hidden": "true" } }),
         h("span", { id: "wz-status", text: t.buildingStatus }),
       );
     }

@@ -84,7 +84,7 @@ async function expectFits(page: Page, where: string): Promise<void> {
   const { scrollWidth, offenders } = await overflow(page, WIDTH);
   expect({ where, fits: scrollWidth <= WIDTH, offenders }).toEqual({ where, fits: true, offenders: [] });
   // The buttons stay on screen however long the report: the bar sticks to the dialog's bottom.
-  const nav = await page.$eval(".st-nav", (element) => element.getBoundingClientRect().bottom);
+  const nav = await page.$eval(".dialog-nav", (element) => element.getBoundingClientRect().bottom);
   expect(nav).toBeLessThanOrEqual(HEIGHT);
 }
 
