@@ -3,8 +3,9 @@
  * Script global or import from gas/, so all logic runs and is tested in Node.
  */
 import { describe, expect, it } from "@jest/globals";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { sourceFiles } from "../scripts/lib/functionLengths";
 
 const APPS_SCRIPT_GLOBALS = [
   "SpreadsheetApp",
@@ -23,20 +24,14 @@ const APPS_SCRIPT_GLOBALS = [
   "google.script",
 ];
 
-function sourceFiles(folder: string): string[] {
-  const root = join(process.cwd(), folder);
-  let found: string[] = [];
-  for (const entry of readdirSync(root)) {
-    const path = join(root, entry);
-    if (statSync(path).isDirectory()) found = found.concat(sourceFiles(join(folder, entry)));
-    else if (path.endsWith(".ts")) found.push(path);
-  }
-  return found;
+/** Absolute paths of the `.ts` files under a folder of the repository. */
+function sourceFilesIn(folder: string): string[] {
+  return sourceFiles(process.cwd(), folder).map((file) => join(process.cwd(), file));
 }
 
 describe("pure layers", () => {
   const folders = ["src/config", "src/core", "src/functions", "src/workbook", "src/reconcile", "src/import"];
-  const files = folders.flatMap(sourceFiles);
+  const files = folders.flatMap(sourceFilesIn);
 
   it("has files to check in every pure folder", () => {
     for (const folder of folders) expect(files.some((file) => file.includes(`/${folder}/`))).toBe(true);

@@ -57,15 +57,14 @@ export function measureSource(file: string, text: string): FunctionLength[] {
   return found;
 }
 
-/** The `.ts` files under `folder` (relative to `root`), skipping the given relative paths and their contents. */
-export function sourceFiles(root: string, folder: string, exclude: readonly string[] = []): string[] {
+/** The `.ts` files under `folder`, as paths relative to `root` with `/` separators, sorted. */
+export function sourceFiles(root: string, folder: string): string[] {
   const path = join(root, folder);
   const rel = relative(root, path).split("\\").join("/");
-  if (exclude.some((skip) => rel === skip || rel.startsWith(`${skip}/`))) return [];
   if (statSync(path).isDirectory()) {
     return readdirSync(path)
       .sort()
-      .flatMap((entry) => sourceFiles(root, join(folder, entry), exclude));
+      .flatMap((entry) => sourceFiles(root, join(folder, entry)));
   }
   return rel.endsWith(".ts") ? [rel] : [];
 }
