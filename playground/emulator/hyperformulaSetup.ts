@@ -684,9 +684,10 @@ function isSheetsContext(context: unknown): boolean {
 /**
  * The patches that only make evaluation faster: every value is the same
  * with or without them (test/emulator/speedPatches.test.ts evaluates random
- * workbooks both ways). `undoLimit` is the configuration that keeps no undo data.
+ * workbooks both ways). `undoLimit` is the configuration that keeps no undo data;
+ * `skipChangeLists` leaves out the change lists no emulator reads.
  */
-export const SPEED_PATCHES = ["fastRunFunction", "skipDateReadingOfWords", "undoLimit"] as const;
+export const SPEED_PATCHES = ["fastRunFunction", "skipDateReadingOfWords", "undoLimit", "skipChangeLists"] as const;
 export type SpeedPatch = (typeof SPEED_PATCHES)[number];
 
 /** Per evaluation context, the speed patches left out (for the tests that compare with and without). */
@@ -956,10 +957,40 @@ export function createHyperFormula(context: EvaluationContext, options: EngineOp
   compareTextAsSheetsDoes(hf);
   readLetNames(hf);
   skipDateReadingOfWords(hf);
+  if (!leftOut.has("skipChangeLists")) skipChangeLists(hf);
   // Sheets reads TRUE and FALSE as literals; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression("TRUE", "=TRUE()");
   hf.addNamedExpression("FALSE", "=FALSE()");
   return hf;
+}
+
+interface RecomputeInternals {
+  _evaluationSuspended: boolean;
+  _crudOperations: { getAndClearContentChanges(): unknown };
+  dependencyGraph: { verticesToRecompute(): unknown[]; clearDirtyVertices(): void };
+  evaluator: { partialRun(vertices: unknown[]): unknown };
+  compactLazyTransformationsIfNeeded(): void;
+  recomputeIfDependencyGraphNeedsIt(): unknown[];
+}
+
+/**
+ * After each change HyperFormula turns every recomputed cell into an exported
+ * change object for its `valuesUpdated` listeners and returns the list (joining
+ * the lists of array results with `concat`, quadratic in their number). The
+ * emulator has no listeners and reads values from the engine, so this engine
+ * recomputes exactly as shipped and returns an empty list.
+ */
+function skipChangeLists(hf: HyperFormula): void {
+  const engine = hf as unknown as RecomputeInternals;
+  engine.recomputeIfDependencyGraphNeedsIt = function recomputeWithoutChangeList(this: RecomputeInternals): unknown[] {
+    if (this._evaluationSuspended) return [];
+    this._crudOperations.getAndClearContentChanges();
+    const vertices = this.dependencyGraph.verticesToRecompute();
+    this.dependencyGraph.clearDirtyVertices();
+    this.compactLazyTransformationsIfNeeded();
+    if (vertices.length > 0) this.evaluator.partialRun(vertices);
+    return [];
+  };
 }
 
 interface SerializationInternals {
