@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { createEmulator, type Emulator } from "../../playground/emulator";
+import { createEmulator, type EmulatorState } from "../../playground/emulator";
 import { SURFACES } from "../../scripts/lib/html";
 import { buildSla } from "../../src/gas/buildSla";
 import {
@@ -34,8 +34,17 @@ afterEach(() => {
   clock.now = realNow;
 });
 
-function setUp(options: { locale?: string; answers?: ButtonName[] } = {}) {
-  const emulator = createEmulator({ today: "2026-12-15", locale: options.locale ?? "en_US" });
+/** The example SLA as a build on 15 December left it, per locale: restoring it costs a fraction of a build. */
+const builtStates = new Map<string, EmulatorState>();
+
+/**
+ * An emulated spreadsheet with stand-ins for the Ui and HtmlService. With `built`, it holds the example SLA
+ * built on 15 December (each test gets its own copy), its call log empty.
+ */
+function setUp(options: { locale?: string; answers?: ButtonName[]; built?: boolean } = {}) {
+  const locale = options.locale ?? "en_US";
+  const saved = options.built ? builtStates.get(locale) : undefined;
+  const emulator = createEmulator({ today: "2026-12-15", locale, ...(saved ? { state: saved } : {}) });
   clock.now = fixedDay("2026-12-15");
   const { ui, record } = uiStandIn({ answers: options.answers ?? [] });
   const html = htmlServiceStandIn();
@@ -44,6 +53,12 @@ function setUp(options: { locale?: string; answers?: ButtonName[] } = {}) {
     SpreadsheetApp: spreadsheetAppWithUi(emulator, ui),
     HtmlService: html.service,
   });
+  if (options.built && !saved) {
+    const result = buildSla(exampleInput("internal-en.json"));
+    if (!result.ok) throw new Error(result.message);
+    builtStates.set(locale, emulator.toState());
+  }
+  emulator.calls.reset();
   return { emulator, record, outputs: html.outputs };
 }
 
@@ -147,18 +162,15 @@ describe("surfaces", () => {
 });
 
 describe("showNextMonth", () => {
-  /** Builds the SLA on 15 December; the next month is then started on `day` (after December by default). */
-  function built(emulator: Emulator, day = "2027-01-02"): number {
-    const result = buildSla(exampleInput("internal-en.json"));
-    if (!result.ok) throw new Error(result.message);
-    emulator.calls.reset();
+  /** The SLA built on 15 December (`setUp({ built: true })`); the next month is then started on `day`. */
+  function startOn(day = "2027-01-02"): number {
     clock.now = fixedDay(day);
-    return result.revision;
+    return loadDocumentState().state.revision;
   }
 
   it.each(["CANCEL", "CLOSE"] as const)("does nothing when the question is answered with %s", (button) => {
-    const { emulator, record } = setUp({ answers: [button] });
-    const revision = built(emulator);
+    const { emulator, record } = setUp({ answers: [button], built: true });
+    const revision = startOn();
     const before = emulator.toState();
     showNextMonth();
     expect(record.alerts).toHaveLength(1);
@@ -171,8 +183,8 @@ describe("showNextMonth", () => {
   });
 
   it("Yes recalculates the new month from the last complete month's actuals and shows the result", () => {
-    const { emulator, record } = setUp({ answers: ["YES"] });
-    const revision = built(emulator);
+    const { record } = setUp({ answers: ["YES"], built: true });
+    const revision = startOn();
     showNextMonth();
     expect(sheetNames()).toContain("2027-01");
     const state = loadDocumentState().state;
@@ -199,8 +211,8 @@ describe("showNextMonth", () => {
   });
 
   it("No sets the new month from the inputs agreed in the SLA", () => {
-    const { emulator, record } = setUp({ answers: ["NO"] });
-    built(emulator);
+    const { record } = setUp({ answers: ["NO"], built: true });
+    startOn();
     showNextMonth();
     expect(sheetNames()).toContain("2027-01");
     expect(loadDocumentState().state.months.find((month) => month.month === "2027-01")?.inputs).toEqual({
@@ -221,8 +233,8 @@ describe("showNextMonth", () => {
   });
 
   it("before the month has ended, warns and asks again; No leaves everything as it was", () => {
-    const { emulator, record } = setUp({ answers: ["YES", "NO"] });
-    const revision = built(emulator, "2026-12-15");
+    const { emulator, record } = setUp({ answers: ["YES", "NO"], built: true });
+    const revision = startOn("2026-12-15");
     const before = emulator.toState();
     showNextMonth();
     expect(record.alerts).toHaveLength(2);
@@ -236,8 +248,8 @@ describe("showNextMonth", () => {
   });
 
   it("before the month has ended, Yes starts it with the agreed inputs, as no month is complete", () => {
-    const { emulator, record } = setUp({ answers: ["YES", "YES"] });
-    built(emulator, "2026-12-15");
+    const { record } = setUp({ answers: ["YES", "YES"], built: true });
+    startOn("2026-12-15");
     showNextMonth();
     expect(sheetNames()).toContain("2027-01");
     expect(record.alerts).toHaveLength(3);
@@ -249,16 +261,16 @@ describe("showNextMonth", () => {
   });
 
   it("asks in German for a German user before the month has ended", () => {
-    const { emulator, record } = setUp({ locale: "de_DE", answers: ["NO", "NO"] });
-    built(emulator, "2026-12-15");
+    const { record } = setUp({ locale: "de_DE", answers: ["NO", "NO"], built: true });
+    startOn("2026-12-15");
     showNextMonth();
     expect(record.alerts[1]?.prompt).toContain("Ja: jetzt starten. Nein: warten, bis der Monat zu Ende ist.");
     expect(sheetNames()).not.toContain("2027-01");
   });
 
   it("asks and answers in German for a German user", () => {
-    const { emulator, record } = setUp({ locale: "de_DE", answers: ["NO"] });
-    built(emulator);
+    const { record } = setUp({ locale: "de_DE", answers: ["NO"], built: true });
+    startOn();
     showNextMonth();
     expect(record.alerts[0]?.title).toBe("Nächsten Monat starten");
     // The SLA itself is English: its answer is in the SLA's language, as everywhere.
