@@ -19,7 +19,7 @@ import {
 } from "../../src/gas/shareWithSales";
 import { PROTECTION_PREFIX } from "../../src/workbook/protections";
 import { parseA1 } from "../../src/workbook/sheetBuilder";
-import { exampleInput, openSpreadsheet, sheet } from "../integration/support";
+import { exampleInput, openBuiltSpreadsheet, openSpreadsheet, sheet } from "../integration/support";
 
 const OWNER = "owner@example.com";
 const MARKETING = "amir@example.com";
@@ -36,11 +36,18 @@ function open(): Emulator {
   return opened.emulator;
 }
 
-/** A spreadsheet with the English example SLA built in it. */
+/** A spreadsheet with an example SLA built in it (the English one is restored from a saved build). */
 function built(example = "internal-en.json"): { emulator: Emulator; layout: StoredLayout } {
-  const emulator = open();
-  const result = buildSla(exampleInput(example));
-  if (!result.ok) throw new Error(`build failed: ${result.message}`);
+  let emulator: Emulator;
+  if (example === "internal-en.json") {
+    const opened = openBuiltSpreadsheet("2026-12-15");
+    close = opened.done;
+    emulator = opened.emulator;
+  } else {
+    emulator = open();
+    const result = buildSla(exampleInput(example));
+    if (!result.ok) throw new Error(`build failed: ${result.message}`);
+  }
   const layout = loadDocumentState().state.layout;
   if (!layout) throw new Error("no layout stored");
   emulator.calls.reset();
