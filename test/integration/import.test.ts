@@ -19,7 +19,7 @@ import { planImport, type ImportLead } from "../../src/import/plan";
 import { NEW_LEAD_COLUMNS } from "../../src/workbook/leadColumns";
 import { everything, exampleInput, exampleLeads, sheet, spreadsheetPerTest, typeLeads } from "./support";
 
-const { open } = spreadsheetPerTest();
+const { open, openBuilt } = spreadsheetPerTest();
 
 function build(): void {
   const result = buildSla(exampleInput("internal-en.json"));
@@ -56,8 +56,7 @@ function handedOffCount(): number {
 
 describe("importing into the lead log", () => {
   it("appends only the new leads below the typed ones; existing rows stay; text stays text; dates are dates", () => {
-    open();
-    build();
+    openBuilt();
     typeLeads(exampleLeads().slice(0, 20));
     const before = rows(1, 21);
     const counted = handedOffCount();
@@ -83,8 +82,7 @@ describe("importing into the lead log", () => {
   });
 
   it("a second import of the same file adds nothing and says why for each row", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     const leads = dialogLeads("import-salesforce-leads.csv");
     expect(importLeads({ leads }).added).toBe(4);
     const after = everything(emulator);
@@ -102,8 +100,7 @@ describe("importing into the lead log", () => {
   });
 
   it("re-checks what it receives: a bad request writes nothing, bad leads are rejected with their row", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     const before = everything(emulator);
     for (const request of [
       undefined,
@@ -149,8 +146,7 @@ describe("importing into the lead log", () => {
   });
 
   it("refuses with the build's message when the header row was moved, and writes nothing", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     sheet("Leads").insertRowsBefore(1, 2);
     const before = everything(emulator);
     const answer = importLeads({ leads: dialogLeads("import-hubspot-de-excel.csv") });
@@ -168,8 +164,7 @@ describe("importing into the lead log", () => {
 
 describe("a lead log from before the E-mail and Lead ID columns", () => {
   it("is refused by the import until a rebuild adds both at its right end, keeping every value", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     const log = sheet("Leads");
     // The log as the previous version made it: 16 columns (no E-mail, Lead ID, Source or goal column, no
     // Leads_Source), then a user's own notes column.
@@ -203,8 +198,7 @@ describe("cost", () => {
   it("uses the same number of document calls for 10 and 900 leads; a log that must grow costs one insert more", () => {
     const counts: number[] = [];
     for (const size of [10, 900, 3000]) {
-      const emulator = open();
-      build();
+      const emulator = openBuilt();
       const leads: ImportLead[] = Array.from({ length: size }, (_, index) => ({
         row: index + 2,
         lead: `Lead ${index}`,
