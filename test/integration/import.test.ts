@@ -81,7 +81,7 @@ describe("importing into the lead log", () => {
     expect(log.getRange(22, c.status).getValue()).not.toBe("");
   });
 
-  it("a second import of the same file adds nothing and says why for each row", () => {
+  it("adds nothing on a second import of the same file, re-checks what it receives and refuses a moved header", () => {
     const emulator = openBuilt();
     const leads = dialogLeads("import-salesforce-leads.csv");
     expect(importLeads({ leads }).added).toBe(4);
@@ -97,11 +97,8 @@ describe("importing into the lead log", () => {
       "Lead ID 00Q5g00000AbCdE004 is already in the lead log.",
     ]);
     expect(everything(emulator)).toBe(after);
-  });
 
-  it("re-checks what it receives: a bad request writes nothing, bad leads are rejected with their row", () => {
-    const emulator = openBuilt();
-    const before = everything(emulator);
+    // The server re-checks what it receives: a bad request writes nothing, bad leads are rejected with their row.
     for (const request of [
       undefined,
       { leads: "x" },
@@ -118,7 +115,7 @@ describe("importing into the lead log", () => {
         /^The import request is not valid \(.+\): nothing was changed\. Allowed: up to 20000 leads/,
       );
     }
-    expect(everything(emulator)).toBe(before);
+    expect(everything(emulator)).toBe(after);
     const lead: ImportLead = {
       row: 2,
       lead: "Ann",
@@ -143,15 +140,13 @@ describe("importing into the lead log", () => {
       { row: 4, text: '"Tier" "Intern" is not one of the SLA\'s tiers. Allowed: CEO, Director, Manager.' },
     ]);
     expect(answer.duplicates).toEqual([{ row: 5, text: "E-mail ann@x.example is already in row 2 of the file." }]);
-  });
 
-  it("refuses with the build's message when the header row was moved, and writes nothing", () => {
-    const emulator = openBuilt();
+    // With the header row moved it refuses with the build's message, and writes nothing.
     sheet("Leads").insertRowsBefore(1, 2);
     const before = everything(emulator);
-    const answer = importLeads({ leads: dialogLeads("import-hubspot-de-excel.csv") });
-    expect(answer.ok).toBe(false);
-    expect(answer.message).toMatch(/The header row of the tab "Leads" is now row 3/);
+    const moved = importLeads({ leads: dialogLeads("import-hubspot-de-excel.csv") });
+    expect(moved.ok).toBe(false);
+    expect(moved.message).toMatch(/The header row of the tab "Leads" is now row 3/);
     expect(everything(emulator)).toBe(before);
   });
 
