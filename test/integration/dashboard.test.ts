@@ -23,9 +23,8 @@ const tabNames = (): string[] =>
     .map((tab) => tab.getName());
 
 describe("the Dashboard", () => {
-  it("comes first, is active after Build, and shows what the month tab, Follow-up and the ledger say", () => {
-    spreadsheet.open("2026-12-15");
-    build();
+  it("comes first, is active after Build, shows what the month tab, Follow-up and the ledger say, and charts its own tab", () => {
+    spreadsheet.openBuilt("2026-12-15");
     typeLeads(exampleLeads());
     expect(tabNames()).toEqual(["Dashboard", "Agreement", "2026-12", "Leads", "Follow-up"]);
     expect(SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName()).toBe("Dashboard");
@@ -58,12 +57,8 @@ describe("the Dashboard", () => {
     expect(value("Dashboard", "B25")).toBe(value("2026-12", "F3"));
     expect(value("Dashboard", "D25")).toBe("open");
     expect(value("Dashboard", "A26")).toBe("");
-  });
 
-  it("draws its pace chart from its own tab, inside a 1366 px wide screen, with nothing after today", () => {
-    spreadsheet.open("2026-12-15");
-    build();
-    typeLeads(exampleLeads());
+    // The pace chart reads its own tab, fits a 1366 px wide screen and plots nothing after today.
     const dashboard = sheet("Dashboard");
     const [chart] = dashboard.getCharts();
     expect(chart).toBeDefined();
@@ -88,8 +83,9 @@ describe("the Dashboard", () => {
   });
 
   it("follows Start next month to the newest month and lists both months", () => {
-    spreadsheet.open("2027-01-05");
-    build({ ...exampleInput("internal-en.json"), startMonth: "2026-12" });
+    // The example SLA starts in December 2026; built on 5 January it has December's and January's tabs.
+    expect(exampleInput("internal-en.json").startMonth).toBe("2026-12");
+    spreadsheet.openBuilt("2027-01-05");
     expect(value("Dashboard", "A1")).toBe("SLA dashboard: 2027-01");
     expect(startNextMonth({ use: "agreed", early: true }).ok).toBe(true);
     // The SLA started in December; a build on 5 January made January's tab, Start next month February's.
@@ -102,41 +98,33 @@ describe("the Dashboard", () => {
     expect(months.filter((month) => month !== "")).toHaveLength(3);
   });
 
-  it("speaks German in a German SLA", () => {
+  it("speaks German in a German SLA (a first tab users named themselves stays)", () => {
     spreadsheet.open("2026-12-15");
+    sheet("Sheet1").setName("Budget");
     build({ ...exampleInput("internal-en.json"), language: "de" });
     expect(tabNames()[0]).toBe("Übersicht");
+    expect(tabNames()).toContain("Budget");
     expect(value("Übersicht", "A1")).toBe("SLA-Übersicht: 2026-12");
     expect(value("Übersicht", "D20")).toBe("noch 2 Verfehlungen");
   });
 });
 
 describe("a new spreadsheet's first tab", () => {
-  it("is removed by the first build while empty", () => {
+  it("is removed by the first build while empty, and a tab added later is not removed by a later build", () => {
     spreadsheet.open();
     expect(tabNames()).toEqual(["Sheet1"]);
     build();
     expect(tabNames()).not.toContain("Sheet1");
+    SpreadsheetApp.getActiveSpreadsheet().insertSheet("Sheet2");
+    build();
+    expect(tabNames()).toContain("Sheet2");
   });
 
-  it("stays when it holds anything, or when users named it themselves", () => {
+  it("stays when it holds anything (users naming it themselves: the German SLA above)", () => {
     spreadsheet.open();
     sheet("Sheet1").getRange("C3").setValue("my notes");
     build();
     expect(tabNames()).toContain("Sheet1");
     expect(value("Sheet1", "C3")).toBe("my notes");
-
-    spreadsheet.open();
-    sheet("Sheet1").setName("Budget");
-    build();
-    expect(tabNames()).toContain("Budget");
-  });
-
-  it("is not removed by a later build", () => {
-    spreadsheet.open();
-    build();
-    SpreadsheetApp.getActiveSpreadsheet().insertSheet("Sheet2");
-    build();
-    expect(tabNames()).toContain("Sheet2");
   });
 });

@@ -15,7 +15,7 @@ import { shareWithSales } from "../../src/gas/shareWithSales";
 import { startNextMonth } from "../../src/gas/startNextMonth";
 import { everything, exampleInput, exampleLeads, sheet, spreadsheetPerTest, typeLeads } from "./support";
 
-const { open } = spreadsheetPerTest();
+const { openBuilt } = spreadsheetPerTest();
 const book = (): GoogleAppsScript.Spreadsheet.Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
 const input = (): Record<string, unknown> => exampleInput("internal-en.json");
 function build(config: Record<string, unknown> = input()): ReturnType<typeof buildSla> {
@@ -69,8 +69,7 @@ describe("hostile: free cells inside a generated tab", () => {
   };
 
   it("a note typed beside the goal table survives Start next month", () => {
-    const emulator = open("2027-01-05");
-    build();
+    const emulator = openBuilt("2027-01-05");
     const agreement = sheet("Agreement");
     agreement.getRange("D13").setValue("ask Kendra");
     safe(
@@ -81,8 +80,7 @@ describe("hostile: free cells inside a generated tab", () => {
   });
 
   it("a note typed below the holidays list survives a rebuild with more holidays", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     sheet("Agreement").getRange("I12").setValue("Office closed 31st?");
     safe(
       emulator,
@@ -92,8 +90,7 @@ describe("hostile: free cells inside a generated tab", () => {
   });
 
   it("a note typed next to the follow-up goal survives a rebuild with one more tier", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     sheet("Agreement").getRange("D28").setValue("ask Kendra");
     safe(
       emulator,
@@ -103,8 +100,7 @@ describe("hostile: free cells inside a generated tab", () => {
   });
 
   it("notes in every blank, formula-free cell of the Agreement (D13 beside the goal table too) survive a goal change", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     const agreement = sheet("Agreement");
     const area = agreement.getRange("A1:J108");
     const values = area.getValues();
@@ -135,8 +131,7 @@ describe("hostile: free cells inside a generated tab", () => {
 
 describe("hostile: the lead log's header row", () => {
   it("a title typed above the header (row inserted at the top) survives a rebuild", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     typeLeads(exampleLeads().slice(0, 5));
     const log = sheet("Leads");
     log.insertRowsBefore(1, 1);
@@ -153,8 +148,7 @@ describe("hostile: the lead log's header row", () => {
   });
 
   it("the first lead survives a rebuild after the header row was deleted", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     typeLeads(exampleLeads().slice(0, 5));
     const log = sheet("Leads");
     log.deleteRows(1, 1);
@@ -175,8 +169,7 @@ describe("hostile: the lead log's header row", () => {
 
 describe("hostile: the lead log's columns", () => {
   it("a user's own 'Follow-up status' column, after ours was deleted, keeps its values", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     typeLeads(exampleLeads().slice(0, 5));
     const log = sheet("Leads");
     const status = log.getRange("1:1").getValues()[0]!.indexOf("Follow-up status") + 1;
@@ -195,8 +188,7 @@ describe("hostile: the lead log's columns", () => {
   });
 
   it("a value a user typed over a calculated column (Leads!N4) is kept or refused", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     typeLeads(exampleLeads().slice(0, 5));
     const log = sheet("Leads");
     log.getRange("N4").setValue("lost – see CRM");
@@ -207,9 +199,8 @@ describe("hostile: the lead log's columns", () => {
     );
   });
 
-  it("a user's own dropdown in a column they inserted into the log survives a rebuild", () => {
-    open();
-    build();
+  it("a user's own dropdown in a column they inserted and their own conditional format on the log survive a rebuild", () => {
+    openBuilt();
     typeLeads(exampleLeads().slice(0, 5));
     const log = sheet("Leads");
     log.insertColumnsBefore(3, 1);
@@ -217,14 +208,6 @@ describe("hostile: the lead log's columns", () => {
     log
       .getRange("C2:C6")
       .setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(["EMEA", "APAC"], true).build());
-    build();
-    expect(log.getRange("C2").getDataValidation()).not.toBeNull();
-  });
-
-  it("a user's own conditional format on the log survives a rebuild", () => {
-    open();
-    build();
-    const log = sheet("Leads");
     log.insertColumnsAfter(log.getMaxColumns(), 1);
     const mine = log.getRange(2, log.getMaxColumns(), 10, 1);
     log.setConditionalFormatRules([
@@ -237,14 +220,14 @@ describe("hostile: the lead log's columns", () => {
     ]);
     const count = log.getConditionalFormatRules().length;
     build();
+    expect(log.getRange("C2").getDataValidation()).not.toBeNull();
     expect(log.getConditionalFormatRules().length).toBe(count);
   });
 });
 
 describe("hostile: named ranges", () => {
   it("a user's own FollowUpGoalHours (ours deleted, theirs made) is not repointed when the layout moves", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     const plan = book().insertSheet("Plan");
     plan.getRange("B2").setValue(8);
     book()
@@ -263,9 +246,8 @@ describe("hostile: named ranges", () => {
 
 describe("hostile: metadata edited by hand", () => {
   it("a junk frame in a tab's record gives an answer, not a raw error (and nothing half-written)", () => {
-    const emulator = open();
+    const emulator = openBuilt();
     const before = () => everything(emulator);
-    build();
     const meta = tabMetadata(sheet("Agreement"))!;
     const record = JSON.parse(meta.getValue()!) as { sheet: Record<string, unknown> };
     record.sheet.frame = "not json";
@@ -279,8 +261,7 @@ describe("hostile: metadata edited by hand", () => {
   });
 
   it("junk frame in the stored state gives an answer, not a raw error", () => {
-    open();
-    build();
+    openBuilt();
     const props = PropertiesService.getDocumentProperties();
     const all = props.getProperties();
     const parts = Number(all[`${STATE_KEY}.parts`] ?? 1);
@@ -294,8 +275,7 @@ describe("hostile: metadata edited by hand", () => {
   });
 
   it("the Agreement's metadata changed to the lead log's key", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     tabMetadata(sheet("Agreement"))!.setValue(JSON.stringify({ key: "leads" }));
     deleteState();
     typeLeads(exampleLeads().slice(0, 5));
@@ -308,8 +288,7 @@ describe("hostile: metadata edited by hand", () => {
   });
 
   it("a user's copy of the Agreement carrying its metadata, state lost, original renamed", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     const original = sheet("Agreement");
     const copy = book().insertSheet("My agreement copy", 0);
     copy.getRange("A1:J20").setValues(original.getRange("A1:J20").getValues());
@@ -333,8 +312,7 @@ describe("hostile: metadata edited by hand", () => {
   });
 
   it("metadata removed from every tab, state kept", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     for (const tab of book().getSheets()) tabMetadata(tab)?.remove();
     sheet("2026-12").getRange("H32").setValue("Webinar moved");
     safe(
@@ -347,8 +325,7 @@ describe("hostile: metadata edited by hand", () => {
 
 describe("hostile: names", () => {
   it("a month tab renamed to the next month's name, then Start next month", () => {
-    const emulator = open("2027-01-05");
-    build();
+    const emulator = openBuilt("2027-01-05");
     sheet("2026-12").getRange("H32").setValue("Webinar moved");
     sheet("2026-12").setName("2027-02");
     safe(
@@ -359,8 +336,7 @@ describe("hostile: names", () => {
   });
 
   it("Start next month after the stored state was lost", () => {
-    const emulator = open("2027-01-05");
-    build();
+    const emulator = openBuilt("2027-01-05");
     sheet("2026-12").getRange("H32").setValue("Webinar moved");
     deleteState();
     safe(
@@ -371,8 +347,7 @@ describe("hostile: names", () => {
   });
 
   it("share after the lead log was renamed", () => {
-    open();
-    build();
+    openBuilt();
     sheet("Leads").setName("Pipeline");
     const result = shareWithSales({ emails: ["sam@example.com"], mode: "warning" });
     expect(result.ok).toBe(true);
@@ -380,8 +355,7 @@ describe("hostile: names", () => {
   });
 
   it("switching to German with the user's own 'Nachverfolgung' tab refuses", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     const mine = book().insertSheet("NACHVERFOLGUNG");
     mine.getRange("A1").setValue("mine");
     const result = safe(
@@ -393,8 +367,7 @@ describe("hostile: names", () => {
   });
 
   it("two month tabs with their names swapped: a rebuild keeps each tab's notes", () => {
-    const emulator = open("2027-01-05");
-    build();
+    const emulator = openBuilt("2027-01-05");
     sheet("2026-12").getRange("H32").setValue("december note");
     sheet("2027-01").getRange("H32").setValue("january note");
     sheet("2026-12").setName("tmp");
@@ -415,8 +388,7 @@ describe("hostile: names", () => {
 
 describe("hostile: tabs deleted between operations, and large inputs", () => {
   it("Start next month after the lead log and Follow-up were deleted", () => {
-    open("2027-01-05");
-    build();
+    openBuilt("2027-01-05");
     sheet("Agreement").getRange("B51").setValue(3);
     book().deleteSheet(sheet("Leads"));
     book().deleteSheet(sheet("Follow-up"));
@@ -425,15 +397,13 @@ describe("hostile: tabs deleted between operations, and large inputs", () => {
   });
 
   it("share after the Agreement was deleted gives an answer", () => {
-    open();
-    build();
+    openBuilt();
     book().deleteSheet(sheet("Agreement"));
     expect(() => shareWithSales({ emails: ["sam@example.com"], mode: "strict" })).not.toThrow();
   });
 
   it("very many holidays and requirements: an answer, never a raw error", () => {
-    open();
-    build();
+    openBuilt();
     const config = withHolidays(300);
     const requirements = Array.from({ length: 60 }, (_, i) => ({
       from: i % 2 ? "sales" : "marketing",
@@ -447,8 +417,7 @@ describe("hostile: tabs deleted between operations, and large inputs", () => {
   });
 
   it("a user's duplicate of the lead log, carrying its tab and column metadata, is left alone", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     typeLeads(exampleLeads().slice(0, 5));
     const log = sheet("Leads");
     const copy = book().insertSheet("Leads archive");

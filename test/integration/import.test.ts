@@ -19,7 +19,7 @@ import { planImport, type ImportLead } from "../../src/import/plan";
 import { NEW_LEAD_COLUMNS } from "../../src/workbook/leadColumns";
 import { everything, exampleInput, exampleLeads, sheet, spreadsheetPerTest, typeLeads } from "./support";
 
-const { open } = spreadsheetPerTest();
+const { open, openBuilt } = spreadsheetPerTest();
 
 function build(): void {
   const result = buildSla(exampleInput("internal-en.json"));
@@ -56,8 +56,7 @@ function handedOffCount(): number {
 
 describe("importing into the lead log", () => {
   it("appends only the new leads below the typed ones; existing rows stay; text stays text; dates are dates", () => {
-    open();
-    build();
+    openBuilt();
     typeLeads(exampleLeads().slice(0, 20));
     const before = rows(1, 21);
     const counted = handedOffCount();
@@ -82,9 +81,8 @@ describe("importing into the lead log", () => {
     expect(log.getRange(22, c.status).getValue()).not.toBe("");
   });
 
-  it("a second import of the same file adds nothing and says why for each row", () => {
-    const emulator = open();
-    build();
+  it("adds nothing on a second import of the same file, re-checks what it receives and refuses a moved header", () => {
+    const emulator = openBuilt();
     const leads = dialogLeads("import-salesforce-leads.csv");
     expect(importLeads({ leads }).added).toBe(4);
     const after = everything(emulator);
@@ -99,12 +97,8 @@ describe("importing into the lead log", () => {
       "Lead ID 00Q5g00000AbCdE004 is already in the lead log.",
     ]);
     expect(everything(emulator)).toBe(after);
-  });
 
-  it("re-checks what it receives: a bad request writes nothing, bad leads are rejected with their row", () => {
-    const emulator = open();
-    build();
-    const before = everything(emulator);
+    // The server re-checks what it receives: a bad request writes nothing, bad leads are rejected with their row.
     for (const request of [
       undefined,
       { leads: "x" },
@@ -121,7 +115,7 @@ describe("importing into the lead log", () => {
         /^The import request is not valid \(.+\): nothing was changed\. Allowed: up to 20000 leads/,
       );
     }
-    expect(everything(emulator)).toBe(before);
+    expect(everything(emulator)).toBe(after);
     const lead: ImportLead = {
       row: 2,
       lead: "Ann",
@@ -146,16 +140,13 @@ describe("importing into the lead log", () => {
       { row: 4, text: '"Tier" "Intern" is not one of the SLA\'s tiers. Allowed: CEO, Director, Manager.' },
     ]);
     expect(answer.duplicates).toEqual([{ row: 5, text: "E-mail ann@x.example is already in row 2 of the file." }]);
-  });
 
-  it("refuses with the build's message when the header row was moved, and writes nothing", () => {
-    const emulator = open();
-    build();
+    // With the header row moved it refuses with the build's message, and writes nothing.
     sheet("Leads").insertRowsBefore(1, 2);
     const before = everything(emulator);
-    const answer = importLeads({ leads: dialogLeads("import-hubspot-de-excel.csv") });
-    expect(answer.ok).toBe(false);
-    expect(answer.message).toMatch(/The header row of the tab "Leads" is now row 3/);
+    const moved = importLeads({ leads: dialogLeads("import-hubspot-de-excel.csv") });
+    expect(moved.ok).toBe(false);
+    expect(moved.message).toMatch(/The header row of the tab "Leads" is now row 3/);
     expect(everything(emulator)).toBe(before);
   });
 
@@ -168,8 +159,7 @@ describe("importing into the lead log", () => {
 
 describe("a lead log from before the E-mail and Lead ID columns", () => {
   it("is refused by the import until a rebuild adds both at its right end, keeping every value", () => {
-    const emulator = open();
-    build();
+    const emulator = openBuilt();
     const log = sheet("Leads");
     // The log as the previous version made it: 16 columns (no E-mail, Lead ID, Source or goal column, no
     // Leads_Source), then a user's own notes column.
@@ -203,8 +193,7 @@ describe("cost", () => {
   it("uses the same number of document calls for 10 and 900 leads; a log that must grow costs one insert more", () => {
     const counts: number[] = [];
     for (const size of [10, 900, 3000]) {
-      const emulator = open();
-      build();
+      const emulator = openBuilt();
       const leads: ImportLead[] = Array.from({ length: size }, (_, index) => ({
         row: index + 2,
         lead: `Lead ${index}`,
