@@ -96,7 +96,7 @@ describe.each(["en", "de"] as const)("the sidebar at 300 px in %s", (language: L
     await expectNoOverflow(page, "step 1 with problems");
     await screenshot(page, `wizard-${language}-8-problems.png`);
     expect(wizard.errors).toEqual([]);
-    await wizard.context.close();
+    await wizard.close();
   });
 });
 
@@ -169,7 +169,7 @@ describe("keyboard only", () => {
     // Shift+Tab from the heading goes back up to the page's controls; Tab goes on to the first field.
     await page.keyboard.press("Tab");
     expect(await activeId(page)).toBe("f-marketing-quota");
-    await wizard.context.close();
+    await wizard.close();
   });
 });
 
@@ -215,7 +215,7 @@ describe.each(["en", "de"] as const)(
         { name: "openDashboard", args: [language], jsonSafe: true },
       ]);
       expect(wizard.errors).toEqual([]);
-      await wizard.context.close();
+      await wizard.close();
     });
   },
 );
