@@ -13,7 +13,7 @@
  * Failures name the sheet, the cell or chart, the text and the pixels.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import {
   buildFromWizard,
   type ClippedCell,
@@ -34,15 +34,15 @@ import {
   shownSheet,
   showSheet,
   tabNames,
-  type OpenPage,
+  type ResultBoxPlace,
   type Rect,
 } from "../../playground/server/browserDriver";
-import { startPlayground, type Playground } from "../../playground/server";
+import { startPlayground } from "../../playground/server";
 import type { DrawnChart } from "../../playground/page/types";
 import type { Language } from "../../src/core/i18n";
 import { DASHBOARD_NAMES } from "../../src/gas/openDashboard";
 import { labelsFor } from "../../src/workbook/labels";
-import { tempFolder, TODAY, type TempFolder } from "./support";
+import { tempFolder, TODAY } from "./support";
 
 jest.setTimeout(300_000);
 
@@ -63,17 +63,68 @@ const CONTACT = {
   de: { name: "Katrin Müller", role: "Vertriebsleitung" },
 } as const;
 
-/** A playground whose SLA the wizard in its sidebar has just built, in one language. */
-interface Built {
-  readonly folder: TempFolder;
-  readonly playground: Playground;
-  readonly open: OpenPage;
-  readonly page: Page;
-  readonly wizard: Frame;
+/** The pace chart on the Dashboard at one screen size, and the grid's visible area it must lie in. */
+interface PaceSeen {
+  readonly charts: DrawnChart[];
+  readonly visible: Rect;
 }
 
-async function buildInPlayground(browser: Browser, language: Language): Promise<Built> {
+/** What one walk over the tabs saw: per screen size, each tab's clipped cells and drawn charts. */
+interface Walk {
+  readonly tabs: string[];
+  readonly clipped: Map<string, TabSeen[]>;
+  readonly pace: Map<string, PaceSeen>;
+}
+
+/** What a person saw in one language, in order: right after Build, then with sample leads, then after "Open the Dashboard". */
+interface Seen {
+  readonly afterBuild: { readonly shown: string; readonly active: string | undefined; readonly tabs: string[] };
+  readonly resultBox: ResultBoxPlace;
+  readonly openLabel: string;
+  readonly sampled: string;
+  readonly walk: Walk;
+  /** The tab on screen before the result box's "Open the Dashboard" was pressed, and what showed after. */
+  readonly opened: { readonly before: string; readonly shown: string; readonly problem: string | null };
+}
+
+function sizeOf(screen: (typeof SCREENS)[number]): string {
+  return `${screen.width}×${screen.height}`;
+}
+
+/** What to close after the file: each language's server, data folder and browser tab. */
+const cleanups: (() => Promise<void> | void)[] = [];
+
+/**
+ * Every tab shown once, and looked at on each screen by resizing the window
+ * (column widths and chart places are the sheet's, in pixels; a resize
+ * changes only how much of the grid shows). Drawing a tab is what costs here.
+ */
+async function walkTabs(page: Page, language: Language): Promise<Walk> {
+  const dashboard = DASHBOARD_NAMES[language];
+  const leadLog = labelsFor(language).sheets.leads;
+  const seen: Walk = { tabs: await tabNames(page), clipped: new Map(), pace: new Map() };
+  for (const screen of SCREENS) seen.clipped.set(sizeOf(screen), []);
+  for (const tab of seen.tabs) {
+    await page.setViewportSize(SCREENS[0]);
+    await showSheet(page, tab);
+    const charts = await drawnCharts(page);
+    for (const screen of SCREENS) {
+      await page.setViewportSize(screen);
+      const clipped = await clippedCells(page, { headerRowsOnly: tab === leadLog });
+      seen.clipped.get(sizeOf(screen))?.push({ tab, clipped, charts });
+      if (tab === dashboard)
+        seen.pace.set(sizeOf(screen), { charts: await drawnCharts(page), visible: await gridViewport(page) });
+    }
+  }
+  await page.setViewportSize(SCREENS[0]);
+  return seen;
+}
+
+/** Builds the SLA with the wizard in a playground of its own, fills sample leads, walks the tabs, opens the Dashboard. */
+async function observe(browser: Browser, language: Language): Promise<Seen> {
+  const dashboard = DASHBOARD_NAMES[language];
   const folder = tempFolder();
+  cleanups.push(() => folder.remove());
   const [playground, open] = await Promise.all([
     startPlayground({
       port: 0,
@@ -81,8 +132,14 @@ async function buildInPlayground(browser: Browser, language: Language): Promise<
       today: TODAY,
       timeZone: "Europe/Berlin",
       locale: language === "de" ? "de_DE" : "en_US",
+    }).then((started) => {
+      cleanups.push(() => started.close());
+      return started;
     }),
-    newPlaygroundTab(browser, SCREENS[0], language === "de" ? "de-DE" : "en-US"),
+    newPlaygroundTab(browser, SCREENS[0], language === "de" ? "de-DE" : "en-US").then((tab) => {
+      cleanups.push(() => tab.close());
+      return tab;
+    }),
   ]);
   await open.load(playground.url);
   const page = open.page;
@@ -95,70 +152,81 @@ async function buildInPlayground(browser: Browser, language: Language): Promise<
   if (!/SLA (built|erstellt)/.test(result)) throw new Error(`the wizard did not build: ${result}`);
   // The page draws the new workbook once the build's answer reaches it.
   await page.waitForFunction(() => document.querySelectorAll(".pg-tab").length > 1);
-  return { folder, playground, open, page, wizard };
+  const afterBuild = {
+    shown: await shownSheet(page),
+    active: await page.evaluate(
+      () => (window as unknown as { slaPlayground: { activeTab?: string } }).slaPlayground.activeTab,
+    ),
+    tabs: await tabNames(page),
+  };
+  const resultBox = await resultBoxPlace(page, wizard);
+  const openLabel = (await wizard.textContent("#wz-open-dashboard")) ?? "";
+
+  // December half done, with sample leads.
+  const sampled = await fillSampleData(page);
+  const walk = await walkTabs(page, language);
+
+  // After the walk another tab shows (the last one); if it were the Dashboard, another is shown first.
+  if ((await shownSheet(page)) === dashboard) {
+    const elsewhere = (await tabNames(page)).find((name) => name !== dashboard);
+    if (elsewhere) await showSheet(page, elsewhere);
+  }
+  const before = await shownSheet(page);
+  await wizard.click("#wz-open-dashboard");
+  await page.waitForFunction(
+    ({ sheet }) => {
+      const frame = document.getElementById("pg-sidebar-frame") as HTMLIFrameElement | null;
+      const problem = frame?.contentDocument?.getElementById("wz-dashboard-problem");
+      return (
+        document.querySelector("table.pg-table")?.getAttribute("data-sheet") === sheet ||
+        (problem !== null && problem !== undefined)
+      );
+    },
+    { sheet: dashboard },
+  );
+  const problem = (await wizard.$("#wz-dashboard-problem")) ? await wizard.textContent("#wz-dashboard-problem") : null;
+  return {
+    afterBuild,
+    resultBox,
+    openLabel,
+    sampled,
+    walk,
+    opened: { before, shown: await shownSheet(page), problem },
+  };
 }
 
 let browser: Browser;
 /**
- * Both languages' builds start with the file, one chromium for both: the
- * German one goes on while the English tests look at theirs. Each playground
- * has its own server, data file and browser context.
+ * Both languages start with the file, one chromium for both, each with its
+ * own server, data file and browser context: what a person would see is
+ * gathered in order, and the tests below check it.
  */
-const builds = new Map<Language, Promise<Built>>();
+const seen = new Map<Language, Promise<Seen>>();
 beforeAll(async () => {
   browser = await launchChromium();
   for (const language of ["en", "de"] as const) {
-    const build = buildInPlayground(browser, language);
+    const observed = observe(browser, language);
     // Awaited by the language's tests; this only keeps a failure from going unhandled before then.
-    build.catch(() => undefined);
-    builds.set(language, build);
+    observed.catch(() => undefined);
+    seen.set(language, observed);
   }
 });
 afterAll(async () => {
-  for (const build of builds.values()) {
-    const built = await build.catch(() => undefined);
-    await built?.open.close();
-    await built?.playground.close();
-    built?.folder.remove();
-  }
+  await Promise.allSettled(seen.values());
+  for (const cleanup of cleanups.reverse()) await cleanup();
   await browser?.close();
 });
 
-/** The pace chart on the Dashboard at one screen size, and the grid's visible area it must lie in. */
-interface PaceSeen {
-  readonly charts: DrawnChart[];
-  readonly visible: Rect;
-}
-
-/** What one walk over the tabs saw: per tab, the clipped cells at each screen size and the drawn charts. */
-interface Walk {
-  readonly tabs: string[];
-  readonly clipped: Map<string, TabSeen[]>;
-  readonly pace: Map<string, PaceSeen>;
-}
-
-function sizeOf(screen: (typeof SCREENS)[number]): string {
-  return `${screen.width}×${screen.height}`;
-}
-
 describe.each(["en", "de"] as const)("the built workbook in the playground (%s)", (language: Language) => {
   const dashboard = DASHBOARD_NAMES[language];
-  const leadLog = labelsFor(language).sheets.leads;
-  let page: Page;
-  let wizard: Frame;
-
-  beforeAll(async () => {
-    const built = await builds.get(language);
-    if (!built) throw new Error(`no build for ${language}`);
-    ({ page, wizard } = built);
-  });
+  function looked(): Promise<Seen> {
+    const observed = seen.get(language);
+    if (!observed) throw new Error(`nothing was observed in ${language}`);
+    return observed;
+  }
 
   it(`after Build shows the ${dashboard} tab, the one the add-on activated`, async () => {
-    const shown = await shownSheet(page);
-    const active = await page.evaluate(
-      () => (window as unknown as { slaPlayground: { activeTab?: string } }).slaPlayground.activeTab,
-    );
-    expect({ shown, active, tabs: await tabNames(page) }).toEqual({
+    expect((await looked()).afterBuild).toEqual({
       shown: dashboard,
       active: dashboard,
       tabs: expect.arrayContaining([dashboard]),
@@ -166,7 +234,7 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
   });
 
   it("at 1366×768 the result box lies whole in the sidebar, its buttons above the sticky footer", async () => {
-    const place = await resultBoxPlace(page, wizard);
+    const { resultBox: place, openLabel } = await looked();
     const problems: string[] = [];
     const frameOut = outside(place.frame, place.viewport);
     if (frameOut)
@@ -188,54 +256,22 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
     if (!ids.includes("wz-close"))
       problems.push(`the result box has no Close button (buttons: ${ids.join(", ") || "none"})`);
     expect(problems).toEqual([]);
-    expect(await wizard.textContent("#wz-open-dashboard")).toBe(
-      language === "de" ? "Übersicht öffnen" : "Open the Dashboard",
-    );
+    expect(openLabel).toBe(language === "de" ? "Übersicht öffnen" : "Open the Dashboard");
   });
 
   describe("with December half done and sample leads", () => {
-    beforeAll(async () => {
-      const filled = await fillSampleData(page);
-      if (!/Added \d+ sample leads/.test(filled)) throw new Error(`no sample data: ${filled}`);
+    it("has the sample leads", async () => {
+      expect((await looked()).sampled).toMatch(/Added \d+ sample leads/);
     });
-
-    /**
-     * Every tab shown once, and looked at on each screen by resizing the
-     * window (column widths and chart places are the sheet's, in pixels; a
-     * resize changes only how much of the grid shows). Drawing a tab is what
-     * costs here, so all checks below read this one walk.
-     */
-    let walk: Promise<Walk> | undefined;
-    function walkTabs(): Promise<Walk> {
-      walk ??= (async () => {
-        const seen: Walk = { tabs: await tabNames(page), clipped: new Map(), pace: new Map() };
-        for (const screen of SCREENS) seen.clipped.set(sizeOf(screen), []);
-        for (const tab of seen.tabs) {
-          await page.setViewportSize(SCREENS[0]);
-          await showSheet(page, tab);
-          const charts = await drawnCharts(page);
-          for (const screen of SCREENS) {
-            await page.setViewportSize(screen);
-            const clipped = await clippedCells(page, { headerRowsOnly: tab === leadLog });
-            seen.clipped.get(sizeOf(screen))?.push({ tab, clipped, charts });
-            if (tab === dashboard)
-              seen.pace.set(sizeOf(screen), { charts: await drawnCharts(page), visible: await gridViewport(page) });
-          }
-        }
-        await page.setViewportSize(SCREENS[0]);
-        return seen;
-      })();
-      return walk;
-    }
 
     for (const screen of SCREENS) {
       const size = sizeOf(screen);
 
       it(`${size}: the ${dashboard}'s pace chart lies inside the grid's visible area`, async () => {
-        const { tabs, pace: paces } = await walkTabs();
-        const seen = paces.get(size);
-        if (!seen) throw new Error(`there is no tab "${dashboard}" to look at; the tabs are ${tabs.join(", ")}`);
-        const { charts, visible } = seen;
+        const { tabs, pace: paces } = (await looked()).walk;
+        const paceSeen = paces.get(size);
+        if (!paceSeen) throw new Error(`there is no tab "${dashboard}" to look at; the tabs are ${tabs.join(", ")}`);
+        const { charts, visible } = paceSeen;
         // The pace chart runs over the days of the month.
         const pace = charts.find((chart) => domainKind(chart) === "days");
         if (!pace)
@@ -251,9 +287,11 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
       });
 
       it(`${size}: no cell's text is clipped or broken mid-word on any tab`, async () => {
-        const seen = (await walkTabs()).clipped.get(size) ?? [];
-        expect(seen.map(({ tab }) => tab)).toEqual(await tabNames(page));
-        const offenders = seen.flatMap(({ tab, clipped }) => clippedText(tab, clipped));
+        const { tabs, clipped } = (await looked()).walk;
+        const tabsSeen = clipped.get(size) ?? [];
+        expect(tabsSeen.map(({ tab }) => tab)).toEqual(tabs);
+        expect(tabs).toContain(dashboard);
+        const offenders = tabsSeen.flatMap(({ tab, clipped }) => clippedText(tab, clipped));
         expect(offenders).toEqual([]);
       });
     }
@@ -262,7 +300,7 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
       const offenders: string[] = [];
       let dated = 0;
       // A chart's points follow the data, not the screen: the first screen's look has them all.
-      for (const { tab, charts } of (await walkTabs()).clipped.get(sizeOf(SCREENS[0])) ?? []) {
+      for (const { tab, charts } of (await looked()).walk.clipped.get(sizeOf(SCREENS[0])) ?? []) {
         for (const chart of charts) {
           if (domainKind(chart) !== "other") dated++;
           const points = futurePoints(chart, TODAY);
@@ -285,29 +323,9 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
     });
 
     it(`the result box's button opens the ${dashboard}`, async () => {
-      // After the walk another tab shows (the last one); if it were the Dashboard, another is shown first.
-      await walkTabs();
-      if ((await shownSheet(page)) === dashboard) {
-        const elsewhere = (await tabNames(page)).find((name) => name !== dashboard);
-        if (elsewhere) await showSheet(page, elsewhere);
-      }
-      expect(await shownSheet(page)).not.toBe(dashboard);
-      await wizard.click("#wz-open-dashboard");
-      await page.waitForFunction(
-        ({ sheet }) => {
-          const frame = document.getElementById("pg-sidebar-frame") as HTMLIFrameElement | null;
-          const problem = frame?.contentDocument?.getElementById("wz-dashboard-problem");
-          return (
-            document.querySelector("table.pg-table")?.getAttribute("data-sheet") === sheet ||
-            (problem !== null && problem !== undefined)
-          );
-        },
-        { sheet: dashboard },
-      );
-      const problem = (await wizard.$("#wz-dashboard-problem"))
-        ? await wizard.textContent("#wz-dashboard-problem")
-        : null;
-      expect({ shown: await shownSheet(page), problem }).toEqual({ shown: dashboard, problem: null });
+      const { opened } = await looked();
+      expect(opened.before).not.toBe(dashboard);
+      expect({ shown: opened.shown, problem: opened.problem }).toEqual({ shown: dashboard, problem: null });
     });
   });
 });
