@@ -35,21 +35,48 @@ export interface OpenPage {
   close(): Promise<void>;
 }
 
-/** The browser's language: "de-DE" for a German user (the wizard follows it). */
+/** A tab for the playground page, before it loads a page. */
+export interface PlaygroundTab extends OpenPage {
+  /** Loads the playground page at `url` and waits until it is ready. */
+  load(url: string): Promise<void>;
+}
+
+/**
+ * A new tab with its own context, not yet showing anything: a tab costs
+ * chromium a renderer, which can start while the server is still getting
+ * ready. The browser's language: "de-DE" for a German user (the wizard follows it).
+ */
+export async function newPlaygroundTab(
+  browser: Browser,
+  viewport = { width: 1440, height: 900 },
+  locale = "en-US",
+): Promise<PlaygroundTab> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return {
+    page,
+    errors,
+    close: () => context.close(),
+    load: async (url) => {
+      await page.goto(url);
+      await page.waitForSelector("body[data-ready]", { state: "attached" });
+    },
+  };
+}
+
+/** A new tab showing the playground page at `url` (see newPlaygroundTab). */
 export async function openPlaygroundPage(
   browser: Browser,
   url: string,
   viewport = { width: 1440, height: 900 },
   locale = "en-US",
 ): Promise<OpenPage> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.waitForSelector("body[data-ready]", { state: "attached" });
-  return { page, errors, close: () => context.close() };
+  const tab = await newPlaygroundTab(browser, viewport, locale);
+  await tab.load(url);
+  return tab;
 }
 
 export async function menu(page: Page, menuId: "menu-extensions" | "menu-playground", action: string): Promise<void> {

@@ -86,7 +86,7 @@ describe("the function reference", () => {
     expect(surface.errors).toEqual([]);
     await expectNoOverflow(page, "en");
     await screenshotAt(page, "reference-en.png", WIDTH, HEIGHT);
-    await surface.context.close();
+    await surface.close();
   });
 
   it("filters by name as the user types, and says when nothing matches", async () => {
@@ -118,7 +118,7 @@ describe("the function reference", () => {
     await page.fill("#rf-search", "");
     expect(await visibleNames(page)).toHaveLength(FUNCTIONS.length);
     expect(await page.isVisible("#rf-empty")).toBe(false);
-    await surface.context.close();
+    await surface.close();
   });
 
   it("jumps to a function from its chip", async () => {
@@ -126,7 +126,7 @@ describe("the function reference", () => {
     const { page } = surface;
     await page.click('button[data-jump="SLA_REP_CAPACITY"]');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("fn-SLA_REP_CAPACITY-title");
-    await surface.context.close();
+    await surface.close();
   });
 
   it("switches to German and back, keeping the search", async () => {
@@ -145,7 +145,7 @@ describe("the function reference", () => {
     expect(await page.textContent("#rf-count")).toBe(`1 von ${FUNCTIONS.length} Funktionen`);
     await page.click("#rf-lang-en");
     expect(await page.textContent("#fn-SLA_LEADS_NEEDED .rf-summary")).toBe(fn?.summary.en);
-    await surface.context.close();
+    await surface.close();
   });
 
   it("opens in German for a German browser, fits 640 px, and saves a screenshot", async () => {
@@ -167,6 +167,6 @@ describe("the function reference", () => {
     await expectNoOverflow(page, "de");
     await screenshotAt(page, "reference-de.png", WIDTH, HEIGHT);
     expect(surface.errors).toEqual([]);
-    await surface.context.close();
+    await surface.close();
   });
 });

@@ -124,7 +124,7 @@ describe("addresses are checked in the page with the server's rules", () => {
     expect(await page.$("#share-invalid")).toBeNull();
     expect(await page.getAttribute("#share-emails", "aria-invalid")).toBe("false");
     expect(surface.calls.map((call) => call.name)).toEqual(["getWizardState"]);
-    await surface.context.close();
+    await surface.close();
   });
 
   it("does not call the server when nothing valid was typed, and says why", async () => {
@@ -139,7 +139,7 @@ describe("addresses are checked in the page with the server's rules", () => {
     await page.click("#share-submit");
     expect(await texts(page, "#share-invalid li")).toEqual(["nobody", "at", "all"]);
     expect(surface.calls.filter((call) => call.name === "shareWithSales")).toEqual([]);
-    await surface.context.close();
+    await surface.close();
   });
 
   it("fills in the SLA's sales contacts on request", async () => {
@@ -150,7 +150,7 @@ describe("addresses are checked in the page with the server's rules", () => {
     await page.click("#share-insert");
     expect(await page.inputValue("#share-emails")).toBe("sam@example.com\nkendra@example.com\npriya@example.com");
     expect(await page.$("#share-insert")).toBeNull();
-    await surface.context.close();
+    await surface.close();
   });
 });
 
@@ -217,7 +217,7 @@ describe("sharing", () => {
     expect(await page.evaluate(() => (window as unknown as { __closed?: boolean }).__closed)).toBe(true);
     expect(surface.errors).toEqual([]);
     expect(surface.blocked.every((url) => url.startsWith("https://ssl.gstatic.com/"))).toBe(true);
-    await surface.context.close();
+    await surface.close();
   });
 
   it("shows the server's refusal, and a failed call, as a failure", async () => {
@@ -239,7 +239,7 @@ describe("sharing", () => {
     expect(await page.textContent("#share-message")).toBe(
       "Sharing did not finish: Exception: Service Spreadsheets timed out. Some addresses may already have been added; sharing again is safe.",
     );
-    await surface.context.close();
+    await surface.close();
   });
 
   it("disables Share and says so when the spreadsheet has no SLA", async () => {
@@ -248,7 +248,7 @@ describe("sharing", () => {
     expect(await page.textContent("#share-notice")).toContain("This spreadsheet has no SLA yet.");
     expect(await page.isDisabled("#share-submit")).toBe(true);
     expect(await page.$("#share-insert")).toBeNull();
-    await surface.context.close();
+    await surface.close();
   });
 });
 
@@ -282,7 +282,7 @@ describe("text is data", () => {
     expect(surface.dialogs).toEqual([]);
     expect(surface.errors).toEqual([]);
     await expectNoOverflow(page, "hostile");
-    await surface.context.close();
+    await surface.close();
   });
 });
 
@@ -313,7 +313,7 @@ describe("language", () => {
     expect(await page.inputValue("#share-emails")).toBe("sam@example.com, x");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("share-emails");
     expect(await texts(page, "#share-invalid li")).toEqual(["x"]);
-    await surface.context.close();
+    await surface.close();
   });
 
   it("stays with navigator.language when the server cannot say", async () => {
@@ -323,7 +323,7 @@ describe("language", () => {
       },
     });
     expect(await surface.page.textContent("#share-submit")).toBe("Teilen");
-    await surface.context.close();
+    await surface.close();
   });
 
   it.each(["en", "de"] as const)("fits 460 px in %s with long addresses, and saves screenshots", async (language) => {
@@ -341,6 +341,6 @@ describe("language", () => {
     await expectNoOverflow(page, `${language} report`);
     await screenshotAt(page, `share-${language}-report.png`, WIDTH, HEIGHT);
     expect(surface.errors).toEqual([]);
-    await surface.context.close();
+    await surface.close();
   });
 });

@@ -268,6 +268,12 @@ export interface OfflinePage {
   readonly dialogs: string[];
   /** Errors the page threw (uncaught). */
   readonly errors: string[];
+  /**
+   * Done with the page: the next openOffline in the same language (and with
+   * the same server functions) loads its file into this tab. Closing the
+   * context instead works too; the next open then starts a new one.
+   */
+  close(): Promise<void>;
 }
 
 interface OfflineOptions {
@@ -285,6 +291,83 @@ interface OfflineOptions {
   readonly waitReady?: boolean;
 }
 
+/** What the tab shows now: its file, and where its calls, requests, dialogs and errors go. */
+interface Showing {
+  readonly url: string;
+  readonly html: string;
+  readonly opened: OfflinePage;
+  readonly serve: OfflineOptions["serve"];
+}
+
+/**
+ * One browser tab per language and set of server functions, kept open
+ * between tests: a new tab costs chromium a renderer (about a second), loading
+ * a file into a kept one a fraction of that. Every open loads the file anew,
+ * so each test starts on a fresh document; its records start empty.
+ */
+interface Tab {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  showing: Showing | undefined;
+  closed: boolean;
+}
+
+const tabs = new WeakMap<Browser, Map<string, Tab>>();
+
+async function tabFor(browser: Browser, language: Language, names: readonly string[]): Promise<Tab> {
+  let byKey = tabs.get(browser);
+  if (!byKey) {
+    byKey = new Map();
+    tabs.set(browser, byKey);
+  }
+  const key = `${language} ${names.join(",")}`;
+  const kept = byKey.get(key);
+  if (kept && !kept.closed) {
+    // The document the last test left goes first, so nothing it still sends is counted for the next.
+    await kept.page.goto("about:blank");
+    return kept;
+  }
+  const context = await browser.newContext({
+    locale: language === "de" ? "de-DE" : "en-US",
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const tab: Tab = { context, page, showing: undefined, closed: false };
+  byKey.set(key, tab);
+  context.on("close", () => {
+    tab.closed = true;
+  });
+  page.setDefaultTimeout(10_000);
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (tab.showing && url === tab.showing.url)
+      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: tab.showing.html });
+    else {
+      tab.showing?.opened.blocked.push(url);
+      await route.abort();
+    }
+  });
+  page.on("dialog", (dialog) => {
+    tab.showing?.opened.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("pageerror", (error) => tab.showing?.opened.errors.push(error.message));
+  await page.exposeFunction("__slaServer", async (name: string, json: string, jsonSafe: boolean): Promise<string> => {
+    const showing = tab.showing;
+    if (!showing) return JSON.stringify({ error: "no page is open" });
+    const args = JSON.parse(json) as unknown[];
+    showing.opened.calls.push({ name, args, jsonSafe });
+    try {
+      const value = await showing.serve(name, args);
+      return JSON.stringify({ value: value === undefined ? null : value });
+    } catch (error) {
+      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  await page.addInitScript({ content: standIn(names) });
+  return tab;
+}
+
 /**
  * Opens a built page offline: the browser's locale follows `language` (so
  * `navigator.language` does), the page's own URL is answered with the file and
@@ -294,40 +377,22 @@ interface OfflineOptions {
  */
 async function openOffline(browser: Browser, options: OfflineOptions): Promise<OfflinePage> {
   if (!existsSync(options.file)) throw new Error(`${options.file} is missing: run npm run build first`);
-  const context = await browser.newContext({
-    viewport: { width: options.width, height: options.height },
-    locale: options.language === "de" ? "de-DE" : "en-US",
-    deviceScaleFactor: 1,
-  });
   const html = readFileSync(options.file, "utf8");
-  const blocked: string[] = [];
-  await context.route("**/*", async (route) => {
-    if (route.request().url() === options.url)
-      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
-    else {
-      blocked.push(route.request().url());
-      await route.abort();
-    }
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const opened: OfflinePage = { page, context, calls: [], blocked, dialogs: [], errors: [] };
-  page.on("dialog", (dialog) => {
-    opened.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on("pageerror", (error) => opened.errors.push(error.message));
-  await page.exposeFunction("__slaServer", async (name: string, json: string, jsonSafe: boolean): Promise<string> => {
-    const args = JSON.parse(json) as unknown[];
-    opened.calls.push({ name, args, jsonSafe });
-    try {
-      const value = await options.serve(name, args);
-      return JSON.stringify({ value: value === undefined ? null : value });
-    } catch (error) {
-      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
-    }
-  });
-  await page.addInitScript({ content: standIn(options.names) });
+  const tab = await tabFor(browser, options.language, options.names);
+  const { page, context } = tab;
+  const opened: OfflinePage = {
+    page,
+    context,
+    calls: [],
+    blocked: [],
+    dialogs: [],
+    errors: [],
+    close: async () => {
+      if (tab.showing?.opened === opened) tab.showing = undefined;
+    },
+  };
+  tab.showing = { url: options.url, html, opened, serve: options.serve };
+  await page.setViewportSize({ width: options.width, height: options.height });
   await page.goto(options.url);
   if (options.waitReady ?? true) await page.waitForSelector("body[data-ready]", { state: "attached" });
   return opened;

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { PortInUseError, startPlayground, type Playground } from "../../playground/server";
@@ -316,6 +316,32 @@ describe("the workbook in the playground", () => {
     expect(errorOf(missing)).toBe('There is no sheet named "Nowhere".');
   });
 
+  it("persists across a restart, and today is the real date unless given", async () => {
+    // Sheet1 was typed into before the build, so the build kept it.
+    await setCell(playground, "Sheet1", "J2", "=SLA_LEADS_NEEDED(5000, 100%, 300, 50%)");
+    await playground.close();
+    const dataFile = folder.file("workbook.json");
+    const kept = folder.file("kept.json");
+    copyFileSync(dataFile, kept);
+    playground = await startPlayground({ port: 0, dataFile });
+    const shown = await view(playground, "Sheet1");
+    expect(tabs(shown)).toEqual(expect.arrayContaining(["Agreement", "2026-12", "Leads", "2027-01"]));
+    expect(shown.sheet.cells.J2).toMatchObject({ v: "34", f: "=SLA_LEADS_NEEDED(5000, 100%, 300, 50%)" });
+    expect(shown.realToday).toBe(true);
+    expect(shown.today).not.toBe(TODAY);
+    const state = (await post(playground.url, "/api/run/getWizardState", [])).body as {
+      value: { hasSla: boolean; config: { startMonth: string } };
+    };
+    expect(state.value).toMatchObject({ hasSla: true, config: { startMonth: "2026-12" } });
+    // Started with reset, the saved workbook is replaced by an empty one.
+    const emptied = await startPlayground({ port: 0, dataFile: kept, reset: true });
+    try {
+      expect(tabs(await view(emptied))).toEqual(["Sheet1"]);
+    } finally {
+      await emptied.close();
+    }
+  });
+
   it("resets to an empty workbook", async () => {
     const answer = await post(playground.url, "/api/playground/reset", {});
     expect(answer.status).toBe(200);
@@ -331,39 +357,6 @@ describe("the saved workbook", () => {
     folder = tempFolder();
   });
   afterAll(() => folder?.remove());
-
-  it("persists across a restart, and today is the real date unless given", async () => {
-    const dataFile = folder.file("kept.json");
-    const first = await startPlayground({ port: 0, dataFile, today: TODAY, timeZone: "Europe/Berlin" });
-    try {
-      // Typed into the first tab before the build, so the build keeps it.
-      await setCell(first, "Sheet1", "A1", "Scratch");
-      await build(first);
-      await setCell(first, "Sheet1", "B2", "=SLA_LEADS_NEEDED(5000, 100%, 300, 50%)");
-    } finally {
-      await first.close();
-    }
-    const second = await startPlayground({ port: 0, dataFile });
-    try {
-      const shown = await view(second, "Sheet1");
-      expect(tabs(shown)).toEqual(expect.arrayContaining(["Agreement", "2026-12", "Leads"]));
-      expect(shown.sheet.cells.B2).toMatchObject({ v: "34", f: "=SLA_LEADS_NEEDED(5000, 100%, 300, 50%)" });
-      expect(shown.realToday).toBe(true);
-      expect(shown.today).not.toBe(TODAY);
-      const state = (await post(second.url, "/api/run/getWizardState", [])).body as {
-        value: { hasSla: boolean; config: { startMonth: string } };
-      };
-      expect(state.value).toMatchObject({ hasSla: true, config: { startMonth: "2026-12" } });
-    } finally {
-      await second.close();
-    }
-    const third = await startPlayground({ port: 0, dataFile, reset: true });
-    try {
-      expect(tabs(await view(third))).toEqual(["Sheet1"]);
-    } finally {
-      await third.close();
-    }
-  });
 
   it("moves a corrupt file aside (never deletes it) and starts empty, saying so", async () => {
     const dataFile = folder.file("corrupt.json");

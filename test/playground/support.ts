@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { defaultConfig } from "../../src/config/defaults";
 import type { SlaConfigInput } from "../../src/config/schema";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, openPlaygroundPage, type OpenPage } from "../../playground/server/browserDriver";
+import { launchChromium, newPlaygroundTab, type OpenPage } from "../../playground/server/browserDriver";
 import { startPlayground, type Playground } from "../../playground/server";
 
 export const TODAY = "2026-12-15";
@@ -95,6 +95,12 @@ export function playgroundInBrowser(
   let open: OpenPage | undefined;
   beforeAll(async () => {
     folder = tempFolder();
+    // Chromium and its tab start while the server starts and prepares; the page loads once both are ready.
+    const tab = launchChromium().then((launched) => {
+      browser = launched;
+      return newPlaygroundTab(launched);
+    });
+    tab.catch(() => undefined);
     playground = await startPlayground({
       port: 0,
       dataFile: folder.file("workbook.json"),
@@ -103,8 +109,9 @@ export function playgroundInBrowser(
       locale: options.locale ?? "en_US",
     });
     await options.prepare?.(playground);
-    browser = await launchChromium();
-    open = await openPlaygroundPage(browser, playground.url);
+    const ready = await tab;
+    open = ready;
+    await ready.load(playground.url);
   });
   afterAll(async () => {
     await open?.close();

@@ -13,7 +13,7 @@
  * Failures name the sheet, the cell or chart, the text and the pixels.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import {
   buildFromWizard,
   type ClippedCell,
@@ -26,7 +26,7 @@ import {
   futurePoints,
   gridViewport,
   launchChromium,
-  openPlaygroundPage,
+  newPlaygroundTab,
   openWizard,
   outside,
   rectText,
@@ -34,14 +34,15 @@ import {
   shownSheet,
   showSheet,
   tabNames,
-  type OpenPage,
+  type ResultBoxPlace,
+  type Rect,
 } from "../../playground/server/browserDriver";
-import { startPlayground, type Playground } from "../../playground/server";
+import { startPlayground } from "../../playground/server";
 import type { DrawnChart } from "../../playground/page/types";
 import type { Language } from "../../src/core/i18n";
 import { DASHBOARD_NAMES } from "../../src/gas/openDashboard";
 import { labelsFor } from "../../src/workbook/labels";
-import { tempFolder, TODAY, type TempFolder } from "./support";
+import { tempFolder, TODAY } from "./support";
 
 jest.setTimeout(300_000);
 
@@ -62,52 +63,170 @@ const CONTACT = {
   de: { name: "Katrin Müller", role: "Vertriebsleitung" },
 } as const;
 
-describe.each(["en", "de"] as const)("the built workbook in the playground (%s)", (language: Language) => {
+/** The pace chart on the Dashboard at one screen size, and the grid's visible area it must lie in. */
+interface PaceSeen {
+  readonly charts: DrawnChart[];
+  readonly visible: Rect;
+}
+
+/** What one walk over the tabs saw: per screen size, each tab's clipped cells and drawn charts. */
+interface Walk {
+  readonly tabs: string[];
+  readonly clipped: Map<string, TabSeen[]>;
+  readonly pace: Map<string, PaceSeen>;
+}
+
+/** What a person saw in one language, in order: right after Build, then with sample leads, then after "Open the Dashboard". */
+interface Seen {
+  readonly afterBuild: { readonly shown: string; readonly active: string | undefined; readonly tabs: string[] };
+  readonly resultBox: ResultBoxPlace;
+  readonly openLabel: string;
+  readonly sampled: string;
+  readonly walk: Walk;
+  /** The tab on screen before the result box's "Open the Dashboard" was pressed, and what showed after. */
+  readonly opened: { readonly before: string; readonly shown: string; readonly problem: string | null };
+}
+
+function sizeOf(screen: (typeof SCREENS)[number]): string {
+  return `${screen.width}×${screen.height}`;
+}
+
+/** What to close after the file: each language's server, data folder and browser tab. */
+const cleanups: (() => Promise<void> | void)[] = [];
+
+/**
+ * Every tab shown once, and looked at on each screen by resizing the window
+ * (column widths and chart places are the sheet's, in pixels; a resize
+ * changes only how much of the grid shows). Drawing a tab is what costs here.
+ */
+async function walkTabs(page: Page, language: Language): Promise<Walk> {
   const dashboard = DASHBOARD_NAMES[language];
   const leadLog = labelsFor(language).sheets.leads;
-  let folder: TempFolder;
-  let playground: Playground;
-  let browser: Browser;
-  let open: OpenPage;
-  let page: Page;
-  let wizard: Frame;
+  const seen: Walk = { tabs: await tabNames(page), clipped: new Map(), pace: new Map() };
+  for (const screen of SCREENS) seen.clipped.set(sizeOf(screen), []);
+  for (const tab of seen.tabs) {
+    await page.setViewportSize(SCREENS[0]);
+    await showSheet(page, tab);
+    const charts = await drawnCharts(page);
+    for (const screen of SCREENS) {
+      await page.setViewportSize(screen);
+      const clipped = await clippedCells(page, { headerRowsOnly: tab === leadLog });
+      seen.clipped.get(sizeOf(screen))?.push({ tab, clipped, charts });
+      if (tab === dashboard)
+        seen.pace.set(sizeOf(screen), { charts: await drawnCharts(page), visible: await gridViewport(page) });
+    }
+  }
+  await page.setViewportSize(SCREENS[0]);
+  return seen;
+}
 
-  beforeAll(async () => {
-    folder = tempFolder();
-    playground = await startPlayground({
+/** Builds the SLA with the wizard in a playground of its own, fills sample leads, walks the tabs, opens the Dashboard. */
+async function observe(browser: Browser, language: Language): Promise<Seen> {
+  const dashboard = DASHBOARD_NAMES[language];
+  const folder = tempFolder();
+  cleanups.push(() => folder.remove());
+  const [playground, open] = await Promise.all([
+    startPlayground({
       port: 0,
       dataFile: folder.file("workbook.json"),
       today: TODAY,
       timeZone: "Europe/Berlin",
       locale: language === "de" ? "de_DE" : "en_US",
-    });
-    browser = await launchChromium();
-    open = await openPlaygroundPage(browser, playground.url, SCREENS[0], language === "de" ? "de-DE" : "en-US");
-    page = open.page;
-    wizard = await openWizard(page);
-    await fillFirstStep(wizard, {
-      startMonth: "2026-12",
-      contact: { ...CONTACT[language], email: "sales@example.com", party: "sales" },
-    });
-    const result = await buildFromWizard(wizard);
-    if (!/SLA (built|erstellt)/.test(result)) throw new Error(`the wizard did not build: ${result}`);
-    // The page draws the new workbook once the build's answer reaches it.
-    await page.waitForFunction(() => document.querySelectorAll(".pg-tab").length > 1);
+    }).then((started) => {
+      cleanups.push(() => started.close());
+      return started;
+    }),
+    newPlaygroundTab(browser, SCREENS[0], language === "de" ? "de-DE" : "en-US").then((tab) => {
+      cleanups.push(() => tab.close());
+      return tab;
+    }),
+  ]);
+  await open.load(playground.url);
+  const page = open.page;
+  const wizard = await openWizard(page);
+  await fillFirstStep(wizard, {
+    startMonth: "2026-12",
+    contact: { ...CONTACT[language], email: "sales@example.com", party: "sales" },
   });
+  const result = await buildFromWizard(wizard);
+  if (!/SLA (built|erstellt)/.test(result)) throw new Error(`the wizard did not build: ${result}`);
+  // The page draws the new workbook once the build's answer reaches it.
+  await page.waitForFunction(() => document.querySelectorAll(".pg-tab").length > 1);
+  const afterBuild = {
+    shown: await shownSheet(page),
+    active: await page.evaluate(
+      () => (window as unknown as { slaPlayground: { activeTab?: string } }).slaPlayground.activeTab,
+    ),
+    tabs: await tabNames(page),
+  };
+  const resultBox = await resultBoxPlace(page, wizard);
+  const openLabel = (await wizard.textContent("#wz-open-dashboard")) ?? "";
 
-  afterAll(async () => {
-    await open?.close();
-    await browser?.close();
-    await playground?.close();
-    folder?.remove();
-  });
+  // December half done, with sample leads.
+  const sampled = await fillSampleData(page);
+  const walk = await walkTabs(page, language);
+
+  // After the walk another tab shows (the last one); if it were the Dashboard, another is shown first.
+  if ((await shownSheet(page)) === dashboard) {
+    const elsewhere = (await tabNames(page)).find((name) => name !== dashboard);
+    if (elsewhere) await showSheet(page, elsewhere);
+  }
+  const before = await shownSheet(page);
+  await wizard.click("#wz-open-dashboard");
+  await page.waitForFunction(
+    ({ sheet }) => {
+      const frame = document.getElementById("pg-sidebar-frame") as HTMLIFrameElement | null;
+      const problem = frame?.contentDocument?.getElementById("wz-dashboard-problem");
+      return (
+        document.querySelector("table.pg-table")?.getAttribute("data-sheet") === sheet ||
+        (problem !== null && problem !== undefined)
+      );
+    },
+    { sheet: dashboard },
+  );
+  const problem = (await wizard.$("#wz-dashboard-problem")) ? await wizard.textContent("#wz-dashboard-problem") : null;
+  return {
+    afterBuild,
+    resultBox,
+    openLabel,
+    sampled,
+    walk,
+    opened: { before, shown: await shownSheet(page), problem },
+  };
+}
+
+let browser: Browser;
+/**
+ * Both languages start with the file, one chromium for both, each with its
+ * own server, data file and browser context: what a person would see is
+ * gathered in order, and the tests below check it.
+ */
+const seen = new Map<Language, Promise<Seen>>();
+beforeAll(async () => {
+  browser = await launchChromium();
+  for (const language of ["en", "de"] as const) {
+    const observed = observe(browser, language);
+    // Awaited by the language's tests; this only keeps a failure from going unhandled before then.
+    observed.catch(() => undefined);
+    seen.set(language, observed);
+  }
+});
+afterAll(async () => {
+  await Promise.allSettled(seen.values());
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await browser?.close();
+});
+
+describe.each(["en", "de"] as const)("the built workbook in the playground (%s)", (language: Language) => {
+  const dashboard = DASHBOARD_NAMES[language];
+  function looked(): Promise<Seen> {
+    const observed = seen.get(language);
+    if (!observed) throw new Error(`nothing was observed in ${language}`);
+    return observed;
+  }
 
   it(`after Build shows the ${dashboard} tab, the one the add-on activated`, async () => {
-    const shown = await shownSheet(page);
-    const active = await page.evaluate(
-      () => (window as unknown as { slaPlayground: { activeTab?: string } }).slaPlayground.activeTab,
-    );
-    expect({ shown, active, tabs: await tabNames(page) }).toEqual({
+    expect((await looked()).afterBuild).toEqual({
       shown: dashboard,
       active: dashboard,
       tabs: expect.arrayContaining([dashboard]),
@@ -115,7 +234,7 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
   });
 
   it("at 1366×768 the result box lies whole in the sidebar, its buttons above the sticky footer", async () => {
-    const place = await resultBoxPlace(page, wizard);
+    const { resultBox: place, openLabel } = await looked();
     const problems: string[] = [];
     const frameOut = outside(place.frame, place.viewport);
     if (frameOut)
@@ -137,80 +256,28 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
     if (!ids.includes("wz-close"))
       problems.push(`the result box has no Close button (buttons: ${ids.join(", ") || "none"})`);
     expect(problems).toEqual([]);
-    expect(await wizard.textContent("#wz-open-dashboard")).toBe(
-      language === "de" ? "Übersicht öffnen" : "Open the Dashboard",
-    );
-  });
-
-  it(`the result box's button opens the ${dashboard}`, async () => {
-    const elsewhere = (await tabNames(page)).find((name) => name !== dashboard);
-    if (elsewhere) await showSheet(page, elsewhere);
-    await wizard.click("#wz-open-dashboard");
-    await page.waitForFunction(
-      ({ sheet }) => {
-        const frame = document.getElementById("pg-sidebar-frame") as HTMLIFrameElement | null;
-        const problem = frame?.contentDocument?.getElementById("wz-dashboard-problem");
-        return (
-          document.querySelector("table.pg-table")?.getAttribute("data-sheet") === sheet ||
-          (problem !== null && problem !== undefined)
-        );
-      },
-      { sheet: dashboard },
-    );
-    const problem = (await wizard.$("#wz-dashboard-problem"))
-      ? await wizard.textContent("#wz-dashboard-problem")
-      : null;
-    expect({ shown: await shownSheet(page), problem }).toEqual({ shown: dashboard, problem: null });
+    expect(openLabel).toBe(language === "de" ? "Übersicht öffnen" : "Open the Dashboard");
   });
 
   describe("with December half done and sample leads", () => {
-    beforeAll(async () => {
-      const filled = await fillSampleData(page);
-      if (!/Added \d+ sample leads/.test(filled)) throw new Error(`no sample data: ${filled}`);
+    it("has the sample leads", async () => {
+      expect((await looked()).sampled).toMatch(/Added \d+ sample leads/);
     });
 
-    /**
-     * Every tab shown once at a screen size, with its clipped cells and its
-     * drawn charts. Drawing a tab is what costs here, so the clipped-text and
-     * the future-points checks read one walk instead of walking the tabs each.
-     */
-    const walks = new Map<string, Promise<TabSeen[]>>();
-    function walkTabs(screen: (typeof SCREENS)[number]): Promise<TabSeen[]> {
-      const size = `${screen.width}×${screen.height}`;
-      let walk = walks.get(size);
-      if (!walk) {
-        walk = (async () => {
-          await page.setViewportSize(screen);
-          const seen: TabSeen[] = [];
-          for (const tab of await tabNames(page)) {
-            await showSheet(page, tab);
-            const clipped = await clippedCells(page, { headerRowsOnly: tab === leadLog });
-            seen.push({ tab, clipped, charts: await drawnCharts(page) });
-          }
-          return seen;
-        })();
-        walks.set(size, walk);
-      }
-      return walk;
-    }
-
     for (const screen of SCREENS) {
-      const size = `${screen.width}×${screen.height}`;
+      const size = sizeOf(screen);
 
       it(`${size}: the ${dashboard}'s pace chart lies inside the grid's visible area`, async () => {
-        await page.setViewportSize(screen);
-        const tabs = await tabNames(page);
-        if (!tabs.includes(dashboard))
-          throw new Error(`there is no tab "${dashboard}" to look at; the tabs are ${tabs.join(", ")}`);
-        await showSheet(page, dashboard);
-        const charts = await drawnCharts(page);
+        const { tabs, pace: paces } = (await looked()).walk;
+        const paceSeen = paces.get(size);
+        if (!paceSeen) throw new Error(`there is no tab "${dashboard}" to look at; the tabs are ${tabs.join(", ")}`);
+        const { charts, visible } = paceSeen;
         // The pace chart runs over the days of the month.
         const pace = charts.find((chart) => domainKind(chart) === "days");
         if (!pace)
           throw new Error(
             `the ${dashboard} tab has no pace chart over the days of the month; its charts: ${charts.map((chart) => `"${chart.title}" (${domainKind(chart)})`).join(", ") || "none"}`,
           );
-        const visible = await gridViewport(page);
         const out = outside(pace.box, visible);
         expect(
           out === ""
@@ -220,7 +287,11 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
       });
 
       it(`${size}: no cell's text is clipped or broken mid-word on any tab`, async () => {
-        const offenders = (await walkTabs(screen)).flatMap(({ tab, clipped }) => clippedText(tab, clipped));
+        const { tabs, clipped } = (await looked()).walk;
+        const tabsSeen = clipped.get(size) ?? [];
+        expect(tabsSeen.map(({ tab }) => tab)).toEqual(tabs);
+        expect(tabs).toContain(dashboard);
+        const offenders = tabsSeen.flatMap(({ tab, clipped }) => clippedText(tab, clipped));
         expect(offenders).toEqual([]);
       });
     }
@@ -228,8 +299,8 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
     it("no chart draws a point for a month (or, on a month's pace, a day) after today", async () => {
       const offenders: string[] = [];
       let dated = 0;
-      // A chart's points follow the data, not the screen: the first screen's walk has them all.
-      for (const { tab, charts } of await walkTabs(SCREENS[0])) {
+      // A chart's points follow the data, not the screen: the first screen's look has them all.
+      for (const { tab, charts } of (await looked()).walk.clipped.get(sizeOf(SCREENS[0])) ?? []) {
         for (const chart of charts) {
           if (domainKind(chart) !== "other") dated++;
           const points = futurePoints(chart, TODAY);
@@ -249,6 +320,12 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
       // The check reads dates and months: a workbook whose charts have neither would pass it unseen.
       expect(dated).toBeGreaterThan(0);
       expect(offenders).toEqual([]);
+    });
+
+    it(`the result box's button opens the ${dashboard}`, async () => {
+      const { opened } = await looked();
+      expect(opened.before).not.toBe(dashboard);
+      expect({ shown: opened.shown, problem: opened.problem }).toEqual({ shown: dashboard, problem: null });
     });
   });
 });
