@@ -69,6 +69,13 @@ function withoutLedgerInputs<T extends { inputs: Readonly<Record<string, string>
   };
 }
 
+/** The lead tiers' rows on the Agreement tab: name, value per lead, share, …, leads needed. */
+function tierRows(): unknown[][] {
+  const values = sheet("Agreement").getRange("A1:G80").getValues();
+  const first = values.findIndex((row) => row[0] === "CEO");
+  return values.slice(first, first + 3);
+}
+
 function build(input: unknown = exampleInput("internal-en.json"), options = {}) {
   const result = buildSla(input, options);
   if (!result.ok) throw new Error(`build failed: ${result.message}`);
@@ -116,6 +123,11 @@ describe("the built example with the example leads typed in", () => {
     expect(wraps("2026-12", "A31")).toBe("WRAP");
     expect(wraps("Agreement", "A6")).toBe("WRAP"); // the summary, a paragraph in the wide first column
     expect(wraps("Agreement", "A5")).toBe("OVERFLOW");
+    // The example's three tiers without own shares split 100 % evenly.
+    for (const [, , share, , , leads] of tierRows()) {
+      expect(share as number).toBeCloseTo(1 / 3, 12);
+      expect(leads).toBe(call("SLA_LEADS_NEEDED", [5000, 1 / 3, 100, 0.5]));
+    }
   });
 
   it("tracks leads typed into the log: pace, status, metrics, follow-up and ledger", () => {
@@ -435,45 +447,6 @@ describe("buildSla on the emulator", () => {
     expect(value("Follow-up", "X5")).toBe(notConnected.length);
   });
 
-  it("sizes each lead tier by its part of the marketing share, as SLA_LEADS_NEEDED does with that share", () => {
-    openBuilt("2026-12-15");
-    const input = exampleInput("internal-en.json");
-    const tierRows = (): unknown[][] => {
-      const values = sheet("Agreement").getRange("A1:G80").getValues();
-      const first = values.findIndex((row) => row[0] === "CEO");
-      return values.slice(first, first + 3);
-    };
-    // The example: three tiers without own shares split 100 % evenly.
-    for (const [, , share, , , leads] of tierRows()) {
-      expect(share as number).toBeCloseTo(1 / 3, 12);
-      expect(leads).toBe(call("SLA_LEADS_NEEDED", [5000, 1 / 3, 100, 0.5]));
-    }
-    // CEO brings 20 % of the quota; Director and Manager split what it leaves of a 60 % marketing share.
-    const tiers = [
-      { name: "CEO", valuePerLead: 100, marketingShare: "20%", closeRate: "25%" },
-      { name: "Director", valuePerLead: 50 },
-      { name: "Manager", valuePerLead: 40, avgDealSize: 50 },
-    ];
-    build({ ...input, marketing: { ...(input.marketing as object), marketingShare: "60%", tiers } });
-    const rows = tierRows();
-    expect(rows.map((row) => row[0])).toEqual(["CEO", "Director", "Manager"]);
-    const shares = rows.map((row) => row[2] as number);
-    expect(shares[0]).toBe(0.2);
-    expect(shares[1]).toBeCloseTo(0.2, 12);
-    expect(shares[2]).toBeCloseTo(0.2, 12);
-    const expected = [
-      call("SLA_LEADS_NEEDED", [5000, "20%", 100, "25%"]),
-      call("SLA_LEADS_NEEDED", [5000, "20%", 100, "50%"]),
-      call("SLA_LEADS_NEEDED", [5000, "20%", 50, "50%"]),
-    ];
-    expect(rows.map((row) => row[5])).toEqual(expected);
-    expect(expected).toEqual([40, 20, 40]);
-    // The value goal adds up the tiers' values.
-    const values = sheet("Agreement").getRange("A1:G80").getValues();
-    const goal = values.find((row) => row[0] === "Lead value goal per month");
-    expect(goal?.[6]).toBe(100 * 40 + 50 * 20 + 40 * 40);
-  });
-
   it("judges a finished month in the ledger, flags escalation and cancellation, and keeps a formula-like contact as text", () => {
     open("2027-04-10");
     const input = exampleInput("internal-en.json");
@@ -702,7 +675,7 @@ describe("buildSla on the emulator", () => {
     expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
   });
 
-  it("refuses a second build while another holds the lock and a build over a newer revision, then restores a deleted named range", () => {
+  it("refuses a build while another holds the lock or over a newer revision; the next restores a named range, sizes tiers", () => {
     const emulator = openBuilt("2026-12-15");
     // Users deleted a named range and added one of their own.
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -716,13 +689,38 @@ describe("buildSla on the emulator", () => {
     release();
     const stale = buildSla(exampleInput("internal-en.json"), { expectedRevision: first.revision - 1 });
     expect(stale).toEqual(expect.objectContaining({ ok: false, reason: "conflict" }));
-    expect(buildSla(exampleInput("internal-en.json"), { expectedRevision: first.revision })).toEqual(
-      expect.objectContaining({ ok: true }),
-    );
-    // The build restores the deleted named range and leaves the users' own.
+    // The build that goes through: CEO brings 20 % of the quota; Director and Manager split what it leaves of a
+    // 60 % marketing share.
+    const input = exampleInput("internal-en.json");
+    const tiers = [
+      { name: "CEO", valuePerLead: 100, marketingShare: "20%", closeRate: "25%" },
+      { name: "Director", valuePerLead: 50 },
+      { name: "Manager", valuePerLead: 40, avgDealSize: 50 },
+    ];
+    const tiered = { ...input, marketing: { ...(input.marketing as object), marketingShare: "60%", tiers } };
+    expect(buildSla(tiered, { expectedRevision: first.revision })).toEqual(expect.objectContaining({ ok: true }));
+    // It restores the deleted named range and leaves the users' own.
     expect(namedValue("Quota")).toBe(5000);
     expect(value("2026-12", "B3")).toBe(5000);
     expect(spreadsheet.getRangeByName("MyTarget")?.getA1Notation()).toBe("D1");
+    // Each lead tier is sized by its part of the marketing share, as SLA_LEADS_NEEDED does with that share.
+    const rows = tierRows();
+    expect(rows.map((row) => row[0])).toEqual(["CEO", "Director", "Manager"]);
+    const shares = rows.map((row) => row[2] as number);
+    expect(shares[0]).toBe(0.2);
+    expect(shares[1]).toBeCloseTo(0.2, 12);
+    expect(shares[2]).toBeCloseTo(0.2, 12);
+    const expected = [
+      call("SLA_LEADS_NEEDED", [5000, "20%", 100, "25%"]),
+      call("SLA_LEADS_NEEDED", [5000, "20%", 100, "50%"]),
+      call("SLA_LEADS_NEEDED", [5000, "20%", 50, "50%"]),
+    ];
+    expect(rows.map((row) => row[5])).toEqual(expected);
+    expect(expected).toEqual([40, 20, 40]);
+    // The value goal adds up the tiers' values.
+    const values = sheet("Agreement").getRange("A1:G80").getValues();
+    const goal = values.find((row) => row[0] === "Lead value goal per month");
+    expect(goal?.[6]).toBe(100 * 40 + 50 * 20 + 40 * 40);
   });
 
   it("uses a constant number of document calls: 28 or 31 days, no leads or more than a new log holds", () => {
@@ -845,37 +843,6 @@ describe("buildSla on the emulator", () => {
     expect(build().notes).toEqual([]);
   });
 
-  it("carries a separate Ledger tab's notes once, also when Start next month is the first to run", () => {
-    openBuilt("2026-12-15");
-    const ledger = SpreadsheetApp.getActiveSpreadsheet().insertSheet("Ledger");
-    ledger.getRange("J4").setValue("Webinar came late");
-    const document = loadDocumentState();
-    const layout = document.state.layout!;
-    const older = {
-      ...layout,
-      sheets: {
-        ...layout.sheets,
-        agreement: withoutLedgerInputs(layout.sheets.agreement!),
-        ledger: {
-          name: "Ledger",
-          id: ledger.getSheetId(),
-          inputs: { "ledger|2026-12|marketing": "J4" },
-          area: "A1:J27",
-        },
-      },
-    };
-    asBuiltBeforeMetadata();
-    saveDocumentState(document, document.config, { ...document.state, layout: older });
-    expect(startNextMonth({ use: "agreed", early: true }).ok).toBe(true);
-    expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
-    expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
-    // Cleared on the Agreement tab, the note stays cleared: the old tab is not read again.
-    sheet("Agreement").getRange(ledgerA1("J")).setValue("");
-    const again = build();
-    expect(value("Agreement", ledgerA1("J"))).toBe("");
-    expect(again.notes).toEqual([]);
-  });
-
   it("writes fixed looks as cell formats, keeps a header users restyled, and replaces always-true colouring rules", () => {
     const emulator = openBuilt("2026-12-15");
     // The lead log's header: marketing blue, sales green, white bold text, as cell formats.
@@ -959,7 +926,7 @@ describe("buildSla on the emulator", () => {
     ).toBe(true);
   });
 
-  it("refuses, before writing anything, a layout that would grow over cells users filled beside it", () => {
+  it("refuses, before writing anything, a layout over users' cells and a rename onto a user's tab; finds renamed tabs", () => {
     const emulator = openBuilt("2026-12-15");
     const noOwnerRow =
       sheet("Follow-up")
@@ -967,10 +934,12 @@ describe("buildSla on the emulator", () => {
         .getValues()
         .findIndex((row) => row[0] === "(no owner)") + 1;
     expect(noOwnerRow).toBeGreaterThan(0);
-    // A note right below the rep table, outside everything the build wrote.
+    // A note right below the rep table, outside everything the build wrote, and a user's tab named like the German
+    // Agreement tab.
     sheet("Follow-up")
       .getRange(noOwnerRow + 1, 2)
       .setValue("ask Priya about the Q1 leads");
+    SpreadsheetApp.getActiveSpreadsheet().insertSheet("Vereinbarung");
     const input = exampleInput("internal-en.json");
     // One more rep: the table grows by a row, onto the note.
     const sales = input.sales as { reps: string[] };
@@ -980,6 +949,11 @@ describe("buildSla on the emulator", () => {
     const result = buildSla(grown);
     expect(result).toMatchObject({ ok: false, reason: "layoutCoversUserCells" });
     expect(result.ok ? "" : result.message).toContain(`"Follow-up" needs B${noOwnerRow + 1}`);
+    // Switched to German, the Agreement tab would take the user's tab's name.
+    const renamed = buildSla({ ...input, language: "de" });
+    expect(renamed).toMatchObject({ ok: false, reason: "tabNameTaken" });
+    // In the language of the build, naming both tabs.
+    expect(renamed.ok ? "" : renamed.message).toMatch(/„Vereinbarung“.*stammt nicht vom Add-on.*nichts geändert/);
     expect(emulator.calls.byKind.write ?? 0).toBe(0);
     expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
     // Moved away, the same build goes through and the table has its new row.
@@ -1005,26 +979,12 @@ describe("buildSla on the emulator", () => {
         .getRange(noOwnerRow + 1, 26)
         .getValue(),
     ).toBe("ask Priya about the Q1 leads");
-  });
 
-  it("refuses, before writing anything, to rename a tab onto a name a user's tab holds; finds renamed tabs", () => {
-    const emulator = openBuilt("2026-12-15");
-    SpreadsheetApp.getActiveSpreadsheet().insertSheet("Vereinbarung");
-    const before = JSON.stringify(emulator.snapshot().sheets);
-    emulator.calls.reset();
-    const result = buildSla({ ...exampleInput("internal-en.json"), language: "de" });
-    expect(result).toMatchObject({ ok: false, reason: "tabNameTaken" });
-    // In the language of the build, naming both tabs.
-    expect(result.ok ? "" : result.message).toMatch(/„Vereinbarung“.*stammt nicht vom Add-on.*nichts geändert/);
-    expect(emulator.calls.byKind.write ?? 0).toBe(0);
-    expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
-
-    // The refused build wrote nothing, so this is the built workbook (and the user's tab): users rename tabs, and
-    // the add-on finds its tabs again and names them back.
+    // Users rename tabs: the add-on finds its tabs again and names them back.
     sheet("2026-12").getRange("F7").setValue(9000);
     sheet("2026-12").setName("December");
     sheet("Follow-up").setName("My follow-up");
-    build();
+    build(grown);
     const names = SpreadsheetApp.getActiveSpreadsheet()
       .getSheets()
       .map((found) => found.getName());
@@ -1037,10 +997,30 @@ describe("buildSla on the emulator", () => {
 });
 
 describe("startNextMonth on the emulator", () => {
-  it("writes the next month from recalculated or agreed inputs, as chosen", () => {
-    const emulator = openBuilt("2026-12-15");
+  it("writes the next month from recalculated or agreed inputs, as chosen, carrying a Ledger tab's notes once", () => {
+    openBuilt("2026-12-15");
     typeLeads(exampleLeads());
     sheet("2026-12").getRange("F7").setValue(2000);
+    // A separate Ledger tab of an older build, with a note: Start next month is the first to run after it.
+    const ledger = SpreadsheetApp.getActiveSpreadsheet().insertSheet("Ledger");
+    ledger.getRange("J4").setValue("Webinar came late");
+    const document = loadDocumentState();
+    const layout = document.state.layout!;
+    const older = {
+      ...layout,
+      sheets: {
+        ...layout.sheets,
+        agreement: withoutLedgerInputs(layout.sheets.agreement!),
+        ledger: {
+          name: "Ledger",
+          id: ledger.getSheetId(),
+          inputs: { "ledger|2026-12|marketing": "J4" },
+          area: "A1:J27",
+        },
+      },
+    };
+    asBuiltBeforeMetadata();
+    saveDocumentState(document, document.config, { ...document.state, layout: older });
     const december = () => sheet("2026-12").getRange("A1:H62").getValues();
     const before = december();
     const actuals = sheet("2026-12")
@@ -1065,13 +1045,20 @@ describe("startNextMonth on the emulator", () => {
     expect(december()).toEqual(before);
     // The ledger's goal for January now reads the new month tab.
     expect(value("Agreement", ledgerA1("C", 2))).toBe(value("2027-01", "B9"));
+    // The Ledger tab's note moved to the misses ledger, once: the layout no longer knows the tab.
+    expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
+    expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
 
     // January is still running: February starts only when asked to start early.
     expect(startNextMonth({ use: "agreed" })).toEqual(expect.objectContaining({ ok: false, reason: "monthRunning" }));
     const agreed = startNextMonth({ use: "agreed", early: true });
     expect(agreed.ok).toBe(true);
     expect(value("2027-02", "B9")).toBe(100);
-    void emulator;
+    // Cleared on the Agreement tab, the note stays cleared: the old tab is not read again.
+    sheet("Agreement").getRange(ledgerA1("J")).setValue("");
+    const again = build();
+    expect(value("Agreement", ledgerA1("J"))).toBe("");
+    expect(again.notes).toEqual([]);
   });
 
   it("says so when the SLA has no month left, or there is no SLA yet", () => {
