@@ -217,30 +217,7 @@ describe("a rebuild over what people did to the shared sheet", () => {
     ]);
   });
 
-  it("keeps every typed value when the stored state is corrupt or deleted, and reads junk as missing", () => {
-    openBuilt();
-    const count = checklistCell(0);
-    count.setValue(3);
-    sheet("2026-12").getRange("H32").setValue("Webinar moved");
-    const props = PropertiesService.getDocumentProperties();
-    for (const damage of ["corrupt", "junk", "deleted"] as const) {
-      if (damage === "corrupt") props.setProperty(`${STATE_KEY}.0`, "{not json");
-      if (damage === "junk") {
-        props.setProperty(`${STATE_KEY}.0`, JSON.stringify({ revision: 4, months: ["2026-12", null, 7] }));
-        props.setProperty(`${STATE_KEY}.parts`, "1");
-      }
-      if (damage === "deleted")
-        for (const key of Object.keys(props.getProperties())) if (key.startsWith(STATE_KEY)) props.deleteProperty(key);
-      expect(build().ok).toBe(true);
-      expect(count.getValue()).toBe(3);
-      expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved");
-    }
-    // With the config gone too, Start next month says so and writes nothing.
-    props.deleteAllProperties();
-    expect(startNextMonth({ use: "agreed" })).toMatchObject({ ok: false, reason: "noSla" });
-  });
-
-  it("keeps a reworded requirement's checklist counts, and a moved one's", () => {
+  it("keeps a reworded or moved requirement's checklist counts, and every typed value when the state is damaged", () => {
     openBuilt();
     const input = exampleInput("internal-en.json");
     const first = checklistCell(0);
@@ -264,15 +241,36 @@ describe("a rebuild over what people did to the shared sheet", () => {
     });
     expect([first.getValue(), second.getValue()]).toEqual([1, 2]);
     // Reworded and moved in one build: the new wording takes the counts its old wording left.
-    build({
+    const reworded = {
       ...input,
       requirements: [
         { ...requirements[0]!, text: "Pipeline report every week" },
         requirements[1]!,
         ...requirements.slice(2),
       ],
-    });
+    };
+    build(reworded);
     expect([first.getValue(), second.getValue()]).toEqual([2, 1]);
+    // The stored state corrupt, junk or deleted: the same rebuild keeps every typed value and reads junk as missing.
+    const count = first;
+    count.setValue(3);
+    sheet("2026-12").getRange("H32").setValue("Webinar moved");
+    const props = PropertiesService.getDocumentProperties();
+    for (const damage of ["corrupt", "junk", "deleted"] as const) {
+      if (damage === "corrupt") props.setProperty(`${STATE_KEY}.0`, "{not json");
+      if (damage === "junk") {
+        props.setProperty(`${STATE_KEY}.0`, JSON.stringify({ revision: 4, months: ["2026-12", null, 7] }));
+        props.setProperty(`${STATE_KEY}.parts`, "1");
+      }
+      if (damage === "deleted")
+        for (const key of Object.keys(props.getProperties())) if (key.startsWith(STATE_KEY)) props.deleteProperty(key);
+      expect(build(reworded).ok).toBe(true);
+      expect(count.getValue()).toBe(3);
+      expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved");
+    }
+    // With the config gone too, Start next month says so and writes nothing.
+    props.deleteAllProperties();
+    expect(startNextMonth({ use: "agreed" })).toMatchObject({ ok: false, reason: "noSla" });
   });
 
   it("calculates leads pasted below the log's last row at once, without a build; shares only under the lock", () => {
