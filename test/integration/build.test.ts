@@ -783,7 +783,7 @@ describe("buildSla on the emulator", () => {
     expect(methods.many).toEqual({ ...methods.none, ...grown });
   });
 
-  it("leaves unchanged, intact tabs alone on a rebuild and repairs a damaged one", () => {
+  it("leaves unchanged, intact tabs alone on a rebuild, repairs a damaged one, and rebuilds over an old layout", () => {
     openBuilt("2026-12-15");
     sheet("Agreement").setColumnWidth(1, 420); // a width users adjusted
     sheet("2026-12").getRange("B9").setValue(7); // a goal formula typed over
@@ -803,10 +803,33 @@ describe("buildSla on the emulator", () => {
     // The log keeps its size: the calculated columns are no reason to add rows.
     expect(sheet("Leads").getMaxRows()).toBe(rows);
     expect(sheet("Leads").getMaxColumns()).toBe(columns);
+
+    // A stored layout without sheet ids or fingerprints (an older version's): the rebuild keeps typed values and
+    // stores ids and fingerprints again.
+    sheet("2026-12").getRange("F7").setValue(4000);
+    const document = loadDocumentState();
+    const layout = document.state.layout!;
+    const older = {
+      version: 1,
+      namedRanges: layout.namedRanges,
+      sheets: Object.fromEntries(
+        Object.entries(layout.sheets).map(([key, stored]) => [key, { name: stored.name, inputs: stored.inputs }]),
+      ),
+    };
+    saveDocumentState(document, document.config, { ...document.state, layout: older as typeof layout });
+    build();
+    expect(value("2026-12", "F7")).toBe(4000);
+    // Agreement, 2026-12, Leads, Follow-up and the new spreadsheet's Sheet1.
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(5);
+    expect(
+      Object.values(loadDocumentState().state.layout!.sheets).every(
+        (stored) => stored.id !== undefined && stored.hash !== undefined,
+      ),
+    ).toBe(true);
   });
 
-  it("moves the notes of a separate Ledger tab to the misses ledger on the Agreement tab, and leaves the tab", () => {
-    openBuilt("2026-12-15");
+  it("moves a separate Ledger tab's notes to the Agreement tab; writes fixed looks as cell formats, not always-true rules", () => {
+    const emulator = openBuilt("2026-12-15");
     // A Ledger tab and its layout entry: the misses ledger on its own tab, notes in J from row 4.
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const ledger = spreadsheet.insertSheet("Ledger");
@@ -841,10 +864,9 @@ describe("buildSla on the emulator", () => {
     // Once: the layout no longer knows the tab, so the next build reads nothing there and says nothing.
     expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
     expect(build().notes).toEqual([]);
-  });
 
-  it("writes fixed looks as cell formats, keeps a header users restyled, and replaces always-true colouring rules", () => {
-    const emulator = openBuilt("2026-12-15");
+    // On the same workbook (the Ledger tab is the users' now): fixed looks are cell formats, a header users
+    // restyled survives, and always-true colouring rules are replaced.
     // The lead log's header: marketing blue, sales green, white bold text, as cell formats.
     expect(fixedLook("Leads", "A1")).toEqual({ background: "#1a73e8", color: "#ffffff", bold: true, italic: false });
     expect(fixedLook("Leads", "G1")).toMatchObject({ background: "#188038", bold: true });
@@ -867,16 +889,18 @@ describe("buildSla on the emulator", () => {
 
     // A workbook coloured with always-true rules (layouts stored with looks "rules"): its cells get their looks,
     // the rules go.
-    const document = loadDocumentState();
-    const layout = document.state.layout!;
-    const older = {
-      ...layout,
+    const ruled = loadDocumentState();
+    const ruledLayout = {
+      ...ruled.state.layout!,
       sheets: Object.fromEntries(
-        Object.entries(layout.sheets).map(([key, stored]) => [key, { ...stored, looks: "rules", hash: "older" }]),
+        Object.entries(ruled.state.layout!.sheets).map(([key, stored]) => [
+          key,
+          { ...stored, looks: "rules", hash: "older" },
+        ]),
       ),
     };
     asBuiltBeforeMetadata();
-    saveDocumentState(document, document.config, { ...document.state, layout: older });
+    saveDocumentState(ruled, ruled.config, { ...ruled.state, layout: ruledLayout });
     const agreement = sheet("Agreement");
     agreement.getRange("A5").setBackground("#ffffff");
     agreement.setConditionalFormatRules([
@@ -900,30 +924,6 @@ describe("buildSla on the emulator", () => {
     build({ ...exampleInput("internal-en.json"), summary: "Changed again" });
     expect(emulator.calls.byMethod["Range.setBackgrounds"]).toBeUndefined();
     expect(emulator.calls.byMethod["Range.setTextStyles"]).toBeUndefined();
-  });
-
-  it("rebuilds over a stored layout without sheet ids or fingerprints", () => {
-    openBuilt("2026-12-15");
-    sheet("2026-12").getRange("F7").setValue(4000);
-    const document = loadDocumentState();
-    const layout = document.state.layout!;
-    const older = {
-      version: 1,
-      namedRanges: layout.namedRanges,
-      sheets: Object.fromEntries(
-        Object.entries(layout.sheets).map(([key, stored]) => [key, { name: stored.name, inputs: stored.inputs }]),
-      ),
-    };
-    saveDocumentState(document, document.config, { ...document.state, layout: older as typeof layout });
-    build();
-    expect(value("2026-12", "F7")).toBe(4000);
-    // Agreement, 2026-12, Leads, Follow-up and the new spreadsheet's Sheet1.
-    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(5);
-    expect(
-      Object.values(loadDocumentState().state.layout!.sheets).every(
-        (stored) => stored.id !== undefined && stored.hash !== undefined,
-      ),
-    ).toBe(true);
   });
 
   it("refuses, before writing anything, a layout over users' cells and a rename onto a user's tab; finds renamed tabs", () => {
