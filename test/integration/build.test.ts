@@ -2,7 +2,7 @@
  * The real add-on code (src/gas) building and maintaining the SLA workbook on
  * the local Sheets emulator, where every formula is evaluated.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { buildSla } from "../../src/gas/buildSla";
 import { loadDocumentState, saveDocumentState } from "../../src/gas/documentState";
 import { parseRect } from "../../src/gas/rects";
@@ -69,17 +69,33 @@ function withoutLedgerInputs<T extends { inputs: Readonly<Record<string, string>
   };
 }
 
+/** The lead tiers' rows on the Agreement tab: name, value per lead, share, …, leads needed. */
+function tierRows(): unknown[][] {
+  const values = sheet("Agreement").getRange("A1:G80").getValues();
+  const first = values.findIndex((row) => row[0] === "CEO");
+  return values.slice(first, first + 3);
+}
+
 function build(input: unknown = exampleInput("internal-en.json"), options = {}) {
   const result = buildSla(input, options);
   if (!result.ok) throw new Error(`build failed: ${result.message}`);
   return result;
 }
 
-describe("buildSla on the emulator", () => {
+/**
+ * The built example with the example leads typed into its log, shared by the tests of a describe block: they read
+ * it, and only the last one changes a lead.
+ */
+describe("the built example with the example leads typed in", () => {
+  const leads = exampleLeads();
+  let done: (() => void) | undefined;
+  beforeAll(() => {
+    done = openBuiltSpreadsheet("2026-12-15").done;
+    typeLeads(leads);
+  });
+  afterAll(() => done?.());
+
   it("builds the agreement with the guide's worked example and every product named range", () => {
-    open("2026-12-15");
-    const result = build();
-    expect(result.sheets).toEqual(["Dashboard", "Agreement", "2026-12", "Leads", "Follow-up"]);
     expect(namedValue("RevenueGoal")).toBe(5000);
     expect(namedValue("CustomersNeeded")).toBe(50);
     expect(namedValue("LeadsNeeded")).toBe(100);
@@ -107,12 +123,14 @@ describe("buildSla on the emulator", () => {
     expect(wraps("2026-12", "A31")).toBe("WRAP");
     expect(wraps("Agreement", "A6")).toBe("WRAP"); // the summary, a paragraph in the wide first column
     expect(wraps("Agreement", "A5")).toBe("OVERFLOW");
+    // The example's three tiers without own shares split 100 % evenly.
+    for (const [, , share, , , leads] of tierRows()) {
+      expect(share as number).toBeCloseTo(1 / 3, 12);
+      expect(leads).toBe(call("SLA_LEADS_NEEDED", [5000, 1 / 3, 100, 0.5]));
+    }
   });
 
   it("tracks leads typed into the log: pace, status, metrics, follow-up and ledger", () => {
-    openBuilt("2026-12-15");
-    const leads = exampleLeads();
-    typeLeads(leads);
     // Month tab: every lead counted once, cumulative actual stops at today.
     expect(value("2026-12", "F3")).toBe(leads.length);
     const daily = sheet("2026-12").getRange("D32:E62").getValues();
@@ -226,180 +244,7 @@ describe("buildSla on the emulator", () => {
     expect(value("Agreement", ledgerA1("D"))).toBe(leads.length);
   });
 
-  it("keeps the lead log's formulas in its frozen header row, so sorting the leads moves no formula", () => {
-    openBuilt("2026-12-15");
-    typeLeads(exampleLeads().slice(0, 5));
-    const leads = sheet("Leads");
-    expect(leads.getFrozenRows()).toBe(1);
-    expect(leads.getRange("M1:P1").getValues()[0]).toEqual([
-      "Response hours",
-      "Follow-up status",
-      "Month followed up (hand-off)",
-      "Working hours since hand-off",
-    ]);
-    expect(
-      leads
-        .getRange("M1:P1")
-        .getFormulas()[0]!
-        .every((formula) => formula.startsWith("=VSTACK(")),
-    ).toBe(true);
-    expect(
-      leads
-        .getRange("M2:P1000")
-        .getFormulas()
-        .flat()
-        .every((formula) => formula === ""),
-    ).toBe(true);
-    const hours = leads.getRange("M2:M6").getValues().flat();
-    expect(hours.some((value) => typeof value === "number")).toBe(true);
-    // A log with a calculated column's title in row 1 and its formula in row 2 gets the formula into the header row,
-    // filling again.
-    leads.getRange("M1").setValue("Response hours");
-    leads.getRange("M2").setFormula('=ARRAYFORMULA(IF(E2:E1000="","",1))');
-    const input = exampleInput("internal-en.json");
-    expect(buildSla({ ...input, marketing: { ...(input.marketing as object), quota: 8000 } }).ok).toBe(true);
-    expect(leads.getRange("M2").getFormula()).toBe("");
-    expect(leads.getRange("M2:M6").getValues().flat()).toEqual(hours);
-  });
-
-  it("flags a lead whose dates are text in its own row and keeps every other lead's hours", () => {
-    openBuilt("2026-12-15");
-    const leads = exampleLeads()
-      .slice(0, 12)
-      .map((row) => [...row]);
-    const followedUp = (row: unknown[]) => row[4] !== "" && row[6] !== "";
-    const good = leads.filter(followedUp).length;
-    // Pasted text: a follow-up "soon", a hand-off "tomorrow" (waiting, then followed up).
-    leads[0]![6] = "soon";
-    leads[1]![4] = "tomorrow";
-    leads[1]![6] = "";
-    leads[2]![4] = "tomorrow";
-    leads[2]![6] = leads[3]![6] || "2026-12-03 10:00";
-    typeLeads(leads);
-    const rows = sheet("Leads").getRange(2, 13, leads.length, 2).getValues();
-    expect(rows[0]).toEqual(["⚠ not a date", ""]);
-    expect(rows[1]).toEqual(["", ""]);
-    expect(rows[2]).toEqual(["⚠ not a date", ""]);
-    // One bad row must not turn the whole column into #VALUE! (as one MMULT over all leads' holidays would).
-    const hours = rows.slice(3).filter((row) => typeof row[0] === "number").length;
-    expect(hours).toBe(leads.slice(3).filter(followedUp).length);
-    expect(hours).toBeGreaterThan(0);
-    expect(good).toBeGreaterThan(hours);
-    expect(typeof value("Follow-up", "E5")).toBe("number");
-  });
-
-  it("agrees with SLA_FOLLOWUP_SPEED and SLA_FOLLOWUP_DEPTH on a follow-up before its hand-off and on leads without attempts", () => {
-    openBuilt("2026-12-15");
-    const leads = exampleLeads()
-      .slice(0, 20)
-      .map((row) => [...row]);
-    // A follow-up typed before its hand-off: flagged in the log, left out of speed.
-    leads[1]![6] = "2026-12-01 08:00";
-    // Leads handed off and not connected with no attempts recorded: 0 attempts each, not left out.
-    const untouched = [4, 7, 11];
-    for (const index of untouched) {
-      leads[index]![7] = "";
-      leads[index]![8] = false;
-    }
-    typeLeads(leads);
-    const log = sheet("Leads").getRange(2, 1, leads.length, 13).getValues();
-    expect(log[1]![12]).toBe("⚠ before hand-off");
-    const handed = log.map((row) => [row[4]]);
-    const followed = log.map((row) => [row[6]]);
-    const hours = "Mon-Fri 09:00-17:00";
-    const holidays = [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]];
-    expect(value("Follow-up", "E5") as number).toBeCloseTo(
-      call("SLA_FOLLOWUP_SPEED", [handed, followed, "average", hours, holidays]) as number,
-      9,
-    );
-    expect(value("Follow-up", "G5") as number).toBeCloseTo(
-      call("SLA_FOLLOWUP_SPEED", [handed, followed, "p90", hours, holidays]) as number,
-      9,
-    );
-    // The counts: followed up is the leads measured; handed off less followed up and awaiting is the flagged row.
-    expect(value("Follow-up", "C5")).toBe(call("SLA_FOLLOWUP_SPEED", [handed, followed, "count", hours, holidays]));
-    const [handedOff, followedUp, awaiting] = sheet("Follow-up").getRange("B5:D5").getValues()[0] as number[];
-    expect(handedOff! - followedUp! - awaiting!).toBe(
-      call("SLA_FOLLOWUP_SPEED", [handed, followed, "skipped", hours, holidays]),
-    );
-    expect(call("SLA_FOLLOWUP_SPEED", [handed, followed, "skipped", hours, holidays])).toBe(1);
-
-    const attempts = log.map((row) => [row[7]]);
-    const connected = log.map((row) => [row[8]]);
-    const depth = call("SLA_FOLLOWUP_DEPTH", [attempts, connected, handed]) as number;
-    expect(value("Follow-up", "J5") as number).toBeCloseTo(depth, 9);
-    // By hand: attempts over every lead not connected, the untouched ones as 0.
-    const notConnected = log.filter((row) => row[8] !== true);
-    expect(notConnected.length).toBeGreaterThan(untouched.length);
-    const sum = notConnected.reduce((total, row) => total + (typeof row[7] === "number" ? row[7] : 0), 0);
-    expect(depth).toBeCloseTo(sum / notConnected.length, 12);
-    expect(value("Follow-up", "X5")).toBe(notConnected.length);
-  });
-
-  it("sizes each lead tier by its part of the marketing share, as SLA_LEADS_NEEDED does with that share", () => {
-    open("2026-12-15");
-    const input = exampleInput("internal-en.json");
-    const tierRows = (): unknown[][] => {
-      const values = sheet("Agreement").getRange("A1:G80").getValues();
-      const first = values.findIndex((row) => row[0] === "CEO");
-      return values.slice(first, first + 3);
-    };
-    // The example: three tiers without own shares split 100 % evenly.
-    build();
-    for (const [, , share, , , leads] of tierRows()) {
-      expect(share as number).toBeCloseTo(1 / 3, 12);
-      expect(leads).toBe(call("SLA_LEADS_NEEDED", [5000, 1 / 3, 100, 0.5]));
-    }
-    // CEO brings 20 % of the quota; Director and Manager split what it leaves of a 60 % marketing share.
-    const tiers = [
-      { name: "CEO", valuePerLead: 100, marketingShare: "20%", closeRate: "25%" },
-      { name: "Director", valuePerLead: 50 },
-      { name: "Manager", valuePerLead: 40, avgDealSize: 50 },
-    ];
-    build({ ...input, marketing: { ...(input.marketing as object), marketingShare: "60%", tiers } });
-    const rows = tierRows();
-    expect(rows.map((row) => row[0])).toEqual(["CEO", "Director", "Manager"]);
-    const shares = rows.map((row) => row[2] as number);
-    expect(shares[0]).toBe(0.2);
-    expect(shares[1]).toBeCloseTo(0.2, 12);
-    expect(shares[2]).toBeCloseTo(0.2, 12);
-    const expected = [
-      call("SLA_LEADS_NEEDED", [5000, "20%", 100, "25%"]),
-      call("SLA_LEADS_NEEDED", [5000, "20%", 100, "50%"]),
-      call("SLA_LEADS_NEEDED", [5000, "20%", 50, "50%"]),
-    ];
-    expect(rows.map((row) => row[5])).toEqual(expected);
-    expect(expected).toEqual([40, 20, 40]);
-    // The value goal adds up the tiers' values.
-    const values = sheet("Agreement").getRange("A1:G80").getValues();
-    const goal = values.find((row) => row[0] === "Lead value goal per month");
-    expect(goal?.[6]).toBe(100 * 40 + 50 * 20 + 40 * 40);
-  });
-
-  it("leaves a lead whose created date is text out of the month's sales cycle instead of blanking it", () => {
-    openBuilt("2026-12-31");
-    typeLeads(exampleLeads());
-    const log = sheet("Leads").getRange(2, 1, exampleLeads().length, 12).getValues();
-    const day = (value: unknown) => (value as Date).getTime() / 86_400_000;
-    const closed = log
-      .map((row, index) => ({ index, row }))
-      .filter(
-        ({ row }) =>
-          row[9] === true && row[11] instanceof Date && row[3] instanceof Date && (row[11] as Date).getMonth() === 11,
-      );
-    expect(closed.length).toBeGreaterThan(1);
-    const [spoiled, ...rest] = closed;
-    sheet("Leads")
-      .getRange(spoiled!.index + 2, 4)
-      .setValue("last week");
-    const expected = rest.reduce((sum, { row }) => sum + day(row[11]) - day(row[3]), 0) / rest.length;
-    expect(value("2026-12", "F8") as number).toBeCloseTo(expected, 6);
-  });
-
   it("shows the totals behind each follow-up table next to it, and every figure follows from them", () => {
-    openBuilt("2026-12-15");
-    const leads = exampleLeads();
-    typeLeads(leads);
     const followUp = sheet("Follow-up");
     const headers = [
       "Leads",
@@ -507,14 +352,120 @@ describe("buildSla on the emulator", () => {
     ).toEqual(monthTotals[0]!.map((each, column) => (column === 3 ? expect.closeTo(each, 9) : each)));
   });
 
-  it("judges a finished month in the ledger and flags escalation and cancellation", () => {
+  // Last: it changes a lead's created date.
+  it("leaves a lead whose created date is text out of the month's sales cycle instead of blanking it", () => {
+    const log = sheet("Leads").getRange(2, 1, leads.length, 12).getValues();
+    const day = (value: unknown) => (value as Date).getTime() / 86_400_000;
+    const closed = log
+      .map((row, index) => ({ index, row }))
+      .filter(
+        ({ row }) =>
+          row[9] === true && row[11] instanceof Date && row[3] instanceof Date && (row[11] as Date).getMonth() === 11,
+      );
+    expect(closed.length).toBeGreaterThan(1);
+    const [spoiled, ...rest] = closed;
+    sheet("Leads")
+      .getRange(spoiled!.index + 2, 4)
+      .setValue("last week");
+    const expected = rest.reduce((sum, { row }) => sum + day(row[11]) - day(row[3]), 0) / rest.length;
+    expect(value("2026-12", "F8") as number).toBeCloseTo(expected, 6);
+  });
+});
+
+describe("buildSla on the emulator", () => {
+  it("flags a lead whose dates are text in its own row and keeps every other lead's hours", () => {
+    openBuilt("2026-12-15");
+    const leads = exampleLeads()
+      .slice(0, 12)
+      .map((row) => [...row]);
+    const followedUp = (row: unknown[]) => row[4] !== "" && row[6] !== "";
+    const good = leads.filter(followedUp).length;
+    // Pasted text: a follow-up "soon", a hand-off "tomorrow" (waiting, then followed up).
+    leads[0]![6] = "soon";
+    leads[1]![4] = "tomorrow";
+    leads[1]![6] = "";
+    leads[2]![4] = "tomorrow";
+    leads[2]![6] = leads[3]![6] || "2026-12-03 10:00";
+    typeLeads(leads);
+    const rows = sheet("Leads").getRange(2, 13, leads.length, 2).getValues();
+    expect(rows[0]).toEqual(["⚠ not a date", ""]);
+    expect(rows[1]).toEqual(["", ""]);
+    expect(rows[2]).toEqual(["⚠ not a date", ""]);
+    // One bad row must not turn the whole column into #VALUE! (as one MMULT over all leads' holidays would).
+    const hours = rows.slice(3).filter((row) => typeof row[0] === "number").length;
+    expect(hours).toBe(leads.slice(3).filter(followedUp).length);
+    expect(hours).toBeGreaterThan(0);
+    expect(good).toBeGreaterThan(hours);
+    expect(typeof value("Follow-up", "E5")).toBe("number");
+  });
+
+  it("agrees with SLA_FOLLOWUP_SPEED and SLA_FOLLOWUP_DEPTH on a follow-up before its hand-off and on leads without attempts", () => {
+    openBuilt("2026-12-15");
+    const leads = exampleLeads()
+      .slice(0, 20)
+      .map((row) => [...row]);
+    // A follow-up typed before its hand-off: flagged in the log, left out of speed.
+    leads[1]![6] = "2026-12-01 08:00";
+    // Leads handed off and not connected with no attempts recorded: 0 attempts each, not left out.
+    const untouched = [4, 7, 11];
+    for (const index of untouched) {
+      leads[index]![7] = "";
+      leads[index]![8] = false;
+    }
+    typeLeads(leads);
+    const log = sheet("Leads").getRange(2, 1, leads.length, 13).getValues();
+    expect(log[1]![12]).toBe("⚠ before hand-off");
+    const handed = log.map((row) => [row[4]]);
+    const followed = log.map((row) => [row[6]]);
+    const hours = "Mon-Fri 09:00-17:00";
+    const holidays = [[new Date(2026, 11, 24)], [new Date(2026, 11, 25)]];
+    expect(value("Follow-up", "E5") as number).toBeCloseTo(
+      call("SLA_FOLLOWUP_SPEED", [handed, followed, "average", hours, holidays]) as number,
+      9,
+    );
+    expect(value("Follow-up", "G5") as number).toBeCloseTo(
+      call("SLA_FOLLOWUP_SPEED", [handed, followed, "p90", hours, holidays]) as number,
+      9,
+    );
+    // The counts: followed up is the leads measured; handed off less followed up and awaiting is the flagged row.
+    expect(value("Follow-up", "C5")).toBe(call("SLA_FOLLOWUP_SPEED", [handed, followed, "count", hours, holidays]));
+    const [handedOff, followedUp, awaiting] = sheet("Follow-up").getRange("B5:D5").getValues()[0] as number[];
+    expect(handedOff! - followedUp! - awaiting!).toBe(
+      call("SLA_FOLLOWUP_SPEED", [handed, followed, "skipped", hours, holidays]),
+    );
+    expect(call("SLA_FOLLOWUP_SPEED", [handed, followed, "skipped", hours, holidays])).toBe(1);
+
+    const attempts = log.map((row) => [row[7]]);
+    const connected = log.map((row) => [row[8]]);
+    const depth = call("SLA_FOLLOWUP_DEPTH", [attempts, connected, handed]) as number;
+    expect(value("Follow-up", "J5") as number).toBeCloseTo(depth, 9);
+    // By hand: attempts over every lead not connected, the untouched ones as 0.
+    const notConnected = log.filter((row) => row[8] !== true);
+    expect(notConnected.length).toBeGreaterThan(untouched.length);
+    const sum = notConnected.reduce((total, row) => total + (typeof row[7] === "number" ? row[7] : 0), 0);
+    expect(depth).toBeCloseTo(sum / notConnected.length, 12);
+    expect(value("Follow-up", "X5")).toBe(notConnected.length);
+  });
+
+  it("judges a finished month in the ledger, flags escalation and cancellation, and keeps a formula-like contact as text", () => {
     open("2027-04-10");
     const input = exampleInput("internal-en.json");
+    const hostile = '=IMPORTXML("http://x","//a")';
     build({
       ...input,
       missedGoals: { ...(input.missedGoals as object), strikesBeforeEscalation: 2 },
       cancellation: { ...(input.cancellation as object), missedMonthsInARow: 3 },
+      contacts: [
+        { name: hostile, email: "x@example.com", role: "+49 30 1234", party: "sales" },
+        ...(input.contacts as object[]),
+      ],
     });
+    // A contact named like a formula stays literal text.
+    const contacts = sheet("Agreement").getRange("A1:A120").getValues().flat();
+    const row = contacts.indexOf(hostile) + 1;
+    expect(row).toBeGreaterThan(0);
+    expect(sheet("Agreement").getRange(row, 1).getFormula()).toBe("");
+    expect(sheet("Agreement").getRange(row, 3).getValue()).toBe("+49 30 1234");
     // No leads at all: marketing misses December, January, February and March.
     const marketing = sheet("Agreement")
       .getRange(`${ledgerA1("A")}:${ledgerA1("I", 9)}`)
@@ -547,23 +498,55 @@ describe("buildSla on the emulator", () => {
     ).toEqual(expect.arrayContaining(["2026-12", "2027-01", "2027-02", "2027-03", "2027-04"]));
   });
 
-  it("rebuilds with a changed goal and keeps 500 typed leads, ticks, notes and totals", () => {
+  it("rebuilds with a changed goal and keeps 500 typed leads, ticks, notes and totals, the log's formulas in its header row", () => {
     openBuilt("2026-12-15");
-    const leads = Array.from({ length: 500 }, (_, index) => exampleLeads()[index % 52] as unknown[]).map(
-      (row, index) => [`Lead ${index + 1}`, ...row.slice(1)],
-    );
+    const examples = exampleLeads();
+    const leads = Array.from({ length: 500 }, (_, index) => examples[index % examples.length]!).map((row, index) => [
+      `Lead ${index + 1}`,
+      ...row.slice(1),
+    ]);
     typeLeads(leads);
+    // The lead log's formulas sit in its frozen header row, so sorting the leads moves no formula.
+    const log = sheet("Leads");
+    expect(log.getFrozenRows()).toBe(1);
+    expect(log.getRange("M1:P1").getValues()[0]).toEqual([
+      "Response hours",
+      "Follow-up status",
+      "Month followed up (hand-off)",
+      "Working hours since hand-off",
+    ]);
+    expect(
+      log
+        .getRange("M1:P1")
+        .getFormulas()[0]!
+        .every((formula) => formula.startsWith("=VSTACK(")),
+    ).toBe(true);
+    expect(
+      log
+        .getRange("M2:P1000")
+        .getFormulas()
+        .flat()
+        .every((formula) => formula === ""),
+    ).toBe(true);
+    const hours = log.getRange("M2:M6").getValues().flat();
+    expect(hours.some((value) => typeof value === "number")).toBe(true);
+    // A log with a calculated column's title in row 1 and its formula in row 2 gets the formula into the header row,
+    // filling again.
+    log.getRange("M1").setValue("Response hours");
+    log.getRange("M2").setFormula('=ARRAYFORMULA(IF(E2:E1000="","",1))');
     sheet("Agreement").getRange("B51").setValue(3); // 3 weekly reports delivered in December
     sheet("2026-12").getRange("H38").setValue("Webinar leads arrived late");
     sheet("2026-12").getRange("F7").setValue(12000);
     const note = ledgerA1("J");
     sheet("Agreement").getRange(note).setValue('="ok"');
-    const before = sheet("Leads").getRange(2, 1, 500, 12).getValues();
+    const before = log.getRange(2, 1, 500, 12).getValues();
 
     const input = exampleInput("internal-en.json");
     build({ ...input, marketing: { ...(input.marketing as object), quota: 8000 } });
 
-    expect(sheet("Leads").getRange(2, 1, 500, 12).getValues()).toEqual(before);
+    expect(log.getRange("M2").getFormula()).toBe("");
+    expect(log.getRange("M2:M6").getValues().flat()).toEqual(hours);
+    expect(log.getRange(2, 1, 500, 12).getValues()).toEqual(before);
     expect(namedValue("LeadsNeeded")).toBe(160);
     expect(value("Agreement", "B51")).toBe(3);
     expect(value("2026-12", "H38")).toBe("Webinar leads arrived late");
@@ -692,26 +675,13 @@ describe("buildSla on the emulator", () => {
     expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
   });
 
-  it("keeps a contact named like a formula as literal text", () => {
-    open("2026-12-15");
-    const input = exampleInput("internal-en.json");
-    const hostile = '=IMPORTXML("http://x","//a")';
-    build({
-      ...input,
-      contacts: [
-        { name: hostile, email: "x@example.com", role: "+49 30 1234", party: "sales" },
-        ...(input.contacts as object[]),
-      ],
-    });
-    const contacts = sheet("Agreement").getRange("A1:A120").getValues().flat();
-    const row = contacts.indexOf(hostile) + 1;
-    expect(row).toBeGreaterThan(0);
-    expect(sheet("Agreement").getRange(row, 1).getFormula()).toBe("");
-    expect(sheet("Agreement").getRange(row, 3).getValue()).toBe("+49 30 1234");
-  });
-
-  it("refuses a second build while another holds the lock, and a build over a newer revision", () => {
+  it("refuses a build while another holds the lock or over a newer revision; the next restores a named range, sizes tiers", () => {
     const emulator = openBuilt("2026-12-15");
+    // Users deleted a named range and added one of their own.
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    spreadsheet.removeNamedRange("Quota");
+    spreadsheet.setNamedRange("MyTarget", sheet("Agreement").getRange("D1"));
+    expect(value("2026-12", "B3")).toBe("#NAME?");
     const first = loadDocumentState().state;
     const release = emulator.holdDocumentLockElsewhere();
     const busy = buildSla(exampleInput("internal-en.json"));
@@ -719,9 +689,38 @@ describe("buildSla on the emulator", () => {
     release();
     const stale = buildSla(exampleInput("internal-en.json"), { expectedRevision: first.revision - 1 });
     expect(stale).toEqual(expect.objectContaining({ ok: false, reason: "conflict" }));
-    expect(buildSla(exampleInput("internal-en.json"), { expectedRevision: first.revision })).toEqual(
-      expect.objectContaining({ ok: true }),
-    );
+    // The build that goes through: CEO brings 20 % of the quota; Director and Manager split what it leaves of a
+    // 60 % marketing share.
+    const input = exampleInput("internal-en.json");
+    const tiers = [
+      { name: "CEO", valuePerLead: 100, marketingShare: "20%", closeRate: "25%" },
+      { name: "Director", valuePerLead: 50 },
+      { name: "Manager", valuePerLead: 40, avgDealSize: 50 },
+    ];
+    const tiered = { ...input, marketing: { ...(input.marketing as object), marketingShare: "60%", tiers } };
+    expect(buildSla(tiered, { expectedRevision: first.revision })).toEqual(expect.objectContaining({ ok: true }));
+    // It restores the deleted named range and leaves the users' own.
+    expect(namedValue("Quota")).toBe(5000);
+    expect(value("2026-12", "B3")).toBe(5000);
+    expect(spreadsheet.getRangeByName("MyTarget")?.getA1Notation()).toBe("D1");
+    // Each lead tier is sized by its part of the marketing share, as SLA_LEADS_NEEDED does with that share.
+    const rows = tierRows();
+    expect(rows.map((row) => row[0])).toEqual(["CEO", "Director", "Manager"]);
+    const shares = rows.map((row) => row[2] as number);
+    expect(shares[0]).toBe(0.2);
+    expect(shares[1]).toBeCloseTo(0.2, 12);
+    expect(shares[2]).toBeCloseTo(0.2, 12);
+    const expected = [
+      call("SLA_LEADS_NEEDED", [5000, "20%", 100, "25%"]),
+      call("SLA_LEADS_NEEDED", [5000, "20%", 100, "50%"]),
+      call("SLA_LEADS_NEEDED", [5000, "20%", 50, "50%"]),
+    ];
+    expect(rows.map((row) => row[5])).toEqual(expected);
+    expect(expected).toEqual([40, 20, 40]);
+    // The value goal adds up the tiers' values.
+    const values = sheet("Agreement").getRange("A1:G80").getValues();
+    const goal = values.find((row) => row[0] === "Lead value goal per month");
+    expect(goal?.[6]).toBe(100 * 40 + 50 * 20 + 40 * 40);
   });
 
   it("uses a constant number of document calls: 28 or 31 days, no leads or more than a new log holds", () => {
@@ -744,8 +743,9 @@ describe("buildSla on the emulator", () => {
     ] as const) {
       const emulator = open("2026-11-28");
       emulator.calls.reset();
-      build({ ...exampleInput("internal-en.json"), startMonth });
+      const result = build({ ...exampleInput("internal-en.json"), startMonth });
       record(label, emulator);
+      expect(result.sheets).toEqual(["Dashboard", "Agreement", startMonth, "Leads", "Follow-up"]);
       close?.();
       close = undefined;
     }
@@ -755,17 +755,17 @@ describe("buildSla on the emulator", () => {
 
     // More leads than a new log's rows: typing them grows the tab, as users adding rows do. A call made per lead
     // (or per row) would show as hundreds more calls.
+    // Both rebuilds on one workbook: the first, with no leads, changes nothing the second depends on.
+    const examples = exampleLeads();
+    const emulator = openBuilt("2026-12-15");
     for (const [label, leads] of [
       ["none", 0],
       ["many", LEAD_HEADROOM + 200],
     ] as const) {
-      const emulator = openBuilt("2026-12-15");
-      if (leads > 0) typeLeads(Array.from({ length: leads }, (_, index) => exampleLeads()[index % 52] as unknown[]));
+      if (leads > 0) typeLeads(Array.from({ length: leads }, (_, index) => examples[index % examples.length]!));
       emulator.calls.reset();
       build();
       record(label, emulator);
-      close?.();
-      close = undefined;
     }
     expect(counts.none).toBeLessThanOrEqual(REBUILD_CALLS);
     expect(counts.many).toBeLessThanOrEqual(REBUILD_CALLS);
@@ -782,7 +782,7 @@ describe("buildSla on the emulator", () => {
     expect(methods.many).toEqual({ ...methods.none, ...grown });
   });
 
-  it("leaves unchanged, intact tabs alone on a rebuild and repairs a damaged one", () => {
+  it("leaves unchanged, intact tabs alone on a rebuild, repairs a damaged one, and rebuilds over an old layout", () => {
     openBuilt("2026-12-15");
     sheet("Agreement").setColumnWidth(1, 420); // a width users adjusted
     sheet("2026-12").getRange("B9").setValue(7); // a goal formula typed over
@@ -802,22 +802,33 @@ describe("buildSla on the emulator", () => {
     // The log keeps its size: the calculated columns are no reason to add rows.
     expect(sheet("Leads").getMaxRows()).toBe(rows);
     expect(sheet("Leads").getMaxColumns()).toBe(columns);
-  });
 
-  it("restores a named range users deleted, even when they added one of their own", () => {
-    openBuilt("2026-12-15");
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    spreadsheet.removeNamedRange("Quota");
-    spreadsheet.setNamedRange("MyTarget", sheet("Agreement").getRange("D1"));
-    expect(value("2026-12", "B3")).toBe("#NAME?");
+    // A stored layout without sheet ids or fingerprints (an older version's): the rebuild keeps typed values and
+    // stores ids and fingerprints again.
+    sheet("2026-12").getRange("F7").setValue(4000);
+    const document = loadDocumentState();
+    const layout = document.state.layout!;
+    const older = {
+      version: 1,
+      namedRanges: layout.namedRanges,
+      sheets: Object.fromEntries(
+        Object.entries(layout.sheets).map(([key, stored]) => [key, { name: stored.name, inputs: stored.inputs }]),
+      ),
+    };
+    saveDocumentState(document, document.config, { ...document.state, layout: older as typeof layout });
     build();
-    expect(namedValue("Quota")).toBe(5000);
-    expect(value("2026-12", "B3")).toBe(5000);
-    expect(spreadsheet.getRangeByName("MyTarget")?.getA1Notation()).toBe("D1");
+    expect(value("2026-12", "F7")).toBe(4000);
+    // Agreement, 2026-12, Leads, Follow-up and the new spreadsheet's Sheet1.
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(5);
+    expect(
+      Object.values(loadDocumentState().state.layout!.sheets).every(
+        (stored) => stored.id !== undefined && stored.hash !== undefined,
+      ),
+    ).toBe(true);
   });
 
-  it("moves the notes of a separate Ledger tab to the misses ledger on the Agreement tab, and leaves the tab", () => {
-    openBuilt("2026-12-15");
+  it("moves a separate Ledger tab's notes to the Agreement tab; writes fixed looks as cell formats, not always-true rules", () => {
+    const emulator = openBuilt("2026-12-15");
     // A Ledger tab and its layout entry: the misses ledger on its own tab, notes in J from row 4.
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const ledger = spreadsheet.insertSheet("Ledger");
@@ -852,41 +863,9 @@ describe("buildSla on the emulator", () => {
     // Once: the layout no longer knows the tab, so the next build reads nothing there and says nothing.
     expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
     expect(build().notes).toEqual([]);
-  });
 
-  it("carries a separate Ledger tab's notes once, also when Start next month is the first to run", () => {
-    openBuilt("2026-12-20");
-    const ledger = SpreadsheetApp.getActiveSpreadsheet().insertSheet("Ledger");
-    ledger.getRange("J4").setValue("Webinar came late");
-    const document = loadDocumentState();
-    const layout = document.state.layout!;
-    const older = {
-      ...layout,
-      sheets: {
-        ...layout.sheets,
-        agreement: withoutLedgerInputs(layout.sheets.agreement!),
-        ledger: {
-          name: "Ledger",
-          id: ledger.getSheetId(),
-          inputs: { "ledger|2026-12|marketing": "J4" },
-          area: "A1:J27",
-        },
-      },
-    };
-    asBuiltBeforeMetadata();
-    saveDocumentState(document, document.config, { ...document.state, layout: older });
-    expect(startNextMonth({ use: "agreed", early: true }).ok).toBe(true);
-    expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
-    expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
-    // Cleared on the Agreement tab, the note stays cleared: the old tab is not read again.
-    sheet("Agreement").getRange(ledgerA1("J")).setValue("");
-    const again = build();
-    expect(value("Agreement", ledgerA1("J"))).toBe("");
-    expect(again.notes).toEqual([]);
-  });
-
-  it("writes fixed looks as cell formats, keeps a header users restyled, and replaces always-true colouring rules", () => {
-    const emulator = openBuilt("2026-12-15");
+    // On the same workbook (the Ledger tab is the users' now): fixed looks are cell formats, a header users
+    // restyled survives, and always-true colouring rules are replaced.
     // The lead log's header: marketing blue, sales green, white bold text, as cell formats.
     expect(fixedLook("Leads", "A1")).toEqual({ background: "#1a73e8", color: "#ffffff", bold: true, italic: false });
     expect(fixedLook("Leads", "G1")).toMatchObject({ background: "#188038", bold: true });
@@ -909,16 +888,18 @@ describe("buildSla on the emulator", () => {
 
     // A workbook coloured with always-true rules (layouts stored with looks "rules"): its cells get their looks,
     // the rules go.
-    const document = loadDocumentState();
-    const layout = document.state.layout!;
-    const older = {
-      ...layout,
+    const ruled = loadDocumentState();
+    const ruledLayout = {
+      ...ruled.state.layout!,
       sheets: Object.fromEntries(
-        Object.entries(layout.sheets).map(([key, stored]) => [key, { ...stored, looks: "rules", hash: "older" }]),
+        Object.entries(ruled.state.layout!.sheets).map(([key, stored]) => [
+          key,
+          { ...stored, looks: "rules", hash: "older" },
+        ]),
       ),
     };
     asBuiltBeforeMetadata();
-    saveDocumentState(document, document.config, { ...document.state, layout: older });
+    saveDocumentState(ruled, ruled.config, { ...ruled.state, layout: ruledLayout });
     const agreement = sheet("Agreement");
     agreement.getRange("A5").setBackground("#ffffff");
     agreement.setConditionalFormatRules([
@@ -944,31 +925,7 @@ describe("buildSla on the emulator", () => {
     expect(emulator.calls.byMethod["Range.setTextStyles"]).toBeUndefined();
   });
 
-  it("rebuilds over a stored layout without sheet ids or fingerprints", () => {
-    openBuilt("2026-12-15");
-    sheet("2026-12").getRange("F7").setValue(4000);
-    const document = loadDocumentState();
-    const layout = document.state.layout!;
-    const older = {
-      version: 1,
-      namedRanges: layout.namedRanges,
-      sheets: Object.fromEntries(
-        Object.entries(layout.sheets).map(([key, stored]) => [key, { name: stored.name, inputs: stored.inputs }]),
-      ),
-    };
-    saveDocumentState(document, document.config, { ...document.state, layout: older as typeof layout });
-    build();
-    expect(value("2026-12", "F7")).toBe(4000);
-    // Agreement, 2026-12, Leads, Follow-up and the new spreadsheet's Sheet1.
-    expect(SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(5);
-    expect(
-      Object.values(loadDocumentState().state.layout!.sheets).every(
-        (stored) => stored.id !== undefined && stored.hash !== undefined,
-      ),
-    ).toBe(true);
-  });
-
-  it("refuses, before writing anything, a layout that would grow over cells users filled beside it", () => {
+  it("refuses, before writing anything, a layout over users' cells and a rename onto a user's tab; finds renamed tabs", () => {
     const emulator = openBuilt("2026-12-15");
     const noOwnerRow =
       sheet("Follow-up")
@@ -976,10 +933,12 @@ describe("buildSla on the emulator", () => {
         .getValues()
         .findIndex((row) => row[0] === "(no owner)") + 1;
     expect(noOwnerRow).toBeGreaterThan(0);
-    // A note right below the rep table, outside everything the build wrote.
+    // A note right below the rep table, outside everything the build wrote, and a user's tab named like the German
+    // Agreement tab.
     sheet("Follow-up")
       .getRange(noOwnerRow + 1, 2)
       .setValue("ask Priya about the Q1 leads");
+    SpreadsheetApp.getActiveSpreadsheet().insertSheet("Vereinbarung");
     const input = exampleInput("internal-en.json");
     // One more rep: the table grows by a row, onto the note.
     const sales = input.sales as { reps: string[] };
@@ -989,6 +948,11 @@ describe("buildSla on the emulator", () => {
     const result = buildSla(grown);
     expect(result).toMatchObject({ ok: false, reason: "layoutCoversUserCells" });
     expect(result.ok ? "" : result.message).toContain(`"Follow-up" needs B${noOwnerRow + 1}`);
+    // Switched to German, the Agreement tab would take the user's tab's name.
+    const renamed = buildSla({ ...input, language: "de" });
+    expect(renamed).toMatchObject({ ok: false, reason: "tabNameTaken" });
+    // In the language of the build, naming both tabs.
+    expect(renamed.ok ? "" : renamed.message).toMatch(/„Vereinbarung“.*stammt nicht vom Add-on.*nichts geändert/);
     expect(emulator.calls.byKind.write ?? 0).toBe(0);
     expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
     // Moved away, the same build goes through and the table has its new row.
@@ -1014,27 +978,12 @@ describe("buildSla on the emulator", () => {
         .getRange(noOwnerRow + 1, 26)
         .getValue(),
     ).toBe("ask Priya about the Q1 leads");
-  });
 
-  it("refuses, before writing anything, to rename a tab onto a name a user's tab holds", () => {
-    const emulator = openBuilt("2026-12-15");
-    SpreadsheetApp.getActiveSpreadsheet().insertSheet("Vereinbarung");
-    const before = JSON.stringify(emulator.snapshot().sheets);
-    emulator.calls.reset();
-    const result = buildSla({ ...exampleInput("internal-en.json"), language: "de" });
-    expect(result).toMatchObject({ ok: false, reason: "tabNameTaken" });
-    // In the language of the build, naming both tabs.
-    expect(result.ok ? "" : result.message).toMatch(/„Vereinbarung“.*stammt nicht vom Add-on.*nichts geändert/);
-    expect(emulator.calls.byKind.write ?? 0).toBe(0);
-    expect(JSON.stringify(emulator.snapshot().sheets)).toBe(before);
-  });
-
-  it("finds its tabs again after users renamed them, and names them back", () => {
-    openBuilt("2026-12-15");
+    // Users rename tabs: the add-on finds its tabs again and names them back.
     sheet("2026-12").getRange("F7").setValue(9000);
     sheet("2026-12").setName("December");
     sheet("Follow-up").setName("My follow-up");
-    build();
+    build(grown);
     const names = SpreadsheetApp.getActiveSpreadsheet()
       .getSheets()
       .map((found) => found.getName());
@@ -1047,10 +996,30 @@ describe("buildSla on the emulator", () => {
 });
 
 describe("startNextMonth on the emulator", () => {
-  it("writes the next month from recalculated or agreed inputs, as chosen", () => {
-    const emulator = openBuilt("2026-12-20");
+  it("writes the next month from recalculated or agreed inputs, as chosen, carrying a Ledger tab's notes once", () => {
+    openBuilt("2026-12-15");
     typeLeads(exampleLeads());
     sheet("2026-12").getRange("F7").setValue(2000);
+    // A separate Ledger tab of an older build, with a note: Start next month is the first to run after it.
+    const ledger = SpreadsheetApp.getActiveSpreadsheet().insertSheet("Ledger");
+    ledger.getRange("J4").setValue("Webinar came late");
+    const document = loadDocumentState();
+    const layout = document.state.layout!;
+    const older = {
+      ...layout,
+      sheets: {
+        ...layout.sheets,
+        agreement: withoutLedgerInputs(layout.sheets.agreement!),
+        ledger: {
+          name: "Ledger",
+          id: ledger.getSheetId(),
+          inputs: { "ledger|2026-12|marketing": "J4" },
+          area: "A1:J27",
+        },
+      },
+    };
+    asBuiltBeforeMetadata();
+    saveDocumentState(document, document.config, { ...document.state, layout: older });
     const december = () => sheet("2026-12").getRange("A1:H62").getValues();
     const before = december();
     const actuals = sheet("2026-12")
@@ -1075,13 +1044,20 @@ describe("startNextMonth on the emulator", () => {
     expect(december()).toEqual(before);
     // The ledger's goal for January now reads the new month tab.
     expect(value("Agreement", ledgerA1("C", 2))).toBe(value("2027-01", "B9"));
+    // The Ledger tab's note moved to the misses ledger, once: the layout no longer knows the tab.
+    expect(value("Agreement", ledgerA1("J"))).toBe("Webinar came late");
+    expect(loadDocumentState().state.layout!.sheets.ledger).toBeUndefined();
 
     // January is still running: February starts only when asked to start early.
     expect(startNextMonth({ use: "agreed" })).toEqual(expect.objectContaining({ ok: false, reason: "monthRunning" }));
     const agreed = startNextMonth({ use: "agreed", early: true });
     expect(agreed.ok).toBe(true);
     expect(value("2027-02", "B9")).toBe(100);
-    void emulator;
+    // Cleared on the Agreement tab, the note stays cleared: the old tab is not read again.
+    sheet("Agreement").getRange(ledgerA1("J")).setValue("");
+    const again = build();
+    expect(value("Agreement", ledgerA1("J"))).toBe("");
+    expect(again.notes).toEqual([]);
   });
 
   it("says so when the SLA has no month left, or there is no SLA yet", () => {

@@ -150,14 +150,24 @@ describe("a rebuild over what people did to the shared sheet", () => {
     expect(log.getRange("V2").getValue()).toBe("Partner");
   });
 
-  it("moves the Follow-up tables when a rep is added, taking none of their figures for users' cells", () => {
+  it("keeps every lead-log value when reps are renamed, added and removed; the Follow-up tables move and follow the list", () => {
     openBuilt();
     const input = exampleInput("internal-en.json");
-    typeLeads(exampleLeads().slice(0, 20));
+    const sales = input.sales as Record<string, unknown>;
+    const leads = exampleLeads().slice(0, 20);
+    typeLeads(leads);
+    const log = sheet("Leads");
+    const typedArea = (): unknown[][] => log.getRange(1, 1, leads.length + 1, log.getLastColumn()).getValues();
+    const before = typedArea();
     const byMonth = sheet("Follow-up").getRange("B5:I5").getValues()[0];
-    const sales = input.sales as { reps: string[] };
-    build({ ...input, sales: { ...sales, reps: [...sales.reps, "New Rep"] } });
-    // Every table's figures are its formulas' results again, none an old result written back as a value.
+    // Sam Ortiz is renamed, Priya Nair leaves, Lee Park and New Rep join: the rep table grows by a row, and the
+    // tables below it move.
+    const reps = ["Kendra Miles", "Samuel Ortiz", "Lee Park", "New Rep"];
+    build({ ...input, sales: { ...sales, reps } });
+    expect(typedArea()).toEqual(before);
+    expect(log.getRange("F2").getDataValidation()?.getCriteriaValues()[0]).toEqual(reps);
+    // The tables below the rep table moved; every table's figures are its formulas' results again, none an old
+    // result written back as a value.
     expect(sheet("Follow-up").getRange("B5:I5").getValues()[0]).toEqual(byMonth);
     const table = sheet("Follow-up").getRange("A:D").getValues();
     expect(table.find((row) => row[0] === "New Rep")?.slice(1)).toEqual([0, 0, 0]);
@@ -175,31 +185,16 @@ describe("a rebuild over what people did to the shared sheet", () => {
           !(cell === "#N/A" && row >= 5 && row <= 16 && [8, 11, 13].includes(column)),
       );
     expect(errors).toEqual([]);
-  });
-
-  it("keeps every lead-log value when reps are renamed, added and removed, and the rep table follows the list", () => {
-    openBuilt();
-    const input = exampleInput("internal-en.json");
-    const sales = input.sales as Record<string, unknown>;
-    const leads = exampleLeads().slice(0, 20);
-    typeLeads(leads);
-    const log = sheet("Leads");
-    const typedArea = (): unknown[][] => log.getRange(1, 1, leads.length + 1, log.getLastColumn()).getValues();
-    const before = typedArea();
-    // Sam Ortiz is renamed, Priya Nair leaves, Lee Park joins.
-    const reps = ["Kendra Miles", "Samuel Ortiz", "Lee Park"];
-    build({ ...input, sales: { ...sales, reps } });
-    expect(typedArea()).toEqual(before);
-    expect(log.getRange("F2").getDataValidation()?.getCriteriaValues()[0]).toEqual(reps);
     const column = sheet("Follow-up").getRange("A1:B200").getValues();
     const first = column.findIndex((row) => row[0] === "Kendra Miles");
     const owners = leads.map((lead) => lead[5]);
     const of = (name: string): number => owners.filter((owner) => owner === name).length;
     // The leads of the old names are not lost: they count under other owners until the log is updated.
-    expect(column.slice(first, first + 5)).toEqual([
+    expect(column.slice(first, first + 6)).toEqual([
       ["Kendra Miles", of("Kendra Miles")],
       ["Samuel Ortiz", 0],
       ["Lee Park", 0],
+      ["New Rep", 0],
       ["(other owners)", of("Sam Ortiz") + of("Priya Nair")],
       ["(no owner)", 0],
     ]);
@@ -222,30 +217,7 @@ describe("a rebuild over what people did to the shared sheet", () => {
     ]);
   });
 
-  it("keeps every typed value when the stored state is corrupt or deleted, and reads junk as missing", () => {
-    openBuilt();
-    const count = checklistCell(0);
-    count.setValue(3);
-    sheet("2026-12").getRange("H32").setValue("Webinar moved");
-    const props = PropertiesService.getDocumentProperties();
-    for (const damage of ["corrupt", "junk", "deleted"] as const) {
-      if (damage === "corrupt") props.setProperty(`${STATE_KEY}.0`, "{not json");
-      if (damage === "junk") {
-        props.setProperty(`${STATE_KEY}.0`, JSON.stringify({ revision: 4, months: ["2026-12", null, 7] }));
-        props.setProperty(`${STATE_KEY}.parts`, "1");
-      }
-      if (damage === "deleted")
-        for (const key of Object.keys(props.getProperties())) if (key.startsWith(STATE_KEY)) props.deleteProperty(key);
-      expect(build().ok).toBe(true);
-      expect(count.getValue()).toBe(3);
-      expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved");
-    }
-    // With the config gone too, Start next month says so and writes nothing.
-    props.deleteAllProperties();
-    expect(startNextMonth({ use: "agreed" })).toMatchObject({ ok: false, reason: "noSla" });
-  });
-
-  it("keeps a reworded requirement's checklist counts, and a moved one's", () => {
+  it("keeps a reworded or moved requirement's checklist counts, and every typed value when the state is damaged", () => {
     openBuilt();
     const input = exampleInput("internal-en.json");
     const first = checklistCell(0);
@@ -269,19 +241,47 @@ describe("a rebuild over what people did to the shared sheet", () => {
     });
     expect([first.getValue(), second.getValue()]).toEqual([1, 2]);
     // Reworded and moved in one build: the new wording takes the counts its old wording left.
-    build({
+    const reworded = {
       ...input,
       requirements: [
         { ...requirements[0]!, text: "Pipeline report every week" },
         requirements[1]!,
         ...requirements.slice(2),
       ],
-    });
+    };
+    build(reworded);
     expect([first.getValue(), second.getValue()]).toEqual([2, 1]);
+    // The stored state corrupt, junk or deleted: the same rebuild keeps every typed value and reads junk as missing.
+    const count = first;
+    count.setValue(3);
+    sheet("2026-12").getRange("H32").setValue("Webinar moved");
+    const props = PropertiesService.getDocumentProperties();
+    for (const damage of ["corrupt", "junk", "deleted"] as const) {
+      if (damage === "corrupt") props.setProperty(`${STATE_KEY}.0`, "{not json");
+      if (damage === "junk") {
+        props.setProperty(`${STATE_KEY}.0`, JSON.stringify({ revision: 4, months: ["2026-12", null, 7] }));
+        props.setProperty(`${STATE_KEY}.parts`, "1");
+      }
+      if (damage === "deleted")
+        for (const key of Object.keys(props.getProperties())) if (key.startsWith(STATE_KEY)) props.deleteProperty(key);
+      expect(build(reworded).ok).toBe(true);
+      expect(count.getValue()).toBe(3);
+      expect(sheet("2026-12").getRange("H32").getValue()).toBe("Webinar moved");
+    }
+    // With the config gone too, Start next month says so and writes nothing.
+    props.deleteAllProperties();
+    expect(startNextMonth({ use: "agreed" })).toMatchObject({ ok: false, reason: "noSla" });
   });
 
-  it("shares only under the document lock", () => {
+  it("calculates leads pasted below the log's last row at once, without a build; shares only under the lock", () => {
     const emulator = openBuilt();
+    const log = sheet("Leads");
+    const below = log.getMaxRows() + 5;
+    log.insertRowsAfter(log.getMaxRows(), 10);
+    log.getRange(below, 1, 1, 12).setValues([exampleLeads()[0]!.map((cell) => cell)]);
+    expect(typeof log.getRange(below, 13).getValue()).toBe("number");
+    expect(log.getRange(below, 14).getValue()).toBe("On time");
+
     const release = emulator.holdDocumentLockElsewhere();
     emulator.calls.reset();
     const result = shareWithSales({ emails: ["sam@example.com"], mode: "strict" });
@@ -290,15 +290,5 @@ describe("a rebuild over what people did to the shared sheet", () => {
     expect(emulator.calls.byKind.write ?? 0).toBe(0);
     release();
     expect(shareWithSales({ emails: ["sam@example.com"], mode: "strict" }).ok).toBe(true);
-  });
-
-  it("calculates leads pasted below the log's last row at once, without a build", () => {
-    openBuilt();
-    const log = sheet("Leads");
-    const below = log.getMaxRows() + 5;
-    log.insertRowsAfter(log.getMaxRows(), 10);
-    log.getRange(below, 1, 1, 12).setValues([exampleLeads()[0]!.map((cell) => cell)]);
-    expect(typeof log.getRange(below, 13).getValue()).toBe("number");
-    expect(log.getRange(below, 14).getValue()).toBe("On time");
   });
 });
