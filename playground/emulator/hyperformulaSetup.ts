@@ -957,11 +957,92 @@ export function createHyperFormula(context: EvaluationContext, options: EngineOp
   compareTextAsSheetsDoes(hf);
   readLetNames(hf);
   skipDateReadingOfWords(hf);
+  insertIntoSpilledArrays(hf);
   if (!leftOut.has("skipChangeLists")) skipChangeLists(hf);
   // Sheets reads TRUE and FALSE as literals; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression("TRUE", "=TRUE()");
   hf.addNamedExpression("FALSE", "=FALSE()");
   return hf;
+}
+
+interface CellAddress {
+  sheet: number;
+  col: number;
+  row: number;
+}
+
+interface ArrayInternals {
+  getRange(): { start: CellAddress; end: CellAddress };
+}
+
+interface GraphInternals {
+  arrayMapping: { arrayMapping: Map<string, ArrayInternals> };
+  addressMapping: { getCell(address: CellAddress): object | undefined; removeCell(address: CellAddress): void };
+  graph: {
+    adjacentNodes(node: object): Set<object>;
+    removeNode(node: object): unknown;
+    hasNode(node: object): boolean;
+    addEdge(from: object, to: object): void;
+  };
+  fixArraysAfterAddingRow(sheet: number, start: number, count: number): void;
+  fixArraysAfterAddingColumn(sheet: number, start: number, count: number): void;
+}
+
+/**
+ * Rows inserted inside an ARRAYFORMULA's result (a lead log's rows between its
+ * header formulas and their last row) are part of the result in Sheets, and the
+ * formula fills them. HyperFormula as shipped first gives every range that grew
+ * over the new rows a placeholder cell there, then fails to move the array's
+ * cells onto it ("Cannot move cell. Destination already occupied."). Here the
+ * placeholders of the new rows or columns inside an array step aside, and
+ * whatever depended on them depends on the array instead.
+ */
+function insertIntoSpilledArrays(hf: HyperFormula): void {
+  const graph = (hf as unknown as { dependencyGraph: GraphInternals }).dependencyGraph;
+  for (const [method, along] of [
+    ["fixArraysAfterAddingRow", "row"],
+    ["fixArraysAfterAddingColumn", "col"],
+  ] as const) {
+    wrapMethod(
+      graph,
+      method,
+      (original) =>
+        function fixArraysOverPlaceholders(this: GraphInternals, sheet: number, start: number, count: number): void {
+          const moved = placeholdersInArrays(this, sheet, along, start, count);
+          original.call(this, sheet, start, count);
+          for (const { array, dependents } of moved)
+            for (const dependent of dependents) if (this.graph.hasNode(dependent)) this.graph.addEdge(array, dependent);
+        },
+    );
+  }
+}
+
+/** Takes the placeholder cells out of the new rows (or columns) `start`… inside arrays that span across them. */
+function placeholdersInArrays(
+  graph: GraphInternals,
+  sheet: number,
+  along: "row" | "col",
+  start: number,
+  count: number,
+): { array: object; dependents: object[] }[] {
+  const across = along === "row" ? "col" : "row";
+  const moved: { array: object; dependents: object[] }[] = [];
+  if (start <= 0) return moved;
+  for (const array of graph.arrayMapping.arrayMapping.values()) {
+    const range = array.getRange();
+    if (range.start.sheet !== sheet || range.start[along] >= start || range.end[along] < start - 1) continue;
+    for (let line = start; line < start + count; line++) {
+      for (let cross = range.start[across]; cross <= range.end[across]; cross++) {
+        const address = { sheet, [along]: line, [across]: cross } as unknown as CellAddress;
+        const vertex = graph.addressMapping.getCell(address);
+        if (vertex?.constructor.name !== "EmptyCellVertex") continue;
+        moved.push({ array, dependents: [...graph.graph.adjacentNodes(vertex)] });
+        graph.graph.removeNode(vertex);
+        graph.addressMapping.removeCell(address);
+      }
+    }
+  }
+  return moved;
 }
 
 interface RecomputeInternals {

@@ -220,6 +220,35 @@ describe("rows and columns", () => {
     expect(sheet.getRange("C1").getFormula()).toBe("=A1+B1");
   });
 
+  it("rows inserted inside an ARRAYFORMULA's result become part of it, also where a range grows over them", () => {
+    const { sheet } = workbook();
+    sheet.getRange("A2:A5").setValues([[1], [2], [3], [4]]);
+    sheet.getRange("B1").setFormula('=VSTACK("Double",ARRAYFORMULA(IF(A2:A="","",A2:A*2)))');
+    // A range over the result and the data grows over the new rows: HyperFormula marks those cells first.
+    sheet.getRange("D1").setFormula("=SUM(B2:B5)+COUNT(A2:A5)");
+    expect(sheet.getRange("D1").getValue()).toBe(24);
+    sheet.insertRowsBefore(4, 2);
+    expect(sheet.getRange("B1").getFormula()).toBe('=VSTACK("Double",ARRAYFORMULA(IF(A2:A="","",A2:A*2)))');
+    expect(sheet.getRange("D1").getFormula()).toBe("=SUM(B2:B7)+COUNT(A2:A7)");
+    expect(sheet.getRange("B2:B7").getValues()).toEqual([[2], [4], [""], [""], [6], [8]]);
+    sheet.getRange("A4").setValue(10);
+    expect(sheet.getRange("B4").getValue()).toBe(20);
+    expect(sheet.getRange("D1").getValue()).toBe(45);
+  });
+
+  it("columns inserted inside a row-wise array result become part of it", () => {
+    const { sheet } = workbook();
+    sheet.getRange("B1:E1").setValues([[1, 2, 3, 4]]);
+    sheet.getRange("A2").setFormula("=ARRAYFORMULA(A1:E1*3)");
+    sheet.getRange("A3").setFormula("=SUM(B2:E2)");
+    sheet.insertColumnsBefore(3, 1);
+    expect(sheet.getRange("A2:F2").getValues()).toEqual([[0, 3, 0, 6, 9, 12]]);
+    expect(sheet.getRange("A3").getFormula()).toBe("=SUM(B2:F2)");
+    sheet.getRange("C1").setValue(5);
+    expect(sheet.getRange("C2").getValue()).toBe(15);
+    expect(sheet.getRange("A3").getValue()).toBe(45);
+  });
+
   it("getLastRow, getLastColumn and getDataRange look at content only", () => {
     const { sheet } = workbook();
     expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([0, 0]);
