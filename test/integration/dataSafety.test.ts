@@ -45,6 +45,7 @@ type Operation =
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant("typeFree" as const), tab: fc.nat(6), row: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant("typeLeads" as const), rows: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({ kind: fc.constant("insertRow" as const), at: fc.integer({ min: 1, max: 8 }) }),
   fc.record({ kind: fc.constant("insertColumn" as const), at: fc.integer({ min: 1, max: 17 }) }),
   fc.record({ kind: fc.constant("deleteColumn" as const), at: fc.integer({ min: 1, max: 17 }) }),
   fc.record({
