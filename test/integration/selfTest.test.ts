@@ -6,7 +6,7 @@
  * spreadsheet that is not empty is refused and nothing is written.
  */
 import { beforeAll, describe, expect, it, jest } from "@jest/globals";
-import { computeSelfTestExpected } from "../../scripts/lib/selfTestExpected";
+import { cachedSelfTestExpected } from "../../scripts/lib/selfTestExpected";
 import { cellsOf, compareSelfTest, parseA1, reportText, type SelfTestExpected } from "../../src/core/selfTest";
 import {
   notEmptyReasons,
@@ -22,7 +22,8 @@ jest.setTimeout(180_000);
 
 let expected: SelfTestExpected;
 beforeAll(() => {
-  expected = computeSelfTestExpected();
+  // What `npm run build` computed for dist/SelfTest.html, cached under a hash of every input it depends on.
+  expected = cachedSelfTestExpected();
 });
 
 const spreadsheets = spreadsheetPerTest();
