@@ -181,6 +181,18 @@ export async function next(page: Page): Promise<void> {
 }
 
 /** Widths beyond the sidebar: the document's and every visible element's right edge. */
+/** On the tiers step: a CEO tier worth 100 a lead, and a Director tier worth 50 with its own 25 % close rate. */
+export async function addTwoTiers(page: Page): Promise<void> {
+  await page.click("#add-tier");
+  await page.fill("#f-marketing-tiers-0-name", "CEO");
+  await page.fill("#f-marketing-tiers-0-valuePerLead", "100");
+  await page.click("#add-tier");
+  await page.fill("#f-marketing-tiers-1-name", "Director");
+  await page.fill("#f-marketing-tiers-1-valuePerLead", "50");
+  await page.click('[data-row="marketing.tiers.1"] summary');
+  await page.fill("#f-marketing-tiers-1-closeRate", "25 %");
+}
+
 export async function overflow(page: Page, width = 300): Promise<{ scrollWidth: number; offenders: string[] }> {
   return page.evaluate((limit) => {
     const offenders: string[] = [];

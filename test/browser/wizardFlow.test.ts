@@ -12,6 +12,7 @@ import type { Language } from "../../src/core/i18n";
 import { messagesFor } from "../../src/gas/messages";
 import {
   activeId,
+  addTwoTiers,
   fillContact,
   heading,
   launchBrowser,
@@ -139,14 +140,7 @@ async function fillEverything(wizard: Wizard, language: Language): Promise<void>
 
   // 3. Lead tiers: without own shares each brings half of the quota. CEO worth 100 with the SLA's deal size and
   // close rate (50 leads), Director worth 50 at a 25 % close rate (100 leads): a value goal of 5,000 + 5,000.
-  await page.click("#add-tier");
-  await page.fill("#f-marketing-tiers-0-name", "CEO");
-  await page.fill("#f-marketing-tiers-0-valuePerLead", "100");
-  await page.click("#add-tier");
-  await page.fill("#f-marketing-tiers-1-name", "Director");
-  await page.fill("#f-marketing-tiers-1-valuePerLead", "50");
-  await page.click('[data-row="marketing.tiers.1"] summary');
-  await page.fill("#f-marketing-tiers-1-closeRate", "25 %");
+  await addTwoTiers(page);
   // The Director tier's own follow-up goal, and the lead sources the Source column offers.
   await page.fill("#f-marketing-tiers-1-followUpHours", "8");
   await page.fill("#f-marketing-sources", "Website, Webinar;  Partner ,");

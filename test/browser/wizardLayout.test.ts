@@ -8,7 +8,17 @@ import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
 import type { Language } from "../../src/core/i18n";
 import { outside, rectText, resultBoxInWizard } from "../../playground/server/browserDriver";
-import { activeId, artifact, fillContact, heading, launchBrowser, next, openWizard, overflow } from "./support";
+import {
+  activeId,
+  addTwoTiers,
+  artifact,
+  fillContact,
+  heading,
+  launchBrowser,
+  next,
+  openWizard,
+  overflow,
+} from "./support";
 
 jest.setTimeout(120_000);
 
@@ -60,14 +70,7 @@ async function walkSteps(language: Language): Promise<{ seen: OverflowSeen[]; er
   await screenshot(page, `wizard-${language}-2-goal.png`);
   await next(page);
 
-  await page.click("#add-tier");
-  await page.fill("#f-marketing-tiers-0-name", "CEO");
-  await page.fill("#f-marketing-tiers-0-valuePerLead", "100");
-  await page.click("#add-tier");
-  await page.fill("#f-marketing-tiers-1-name", "Director");
-  await page.fill("#f-marketing-tiers-1-valuePerLead", "50");
-  await page.click('[data-row="marketing.tiers.1"] summary');
-  await page.fill("#f-marketing-tiers-1-closeRate", "25 %");
+  await addTwoTiers(page);
   seen.push(await overflowAt(page, "step 3"));
   await screenshot(page, `wizard-${language}-3-tiers.png`);
   await next(page);
