@@ -142,7 +142,7 @@ describe("the import dialog for a German SLA", () => {
     expect(await page.$("#import-result img")).toBeNull();
     expect(surface.dialogs).toEqual([]);
     expect(surface.errors).toEqual([]);
-    await surface.context.close();
+    await surface.close();
   });
 
   it("says when the spreadsheet has no lead log yet, and takes no file", async () => {
@@ -150,7 +150,7 @@ describe("the import dialog for a German SLA", () => {
     expect(await surface.page.textContent("#import-notice")).toMatch(/^Diese Tabelle hat noch kein Lead-Protokoll/);
     expect(await surface.page.isDisabled("#import-file")).toBe(true);
     expect(await surface.page.isDisabled("#import-submit")).toBe(true);
-    await surface.context.close();
+    await surface.close();
   });
 
   it("asks for a name and a key column when the mapping has neither, and keeps Import disabled", async () => {
@@ -165,6 +165,6 @@ describe("the import dialog for a German SLA", () => {
     ]);
     expect(await page.$("#import-counts")).toBeNull();
     expect(await page.isDisabled("#import-submit")).toBe(true);
-    await surface.context.close();
+    await surface.close();
   });
 });

@@ -313,7 +313,7 @@ describe.each(["en", "de"] as const)("the wizard in %s", (language) => {
     wizard = await openWizard(browser, language);
   });
   afterAll(async () => {
-    await wizard?.context.close();
+    await wizard?.close();
   });
 
   it("opens in the language getWizardState answers, offline", async () => {

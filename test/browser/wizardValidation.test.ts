@@ -44,7 +44,7 @@ describe("validation at every step", () => {
     wizard = await openWizard(browser, "en");
   });
   afterAll(async () => {
-    await wizard?.context.close();
+    await wizard?.close();
   });
 
   it("step 1: a bad e-mail address", async () => {
@@ -270,6 +270,6 @@ describe("user text is data, never markup", () => {
     await page.waitForTimeout(100);
     expect(wizard.dialogs).toEqual([]);
     expect(wizard.errors).toEqual([]);
-    await wizard.context.close();
+    await wizard.close();
   });
 });
