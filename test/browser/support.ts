@@ -180,7 +180,6 @@ export async function next(page: Page): Promise<void> {
   await page.click("#wz-next");
 }
 
-/** Widths beyond the sidebar: the document's and every visible element's right edge. */
 /** On the tiers step: a CEO tier worth 100 a lead, and a Director tier worth 50 with its own 25 % close rate. */
 export async function addTwoTiers(page: Page): Promise<void> {
   await page.click("#add-tier");
@@ -193,6 +192,7 @@ export async function addTwoTiers(page: Page): Promise<void> {
   await page.fill("#f-marketing-tiers-1-closeRate", "25 %");
 }
 
+/** Widths beyond the sidebar: the document's and every visible element's right edge. */
 export async function overflow(page: Page, width = 300): Promise<{ scrollWidth: number; offenders: string[] }> {
   return page.evaluate((limit) => {
     const offenders: string[] = [];
