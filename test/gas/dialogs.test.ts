@@ -8,9 +8,8 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { createEmulator, type EmulatorState } from "../../playground/emulator";
+import { createEmulator } from "../../playground/emulator";
 import { SURFACES } from "../../scripts/lib/html";
-import { buildSla } from "../../src/gas/buildSla";
 import {
   showAbout,
   showFunctionReference,
@@ -23,7 +22,7 @@ import {
 import { loadDocumentState } from "../../src/gas/documentState";
 import { messagesFor } from "../../src/gas/messages";
 import { clock, fixedDay } from "../../src/gas/today";
-import { exampleInput } from "../integration/support";
+import { savedBuild } from "../integration/support";
 import { type ButtonName, htmlServiceStandIn, installGlobals, spreadsheetAppWithUi, uiStandIn } from "./support";
 
 let restore: (() => void) | undefined;
@@ -34,17 +33,14 @@ afterEach(() => {
   clock.now = realNow;
 });
 
-/** The example SLA as a build on 15 December left it, per locale: restoring it costs a fraction of a build. */
-const builtStates = new Map<string, EmulatorState>();
-
 /**
  * An emulated spreadsheet with stand-ins for the Ui and HtmlService. With `built`, it holds the example SLA
- * built on 15 December (each test gets its own copy), its call log empty.
+ * built on 15 December (each test gets its own copy of the saved build), its call log empty.
  */
 function setUp(options: { locale?: string; answers?: ButtonName[]; built?: boolean } = {}) {
   const locale = options.locale ?? "en_US";
-  const saved = options.built ? builtStates.get(locale) : undefined;
-  const emulator = createEmulator({ today: "2026-12-15", locale, ...(saved ? { state: saved } : {}) });
+  const state = options.built ? savedBuild("2026-12-15", { locale }) : undefined;
+  const emulator = createEmulator({ today: "2026-12-15", locale, ...(state ? { state } : {}) });
   clock.now = fixedDay("2026-12-15");
   const { ui, record } = uiStandIn({ answers: options.answers ?? [] });
   const html = htmlServiceStandIn();
@@ -53,12 +49,6 @@ function setUp(options: { locale?: string; answers?: ButtonName[]; built?: boole
     SpreadsheetApp: spreadsheetAppWithUi(emulator, ui),
     HtmlService: html.service,
   });
-  if (options.built && !saved) {
-    const result = buildSla(exampleInput("internal-en.json"));
-    if (!result.ok) throw new Error(result.message);
-    builtStates.set(locale, emulator.toState());
-  }
-  emulator.calls.reset();
   return { emulator, record, outputs: html.outputs };
 }
 

@@ -78,6 +78,19 @@ export function openSpreadsheet(
 /** Saved states of the example SLA as a first build left it, by day, locale and time zone. */
 const builtStates = new Map<string, EmulatorState>();
 
+function builtKey(today: string, options: { locale?: string; timeZone?: string }): string {
+  return `${today}|${options.locale ?? "en_US"}|${options.timeZone ?? "Europe/Berlin"}`;
+}
+
+/**
+ * The saved state openBuiltSpreadsheet restores, for tests that open their emulator themselves
+ * (`createEmulator({ state })`); the first call for a day, locale and zone builds it.
+ */
+export function savedBuild(today: string, options: { locale?: string; timeZone?: string } = {}): EmulatorState {
+  if (!builtStates.has(builtKey(today, options))) openBuiltSpreadsheet(today, options).done();
+  return builtStates.get(builtKey(today, options))!;
+}
+
 /**
  * A spreadsheet with the example SLA (examples/internal-en.json) built on `today`, its call log empty. The first
  * call for a day, locale and zone builds and saves the result; later calls restore a copy of that state, which
@@ -89,7 +102,7 @@ export function openBuiltSpreadsheet(
 ): { emulator: Emulator; done: () => void } {
   const locale = options.locale ?? "en_US";
   const timeZone = options.timeZone ?? "Europe/Berlin";
-  const key = `${today}|${locale}|${timeZone}`;
+  const key = builtKey(today, options);
   const saved = builtStates.get(key);
   if (!saved) {
     const opened = openSpreadsheet(today, { locale, timeZone });
