@@ -18,8 +18,7 @@ import {
   tabNames,
   typeIntoCell,
 } from "../../playground/server/browserDriver";
-import type { WorkbookView } from "../../playground/page/types";
-import { get, playgroundInBrowser, TODAY } from "./support";
+import { playgroundInBrowser, TODAY, view } from "./support";
 
 jest.setTimeout(240_000);
 
@@ -28,13 +27,6 @@ let page: Page;
 beforeAll(() => {
   page = session.page;
 });
-
-/** The month's report as the server has it now, without showing it. */
-async function monthView(): Promise<WorkbookView> {
-  const answer = await get(session.playground.url, `/api/view?sheet=${encodeURIComponent("2026-12")}`);
-  expect(answer.status).toBe(200);
-  return answer.body as WorkbookView;
-}
 
 async function cellText(cell: string): Promise<string> {
   return (await page.textContent(`td[data-cell="${cell}"]`)) ?? "";
@@ -126,7 +118,7 @@ describe("the playground page", () => {
 
   it("moves the month's report when a lead is typed into the lead log", async () => {
     // The count before, as the server has it; the page shows the count after.
-    const before = Number((await monthView()).sheet.cells.F3?.v);
+    const before = Number((await view(session.playground, "2026-12")).sheet.cells.F3?.v);
     expect(before).toBeGreaterThan(0);
     await showSheet(page, "Leads");
     const row = await page.$$eval("td[data-cell^='A']", (cells) => {

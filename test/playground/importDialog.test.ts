@@ -14,8 +14,7 @@ import type { Frame, Page } from "playwright-core";
 import { menu, showSheet } from "../../playground/server/browserDriver";
 import type { Playground } from "../../playground/server";
 import { exampleInput } from "../integration/support";
-import type { WorkbookView } from "../../playground/page/types";
-import { get, playgroundInBrowser, post } from "./support";
+import { playgroundInBrowser, post, view } from "./support";
 
 jest.setTimeout(240_000);
 
@@ -58,8 +57,7 @@ async function cell(a1: string): Promise<string> {
 describe("Import leads in the playground", () => {
   it("imports a HubSpot export after a corrected mapping; the log and the reports change", async () => {
     // The count before, as the server has it; the page shows the count after.
-    const month = await get(session.playground.url, `/api/view?sheet=${encodeURIComponent("2026-12")}`);
-    const deliveredBefore = Number((month.body as WorkbookView).sheet.cells.F3?.v);
+    const deliveredBefore = Number((await view(session.playground, "2026-12")).sheet.cells.F3?.v);
     expect(Number.isFinite(deliveredBefore)).toBe(true);
     const frame = await openImport();
     await frame.setInputFiles("#import-file", HUBSPOT);

@@ -11,21 +11,12 @@ import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { PortInUseError, startPlayground, type Playground } from "../../playground/server";
 import type { WorkbookView } from "../../playground/page/types";
-import { errorOf, get, post, slaConfig, tempFolder, TODAY, type TempFolder } from "./support";
+import { errorOf, get, post, slaConfig, tempFolder, TODAY, type TempFolder, view } from "./support";
 
 jest.setTimeout(120_000);
 
 function tabs(view: WorkbookView): string[] {
   return view.tabs.map((tab) => tab.name);
-}
-
-async function view(playground: Playground, sheet?: string): Promise<WorkbookView> {
-  const answer = await get(
-    playground.url,
-    sheet === undefined ? "/api/view" : `/api/view?sheet=${encodeURIComponent(sheet)}`,
-  );
-  expect(answer.status).toBe(200);
-  return answer.body as WorkbookView;
 }
 
 async function setCell(playground: Playground, sheet: string, cell: string, input: string): Promise<WorkbookView> {

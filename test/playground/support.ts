@@ -3,7 +3,7 @@
  * workbook, raw HTTP calls to the bridge, and the guide's default SLA with
  * the one contact a build needs.
  */
-import { afterAll, beforeAll } from "@jest/globals";
+import { afterAll, beforeAll, expect } from "@jest/globals";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import type { SlaConfigInput } from "../../src/config/schema";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, newPlaygroundTab, type OpenPage } from "../../playground/server/browserDriver";
 import { startPlayground, type Playground } from "../../playground/server";
+import type { WorkbookView } from "../../playground/page/types";
 
 export const TODAY = "2026-12-15";
 
@@ -56,6 +57,16 @@ export async function post(
 export async function get(base: string, path: string): Promise<Answer> {
   const response = await fetch(new URL(path, base));
   return { status: response.status, body: (await response.json()) as unknown };
+}
+
+/** The workbook as the playground page gets it, showing `sheet` (the active tab without one). */
+export async function view(playground: Playground, sheet?: string): Promise<WorkbookView> {
+  const answer = await get(
+    playground.url,
+    sheet === undefined ? "/api/view" : `/api/view?sheet=${encodeURIComponent(sheet)}`,
+  );
+  expect(answer.status).toBe(200);
+  return answer.body as WorkbookView;
 }
 
 /** The wizard's defaults for a December 2026 start, with a sales contact who is the rep (a build needs both). */
