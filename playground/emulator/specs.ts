@@ -127,6 +127,37 @@ export interface ProtectionSpec {
   unprotected: Rect[];
 }
 
+/**
+ * A deep copy of JSON data, as JSON.parse(JSON.stringify(value)) makes it
+ * (undefined members dropped, non-finite numbers null), several times faster
+ * for the many small records a workbook's cells carry.
+ */
 export function cloneJson<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined ? value : (copyJson(value) as T);
+}
+
+function copyJson(value: unknown): unknown {
+  // -0 is written as 0, and NaN and ±Infinity as null.
+  if (typeof value === "number") return Number.isFinite(value) ? value + 0 : null;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item) => (isJsonMember(item) ? copyJson(item) : null));
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return JSON.parse(JSON.stringify(value));
+  const copy: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (!isJsonMember(member)) continue;
+    // A key named "__proto__" stays an own member, as JSON.parse keeps it.
+    if (key === "__proto__")
+      Object.defineProperty(copy, key, {
+        value: copyJson(member),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[key] = copyJson(member);
+  }
+  return copy;
+}
+
+function isJsonMember(value: unknown): boolean {
+  return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
 }

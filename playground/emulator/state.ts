@@ -179,22 +179,10 @@ export function restoreState(model: WorkbookModel, state: EmulatorState): void {
       ...parseRangeRef(a1, sheet.maxRows, sheet.maxColumns).rect,
       cell,
     }));
-    if (entries.length === 0) continue;
-    const rect = {
-      row: Math.min(...entries.map((e) => e.row)),
-      col: Math.min(...entries.map((e) => e.col)),
-      numRows: 0,
-      numCols: 0,
-    };
-    rect.numRows = Math.max(...entries.map((e) => e.row)) - rect.row + 1;
-    rect.numCols = Math.max(...entries.map((e) => e.col)) - rect.col + 1;
-    const empty: CellInput = { kind: "empty" };
-    const inputs = Array.from({ length: rect.numRows }, () => new Array<CellInput>(rect.numCols).fill(empty));
-    for (const { row, col, cell } of entries) {
-      if (cell.f !== undefined) inputs[row - rect.row]![col - rect.col] = { kind: "formula", text: cell.f };
-      else if (cell.v !== undefined) inputs[row - rect.row]![col - rect.col] = { kind: "value", value: cell.v };
-    }
-    model.writeInputs(sheet, rect, inputs);
+    // Only runs of cells with content are written: the sheet is new, so a cell
+    // that has formats alone is empty already, and HyperFormula spends most of
+    // a restore clearing cells it is told to clear.
+    for (const run of contentRuns(entries)) model.writeInputs(sheet, run.rect, [run.inputs]);
     for (const { row, col, cell } of entries) if (cell.m) Object.assign(sheet.ensureMeta(row, col), cloneJson(cell.m));
   }
   model.activeSheetId = s.activeSheetId;
@@ -205,4 +193,27 @@ export function restoreState(model: WorkbookModel, state: EmulatorState): void {
   model.nextProtectionId = state.counters.nextProtectionId;
   model.developerMetadata.items = cloneJson(state.developerMetadata ?? []);
   model.developerMetadata.seed = state.counters.metadataSeed ?? 0;
+}
+
+/** Cells with a formula or a value, as runs of neighbours in one row, in row order. */
+function contentRuns(
+  entries: readonly { row: number; col: number; cell: CellState }[],
+): { rect: Rect; inputs: CellInput[] }[] {
+  const input = (cell: CellState): CellInput | undefined =>
+    cell.f !== undefined
+      ? { kind: "formula", text: cell.f }
+      : cell.v !== undefined
+        ? { kind: "value", value: cell.v }
+        : undefined;
+  const cells = entries
+    .map((entry) => ({ row: entry.row, col: entry.col, input: input(entry.cell) }))
+    .filter((entry): entry is { row: number; col: number; input: CellInput } => entry.input !== undefined)
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: { row: number; col: number; inputs: CellInput[] }[] = [];
+  for (const { row, col, input: cellInput } of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last.row === row && last.col + last.inputs.length === col) last.inputs.push(cellInput);
+    else runs.push({ row, col, inputs: [cellInput] });
+  }
+  return runs.map(({ row, col, inputs }) => ({ rect: { row, col, numRows: 1, numCols: inputs.length }, inputs }));
 }

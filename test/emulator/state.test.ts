@@ -1,6 +1,8 @@
 /** toState → createEmulator({ state }) restores the workbook exactly, and it keeps working. */
 import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
 import { createEmulator, type Emulator } from "../../playground/emulator";
+import { cloneJson } from "../../playground/emulator/specs";
 import { berlin, workbook } from "./helpers";
 
 function buildRichWorkbook(): Emulator {
@@ -160,5 +162,18 @@ describe("state round trip", () => {
     expect(later.globals.Session.getEffectiveUser().getEmail()).toBe("sales@example.com");
     // The file keeps its owner; another person is running the script now.
     expect(later.globals.SpreadsheetApp.getActiveSpreadsheet().getOwner()!.getEmail()).toBe("owner@example.com");
+  });
+});
+
+describe("cloneJson", () => {
+  it("copies as a JSON round trip does, sharing nothing with the original", () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: false, withBoxedValues: false, withDate: true }), (value) => {
+        const copy = cloneJson(value);
+        expect(copy).toStrictEqual(value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+        if (copy !== null && typeof copy === "object") expect(copy).not.toBe(value);
+      }),
+      { numRuns: 500, examples: [[{ ["__proto__"]: { a: -0 }, b: [undefined, Number.NaN], c: undefined }]] },
+    );
   });
 });
