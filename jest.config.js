@@ -14,6 +14,8 @@ export default {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   maxWorkers: 2,
+  globalSetup: "<rootDir>/test/support/globalSetup.ts",
+  globalTeardown: "<rootDir>/test/support/globalTeardown.ts",
   reporters: ["default", "<rootDir>/test/support/summaryReporter.cjs"],
   transform: {
     "^.+\\.ts$": "<rootDir>/test/support/esbuildTransform.cjs",

@@ -3,30 +3,10 @@
  * as a person would: the menu, the wizard in the sidebar, sample data, tabs.
  * Shared by the browser tests (test/playground) and `npm run screenshots`.
  */
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type Frame, type Page } from "playwright-core";
-import { chromiumPath, missingChromiumMessage } from "../../scripts/lib/chromium";
+import type { Browser, Frame, Page } from "playwright-core";
 import type { DrawnChart } from "../page/types";
 
-export const CHROMIUM = chromiumPath();
-
-/** Headless chromium, offline-minded: no background traffic, no first-run pages, no sandbox (CI runs as root). */
-export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(missingChromiumMessage(CHROMIUM));
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
-}
+export { CHROMIUM, launchChromium } from "./chromium";
 
 export interface OpenPage {
   readonly page: Page;

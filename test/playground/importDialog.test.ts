@@ -14,7 +14,7 @@ import type { Frame, Page } from "playwright-core";
 import { menu, showSheet } from "../../playground/server/browserDriver";
 import type { Playground } from "../../playground/server";
 import { exampleInput } from "../integration/support";
-import { playgroundInBrowser, post, view } from "./support";
+import { playgroundInBrowser, post, tempFolder, view } from "./support";
 
 jest.setTimeout(240_000);
 
@@ -78,7 +78,11 @@ describe("Import leads in the playground", () => {
     ]);
     // The rejected rows download as CSV: row, reason, then the row as the file had it.
     const [download] = await Promise.all([page.waitForEvent("download"), frame.click("#import-download")]);
-    const saved = readFileSync((await download.path())!, "utf8");
+    // saveAs, not path(): the browser may run in another process (the test run's shared chromium).
+    const folder = tempFolder();
+    await download.saveAs(folder.file("rejected.csv"));
+    const saved = readFileSync(folder.file("rejected.csv"), "utf8");
+    folder.remove();
     expect(saved.split("\r\n")[0]).toBe(
       '\uFEFF"Row","Reason","Record ID","First Name","Last Name","Email","Company Name","Lead Tier","Lifecycle Stage","Create Date","Became a Sales Qualified Lead Date","Contact owner","Notes"',
     );
