@@ -39,6 +39,36 @@ export function inputOf(cell: CellView | undefined): string {
   return cell?.f ?? cell?.e ?? "";
 }
 
+interface DrawnRows {
+  readonly sheet: SheetView;
+  readonly table: HTMLTableElement;
+  readonly body: HTMLTableSectionElement;
+  readonly covered: ReadonlySet<string>;
+  readonly spans: ReadonlyMap<string, { rows: number; cols: number }>;
+  /** The drawn rows, row 1 first. */
+  readonly elements: HTMLTableRowElement[];
+  /** Where the next frozen row sticks. */
+  frozenTop: number;
+}
+
+/** The last row with something to show: a value, a formula, a note, a ticked box, a chart's anchor; not formats alone. */
+function lastShownRow(sheet: SheetView): number {
+  let last = 0;
+  for (const [key, cell] of Object.entries(sheet.cells)) {
+    const shows =
+      cell.v !== "" ||
+      cell.f !== undefined ||
+      cell.err !== undefined ||
+      cell.note !== undefined ||
+      cell.t === true ||
+      (cell.t === false && !cell.x);
+    if (!shows) continue;
+    last = Math.max(last, Number(/\d+$/.exec(key)?.[0] ?? 0));
+  }
+  for (const chart of sheet.charts) last = Math.max(last, chart.anchor.row);
+  return last;
+}
+
 export class Grid {
   private sheet: SheetView | undefined;
   private charts: Chart[] = [];
@@ -47,6 +77,8 @@ export class Grid {
   private editor: HTMLInputElement | undefined;
   private tip: HTMLDivElement | undefined;
   private canvas: HTMLDivElement | undefined;
+  /** The sheet's table as drawn so far: its rows, and what drawing the next ones needs. */
+  private rows: DrawnRows | undefined;
 
   constructor(
     private readonly host: HTMLElement,
@@ -57,6 +89,7 @@ export class Grid {
     host.addEventListener("keydown", (event) => this.onKey(event));
     host.addEventListener("mouseover", (event) => this.onHover(event));
     host.addEventListener("mouseleave", () => this.hideTip());
+    host.addEventListener("scroll", () => this.drawScrolledRows(), { passive: true });
   }
 
   get position(): Position {
@@ -123,9 +156,62 @@ export class Grid {
     }
 
     const body = document.createElement("tbody");
-    const rowElements: HTMLTableRowElement[] = [];
-    let frozenTop = HEADER_HEIGHT;
-    for (let row = 1; row <= sheet.rows; row++) {
+    table.append(body);
+    canvas.append(table);
+    this.rows = { sheet, table, body, covered, spans, elements: [], frozenTop: HEADER_HEIGHT };
+    const scrolledTo = Math.ceil((scroll.top + this.host.clientHeight) / DEFAULT_HEIGHT);
+    this.drawRowsThrough(Math.max(lastShownRow(sheet) + 20, 60, this.selected.row, scrolledTo));
+
+    this.canvas = canvas;
+    this.host.replaceChildren(canvas);
+
+    // Charts float over the cells at their anchors, as in Sheets. Rows whose text wraps grow,
+    // so the anchor row's top is measured in the laid-out table, not summed from set heights.
+    const rowElements = this.rows.elements;
+    const left = (column: number) =>
+      ROW_HEADER_WIDTH + sheet.widths.slice(0, column - 1).reduce((sum, width) => sum + width, 0);
+    const canvasTop = canvas.getBoundingClientRect().top;
+    const drawnBottom = table.getBoundingClientRect().bottom - canvasTop;
+    const top = (row: number) => {
+      const element = rowElements[row - 1];
+      if (element) return element.getBoundingClientRect().top - canvasTop;
+      let y = drawnBottom;
+      for (let r = rowElements.length + 1; r < row; r++) y += sheet.heights[String(r)] ?? DEFAULT_HEIGHT;
+      return y;
+    };
+    let width = 0;
+    let bottom = top(sheet.rows + 1);
+    for (const chart of sheet.charts) {
+      const x = left(chart.anchor.column) + chart.anchor.offsetX;
+      const y = top(chart.anchor.row) + chart.anchor.offsetY;
+      width = Math.max(width, x + chart.width + 24);
+      bottom = Math.max(bottom, y + chart.height + 24);
+      this.charts.push(drawChart(canvas, chart, x, y));
+    }
+    canvas.style.minWidth = `${width}px`;
+    // The canvas is as tall as the whole sheet, so the scrollbar is; rows further down are drawn as they come into view.
+    canvas.style.minHeight = `${bottom}px`;
+
+    this.host.scrollLeft = scroll.left;
+    this.host.scrollTop = scroll.top;
+    this.select(this.selected, false);
+  }
+
+  /**
+   * Draws the sheet's rows up to `last` (at most all of them). A tab draws
+   * its rows with something in them at once; the empty ones below, up to the
+   * sheet's end (a lead log's thousand formatted rows), as scrolling or the
+   * selection reaches them: laying out every row made showing such a tab
+   * take a second.
+   */
+  private drawRowsThrough(last: number): void {
+    const rows = this.rows;
+    if (!rows) return;
+    const { sheet, body, covered, spans, elements } = rows;
+    const through = Math.min(last, sheet.rows);
+    if (elements.length >= through) return;
+    const fragment = document.createDocumentFragment();
+    for (let row = elements.length + 1; row <= through; row++) {
       const tr = document.createElement("tr");
       const height = sheet.heights[String(row)] ?? DEFAULT_HEIGHT;
       if (height !== DEFAULT_HEIGHT) tr.style.height = `${height}px`;
@@ -136,7 +222,7 @@ export class Grid {
       const th = document.createElement("th");
       th.className = "pg-rowhead";
       th.textContent = String(row);
-      if (frozen) th.style.top = `${frozenTop}px`;
+      if (frozen) th.style.top = `${rows.frozenTop}px`;
       tr.append(th);
       for (let col = 1; col <= sheet.cols; col++) {
         if (covered.has(`${row},${col}`)) continue;
@@ -150,47 +236,25 @@ export class Grid {
         td.dataset.cell = key;
         const cell = sheet.cells[key];
         if (cell) paintCell(td, cell, spillRoom(sheet, row, col, covered));
-        if (frozen) td.style.top = `${frozenTop}px`;
+        if (frozen) td.style.top = `${rows.frozenTop}px`;
         this.cellsByKey.set(key, td);
         tr.append(td);
       }
-      if (frozen) frozenTop += height;
-      rowElements.push(tr);
-      body.append(tr);
+      if (frozen) rows.frozenTop += height;
+      elements.push(tr);
+      fragment.append(tr);
     }
-    table.append(body);
-    canvas.append(table);
+    body.append(fragment);
+    rows.table.dataset.rowsDrawn = String(elements.length);
+  }
 
-    this.canvas = canvas;
-    this.host.replaceChildren(canvas);
-
-    // Charts float over the cells at their anchors, as in Sheets. Rows whose text wraps grow,
-    // so the anchor row's top is measured in the laid-out table, not summed from set heights.
-    const left = (column: number) =>
-      ROW_HEADER_WIDTH + sheet.widths.slice(0, column - 1).reduce((sum, width) => sum + width, 0);
-    const canvasTop = canvas.getBoundingClientRect().top;
-    const top = (row: number) => {
-      const element = rowElements[row - 1];
-      if (element) return element.getBoundingClientRect().top - canvasTop;
-      let y = HEADER_HEIGHT;
-      for (let r = 1; r < row; r++) y += sheet.heights[String(r)] ?? DEFAULT_HEIGHT;
-      return y;
-    };
-    let width = 0;
-    let bottom = 0;
-    for (const chart of sheet.charts) {
-      const x = left(chart.anchor.column) + chart.anchor.offsetX;
-      const y = top(chart.anchor.row) + chart.anchor.offsetY;
-      width = Math.max(width, x + chart.width + 24);
-      bottom = Math.max(bottom, y + chart.height + 24);
-      this.charts.push(drawChart(canvas, chart, x, y));
-    }
-    canvas.style.minWidth = `${width}px`;
-    canvas.style.minHeight = `${bottom}px`;
-
-    this.host.scrollLeft = scroll.left;
-    this.host.scrollTop = scroll.top;
-    this.select(this.selected, false);
+  /** Draws the rows scrolled into view (and a screen more), if they are not drawn yet. */
+  private drawScrolledRows(): void {
+    const rows = this.rows;
+    if (!rows || rows.elements.length >= rows.sheet.rows) return;
+    const wanted = this.host.scrollTop + 2 * this.host.clientHeight;
+    const drawn = rows.table.offsetHeight;
+    if (wanted > drawn) this.drawRowsThrough(rows.elements.length + Math.ceil((wanted - drawn) / DEFAULT_HEIGHT));
   }
 
   /** The charts on screen, with the data Chart.js draws and where their boxes are. */
@@ -222,6 +286,7 @@ export class Grid {
     const row = Math.max(1, Math.min(this.sheet.rows, position.row));
     const col = Math.max(1, Math.min(this.sheet.cols, position.col));
     this.cellsByKey.get(a1(this.selected))?.classList.remove("pg-selected");
+    this.drawRowsThrough(row);
     this.selected = { row, col };
     const td = this.cellsByKey.get(a1(this.selected));
     td?.classList.add("pg-selected");

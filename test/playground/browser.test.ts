@@ -134,6 +134,36 @@ describe("the playground page", () => {
     expect(session.errors).toEqual([]);
   });
 
+  it("draws the lead log's rows with leads at once, and its empty formatted rows as scrolling or the keyboard reach them", async () => {
+    await showSheet(page, "Leads");
+    const sheetRows = (await view(session.playground, "Leads")).sheet.rows;
+    const drawn = async () => Number(await page.getAttribute("table.pg-table", "data-rows-drawn"));
+    const first = await drawn();
+    // Every lead and a few empty rows, not the whole formatted log.
+    expect(first).toBeLessThan(sheetRows);
+    expect(await page.textContent(`td[data-cell="A${first - 20}"]`)).not.toBe("");
+    expect(await page.$(`td[data-cell="A${first + 1}"]`)).toBeNull();
+    // The canvas is as tall as the whole sheet: the scrollbar shows all of it.
+    const heights = await page.$eval("#pg-grid", (grid) => ({
+      canvas: (grid.firstElementChild as HTMLElement).offsetHeight,
+      table: (grid.querySelector("table.pg-table") as HTMLElement).offsetHeight,
+    }));
+    expect(heights.canvas).toBeGreaterThan(heights.table + (sheetRows - first - 1) * 21);
+    // Scrolled to the end, the last row shows, with its unticked box.
+    await page.$eval("#pg-grid", (grid) => grid.scrollTo(0, grid.scrollHeight));
+    await page.waitForSelector(`td[data-cell="D${sheetRows}"]`);
+    expect(await drawn()).toBe(sheetRows);
+    await page.$eval("#pg-grid", (grid) => grid.scrollTo(0, 0));
+    // Arrow keys walk past the drawn rows in a freshly drawn tab, too.
+    await showSheet(page, "2026-12");
+    await showSheet(page, "Leads");
+    const start = await drawn();
+    await page.click(`td[data-cell="B${start}"]`);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.inputValue("#pg-namebox")).toBe(`B${start + 1}`);
+    expect(await page.getAttribute(`td[data-cell="B${start + 1}"]`, "class")).toContain("pg-selected");
+  });
+
   it("starts the next month after asking recalculated or agreed, and before December has ended whether to start it now", async () => {
     await menu(page, "menu-extensions", "nextMonth");
     await page.click("#next-month-agreed");
