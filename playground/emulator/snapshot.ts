@@ -6,7 +6,7 @@
  */
 import { DetailedCellError } from "hyperformula";
 import { wallClockReader } from "../../src/core/wallClock";
-import { cellA1, columnToLetters, quoteSheetName, rectToA1, type Rect } from "./a1";
+import { columnToLetters, quoteSheetName, rectToA1, type Rect } from "./a1";
 import type { CallLog } from "./callLog";
 import { describeLocation } from "./developerMetadata";
 import { isDateTimeFormat } from "./formats";
@@ -145,34 +145,35 @@ function cellValue(
 
 function cells(model: WorkbookModel, sheet: SheetModel): Record<string, CellSnapshot> {
   const values = model.reader.getSheetValues(sheet.hfId);
-  const found = new Map<string, { row: number; col: number }>();
-  values.forEach((rowValues, r) =>
-    rowValues.forEach((v, c) => {
-      if (v !== null) found.set(`${r + 1},${c + 1}`, { row: r + 1, col: c + 1 });
-    }),
-  );
-  sheet.forEachMeta((meta, row, col) => {
-    if (Object.keys(meta).length > 0) found.set(`${row},${col}`, { row, col });
-  });
-  const ordered = [...found.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  const letters: string[] = [];
   const out: Record<string, CellSnapshot> = {};
-  for (const { row, col } of ordered) {
-    const meta = sheet.cellMeta(row, col);
-    const cell: CellSnapshot = { value: cellValue(model, sheet, row, col, values[row - 1]?.[col - 1]) };
-    if (meta?.formula) cell.formula = model.formulaText(sheet, row, col);
-    if (meta?.numberFormat) cell.format = meta.numberFormat;
-    if (meta?.note) cell.note = meta.note;
-    if (meta?.background) cell.background = meta.background;
-    if (meta?.fontColor) cell.fontColor = meta.fontColor;
-    if (meta?.fontWeight) cell.bold = true;
-    if (meta?.fontStyle) cell.italic = true;
-    if (meta?.fontSize) cell.fontSize = meta.fontSize;
-    if (meta?.horizontalAlignment) cell.horizontalAlignment = meta.horizontalAlignment;
-    if (meta?.verticalAlignment) cell.verticalAlignment = meta.verticalAlignment;
-    if (meta?.wrapStrategy) cell.wrapStrategy = meta.wrapStrategy;
-    if (meta?.borders) cell.borders = structuredClone(meta.borders);
-    const hasContent = cell.value !== "" || cell.formula !== undefined || Object.keys(cell).length > 1;
-    if (hasContent) out[cellA1(row, col)] = cell;
+  // Row by row, each row's cells left to right: cells with a value or with meta, in that order.
+  for (let r = 0; r < Math.max(values.length, sheet.meta.length); r++) {
+    const rowValues = values[r] ?? [];
+    const rowMeta = sheet.meta[r] ?? [];
+    for (let c = 0; c < Math.max(rowValues.length, rowMeta.length); c++) {
+      const value = rowValues[c];
+      const meta = rowMeta[c];
+      if ((value === null || value === undefined) && (meta === undefined || Object.keys(meta).length === 0)) continue;
+      const row = r + 1;
+      const col = c + 1;
+      const cell: CellSnapshot = { value: cellValue(model, sheet, row, col, value) };
+      if (meta?.formula) cell.formula = model.formulaText(sheet, row, col);
+      if (meta?.numberFormat) cell.format = meta.numberFormat;
+      if (meta?.note) cell.note = meta.note;
+      if (meta?.background) cell.background = meta.background;
+      if (meta?.fontColor) cell.fontColor = meta.fontColor;
+      if (meta?.fontWeight) cell.bold = true;
+      if (meta?.fontStyle) cell.italic = true;
+      if (meta?.fontSize) cell.fontSize = meta.fontSize;
+      if (meta?.horizontalAlignment) cell.horizontalAlignment = meta.horizontalAlignment;
+      if (meta?.verticalAlignment) cell.verticalAlignment = meta.verticalAlignment;
+      if (meta?.wrapStrategy) cell.wrapStrategy = meta.wrapStrategy;
+      if (meta?.borders) cell.borders = structuredClone(meta.borders);
+      const hasContent = cell.value !== "" || cell.formula !== undefined || Object.keys(cell).length > 1;
+      letters[c] ??= columnToLetters(col);
+      if (hasContent) out[`${letters[c]}${row}`] = cell;
+    }
   }
   return out;
 }

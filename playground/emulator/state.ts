@@ -3,7 +3,7 @@
  * ranges, charts, validations, protections, properties), so a later
  * createEmulator({ state }) continues exactly where this one stopped.
  */
-import { cellA1, parseRangeRef, type Rect } from "./a1";
+import { cellA1, type Rect } from "./a1";
 import type { DeveloperMetadataSpec } from "./developerMetadata";
 import type { PropertyStore, WorkbookModel } from "./model";
 import { cloneJson, type CellMeta, type ChartSpec, type ConditionalRuleSpec, type ProtectionSpec } from "./specs";
@@ -175,10 +175,7 @@ export function restoreState(model: WorkbookModel, state: EmulatorState): void {
   }
   for (const sheetState of state.sheets) {
     const sheet = model.sheetById(sheetState.id)!;
-    const entries = Object.entries(sheetState.cells).map(([a1, cell]) => ({
-      ...parseRangeRef(a1, sheet.maxRows, sheet.maxColumns).rect,
-      cell,
-    }));
+    const entries = Object.entries(sheetState.cells).map(([a1, cell]) => ({ ...cellPosition(a1), cell }));
     // Only runs of cells with content are written: the sheet is new, so a cell
     // that has formats alone is empty already, and HyperFormula spends most of
     // a restore clearing cells it is told to clear.
@@ -216,4 +213,18 @@ function contentRuns(
     else runs.push({ row, col, inputs: [cellInput] });
   }
   return runs.map(({ row, col, inputs }) => ({ rect: { row, col, numRows: 1, numCols: inputs.length }, inputs }));
+}
+
+/** Row and column of a state's cell key ("AB12"); a restore reads tens of thousands of them. */
+function cellPosition(a1: string): { row: number; col: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < a1.length; i++) {
+    const code = a1.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+  }
+  const row = Number(a1.slice(i));
+  if (col === 0 || !Number.isInteger(row) || row < 1) throw new Error(`Not a cell in the saved state: ${a1}`);
+  return { row, col };
 }
