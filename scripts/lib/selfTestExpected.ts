@@ -17,10 +17,10 @@
  * - moving: its value differed between sample days (e.g. working hours since
  *   hand-off of a lead still waiting). Never compared; the report counts them.
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { cachedByInputs } from "./inputsCache";
 import { createEmulator, type Emulator } from "../../playground/emulator";
 import {
   columnLetters,
@@ -407,33 +407,13 @@ export function computeSelfTestExpected(
 /** What the expected values are computed from: the add-on's code, the emulator, the example, the locked dependencies. */
 const INPUTS = ["src", "playground/emulator", "examples", "scripts/lib/selfTestExpected.ts", "package-lock.json"];
 
-function inputsKey(root: string): string {
-  const hash = createHash("sha256");
-  const add = (path: string): void => {
-    if (statSync(path).isDirectory()) {
-      for (const entry of readdirSync(path).sort()) add(join(path, entry));
-      return;
-    }
-    hash.update(relative(root, path)).update("\0").update(readFileSync(path)).update("\0");
-  };
-  for (const input of INPUTS) if (existsSync(join(root, input))) add(join(root, input));
-  return hash.digest("hex");
-}
-
 /**
  * computeSelfTestExpected, reused while none of its inputs changed: it builds
  * the example and evaluates it on every sample day, seconds that every
  * `npm start` and `npm test` would pay again for the same answer.
  */
 export function cachedSelfTestExpected(root = process.cwd()): SelfTestExpected {
-  const folder = join(root, "node_modules", ".cache", "sla-self-test");
-  const key = inputsKey(root);
-  const file = join(folder, `${key.slice(0, 32)}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as SelfTestExpected;
-  const expected = computeSelfTestExpected(selfTestExample(root));
-  mkdirSync(folder, { recursive: true });
-  // One entry: the values of earlier inputs are never asked for again.
-  for (const old of readdirSync(folder)) rmSync(join(folder, old), { force: true });
-  writeFileSync(file, JSON.stringify(expected));
-  return expected;
+  return cachedByInputs(root, "sla-self-test", INPUTS, "expected", () =>
+    computeSelfTestExpected(selfTestExample(root)),
+  );
 }

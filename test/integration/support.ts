@@ -7,6 +7,7 @@ import type { SlaConfig } from "../../src/config/schema";
 import { validateConfig } from "../../src/config/validate";
 import { buildSla } from "../../src/gas/buildSla";
 import { clock, fixedDay } from "../../src/gas/today";
+import { cachedByInputs } from "../../scripts/lib/inputsCache";
 
 export function exampleInput(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(process.cwd(), "examples", name), "utf8")) as Record<string, unknown>;
@@ -78,44 +79,56 @@ export function openSpreadsheet(
 /** Saved states of the example SLA as a first build left it, by day, locale and time zone. */
 const builtStates = new Map<string, EmulatorState>();
 
-function builtKey(today: string, options: { locale?: string; timeZone?: string }): string {
-  return `${today}|${options.locale ?? "en_US"}|${options.timeZone ?? "Europe/Berlin"}`;
-}
+/** What a saved build is made from; a change to any of these builds it again. */
+const BUILD_INPUTS = [
+  "src",
+  "playground/emulator",
+  "examples/internal-en.json",
+  "test/integration/support.ts",
+  "package-lock.json",
+];
 
 /**
  * The saved state openBuiltSpreadsheet restores, for tests that open their emulator themselves
- * (`createEmulator({ state })`); the first call for a day, locale and zone builds it.
+ * (`createEmulator({ state })`). The first call for a day, locale and zone in a test run builds it and keeps it in
+ * node_modules/.cache (scripts/lib/inputsCache.ts), so the other test files restore it instead of building.
  */
 export function savedBuild(today: string, options: { locale?: string; timeZone?: string } = {}): EmulatorState {
-  if (!builtStates.has(builtKey(today, options))) openBuiltSpreadsheet(today, options).done();
-  return builtStates.get(builtKey(today, options))!;
+  const locale = options.locale ?? "en_US";
+  const timeZone = options.timeZone ?? "Europe/Berlin";
+  const key = `${today}|${locale}|${timeZone}`;
+  let saved = builtStates.get(key);
+  if (!saved) {
+    saved = cachedByInputs(process.cwd(), "sla-test-builds", BUILD_INPUTS, key, () => {
+      const opened = openSpreadsheet(today, { locale, timeZone });
+      try {
+        const result = buildSla(exampleInput("internal-en.json"));
+        if (!result.ok) throw new Error(`build failed: ${result.message}`);
+        return opened.emulator.toState();
+      } finally {
+        opened.done();
+      }
+    });
+    builtStates.set(key, saved);
+  }
+  return saved;
 }
 
 /**
- * A spreadsheet with the example SLA (examples/internal-en.json) built on `today`, its call log empty. The first
- * call for a day, locale and zone builds and saves the result; later calls restore a copy of that state, which
- * costs about half a build and holds the same cells, formats, named ranges, metadata and document properties.
+ * A spreadsheet with the example SLA (examples/internal-en.json) built on `today`, its call log empty: a restored
+ * copy of savedBuild's state, which holds the same cells, formats, named ranges, metadata and document properties
+ * as the build left and costs about a third of a build.
  */
 export function openBuiltSpreadsheet(
   today: string,
   options: { locale?: string; timeZone?: string } = {},
 ): { emulator: Emulator; done: () => void } {
-  const locale = options.locale ?? "en_US";
-  const timeZone = options.timeZone ?? "Europe/Berlin";
-  const key = builtKey(today, options);
-  const saved = builtStates.get(key);
-  if (!saved) {
-    const opened = openSpreadsheet(today, { locale, timeZone });
-    const result = buildSla(exampleInput("internal-en.json"));
-    if (!result.ok) {
-      opened.done();
-      throw new Error(`build failed: ${result.message}`);
-    }
-    builtStates.set(key, opened.emulator.toState());
-    opened.emulator.calls.reset();
-    return opened;
-  }
-  const emulator = createEmulator({ state: saved, today, timeZone, locale });
+  const emulator = createEmulator({
+    state: savedBuild(today, options),
+    today,
+    timeZone: options.timeZone ?? "Europe/Berlin",
+    locale: options.locale ?? "en_US",
+  });
   const uninstall = emulator.install();
   const realNow = clock.now;
   clock.now = fixedDay(today);
