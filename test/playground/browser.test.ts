@@ -153,6 +153,13 @@ describe("the playground page", () => {
     await page.$eval("#pg-grid", (grid) => grid.scrollTo(0, grid.scrollHeight));
     await page.waitForSelector(`td[data-cell="D${sheetRows}"]`);
     expect(await drawn()).toBe(sheetRows);
+    // The frozen header keeps its own row number over the rows scrolling under it.
+    const frozenNumber = await page.evaluate(() => {
+      const head = document.querySelector("table.pg-table tr.pg-frozen th.pg-rowhead") as HTMLElement;
+      const box = head.getBoundingClientRect();
+      return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.textContent;
+    });
+    expect(frozenNumber).toBe("1");
     await page.$eval("#pg-grid", (grid) => grid.scrollTo(0, 0));
     // Arrow keys walk past the drawn rows in a freshly drawn tab, too.
     await showSheet(page, "2026-12");
