@@ -9,7 +9,8 @@ import { drawChart } from "./charts";
 import type { CellView, DrawnChart, SheetView } from "./types";
 
 export const ROW_HEADER_WIDTH = 46;
-const HEADER_HEIGHT = 22;
+/** The column letters' row: a 20 px line and its 1 px border (page.css); frozen rows stick right below it. */
+const HEADER_HEIGHT = 21;
 const DEFAULT_HEIGHT = 21;
 
 export interface Position {

@@ -160,6 +160,13 @@ describe("the playground page", () => {
       return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.textContent;
     });
     expect(frozenNumber).toBe("1");
+    // No sliver of a scrolling row shows between the column letters and the frozen header.
+    const aboveFrozen = await page.evaluate(() => {
+      const cell = document.querySelector('table.pg-table td[data-cell="A1"]') as HTMLElement;
+      const box = cell.getBoundingClientRect();
+      return document.elementFromPoint(box.left + box.width / 2, box.top - 0.5)?.closest("thead") !== null;
+    });
+    expect(aboveFrozen).toBe(true);
     await page.$eval("#pg-grid", (grid) => grid.scrollTo(0, 0));
     // Arrow keys walk past the drawn rows in a freshly drawn tab, too.
     await showSheet(page, "2026-12");
