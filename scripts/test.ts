@@ -6,16 +6,15 @@
  * Arguments go to jest (`npm test -- test/core`).
  */
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 
 interface Finished {
   readonly code: number;
   readonly output: string;
 }
 
-function run(args: readonly string[], capture: boolean): Promise<Finished> {
+function run(command: string, args: readonly string[], capture: boolean): Promise<Finished> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" });
+    const child = spawn(command, args, { stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" });
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
@@ -28,16 +27,24 @@ function run(args: readonly string[], capture: boolean): Promise<Finished> {
   });
 }
 
+/** One of package.json's scripts, as `npm run` runs it. */
+function npmRun(script: string, capture: boolean): Promise<Finished> {
+  return run("npm", ["run", "--silent", script], capture);
+}
+
 async function main(): Promise<number> {
-  const require = createRequire(import.meta.url);
-  const typecheck = run([require.resolve("typescript/bin/tsc"), "--noEmit"], true);
-  const build = await run(["--import", "tsx", "scripts/build.ts"], false);
+  const typecheck = npmRun("typecheck", true);
+  const build = await npmRun("build", false);
   const tests =
     build.code === 0
-      ? await run(["--max-semi-space-size=64", "node_modules/jest/bin/jest.js", ...process.argv.slice(2)], false)
+      ? await run(
+          process.execPath,
+          ["--max-semi-space-size=64", "node_modules/jest/bin/jest.js", ...process.argv.slice(2)],
+          false,
+        )
       : undefined;
   const types = await typecheck;
-  if (types.code !== 0) console.error(`\nThe type check (tsc --noEmit) failed:\n${types.output}`);
+  if (types.code !== 0) console.error(`\nThe type check (npm run typecheck) failed:\n${types.output}`);
   if (build.code !== 0) console.error("\nThe build failed, so no test ran.");
   return types.code === 0 && build.code === 0 && tests?.code === 0 ? 0 : 1;
 }
