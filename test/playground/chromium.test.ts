@@ -36,7 +36,7 @@ describe("the browser tests' chromium", () => {
     expect(switches.length).toBeGreaterThanOrEqual(2);
     const applied = featuresOff(commandLine);
     // Every feature Playwright turns off stays off.
-    expect(applied).toEqual(expect.arrayContaining(switches[0]!.slice("--disable-features=".length).split(",")));
+    expect(applied).toEqual(expect.arrayContaining(featuresOff([switches[0]!])));
     expect(applied).toEqual(expect.arrayContaining([...IDLE_FEATURES_OFF]));
     await page.goto("about:blank");
     await page.setContent("<p>idle</p>");
