@@ -56,12 +56,13 @@ export function everything(emulator: Emulator): string {
   return JSON.stringify(emulator.snapshot().sheets);
 }
 
-/** A fresh emulated spreadsheet with the Apps Script globals installed until `done()`. */
+/** A fresh emulated spreadsheet (or one restored from `state`) with the Apps Script globals installed until `done()`. */
 export function openSpreadsheet(
   today: string,
-  options: { locale?: string; timeZone?: string } = {},
+  options: { locale?: string; timeZone?: string; state?: EmulatorState } = {},
 ): { emulator: Emulator; done: () => void } {
   const emulator = createEmulator({
+    state: options.state,
     today,
     timeZone: options.timeZone ?? "Europe/Berlin",
     locale: options.locale ?? "en_US",
@@ -123,20 +124,7 @@ export function openBuiltSpreadsheet(
   today: string,
   options: { locale?: string; timeZone?: string } = {},
 ): { emulator: Emulator; done: () => void } {
-  const emulator = createEmulator({
-    state: savedBuild(today, options),
-    today,
-    timeZone: options.timeZone ?? "Europe/Berlin",
-    locale: options.locale ?? "en_US",
-  });
-  const uninstall = emulator.install();
-  const realNow = clock.now;
-  clock.now = fixedDay(today);
-  const done = (): void => {
-    clock.now = realNow;
-    uninstall();
-  };
-  return { emulator, done };
+  return openSpreadsheet(today, { ...options, state: savedBuild(today, options) });
 }
 
 export function sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet {
