@@ -19,7 +19,13 @@ import {
 } from "../../src/gas/shareWithSales";
 import { PROTECTION_PREFIX } from "../../src/workbook/protections";
 import { parseA1 } from "../../src/workbook/sheetBuilder";
-import { exampleInput, openBuiltSpreadsheet, openSpreadsheet, sheet } from "../integration/support";
+import {
+  exampleInput,
+  expectStateUnchanged,
+  openBuiltSpreadsheet,
+  openSpreadsheet,
+  sheet,
+} from "../integration/support";
 
 const OWNER = "owner@example.com";
 const MARKETING = "amir@example.com";
@@ -419,7 +425,7 @@ describe("without an SLA", () => {
     });
     expect(editors()).toEqual([OWNER]);
     expect(emulator.calls.entries.filter((entry) => entry.kind === "write")).toEqual([]);
-    expect(emulator.toState()).toEqual(before);
+    expectStateUnchanged(emulator, before);
   });
 });
 

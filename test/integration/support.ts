@@ -1,6 +1,7 @@
-import { afterEach } from "@jest/globals";
+import { afterEach, expect } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { parse } from "csv-parse/sync";
 import { createEmulator, type Emulator, type EmulatorState } from "../../playground/emulator";
 import type { SlaConfig } from "../../src/config/schema";
@@ -54,6 +55,16 @@ export function spreadsheetPerTest(): {
 /** Every tab's values and formulas, to show that a refusal wrote nothing. */
 export function everything(emulator: Emulator): string {
   return JSON.stringify(emulator.snapshot().sheets);
+}
+
+/**
+ * Asserts that the emulator's whole state (cells, formats, names, metadata, properties) is still `before`.
+ * isDeepStrictEqual decides; toEqual runs only to show a difference, as it takes about a second over a built
+ * workbook's state.
+ */
+export function expectStateUnchanged(emulator: Emulator, before: EmulatorState): void {
+  const after = emulator.toState();
+  if (!isDeepStrictEqual(after, before)) expect(after).toEqual(before);
 }
 
 /** A fresh emulated spreadsheet (or one restored from `state`) with the Apps Script globals installed until `done()`. */
