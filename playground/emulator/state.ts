@@ -180,7 +180,7 @@ export function restoreState(model: WorkbookModel, state: EmulatorState): void {
     // that has formats alone is empty already, and HyperFormula spends most of
     // a restore clearing cells it is told to clear.
     for (const run of contentRuns(entries)) model.writeInputs(sheet, run.rect, [run.inputs]);
-    for (const { row, col, cell } of entries) if (cell.m) Object.assign(sheet.ensureMeta(row, col), cloneJson(cell.m));
+    for (const { row, col, cell } of entries) if (cell.m) copyMeta(cell.m, sheet.ensureMeta(row, col));
   }
   model.activeSheetId = s.activeSheetId;
   for (const kind of ["document", "user", "script"] as const)
@@ -190,6 +190,20 @@ export function restoreState(model: WorkbookModel, state: EmulatorState): void {
   model.nextProtectionId = state.counters.nextProtectionId;
   model.developerMetadata.items = cloneJson(state.developerMetadata ?? []);
   model.developerMetadata.seed = state.counters.metadataSeed ?? 0;
+}
+
+/**
+ * A saved cell's formats, note and validation onto the restored cell. Most
+ * members are text or numbers; only borders and validations are objects, and
+ * those are copied, as the emulator changes a cell's borders in place.
+ */
+function copyMeta(saved: NonNullable<CellState["m"]>, meta: CellMeta): void {
+  const target = meta as Record<string, unknown>;
+  for (const [key, value] of Object.entries(saved)) {
+    // A hand-edited file's "__proto__" would set the cell's prototype; it is no member of a cell.
+    if (value === undefined || key === "__proto__") continue;
+    target[key] = typeof value === "object" && value !== null ? cloneJson(value) : value;
+  }
 }
 
 /** Cells with a formula or a value, as runs of neighbours in one row, in row order. */

@@ -144,6 +144,23 @@ describe("state round trip", () => {
     expect(report.getCharts()[1]!.getChartId()).toBe(chart!.getChartId()! + 1);
   });
 
+  it("workbooks restored from one state share no cell's formats, borders or validation", () => {
+    const original = buildRichWorkbook();
+    const log = original.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Lead log")!;
+    log.getRange("A1:C1").setBorder(true, true, true, true, null, null, "#333333", null);
+    const state = original.toState();
+    const saved = JSON.stringify(state);
+    const first = createEmulator({ state });
+    const second = createEmulator({ state });
+    const firstLog = first.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Lead log")!;
+    // Borders change in place: taking the top off one cell's must leave the other workbook's alone.
+    firstLog.getRange("A1:C1").setBorder(false, null, null, null, null, null).setFontWeight(null);
+    firstLog.getRange("A2").clearDataValidations();
+    expect(JSON.stringify(first.toState())).not.toBe(saved);
+    expect(JSON.stringify(second.toState())).toBe(saved);
+    expect(JSON.stringify(state)).toBe(saved);
+  });
+
   it("new sheets get the same ids whether or not the workbook was restored", () => {
     const a = workbook().emulator;
     const b = createEmulator({ state: a.toState() });
