@@ -2,6 +2,8 @@
  * The built workbook as a person sees it in the playground (issue #14), in
  * English and German, on a 1366×768 and a 1920×1080 screen, with December
  * 2026 half done (today 2026-12-15, sample leads filled in):
+ * - the page opens on an empty spreadsheet with the add-on's menu, and a
+ *   first tab with something typed in it stays after Build;
  * - after Build the Dashboard is the active tab, and the wizard's result box
  *   shows whole in the sidebar, with its buttons above the sticky footer;
  *   its "Open the Dashboard" shows the Dashboard;
@@ -10,12 +12,17 @@
  * - on every tab no cell's text is cut off at its edge, and no wrapping
  *   cell breaks a word (widths measured in the page, with the cell's font);
  * - no chart draws a point for time not yet reached.
+ * Then the English page is used on, in order: the charts draw, a custom
+ * function typed into a cell evaluates, a lead typed into the log moves the
+ * month's report, the log's empty rows draw as they are reached, and Start
+ * next month asks before December has ended.
  * Failures name the sheet, the cell or chart, the text and the pixels.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
 import {
   buildFromWizard,
+  chartInk,
   type ClippedCell,
   clippedCells,
   clippedText,
@@ -26,6 +33,7 @@ import {
   futurePoints,
   gridViewport,
   launchChromium,
+  menu,
   newPlaygroundTab,
   openWizard,
   outside,
@@ -34,15 +42,16 @@ import {
   shownSheet,
   showSheet,
   tabNames,
+  typeIntoCell,
   type ResultBoxPlace,
   type Rect,
 } from "../../playground/server/browserDriver";
-import { startPlayground } from "../../playground/server";
+import { type Playground, startPlayground } from "../../playground/server";
 import type { DrawnChart } from "../../playground/page/types";
 import type { Language } from "../../src/core/i18n";
 import { DASHBOARD_NAMES } from "../../src/gas/openDashboard";
 import { labelsFor } from "../../src/workbook/labels";
-import { tempFolder, TODAY } from "./support";
+import { tempFolder, TODAY, view } from "./support";
 
 jest.setTimeout(300_000);
 
@@ -76,8 +85,25 @@ interface Walk {
   readonly pace: Map<string, PaceSeen>;
 }
 
-/** What a person saw in one language, in order: right after Build, then with sample leads, then after "Open the Dashboard". */
+/** The page and its playground, left open after the look for the tests that go on using it. */
+interface Live {
+  readonly page: Page;
+  readonly playground: Playground;
+  /** Errors the page threw (uncaught). */
+  readonly errors: readonly string[];
+}
+
+/**
+ * What a person saw in one language, in order: the empty spreadsheet and its menus, right after Build, then with
+ * sample leads, then after "Open the Dashboard".
+ */
 interface Seen {
+  readonly before: {
+    readonly tabs: string[];
+    readonly menu: (string | null)[];
+    readonly playgroundMenu: (string | null)[];
+    readonly typed: string;
+  };
   readonly afterBuild: { readonly shown: string; readonly active: string | undefined; readonly tabs: string[] };
   readonly resultBox: ResultBoxPlace;
   readonly openLabel: string;
@@ -85,6 +111,7 @@ interface Seen {
   readonly walk: Walk;
   /** The tab on screen before the result box's "Open the Dashboard" was pressed, and what showed after. */
   readonly opened: { readonly before: string; readonly shown: string; readonly problem: string | null };
+  readonly live: Live;
 }
 
 function sizeOf(screen: (typeof SCREENS)[number]): string {
@@ -143,6 +170,7 @@ async function observe(browser: Browser, language: Language): Promise<Seen> {
   ]);
   await open.load(playground.url);
   const page = open.page;
+  const before = await beforeBuild(page);
   const wizard = await openWizard(page);
   await fillFirstStep(wizard, {
     startMonth: "2026-12",
@@ -171,7 +199,7 @@ async function observe(browser: Browser, language: Language): Promise<Seen> {
     const elsewhere = (await tabNames(page)).find((name) => name !== dashboard);
     if (elsewhere) await showSheet(page, elsewhere);
   }
-  const before = await shownSheet(page);
+  const shownBefore = await shownSheet(page);
   await wizard.click("#wz-open-dashboard");
   await page.waitForFunction(
     ({ sheet }) => {
@@ -186,13 +214,29 @@ async function observe(browser: Browser, language: Language): Promise<Seen> {
   );
   const problem = (await wizard.$("#wz-dashboard-problem")) ? await wizard.textContent("#wz-dashboard-problem") : null;
   return {
+    before,
     afterBuild,
     resultBox,
     openLabel,
     sampled,
     walk,
-    opened: { before, shown: await shownSheet(page), problem },
+    opened: { before: shownBefore, shown: await shownSheet(page), problem },
+    live: { page, playground, errors: open.errors },
   };
+}
+
+/** The empty spreadsheet's tabs and menus, then text typed into its first tab (a tab with something in it stays after Build). */
+async function beforeBuild(page: Page): Promise<Seen["before"]> {
+  const tabs = await tabNames(page);
+  const items = async (list: string) =>
+    page.$$eval(`${list} [data-action]`, (buttons) => buttons.map((button) => button.textContent));
+  await page.click("#menu-extensions");
+  const extensions = await items("#menu-extensions-list");
+  await page.click("#menu-playground");
+  const playgroundMenu = await items("#menu-playground-list");
+  await page.keyboard.press("Escape");
+  const typed = await typeIntoCell(page, "A1", "Scratch");
+  return { tabs, menu: extensions, playgroundMenu, typed };
 }
 
 let browser: Browser;
@@ -224,6 +268,13 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
     if (!observed) throw new Error(`nothing was observed in ${language}`);
     return observed;
   }
+
+  it("opens on one empty tab, and that tab, once something is typed into it, stays after Build", async () => {
+    const { before, afterBuild } = await looked();
+    expect(before.tabs).toHaveLength(1);
+    expect(before.typed).toBe("Scratch");
+    expect(afterBuild.tabs).toContain(before.tabs[0]);
+  });
 
   it(`after Build shows the ${dashboard} tab, the one the add-on activated`, async () => {
     expect((await looked()).afterBuild).toEqual({
@@ -327,5 +378,157 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
       expect(opened.before).not.toBe(dashboard);
       expect({ shown: opened.shown, problem: opened.problem }).toEqual({ shown: dashboard, problem: null });
     });
+  });
+});
+
+describe("the English page, used on after the look", () => {
+  let live: Live;
+  let page: Page;
+  beforeAll(async () => {
+    const observed = seen.get("en");
+    if (!observed) throw new Error("nothing was observed in en");
+    live = (await observed).live;
+    page = live.page;
+  });
+
+  async function cellText(cell: string): Promise<string> {
+    return (await page.textContent(`td[data-cell="${cell}"]`)) ?? "";
+  }
+
+  it("opened with the add-on's menu and the playground's own", async () => {
+    const { before } = (await seen.get("en"))!;
+    expect(before.menu).toEqual([
+      "New or edit SLA",
+      "Start next month",
+      "Share with sales",
+      "Import leads",
+      "Function reference",
+      "Run self-test",
+      "About",
+    ]);
+    expect(before.playgroundMenu).toEqual(["Fill with sample data", "Reset workbook…"]);
+  });
+
+  it("built the workbook's tabs in order, the typed first tab last, and the agreement's worked example", async () => {
+    const { afterBuild } = (await seen.get("en"))!;
+    expect(afterBuild.tabs).toEqual(["Dashboard", "Agreement", "2026-12", "Leads", "Follow-up", "Sheet1"]);
+    // The wizard's sidebar gets Apps Script's 300 px.
+    const panel = await page.$eval(
+      "#pg-sidebar-frame",
+      (frame) => (frame as HTMLIFrameElement).getBoundingClientRect().width,
+    );
+    expect(Math.round(panel)).toBe(300);
+    await showSheet(page, "Agreement");
+    expect(await cellText("B19")).toBe("100");
+  });
+
+  it("draws the pace, speed and depth charts from the sample leads, with ink", async () => {
+    await showSheet(page, "2026-12");
+    await page.waitForSelector(".pg-chart canvas");
+    const pace = await chartInk(page);
+    expect(pace).toHaveLength(1);
+    expect(pace[0]?.title).toContain("cumulative leads against the goal");
+    expect(pace[0]?.pixels).toBeGreaterThan(2000);
+
+    await showSheet(page, "Follow-up");
+    await page.waitForSelector(".pg-chart canvas");
+    const followUp = await chartInk(page);
+    expect(followUp.map((chart) => chart.title)).toEqual([
+      "Follow-up speed by month (hours)",
+      "Follow-up depth by month",
+      "Speed to lead by month: share of leads per band",
+    ]);
+    for (const chart of followUp) expect(chart.pixels).toBeGreaterThan(2000);
+  });
+
+  it("evaluates a custom function typed into a cell and shows its formula in the formula bar", async () => {
+    await showSheet(page, "Sheet1");
+    expect(await typeIntoCell(page, "B2", "=SLA_LEADS_NEEDED(5000, 100%, 100, 50%)")).toBe("100");
+    await page.click('td[data-cell="B2"]');
+    expect(await page.inputValue("#pg-formula")).toBe("=SLA_LEADS_NEEDED(5000, 100%, 100, 50%)");
+    expect(await page.inputValue("#pg-namebox")).toBe("B2");
+    // A range argument, as in the README.
+    expect(
+      Number(await typeIntoCell(page, "B4", '=SLA_FOLLOWUP_SPEED(Leads_HandedOff, Leads_FirstFollowUp, "median")')),
+    ).toBeGreaterThan(0);
+    // An error shows #ERROR! and its message on hover.
+    expect(await typeIntoCell(page, "B6", "=SLA_LEADS_NEEDED(5000, 100%, 100, 0)")).toBe("#ERROR!");
+    await page.hover('td[data-cell="B6"]');
+    expect(await page.textContent(".pg-tip")).toContain("close_rate must be more than 0");
+  });
+
+  it("moves the month's report when a lead is typed into the lead log", async () => {
+    // The count before, as the server has it; the page shows the count after.
+    const before = Number((await view(live.playground, "2026-12")).sheet.cells.F3?.v);
+    expect(before).toBeGreaterThan(0);
+    await showSheet(page, "Leads");
+    const row = await page.$$eval("td[data-cell^='A']", (cells) => {
+      const empty = cells.find(
+        (cell) => Number((cell as HTMLElement).dataset.cell!.slice(1)) > 1 && (cell.textContent ?? "") === "",
+      );
+      return Number((empty as HTMLElement).dataset.cell!.slice(1));
+    });
+    await typeIntoCell(page, `A${row}`, "Typed Lead");
+    expect(await typeIntoCell(page, `E${row}`, `${TODAY} 10:30`)).toBe(`${TODAY} 10:30`);
+    await showSheet(page, "2026-12");
+    expect(Number(await cellText("F3"))).toBe(before + 1);
+    expect(live.errors).toEqual([]);
+  });
+
+  it("draws the lead log's rows with leads at once, and its empty formatted rows as scrolling or the keyboard reach them", async () => {
+    await showSheet(page, "Leads");
+    const sheetRows = (await view(live.playground, "Leads")).sheet.rows;
+    const drawn = async () => Number(await page.getAttribute("table.pg-table", "data-rows-drawn"));
+    const first = await drawn();
+    // Every lead and a few empty rows, not the whole formatted log.
+    expect(first).toBeLessThan(sheetRows);
+    expect(await page.textContent(`td[data-cell="A${first - 20}"]`)).not.toBe("");
+    expect(await page.$(`td[data-cell="A${first + 1}"]`)).toBeNull();
+    // The canvas is as tall as the whole sheet: the scrollbar shows all of it.
+    const heights = await page.$eval("#pg-grid", (grid) => ({
+      canvas: (grid.firstElementChild as HTMLElement).offsetHeight,
+      table: (grid.querySelector("table.pg-table") as HTMLElement).offsetHeight,
+    }));
+    expect(heights.canvas).toBeGreaterThan(heights.table + (sheetRows - first - 1) * 21);
+    // Scrolled to the end, the last row shows, with its unticked box.
+    await page.$eval("#pg-grid", (grid) => grid.scrollTo(0, grid.scrollHeight));
+    await page.waitForSelector(`td[data-cell="D${sheetRows}"]`);
+    expect(await drawn()).toBe(sheetRows);
+    // The frozen header keeps its own row number over the rows scrolling under it.
+    const frozenNumber = await page.evaluate(() => {
+      const head = document.querySelector("table.pg-table tr.pg-frozen th.pg-rowhead") as HTMLElement;
+      const box = head.getBoundingClientRect();
+      return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.textContent;
+    });
+    expect(frozenNumber).toBe("1");
+    // No sliver of a scrolling row shows between the column letters and the frozen header.
+    const aboveFrozen = await page.evaluate(() => {
+      const cell = document.querySelector('table.pg-table td[data-cell="A1"]') as HTMLElement;
+      const box = cell.getBoundingClientRect();
+      return document.elementFromPoint(box.left + box.width / 2, box.top - 0.5)?.closest("thead") !== null;
+    });
+    expect(aboveFrozen).toBe(true);
+    await page.$eval("#pg-grid", (grid) => grid.scrollTo(0, 0));
+    // Arrow keys walk past the drawn rows in a freshly drawn tab, too.
+    await showSheet(page, "2026-12");
+    await showSheet(page, "Leads");
+    const start = await drawn();
+    await page.click(`td[data-cell="B${start}"]`);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.inputValue("#pg-namebox")).toBe(`B${start + 1}`);
+    expect(await page.getAttribute(`td[data-cell="B${start + 1}"]`, "class")).toContain("pg-selected");
+  });
+
+  it("starts the next month after asking recalculated or agreed, and before December has ended whether to start it now", async () => {
+    await menu(page, "menu-extensions", "nextMonth");
+    await page.click("#next-month-agreed");
+    await page.waitForSelector("#next-month-early");
+    expect(await page.textContent(".pg-dialog")).toMatch(/2026-12 has not ended yet/);
+    expect(await tabNames(page)).not.toContain("2027-01");
+    await page.click("#next-month-early");
+    await page.waitForSelector(".pg-dialog .pg-ok");
+    expect(await page.textContent(".pg-dialog")).toMatch(/2027-01/);
+    await page.click(".pg-dialog .pg-primary");
+    expect(await tabNames(page)).toContain("2027-01");
   });
 });
