@@ -3,7 +3,14 @@
  * resolved (labels and series from the snapshot's cells, series types,
  * colours, dashed goal lines, a second axis), at their anchor in the grid.
  */
-import { Chart, registerables, type ChartConfiguration, type ChartDataset as JsDataset } from "chart.js";
+import {
+  Chart,
+  type ChartConfiguration,
+  type ChartDataset,
+  type ChartOptions,
+  registerables,
+  type ScaleOptions,
+} from "chart.js";
 import type { ChartView } from "./types";
 
 Chart.register(...registerables);
@@ -17,9 +24,16 @@ function withAlpha(color: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
-export function chartConfig(view: ChartView): ChartConfiguration<"bar" | "line"> {
+type Series = ChartDataset<"bar", (number | null)[]> | ChartDataset<"line", (number | null)[]>;
+
+/**
+ * A chart's Chart.js configuration: a bar chart whose series may be lines.
+ * Each part is typed as one chart type; checking the whole against Chart.js's
+ * union of bar and line types takes tsc about three seconds.
+ */
+export function chartConfig(view: ChartView): ChartConfiguration<"bar"> {
   const twoAxes = view.axes.length > 1;
-  const datasets = view.datasets.map((set): JsDataset<"bar" | "line", (number | null)[]> => {
+  const datasets = view.datasets.map((set): Series => {
     const yAxisID = set.axis === 1 ? "y1" : "y";
     if (set.kind === "bar") {
       return {
@@ -53,7 +67,7 @@ export function chartConfig(view: ChartView): ChartConfiguration<"bar" | "line">
       order: 1,
     };
   });
-  const axis = (index: number, position: "left" | "right") => {
+  const axis = (index: number, position: "left" | "right"): ScaleOptions<"linear"> => {
     const spec = view.axes[index] ?? {};
     return {
       type: "linear" as const,
@@ -66,41 +80,39 @@ export function chartConfig(view: ChartView): ChartConfiguration<"bar" | "line">
       ticks: { color: "#5f6368", ...(spec.whole ? { precision: 0 } : {}) },
     };
   };
-  return {
-    type: "bar",
-    data: { labels: view.labels, datasets: datasets as ChartConfiguration<"bar" | "line">["data"]["datasets"] },
-    options: {
-      responsive: false,
-      animation: false,
-      indexAxis: view.horizontal ? "y" : "x",
-      plugins: {
-        title: {
-          display: view.title !== "",
-          text: view.title,
-          color: view.titleColor ?? "#202124",
-          font: { size: 14, weight: "bold" },
-          align: "start",
-        },
-        legend: {
-          display: view.legend !== "none",
-          position: view.legend === "none" ? "bottom" : view.legend,
-          labels: { boxWidth: 12, color: "#3c4043", sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
-        },
-        // Series in the sheet's order (drawing order puts lines over bars).
-        tooltip: { mode: "index", intersect: false, itemSort: (a, b) => a.datasetIndex - b.datasetIndex },
+  const options: ChartOptions<"bar"> = {
+    responsive: false,
+    animation: false,
+    indexAxis: view.horizontal ? "y" : "x",
+    plugins: {
+      title: {
+        display: view.title !== "",
+        text: view.title,
+        color: view.titleColor ?? "#202124",
+        font: { size: 14, weight: "bold" },
+        align: "start",
       },
-      scales: {
-        x: {
-          stacked: view.stacked === true,
-          grid: { display: false },
-          ticks: { color: "#5f6368", autoSkip: true, maxRotation: 0 },
-          title: { display: view.domainTitle !== undefined, text: view.domainTitle ?? "" },
-        },
-        y: { ...axis(0, "left"), stacked: view.stacked === true },
-        ...(twoAxes ? { y1: axis(1, "right") } : {}),
+      legend: {
+        display: view.legend !== "none",
+        position: view.legend === "none" ? "bottom" : view.legend,
+        labels: { boxWidth: 12, color: "#3c4043", sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
       },
+      // Series in the sheet's order (drawing order puts lines over bars).
+      tooltip: { mode: "index", intersect: false, itemSort: (a, b) => a.datasetIndex - b.datasetIndex },
+    },
+    scales: {
+      x: {
+        stacked: view.stacked === true,
+        grid: { display: false },
+        ticks: { color: "#5f6368", autoSkip: true, maxRotation: 0 },
+        title: { display: view.domainTitle !== undefined, text: view.domainTitle ?? "" },
+      },
+      y: { ...axis(0, "left"), stacked: view.stacked === true },
+      ...(twoAxes ? { y1: axis(1, "right") } : {}),
     },
   };
+  // Chart.js draws each series by its own type; the bar type only names the chart's defaults.
+  return { type: "bar", data: { labels: view.labels, datasets: datasets as ChartDataset<"bar">[] }, options };
 }
 
 /** One chart in its box; returns the Chart.js instance (destroy it before drawing the sheet again). */
@@ -120,5 +132,5 @@ export function drawChart(host: HTMLElement, view: ChartView, left: number, top:
   canvas.height = view.height - 2 * PADDING - 2;
   box.append(canvas);
   host.append(box);
-  return new Chart(canvas, chartConfig(view) as ChartConfiguration);
+  return new Chart(canvas, chartConfig(view));
 }
