@@ -375,7 +375,7 @@ export class Recorder {
   constructor(readonly log: CallLog) {}
 
   wrap<T>(value: T): T {
-    if (Array.isArray(value)) return value.map((v) => this.wrap(v)) as T;
+    if (Array.isArray(value)) return this.eachObject(value, (item) => this.wrap(item)) as T;
     const className = gasNameOf(value);
     if (className === undefined) return value;
     const target = value as object;
@@ -389,9 +389,25 @@ export class Recorder {
   }
 
   unwrap<T>(value: T): T {
-    if (Array.isArray(value)) return value.map((v) => this.unwrap(v)) as T;
+    if (Array.isArray(value)) return this.eachObject(value, (item) => this.unwrap(item)) as T;
     if (value !== null && typeof value === "object") return (this.targets.get(value) ?? value) as T;
     return value;
+  }
+
+  /**
+   * A copy of `values` with `change` applied to each object or array in it.
+   * Values read and written run to thousands of cells, nearly all of them
+   * numbers and text, which pass through as they are.
+   */
+  private eachObject(values: readonly unknown[], change: (item: unknown) => unknown): unknown[] {
+    const copy: unknown[] = new Array(values.length);
+    for (let index = 0; index < values.length; index++) {
+      // A hole stays a hole, as map keeps it.
+      if (!(index in values)) continue;
+      const item = values[index];
+      copy[index] = item !== null && typeof item === "object" ? change(item) : item;
+    }
+    return copy;
   }
 
   private handler(className: string): ProxyHandler<object> {

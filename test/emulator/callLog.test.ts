@@ -9,7 +9,7 @@ import {
   TextStyleBuilderFacade,
   TextStyleFacade,
 } from "../../playground/emulator/builders";
-import { CALL_KINDS, kindOf } from "../../playground/emulator/callLog";
+import { CALL_KINDS, CallLog, kindOf, Recorder } from "../../playground/emulator/callLog";
 import {
   DeveloperMetadataFacade,
   DeveloperMetadataFinderFacade,
@@ -175,6 +175,25 @@ describe("recording", () => {
     expect(sheet.getRange("A1").getSheet()).toBe(sheet);
     expect(sheet.getParent()).toBe(ss);
     expect(String(sheet)).toBe("Sheet");
+  });
+
+  it("wraps the emulator's objects inside arrays it hands out, copying the arrays, holes and all", () => {
+    const log = new CallLog();
+    const recorder = new Recorder(log);
+    const user = new UserFacade("sam@example.com");
+    // biome-ignore lint/suspicious/noSparseArray: a hole, which map keeps too
+    const values = [1, , "text", [user, , null]];
+    const wrapped = recorder.wrap(values) as unknown[];
+    expect(wrapped).not.toBe(values);
+    expect(1 in wrapped).toBe(false);
+    expect(Object.keys(wrapped[3] as object)).toEqual(["0", "2"]);
+    const handedOut = (wrapped[3] as UserFacade[])[0]!;
+    expect(handedOut).not.toBe(user);
+    expect(handedOut.getEmail()).toBe("sam@example.com");
+    expect(log.byMethod).toEqual({ "User.getEmail": 1 });
+    const back = recorder.unwrap(wrapped) as unknown[];
+    expect(1 in back).toBe(false);
+    expect((back[3] as unknown[])[0]).toBe(user);
   });
 
   it("enums are plain properties, not calls", () => {
