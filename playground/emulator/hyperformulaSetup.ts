@@ -760,27 +760,9 @@ function compareWithText(helper: ComparisonInternals, left: unknown, right: unkn
   return Math.sign(typeOrder(left) - typeOrder(right));
 }
 
-/** What a quick answer gives when the original method has to answer. */
-const NO_QUICK_ANSWER = Symbol("no quick answer");
-
-/**
- * Puts `quick` in front of a one-argument method of one of HyperFormula's
- * helpers: where it has an answer and the speed patch is on, that is the
- * answer; otherwise the original method answers. Only for engines whose
- * context is an emulator's.
- */
-function answerQuickly(helper: object, method: string, patch: SpeedPatch, quick: (value: unknown) => unknown): void {
-  type Answer = (this: { config: { context?: unknown } }, value: unknown) => unknown;
-  wrapMethod(
-    helper as Record<string, Answer>,
-    method,
-    (original) =>
-      function quickAnswer(this: { config: { context?: unknown } }, value: unknown): unknown {
-        const answer = quick(value);
-        if (answer !== NO_QUICK_ANSWER && speedPatchOn(this.config.context, patch)) return answer;
-        return original.call(this, value);
-      },
-  );
+interface DateReading {
+  config: { context?: unknown };
+  dateStringToDateNumber(text: string): unknown;
 }
 
 /**
@@ -789,16 +771,25 @@ function answerQuickly(helper: object, method: string, patch: SpeedPatch, quick:
  * made of digits. HyperFormula tries its formats on every text it parses,
  * and a rebuild parses every text cell again (lead names, companies,
  * owners): skipping the formats there is about a tenth of a 20,000-lead
- * recalculation. Values are unchanged.
+ * recalculation. Values are unchanged; engines that aren't an emulator's
+ * read text as before.
  */
 function skipDateReadingOfWords(hf: HyperFormula): void {
-  const engine = hf as unknown as { _evaluator: { interpreter: { dateTimeHelper: object } } };
-  answerQuickly(
+  const engine = hf as unknown as { _evaluator: { interpreter: { dateTimeHelper: DateReading } } };
+  wrapMethod(
     engine._evaluator.interpreter.dateTimeHelper,
     "dateStringToDateNumber",
-    "skipDateReadingOfWords",
-    (text) => (/[0-9]/.test(String(text)) ? NO_QUICK_ANSWER : undefined),
+    (original) =>
+      function dateNumberOfText(this: DateReading, text: string): unknown {
+        if (!/[0-9]/.test(text) && speedPatchOn(this.config.context, "skipDateReadingOfWords")) return undefined;
+        return original.call(this, text);
+      },
   );
+}
+
+interface NumberCoercion {
+  config: { context?: unknown };
+  coerceScalarToNumberOrError(value: unknown): unknown;
 }
 
 /**
@@ -807,15 +798,24 @@ function skipDateReadingOfWords(hf: HyperFormula): void {
  * three calls; in the lead log's array formulas nearly all operands are
  * plain numbers and booleans (a third of a million per build of the
  * example), so those are answered at once, with the values the original
- * gives them (the number itself, 1 or 0).
+ * gives them (the number itself, 1 or 0). Only for engines whose context is
+ * an emulator's. A wrapper of its own, not one shared with
+ * skipDateReadingOfWords: a shared one calls two different answers from one
+ * place, which V8 then inlines neither of, and that costs about a tenth of
+ * an integration test's time.
  */
 function plainNumbersFirst(hf: HyperFormula): void {
-  const engine = hf as unknown as { _evaluator: { interpreter: { arithmeticHelper: object } } };
-  answerQuickly(
+  const engine = hf as unknown as { _evaluator: { interpreter: { arithmeticHelper: NumberCoercion } } };
+  wrapMethod(
     engine._evaluator.interpreter.arithmeticHelper,
     "coerceScalarToNumberOrError",
-    "plainNumbersFirst",
-    (value) => (typeof value === "number" ? value : typeof value === "boolean" ? Number(value) : NO_QUICK_ANSWER),
+    (original) =>
+      function numberOrError(this: NumberCoercion, value: unknown): unknown {
+        const type = typeof value;
+        if ((type === "number" || type === "boolean") && speedPatchOn(this.config.context, "plainNumbersFirst"))
+          return type === "number" ? value : value ? 1 : 0;
+        return original.call(this, value);
+      },
   );
 }
 
