@@ -261,13 +261,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** What was seen in `language`, once its look has finished. */
+function lookedIn(language: Language): Promise<Seen> {
+  const observed = seen.get(language);
+  if (!observed) throw new Error(`nothing was observed in ${language}`);
+  return observed;
+}
+
 describe.each(["en", "de"] as const)("the built workbook in the playground (%s)", (language: Language) => {
   const dashboard = DASHBOARD_NAMES[language];
-  function looked(): Promise<Seen> {
-    const observed = seen.get(language);
-    if (!observed) throw new Error(`nothing was observed in ${language}`);
-    return observed;
-  }
+  const looked = (): Promise<Seen> => lookedIn(language);
 
   it("opens on one empty tab, and that tab, once something is typed into it, stays after Build", async () => {
     const { before, afterBuild } = await looked();
@@ -382,12 +385,12 @@ describe.each(["en", "de"] as const)("the built workbook in the playground (%s)"
 });
 
 describe("the English page, used on after the look", () => {
+  let english: Seen;
   let live: Live;
   let page: Page;
   beforeAll(async () => {
-    const observed = seen.get("en");
-    if (!observed) throw new Error("nothing was observed in en");
-    live = (await observed).live;
+    english = await lookedIn("en");
+    live = english.live;
     page = live.page;
   });
 
@@ -396,7 +399,7 @@ describe("the English page, used on after the look", () => {
   }
 
   it("opened with the add-on's menu and the playground's own", async () => {
-    const { before } = (await seen.get("en"))!;
+    const { before } = english;
     expect(before.menu).toEqual([
       "New or edit SLA",
       "Start next month",
@@ -410,7 +413,7 @@ describe("the English page, used on after the look", () => {
   });
 
   it("built the workbook's tabs in order, the typed first tab last, and the agreement's worked example", async () => {
-    const { afterBuild } = (await seen.get("en"))!;
+    const { afterBuild } = english;
     expect(afterBuild.tabs).toEqual(["Dashboard", "Agreement", "2026-12", "Leads", "Follow-up", "Sheet1"]);
     // The wizard's sidebar gets Apps Script's 300 px.
     const panel = await page.$eval(
